@@ -1,0 +1,76 @@
+"""factcheck: audit the numbers in news text.
+
+The public API is small and cheap to import: heavy parts (pint's registry, the rate
+history) load on first use, never at import.
+
+>>> from factcheck import extract
+>>> [(c.kind, c.value, c.unit) for c in extract("It pledged 380 billion yuan.")]
+[('money', 380000000000.0, 'CNY')]
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from factcheck.model import (
+    Claim,
+    Document,
+    Extraction,
+    Interval,
+    Problem,
+    Span,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from os import PathLike
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Claim",
+    "Document",
+    "Extraction",
+    "Interval",
+    "Problem",
+    "Span",
+    "__version__",
+    "extract",
+    "extract_document",
+    "load",
+    "load_paths",
+]
+
+
+def extract(text: str) -> tuple[Claim, ...]:
+    """Every numeric claim in ``text``, in order of appearance.
+
+    >>> [c.text for c in extract("Sales rose 13% to $31.7bn.")]
+    ['13%', '$31.7bn']
+    """
+    from factcheck.extract import extract_claims  # noqa: PLC0415  (cheap import)
+
+    return extract_claims(text)
+
+
+def extract_document(document: Document) -> Extraction:
+    """The claims of a loaded :class:`Document` (prose only; offsets index its text)."""
+    from factcheck.extract import extract_document as _extract  # noqa: PLC0415
+
+    return _extract(document)
+
+
+def load(path: str | PathLike[str]) -> Document:
+    """Read one article file (``.txt``, ``.md``, ``.html``); raises ``InputError``."""
+    from factcheck.load import load_document  # noqa: PLC0415
+
+    return load_document(path)
+
+
+def load_paths(
+    paths: Iterable[str | PathLike[str]],
+) -> tuple[list[Document], list[Problem]]:
+    """Read files and directories (recursively); unreadable inputs become Problems."""
+    from factcheck.load import load_paths as _load_paths  # noqa: PLC0415
+
+    return _load_paths(paths)
