@@ -39,10 +39,9 @@ class Span:
     end_line: int = attrs.field(default=1, kw_only=True)
     end_column: int = attrs.field(default=1, kw_only=True)
 
-    @end.validator
-    def _check_order(self, _attribute: attrs.Attribute[int], value: int) -> None:
-        if not 0 <= self.start <= value:
-            msg = f"span end {value} before start {self.start}"
+    def __attrs_post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            msg = f"span end {self.end} before start {self.start}"
             raise ValueError(msg)
 
 

@@ -1,0 +1,284 @@
+"""Stage 2 of the pipeline: every numeric claim in a text, with its span and meaning.
+
+>>> from factcheck.extract import extract_claims
+>>> [(c.text, c.value, c.unit, c.qualifier) for c in extract_claims(
+...     "It will invest more than 380 billion yuan (US$52.4 billion).")]
+[('380 billion yuan', 380000000000.0, 'CNY', 'gt'), ('US$52.4 billion', 52400000000.0, 'USD', 'gt')]
+"""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from factcheck.extract.context import NOT_CLAIMS, TextIndex
+from factcheck.extract.scanner import CORE, Mention, read_mention
+from factcheck.model import (
+    DEFAULT_APPROX_TOLERANCE,
+    Claim,
+    Document,
+    Extraction,
+    Interval,
+    Qualifier,
+)
+
+__all__ = ["extract_claims", "extract_document", "scan_mentions"]
+
+_AND = regex.compile(r"[ \t\u00a0]*(?:and[ \t\u00a0]+)?")
+_RANGE_JOINER = regex.compile(
+    r"[ \t\u00a0]*(?:-|–|—|~|to|and|through|thru)[ \t\u00a0]*"
+)
+_BOUND_JOINER = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|but|,)[ \t\u00a0]+")
+_FEET_INCHES = regex.compile(
+    r"[ \t\u00a0]*(?:and[ \t]+)?(?P<n>\d{1,2}(?:\.\d+)?)[ \t\u00a0]?(?:inch(?:es)?\b|in\b|\"|″)"
+)
+_CHANGE_VERB = regex.compile(
+    r"(?i:\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*"
+    r"|jump\w*|climb\w*|drop\w*|declin\w*|cut|cuts|rais\w*|lower\w*|widen\w*|narrow\w*"
+    r"|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|moved?|chang\w*|revis\w*"
+    r"|up|down|upgrad\w*|downgrad\w*|swung|shr[aiu]nk\w*|expand\w*|boost\w*|reduc\w*))"
+    r"(?:[ \t]+\S+){0,3}[ \t]*$"
+)
+_BY = regex.compile(r"(?i:\bby)[ \t\u00a0]+$")
+_BETWEEN = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
+_EQUIVALENT_JOINER = regex.compile(
+    r"""[ \t\u00a0]*(?:
+        [(\[][ \t\u00a0]*(?:(?i:or|equivalent[ \t]to|equal[ \t]to|roughly|about|approximately|around|some|nearly|almost|approx\.?|est\.?|c\.|i\.e\.|worth)[ \t\u00a0,]*)*
+      | [,;]?[ \t\u00a0]*(?:—|–|-)?[ \t\u00a0]*(?i:or|equivalent[ \t]to|equal[ \t]to|equating[ \t]to|worth|which[ \t]is|i\.e\.|converted[ \t]to|or[ \t]an[ \t]equivalent[ \t]of)
+        (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost|just[ \t]over|just[ \t]under|over|more[ \t]than))?[ \t\u00a0]*
+      | [ \t\u00a0]*/[ \t\u00a0]*
+    )""",
+    regex.VERBOSE,
+)
+
+
+def scan_mentions(text: str) -> list[Mention]:
+    """Every number in ``text`` with what stands beside it, in order."""
+    blocked = [(m.start(), m.end()) for m in NOT_CLAIMS.finditer(text)]
+    out: list[Mention] = []
+    consumed = 0
+    bi = 0
+    for m in CORE.finditer(text):
+        s = m.start()
+        if s < consumed:
+            continue
+        while bi < len(blocked) and blocked[bi][1] <= s:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] <= s:
+            continue
+        mention = read_mention(text, m, consumed)
+        if mention is not None:
+            out.append(mention)
+            consumed = mention.end
+    return out
+
+
+def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        if i + 1 < len(mentions):
+            b = mentions[i + 1]
+            joined = (
+                _range_of(text, a, b)
+                or _bounds_of(text, a, b)
+                or _compound_of(text, a, b)
+            )
+            if joined is not None:
+                out.append(joined)
+                i += 2
+                continue
+        a = _feet_and_inches(text, a)
+        out.append(a)
+        i += 1
+        while i < len(mentions) and mentions[i].start < a.end:
+            i += 1  # consumed by the joined mention ("5 feet 2 inches")
+    return out
+
+
+def _feet_and_inches(text: str, a: Mention) -> Mention:
+    """ "5 ft 2 in", "5 feet 2 inches": one length in feet."""
+    if a.kind != "quantity" or a.unit != "foot":
+        return a
+    m = _FEET_INCHES.match(text, a.end)
+    if m is None:
+        return a
+    inches = float(m.group("n"))
+    if inches >= 12:
+        return a
+    return attrs.evolve(a, end=m.end(), value=a.value + inches / 12, precision=1 / 12)
+
+
+def _bounds_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    """ "more than 10 and less than 20": one range with open or closed ends."""
+    if (
+        a.qualifier is None
+        or b.qualifier is None
+        or a.kind != b.kind
+        or a.unit != b.unit
+    ):
+        return None
+    pair = {a.qualifier, b.qualifier}
+    if not (pair & {"gt", "ge"} and pair & {"lt", "le"}):
+        return None
+    if (
+        b.qualifier_start is None
+        or _BOUND_JOINER.fullmatch(text, a.end, b.qualifier_start) is None
+    ):
+        return None
+    lo, hi = (a, b) if a.qualifier in ("gt", "ge") else (b, a)
+    if lo.value > hi.value:
+        return None
+    return attrs.evolve(
+        b,
+        start=a.qualifier_start if a.qualifier_start is not None else a.start,
+        value=(lo.value + hi.value) / 2,
+        qualifier="range",
+        qualifier_start=a.qualifier_start,
+        range_bounds=(lo.value, hi.value),
+    )
+
+
+def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    gap = text[a.end : b.start]
+    jm = _RANGE_JOINER.fullmatch(gap)
+    if jm is None or a.qualifier not in (None, "approx") or b.qualifier is not None:
+        return None
+    joiner = gap.strip()
+    before = _BETWEEN.search(text, max(0, a.start - 12), a.start)
+    is_from = before is not None and before.group().lower().startswith("from")
+    if joiner == "and" and (before is None or is_from):
+        return None
+    if joiner == "to":
+        head = before.start() if before is not None else a.start
+        if _CHANGE_VERB.search(text, max(0, head - 40), head) or _BY.search(
+            text, max(0, head - 6), head
+        ):
+            return None  # "rose from 3 to 5", "fell by 2 to 7": a change, two claims
+    if a.kind != "count" and b.kind not in (a.kind, "count"):
+        return None
+    if a.kind != "count" and b.kind == a.kind and a.unit != b.unit:
+        return None
+    if a.kind == "count" and a.noun is not None and b.kind != "count":
+        return None  # "3 people to 5 km" is no range
+    kind = b.kind if b.kind != "count" else a.kind
+    unit = b.unit if b.kind != "count" else a.unit
+    low = a.value
+    if not a.scaled and b.scaled:
+        low *= b.scale
+    if a.kind == "money" and b.kind == "count" and not b.scaled:
+        return None  # "$5 to 10 people"
+    high = b.value
+    if a.kind != "count" and b.kind == "count":
+        high *= 1.0 if b.scaled or a.scale == 1.0 else a.scale
+    lo, hi = sorted((low, high))
+    return attrs.evolve(
+        b,
+        start=a.start,
+        kind=kind,
+        unit=unit,
+        value=(lo + hi) / 2,
+        precision=max(a.precision, b.precision),
+        qualifier="range",
+        qualifier_start=before.start() if before is not None else a.qualifier_start,
+        unit_note=a.unit_note or b.unit_note,
+        range_bounds=(lo, hi),
+    )
+
+
+def _compound_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
+    if not (
+        a.kind == b.kind == "money" and b.subunit and not a.subunit and a.unit == b.unit
+    ):
+        return None
+    if _AND.fullmatch(text, a.end, b.start) is None or a.value != int(a.value):
+        return None
+    total = a.value + b.value
+    return attrs.evolve(
+        a,
+        end=b.end,
+        value=total,
+        precision=b.precision,
+        subunit=False,
+        range_bounds=None,
+    )
+
+
+def _equivalent(text: str, a: Mention, b: Mention) -> bool:
+    if a.kind not in ("money", "quantity") or a.kind != b.kind or a.unit == b.unit:
+        return False
+    if b.start - a.end > 48:
+        return False
+    gap = text[a.end : b.qualifier_start if b.qualifier_start is not None else b.start]
+    return _EQUIVALENT_JOINER.fullmatch(gap) is not None
+
+
+def _interval(m: Mention, qualifier: str | None) -> tuple[float | None, float | None]:
+    if m.range_bounds is not None:
+        return m.range_bounds
+    q: Qualifier | None
+    nearly = qualifier == "nearly"
+    q = "approx" if nearly else qualifier  # type: ignore[assignment]
+    iv = Interval.from_stated(
+        m.value,
+        precision=m.precision,
+        qualifier=q,
+        tolerance=DEFAULT_APPROX_TOLERANCE,
+        nearly=nearly,
+    )
+    return iv.low, iv.high
+
+
+def build_claims(text: str, prose: str, mentions: list[Mention]) -> tuple[Claim, ...]:
+    """Turn joined mentions into :class:`Claim` values with positions and links."""
+    index = TextIndex(prose)
+    claims: list[Claim] = []
+    previous: Mention | None = None
+    previous_qualifier: str | None = None
+    for n, m in enumerate(mentions, start=1):
+        qualifier = m.qualifier
+        equivalent_of = None
+        if previous is not None and _equivalent(prose, previous, m):
+            equivalent_of = claims[-1].equivalent_of or claims[-1].id
+            if qualifier is None and previous_qualifier not in (None, "range"):
+                qualifier = previous_qualifier  # "more than X (Y)": both
+        low, high = _interval(m, qualifier)
+        s_start, s_end = index.sentence(m.start, m.end)
+        public_q = "approx" if qualifier == "nearly" else qualifier
+        claims.append(
+            Claim(
+                id=f"c{n}",
+                kind=m.kind,
+                text=text[m.start : m.end],
+                span=index.span(m.start, m.end),
+                value=m.value,
+                unit=m.unit,
+                qualifier=public_q,  # type: ignore[arg-type]
+                low=low,
+                high=high,
+                precision=m.precision,
+                sentence=index.span(s_start, s_end),
+                sentence_text=prose[s_start:s_end],
+                equivalent_of=equivalent_of,
+                noun=m.noun,
+                unit_note=m.unit_note,
+            )
+        )
+        previous, previous_qualifier = m, qualifier
+    return tuple(claims)
+
+
+def extract_claims(text: str) -> tuple[Claim, ...]:
+    """Every numeric claim in plain ``text``, in order of appearance."""
+    return build_claims(text, text, _join_ranges(text, scan_mentions(text)))
+
+
+def extract_document(document: Document) -> Extraction:
+    """The claims of a loaded document: found in its prose, offsets into its text."""
+    prose = document.prose
+    mentions = _join_ranges(prose, scan_mentions(prose))
+    return Extraction(
+        document=document, claims=build_claims(document.text, prose, mentions)
+    )

@@ -1,0 +1,376 @@
+"""Words the extractor knows: scale words, number words, qualifiers, currencies.
+
+Currency names and symbols come from CLDR through Babel (English names and plurals,
+English symbols), loaded once on first use. On top of CLDR sit only what news prints
+and CLDR does not spell: prefixed dollar signs ("US$", "C$", "S$"), "Rs", "RMB",
+"renminbi", and the default reading of a bare name shared by many currencies
+("dollar" is USD unless something says otherwise); each such reading is recorded on
+the claim.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+import attrs
+
+#: multipliers of scale words and abbreviations, as printed after a number
+SCALES: Mapping[str, float] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "K": 1e3,
+    "grand": 1e3,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "lac": 1e5,
+    "lacs": 1e5,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "M": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "MM": 1e6,
+    "crore": 1e7,
+    "crores": 1e7,
+    "cr": 1e7,
+    "billion": 1e9,
+    "billions": 1e9,
+    "b": 1e9,
+    "B": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "trillions": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
+    "tr": 1e12,
+    "T": 1e12,
+}
+
+#: scale words that may follow another ("1.5 lakh crore", "2 thousand crore")
+COMPOUND_SCALES: Mapping[tuple[str, str], float] = {
+    ("lakh", "crore"): 1e12,
+    ("thousand", "crore"): 1e10,
+    ("hundred", "million"): 1e8,
+    ("hundred", "thousand"): 1e5,
+    ("thousand", "billion"): 1e12,
+}
+
+UNITS_WORDS: Mapping[str, int] = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS: Mapping[str, int] = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+#: words for fractions and groups that stand for a number before a scale or noun
+FRACTION_WORDS: Mapping[str, float] = {
+    "half": 0.5,
+    "quarter": 0.25,
+    "quarters": 0.25,
+    "dozen": 12,
+    "dozens": 12,
+}
+
+#: qualifiers printed before a number, longest first where one is a prefix of another
+QUALIFIERS_BEFORE: Mapping[str, str] = {
+    "about": "approx",
+    "approximately": "approx",
+    "approx.": "approx",
+    "approx": "approx",
+    "roughly": "approx",
+    "around": "approx",
+    "some": "approx",
+    "close to": "approx",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "circa": "approx",
+    "more than": "gt",
+    "over": "gt",
+    "above": "gt",
+    "exceeding": "gt",
+    "in excess of": "gt",
+    "upwards of": "gt",
+    "greater than": "gt",
+    "larger than": "gt",
+    "higher than": "gt",
+    "north of": "gt",
+    "at least": "ge",
+    "a minimum of": "ge",
+    "no less than": "ge",
+    "no fewer than": "ge",
+    "not less than": "ge",
+    "up to": "le",
+    "as much as": "le",
+    "as many as": "le",
+    "as high as": "le",
+    "at most": "le",
+    "a maximum of": "le",
+    "no more than": "le",
+    "<": "lt",
+    ">": "gt",
+    "≤": "le",
+    "≥": "ge",
+    "<=": "le",
+    ">=": "ge",
+    "not more than": "le",
+    "less than": "lt",
+    "fewer than": "lt",
+    "under": "lt",
+    "below": "lt",
+    "lower than": "lt",
+    "smaller than": "lt",
+}
+#: qualifiers printed after the number ("100 or more")
+QUALIFIERS_AFTER: Mapping[str, str] = {
+    "or more": "ge",
+    "and above": "ge",
+    "and up": "ge",
+    "or higher": "ge",
+    "-plus": "gt",
+    "plus": "gt",
+    "+": "gt",
+    "or so": "approx",
+    "or less": "le",
+    "or fewer": "le",
+    "and below": "le",
+}
+
+#: the reading of a currency word that CLDR gives to many currencies
+DEFAULT_CODE_FOR_WORD: Mapping[str, str] = {
+    "dollar": "USD",
+    "pound": "GBP",
+    "rupee": "INR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "won": "KRW",
+    "franc": "CHF",
+    "peso": "MXN",
+    "euro": "EUR",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "lira": "TRY",
+    "real": "BRL",
+    "rand": "ZAR",
+    "riyal": "SAR",
+    "dirham": "AED",
+    "dinar": "KWD",
+    "krona": "SEK",
+    "krone": "NOK",
+    "shilling": "KES",
+    "rupiah": "IDR",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "dong": "VND",
+    "naira": "NGN",
+    "shekel": "ILS",
+    "zloty": "PLN",
+    "guilder": "NLG",
+    "mark": "DEM",
+    "peseta": "ESP",
+    "markka": "FIM",
+}
+
+#: news spellings CLDR's English data does not carry (lower case)
+EXTRA_CURRENCY_NAMES: Mapping[str, str] = {
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "kuai": "CNY",
+    "u.s. dollar": "USD",
+    "u.s. dollars": "USD",
+    "us dollar": "USD",
+    "us dollars": "USD",
+    "american dollars": "USD",
+    "greenbacks": "USD",
+    "reais": "BRL",
+    "roubles": "RUB",
+    "rouble": "RUB",
+    "pence": "GBP",
+    "penny": "GBP",
+    "cents": "USD",
+    "cent": "USD",
+    "bitcoin": "XBT",
+    "bitcoins": "XBT",
+    "satoshi": "XBT",
+    "satoshis": "XBT",
+    "btc": "XBT",
+    "lire": "ITL",
+}
+
+#: sub-units: how many of them make the main unit
+SUBUNITS: Mapping[str, float] = {
+    "cent": 100,
+    "cents": 100,
+    "pence": 100,
+    "penny": 100,
+    "satoshi": 1e8,
+    "satoshis": 1e8,
+}
+
+#: symbols and prefixes as news prints them; CLDR's English symbols are added to these
+EXTRA_SYMBOLS: Mapping[str, str] = {
+    "US$": "USD",
+    "U.S.$": "USD",
+    "U.S. $": "USD",
+    "US $": "USD",
+    "USD$": "USD",
+    "HK$": "HKD",
+    "HK $": "HKD",
+    "NT$": "TWD",
+    "C$": "CAD",
+    "C $": "CAD",
+    "Can$": "CAD",
+    "CAD$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "AUD$": "AUD",
+    "S$": "SGD",
+    "SG$": "SGD",
+    "NZ$": "NZD",
+    "NZD$": "NZD",
+    "R$": "BRL",
+    "Mex$": "MXN",
+    "MX$": "MXN",
+    "MXN$": "MXN",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "₨": "INR",
+    "RMB": "CNY",
+    "RM": "MYR",
+    "Rp": "IDR",
+    "CN¥": "CNY",
+    "元": "CNY",
+    "円": "JPY",
+    "₽": "RUB",
+    "₺": "TRY",
+    "₿": "XBT",
+    "BTC": "XBT",
+    "₡": "CRC",
+    "₾": "GEL",
+    "₭": "LAK",
+    "ரூ": "LKR",
+    "₦": "NGN",
+    "₱": "PHP",
+    "₫": "VND",
+    "₪": "ILS",
+    "฿": "THB",
+    "zł": "PLN",
+    "Kč": "CZK",
+    "€": "EUR",
+    "£": "GBP",
+    "₹": "INR",
+    "₩": "KRW",
+    "¥": "JPY",
+    "$": "USD",
+}
+
+#: lettered prefixes also written in lower case or with a space ("us $ 150", "c $ 16")
+CASELESS_PREFIXES = frozenset(
+    {
+        "US$",
+        "U.S.$",
+        "U.S. $",
+        "US $",
+        "USD$",
+        "HK$",
+        "HK $",
+        "C$",
+        "C $",
+        "NT$",
+        "RMB",
+        "Rs",
+        "Rs.",
+        "MXN$",
+        "AUD$",
+        "CAD$",
+        "NZD$",
+        "Mex$",
+    }
+)
+
+#: symbols whose reading is a guess that context may change, with the alternatives
+AMBIGUOUS_SYMBOLS: Mapping[str, str] = {"$": "USD", "¥": "JPY", "Rs": "INR"}
+
+#: three-letter codes that are also common English words or abbreviations in news:
+#: taken as a currency only right next to a number ("ALL 5 solutions" is not lek)
+CODE_LOOKALIKES = frozenset({"ALL", "TOP", "CUP", "MOP", "BOB", "PEN", "TRY", "SOS"})
+
+
+@attrs.frozen
+class CurrencyLexicon:
+    """Currency names and symbols, keyed by their lower-case (names) or exact form."""
+
+    names: Mapping[str, str]
+    symbols: Mapping[str, str]
+    codes: frozenset[str]
+
+
+@functools.cache
+def currency_lexicon() -> CurrencyLexicon:
+    """Build the currency tables from CLDR (through Babel) once per process."""
+    from babel import Locale  # noqa: PLC0415  (Babel loads only when text has money)
+    from babel.numbers import get_currency_name  # noqa: PLC0415
+
+    locale = Locale("en")
+    names: dict[str, str] = {}
+    codes = set(locale.currencies)
+    for code, name in locale.currencies.items():
+        plural = get_currency_name(code, count=2, locale=locale)
+        for form in (name, plural):
+            key = form.lower()
+            names.setdefault(key, code)
+            key = key.replace("us ", "u.s. ") if key.startswith("us ") else key
+            names.setdefault(key, code)
+    # bare last words ("dollars", "yuan") read by the default table
+    for word, code in DEFAULT_CODE_FOR_WORD.items():
+        names[word] = code
+        names.setdefault(_plural(word), code)
+    names.update(EXTRA_CURRENCY_NAMES)
+    symbols: dict[str, str] = {}
+    for code, symbol in locale.currency_symbols.items():
+        if symbol != code and not symbol.isalpha():
+            symbols.setdefault(symbol, code)
+    symbols.update(EXTRA_SYMBOLS)
+    codes.update(("XBT", "CNH"))
+    return CurrencyLexicon(names=names, symbols=symbols, codes=frozenset(codes))
+
+
+def _plural(word: str) -> str:
+    if word in {"yen", "yuan", "won", "rand", "baht", "dong", "naira", "ringgit"}:
+        return word
+    if word == "real":
+        return "reais"
+    if word == "lira":
+        return "lire"
+    return word + "s"

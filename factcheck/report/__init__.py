@@ -1,0 +1,1 @@
+"""Stage 6: render results. One module per format; ``json`` owns the JSON contract."""

@@ -1,0 +1,85 @@
+"""The JSON contract of DESIGN.md. Change only with a version bump.
+
+Attrs values are never dumped directly: each field here is chosen and named on
+purpose, so internal fields can change without breaking the tools that read this.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from factcheck.model import Claim, Extraction, Problem
+
+VERSION = 1
+
+JSONValue = Any  # what json.dumps accepts; kept loose on purpose at this boundary
+
+
+def number(value: float | None) -> float | int | None:
+    """A number as JSON shows it: integral floats as integers, non-finite as null."""
+    if value is None or not math.isfinite(value):
+        return None
+    if value == int(value) and abs(value) < 2**53:
+        return int(value)
+    return float(f"{value:.12g}")
+
+
+def claim_to_dict(claim: Claim) -> dict[str, JSONValue]:
+    """One claim, exactly the fields of the contract plus documented extras."""
+    return {
+        "id": claim.id,
+        "kind": claim.kind,
+        "text": claim.text,
+        "start": claim.span.start,
+        "end": claim.span.end,
+        "line": claim.span.line,
+        "column": claim.span.column,
+        "value": number(claim.value),
+        "unit": claim.unit,
+        "qualifier": claim.qualifier,
+        "low": number(claim.low),
+        "high": number(claim.high),
+        "equivalent_of": claim.equivalent_of,
+        # extras beyond the contract; readers must ignore keys they do not know
+        "precision": number(claim.precision),
+        "noun": claim.noun,
+        "unit_note": claim.unit_note,
+        "sentence": claim.sentence_text,
+    }
+
+
+def extraction_to_dict(extraction: Extraction) -> dict[str, JSONValue]:
+    """One document's claims."""
+    doc = extraction.document
+    return {
+        "path": doc.path,
+        "published": doc.published.isoformat() if doc.published else None,
+        "claims": [claim_to_dict(c) for c in extraction.claims],
+    }
+
+
+def problems_to_list(problems: Iterable[Problem]) -> list[dict[str, str]]:
+    """Inputs that could not be read."""
+    return [{"path": p.path, "message": p.message} for p in problems]
+
+
+def render_extractions(
+    extractions: Iterable[Extraction], problems: Iterable[Problem] = ()
+) -> str:
+    """``extract --format json``: ``{"version": 1, "documents": [...]}``."""
+    payload: dict[str, JSONValue] = {
+        "version": VERSION,
+        "documents": [extraction_to_dict(e) for e in extractions],
+    }
+    listed = problems_to_list(problems)
+    if listed:
+        payload["problems"] = listed
+    return dumps(payload)
+
+
+def dumps(payload: Mapping[str, JSONValue]) -> str:
+    """Serialize with stable formatting (UTF-8 text, no ASCII escapes)."""
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,106 @@
+"""Money: symbols, codes, names, scale words, and how ambiguous signs are read."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import extract
+
+
+def only(text: str):
+    claims = extract(text)
+    assert len(claims) == 1, claims
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("It pledged 380 billion yuan.", 380e9, "CNY"),
+        ("It pledged CNY380 billion.", 380e9, "CNY"),
+        ("It pledged 380 billion CNY.", 380e9, "CNY"),
+        ("It pledged RMB 380 billion.", 380e9, "CNY"),
+        ("It pledged 380 billion renminbi.", 380e9, "CNY"),
+        ("worth US$52.4 billion", 52.4e9, "USD"),
+        ("worth $2.5bn", 2.5e9, "USD"),
+        ("worth HK$10.05 billion", 10.05e9, "HKD"),
+        ("worth NT$300 million", 300e6, "TWD"),
+        ("worth C$16.4 million", 16.4e6, "CAD"),
+        ("worth A$3.66 billion", 3.66e9, "AUD"),
+        ("worth S$1.2 billion", 1.2e9, "SGD"),
+        ("worth R$58.5 billion", 58.5e9, "BRL"),
+        ("a fine of €746 million", 746e6, "EUR"),
+        ("a fine of £8.10 million", 8.1e6, "GBP"),
+        ("a budget of ₹615 crore", 6.15e9, "INR"),
+        ("a budget of Rs 7,69,226 crore", 7_692_260e6, "INR"),
+        ("a budget of Rs1,368 crore", 13.68e9, "INR"),
+        ("a budget of 1.26 lakh crore rupees", 1.26e12, "INR"),
+        ("a tax of ₩12 trillion", 12e12, "KRW"),
+        ("a tax of KRW26 trillion", 26e12, "KRW"),
+        ("raised USD34.6 million", 34.6e6, "USD"),
+        ("raised 53 billion U.S. dollars", 53e9, "USD"),
+        ("raised 125 million Australian dollars", 125e6, "AUD"),
+        ("paid 10,000 Swiss francs", 10_000, "CHF"),
+        ("paid 5 million yen", 5e6, "JPY"),
+        ("paid five million yen", 5e6, "JPY"),
+        ("paid 470 pence a share", 4.7, "GBP"),
+        ("down 34 cents", 0.34, "USD"),
+        ("a 1 trillion won fine", 1e12, "KRW"),
+        ("paid 75 USD million", 75e6, "USD"),
+        ("an increase to 120 MEUR", 120e6, "EUR"),
+        ("bought for a billion dollars", 1e9, "USD"),
+    ],
+)
+def test_money_amounts_and_currencies(text: str, value: float, unit: str) -> None:
+    claim = only(text)
+    assert claim.kind == "money"
+    assert claim.value == pytest.approx(value)
+    assert claim.unit == unit
+
+
+def test_parenthesized_dollar_is_not_negative() -> None:
+    claims = extract("380 billion yuan (US$52.4 billion)")
+    assert claims[1].value == pytest.approx(52.4e9)
+
+
+def test_dollar_billion_abbreviation_is_money_not_units() -> None:
+    claim = only("a $2.5bn deal")
+    assert (claim.kind, claim.unit, claim.value) == ("money", "USD", 2.5e9)
+
+
+def test_bare_dollar_sign_records_how_it_was_read() -> None:
+    assert "USD" in (only("It raised $140 million.").unit_note or "")
+
+
+def test_prefixed_dollar_needs_no_note() -> None:
+    assert only("It raised US$140 million.").unit_note is None
+
+
+def test_yen_sign_defaults_to_jpy() -> None:
+    assert only("a ¥40 trillion plan").unit == "JPY"
+
+
+def test_country_code_glued_to_digits_is_a_name_not_money() -> None:
+    assert extract("talks at COP29 ended") == ()
+
+
+def test_lookalike_code_is_not_money() -> None:
+    assert all(c.kind != "money" for c in extract("ALL 5 solutions are wrong."))
+
+
+def test_dollars_and_cents_make_one_amount() -> None:
+    claim = only("It only cost 3 dollars 50 cents.")
+    assert claim.value == pytest.approx(3.5)
+
+
+def test_pounds_of_weight_are_not_money() -> None:
+    claim = only("The baby weighs two pounds.")
+    assert (claim.kind, claim.unit) == ("quantity", "pound")
+
+
+def test_million_pounds_are_money() -> None:
+    assert only("profit of 361 million pounds").unit == "GBP"
+
+
+def test_decimal_comma_beside_a_currency() -> None:
+    assert only("Prezzo: 19,95 €").value == pytest.approx(19.95)

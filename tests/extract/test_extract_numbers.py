@@ -1,0 +1,104 @@
+"""Numbers: separators, scale words, spelled numbers, precision, and non-claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2 million vehicles", 2e6),
+        ("1,458,000 tons", 1_458_000),
+        ("33.7 million accounts", 33.7e6),
+        ("three years", 3),
+        ("two dozen eggs", 24),
+        ("half a million people", 5e5),
+        ("forty-five workers", 45),
+        ("one hundred and twenty engineers", 120),
+        ("a quarter million viewers", 250_000),
+        ("12,34,567 voters", 1_234_567),
+        ("5k runners", 5000),
+        ("1.5 lakh crore rupees", 1.5e12),
+    ],
+)
+def test_values_with_scale_applied(text: str, value: float) -> None:
+    claims = extract(text)
+    assert [c.value for c in claims] == [pytest.approx(value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was announced in 2023.",
+        "It aims for neutrality by 2050.",
+        "Shares fell on Feb. 24 in Hong Kong.",
+        "It was signed on 24 February.",
+        "The meeting starts at 10:30 a.m.",
+        "The call ended at 3 p.m.",
+        "Call 202-555-0123 for details.",
+        "Version 3.5.1 fixed it.",
+        "COVID-19 spread fast.",
+        "The A320 and the new Boeing 737 jets.",
+        "She finished 1st and he was 22nd.",
+        "It grew in the 1990s.",
+        "See https://example.com/a/380/billion for details.",
+        "one of the largest deals",
+        "Many 5G phones.",
+    ],
+)
+def test_not_claims(text: str) -> None:
+    assert extract(text) == ()
+
+
+def test_list_numbering_is_not_a_claim() -> None:
+    claims = extract("Steps:\n1. Open the file\n2. Read 300 pages")
+    assert [c.value for c in claims] == [300]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("$52.4 billion", 52.35e9, 52.45e9),
+        ("$53 billion", 52.5e9, 53.5e9),
+        ("380 billion yuan", 375e9, 385e9),
+        ("21 incidents", 20.5, 21.5),
+        ("0.50 percent", 0.495, 0.505),
+    ],
+)
+def test_stated_precision_gives_the_interval(
+    text: str, low: float, high: float
+) -> None:
+    (claim,) = extract(text)
+    assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
+    assert claim.low <= claim.value <= claim.high
+
+
+def test_negative_numbers() -> None:
+    (claim,) = extract("Growth was -3.2% last year.")
+    assert claim.value == pytest.approx(-3.2)
+
+
+def test_minus_word_is_a_sign() -> None:
+    (claim,) = extract("It needs minus five percent.")
+    assert claim.value == pytest.approx(-5)
+
+
+def test_counts_record_their_noun() -> None:
+    (claim,) = extract("Kia recalled 1.64 million vehicles.")
+    assert (claim.kind, claim.noun, claim.unit) == ("count", "vehicles", None)
+
+
+def test_spans_line_and_column() -> None:
+    text = "First line.\nIt raised $140 million."
+    (claim,) = extract(text)
+    assert text[claim.span.start : claim.span.end] == claim.text == "$140 million"
+    assert (claim.span.line, claim.span.column) == (2, 11)
+
+
+def test_sentence_is_recorded() -> None:
+    text = "Alibaba rose 3%. Tencent fell 2% on Monday. Others held."
+    claims = extract(text)
+    assert claims[1].sentence_text == "Tencent fell 2% on Monday."

@@ -1,0 +1,98 @@
+"""Laws every extraction obeys, on any text: no exceptions, honest spans, determinism,
+and time linear in the input (no pattern can backtrack without bound)."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import extract
+
+NEWSY = st.lists(
+    st.sampled_from(
+        [
+            *list("0123456789 ,.-–()$€£¥%/:\n\tabcmkMBT"),
+            "billion",
+            "million",
+            "yuan",
+            "US$",
+            "about ",
+            "more than ",
+            " to ",
+            " and ",
+            "percent",
+            "crore",
+            "lakh",
+            " (",
+            ")",
+            "Rs ",
+            "km",
+            "tons",
+            "between ",
+            "half a ",
+        ]
+    ),
+    max_size=80,
+).map("".join)
+ANY_TEXT = st.one_of(st.text(max_size=300), NEWSY)
+
+
+@given(ANY_TEXT)
+@settings(max_examples=400, deadline=None)
+def test_extraction_never_raises_and_spans_index_the_input(text: str) -> None:
+    claims = extract(text)
+    previous_end = 0
+    for claim in claims:
+        assert 0 <= claim.span.start < claim.span.end <= len(text)
+        assert text[claim.span.start : claim.span.end] == claim.text
+        assert claim.span.start >= previous_end  # claims never overlap
+        previous_end = claim.span.end
+        if claim.low is not None and claim.high is not None:
+            assert claim.low <= claim.high
+
+
+@given(ANY_TEXT)
+@settings(max_examples=100, deadline=None)
+def test_extraction_is_deterministic(text: str) -> None:
+    assert extract(text) == extract(text)
+
+
+@given(NEWSY)
+@settings(max_examples=200, deadline=None)
+def test_equivalents_point_backwards_at_a_claim(text: str) -> None:
+    claims = extract(text)
+    ids = [c.id for c in claims]
+    for i, claim in enumerate(claims):
+        if claim.equivalent_of is not None:
+            assert claim.equivalent_of in ids[:i]
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        extract(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def test_pathological_number_lists_take_linear_time() -> None:
+    # "1,2,3,4,…" and long digit and separator runs: the shapes that make naive
+    # number patterns backtrack. 8x the input may cost at most ~8x (here: < 20x).
+    unit = "1,2,3,4,5,6,7,8,9,0," * 50 + "1.2.3.4.5 " * 50 + "$ " * 50 + "- " * 50
+    small = _seconds(unit * 4)
+    large = _seconds(unit * 32)
+    assert large < max(small, 1e-3) * 20, (small, large)
+
+
+def test_news_text_takes_linear_time() -> None:
+    para = (
+        "Alibaba will invest more than 380 billion yuan (US$52.4 billion) over the "
+        "next three years, up 13% from about $31.7bn, between 3 and 5 kg, Rs 7,69,226 "
+        "crore on Feb. 24, 2025 at 10:30 a.m. with 2 million vehicles.\n"
+    )
+    small = _seconds(para * 200)
+    large = _seconds(para * 1600)
+    assert large < max(small, 1e-3) * 20, (small, large)

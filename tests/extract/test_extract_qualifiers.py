@@ -1,0 +1,165 @@
+"""Qualifiers, ranges, percent vs points, units, and stated equivalents."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import extract
+
+
+@pytest.mark.parametrize(
+    ("phrase", "qualifier", "low", "high"),
+    [
+        ("more than 380 billion yuan", "gt", 380e9, None),
+        ("over 380 billion yuan", "gt", 380e9, None),
+        ("exceeding 380 billion yuan", "gt", 380e9, None),
+        ("at least 380 billion yuan", "ge", 380e9, None),
+        ("a minimum of 380 billion yuan", "ge", 380e9, None),
+        ("up to 380 billion yuan", "le", None, 380e9),
+        ("as much as 380 billion yuan", "le", None, 380e9),
+        ("at most 380 billion yuan", "le", None, 380e9),
+        ("less than 380 billion yuan", "lt", None, 380e9),
+        ("under 380 billion yuan", "lt", None, 380e9),
+        ("below 380 billion yuan", "lt", None, 380e9),
+        ("about 412 billion yuan", "approx", 412e9 * 0.95, 412e9 * 1.05),
+        ("approximately 412 billion yuan", "approx", 412e9 * 0.95, 412e9 * 1.05),
+        ("roughly 412 billion yuan", "approx", 412e9 * 0.95, 412e9 * 1.05),
+        ("around 412 billion yuan", "approx", 412e9 * 0.95, 412e9 * 1.05),
+        ("some 412 billion yuan", "approx", 412e9 * 0.95, 412e9 * 1.05),
+        ("nearly 412 billion yuan", "approx", 412e9 * 0.95, 412.5e9),
+        # the rounding of "400 billion" is wider than the tolerance, and wins
+        ("about 400 billion yuan", "approx", 350e9, 450e9),
+    ],
+)
+def test_qualifiers_open_or_widen_the_interval(
+    phrase: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    (claim,) = extract(f"Alibaba will invest {phrase}.")
+    assert claim.qualifier == qualifier
+    assert claim.low == (pytest.approx(low) if low is not None else None)
+    assert claim.high == (pytest.approx(high) if high is not None else None)
+
+
+def test_almost_stays_below_the_stated_value_plus_rounding() -> None:
+    (claim,) = extract("almost 600 billion dollars")
+    assert claim.high is not None
+    assert claim.high <= 650e9
+    assert claim.low is not None
+    assert claim.low < 600e9
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("a $1-2 billion deal", 1e9, 2e9, "USD"),
+        ("between 3 and 5 kg", 3, 5, "kilogram"),
+        ("3 to 5 percent", 3, 5, "%"),
+        ("5k-20k", 5000, 20000, None),
+        ("from 10 to 20 dollars", 10, 20, "USD"),
+        ("more than 10 and less than 20 workers", 10, 20, None),
+    ],
+)
+def test_ranges(text: str, low: float, high: float, unit: str | None) -> None:
+    (claim,) = extract(text)
+    assert (claim.qualifier, claim.unit) == ("range", unit)
+    assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
+
+
+def test_change_from_to_is_two_claims_not_a_range() -> None:
+    claims = extract("Revenue rose from $10 billion to $12 billion.")
+    assert [c.value for c in claims] == [10e9, 12e9]
+    assert all(c.qualifier is None for c in claims)
+
+
+def test_fell_by_to_is_two_claims() -> None:
+    claims = extract("His net worth fell by $21 billion to $103.1 billion.")
+    assert len(claims) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("up 13%", 13, "%"),
+        ("up 13 percent", 13, "%"),
+        ("up 13 per cent", 13, "%"),
+        ("up 13 pct", 13, "%"),
+        ("up 1.5 percentage points", 1.5, "pp"),
+        ("up 1.5 pp", 1.5, "pp"),
+        ("raised by 25 basis points", 0.25, "pp"),
+        ("raised by 25 bps", 0.25, "pp"),
+    ],
+)
+def test_percent_apart_from_points(text: str, value: float, unit: str) -> None:
+    (claim,) = extract(text)
+    assert (claim.kind, claim.unit) == ("percent", unit)
+    assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a 100 km road", 100, "kilometer"),
+        ("100 miles long", 100, "mile"),
+        ("16,000 metric tons", 16_000, "metric_ton"),
+        ("16,000 tonnes", 16_000, "metric_ton"),
+        ("10 kt of TNT", 10, "kilotonne"),
+        ("2 million b/d", 2e6, "barrel per day"),
+        ("500,000 barrels a day", 500_000, "barrel per day"),
+        ("8 million TEU", 8e6, "TEU"),
+        ("10 bcm of gas", 10, "bcm"),
+        ("$3 per MMBtu and 4 MMBtu", 4, "MMBtu"),
+        ("an area of 190 km2", 190, "square kilometer"),
+        ("at 188 miles an hour", 188, "mile per hour"),
+        ("a 3-inch screen", 3, "inch"),
+        ("a 1.8m wall", 1.8, "meter"),
+        ("a 5 feet 2 inches girl", 5 + 2 / 12, "foot"),
+    ],
+)
+def test_quantities_with_units(text: str, value: float, unit: str) -> None:
+    claim = [c for c in extract(text) if c.kind == "quantity"][-1]
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+def test_ambiguous_ton_is_noted() -> None:
+    (claim,) = extract("It shipped 500 tons of steel.")
+    assert claim.unit == "metric_ton"
+    assert "ton" in (claim.unit_note or "")
+
+
+def test_m_after_currency_is_million_and_alone_is_metre() -> None:
+    assert extract("€5m")[0].value == 5e6
+    assert extract("He is 1.8m tall.")[0].unit == "meter"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "380 billion yuan (US$52.4 billion)",
+        "380 billion yuan, equivalent to approximately $38 billion",
+        "€5m ($5.4m)",
+        "100 miles (161 km)",
+        "1 trillion won, or about $770 million",
+        "23 trillion won (21 billion USD)",
+    ],
+)
+def test_stated_equivalents_link_to_the_first_claim(text: str) -> None:
+    first, second = extract(text)
+    assert first.equivalent_of is None
+    assert second.equivalent_of == first.id
+
+
+def test_qualifier_on_the_pair_applies_to_both() -> None:
+    first, second = extract("more than 380 billion yuan (US$52.4 billion)")
+    assert first.qualifier == second.qualifier == "gt"
+
+
+def test_qualifier_inside_the_equivalent_is_its_own() -> None:
+    first, second = extract(
+        "over 380 billion yuan, equivalent to approximately $38 billion"
+    )
+    assert (first.qualifier, second.qualifier) == ("gt", "approx")
+
+
+def test_unrelated_amounts_are_not_equivalents() -> None:
+    _first, second = extract("It earned $5 billion and spent €3 billion.")
+    assert second.equivalent_of is None
