@@ -37,7 +37,7 @@ __all__ = [
     "__version__",
     "extract",
     "extract_document",
-    "load",
+    "load_document",
     "load_paths",
 ]
 
@@ -60,11 +60,15 @@ def extract_document(document: Document) -> Extraction:
     return _extract(document)
 
 
-def load(path: str | PathLike[str]) -> Document:
-    """Read one article file (``.txt``, ``.md``, ``.html``); raises ``InputError``."""
-    from factcheck.load import load_document  # noqa: PLC0415
+def load_document(path: str | PathLike[str]) -> Document:
+    """Read one article file (``.txt``, ``.md``, ``.html``); raises ``InputError``.
 
-    return load_document(path)
+    (Not named ``load``: that is the module ``factcheck.load``, which would shadow a
+    function of the same name once imported.)
+    """
+    from factcheck.load import load_document as _load  # noqa: PLC0415
+
+    return _load(path)
 
 
 def load_paths(

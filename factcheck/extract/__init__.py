@@ -44,7 +44,7 @@ _BETWEEN = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
 _EQUIVALENT_JOINER = regex.compile(
     r"""[ \t\u00a0]*(?:
         [(\[][ \t\u00a0]*(?:(?i:or|equivalent[ \t]to|equal[ \t]to|roughly|about|approximately|around|some|nearly|almost|approx\.?|est\.?|c\.|i\.e\.|worth)[ \t\u00a0,]*)*
-      | [,;]?[ \t\u00a0]*(?:—|–|-)?[ \t\u00a0]*(?i:or|equivalent[ \t]to|equal[ \t]to|equating[ \t]to|worth|which[ \t]is|i\.e\.|converted[ \t]to|or[ \t]an[ \t]equivalent[ \t]of)
+      | [,;]?[ \t\u00a0]*(?:—|–|-)?[ \t\u00a0]*(?i:or|equivalent[ \t]to|equal[ \t]to|equating[ \t]to|described[ \t]as|translating[ \t]to|worth|which[ \t]is|i\.e\.|converted[ \t]to|or[ \t]an[ \t]equivalent[ \t]of)
         (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost|just[ \t]over|just[ \t]under|over|more[ \t]than))?[ \t\u00a0]*
       | [ \t\u00a0]*/[ \t\u00a0]*
     )""",

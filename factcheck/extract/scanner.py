@@ -51,24 +51,26 @@ CORE = regex.compile(
 )
 _FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
+#: white space that may separate the parts of one amount: spaces, or one line break
+#: (soft-wrapped prose), never a blank line
+_SP = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
+
 # -- right of the number --------------------------------------------------------------
 
 _SCALE_AFTER = regex.compile(
     r"\G(?:(?P<glued>bn|mn|mln|bln|tn|trn|[kKmMbBT]|MM|cr)(?![A-Za-z])"
-    r"|[ \t\u00a0-]*(?P<word>(?i:lakh|lakhs|lacs?|crores?|thousand|million|millions|billion"
+    rf"|(?:-|{_SP})?(?P<word>(?i:lakh|lakhs|lacs?|crores?|thousand|million|millions|billion"
     r"|billions|trillion|trillions|hundred|grand)|bn|mn|mln|bln|tn|trn|cr\b\.?)(?![A-Za-z]))"
 )
-_SCALE_SECOND = regex.compile(
-    r"\G[ \t\u00a0]+(?P<word>(?i:crore|crores|million|billion))\b"
-)
+_SCALE_SECOND = regex.compile(rf"\G{_SP}(?P<word>(?i:crore|crores|million|billion))\b")
 _PERCENT_AFTER = regex.compile(
     r"\G[ \t\u00a0]?(?:(?P<pp>(?i:percentage[ \t-]points?|pp|ppts?)\b)"
     r"|(?P<bp>(?i:basis[ \t-]points?|bps|bp)\b)"
     r"|(?P<pct>%|(?i:percents?|per[ \t]?cent|pct|percentage)\b))"
 )
 _WORDS_AFTER = regex.compile(
-    r"\G(?:[ \t\u00a0]+|-)(?P<w1>[A-Za-z][A-Za-z.’']*)"
-    r"(?:[ \t\u00a0]+(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:[ \t\u00a0]+(?P<w3>[A-Za-z][A-Za-z.’'-]*))?)?"
+    rf"\G(?:{_SP}|-)(?P<w1>[A-Za-z][A-Za-z.’']*)"
+    rf"(?:{_SP}(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:{_SP}(?P<w3>[A-Za-z][A-Za-z.’'-]*))?)?"
 )
 _SYMBOL_AFTER = regex.compile(
     r"\G[ \t\u00a0]?(?P<s>[$€£¥₹₩₽₺₿₡₾₭₦₱₫₪฿元円¢]|ரூ|zł|Kč|US\$|HK\$|NT\$|[ACSR]\$|Rs\.?|RM|Rp)(?![A-Za-z])"
@@ -89,7 +91,7 @@ _QUALIFIER_WORDS = "|".join(
 )
 _QUALIFIER_BEFORE = regex.compile(
     rf"(?:^|(?<=[\s(\[\"“,;:—–-]))(?P<q>(?i:{_QUALIFIER_WORDS}))"
-    r"(?:(?<=[<>=≤≥])[ \t]*|[ \t\u00a0]+(?:(?i:just|well|slightly|a[ \t]little)[ \t]+)?)$"
+    rf"(?:(?<=[<>=≤≥])[ \t]*|{_SP}(?:(?i:just|well|slightly|a[ \t]little)[ \t]+)?)$"
 )
 _BETWEEN_BEFORE = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
 _WORD_BEFORE = regex.compile(r"(?P<w>[A-Za-z][A-Za-z.]*)[ \t\u00a0]*$")
@@ -565,6 +567,8 @@ def read_mention(text: str, m: regex.Match[str], floor: int = 0) -> Mention | No
         elif kind != "count" or qm.group("q").lower() != "or so":
             qualifier = lexicon.QUALIFIERS_AFTER[qm.group("q").lower()]
             end = qm.end()
+    if noun is None and kind != "count":
+        noun = _noun_after(text, end)
     value = value * scale * currency_multiplier
     precision = precision * scale * (currency_multiplier if kind == "money" else 1.0)
     return Mention(
