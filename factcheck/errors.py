@@ -60,6 +60,8 @@ class RateUnavailableError(FactcheckError, LookupError):
     quote: str = ""
     day: str = ""
     tried: tuple[str, ...] = ()
+    #: why the last provider could not answer, without the pair and date
+    reason: str = ""
 
     def __str__(self) -> str:
         return self.message

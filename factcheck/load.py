@@ -433,7 +433,7 @@ def _files_below(folder: Path, problems: list[Problem]) -> list[Path]:
     def report(error: OSError) -> None:
         where = str(error.filename or folder)
         reason = f"cannot read folder ({error.strerror or error})"
-        problems.append(Problem(path=where, message=f"{where}: {reason}"))
+        problems.append(Problem(path=where, message=reason))
 
     found: list[Path] = []
     for root, folders, files in os.walk(folder, onerror=report):
@@ -483,5 +483,5 @@ def load_paths(
             try:
                 documents.append(load_document(name))
             except InputError as error:
-                problems.append(Problem(path=name, message=str(error)))
+                problems.append(Problem(path=name, message=error.reason or str(error)))
     return documents, problems

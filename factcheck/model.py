@@ -222,3 +222,50 @@ class Extraction:
 
     document: Document
     claims: tuple[Claim, ...]
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """A stretch of one document's text: where a finding points."""
+
+    path: str
+    span: Span
+    text: str
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """Numbers that cannot all be true, with the arithmetic and the evidence.
+
+    ``details`` holds the numbers behind the message (JSON-ready scalars: values,
+    implied and reference rates, rate dates, provider, tolerance); ``evidence`` says
+    why the claims were compared (shared anchor, subject words, measure, period).
+    """
+
+    rule: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Location, ...] = ()
+    details: dict[str, str | float | int | bool | None] = attrs.field(factory=dict)
+    evidence: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """Coverage, so that "0 findings" can be told apart from "0 claims understood"."""
+
+    documents: int = 0
+    claims: int = 0
+    aligned: int = 0
+    checked: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """What an audit found, what it could not read, and how much it covered."""
+
+    findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    summary: Summary = Summary()

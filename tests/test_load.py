@@ -386,12 +386,9 @@ def test_load_paths_goes_on_past_bad_inputs(tmp_path: Path) -> None:
     documents, problems = load_paths([tmp_path, missing])
     assert [Path(d.path).name for d in documents] == ["1-good.md", "4-good.txt"]
     assert [(Path(p.path).name, p.message) for p in problems] == [
-        (
-            "2-binary.md",
-            f"{tmp_path / '2-binary.md'}: binary file (NUL byte at offset 0)",
-        ),
-        ("3-empty.md", f"{tmp_path / '3-empty.md'}: empty file"),
-        ("missing.md", f"{missing}: no such file"),
+        ("2-binary.md", "binary file (NUL byte at offset 0)"),
+        ("3-empty.md", "empty file"),
+        ("missing.md", "no such file"),
     ]
 
 
