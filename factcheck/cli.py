@@ -53,6 +53,53 @@ def _build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("text", "json"), default="text")
     ext.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
 
+    aud = sub.add_parser(
+        "audit",
+        help="report numbers that cannot all be true, across articles",
+        description="Audit articles against each other (and drafts against their "
+        "sources): stated conversions, one fact stated two ways, sources that "
+        "disagree, arithmetic that does not compute. Every finding shows its "
+        "arithmetic.",
+    )
+    aud.add_argument("paths", nargs="+", metavar="PATH")
+    aud.add_argument(
+        "--sources",
+        nargs="+",
+        metavar="PATH",
+        default=[],
+        help="check PATH... (drafts) against these; report on the drafts only",
+    )
+    aud.add_argument("--format", choices=("text", "json"), default=None)
+    aud.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
+    aud.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default=None,
+        help="exit 1 when a finding is at or above this level (default: error)",
+    )
+    aud.add_argument(
+        "--config", metavar="FILE", help="factcheck.toml or pyproject.toml"
+    )
+    aud.add_argument(
+        "--date", help="publication date for documents without one, YYYY-MM-DD"
+    )
+
+    rules = sub.add_parser(
+        "rules",
+        help="list the rules",
+        description="List every rule: code, name, default severity and summary.",
+    )
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser(
+        "explain",
+        help="show a rule's documentation",
+        description="Show a rule's documentation.",
+    )
+    explain.add_argument(
+        "code", help="a rule code (FC101) or name (conversion-mismatch)"
+    )
+
     conv = sub.add_parser(
         "convert",
         help="convert an amount at a date, with the rates and their provenance",
@@ -113,11 +160,124 @@ def _run_convert(args: argparse.Namespace) -> int:
     return code
 
 
+_LEVELS = {"info": 0, "warning": 1, "error": 2}
+
+
+def _fails(severity: str, fail_on: str) -> bool:
+    return fail_on != "never" and _LEVELS[severity] >= _LEVELS[fail_on]
+
+
+def _run_audit(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    from factcheck.audit import audit  # noqa: PLC0415
+    from factcheck.config import load_config  # noqa: PLC0415
+    from factcheck.errors import ConfigError  # noqa: PLC0415
+
+    try:
+        config = load_config(Path(args.config) if args.config else None)
+    except ConfigError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
+    inputs: list[object] | None = list(args.paths)
+    if args.date:
+        inputs = _with_date(args.paths, args.date)
+        if inputs is None:
+            print(
+                f"factcheck: --date {args.date!r} is not a date (YYYY-MM-DD)",
+                file=sys.stderr,
+            )
+            return ExitCode.USAGE_ERROR
+    report = audit(inputs, sources=args.sources, config=config)  # type: ignore[arg-type]
+    fmt = args.format or config.format
+    if fmt == "json":
+        from factcheck.report.json import render_report  # noqa: PLC0415
+    else:
+        from factcheck.report.text import render_report  # noqa: PLC0415
+    _emit(render_report(report), args.output)
+    for problem in report.problems:
+        print(f"factcheck: {problem.path}: {problem.message}", file=sys.stderr)
+    if report.problems:
+        return ExitCode.USAGE_ERROR
+    fail_on = args.fail_on or config.fail_on
+    if any(_fails(f.severity, fail_on) for f in report.findings):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def _with_date(paths: Sequence[str], day: str) -> list[object] | None:
+    """Documents loaded from ``paths``, with ``day`` as the date of those without one."""
+    import datetime as dt  # noqa: PLC0415
+
+    import attrs  # noqa: PLC0415
+
+    from factcheck.load import load_paths  # noqa: PLC0415
+
+    try:
+        when = dt.date.fromisoformat(day)
+    except ValueError:
+        return None
+    docs, problems = load_paths(paths)
+    out: list[object] = [
+        d if d.published else attrs.evolve(d, published=when) for d in docs
+    ]
+    for p in problems:
+        print(f"factcheck: {p.path}: {p.message}", file=sys.stderr)
+    return out
+
+
+def _run_rules(args: argparse.Namespace) -> int:
+    from factcheck.rules import all_rules  # noqa: PLC0415
+
+    rules, problems = all_rules()
+    if args.format == "json":
+        import json  # noqa: PLC0415
+
+        payload = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity,
+                "summary": r.summary,
+                "origin": r.origin,
+            }
+            for r in rules.values()
+        ]
+        sys.stdout.write(json.dumps({"version": 1, "rules": payload}, indent=2) + "\n")
+    else:
+        for r in rules.values():
+            print(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")
+    for p in problems:
+        print(f"factcheck: {p.path}: {p.message}", file=sys.stderr)
+    return ExitCode.OK
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    from factcheck.errors import ConfigError  # noqa: PLC0415
+    from factcheck.rules import all_rules, lookup  # noqa: PLC0415
+
+    rules, _ = all_rules()
+    try:
+        spec = lookup(args.code, rules)
+    except ConfigError as exc:
+        print(f"factcheck: {exc.message}", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
+    print(f"{spec.code} {spec.name} (default severity: {spec.severity})\n")
+    print(spec.doc)
+    return ExitCode.OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see :class:`ExitCode`)."""
     parser = _build_parser()
     args = parser.parse_args(argv)
-    handlers = {"extract": _run_extract, "convert": _run_convert}
+    handlers = {
+        "extract": _run_extract,
+        "convert": _run_convert,
+        "audit": _run_audit,
+        "rules": _run_rules,
+        "explain": _run_explain,
+    }
     try:
         return int(handlers[args.command](args))
     except BrokenPipeError:

@@ -825,22 +825,43 @@ _SENTENCE_WORDS = frozenset(
 )
 
 
+_NOUN_AFTER = regex.compile(
+    rf"\G(?:{_SP}(?:[A-Z][\w.&’'-]*|and|&)){{0,4}}?{_SP}(?!and\b|or\b)(?P<w>[a-z][a-z-]*)"
+)
+
+
 def _noun_after(text: str, pos: int) -> str | None:
-    wm = _WORDS_AFTER.match(text, pos)
-    if wm is None or (text[pos] == "-" and wm.group("w1") in ("year", "old")):
+    """The thing counted: up to two lower-case words after the number, past names
+    ("1.64 million Hyundai and Genesis vehicles" counts vehicles)."""
+    if text[pos : pos + 1] == "-" and text[pos + 1 : pos + 5] in ("year", "old-"):
         return None
-    words = []
-    for g in ("w1", "w2"):
-        w = wm.group(g)
-        if w is None:
+    words: list[str] = []
+    at = pos
+    if text[pos : pos + 1] == "-":
+        at = pos + 1
+        m = regex.compile(r"\G(?P<w>[a-z][a-z]*)").match(text, at)
+    else:
+        m = _NOUN_AFTER.match(text, at)
+    while m is not None and len(words) < 3:
+        clean = m.group("w").rstrip("-").lower()
+        if clean in _STOP_NOUNS and words:
             break
-        clean = w.rstrip(".,;:’'").lower()
-        if not clean.isalpha() or clean in _STOP_NOUNS or not w[0].islower():
-            break
-        words.append(clean)
-        if clean.endswith("s") and len(clean) > 3:
-            break
+        if clean not in _SKIP_ADJECTIVES or words:
+            if clean in _STOP_NOUNS:
+                break
+            words.append(clean)
+            if clean.endswith("s") and len(clean) > 3:
+                break
+        at = m.end()
+        m = _NEXT_WORD.match(text, at)
     return " ".join(words) if words else None
+
+
+_NEXT_WORD = regex.compile(rf"\G{_SP}(?P<w>[a-z][a-z-]*)")
+#: words between a number and what it counts that say nothing about what it is
+_SKIP_ADJECTIVES = frozenset(
+    ["other", "more", "additional", "further", "new", "related", "such"]
+)
 
 
 def _has_qualifier(text: str, start: int, end: int, floor: int) -> bool:

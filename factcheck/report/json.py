@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from factcheck.model import Claim, Extraction, Problem
+from factcheck.model import Claim, Extraction, Finding, Location, Problem, Report
 
 VERSION = 1
 
@@ -83,3 +83,56 @@ def render_extractions(
 def dumps(payload: Mapping[str, JSONValue]) -> str:
     """Serialize with stable formatting (UTF-8 text, no ASCII escapes)."""
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def location_to_dict(location: Location) -> dict[str, JSONValue]:
+    """A place in a document: path, offsets, 1-based line and column, text."""
+    span = location.span
+    return {
+        "path": location.path,
+        "start": span.start,
+        "end": span.end,
+        "line": span.line,
+        "column": span.column,
+        "text": location.text,
+    }
+
+
+def _detail(value: object) -> JSONValue:
+    if isinstance(value, float):
+        return number(value)
+    return value
+
+
+def finding_to_dict(finding: Finding) -> dict[str, JSONValue]:
+    """One finding, as the contract fixes it (plus ``evidence``)."""
+    where = location_to_dict(finding.location)
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "severity": finding.severity,
+        "message": finding.message,
+        **where,
+        "related": [location_to_dict(r) for r in finding.related],
+        "details": {k: _detail(v) for k, v in finding.details.items()},
+        "evidence": list(finding.evidence),
+    }
+
+
+def render_report(report: Report) -> str:
+    """``audit --format json``: findings, problems, and the coverage summary."""
+    s = report.summary
+    return dumps(
+        {
+            "version": VERSION,
+            "findings": [finding_to_dict(f) for f in report.findings],
+            "problems": problems_to_list(report.problems),
+            "summary": {
+                "documents": s.documents,
+                "claims": s.claims,
+                "aligned": s.aligned,
+                "checked": s.checked,
+                "findings": len(report.findings),
+            },
+        }
+    )

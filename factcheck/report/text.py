@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factcheck.model import Claim, Extraction, Problem
+from factcheck.model import Claim, Extraction, Finding, Problem, Report
 
 
 def _fmt(value: float | None) -> str:
@@ -54,3 +54,38 @@ def render_extractions(
         + (f", {len(problem_list)} unreadable" if problem_list else "")
     )
     return "\n".join(lines) + "\n"
+
+
+def render_finding(finding: Finding) -> str:
+    """``path:line:col: CODE severity name``, the message, related places, evidence."""
+    loc = finding.location
+    lines = [
+        f"{loc.path}:{loc.span.line}:{loc.span.column}: {finding.rule} "
+        f"{finding.severity} {finding.name}",
+        f"  {finding.message}",
+    ]
+    lines.extend(
+        f"  see {r.path}:{r.span.line}:{r.span.column}: {r.text!r}"
+        for r in finding.related
+    )
+    if finding.evidence:
+        lines.append(f"  why compared: {'; '.join(finding.evidence)}")
+    return "\n".join(lines)
+
+
+def render_report(report: Report) -> str:
+    """``audit --format text``: one block per finding, problems, then coverage."""
+    blocks = [render_finding(f) for f in report.findings]
+    blocks.extend(f"{p.path}: error: {p.message}" for p in report.problems)
+    s = report.summary
+    counts = {
+        sev: sum(1 for f in report.findings if f.severity == sev)
+        for sev in ("error", "warning", "info")
+    }
+    blocks.append(
+        f"{len(report.findings)} finding(s) ({counts['error']} error, {counts['warning']} "
+        f"warning, {counts['info']} info) in {s.documents} document(s): {s.claims} claims "
+        f"extracted, {s.aligned} aligned with another source, {s.checked} checked"
+        + (f"; {len(report.problems)} input(s) unreadable" if report.problems else "")
+    )
+    return "\n\n".join(blocks) + "\n"

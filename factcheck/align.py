@@ -1,0 +1,604 @@
+"""Stage 4: decide which claims state the same fact, and say why.
+
+Two claims can only contradict if they state the same fact. The evidence, recorded
+on every match: a shared anchor ("380 billion yuan" in both), the same measure (money,
+percent or points, a physical dimension, a count of the same thing), the same subject
+words and entities around the number, and a compatible time scope ("midday" vs
+"close", "earlier offer" vs the final figure, explicit years).
+
+The work is grouped before it is compared: claims are bucketed by measure and order
+of magnitude, and only claims in the same or neighbouring buckets (or a power of ten
+apart, for scale slips) are scored, so an audit of N documents does not compare every
+claim with every claim.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+import regex
+
+from factcheck.model import Claim, Document, Extraction
+
+_TOKEN = regex.compile(r"[A-Za-z][\w'’-]*[A-Za-z0-9]|[A-Za-z]")
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "are",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "than",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "into",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "since",
+        "until",
+        "up",
+        "down",
+        "out",
+        "off",
+        "more",
+        "less",
+        "most",
+        "least",
+        "very",
+        "also",
+        "just",
+        "only",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "such",
+        "per",
+        "via",
+        "both",
+        "each",
+        "other",
+        "another",
+        "any",
+        "all",
+        "some",
+        "same",
+        "own",
+        "their",
+        "them",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "said",
+        "says",
+        "say",
+        "according",
+        "reported",
+        "report",
+        "reports",
+        "reporting",
+        "told",
+        "tells",
+        "new",
+        "year",
+        "years",
+        "percent",
+        "per",
+        "cent",
+        "billion",
+        "million",
+        "trillion",
+        "thousand",
+        "crore",
+        "lakh",
+        "there",
+        "here",
+        "then",
+        "now",
+        "still",
+        "yet",
+        "even",
+        "though",
+        "although",
+        "because",
+        "if",
+        "whether",
+        "however",
+        "further",
+        "total",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "estimated",
+        "some",
+        "like",
+        "including",
+        "among",
+        "between",
+        "within",
+        "without",
+        "across",
+        "against",
+        "during",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "last",
+        "next",
+    ]
+)
+_CURRENCY_WORDS = frozenset(
+    [
+        "yuan",
+        "renminbi",
+        "rmb",
+        "dollar",
+        "dollars",
+        "usd",
+        "us",
+        "euro",
+        "euros",
+        "eur",
+        "pound",
+        "pounds",
+        "sterling",
+        "gbp",
+        "yen",
+        "jpy",
+        "won",
+        "krw",
+        "rupee",
+        "rupees",
+        "inr",
+        "rs",
+        "cny",
+        "hk",
+        "hkd",
+        "reais",
+        "real",
+        "brl",
+        "franc",
+        "francs",
+    ]
+)
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+#: words that put a figure before the one that stands ("an earlier offer", "a draft")
+_BEFORE_MARKERS = frozenset(
+    [
+        "earlier",
+        "previous",
+        "prior",
+        "initial",
+        "initially",
+        "draft",
+        "proposed",
+        "proposal",
+        "original",
+        "originally",
+        "offer",
+        "offered",
+        "old",
+        "former",
+        "preliminary",
+        "first",
+    ]
+)
+_INTRADAY = frozenset({"midday", "intraday", "morning", "session-low", "at one point"})
+_CLOSE = frozenset({"close", "closed", "closing", "end", "ended"})
+_AVERAGE = frozenset(
+    {
+        "average",
+        "averaged",
+        "averaging",
+        "annual",
+        "annually",
+        "yearly",
+        "monthly",
+        "daily",
+        "weekly",
+        "per",
+    }
+)
+_YEAR = regex.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_WINDOW = 10  # context tokens each side of a claim
+
+
+@attrs.frozen(kw_only=True)
+class ClaimRef:
+    """A claim and the document it stands in."""
+
+    document: Document
+    claim: Claim
+    doc_index: int
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """Unique within an audit: (document number, claim id)."""
+        return (self.doc_index, self.claim.id)
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What stands around a claim: the words alignment compares."""
+
+    words: frozenset[str]
+    entities: frozenset[str]
+    noun: frozenset[str]
+    years: frozenset[int]
+    markers: frozenset[str]
+
+
+@attrs.frozen(kw_only=True)
+class Match:
+    """Two claims judged to state the same fact, with the evidence."""
+
+    a: ClaimRef
+    b: ClaimRef
+    score: float
+    evidence: tuple[str, ...]
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match "taxes" with "tax", "fines" with "fine".
+
+    >>> [stem(w) for w in ["taxes", "fines", "incidents", "companies", "business"]]
+    ['tax', 'fine', 'incident', 'company', 'business']
+    """
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def measure_key(claim: Claim) -> str:
+    """What a claim measures, for grouping: money, percent or points, a physical
+    unit, or a count of the same noun ("count:vehicle")."""
+    if claim.kind == "money":
+        return "money"
+    if claim.kind == "percent":
+        return f"percent:{claim.unit}"
+    if claim.kind == "quantity":
+        return f"quantity:{claim.unit}"
+    head = stem(claim.noun.split()[-1]) if claim.noun else ""
+    return f"count:{head}"
+
+
+_BOUNDARY = regex.compile(
+    r"[;:]|,?\s+(?:and|while|whereas|but|plus|versus|vs\.?|against|compared with)\s+|,\s+"
+)
+
+
+def _local_bounds(
+    claim: Claim, s0: int, s1: int, spans: Sequence[tuple[int, int]], text: str
+) -> tuple[int, int]:
+    """The stretch of the sentence that belongs to this claim: from the last clause
+    boundary after the previous claim, to the last clause boundary before the next."""
+    prev_end = max(
+        (e for s, e in spans if e <= claim.span.start and e > s0), default=s0
+    )
+    next_start = min(
+        (s for s, e in spans if s >= claim.span.end and s < s1), default=s1
+    )
+    start = prev_end
+    if prev_end > s0:
+        cuts = list(_BOUNDARY.finditer(text, prev_end, claim.span.start))
+        if cuts:
+            start = cuts[-1].end()
+    end = next_start
+    if next_start < s1:
+        cuts = list(_BOUNDARY.finditer(text, claim.span.end, next_start))
+        if cuts:
+            end = cuts[-1].start()
+    return start, end
+
+
+def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context:
+    """The words, entities, noun, years and scope markers around one claim.
+
+    Words are those of the claim's own stretch of its sentence (see
+    :func:`_local_bounds`): in "Hyundai is recalling 1.64 million vehicles and Kia
+    1.73 million", Kia belongs to the second figure only."""
+    claim = ref.claim
+    text = ref.document.prose
+    if claim.sentence is not None:
+        s0, s1 = claim.sentence.start, claim.sentence.end
+    else:
+        s0, s1 = claim.span.start, claim.span.end
+    start, end = _local_bounds(claim, s0, s1, claim_spans, text)
+    before = list(_TOKEN.finditer(text, start, claim.span.start))[-_WINDOW:]
+    after = list(_TOKEN.finditer(text, claim.span.end, end))[:_WINDOW]
+    words: set[str] = set()
+    entities: set[str] = set()
+    markers: set[str] = set()
+    for m in (*before, *after):
+        if _inside_claim(m.start(), m.end(), claim_spans):
+            continue
+        tok = m.group()
+        low = tok.lower()
+        if (
+            low in _BEFORE_MARKERS
+            or low in _INTRADAY
+            or low in _CLOSE
+            or low in _AVERAGE
+        ):
+            markers.add(low)
+        if low in STOPWORDS or low in _CURRENCY_WORDS or low in _MONTHS or len(low) < 3:
+            continue
+        words.add(stem(low))
+        if (
+            tok[0].isupper()
+            and m.start() != s0
+            and not _after_sentence_end(text, m.start())
+        ):
+            entities.add(stem(low))
+    noun = frozenset(stem(w) for w in (claim.noun or "").split() if w not in STOPWORDS)
+    years = frozenset(int(y) for y in _YEAR.findall(text, s0, s1))
+    return Context(
+        words=frozenset(words),
+        entities=frozenset(entities),
+        noun=noun,
+        years=years,
+        markers=frozenset(markers),
+    )
+
+
+def _inside_claim(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _after_sentence_end(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] in " \t\"“'(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:"
+
+
+def scope_conflict(a: Context, b: Context) -> str | None:
+    """Why two contexts describe different moments or frames, or ``None``."""
+    if a.years and b.years and not (a.years & b.years):
+        return f"different years ({sorted(a.years)} vs {sorted(b.years)})"
+    for group, name in (
+        (_BEFORE_MARKERS, "an earlier figure"),
+        (_AVERAGE, "an average"),
+    ):
+        in_a, in_b = bool(a.markers & group), bool(b.markers & group)
+        if in_a != in_b:
+            return (
+                f"one is {name} ({', '.join(sorted((a.markers | b.markers) & group))})"
+            )
+    if (a.markers & _INTRADAY and b.markers & _CLOSE) or (
+        b.markers & _INTRADAY and a.markers & _CLOSE
+    ):
+        return "one is intraday, the other at the close"
+    return None
+
+
+@attrs.frozen(kw_only=True)
+class Aligner:
+    """Scores pairs of claims from their contexts, with word weights (IDF) learned
+    from the claims of this audit."""
+
+    contexts: dict[tuple[int, str], Context]
+    idf: dict[str, float]
+    threshold: float = 0.3
+
+    @classmethod
+    def build(cls, refs: Sequence[ClaimRef], threshold: float = 0.3) -> Aligner:
+        """Contexts for every claim and IDF weights over them."""
+        by_doc: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for r in refs:
+            by_doc[r.doc_index].append((r.claim.span.start, r.claim.span.end))
+        contexts = {r.key: context_of(r, by_doc[r.doc_index]) for r in refs}
+        df: dict[str, int] = defaultdict(int)
+        for c in contexts.values():
+            for w in c.words | c.noun:
+                df[w] += 1
+        n = max(len(contexts), 1)
+        idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
+        return cls(contexts=contexts, idf=idf, threshold=threshold)
+
+    def similarity(self, a: ClaimRef, b: ClaimRef) -> tuple[float, tuple[str, ...]]:
+        """How alike two claims' contexts are (0 to about 1.5), and the shared words."""
+        ca, cb = self.contexts[a.key], self.contexts[b.key]
+        shared = ca.words & cb.words
+        wa = sum(self.idf.get(w, 1.0) for w in ca.words) or 1.0
+        wb = sum(self.idf.get(w, 1.0) for w in cb.words) or 1.0
+        score = sum(self.idf.get(w, 1.0) for w in shared) / math.sqrt(wa * wb)
+        if ca.noun and cb.noun:
+            score += 0.5 if ca.noun & cb.noun else -0.5
+        if ca.entities and cb.entities:
+            common = ca.entities & cb.entities
+            score += min(0.15 * len(common), 0.3) if common else -0.2
+        return score, tuple(sorted(shared, key=lambda w: -self.idf.get(w, 1.0)))[:6]
+
+    def match(self, a: ClaimRef, b: ClaimRef, *, close: bool = False) -> Match | None:
+        """A :class:`Match` if the two claims state the same fact, else ``None``.
+
+        ``close``: the values are within a few percent of each other (a typo's
+        signature), which lowers the bar on context by a third."""
+        if measure_key(a.claim) != measure_key(b.claim):
+            return None
+        ca, cb = self.contexts[a.key], self.contexts[b.key]
+        if scope_conflict(ca, cb) is not None:
+            return None
+        score, shared = self.similarity(a, b)
+        threshold = self.threshold * (2 / 3 if close else 1)
+        if score < threshold:
+            return None
+        evidence = [f"same measure ({measure_key(a.claim)})"]
+        if shared:
+            evidence.append(f"shared words: {', '.join(shared)}")
+        ents = ca.entities & cb.entities
+        if ents:
+            evidence.append(f"same entities: {', '.join(sorted(ents))}")
+        evidence.append(f"context similarity {score:.2f} (threshold {threshold:.2f})")
+        return Match(a=a, b=b, score=score, evidence=tuple(evidence))
+
+
+def claim_refs(extractions: Iterable[Extraction]) -> list[ClaimRef]:
+    """Every claim of every document, tagged with its document."""
+    return [
+        ClaimRef(document=e.document, claim=c, doc_index=i)
+        for i, e in enumerate(extractions)
+        for c in e.claims
+    ]
+
+
+def magnitude_bucket(value: float) -> int:
+    """Quarter-decade buckets of |value|: neighbours differ by at most ~3x."""
+    return math.floor(math.log10(abs(value)) * 4) if value else -10_000
+
+
+#: two statements of one fact differ by rounding, a typo or a bad rate, not by more
+#: than this ratio (beyond it, they are different facts, or a scale slip)
+MAX_RATIO = 1.45
+#: how near a whole power of ten two figures must be to count as a scale slip
+SLIP_RATIO = 1.2
+#: values this near each other that still do not overlap look like a typo
+CLOSE_RATIO = 1.05
+
+
+def candidate_pairs(
+    refs: Sequence[ClaimRef],
+    magnitudes: dict[tuple[int, str], float],
+    *,
+    slips: bool = True,
+    max_ratio: float = MAX_RATIO,
+) -> Iterable[tuple[ClaimRef, ClaimRef, int]]:
+    """Pairs worth scoring: same measure, values within ``max_ratio`` of each other,
+    or (``slips``) that far from a whole power of ten apart; yields (a, b, decades).
+
+    ``magnitudes`` maps each claim to its value in a common unit (USD for money).
+    Claims are bucketed by measure and quarter-decade, so only neighbouring buckets
+    are compared."""
+    buckets: dict[tuple[str, int], list[ClaimRef]] = defaultdict(list)
+    for r in refs:
+        value = magnitudes.get(r.key)
+        if value is None or value == 0:
+            continue
+        buckets[(measure_key(r.claim), magnitude_bucket(value))].append(r)
+    offsets = [(0, 0), (1, 0), (-1, 0)]
+    if slips:
+        offsets += [(4 * k + d, k) for k in (1, 2, 3, 6, 9) for d in (-1, 0, 1)]
+    seen: set[tuple[tuple[int, str], tuple[int, str]]] = set()
+    for (measure, bucket), members in buckets.items():
+        for offset, decades in offsets:
+            if decades and measure != "money":
+                continue  # scale slips are a money error; counts are not "off by 10"
+            others = (
+                members if offset == 0 else buckets.get((measure, bucket + offset), [])
+            )
+            for i, a in enumerate(members):
+                start = i + 1 if offset == 0 else 0
+                for b in others[start:]:
+                    key = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+                    if key in seen or a.key == b.key:
+                        continue
+                    seen.add(key)
+                    va, vb = abs(magnitudes[a.key]), abs(magnitudes[b.key])
+                    ratio = max(va, vb) / min(va, vb) / 10.0**decades
+                    limit = max_ratio if not decades else SLIP_RATIO
+                    if 1 / limit <= ratio <= limit:
+                        yield a, b, decades

@@ -1,0 +1,169 @@
+"""The audit: load → extract → normalize → align → rules → report, as one function.
+
+Map (per document: load, extract) then group (candidate pairs by measure and order of
+magnitude, aligned on evidence) then reduce (rules over the aligned claims).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import attrs
+
+from factcheck.config import Config
+from factcheck.extract import extract_document
+from factcheck.load import load_paths
+from factcheck.model import Document, Extraction, Finding, Problem, Report, Summary
+from factcheck.normalize import NormalizeOptions, RateProvider, build_provider
+from factcheck.rules import AuditSettings, all_rules, build_context
+
+PathLike = str | os.PathLike[str]
+
+
+def settings_from(config: Config) -> AuditSettings:
+    """The audit knobs a configuration sets."""
+    return AuditSettings(
+        normalize=NormalizeOptions(
+            window_days=config.window_days,
+            tolerance=config.tolerance,
+            approx_tolerance=config.approx_tolerance,
+        ),
+        align_threshold=config.align_threshold,
+        aliases=dict(config.aliases),
+    )
+
+
+def provider_from(config: Config) -> RateProvider:
+    """The rate-provider chain a configuration names (table first, then ECB, online)."""
+    tables = [
+        p.removeprefix("table:") for p in config.providers if p.startswith("table:")
+    ]
+    return build_provider(
+        table=tables[0] if tables else None,
+        ecb="ecb" in config.providers,
+        online="online" in config.providers,
+    )
+
+
+def _split(
+    inputs: Iterable[Document | PathLike],
+) -> tuple[list[Document], list[PathLike]]:
+    docs: list[Document] = []
+    paths: list[PathLike] = []
+    for item in inputs:
+        (docs if isinstance(item, Document) else paths).append(item)  # type: ignore[arg-type]
+    return docs, paths
+
+
+def _draft_sources(drafts: Sequence[Document]) -> list[str]:
+    """Paths a draft's front matter lists under ``sources``, relative to the draft."""
+    out: list[str] = []
+    for d in drafts:
+        base = Path(d.path).parent
+        out.extend(str(base / s) for s in d.sources)
+    return out
+
+
+def audit(
+    inputs: Iterable[Document | PathLike],
+    *,
+    sources: Iterable[Document | PathLike] = (),
+    config: Config | None = None,
+    provider: RateProvider | None = None,
+) -> Report:
+    """Audit articles against each other and report what cannot all be true.
+
+    Args:
+        inputs: documents or paths (directories recursively). With ``sources`` (or
+            when the documents' front matter lists ``sources``), these are drafts:
+            findings are reported on them only, each pointing at the source passage
+            it conflicts with.
+        sources: documents or paths the drafts are checked against.
+        config: settings (default: the documented defaults).
+        provider: a rate provider (default: the chain the config names).
+
+    Returns:
+        A :class:`Report` of findings, problems, and coverage.
+    """
+    config = config or Config()
+    docs, paths = _split(inputs)
+    loaded, problems = load_paths(paths) if paths else ([], [])
+    drafts = [*docs, *loaded]
+    src_docs, src_paths = _split(sources)
+    listed = _draft_sources(drafts)
+    draft_mode = bool(src_docs or src_paths or listed)
+    extra, src_problems = (
+        load_paths([*src_paths, *listed]) if (src_paths or listed) else ([], [])
+    )
+    problems.extend(src_problems)
+    draft_paths = {d.path for d in drafts}
+    known = set(draft_paths)
+    source_docs = []
+    for d in [*src_docs, *extra]:
+        if d.path not in known:
+            known.add(d.path)
+            source_docs.append(d)
+    extractions = [extract_document(d) for d in (*drafts, *source_docs)]
+    return audit_extractions(
+        extractions,
+        config=config,
+        provider=provider,
+        problems=problems,
+        report_on=draft_paths if draft_mode else None,
+    )
+
+
+def audit_extractions(
+    extractions: Sequence[Extraction],
+    *,
+    config: Config | None = None,
+    provider: RateProvider | None = None,
+    problems: Iterable[Problem] = (),
+    report_on: set[str] | None = None,
+) -> Report:
+    """The align → rules → report half of :func:`audit`, over extracted documents."""
+    config = config or Config()
+    problems = list(problems)
+    try:
+        provider = provider or provider_from(config)
+    except ValueError as exc:
+        problems.append(Problem(path=config.path or "<config>", message=str(exc)))
+        provider = build_provider()
+    ctx = build_context(extractions, settings=settings_from(config), provider=provider)
+    rules, plugin_problems = all_rules()
+    problems.extend(plugin_problems)
+    findings: list[Finding] = []
+    for code, spec in rules.items():
+        level = config.rules.get(code)
+        if level == "off":
+            continue
+        try:
+            found = list(spec.check(ctx))
+        except Exception as exc:
+            if spec.origin == "factcheck":
+                raise
+            problems.append(
+                Problem(path=spec.origin, message=f"rule {code} failed: {exc}")
+            )
+            continue
+        if level is not None:
+            found = [attrs.evolve(f, severity=level) for f in found]
+        findings.extend(found)
+    if report_on is not None:
+        findings = [f for f in findings if f.location.path in report_on]
+    findings.sort(key=lambda f: (f.location.path, f.location.span.start, f.rule))
+    aligned = {
+        k
+        for c in ctx.candidates
+        if c.match.a.doc_index != c.match.b.doc_index
+        for k in (c.match.a.key, c.match.b.key)
+    }
+    summary = Summary(
+        documents=len(extractions),
+        claims=sum(len(e.claims) for e in extractions),
+        aligned=len(aligned),
+        checked=len(ctx.checked),
+    )
+    return Report(findings=tuple(findings), problems=tuple(problems), summary=summary)

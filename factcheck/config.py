@@ -1,0 +1,226 @@
+"""Configuration: ``factcheck.toml`` or ``[tool.factcheck]`` in ``pyproject.toml``,
+found by walking up from the working directory. Data only (TOML), never executed.
+
+```toml
+[tool.factcheck]
+window_days = 7          # rate window, days each side of the publication date
+tolerance = 0.005        # relative slack on currency conversions
+approx_tolerance = 0.05  # widening for "about", "roughly", ...
+align_threshold = 0.3    # how alike two claims' contexts must be to compare them
+providers = ["ecb"]      # "table:rates.csv", "ecb", "online"
+fail_on = "error"        # error | warning | info | never
+format = "text"
+exclude = ["drafts/old/**"]
+
+[tool.factcheck.rules]
+FC401 = "off"            # or "error" | "warning" | "info"
+FC202 = "warning"
+
+[tool.factcheck.aliases]
+"Moonshot AI" = ["Moonshot"]
+```
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Literal
+
+import attrs
+
+from factcheck.errors import ConfigError, did_you_mean
+from factcheck.model import SEVERITIES, Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+FailOn = Literal["error", "warning", "info", "never"]
+FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "info", "never")
+FORMATS = ("text", "json", "sarif", "github", "html")
+
+_KEYS = {
+    "window_days": "a whole number of days (0 or more)",
+    "tolerance": "a fraction from 0 to 1, e.g. 0.005",
+    "approx_tolerance": "a fraction from 0 to 1, e.g. 0.05",
+    "align_threshold": "a number from 0 to 2, e.g. 0.3",
+    "providers": 'a list of "ecb", "online", "table:PATH"',
+    "fail_on": "one of error, warning, info, never",
+    "format": f"one of {', '.join(FORMATS)}",
+    "include": "a list of glob patterns",
+    "exclude": "a list of glob patterns",
+    "rules": "a table of rule code = off | error | warning | info",
+    "aliases": "a table of entity = [other names]",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Config:
+    """Settings for a run. Defaults are the documented ones; a file overrides them,
+    and command-line flags override the file."""
+
+    path: str | None = None
+    window_days: int = 7
+    tolerance: float = 0.005
+    approx_tolerance: float = 0.05
+    align_threshold: float = 0.3
+    providers: tuple[str, ...] = ("ecb",)
+    fail_on: FailOn = "error"
+    format: str = "text"
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    rules: Mapping[str, Severity | Literal["off"]] = attrs.field(factory=dict)
+    aliases: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+
+def discover(start: Path | None = None) -> Path | None:
+    """The nearest ``factcheck.toml``, or ``pyproject.toml`` with ``[tool.factcheck]``,
+    from ``start`` (default: the working directory) up to the root."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / "factcheck.toml"
+        if own.is_file():
+            return own
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            try:
+                data = tomllib.loads(project.read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+            if "factcheck" in data.get("tool", {}):
+                return project
+    return None
+
+
+def load_config(path: Path | None = None, *, search: bool = True) -> Config:
+    """Read and validate a configuration file (or the discovered one, or defaults).
+
+    Raises:
+        ConfigError: unreadable file, unknown key, or a value not allowed; the message
+            names the file, the key and what is allowed.
+    """
+    if path is None and search:
+        path = discover()
+    if path is None:
+        return Config()
+    where = str(path)
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        msg = f"cannot read: {exc.strerror or exc}"
+        raise ConfigError(msg, path=where) from exc
+    except tomllib.TOMLDecodeError as exc:
+        msg = f"not valid TOML: {exc}"
+        raise ConfigError(msg, path=where) from exc
+    table = (
+        data.get("tool", {}).get("factcheck", {})
+        if path.name == "pyproject.toml"
+        else data
+    )
+    return parse_config(table, path=where)
+
+
+def parse_config(table: Mapping[str, object], *, path: str = "<config>") -> Config:
+    """Validate a configuration table (see :func:`load_config`)."""
+    values: dict[str, object] = {"path": path}
+    for key, raw in table.items():
+        if key not in _KEYS:
+            msg = f"unknown key{did_you_mean(key, _KEYS)}; allowed: {', '.join(_KEYS)}"
+            raise ConfigError(
+                msg,
+                path=path,
+                key=key,
+            )
+        values[key] = _value(key, raw, path)
+    return Config(**values)  # type: ignore[arg-type]
+
+
+def _bad(key: str, raw: object, path: str) -> ConfigError:
+    return ConfigError(
+        f"{raw!r} is not allowed: expected {_KEYS[key]}", path=path, key=key
+    )
+
+
+def _value(key: str, raw: object, path: str) -> object:
+    if key == "window_days":
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
+            raise _bad(key, raw, path)
+        return raw
+    if key in ("tolerance", "approx_tolerance"):
+        if (
+            not isinstance(raw, int | float)
+            or isinstance(raw, bool)
+            or not 0 <= raw < 1
+        ):
+            raise _bad(key, raw, path)
+        return float(raw)
+    if key == "align_threshold":
+        if (
+            not isinstance(raw, int | float)
+            or isinstance(raw, bool)
+            or not 0 <= raw <= 2
+        ):
+            raise _bad(key, raw, path)
+        return float(raw)
+    if key == "fail_on":
+        if raw not in FAIL_ON:
+            raise _bad(key, raw, path)
+        return raw
+    if key == "format":
+        if raw not in FORMATS:
+            raise _bad(key, raw, path)
+        return raw
+    if key in ("providers", "include", "exclude"):
+        if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+            raise _bad(key, raw, path)
+        if key == "providers":
+            for item in raw:
+                if item not in ("ecb", "online") and not item.startswith("table:"):
+                    raise _bad(key, raw, path)
+        return tuple(raw)
+    if key == "rules":
+        return _rules(raw, path)
+    return _aliases(raw, path)
+
+
+def _rules(raw: object, path: str) -> dict[str, Severity | Literal["off"]]:
+    if not isinstance(raw, Mapping):
+        msg = "rules"
+        raise _bad(msg, raw, path)
+    from factcheck.rules.registry import lookup  # noqa: PLC0415
+
+    out: dict[str, Severity | Literal["off"]] = {}
+    for code, level in raw.items():
+        try:
+            spec = lookup(str(code))
+        except ConfigError as exc:
+            raise ConfigError(exc.message, path=path, key=f"rules.{code}") from None
+        if level not in (*SEVERITIES, "off"):
+            msg = f"{level!r} is not allowed: expected off, error, warning or info"
+            raise ConfigError(
+                msg,
+                path=path,
+                key=f"rules.{code}",
+            )
+        out[spec.code] = level
+    return out
+
+
+def _aliases(raw: object, path: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(raw, Mapping):
+        msg = "aliases"
+        raise _bad(msg, raw, path)
+    out: dict[str, tuple[str, ...]] = {}
+    for name, others in raw.items():
+        if not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+            msg = f"{others!r} is not allowed: expected a list of names"
+            raise ConfigError(
+                msg,
+                path=path,
+                key=f"aliases.{name}",
+            )
+        out[str(name)] = tuple(others)
+    return out

@@ -1,0 +1,304 @@
+"""What every rule reads: the claims of the audit, how they align, and the tools to
+convert and compare them. Built once per audit by :func:`build_context`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import attrs
+
+from factcheck.align import (
+    CLOSE_RATIO,
+    Aligner,
+    ClaimRef,
+    Match,
+    candidate_pairs,
+    claim_refs,
+)
+from factcheck.errors import RateUnavailableError, UnitError
+from factcheck.model import Claim, Extraction, Finding, Interval, Kind, Location
+from factcheck.normalize import (
+    Comparison,
+    Conversion,
+    NormalizeOptions,
+    RateProvider,
+    compare_intervals,
+    convert_interval,
+    default_provider,
+)
+
+#: how loose the anchor of a stated equivalent may be read: a writer converts the
+#: figure they print, so "1 trillion won ($770 million)" is read as 1 trillion ± 2.5%,
+#: not as anything from 0.5 to 1.5 trillion
+ANCHOR_PRECISION_CAP = 0.025
+#: extra slack when a compared figure is itself a conversion ("$52.4 billion" and
+#: "$53 billion" both restating 380 billion yuan at slightly different rates)
+DERIVED_SLACK = 0.015
+
+
+@attrs.frozen(kw_only=True)
+class AuditSettings:
+    """The knobs of an audit (see ``factcheck.toml``)."""
+
+    normalize: NormalizeOptions = attrs.field(factory=NormalizeOptions)
+    align_threshold: float = 0.3
+    anchor_precision_cap: float = ANCHOR_PRECISION_CAP
+    derived_slack: float = DERIVED_SLACK
+    aliases: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+
+@attrs.frozen(kw_only=True)
+class Candidate:
+    """A pair of claims that align, and how many powers of ten apart they stand."""
+
+    match: Match
+    decades: int
+
+
+@attrs.define(kw_only=True)
+class AuditContext:
+    """Everything a rule may read. Rules must not mutate it."""
+
+    extractions: tuple[Extraction, ...]
+    refs: tuple[ClaimRef, ...]
+    aligner: Aligner
+    candidates: tuple[Candidate, ...]
+    provider: RateProvider
+    settings: AuditSettings
+    by_key: dict[tuple[int, str], ClaimRef]
+    checked: set[tuple[int, str]] = attrs.field(factory=set)
+    _usd_rates: dict[tuple[str, dt.date | None], float | None] = attrs.field(
+        factory=dict
+    )
+
+    @property
+    def options(self) -> NormalizeOptions:
+        """Rate window and tolerances."""
+        return self.settings.normalize
+
+    def ref(self, doc_index: int, claim_id: str) -> ClaimRef:
+        """The claim ``claim_id`` of document ``doc_index``."""
+        return self.by_key[(doc_index, claim_id)]
+
+    def anchor_of(self, ref: ClaimRef) -> ClaimRef | None:
+        """The claim this one restates ("380 billion yuan" for "(US$52.4 billion)")."""
+        if ref.claim.equivalent_of is None:
+            return None
+        return self.by_key.get((ref.doc_index, ref.claim.equivalent_of))
+
+    def mark_checked(self, *refs: ClaimRef) -> None:
+        """Count claims some rule could test (the report's ``checked``)."""
+        self.checked.update(r.key for r in refs)
+
+    def convert(
+        self,
+        interval: Interval,
+        to_unit: str,
+        *,
+        kind: str,
+        value: float | None,
+        day: dt.date | None,
+    ) -> Conversion | None:
+        """``interval`` in ``to_unit`` at ``day``, or None if no rate or unit map."""
+        try:
+            return _convert(
+                self.provider,
+                options=self.options,
+                interval=interval,
+                to_unit=to_unit,
+                kind=kind,
+                value=value,
+                day=day,
+            )
+        except (RateUnavailableError, UnitError, ValueError):
+            return None
+
+    def stated_interval(self, claim: Claim, *, own_qualifier: bool = True) -> Interval:
+        """The interval a claim allows; with ``own_qualifier=False`` only its stated
+        precision (a qualifier inherited from the pair applies to both sides alike)."""
+        if own_qualifier or claim.qualifier == "range":
+            return claim.interval
+        half = claim.precision / 2
+        return Interval(claim.value - half, claim.value + half, claim.unit)
+
+    def anchor_interval(self, claim: Claim) -> Interval:
+        """An anchor read at its precision, never looser than ``anchor_precision_cap``."""
+        half = min(
+            claim.precision / 2, abs(claim.value) * self.settings.anchor_precision_cap
+        )
+        return Interval(claim.value - half, claim.value + half, claim.unit)
+
+    def usd_value(self, ref: ClaimRef) -> float | None:
+        """A claim's value in a common unit: USD for money (at its document's date),
+        the stated value otherwise; None if it cannot be converted."""
+        claim = ref.claim
+        if claim.kind != "money" or claim.unit == "USD":
+            return claim.value
+        rate = self._usd_rate(claim.unit or "", ref.document.published)
+        return None if rate is None else claim.value * rate
+
+    def _usd_rate(self, code: str, day: dt.date | None) -> float | None:
+        key = (code, day)
+        if key not in self._usd_rates:
+            conv = self.convert(
+                Interval(1.0, 1.0, code), "USD", kind="money", value=1.0, day=day
+            )
+            self._usd_rates[key] = None if conv is None else conv.value
+        return self._usd_rates[key]
+
+    def compare(self, a: ClaimRef, b: ClaimRef) -> Comparison | None:
+        """Can both claims hold? Money converts at each document's date; a figure that
+        is itself a conversion gets ``derived_slack``. None if they cannot be put in
+        one unit."""
+        ia = self._comparable(a)
+        ib = self._comparable(b)
+        conversion = None
+        converted: Literal["a", "b"] | None = None
+        if a.claim.unit != b.claim.unit:
+            # writers convert on their own day: either document's date may be the one
+            days = {b.document.published, a.document.published} - {None} or {None}
+            convs = [
+                c
+                for day in sorted(days, key=lambda d: d or dt.date.min)
+                if (
+                    c := self.convert(
+                        ib,
+                        a.claim.unit or "",
+                        kind=b.claim.kind,
+                        value=b.claim.value,
+                        day=day,
+                    )
+                )
+                is not None
+            ]
+            if not convs:
+                return None
+            conv = next((c for c in convs if _overlaps(ia, c.result)), convs[0])
+            ib, conversion, converted = conv.result, conv, "b"
+        b_value = conversion.value if conversion is not None else b.claim.value
+        return compare_intervals(
+            ia,
+            ib,
+            a_value=a.claim.value,
+            b_value=b_value,
+            a_text=a.claim.text,
+            b_text=b.claim.text,
+            converted=converted,
+            conversion=conversion,
+        )
+
+    def _comparable(self, ref: ClaimRef) -> Interval:
+        iv = ref.claim.interval
+        if ref.claim.equivalent_of is None:
+            return iv
+        slack = self.settings.derived_slack
+        return Interval(
+            None if iv.low is None else iv.low - abs(iv.low) * slack,
+            None if iv.high is None else iv.high + abs(iv.high) * slack,
+            iv.unit,
+        )
+
+    def location(self, ref: ClaimRef) -> Location:
+        """Where a claim stands, for a finding."""
+        return Location(
+            path=ref.document.path, span=ref.claim.span, text=ref.claim.text
+        )
+
+    def finding(
+        self,
+        rule_code: str,
+        ref: ClaimRef,
+        message: str,
+        *,
+        related: Iterable[ClaimRef] = (),
+        details: dict[str, str | float | int | bool | None] | None = None,
+        evidence: Sequence[str] = (),
+    ) -> Finding:
+        """A finding of a built-in rule at its default severity (config re-levels later)."""
+        from factcheck.rules.registry import builtin_rules  # noqa: PLC0415
+
+        spec = builtin_rules()[rule_code]
+        severity = spec.severity
+        return Finding(
+            rule=spec.code,
+            name=spec.name,
+            severity=severity,
+            message=message,
+            location=self.location(ref),
+            related=tuple(self.location(r) for r in related),
+            details=dict(details or {}),
+            evidence=tuple(evidence),
+        )
+
+
+def _overlaps(a: Interval, b: Interval) -> bool:
+    return (a.high is None or b.low is None or b.low <= a.high) and (
+        b.high is None or a.low is None or a.low <= b.high
+    )
+
+
+def _convert(
+    provider: RateProvider,
+    *,
+    options: NormalizeOptions,
+    interval: Interval,
+    to_unit: str,
+    kind: str,
+    value: float | None,
+    day: dt.date | None,
+) -> Conversion:
+    kinds: dict[str, Kind] = {
+        "money": "money",
+        "quantity": "quantity",
+        "percent": "percent",
+    }
+    if kind not in kinds:
+        msg = f"cannot convert a {kind}"
+        raise UnitError(msg)
+    return convert_interval(
+        interval,
+        to_unit,
+        kind=kinds[kind],
+        value=value,
+        day=day,
+        provider=provider,
+        options=options,
+    )
+
+
+def build_context(
+    extractions: Sequence[Extraction],
+    *,
+    settings: AuditSettings | None = None,
+    provider: RateProvider | None = None,
+) -> AuditContext:
+    """Map (claims per document) then group (candidate pairs by measure and order of
+    magnitude) and align them."""
+    settings = settings or AuditSettings()
+    refs = tuple(claim_refs(extractions))
+    aligner = Aligner.build(refs, threshold=settings.align_threshold)
+    ctx = AuditContext(
+        extractions=tuple(extractions),
+        refs=refs,
+        aligner=aligner,
+        candidates=(),
+        provider=provider or default_provider(),
+        settings=settings,
+        by_key={r.key: r for r in refs},
+    )
+    magnitudes = {}
+    for r in refs:
+        v = ctx.usd_value(r)
+        if v is not None:
+            magnitudes[r.key] = v
+    found = []
+    for a, b, decades in candidate_pairs(refs, magnitudes):
+        va, vb = abs(magnitudes[a.key]), abs(magnitudes[b.key])
+        close = not decades and max(va, vb) <= min(va, vb) * CLOSE_RATIO
+        m = aligner.match(a, b, close=close)
+        if m is not None:
+            found.append(Candidate(match=m, decades=decades))
+    ctx.candidates = tuple(found)
+    return ctx

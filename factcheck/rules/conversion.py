@@ -1,0 +1,291 @@
+"""FC1xx: one document against itself: stated conversions, and one fact stated twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.align import ClaimRef
+from factcheck.model import Finding, Interval
+from factcheck.normalize import format_amount, format_interval
+from factcheck.rules.context import AuditContext
+from factcheck.rules.registry import rule
+
+
+def _own_qualifier(anchor: ClaimRef, ref: ClaimRef) -> bool:
+    """Whether the equivalent's qualifier is its own ("equivalent to approximately
+    $38 billion") rather than the pair's ("more than X (Y)")."""
+    q = ref.claim.qualifier
+    return q is not None and q != anchor.claim.qualifier
+
+
+def _overlaps(a: Interval, b: Interval) -> bool:
+    return (a.high is None or b.low is None or b.low <= a.high) and (
+        b.high is None or a.low is None or a.low <= b.high
+    )
+
+
+def _rel_gap(expected: Interval, stated: Interval) -> float:
+    if (
+        stated.high is not None
+        and expected.low is not None
+        and stated.high < expected.low
+    ):
+        return (expected.low - stated.high) / expected.low
+    if (
+        stated.low is not None
+        and expected.high is not None
+        and stated.low > expected.high
+    ):
+        return (stated.low - expected.high) / expected.high
+    return 0.0
+
+
+def _equivalents(ctx: AuditContext, kind: str) -> Iterator[tuple[ClaimRef, ClaimRef]]:
+    for ref in ctx.refs:
+        anchor = ctx.anchor_of(ref)
+        if anchor is None or ref.claim.kind != kind or anchor.claim.kind != kind:
+            continue
+        if anchor.claim.unit == ref.claim.unit:
+            continue
+        yield anchor, ref
+
+
+@rule(
+    "FC101",
+    "conversion-mismatch",
+    "error",
+    "a stated currency equivalent disagrees with the reference rate at the date",
+)
+def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
+    """A stated currency equivalent disagrees with the reference rate at the date.
+
+    *What it checks.* An amount followed by its equivalent in another currency
+    ("380 billion yuan (US$52.4 billion)", "1 trillion won, or about $770 million") is
+    converted at the reference rates of the document's publication date, over a
+    window of days around it, plus a relative tolerance. The equivalent must fall in
+    that range, after its own stated precision and qualifier. The anchor is read at
+    its precision but never looser than ±2.5%: a writer converts the figure they print.
+
+    *Why it matters.* Conversions are where figures go wrong between wires: a rate
+    from the wrong year, a rate inverted, a scale word dropped ("2.78 dollars").
+
+    *Example.* Fires: "over 380 billion yuan, equivalent to approximately $38 billion"
+    (published 2025-02-24: 10.0 yuan per dollar against about 7.25). Silent:
+    "380 billion yuan (US$52.4 billion)".
+
+    *Configuration.* `window_days` and `tolerance` under `[tool.factcheck]`; the rate
+    provider chain (`providers`); severity and on/off under `[tool.factcheck.rules]`.
+    """
+    for anchor, ref in _equivalents(ctx, "money"):
+        a, b = anchor.claim, ref.claim
+        day = ref.document.published
+        source = ctx.anchor_interval(a)
+        conv = ctx.convert(source, b.unit or "", kind="money", value=a.value, day=day)
+        if conv is None or conv.rates is None:
+            continue
+        ctx.mark_checked(anchor, ref)
+        stated = ctx.stated_interval(b, own_qualifier=_own_qualifier(anchor, ref))
+        if _overlaps(conv.result, stated):
+            continue
+        rates = conv.rates
+        at = rates.at
+        implied = b.value / a.value if a.value else None
+        expected = conv.value
+        shown_rate = at if at.rate >= 1 else at.inverse()
+        implied_shown = (
+            None if implied is None else (implied if at.rate >= 1 else 1 / implied)
+        )
+        gap = _rel_gap(conv.result, stated)
+        when = (
+            ""
+            if conv.dated
+            else " (no publication date: recent rates, so only a warning)"
+        )
+        message = (
+            f"{b.text!r} restates {a.text!r} at {implied_shown:.4g} {shown_rate.quote} per "
+            f"{shown_rate.base}; the reference rate is {shown_rate.rate:.4g} "
+            f"({at.provider}, {at.rate_date.isoformat()}; {rates.describe()}), so "
+            f"{format_interval(source)} is {format_interval(conv.result)} "
+            f"(tolerance {conv.tolerance:.2%}): {b.text!r} allows {format_interval(stated)}, "
+            f"{gap:.1%} off; expected about {format_amount(expected, b.unit)}{when}"
+        )
+        finding = ctx.finding(
+            "FC101",
+            ref,
+            message,
+            related=[anchor],
+            details={
+                "stated_value": a.value,
+                "stated_unit": a.unit,
+                "equivalent_value": b.value,
+                "equivalent_unit": b.unit,
+                "implied_rate": implied,
+                "reference_rate": at.rate,
+                "rate_low": rates.low.rate,
+                "rate_high": rates.high.rate,
+                "rate_date": at.rate_date.isoformat(),
+                "window_start": rates.start.isoformat(),
+                "window_end": rates.end.isoformat(),
+                "provider": at.provider,
+                "expected_value": expected,
+                "expected_low": conv.result.low,
+                "expected_high": conv.result.high,
+                "tolerance": conv.tolerance,
+                "relative_gap": gap,
+                "dated": conv.dated,
+            },
+            evidence=(f"{b.text!r} is stated as the equivalent of {a.text!r}",),
+        )
+        if not conv.dated:
+            finding = _lowered(finding)
+        yield finding
+
+
+def _lowered(finding: Finding) -> Finding:
+    import attrs  # noqa: PLC0415
+
+    return attrs.evolve(
+        finding, severity="warning" if finding.severity == "error" else "info"
+    )
+
+
+@rule(
+    "FC102", "unit-conversion-mismatch", "error", "a stated unit equivalent disagrees"
+)
+def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
+    """A stated unit equivalent disagrees ("100 miles (100 km)").
+
+    *What it checks.* A quantity followed by its equivalent in another unit is
+    converted exactly (pint); the equivalent must fall within its stated precision of
+    the result, with the anchor read at its precision but never looser than ±2.5%.
+
+    *Why it matters.* Unit conversions are done by hand and slip: miles for
+    kilometres, short tons for tonnes, a factor applied twice.
+
+    *Example.* Fires: "a 100-mile (100 km) route". Silent: "100 miles (161 km)".
+
+    *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
+    """
+    for anchor, ref in _equivalents(ctx, "quantity"):
+        a, b = anchor.claim, ref.claim
+        source = ctx.anchor_interval(a)
+        conv = ctx.convert(
+            source, b.unit or "", kind="quantity", value=a.value, day=None
+        )
+        if conv is None:
+            continue
+        ctx.mark_checked(anchor, ref)
+        stated = ctx.stated_interval(b, own_qualifier=_own_qualifier(anchor, ref))
+        if _overlaps(conv.result, stated):
+            continue
+        gap = _rel_gap(conv.result, stated)
+        message = (
+            f"{b.text!r} restates {a.text!r}, but {format_interval(source)} is "
+            f"{format_interval(conv.result)} (1 {a.unit} = {conv.factor:.6g} {b.unit}); "
+            f"{b.text!r} allows {format_interval(stated)}, {gap:.1%} off"
+        )
+        yield ctx.finding(
+            "FC102",
+            ref,
+            message,
+            related=[anchor],
+            details={
+                "stated_value": a.value,
+                "stated_unit": a.unit,
+                "equivalent_value": b.value,
+                "equivalent_unit": b.unit,
+                "factor": conv.factor,
+                "expected_value": conv.value,
+                "expected_low": conv.result.low,
+                "expected_high": conv.result.high,
+                "relative_gap": gap,
+            },
+            evidence=(f"{b.text!r} is stated as the equivalent of {a.text!r}",),
+        )
+
+
+@rule(
+    "FC103",
+    "internal-conflict",
+    "error",
+    "one document states the same fact two incompatible ways",
+)
+def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
+    """One document states the same fact two incompatible ways.
+
+    *What it checks.* Two claims of one document that align (same measure, same
+    subject words and entities, same time scope; see `factcheck explain FC201`) must
+    both be able to hold, after conversion at the document's date. A headline against
+    its body ("756 million euros" vs "€746 million"), a figure against its own
+    conversion elsewhere in the text ("R$58 million" for "12 trillion won").
+    Figures listed side by side in one sentence in the same unit are parts of a list,
+    not restatements, and are not compared.
+
+    *Why it matters.* A reader cannot tell which of the two the outlet meant.
+
+    *Example.* Fires: a headline "fines Amazon 756 million euros" over a body
+    "a record €746 million fine". Silent: "Hyundai is recalling 1.64 million vehicles
+    and Kia 1.73 million" (different subjects).
+
+    *Configuration.* `align_threshold` under `[tool.factcheck]`; entity `aliases`.
+    """
+    for cand in ctx.candidates:
+        m = cand.match
+        a, b = m.a, m.b
+        if a.doc_index != b.doc_index:
+            continue
+        if a.claim.equivalent_of == b.claim.id or b.claim.equivalent_of == a.claim.id:
+            continue
+        if (
+            a.claim.equivalent_of is not None
+            and a.claim.equivalent_of == b.claim.equivalent_of
+        ):
+            continue
+        same_sentence = a.claim.sentence == b.claim.sentence
+        if same_sentence and a.claim.unit == b.claim.unit:
+            continue
+        comparison = ctx.compare(a, b)
+        if comparison is None:
+            continue
+        ctx.mark_checked(a, b)
+        if comparison.overlap:
+            continue
+        first, second = (a, b) if a.claim.span.start < b.claim.span.start else (b, a)
+        yield ctx.finding(
+            "FC103",
+            second,
+            f"{second.claim.text!r} and {first.claim.text!r} state the same fact in one "
+            f"document but cannot both hold: {comparison.describe()}",
+            related=[first],
+            details=_comparison_details(comparison, cand.decades),
+            evidence=m.evidence,
+        )
+
+
+def _comparison_details(
+    comparison: object, decades: int
+) -> dict[str, str | float | int | bool | None]:
+    from factcheck.normalize import Comparison  # noqa: PLC0415
+
+    assert isinstance(comparison, Comparison)
+    details: dict[str, str | float | int | bool | None] = {
+        "relative_gap": comparison.relative_gap,
+        "ratio": comparison.ratio,
+        "unit": comparison.unit,
+        "decades_apart": decades,
+    }
+    conv = comparison.conversion
+    if conv is not None and conv.rates is not None:
+        at = conv.rates.at
+        details.update(
+            {
+                "reference_rate": at.rate,
+                "rate_base": at.base,
+                "rate_quote": at.quote,
+                "rate_date": at.rate_date.isoformat(),
+                "provider": at.provider,
+                "tolerance": conv.tolerance,
+                "implied_rate": comparison.implied_rate,
+            }
+        )
+    return details

@@ -1,0 +1,199 @@
+"""FC2xx: sources against each other."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from factcheck.align import ClaimRef
+from factcheck.model import Finding
+from factcheck.normalize import Comparison, format_interval
+from factcheck.rules.context import AuditContext, Candidate
+from factcheck.rules.conversion import _comparison_details
+from factcheck.rules.registry import rule
+
+Key = tuple[int, str]
+
+
+def _cross_conflicts(
+    ctx: AuditContext,
+) -> tuple[
+    dict[Key, list[tuple[ClaimRef, Comparison, Candidate]]], dict[frozenset[Key], bool]
+]:
+    """For each claim, the claims of other documents it aligns with and contradicts;
+    and, for every compared pair, whether it agrees."""
+    conflicts: dict[Key, list[tuple[ClaimRef, Comparison, Candidate]]] = defaultdict(
+        list
+    )
+    agrees: dict[frozenset[Key], bool] = {}
+    for cand in ctx.candidates:
+        a, b = cand.match.a, cand.match.b
+        if a.doc_index == b.doc_index:
+            continue
+        if cand.decades and cand.match.score < ctx.settings.align_threshold + 0.2:
+            continue  # a power of ten apart: only on strong evidence
+        comparison = ctx.compare(a, b)
+        if comparison is None:
+            continue
+        ctx.mark_checked(a, b)
+        agrees[frozenset((a.key, b.key))] = comparison.overlap
+        if not comparison.overlap:
+            conflicts[a.key].append((b, comparison, cand))
+            conflicts[b.key].append((a, comparison.swapped(), cand))
+    return conflicts, agrees
+
+
+def _consensus(
+    ctx: AuditContext,
+    others: list[tuple[ClaimRef, Comparison, Candidate]],
+    agrees: dict[frozenset[Key], bool],
+) -> list[ClaimRef]:
+    """The largest set of claims from distinct other documents that agree with one
+    another (each pair compared, or equal in value and unit)."""
+    best: list[ClaimRef] = []
+    refs = [o[0] for o in others]
+    for seed in refs:
+        group = [seed]
+        for r in refs:
+            if r is seed or any(g.doc_index == r.doc_index for g in group):
+                continue
+            if all(_agree(ctx, g, r, agrees) for g in group):
+                group.append(r)
+        if len(group) > len(best):
+            best = group
+    return best
+
+
+def _agree(
+    ctx: AuditContext, a: ClaimRef, b: ClaimRef, agrees: dict[frozenset[Key], bool]
+) -> bool:
+    known = agrees.get(frozenset((a.key, b.key)))
+    if known is not None:
+        return known
+    comparison = ctx.compare(a, b)
+    return comparison is not None and comparison.overlap
+
+
+def _outliers(ctx: AuditContext) -> tuple[list[Finding], set[frozenset[Key]]]:
+    conflicts, agrees = _cross_conflicts(ctx)
+    findings: list[Finding] = []
+    covered: set[frozenset[Key]] = set()
+    for key, others in sorted(conflicts.items()):
+        consensus = _consensus(ctx, others, agrees)
+        if len(consensus) < 2:
+            continue
+        ref = ctx.by_key[key]
+        holders = ", ".join(
+            sorted({c.document.outlet or c.document.path for c in consensus})
+        )
+        comparison = next(c for r, c, _ in others if r is consensus[0])
+        cand = next(c for r, _, c in others if r is consensus[0])
+        message = (
+            f"{ref.claim.text!r} disagrees with {len(consensus)} other sources that agree "
+            f"with each other ({holders}: "
+            f"{', '.join(repr(c.claim.text) for c in consensus)}): {comparison.describe()}"
+        )
+        details = _comparison_details(comparison, cand.decades)
+        details["consensus"] = holders
+        details["consensus_value"] = consensus[0].claim.value
+        findings.append(
+            ctx.finding(
+                "FC202",
+                ref,
+                message,
+                related=consensus,
+                details=details,
+                evidence=cand.match.evidence,
+            )
+        )
+        covered.update(frozenset((key, c.key)) for c in consensus)
+    return findings, covered
+
+
+@rule(
+    "FC202",
+    "outlier",
+    "error",
+    "one source disagrees with a consensus of two or more others",
+)
+def outlier(ctx: AuditContext) -> Iterator[Finding]:
+    """One source disagrees with a consensus of two or more others.
+
+    *What it checks.* Claims from different documents that state the same fact (see
+    FC201 for how that is decided). When two or more other sources agree with each
+    other and all contradict this one, this one is the outlier: the finding names the
+    consensus, which sources hold it, and the arithmetic against it.
+
+    *Why it matters.* With a consensus, the likely error is known: an editor fixes one
+    figure instead of checking all of them.
+
+    *Example.* Fires: one outlet's "21 other thermal problems" against three outlets'
+    "22 thermal incidents". Silent: four outlets that all say 22.
+
+    *Configuration.* As FC201.
+    """
+    findings, _ = _outliers(ctx)
+    yield from findings
+
+
+@rule(
+    "FC201",
+    "cross-source-conflict",
+    "error",
+    "aligned claims from different sources cannot both hold",
+)
+def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
+    """Aligned claims from different sources cannot both hold.
+
+    *What it checks.* Two claims from different documents are aligned when they
+    measure the same thing (money, percent or points, a dimension, a count of the same
+    noun), stand near the same subject words and entities, share their time scope
+    (different years, an earlier offer, a midday figure against the close, an average
+    against a level never align), and are of the same order of magnitude (or a whole
+    power of ten apart, on strong evidence). Aligned claims must overlap after stated
+    precision, qualifiers and, for money, conversion at each document's date over the
+    rate window plus tolerance. Conflicts already explained by an FC202 consensus are
+    not repeated.
+
+    *Why it matters.* The same fact printed two ways means at least one outlet is
+    wrong, and readers of both notice.
+
+    *Example.* Fires: "Interstellar ($145 million)" against "Interstellar came in at
+    Rs1,368 crore" (about $165 million on 2023-08-23). Silent: "$52.4 billion" and "$53
+    billion" for the same 380 billion yuan.
+
+    *Configuration.* `align_threshold`, `window_days`, `tolerance`, entity `aliases`.
+    """
+    _, covered = _outliers(ctx)
+    conflicts, _ = _cross_conflicts(ctx)
+    done: set[frozenset[Key]] = set()
+    for key, others in sorted(conflicts.items()):
+        ref = ctx.by_key[key]
+        for other, comparison, cand in others:
+            pair = frozenset((key, other.key))
+            if pair in covered or pair in done:
+                continue
+            done.add(pair)
+            later, earlier = _order(ref, other)
+            comp = comparison if later is ref else comparison.swapped()
+            yield ctx.finding(
+                "FC201",
+                later,
+                f"{later.claim.text!r} ({later.document.outlet or later.document.path}) and "
+                f"{earlier.claim.text!r} ({earlier.document.outlet or earlier.document.path}) "
+                f"state the same fact but cannot both hold: {comp.describe()}",
+                related=[earlier],
+                details=_comparison_details(comp, cand.decades),
+                evidence=cand.match.evidence,
+            )
+
+
+def _order(a: ClaimRef, b: ClaimRef) -> tuple[ClaimRef, ClaimRef]:
+    """(later, earlier) by publication date, then path: the later one is reported."""
+    da, db = a.document.published, b.document.published
+    if da and db and da != db:
+        return (a, b) if da > db else (b, a)
+    return (a, b) if a.document.path > b.document.path else (b, a)
+
+
+__all__ = ["cross_source_conflict", "format_interval", "outlier"]
