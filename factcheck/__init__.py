@@ -48,14 +48,14 @@ def extract(text: str) -> tuple[Claim, ...]:
     >>> [c.text for c in extract("Sales rose 13% to $31.7bn.")]
     ['13%', '$31.7bn']
     """
-    from factcheck.extract import extract_claims  # noqa: PLC0415  (cheap import)
+    from factcheck.extractor import extract_claims  # noqa: PLC0415  (cheap import)
 
     return extract_claims(text)
 
 
 def extract_document(document: Document) -> Extraction:
     """The claims of a loaded :class:`Document` (prose only; offsets index its text)."""
-    from factcheck.extract import extract_document as _extract  # noqa: PLC0415
+    from factcheck.extractor import extract_document as _extract  # noqa: PLC0415
 
     return _extract(document)
 

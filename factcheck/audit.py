@@ -13,7 +13,7 @@ from pathlib import Path
 import attrs
 
 from factcheck.config import Config
-from factcheck.extract import extract_document
+from factcheck.extractor import extract_document
 from factcheck.load import load_paths
 from factcheck.model import Document, Extraction, Finding, Problem, Report, Summary
 from factcheck.normalize import NormalizeOptions, RateProvider, build_provider

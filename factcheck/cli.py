@@ -127,7 +127,7 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from factcheck.extract import extract_document  # noqa: PLC0415
+    from factcheck.extractor import extract_document  # noqa: PLC0415
     from factcheck.load import load_paths  # noqa: PLC0415
 
     documents, problems = load_paths(args.paths)

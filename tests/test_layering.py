@@ -14,7 +14,7 @@ ORDER = [
     "errors",
     "markup",
     "load",
-    "extract",
+    "extractor",
     "normalize",
     "align",
     "rules",

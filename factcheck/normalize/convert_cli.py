@@ -48,7 +48,7 @@ _OK, _USAGE = 0, 2
 
 
 def _default_extractor(text: str) -> tuple[Claim, ...]:
-    from factcheck.extract import extract_claims  # noqa: PLC0415  (earlier stage)
+    from factcheck.extractor import extract_claims  # noqa: PLC0415  (earlier stage)
 
     return extract_claims(text)
 
@@ -74,7 +74,7 @@ def run_convert(
         window_days: days each side of the date (default 7).
         tolerance: relative tolerance (default 0.005).
         provider: rate source (default: the embedded ECB history).
-        extractor: reads ``query`` (default: :func:`factcheck.extract.extract_claims`).
+        extractor: reads ``query`` (default: :func:`factcheck.extractor.extract_claims`).
 
     Returns:
         ``(exit code, stdout text, stderr text)``: ``(0, output, "")`` or

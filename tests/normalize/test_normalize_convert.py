@@ -168,7 +168,7 @@ def test_bad_options_exit_2(kwargs: dict[str, object], message: str) -> None:
 
 
 def test_with_the_real_extractor() -> None:
-    pytest.importorskip("factcheck.extract")
+    pytest.importorskip("factcheck.extractor")
     code, out, err = run_convert(
         "380 billion yuan", to="USD", date="2025-02-24", fmt="json", provider=ECB
     )

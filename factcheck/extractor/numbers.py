@@ -12,7 +12,7 @@ import math
 import attrs
 import regex
 
-from factcheck.extract.lexicon import FRACTION_WORDS, SCALES, TENS_WORDS, UNITS_WORDS
+from factcheck.extractor.lexicon import FRACTION_WORDS, SCALES, TENS_WORDS, UNITS_WORDS
 
 
 @attrs.frozen

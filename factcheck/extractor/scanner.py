@@ -16,16 +16,16 @@ from collections.abc import Mapping
 import attrs
 import regex
 
-from factcheck.extract import lexicon
-from factcheck.extract.context import MONTHS
-from factcheck.extract.numbers import (
+from factcheck.extractor import lexicon
+from factcheck.extractor.context import MONTHS
+from factcheck.extractor.numbers import (
     Number,
     parse_digits,
     parse_spelled,
     precision_of_digits,
     scale_of,
 )
-from factcheck.extract.units import (
+from factcheck.extractor.units import (
     AMBIGUOUS_WORD_UNITS,
     SYMBOL_UNITS,
     UNIT_NOTES,
@@ -43,9 +43,9 @@ _WORD_ANCHORS = "|".join(
     )
 )
 CORE = regex.compile(
-    r"(?P<d>(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d,])|\d+)(?:\.\d+|(?P<dc>,\d{2}(?![\d,])))?"
-    r"|(?<![\w.,])\.\d+)"
+    r"(?P<d>(?<![0-9,.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
+    r"|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9,])|[0-9]+)(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?"
+    r"|(?<![\w.,])\.[0-9]+)"
     r"|(?P<f>[½¼¾⅓⅔])"
     rf"|(?P<w>\b(?i:{_WORD_ANCHORS})\b)",
 )
@@ -372,7 +372,7 @@ _STOP_NOUNS = frozenset(
 )
 
 _FRACTION_AFTER = regex.compile(
-    r"\G(?:/(?P<den1>\d{1,2})|[ \t](?P<num>\d{1,2})[ \t]?/[ \t]?(?P<den2>\d{1,2}))(?![\d/])"
+    r"\G(?:/(?P<den1>[0-9]{1,2})|[ \t](?P<num>[0-9]{1,2})[ \t]?/[ \t]?(?P<den2>[0-9]{1,2}))(?![[0-9]/])"
 )
 _GOOD_DENOMINATORS = frozenset({2, 3, 4, 8, 16})
 _LINE_NUMBERING = regex.compile(r"(?:^|\n)[ \t]*$")

@@ -102,3 +102,13 @@ def test_sentence_is_recorded() -> None:
     text = "Alibaba rose 3%. Tencent fell 2% on Monday. Others held."
     claims = extract(text)
     assert claims[1].sentence_text == "Tencent fell 2% on Monday."
+
+
+def test_public_extract_stays_callable_after_the_stage_is_imported() -> None:
+    import importlib
+
+    import factcheck
+
+    importlib.import_module("factcheck.extractor")
+    assert [c.value for c in factcheck.extract("up 13%")] == [13]
+    assert [c.value for c in factcheck.extract("up 14%")] == [14]

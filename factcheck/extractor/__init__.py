@@ -1,6 +1,6 @@
 """Stage 2 of the pipeline: every numeric claim in a text, with its span and meaning.
 
->>> from factcheck.extract import extract_claims
+>>> from factcheck.extractor import extract_claims
 >>> [(c.text, c.value, c.unit, c.qualifier) for c in extract_claims(
 ...     "It will invest more than 380 billion yuan (US$52.4 billion).")]
 [('380 billion yuan', 380000000000.0, 'CNY', 'gt'), ('US$52.4 billion', 52400000000.0, 'USD', 'gt')]
@@ -11,8 +11,8 @@ from __future__ import annotations
 import attrs
 import regex
 
-from factcheck.extract.context import NOT_CLAIMS, TextIndex
-from factcheck.extract.scanner import CORE, Mention, read_mention
+from factcheck.extractor.context import TextIndex, blocked_spans
+from factcheck.extractor.scanner import CORE, Mention, read_mention
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
     Claim,
@@ -54,7 +54,7 @@ _EQUIVALENT_JOINER = regex.compile(
 
 def scan_mentions(text: str) -> list[Mention]:
     """Every number in ``text`` with what stands beside it, in order."""
-    blocked = [(m.start(), m.end()) for m in NOT_CLAIMS.finditer(text)]
+    blocked = blocked_spans(text)
     out: list[Mention] = []
     consumed = 0
     bi = 0

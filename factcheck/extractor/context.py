@@ -157,19 +157,27 @@ MONTHS = frozenset(
 )
 
 #: numeric shapes that are never claims: phone numbers, ISO and slashed dates, times,
-#: version strings; found once per text and skipped by the scanner
-NOT_CLAIMS = regex.compile(
-    r"""
-      (?<![\w.])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w])   # +44 20 7946 0958
-    | (?<![\w.])\(?\d{3}\)?[.-]\d{3}[.-]\d{4}(?![\w])                         # 202-555-0123
-    | (?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?![\w])       # 2025-02-24
-    | (?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}(?![\w])                               # 24/02/2025
-    | (?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w])            # 10:30 pm
-    | (?<![\w.])\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)                               # 3 p.m.
-    | (?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)*(?![\w])                             # 3.5.1
-    | (?<![\w.])\d{4}[-–/]\d{2}(?![\w%])                                      # 2023-24
-    | (?i:https?://|www\.)[^\s<>"'）)]+                                        # URLs
-    | [\w.+-]+@[\w-]+\.[\w.-]+                                                  # e-mail
-    """,
-    regex.VERBOSE,
+#: version strings, URLs and e-mail addresses. Separate passes: one ten-way alternation
+#: is tried at every character and costs nine times as much.
+NOT_CLAIMS: tuple[regex.Pattern[str], ...] = tuple(
+    regex.compile(p)
+    for p in (
+        r"(?<![\w.])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w])",  # +44 20 7946 0958
+        r"(?<![\w.])\(?\d{3}\)?[.-]\d{3}[.-]\d{4}(?![\w])",  # 202-555-0123
+        r"(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?![\w])",  # 2025-02-24
+        r"(?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}(?![\w])",  # 24/02/2025
+        r"(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w])",  # 10:30 pm
+        r"(?<![\w.])\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)",  # 3 p.m.
+        r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)*(?![\w])",  # 3.5.1
+        r"(?<![\w.])\d{4}[-–/]\d{2}(?![\w%])",  # 2023-24
+        r"(?i:https?://|www\.)[^\s<>\"'）)]+",  # URLs
+        r"[\w.+-]+@[\w-]+\.[\w.-]+",  # e-mail
+    )
 )
+
+
+def blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that look numeric but state no claim, sorted by start."""
+    spans = [m.span() for p in NOT_CLAIMS for m in p.finditer(text)]
+    spans.sort()
+    return spans
