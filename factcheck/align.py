@@ -264,6 +264,7 @@ _MONTHS = frozenset(
 _BEFORE_MARKERS = frozenset(
     [
         "earlier",
+        "from-value",
         "previous",
         "prior",
         "initial",
@@ -297,6 +298,20 @@ _AVERAGE = frozenset(
         "per",
     }
 )
+#: words that make a count a different metric ("active users" are not "users")
+_METRIC = frozenset(
+    [
+        "active",
+        "monthly",
+        "daily",
+        "paying",
+        "paid",
+        "registered",
+        "unique",
+        "commercial",
+    ]
+)
+_STRONG_BOUNDARY = regex.compile(r"[;:]")
 _YEAR = regex.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _WINDOW = 10  # context tokens each side of a claim
 
@@ -324,6 +339,14 @@ class Context:
     noun: frozenset[str]
     years: frozenset[int]
     markers: frozenset[str]
+    #: entities of the sentence, or of the one before, for a claim with none nearby
+    #: ("it is considered one of the most cost-effective missions")
+    topic: frozenset[str] = frozenset()
+
+    @property
+    def subjects(self) -> frozenset[str]:
+        """The entities the claim is about: its own, else its sentence's topic."""
+        return self.entities or self.topic
 
 
 @attrs.frozen(kw_only=True)
@@ -354,17 +377,19 @@ def stem(word: str) -> str:
 
 def measure_key(claim: Claim) -> str:
     """What a claim measures, for grouping: money, percent or points, a physical
-    unit, or a count of the same noun ("count:vehicle")."""
+    unit, or a count (what is counted weighs in the similarity)."""
     if claim.kind == "money":
         return "money"
     if claim.kind == "percent":
         return f"percent:{claim.unit}"
     if claim.kind == "quantity":
         return f"quantity:{claim.unit}"
-    head = stem(claim.noun.split()[-1]) if claim.noun else ""
-    return f"count:{head}"
+    return "count"  # what is counted is compared as words (the noun), not as a key
 
 
+_FROM_BEFORE = regex.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$", regex.IGNORECASE
+)
 _BOUNDARY = regex.compile(
     r"[;:]|,?\s+(?:and|while|whereas|but|plus|versus|vs\.?|against|compared with)\s+|,\s+"
 )
@@ -382,15 +407,19 @@ def _local_bounds(
         (s for s, e in spans if s >= claim.span.end and s < s1), default=s1
     )
     start = prev_end
-    if prev_end > s0:
-        cuts = list(_BOUNDARY.finditer(text, prev_end, claim.span.start))
-        if cuts:
-            start = cuts[-1].end()
+    pattern = _BOUNDARY if prev_end > s0 else _STRONG_BOUNDARY
+    cuts = list(pattern.finditer(text, prev_end, claim.span.start))
+    if cuts:
+        start = cuts[-1].end()
     end = next_start
     if next_start < s1:
         cuts = list(_BOUNDARY.finditer(text, claim.span.end, next_start))
         if cuts:
             end = cuts[-1].start()
+    else:
+        first = _STRONG_BOUNDARY.search(text, claim.span.end, s1)
+        if first is not None:
+            end = first.start()
     return start, end
 
 
@@ -422,30 +451,69 @@ def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context
             or low in _INTRADAY
             or low in _CLOSE
             or low in _AVERAGE
+            or low in _METRIC
         ):
             markers.add(low)
         if low in STOPWORDS or low in _CURRENCY_WORDS or low in _MONTHS or len(low) < 3:
             continue
         words.add(stem(low))
-        if (
-            tok[0].isupper()
-            and m.start() != s0
-            and not _after_sentence_end(text, m.start())
+        if "-" in low:  # "inheritance-related" also says "inheritance"
+            words.update(
+                stem(p) for p in low.split("-") if len(p) > 2 and p not in STOPWORDS
+            )
+        if tok[0].isupper() and (
+            _is_name(tok) or not _after_sentence_end(text, m.start())
         ):
             entities.add(stem(low))
+    if _FROM_BEFORE.search(text, max(s0, claim.span.start - 8), claim.span.start):
+        markers.add("from-value")  # "fell from $3.5 trillion to ...": the old value
     noun = frozenset(stem(w) for w in (claim.noun or "").split() if w not in STOPWORDS)
     years = frozenset(int(y) for y in _YEAR.findall(text, s0, s1))
+    topic: frozenset[str] = frozenset()
+    if not entities:
+        topic = _entities_between(text, s0, s1, claim_spans)
+        if not topic and s0 > 0:
+            prev = text.rfind(".", 0, max(0, s0 - 2))
+            topic = _entities_between(text, prev + 1, s0, claim_spans)
     return Context(
         words=frozenset(words),
         entities=frozenset(entities),
         noun=noun,
         years=years,
         markers=frozenset(markers),
+        topic=topic,
     )
+
+
+def _entities_between(
+    text: str, start: int, end: int, claim_spans: Sequence[tuple[int, int]]
+) -> frozenset[str]:
+    found = set()
+    for m in _TOKEN.finditer(text, start, end):
+        tok = m.group()
+        low = tok.lower()
+        if (
+            tok[0].isupper()
+            and low not in STOPWORDS
+            and low not in _MONTHS
+            and low not in _CURRENCY_WORDS
+            and len(low) > 2
+            and (_is_name(tok) or not _after_sentence_end(text, m.start()))
+            and not _inside_claim(m.start(), m.end(), claim_spans)
+        ):
+            found.add(stem(low))
+    return frozenset(found)
 
 
 def _inside_claim(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
+
+
+def _is_name(token: str) -> bool:
+    """A token that is a name wherever it stands: "Chandrayaan-2", "NHTSA", "iPhone"."""
+    return any(c.isdigit() for c in token) or (
+        len(token) > 1 and (token.isupper() or any(c.isupper() for c in token[1:]))
+    )
 
 
 def _after_sentence_end(text: str, at: int) -> bool:
@@ -462,6 +530,7 @@ def scope_conflict(a: Context, b: Context) -> str | None:
     for group, name in (
         (_BEFORE_MARKERS, "an earlier figure"),
         (_AVERAGE, "an average"),
+        (_METRIC, "a narrower metric"),
     ):
         in_a, in_b = bool(a.markers & group), bool(b.markers & group)
         if in_a != in_b:
@@ -505,12 +574,16 @@ class Aligner:
         shared = ca.words & cb.words
         wa = sum(self.idf.get(w, 1.0) for w in ca.words) or 1.0
         wb = sum(self.idf.get(w, 1.0) for w in cb.words) or 1.0
-        score = sum(self.idf.get(w, 1.0) for w in shared) / math.sqrt(wa * wb)
+        common = sum(self.idf.get(w, 1.0) for w in shared)
+        # half cosine, half overlap with the shorter context: a headline or a short
+        # clause shares most of its few words with the passage it restates
+        score = 0.5 * common / math.sqrt(wa * wb) + 0.5 * common / min(wa, wb)
         if ca.noun and cb.noun:
             score += 0.5 if ca.noun & cb.noun else -0.5
-        if ca.entities and cb.entities:
-            common = ca.entities & cb.entities
-            score += min(0.15 * len(common), 0.3) if common else -0.2
+        if ca.entities and cb.entities and ca.entities & cb.entities:
+            score += min(0.15 * len(ca.entities & cb.entities), 0.3)
+        elif ca.subjects and cb.subjects and not (ca.subjects & cb.subjects):
+            score -= 0.4  # about different things (topic only when none nearby)
         return score, tuple(sorted(shared, key=lambda w: -self.idf.get(w, 1.0)))[:6]
 
     def match(self, a: ClaimRef, b: ClaimRef, *, close: bool = False) -> Match | None:
@@ -530,7 +603,7 @@ class Aligner:
         evidence = [f"same measure ({measure_key(a.claim)})"]
         if shared:
             evidence.append(f"shared words: {', '.join(shared)}")
-        ents = ca.entities & cb.entities
+        ents = ca.subjects & cb.subjects
         if ents:
             evidence.append(f"same entities: {', '.join(sorted(ents))}")
         evidence.append(f"context similarity {score:.2f} (threshold {threshold:.2f})")
@@ -554,6 +627,9 @@ def magnitude_bucket(value: float) -> int:
 #: two statements of one fact differ by rounding, a typo or a bad rate, not by more
 #: than this ratio (beyond it, they are different facts, or a scale slip)
 MAX_RATIO = 1.45
+#: counts are stated exactly more often than rounded: "three" vs "four" fires are
+#: two breakdowns, not one count misprinted
+MAX_COUNT_RATIO = 1.25
 #: how near a whole power of ten two figures must be to count as a scale slip
 SLIP_RATIO = 1.2
 #: values this near each other that still do not overlap look like a typo
@@ -581,7 +657,8 @@ def candidate_pairs(
         buckets[(measure_key(r.claim), magnitude_bucket(value))].append(r)
     offsets = [(0, 0), (1, 0), (-1, 0)]
     if slips:
-        offsets += [(4 * k + d, k) for k in (1, 2, 3, 6, 9) for d in (-1, 0, 1)]
+        # scale words are 10^3 apart (10^2 for lakh and crore); 10x is no slip
+        offsets += [(4 * k + d, k) for k in (2, 3, 6, 9) for d in (-1, 0, 1)]
     seen: set[tuple[tuple[int, str], tuple[int, str]]] = set()
     for (measure, bucket), members in buckets.items():
         for offset, decades in offsets:
@@ -600,5 +677,7 @@ def candidate_pairs(
                     va, vb = abs(magnitudes[a.key]), abs(magnitudes[b.key])
                     ratio = max(va, vb) / min(va, vb) / 10.0**decades
                     limit = max_ratio if not decades else SLIP_RATIO
+                    if measure == "count":
+                        limit = min(limit, MAX_COUNT_RATIO)
                     if 1 / limit <= ratio <= limit:
                         yield a, b, decades

@@ -220,10 +220,13 @@ def _interval(m: Mention, qualifier: str | None) -> tuple[float | None, float | 
         return m.range_bounds
     q: Qualifier | None
     nearly = qualifier == "nearly"
+    precision = m.precision
+    if m.kind == "count" and precision <= 1 and m.value == int(m.value):
+        precision = 0.0  # "21 incidents" is a whole count, not 20.5 to 21.5
     q = "approx" if nearly else qualifier  # type: ignore[assignment]
     iv = Interval.from_stated(
         m.value,
-        precision=m.precision,
+        precision=precision,
         qualifier=q,
         tolerance=DEFAULT_APPROX_TOLERANCE,
         nearly=nearly,

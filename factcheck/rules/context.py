@@ -36,6 +36,11 @@ ANCHOR_PRECISION_CAP = 0.025
 #: extra slack when a compared figure is itself a conversion ("$52.4 billion" and
 #: "$53 billion" both restating 380 billion yuan at slightly different rates)
 DERIVED_SLACK = 0.015
+#: extra slack on a currency conversion between two outlets' figures: either may have
+#: converted on the day of the event rather than of publication, or at a bank's rate
+CROSS_SOURCE_FX_SLACK = 0.03
+#: how far beyond its figure "more than X" may reach when it restates another amount
+OPEN_END_FACTOR = 1.5
 
 
 @attrs.frozen(kw_only=True)
@@ -46,6 +51,7 @@ class AuditSettings:
     align_threshold: float = 0.3
     anchor_precision_cap: float = ANCHOR_PRECISION_CAP
     derived_slack: float = DERIVED_SLACK
+    cross_source_fx_slack: float = CROSS_SOURCE_FX_SLACK
     aliases: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
 
 
@@ -116,12 +122,21 @@ class AuditContext:
             return None
 
     def stated_interval(self, claim: Claim, *, own_qualifier: bool = True) -> Interval:
-        """The interval a claim allows; with ``own_qualifier=False`` only its stated
-        precision (a qualifier inherited from the pair applies to both sides alike)."""
-        if own_qualifier or claim.qualifier == "range":
+        """The interval a stated equivalent allows; with ``own_qualifier=False`` only
+        its stated precision (a qualifier inherited from the pair applies to both
+        sides alike). An open end is closed at ``OPEN_END_FACTOR``: "more than $2.78"
+        for 2.78 billion is a slip, not a true statement."""
+        if claim.qualifier == "range" or (
+            own_qualifier and claim.qualifier == "approx"
+        ):
             return claim.interval
         half = claim.precision / 2
-        return Interval(claim.value - half, claim.value + half, claim.unit)
+        low, high = claim.value - half, claim.value + half
+        if own_qualifier and claim.qualifier in ("gt", "ge"):
+            low, high = claim.value, abs(claim.value) * OPEN_END_FACTOR
+        elif own_qualifier and claim.qualifier in ("lt", "le"):
+            low, high = abs(claim.value) / OPEN_END_FACTOR, claim.value
+        return Interval(low, high, claim.unit)
 
     def anchor_interval(self, claim: Claim) -> Interval:
         """An anchor read at its precision, never looser than ``anchor_precision_cap``."""
@@ -177,6 +192,9 @@ class AuditContext:
                 return None
             conv = next((c for c in convs if _overlaps(ia, c.result)), convs[0])
             ib, conversion, converted = conv.result, conv, "b"
+            if a.doc_index != b.doc_index:
+                # another outlet may have converted on the event's day, not its own
+                ib = _widen(ib, self.settings.cross_source_fx_slack)
         b_value = conversion.value if conversion is not None else b.claim.value
         return compare_intervals(
             ia,
@@ -231,6 +249,14 @@ class AuditContext:
             details=dict(details or {}),
             evidence=tuple(evidence),
         )
+
+
+def _widen(iv: Interval, slack: float) -> Interval:
+    return Interval(
+        None if iv.low is None else iv.low - abs(iv.low) * slack,
+        None if iv.high is None else iv.high + abs(iv.high) * slack,
+        iv.unit,
+    )
 
 
 def _overlaps(a: Interval, b: Interval) -> bool:
@@ -296,7 +322,7 @@ def build_context(
     found = []
     for a, b, decades in candidate_pairs(refs, magnitudes):
         va, vb = abs(magnitudes[a.key]), abs(magnitudes[b.key])
-        close = not decades and max(va, vb) <= min(va, vb) * CLOSE_RATIO
+        close = max(va, vb) <= min(va, vb) * 10.0**decades * CLOSE_RATIO
         m = aligner.match(a, b, close=close)
         if m is not None:
             found.append(Candidate(match=m, decades=decades))

@@ -30,7 +30,7 @@ def _cross_conflicts(
         a, b = cand.match.a, cand.match.b
         if a.doc_index == b.doc_index:
             continue
-        if cand.decades and cand.match.score < ctx.settings.align_threshold + 0.2:
+        if cand.decades and cand.match.score < ctx.settings.align_threshold + 0.1:
             continue  # a power of ten apart: only on strong evidence
         comparison = ctx.compare(a, b)
         if comparison is None:

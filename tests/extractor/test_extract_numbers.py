@@ -64,7 +64,8 @@ def test_list_numbering_is_not_a_claim() -> None:
         ("$52.4 billion", 52.35e9, 52.45e9),
         ("$53 billion", 52.5e9, 53.5e9),
         ("380 billion yuan", 375e9, 385e9),
-        ("21 incidents", 20.5, 21.5),
+        ("21 incidents", 21, 21),  # a whole count is exact
+        ("300 employees", 250, 350),  # trailing zeros: rounded
         ("0.50 percent", 0.495, 0.505),
     ],
 )
