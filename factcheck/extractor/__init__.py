@@ -278,10 +278,59 @@ def extract_claims(text: str) -> tuple[Claim, ...]:
     return build_claims(text, text, _join_ranges(text, scan_mentions(text)))
 
 
+#: what a bare sign means in an outlet of this country (by the URL's domain)
+_LOCAL_SIGNS = {
+    ".au": {"$": "AUD"},
+    ".ca": {"$": "CAD"},
+    ".nz": {"$": "NZD"},
+    ".sg": {"$": "SGD"},
+    ".hk": {"$": "HKD"},
+    ".tw": {"$": "TWD"},
+    ".cn": {"¥": "CNY"},
+}
+_HOST = regex.compile(
+    r"^[a-z][a-z0-9+.-]*://(?:[^/@]*@)?(?P<host>[^/:?#]+)", regex.IGNORECASE
+)
+
+
+def _local_reading(document: Document) -> tuple[dict[str, str], str] | None:
+    """The local currency signs of the document's country, from its URL's domain."""
+    m = _HOST.match(document.url or "")
+    if m is None:
+        return None
+    host = m.group("host").lower()
+    for suffix, signs in _LOCAL_SIGNS.items():
+        if host.endswith(suffix):
+            return signs, host
+    return None
+
+
+def _resolve_signs(document: Document, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country."""
+    local = _local_reading(document)
+    if local is None:
+        return claims
+    signs, host = local
+    out = []
+    for claim in claims:
+        note = claim.unit_note or ""
+        sign = next((s for s in signs if note.startswith(f"'{s}' read as")), None)
+        if sign is None:
+            out.append(claim)
+            continue
+        code = signs[sign]
+        note = f"'{sign}' read as {code}: the outlet is {host}"
+        out.append(attrs.evolve(claim, unit=code, unit_note=note))
+    return tuple(out)
+
+
 def extract_document(document: Document) -> Extraction:
-    """The claims of a loaded document: found in its prose, offsets into its text."""
+    """The claims of a loaded document: found in its prose, offsets into its text.
+
+    An ambiguous sign ("$", "¥") with nothing else to settle it is read by the
+    outlet's country, from its URL ("$" in watoday.com.au is AUD); the claim's
+    ``unit_note`` records the reading."""
     prose = document.prose
     mentions = _join_ranges(prose, scan_mentions(prose))
-    return Extraction(
-        document=document, claims=build_claims(document.text, prose, mentions)
-    )
+    claims = build_claims(document.text, prose, mentions)
+    return Extraction(document=document, claims=_resolve_signs(document, claims))

@@ -104,3 +104,27 @@ def test_million_pounds_are_money() -> None:
 
 def test_decimal_comma_beside_a_currency() -> None:
     assert only("Prezzo: 19,95 €").value == pytest.approx(19.95)
+
+
+def test_bare_dollar_in_an_australian_outlet_is_aud() -> None:
+    from factcheck.extractor import extract_document
+    from factcheck.model import Document
+
+    doc = Document(
+        path="a.md",
+        text="Alibaba must pay 18 billion yuan ($3.66 billion).",
+        url="https://www.watoday.com.au/world/story.html",
+    )
+    claims = extract_document(doc).claims
+    assert claims[1].unit == "AUD"
+    assert "watoday.com.au" in (claims[1].unit_note or "")
+
+
+def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
+    from factcheck.extractor import extract_document
+    from factcheck.model import Document
+
+    doc = Document(
+        path="a.md", text="It raised US$5 million.", url="https://x.com.au/a"
+    )
+    assert extract_document(doc).claims[0].unit == "USD"
