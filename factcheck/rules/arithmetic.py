@@ -1,3 +1,464 @@
-"""FC3xx: arithmetic stated in one sentence or passage that does not compute."""
+"""FC3xx: arithmetic stated in one sentence or passage that does not compute.
+
+All four rules read claims of one document in the order they stand, with the short
+words between them ("to", "from", "of", "or"); intervals carry stated precision, so
+rounding never fires a rule.
+"""
 
 from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from factcheck.align import ClaimRef
+from factcheck.model import Claim, Finding, Interval
+from factcheck.normalize import format_amount, format_interval
+from factcheck.rules.context import AuditContext
+from factcheck.rules.registry import rule
+
+_UP = regex.compile(
+    r"(?i:\b(?:rose|rise[sn]?|rising|up|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|surg\w*"
+    r"|soar\w*|gain\w*|grew|higher|added|expand\w*|boost\w*|widen\w*))\b"
+)
+_DOWN = regex.compile(
+    r"(?i:\b(?:fell|fall\w*|down|decreas\w*|declin\w*|drop\w*|dropp\w*|slid\w*|slip\w*"
+    r"|plung\w*|tumbl\w*|sank|sink\w*|shr[aiu]nk\w*|cut|cuts|lower\w*|reduc\w*|lost|loss"
+    r"|narrow\w*|contract\w*))\b"
+)
+_TO = regex.compile(
+    r"(?i:\bto)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|some|just)[ \t]+)?$"
+)
+_FROM = regex.compile(
+    r"(?i:\bfrom)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|some|just)[ \t]+)?$"
+)
+_OF = regex.compile(
+    r"^[ \t\u00a0]+(?i:of|out[ \t]+of)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?$"
+)
+_OR = regex.compile(
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,3}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
+    r"(?:(?i:or|about|roughly|some|nearly|almost))?[ \t\u00a0]*$"
+)
+_TOTAL = regex.compile(
+    r"(?i:\b(?:total|totall?ing|overall|in[ \t]all|altogether|combined|whole|entire|all[ \t]told))\b"
+)
+_PARTS = regex.compile(
+    r"(?i:\b(?:of[ \t]this|of[ \t]which|of[ \t]that|breakdown|broken[ \t]down|split|comprising|including|includes))\b"
+)
+
+
+def _sentences(ctx: AuditContext) -> Iterator[list[ClaimRef]]:
+    """Claims grouped by (document, sentence), in order."""
+    groups: dict[tuple[int, int], list[ClaimRef]] = defaultdict(list)
+    for ref in ctx.refs:
+        sentence = ref.claim.sentence
+        groups[(ref.doc_index, sentence.start if sentence else -1)].append(ref)
+    for key in sorted(groups):
+        yield groups[key]
+
+
+def _before(ref: ClaimRef, width: int = 16) -> str:
+    text = ref.document.prose
+    start = ref.claim.span.start
+    return text[max(0, start - width) : start]
+
+
+def _between(a: ClaimRef, b: ClaimRef) -> str:
+    return a.document.prose[a.claim.span.end : b.claim.span.start]
+
+
+def _stated(claim: Claim) -> Interval:
+    """The interval a figure allows from its stated precision (qualifiers widen)."""
+    if claim.low is not None and claim.high is not None:
+        return Interval(claim.low, claim.high, claim.unit)
+    half = claim.precision / 2
+    return Interval(
+        claim.low if claim.low is not None else claim.value - half,
+        claim.high if claim.high is not None else claim.value + half,
+        claim.unit,
+    )
+
+
+def _ratio_change(new: Interval, old: Interval) -> Interval | None:
+    """Percent change from ``old`` to ``new``, as an interval."""
+    if new.low is None or new.high is None or old.low is None or old.high is None:
+        return None
+    if old.low <= 0:
+        return None
+    return Interval((new.low / old.high - 1) * 100, (new.high / old.low - 1) * 100, "%")
+
+
+def _overlaps(a: Interval, b: Interval) -> bool:
+    return (a.high is None or b.low is None or b.low <= a.high) and (
+        b.high is None or a.low is None or a.low <= b.high
+    )
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    return a.kind == b.kind and a.unit == b.unit
+
+
+def _direction(ref: ClaimRef) -> int:
+    """+1 rise, -1 fall, 0 unknown, from the verb before the percentage."""
+    text = ref.document.prose
+    start = ref.claim.span.start
+    s0 = ref.claim.sentence.start if ref.claim.sentence else max(0, start - 60)
+    window = text[max(s0, start - 60) : start]
+    ups = [m.end() for m in _UP.finditer(window)]
+    downs = [m.end() for m in _DOWN.finditer(window)]
+    if not ups and not downs:
+        return 0
+    return 1 if (max(ups, default=-1) > max(downs, default=-1)) else -1
+
+
+def _change_triples(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(percent change, new value, old value) stated in one sentence."""
+    for i, pct in enumerate(claims):
+        if pct.claim.kind != "percent" or pct.claim.qualifier == "range":
+            continue
+        others = [r for j, r in enumerate(claims) if j != i]
+        news = [r for r in others if _TO.search(_before(r))]
+        olds = [r for r in others if _FROM.search(_before(r))]
+        for new in news:
+            for old in olds:
+                if new is old or not _same_measure(new.claim, old.claim):
+                    continue
+                if new.claim.equivalent_of or old.claim.equivalent_of:
+                    continue
+                yield pct, new, old
+
+
+def _abs(iv: Interval) -> Interval:
+    """The magnitudes an interval allows (bounds of |x|)."""
+    lo, hi = iv.low or 0.0, iv.high or 0.0
+    if lo <= 0 <= hi:
+        return Interval(0.0, max(-lo, hi), iv.unit)
+    return Interval(min(abs(lo), abs(hi)), max(abs(lo), abs(hi)), iv.unit)
+
+
+def _readings(
+    pct: ClaimRef, new: ClaimRef, old: ClaimRef
+) -> tuple[Interval, Interval, Interval] | None:
+    """The stated change's magnitude, and the two percentages' difference in points
+    and relative change in percent (magnitudes), or None if an end is open."""
+    new_iv, old_iv = _stated(new.claim), _stated(old.claim)
+    if (
+        new_iv.low is None
+        or new_iv.high is None
+        or old_iv.low is None
+        or old_iv.high is None
+    ):
+        return None
+    points = Interval(new_iv.low - old_iv.high, new_iv.high - old_iv.low, "pp")
+    relative = _ratio_change(new_iv, old_iv)
+    if relative is None:
+        return None
+    return _abs(_stated(pct.claim)), _abs(points), _abs(relative)
+
+
+def _either_reading_fits(pct: ClaimRef, new: ClaimRef, old: ClaimRef) -> bool:
+    """Whether the stated change fits the two percentages as points or as percent."""
+    readings = _readings(pct, new, old)
+    if readings is None:
+        return True
+    mag, points, relative = readings
+    return _overlaps(mag, points) or _overlaps(mag, relative)
+
+
+@rule("FC301", "change-arithmetic", "error", '"rose N% to X from Y" does not compute')
+def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
+    """A stated change does not compute from the stated values.
+
+    *What it checks.* A sentence that gives a change and both ends of it ("revenue
+    rose 13% to 31.7 billion yuan from 28.1 billion", "fell from $3.5 trillion to
+    $2.9 trillion, down 17%"). The change implied by the two values, over every value
+    their stated precision allows, must include the stated change. Changes stated in
+    percentage points are checked as differences.
+
+    *Why it matters.* Growth rates are recomputed by every reader who has both
+    figures; a wrong one is the easiest error to spot and the most embarrassing.
+
+    *Example.* Fires: "sales rose 20% to $12 million from $11 million" (the figures
+    give 9.1%). Silent: "sales rose 9% to $12 million from $11 million".
+
+    *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
+    """
+    for claims in _sentences(ctx):
+        for pct, new, old in _change_triples(claims):
+            if new.claim.kind == "percent" and _either_reading_fits(pct, new, old):
+                continue  # a change between percentages in points or percent: FC304
+            ctx.mark_checked(pct, new, old)
+            stated = _stated(pct.claim)
+            new_iv, old_iv = _stated(new.claim), _stated(old.claim)
+            if pct.claim.unit == "pp" or (
+                new.claim.kind == "percent" and pct.claim.unit == "pp"
+            ):
+                if (
+                    new_iv.low is None
+                    or new_iv.high is None
+                    or old_iv.low is None
+                    or old_iv.high is None
+                ):
+                    continue
+                implied = Interval(
+                    new_iv.low - old_iv.high, new_iv.high - old_iv.low, "pp"
+                )
+                what = "difference"
+            else:
+                change = _ratio_change(new_iv, old_iv)
+                if change is None:
+                    continue
+                implied, what = change, "change"
+            sign = _direction(pct)
+            candidates = [implied]
+            if sign == 0 or pct.claim.value < 0:
+                candidates = [
+                    implied,
+                    Interval(
+                        -implied.high if implied.high is not None else None,
+                        -implied.low if implied.low is not None else None,
+                        implied.unit,
+                    ),
+                ]
+            elif sign < 0:
+                candidates = [
+                    Interval(
+                        -implied.high if implied.high is not None else None,
+                        -implied.low if implied.low is not None else None,
+                        implied.unit,
+                    )
+                ]
+            if any(_overlaps(stated, c) for c in candidates):
+                continue
+            shown = candidates[0]
+            yield ctx.finding(
+                "FC301",
+                pct,
+                f"{pct.claim.text!r} does not follow from {old.claim.text!r} to "
+                f"{new.claim.text!r}: their {what} is {format_interval(shown)} "
+                f"(from {format_interval(old_iv)} to {format_interval(new_iv)}), "
+                f"the text says {format_interval(stated)}",
+                related=[new, old],
+                details={
+                    "stated": pct.claim.value,
+                    "implied_low": shown.low,
+                    "implied_high": shown.high,
+                    "new_value": new.claim.value,
+                    "old_value": old.claim.value,
+                    "unit": new.claim.unit,
+                },
+                evidence=("one sentence states the change and both values",),
+            )
+
+
+@rule("FC302", "share-arithmetic", "error", '"N of M, or P%" does not compute')
+def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
+    """A stated share does not compute from the stated part and whole.
+
+    *What it checks.* A sentence that gives a part, the whole it is part of, and the
+    share ("21 of 35 members, or 60%", "4,500 out of 33.7 million accounts (0.01%)").
+    The part over the whole, over every value their precision allows, must include
+    the stated percentage.
+
+    *Why it matters.* A share that does not match its own numbers makes every figure
+    in the sentence suspect.
+
+    *Example.* Fires: "12 of the 40 directors, or 40%". Silent: "12 of the 40
+    directors, or 30%".
+
+    *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
+    """
+    for claims in _sentences(ctx):
+        for i in range(len(claims) - 2):
+            part, whole, pct = claims[i], claims[i + 1], claims[i + 2]
+            if pct.claim.kind != "percent" or pct.claim.unit != "%":
+                continue
+            if part.claim.kind not in (
+                "count",
+                "money",
+                "quantity",
+            ) or not _same_measure(part.claim, whole.claim):
+                continue
+            if (
+                _OF.match(_between(part, whole)) is None
+                or _OR.match(_between(whole, pct)) is None
+            ):
+                continue
+            p, w = _stated(part.claim), _stated(whole.claim)
+            if (
+                p.low is None
+                or p.high is None
+                or w.low is None
+                or w.high is None
+                or w.low <= 0
+            ):
+                continue
+            ctx.mark_checked(part, whole, pct)
+            implied = Interval(p.low / w.high * 100, p.high / w.low * 100, "%")
+            stated = _stated(pct.claim)
+            if _overlaps(stated, implied):
+                continue
+            yield ctx.finding(
+                "FC302",
+                pct,
+                f"{pct.claim.text!r} is not {part.claim.text!r} of {whole.claim.text!r}: "
+                f"that share is {format_interval(implied)}, the text says "
+                f"{format_interval(stated)}",
+                related=[part, whole],
+                details={
+                    "stated": pct.claim.value,
+                    "implied_low": implied.low,
+                    "implied_high": implied.high,
+                },
+                evidence=("one sentence states a part, its whole and the share",),
+            )
+
+
+def _total_and_parts(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef]]]:
+    """A total and the parts that break it down, within one document."""
+    by_doc: dict[int, list[ClaimRef]] = defaultdict(list)
+    for ref in ctx.refs:
+        by_doc[ref.doc_index].append(ref)
+    for refs in by_doc.values():
+        for i, total in enumerate(refs):
+            c = total.claim
+            if c.kind != "money" or c.equivalent_of is not None:
+                continue
+            text = total.document.prose
+            s0 = c.sentence.start if c.sentence else c.span.start
+            if not _TOTAL.search(text, max(s0, c.span.start - 50), c.span.start):
+                continue
+            parts: list[ClaimRef] = []
+            for later in refs[i + 1 : i + 6]:
+                lc = later.claim
+                if lc.equivalent_of is not None:
+                    continue
+                if lc.kind != c.kind or lc.unit != c.unit:
+                    break
+                if lc.value >= c.value:
+                    break
+                parts.append(later)
+            if len(parts) < 2:
+                continue
+            first = parts[0].claim
+            between = text[c.span.end : first.span.start]
+            if len(between) > 260 or not (_PARTS.search(between) or ":" in between):
+                continue
+            yield total, parts
+
+
+@rule("FC303", "sum-of-parts", "error", "parts do not add up to the stated total")
+def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
+    """Parts do not add up to the total they break down.
+
+    *What it checks.* A total ("the total cost ... Rs 615 crore") followed by its
+    breakdown ("of this, ... Rs 215 crore ... and ... Rs 365 crore", or after a
+    colon). The parts, over every value their precision and qualifiers allow, must
+    be able to sum to the total. Only explicit breakdowns are read, and only parts in
+    the total's unit.
+
+    *Why it matters.* A breakdown that does not add up means one of its figures is
+    wrong, and readers add.
+
+    *Example.* Fires: "The total cost is Rs 615 crore. Of this, the lander accounts
+    for Rs 215 crore and the launch for Rs 365 crore." Silent: the same with Rs 250
+    crore for the lander.
+
+    *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
+    """
+    for total, parts in _total_and_parts(ctx):
+        ivs = [_stated(p.claim) for p in parts]
+        if any(iv.low is None or iv.high is None for iv in ivs):
+            continue
+        low = sum(iv.low for iv in ivs if iv.low is not None)
+        high = sum(iv.high for iv in ivs if iv.high is not None)
+        total_iv = _stated(total.claim)
+        ctx.mark_checked(total, *parts)
+        if _overlaps(total_iv, Interval(low, high, total.claim.unit)):
+            continue
+        worst = max(parts, key=lambda p: p.claim.qualifier is not None)
+        names = " + ".join(p.claim.text for p in parts)
+        yield ctx.finding(
+            "FC303",
+            worst,
+            f"{names} is {format_amount(low, total.claim.unit)} to "
+            f"{format_amount(high, total.claim.unit)}, not the stated total "
+            f"{total.claim.text!r} ({format_interval(total_iv)})",
+            related=[total, *[p for p in parts if p is not worst]],
+            details={
+                "total": total.claim.value,
+                "parts_low": low,
+                "parts_high": high,
+                "unit": total.claim.unit,
+                "parts": len(parts),
+            },
+            evidence=("a total followed by its breakdown",),
+        )
+
+
+@rule(
+    "FC304",
+    "percent-vs-points",
+    "warning",
+    "a change in a percentage stated in the wrong unit",
+)
+def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
+    """A change between two percentages is stated in the wrong unit.
+
+    *What it checks.* A sentence that gives a change and both ends of it, where the
+    ends are percentages ("the rate rose 2% from 5% to 7%"). If the stated change
+    matches the difference in percentage points but not the relative change (or the
+    other way round), it is in the wrong unit.
+
+    *Why it matters.* "Up 2%" and "up 2 percentage points" differ by a factor of the
+    base: from 5% that is 5.1% against 7%.
+
+    *Example.* Fires: "unemployment rose 2% from 5% to 7%". Silent: "unemployment
+    rose 2 percentage points from 5% to 7%", "rose 40% from 5% to 7%".
+
+    *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
+    """
+    for claims in _sentences(ctx):
+        for pct, new, old in _change_triples(claims):
+            if new.claim.unit != "%" or old.claim.unit != "%":
+                continue
+            readings = _readings(pct, new, old)
+            if readings is None:
+                continue
+            mag, points, relative = readings
+            ctx.mark_checked(pct, new, old)
+            if (
+                pct.claim.unit == "%"
+                and _overlaps(mag, points)
+                and not _overlaps(mag, relative)
+            ):
+                right = f"{pct.claim.value:g} percentage points"
+                wrong_is = "a relative change of " + format_interval(relative)
+            elif (
+                pct.claim.unit == "pp"
+                and _overlaps(mag, relative)
+                and not _overlaps(mag, points)
+            ):
+                right = f"{pct.claim.value:g}%"
+                wrong_is = "a difference of " + format_interval(points) + " points"
+            else:
+                continue
+            yield ctx.finding(
+                "FC304",
+                pct,
+                f"{pct.claim.text!r} from {old.claim.text!r} to {new.claim.text!r} is "
+                f"{wrong_is}; the figure matches {right}",
+                related=[new, old],
+                details={
+                    "stated": pct.claim.value,
+                    "stated_unit": pct.claim.unit,
+                    "points_low": points.low,
+                    "points_high": points.high,
+                    "relative_low": relative.low,
+                    "relative_high": relative.high,
+                },
+                evidence=("one sentence states the change and both percentages",),
+            )
