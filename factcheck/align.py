@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 import regex
@@ -465,6 +465,17 @@ def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context
             _is_name(tok) or not _after_sentence_end(text, m.start())
         ):
             entities.add(stem(low))
+    # the clause's subject ("Cloud revenue rose 13% to 31.7 billion yuan") is
+    # context for every figure that follows it, not only for the first
+    first = min((a for a, b in claim_spans if s0 <= a < s1), default=claim.span.start)
+    if first < start and not _STRONG_BOUNDARY.search(text, first, claim.span.start):
+        head_start = max(
+            (m.end() for m in _STRONG_BOUNDARY.finditer(text, s0, first)), default=s0
+        )
+        for m in _TOKEN.finditer(text, head_start, first):
+            low = m.group().lower()
+            if low not in STOPWORDS and low not in _CURRENCY_WORDS and len(low) > 2:
+                words.add(stem(low))
     if _FROM_BEFORE.search(text, max(s0, claim.span.start - 8), claim.span.start):
         markers.add("from-value")  # "fell from $3.5 trillion to ...": the old value
     noun = frozenset(stem(w) for w in (claim.noun or "").split() if w not in STOPWORDS)
@@ -520,7 +531,7 @@ def _after_sentence_end(text: str, at: int) -> bool:
     i = at - 1
     while i >= 0 and text[i] in " \t\"“'(":
         i -= 1
-    return i < 0 or text[i] in ".!?\n:"
+    return i < 0 or text[i] in ".!?\n"
 
 
 def scope_conflict(a: Context, b: Context) -> str | None:
@@ -554,12 +565,23 @@ class Aligner:
     threshold: float = 0.3
 
     @classmethod
-    def build(cls, refs: Sequence[ClaimRef], threshold: float = 0.3) -> Aligner:
-        """Contexts for every claim and IDF weights over them."""
+    def build(
+        cls,
+        refs: Sequence[ClaimRef],
+        threshold: float = 0.3,
+        aliases: Mapping[str, Sequence[str]] | None = None,
+    ) -> Aligner:
+        """Contexts for every claim and IDF weights over them.
+
+        ``aliases`` maps a name to its other names ("Moonshot AI": ["Moonshot"]):
+        each word of an alias counts as the name's first word."""
         by_doc: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for r in refs:
             by_doc[r.doc_index].append((r.claim.span.start, r.claim.span.end))
         contexts = {r.key: context_of(r, by_doc[r.doc_index]) for r in refs}
+        table = alias_table(aliases or {})
+        if table:
+            contexts = {k: _aliased(c, table) for k, c in contexts.items()}
         df: dict[str, int] = defaultdict(int)
         for c in contexts.values():
             for w in c.words | c.noun:
@@ -608,6 +630,32 @@ class Aligner:
             evidence.append(f"same entities: {', '.join(sorted(ents))}")
         evidence.append(f"context similarity {score:.2f} (threshold {threshold:.2f})")
         return Match(a=a, b=b, score=score, evidence=tuple(evidence))
+
+
+def alias_table(aliases: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Word → canonical word for entity aliases (stemmed, lower case)."""
+    table: dict[str, str] = {}
+    for name, others in aliases.items():
+        words = [stem(w) for w in _TOKEN.findall(name)]
+        if not words:
+            continue
+        canonical = words[0]
+        for other in (name, *others):
+            for w in _TOKEN.findall(other):
+                table[stem(w.lower())] = canonical
+    return table
+
+
+def _aliased(context: Context, table: Mapping[str, str]) -> Context:
+    def swap(words: frozenset[str]) -> frozenset[str]:
+        return frozenset(table.get(w, w) for w in words)
+
+    return attrs.evolve(
+        context,
+        words=swap(context.words),
+        entities=swap(context.entities),
+        topic=swap(context.topic),
+    )
 
 
 def claim_refs(extractions: Iterable[Extraction]) -> list[ClaimRef]:

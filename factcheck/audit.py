@@ -131,7 +131,14 @@ def audit_extractions(
     except ValueError as exc:
         problems.append(Problem(path=config.path or "<config>", message=str(exc)))
         provider = build_provider()
-    ctx = build_context(extractions, settings=settings_from(config), provider=provider)
+    drafts = (
+        [i for i, e in enumerate(extractions) if e.document.path in report_on]
+        if report_on is not None
+        else []
+    )
+    ctx = build_context(
+        extractions, settings=settings_from(config), provider=provider, drafts=drafts
+    )
     rules, plugin_problems = all_rules()
     problems.extend(plugin_problems)
     findings: list[Finding] = []

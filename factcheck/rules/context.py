@@ -75,6 +75,8 @@ class AuditContext:
     settings: AuditSettings
     by_key: dict[tuple[int, str], ClaimRef]
     checked: set[tuple[int, str]] = attrs.field(factory=set)
+    #: documents under review (drafts); empty when every document is reviewed
+    drafts: frozenset[int] = frozenset()
     _usd_rates: dict[tuple[str, dt.date | None], float | None] = attrs.field(
         factory=dict
     )
@@ -211,6 +213,9 @@ class AuditContext:
         iv = ref.claim.interval
         if ref.claim.equivalent_of is None:
             return iv
+        anchor = self.anchor_of(ref)
+        inherited = anchor is not None and anchor.claim.qualifier == ref.claim.qualifier
+        iv = self.stated_interval(ref.claim, own_qualifier=not inherited)
         slack = self.settings.derived_slack
         return Interval(
             None if iv.low is None else iv.low - abs(iv.low) * slack,
@@ -299,12 +304,15 @@ def build_context(
     *,
     settings: AuditSettings | None = None,
     provider: RateProvider | None = None,
+    drafts: Iterable[int] = (),
 ) -> AuditContext:
     """Map (claims per document) then group (candidate pairs by measure and order of
     magnitude) and align them."""
     settings = settings or AuditSettings()
     refs = tuple(claim_refs(extractions))
-    aligner = Aligner.build(refs, threshold=settings.align_threshold)
+    aligner = Aligner.build(
+        refs, threshold=settings.align_threshold, aliases=settings.aliases
+    )
     ctx = AuditContext(
         extractions=tuple(extractions),
         refs=refs,
@@ -313,6 +321,7 @@ def build_context(
         provider=provider or default_provider(),
         settings=settings,
         by_key={r.key: r for r in refs},
+        drafts=frozenset(drafts),
     )
     magnitudes = {}
     for r in refs:

@@ -106,7 +106,8 @@ def _outliers(ctx: AuditContext) -> tuple[list[Finding], set[frozenset[Key]]]:
                 evidence=cand.match.evidence,
             )
         )
-        covered.update(frozenset((key, c.key)) for c in consensus)
+        # every conflict of the outlier is explained by this one finding
+        covered.update(frozenset((key, r.key)) for r, _, _ in others)
     return findings, covered
 
 
@@ -197,3 +198,60 @@ def _order(a: ClaimRef, b: ClaimRef) -> tuple[ClaimRef, ClaimRef]:
 
 
 __all__ = ["cross_source_conflict", "format_interval", "outlier"]
+
+
+#: claims too small or too generic to need a source: "three years", "one of two"
+_TRIVIAL_COUNT = 12
+
+
+@rule("FC203", "unsupported-claim", "info", "a draft's figure that no source states")
+def unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
+    """A figure in a draft that none of its sources states.
+
+    *What it checks.* Only when a draft is audited against its sources (front matter
+    `sources`, or `factcheck audit draft.md --sources ...`). Each figure of the draft
+    (money, percentages, quantities, counts above a dozen) should align with a figure
+    of some source, by the same evidence FC201 uses, and agree with it. One that
+    aligns with nothing is reported for an editor to source or cut; one that aligns
+    but disagrees is FC201's or FC202's.
+
+    *Why it matters.* A figure no source backs is the one most likely to be a slip
+    of the writer's, and the one a fact-checker must trace by hand.
+
+    *Example.* Fires: a draft that says "$140 million" where its only source says
+    "1 billion yuan" and nothing else. Silent: a draft whose "$140 million" restates a
+    source's "$140 million".
+
+    *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
+    """
+    if not ctx.drafts:
+        return
+    supported: set[Key] = set()
+    for cand in ctx.candidates:
+        a, b = cand.match.a, cand.match.b
+        if (a.doc_index in ctx.drafts) == (b.doc_index in ctx.drafts):
+            continue
+        draft = a if a.doc_index in ctx.drafts else b
+        supported.add(draft.key)
+    for ref in ctx.refs:
+        if ref.doc_index not in ctx.drafts or ref.key in supported:
+            continue
+        claim = ref.claim
+        if claim.kind == "count" and abs(claim.value) <= _TRIVIAL_COUNT:
+            continue
+        anchor = ctx.anchor_of(ref)
+        if anchor is not None and anchor.key in supported:
+            continue  # a conversion of a sourced figure: FC101 checks it
+        yield ctx.finding(
+            "FC203",
+            ref,
+            f"{claim.text!r} aligns with no figure in the sources "
+            f"({', '.join(sorted({e.document.path for e in ctx.extractions if _is_source(ctx, e.document.path)}))})",
+            details={"value": claim.value, "unit": claim.unit},
+        )
+
+
+def _is_source(ctx: AuditContext, path: str) -> bool:
+    return any(
+        r.document.path == path and r.doc_index not in ctx.drafts for r in ctx.refs
+    )

@@ -80,14 +80,21 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
                 details={"ratio": ratio, "power_of_ten": k},
             )
         elif round_rate is not None and abs(ratio - 1) > 0.05:
+            reference = conv.value / a.value
+            ref_shown = reference if implied >= 1 else 1 / reference
+            per = (b.unit, a.unit) if implied >= 1 else (a.unit, b.unit)
             yield ctx.finding(
                 "FC401",
                 ref,
-                f"{b.text!r} implies a round rate of {shown:.4g} between {a.unit} and "
-                f"{b.unit}; the reference is {conv.value / a.value if a.value else 0:.4g} "
-                f"{b.unit} per {a.unit}: a rate assumed rather than looked up?",
+                f"{b.text!r} implies a round rate of {shown:.4g} {per[0]} per {per[1]}; "
+                f"the reference is {ref_shown:.4g} {per[0]} per {per[1]}: a rate assumed "
+                "rather than looked up?",
                 related=[anchor],
-                details={"implied_rate": implied, "round_rate": round_rate},
+                details={
+                    "implied_rate": implied,
+                    "round_rate": round_rate,
+                    "reference_rate": reference,
+                },
             )
     for cand in ctx.candidates:
         if not cand.decades:
