@@ -90,28 +90,31 @@ def audit(
     config = config or Config()
     docs, paths = _split(inputs)
     loaded, problems = load_paths(paths) if paths else ([], [])
-    drafts = [*docs, *loaded]
+    given = [*docs, *loaded]
     src_docs, src_paths = _split(sources)
-    listed = _draft_sources(drafts)
-    draft_mode = bool(src_docs or src_paths or listed)
+    listed = _draft_sources(given)
     extra, src_problems = (
         load_paths([*src_paths, *listed]) if (src_paths or listed) else ([], [])
     )
     problems.extend(src_problems)
-    draft_paths = {d.path for d in drafts}
-    known = set(draft_paths)
-    source_docs = []
+    given_paths = {d.path for d in given}
+    source_docs: list[Document] = []
     for d in [*src_docs, *extra]:
-        if d.path not in known:
-            known.add(d.path)
+        if d.path not in given_paths and all(d.path != s.path for s in source_docs):
             source_docs.append(d)
-    extractions = [extract_document(d) for d in (*drafts, *source_docs)]
+    # drafts: every input when sources were given; else the inputs that list sources
+    if src_docs or src_paths:
+        drafts = given_paths
+    else:
+        drafts = {d.path for d in given if d.sources}
+    extractions = [extract_document(d) for d in (*given, *source_docs)]
     return audit_extractions(
         extractions,
         config=config,
         provider=provider,
         problems=problems,
-        report_on=draft_paths if draft_mode else None,
+        report_on=given_paths if source_docs else None,
+        drafts=drafts,
     )
 
 
@@ -122,8 +125,13 @@ def audit_extractions(
     provider: RateProvider | None = None,
     problems: Iterable[Problem] = (),
     report_on: set[str] | None = None,
+    drafts: set[str] | None = None,
 ) -> Report:
-    """The align → rules → report half of :func:`audit`, over extracted documents."""
+    """The align → rules → report half of :func:`audit`, over extracted documents.
+
+    ``report_on``: keep findings on these paths only (the inputs, not the sources
+    pulled in for them); ``drafts``: documents whose figures FC203 checks for
+    support in the others."""
     config = config or Config()
     problems = list(problems)
     try:
@@ -131,13 +139,14 @@ def audit_extractions(
     except ValueError as exc:
         problems.append(Problem(path=config.path or "<config>", message=str(exc)))
         provider = build_provider()
-    drafts = (
-        [i for i, e in enumerate(extractions) if e.document.path in report_on]
-        if report_on is not None
-        else []
-    )
+    draft_indexes = [
+        i for i, e in enumerate(extractions) if e.document.path in (drafts or set())
+    ]
     ctx = build_context(
-        extractions, settings=settings_from(config), provider=provider, drafts=drafts
+        extractions,
+        settings=settings_from(config),
+        provider=provider,
+        drafts=draft_indexes,
     )
     rules, plugin_problems = all_rules()
     problems.extend(plugin_problems)

@@ -4,6 +4,7 @@ convert and compare them. Built once per audit by :func:`build_context`."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -16,6 +17,7 @@ from factcheck.align import (
     Match,
     candidate_pairs,
     claim_refs,
+    scope_conflict,
 )
 from factcheck.errors import RateUnavailableError, UnitError
 from factcheck.model import Claim, Extraction, Finding, Interval, Kind, Location
@@ -328,12 +330,66 @@ def build_context(
         v = ctx.usd_value(r)
         if v is not None:
             magnitudes[r.key] = v
-    found = []
+    found: dict[frozenset[tuple[int, str]], Candidate] = {}
     for a, b, decades in candidate_pairs(refs, magnitudes):
         va, vb = abs(magnitudes[a.key]), abs(magnitudes[b.key])
         close = max(va, vb) <= min(va, vb) * 10.0**decades * CLOSE_RATIO
         m = aligner.match(a, b, close=close)
         if m is not None:
-            found.append(Candidate(match=m, decades=decades))
-    ctx.candidates = tuple(found)
+            found[frozenset((a.key, b.key))] = Candidate(match=m, decades=decades)
+    for m in shared_anchor_matches(ctx):
+        found.setdefault(frozenset((m.a.key, m.b.key)), Candidate(match=m, decades=0))
+    ctx.candidates = tuple(found.values())
     return ctx
+
+
+def _is_specific(claim: Claim) -> bool:
+    """A figure precise enough that two outlets printing it state the same fact:
+    two or more significant digits ("380 billion yuan", not "$1 billion")."""
+    if claim.kind == "count" or claim.qualifier == "range" or claim.value == 0:
+        return False
+    digits = f"{abs(claim.value):.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return len(digits) >= 2
+
+
+def shared_anchor_matches(ctx: AuditContext) -> list[Match]:
+    """Claims of different documents that print the same specific amount ("380
+    billion yuan"), and the equivalents attached to them, which must then agree."""
+    by_value: dict[tuple[str, str | None, float], list[ClaimRef]] = defaultdict(list)
+    for r in ctx.refs:
+        c = r.claim
+        if c.equivalent_of is None and _is_specific(c):
+            by_value[(c.kind, c.unit, c.value)].append(r)
+    equivalents: dict[tuple[int, str], list[ClaimRef]] = defaultdict(list)
+    for r in ctx.refs:
+        if r.claim.equivalent_of is not None:
+            equivalents[(r.doc_index, r.claim.equivalent_of)].append(r)
+    out: list[Match] = []
+    for group in by_value.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.doc_index == b.doc_index:
+                    continue
+                ca, cb = ctx.aligner.contexts[a.key], ctx.aligner.contexts[b.key]
+                if scope_conflict(ca, cb) is not None:
+                    continue
+                anchor = f"both state {a.claim.text!r}"
+                out.append(
+                    Match(a=a, b=b, score=1.0, evidence=(f"shared anchor: {anchor}",))
+                )
+                for ea in equivalents[a.key]:
+                    for eb in equivalents[b.key]:
+                        if ea.claim.unit == eb.claim.unit:
+                            out.append(
+                                Match(
+                                    a=ea,
+                                    b=eb,
+                                    score=1.0,
+                                    evidence=(
+                                        f"equivalents of a shared anchor: {anchor}",
+                                        f"{ea.claim.text!r} and {eb.claim.text!r} "
+                                        "restate it in one currency",
+                                    ),
+                                )
+                            )
+    return out

@@ -166,7 +166,17 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
     *Configuration.* `align_threshold`, `window_days`, `tolerance`, entity `aliases`.
     """
     _, covered = _outliers(ctx)
-    conflicts, _ = _cross_conflicts(ctx)
+    conflicts, agrees = _cross_conflicts(ctx)
+    support: dict[Key, int] = defaultdict(int)
+    for pair, ok in agrees.items():
+        if ok:
+            for key in pair:
+                support[key] += 1
+    for key in conflicts:
+        support[key] += _self_consistency(ctx, ctx.by_key[key])
+    reported: dict[Key, list[tuple[ClaimRef, Comparison, Candidate]]] = defaultdict(
+        list
+    )
     done: set[frozenset[Key]] = set()
     for key, others in sorted(conflicts.items()):
         ref = ctx.by_key[key]
@@ -175,18 +185,49 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             if pair in covered or pair in done:
                 continue
             done.add(pair)
-            later, earlier = _order(ref, other)
-            comp = comparison if later is ref else comparison.swapped()
-            yield ctx.finding(
-                "FC201",
-                later,
-                f"{later.claim.text!r} ({later.document.outlet or later.document.path}) and "
-                f"{earlier.claim.text!r} ({earlier.document.outlet or earlier.document.path}) "
-                f"state the same fact but cannot both hold: {comp.describe()}",
-                related=[earlier],
-                details=_comparison_details(comp, cand.decades),
-                evidence=cand.match.evidence,
-            )
+            wrong, right = _suspect(ref, other, support)
+            comp = comparison if wrong is ref else comparison.swapped()
+            reported[wrong.key].append((right, comp, cand))
+    for key, against in sorted(reported.items()):
+        wrong = ctx.by_key[key]
+        right, comp, cand = against[0]
+        where = wrong.document.outlet or wrong.document.path
+        also = "".join(
+            f"; also {r.claim.text!r} ({r.document.outlet or r.document.path})"
+            for r, _, _ in against[1:]
+        )
+        yield ctx.finding(
+            "FC201",
+            wrong,
+            f"{wrong.claim.text!r} ({where}) and {right.claim.text!r} "
+            f"({right.document.outlet or right.document.path}) state the same fact but "
+            f"cannot both hold: {comp.describe()}{also}",
+            related=[r for r, _, _ in against],
+            details=_comparison_details(comp, cand.decades),
+            evidence=cand.match.evidence,
+        )
+
+
+def _self_consistency(ctx: AuditContext, ref: ClaimRef) -> int:
+    """+1 if a stated equivalent agrees with the figure it restates, -1 if not, 0 for
+    a figure that restates nothing: a wrong conversion is the likelier culprit."""
+    anchor = ctx.anchor_of(ref)
+    if anchor is None:
+        return 0
+    comparison = ctx.compare(anchor, ref)
+    if comparison is None:
+        return 0
+    return 1 if comparison.overlap else -1
+
+
+def _suspect(
+    a: ClaimRef, b: ClaimRef, support: dict[Key, int]
+) -> tuple[ClaimRef, ClaimRef]:
+    """(the claim to report, the other): the one fewer other sources agree with; on a
+    tie, the later-published one."""
+    if support[a.key] != support[b.key]:
+        return (a, b) if support[a.key] < support[b.key] else (b, a)
+    return _order(a, b)
 
 
 def _order(a: ClaimRef, b: ClaimRef) -> tuple[ClaimRef, ClaimRef]:
