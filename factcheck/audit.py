@@ -6,8 +6,10 @@ magnitude, aligned on evidence) then reduce (rules over the aligned claims).
 
 from __future__ import annotations
 
+import datetime as dt
+import fnmatch
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -18,6 +20,7 @@ from factcheck.load import load_paths
 from factcheck.model import Document, Extraction, Finding, Problem, Report, Summary
 from factcheck.normalize import NormalizeOptions, RateProvider, build_provider
 from factcheck.rules import AuditSettings, all_rules, build_context
+from factcheck.suppress import apply_suppressions
 
 PathLike = str | os.PathLike[str]
 
@@ -47,6 +50,17 @@ def provider_from(config: Config) -> RateProvider:
     )
 
 
+Progress = Callable[[str, int, int], None]
+
+
+def _selected(path: str, config: Config) -> bool:
+    """Whether the config's ``include``/``exclude`` globs keep a document."""
+    posix = path.replace(os.sep, "/")
+    if config.include and not any(fnmatch.fnmatch(posix, g) for g in config.include):
+        return False
+    return not any(fnmatch.fnmatch(posix, g) for g in config.exclude)
+
+
 def _split(
     inputs: Iterable[Document | PathLike],
 ) -> tuple[list[Document], list[PathLike]]:
@@ -72,6 +86,8 @@ def audit(
     sources: Iterable[Document | PathLike] = (),
     config: Config | None = None,
     provider: RateProvider | None = None,
+    default_date: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Audit articles against each other and report what cannot all be true.
 
@@ -81,8 +97,12 @@ def audit(
             findings are reported on them only, each pointing at the source passage
             it conflicts with.
         sources: documents or paths the drafts are checked against.
-        config: settings (default: the documented defaults).
+        config: settings (default: the documented defaults); its ``include`` and
+            ``exclude`` globs filter the documents read from paths.
         provider: a rate provider (default: the chain the config names).
+        default_date: the publication date of documents that carry none.
+        progress: called as ``progress(stage, done, total)`` while documents are
+            read (the CLI draws a progress line on a terminal with it).
 
     Returns:
         A :class:`Report` of findings, problems, and coverage.
@@ -90,7 +110,12 @@ def audit(
     config = config or Config()
     docs, paths = _split(inputs)
     loaded, problems = load_paths(paths) if paths else ([], [])
+    loaded = [d for d in loaded if _selected(d.path, config)]
     given = [*docs, *loaded]
+    if default_date is not None:
+        given = [
+            d if d.published else attrs.evolve(d, published=default_date) for d in given
+        ]
     src_docs, src_paths = _split(sources)
     listed = _draft_sources(given)
     extra, src_problems = (
@@ -107,7 +132,12 @@ def audit(
         drafts = given_paths
     else:
         drafts = {d.path for d in given if d.sources}
-    extractions = [extract_document(d) for d in (*given, *source_docs)]
+    everything = [*given, *source_docs]
+    extractions = []
+    for i, d in enumerate(everything, start=1):
+        extractions.append(extract_document(d))
+        if progress is not None:
+            progress("reading", i, len(everything))
     return audit_extractions(
         extractions,
         config=config,
@@ -116,6 +146,19 @@ def audit(
         report_on=given_paths if source_docs else None,
         drafts=drafts,
     )
+
+
+def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
+    """One finding per rule and place: two checks that reach the same conclusion
+    about the same claim say it once."""
+    seen: set[tuple[str, str, int, int]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.location.path, f.location.span.start, f.location.span.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def audit_extractions(
@@ -167,9 +210,16 @@ def audit_extractions(
         if level is not None:
             found = [attrs.evolve(f, severity=level) for f in found]
         findings.extend(found)
+    fc001 = config.rules.get("FC001", "info")
+    findings = apply_suppressions(
+        findings,
+        (e.document for e in extractions),
+        unused_severity=None if fc001 == "off" else fc001,
+    )
     if report_on is not None:
         findings = [f for f in findings if f.location.path in report_on]
     findings.sort(key=lambda f: (f.location.path, f.location.span.start, f.rule))
+    findings = _dedupe(findings)
     aligned = {
         k
         for c in ctx.candidates

@@ -69,7 +69,28 @@ def _build_parser() -> argparse.ArgumentParser:
         default=[],
         help="check PATH... (drafts) against these; report on the drafts only",
     )
-    aud.add_argument("--format", choices=("text", "json"), default=None)
+    aud.add_argument(
+        "--format", choices=("text", "json", "sarif", "github", "html"), default=None
+    )
+    aud.add_argument(
+        "--root",
+        metavar="DIR",
+        help="paths in SARIF/GitHub output are "
+        "relative to this (default: the working directory)",
+    )
+    aud.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not in it"
+    )
+    aud.add_argument(
+        "--write-baseline",
+        metavar="FILE",
+        help="record today's findings as accepted (written atomically)",
+    )
+    aud.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress line on stderr (shown only on a terminal)",
+    )
     aud.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
     aud.add_argument(
         "--fail-on",
@@ -168,62 +189,103 @@ def _fails(severity: str, fail_on: str) -> bool:
 
 
 def _run_audit(args: argparse.Namespace) -> int:
+    import datetime as dt  # noqa: PLC0415
+    import os  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
     from factcheck.audit import audit  # noqa: PLC0415
+    from factcheck.baseline import (  # noqa: PLC0415
+        apply_baseline,
+        baseline_text,
+        read_baseline,
+    )
     from factcheck.config import load_config  # noqa: PLC0415
-    from factcheck.errors import ConfigError  # noqa: PLC0415
+    from factcheck.errors import ConfigError, InputError  # noqa: PLC0415
+    from factcheck.report import render  # noqa: PLC0415
 
     try:
         config = load_config(Path(args.config) if args.config else None)
     except ConfigError as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return ExitCode.USAGE_ERROR
-    inputs: list[object] | None = list(args.paths)
-    if args.date:
-        inputs = _with_date(args.paths, args.date)
-        if inputs is None:
-            print(
-                f"factcheck: --date {args.date!r} is not a date (YYYY-MM-DD)",
-                file=sys.stderr,
-            )
+    try:
+        default_date = dt.date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        print(
+            f"factcheck: --date {args.date!r} is not a date (YYYY-MM-DD)",
+            file=sys.stderr,
+        )
+        return ExitCode.USAGE_ERROR
+    known = None
+    if args.baseline:
+        try:
+            known = read_baseline(args.baseline)
+        except InputError as exc:
+            print(f"factcheck: {exc}", file=sys.stderr)
             return ExitCode.USAGE_ERROR
-    report = audit(inputs, sources=args.sources, config=config)  # type: ignore[arg-type]
+    progress = _Progress() if sys.stderr.isatty() and not args.no_progress else None
+    report = audit(
+        args.paths,
+        sources=args.sources,
+        config=config,
+        default_date=default_date,
+        progress=progress,
+    )
+    if progress is not None:
+        progress.done()
+    if args.write_baseline:
+        from factcheck.report.output import write_atomic  # noqa: PLC0415
+
+        write_atomic(args.write_baseline, baseline_text(report.findings))
+    if known is not None:
+        import attrs  # noqa: PLC0415
+
+        report = attrs.evolve(
+            report, findings=tuple(apply_baseline(report.findings, known))
+        )
     fmt = args.format or config.format
-    if fmt == "json":
-        from factcheck.report.json import render_report  # noqa: PLC0415
-    else:
-        from factcheck.report.text import render_report  # noqa: PLC0415
-    _emit(render_report(report), args.output)
+    text = render(
+        report,
+        fmt,
+        root=args.root,
+        colour=args.output is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ,
+        summary_path=os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None,
+    )
+    _emit(text, args.output)
     for problem in report.problems:
         print(f"factcheck: {problem.path}: {problem.message}", file=sys.stderr)
     if report.problems:
         return ExitCode.USAGE_ERROR
     fail_on = args.fail_on or config.fail_on
-    if any(_fails(f.severity, fail_on) for f in report.findings):
-        return ExitCode.FINDINGS
-    return ExitCode.OK
-
-
-def _with_date(paths: Sequence[str], day: str) -> list[object] | None:
-    """Documents loaded from ``paths``, with ``day`` as the date of those without one."""
-    import datetime as dt  # noqa: PLC0415
-
-    import attrs  # noqa: PLC0415
-
-    from factcheck.load import load_paths  # noqa: PLC0415
-
-    try:
-        when = dt.date.fromisoformat(day)
-    except ValueError:
-        return None
-    docs, problems = load_paths(paths)
-    out: list[object] = [
-        d if d.published else attrs.evolve(d, published=when) for d in docs
+    failing = [
+        f
+        for f in report.findings
+        if f.suppressed_by is None
+        and f.baseline_state != "unchanged"
+        and _fails(f.severity, fail_on)
     ]
-    for p in problems:
-        print(f"factcheck: {p.path}: {p.message}", file=sys.stderr)
-    return out
+    return ExitCode.FINDINGS if failing else ExitCode.OK
+
+
+class _Progress:
+    """A one-line progress count on stderr (only used on a terminal)."""
+
+    def __init__(self) -> None:
+        self._shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if total < 20 or (done % max(1, total // 100) and done != total):
+            return
+        sys.stderr.write(f"\r{stage}: {done}/{total} documents")
+        sys.stderr.flush()
+        self._shown = True
+
+    def done(self) -> None:
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
 
 
 def _run_rules(args: argparse.Namespace) -> int:

@@ -17,6 +17,9 @@ Kind = Literal["money", "percent", "quantity", "count"]
 Qualifier = Literal["approx", "gt", "ge", "lt", "le", "range"]
 Severity = Literal["error", "warning", "info"]
 DocumentFormat = Literal["txt", "md", "html"]
+BaselineState = Literal["new", "unchanged"]
+#: bump when what a fingerprint covers changes (baselines then re-match nothing)
+FINGERPRINT_VERSION = "factcheck/v1"
 
 KINDS: tuple[Kind, ...] = ("money", "percent", "quantity", "count")
 QUALIFIERS: tuple[Qualifier, ...] = ("approx", "gt", "ge", "lt", "le", "range")
@@ -231,6 +234,9 @@ class Location:
     path: str
     span: Span
     text: str
+    #: the sentence the text stands in, and where the text starts inside it
+    sentence: str = ""
+    sentence_offset: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -250,6 +256,30 @@ class Finding:
     related: tuple[Location, ...] = ()
     details: dict[str, str | float | int | bool | None] = attrs.field(factory=dict)
     evidence: tuple[str, ...] = ()
+    #: the inline comment that suppresses this finding ("factcheck: ignore FC201"),
+    #: kept in the report (SARIF ``suppressions``) rather than dropped
+    suppressed_by: str | None = None
+    #: against a baseline: "new" or "unchanged" (None without a baseline)
+    baseline_state: BaselineState | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable identity that survives edits above the finding: the rule, the
+        file name and the claim's text with white space folded, versioned.
+
+        >>> f = Finding(rule="FC101", name="conversion-mismatch", severity="error",
+        ...             message="m", location=Location(path="a/b.md",
+        ...             span=Span(3, 14), text="$38  billion"))
+        >>> f.fingerprint == attrs.evolve(f, location=Location(path="a/b.md",
+        ...     span=Span(90, 101, line=9), text="$38 billion")).fingerprint
+        True
+        """
+        import hashlib  # noqa: PLC0415  (only reports and baselines need it)
+
+        text = " ".join(self.location.text.split()).casefold()
+        name = self.location.path.replace("\\", "/").rsplit("/", 1)[-1]
+        key = f"{FINGERPRINT_VERSION}|{self.rule}|{name}|{text}"
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 @attrs.frozen(kw_only=True)

@@ -56,12 +56,35 @@ def render_extractions(
     return "\n".join(lines) + "\n"
 
 
-def render_finding(finding: Finding) -> str:
-    """``path:line:col: CODE severity name``, the message, related places, evidence."""
+_COLOURS = {"error": "31", "warning": "33", "info": "36"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def _quote(finding: Finding) -> list[str]:
+    """The sentence, on one line, with the claim underlined by carets."""
     loc = finding.location
+    if not loc.sentence:
+        return []
+    sentence = loc.sentence.replace("\n", " ")
+    start = loc.sentence_offset
+    if not 0 <= start < len(sentence):
+        return [f"  > {sentence}"]
+    width = max(1, min(len(loc.text), len(sentence) - start))
+    return [f"  > {sentence}", "    " + " " * start + "^" * width]
+
+
+def render_finding(finding: Finding, *, colour: bool = False) -> str:
+    """``path:line:col: CODE severity name``, the sentence with the claim marked, the
+    message with its arithmetic, related places, and why the claims were compared."""
+    loc = finding.location
+    where = f"{loc.path}:{loc.span.line}:{loc.span.column}:"
+    severity = _paint(finding.severity, _COLOURS[finding.severity], colour)
     lines = [
-        f"{loc.path}:{loc.span.line}:{loc.span.column}: {finding.rule} "
-        f"{finding.severity} {finding.name}",
+        f"{_paint(where, '1', colour)} {finding.rule} {severity} {finding.name}",
+        *_quote(finding),
         f"  {finding.message}",
     ]
     lines.extend(
@@ -73,19 +96,36 @@ def render_finding(finding: Finding) -> str:
     return "\n".join(lines)
 
 
-def render_report(report: Report) -> str:
-    """``audit --format text``: one block per finding, problems, then coverage."""
-    blocks = [render_finding(f) for f in report.findings]
-    blocks.extend(f"{p.path}: error: {p.message}" for p in report.problems)
+def shown(report: Report) -> list[Finding]:
+    """The findings a reader should see: not suppressed, not in the baseline."""
+    return [
+        f
+        for f in report.findings
+        if f.suppressed_by is None and f.baseline_state != "unchanged"
+    ]
+
+
+def coverage_line(report: Report) -> str:
+    """Counts, so that "0 findings" can be told apart from "0 claims understood"."""
+    findings = shown(report)
     s = report.summary
     counts = {
-        sev: sum(1 for f in report.findings if f.severity == sev)
+        sev: sum(1 for f in findings if f.severity == sev)
         for sev in ("error", "warning", "info")
     }
-    blocks.append(
-        f"{len(report.findings)} finding(s) ({counts['error']} error, {counts['warning']} "
+    hidden = len(report.findings) - len(findings)
+    return (
+        f"{len(findings)} finding(s) ({counts['error']} error, {counts['warning']} "
         f"warning, {counts['info']} info) in {s.documents} document(s): {s.claims} claims "
         f"extracted, {s.aligned} aligned with another source, {s.checked} checked"
+        + (f"; {hidden} suppressed or in the baseline" if hidden else "")
         + (f"; {len(report.problems)} input(s) unreadable" if report.problems else "")
     )
+
+
+def render_report(report: Report, *, colour: bool = False) -> str:
+    """``audit --format text``: one block per finding, problems, then coverage."""
+    blocks = [render_finding(f, colour=colour) for f in shown(report)]
+    blocks.extend(f"{p.path}: error: {p.message}" for p in report.problems)
+    blocks.append(coverage_line(report))
     return "\n\n".join(blocks) + "\n"

@@ -181,8 +181,10 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* Growth rates are recomputed by every reader who has both
     figures; a wrong one is the easiest error to spot and the most embarrassing.
 
-    *Example.* Fires: "sales rose 20% to $12 million from $11 million" (the figures
-    give 9.1%). Silent: "sales rose 9% to $12 million from $11 million".
+    *Example.* From 11.1 to 12.1 million is 8.1% to 10.0% after rounding.
+
+        fires: Sales rose 19.5% to $12.1 million from $11.1 million.
+        silent: Sales rose 9% to $12.1 million from $11.1 million.
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
@@ -266,8 +268,10 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* A share that does not match its own numbers makes every figure
     in the sentence suspect.
 
-    *Example.* Fires: "12 of the 40 directors, or 40%". Silent: "12 of the 40
-    directors, or 30%".
+    *Example.*
+
+        fires: Only 12 of the 40 directors, or 40%, voted against.
+        silent: Only 12 of the 40 directors, or 30%, voted against.
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
@@ -363,9 +367,10 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* A breakdown that does not add up means one of its figures is
     wrong, and readers add.
 
-    *Example.* Fires: "The total cost is Rs 615 crore. Of this, the lander accounts
-    for Rs 215 crore and the launch for Rs 365 crore." Silent: the same with Rs 250
-    crore for the lander.
+    *Example.*
+
+        fires: The total cost is Rs 615 crore. Of this, the lander accounts for Rs 215 crore and the launch for Rs 365 crore.
+        silent: The total cost is Rs 615 crore. Of this, the lander accounts for Rs 250 crore and the launch for Rs 365 crore.
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
@@ -416,8 +421,11 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* "Up 2%" and "up 2 percentage points" differ by a factor of the
     base: from 5% that is 5.1% against 7%.
 
-    *Example.* Fires: "unemployment rose 2% from 5% to 7%". Silent: "unemployment
-    rose 2 percentage points from 5% to 7%", "rose 40% from 5% to 7%".
+    *Example.*
+
+        fires: Unemployment rose 2% from 5% to 7%.
+        silent: Unemployment rose 2 percentage points from 5% to 7%.
+        silent: Unemployment rose 40% from 5% to 7%.
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """

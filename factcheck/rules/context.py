@@ -227,8 +227,14 @@ class AuditContext:
 
     def location(self, ref: ClaimRef) -> Location:
         """Where a claim stands, for a finding."""
+        claim = ref.claim
+        offset = claim.span.start - claim.sentence.start if claim.sentence else 0
         return Location(
-            path=ref.document.path, span=ref.claim.span, text=ref.claim.text
+            path=ref.document.path,
+            span=claim.span,
+            text=claim.text,
+            sentence=claim.sentence_text,
+            sentence_offset=offset,
         )
 
     def finding(

@@ -69,9 +69,11 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* Conversions are where figures go wrong between wires: a rate
     from the wrong year, a rate inverted, a scale word dropped ("2.78 dollars").
 
-    *Example.* Fires: "over 380 billion yuan, equivalent to approximately $38 billion"
-    (published 2025-02-24: 10.0 yuan per dollar against about 7.25). Silent:
-    "380 billion yuan (US$52.4 billion)".
+    *Example.* On 2025-02-24 the ECB rate was about 7.25 yuan per dollar; "$38
+    billion" implies 10.0.
+
+        fires [2025-02-24]: Alibaba will invest over 380 billion yuan, equivalent to approximately $38 billion.
+        silent [2025-02-24]: Alibaba will invest more than 380 billion yuan (US$52.4 billion).
 
     *Configuration.* `window_days` and `tolerance` under `[tool.factcheck]`; the rate
     provider chain (`providers`); severity and on/off under `[tool.factcheck.rules]`.
@@ -162,7 +164,10 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* Unit conversions are done by hand and slip: miles for
     kilometres, short tons for tonnes, a factor applied twice.
 
-    *Example.* Fires: "a 100-mile (100 km) route". Silent: "100 miles (161 km)".
+    *Example.*
+
+        fires: The pipeline runs 100 miles (100 km) to the coast.
+        silent: The pipeline runs 100 miles (161 km) to the coast.
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
@@ -223,9 +228,10 @@ def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
 
     *Why it matters.* A reader cannot tell which of the two the outlet meant.
 
-    *Example.* Fires: a headline "fines Amazon 756 million euros" over a body
-    "a record €746 million fine". Silent: "Hyundai is recalling 1.64 million vehicles
-    and Kia 1.73 million" (different subjects).
+    *Example.* A headline against its body; two brands in one sentence.
+
+        fires [2021-07-30]: Headline: Luxembourg fines Amazon 756 million euros over data protection.\\n\\nLuxembourg's regulator imposed a record €746 million fine on Amazon for data protection breaches.
+        silent [2023-09-27]: Hyundai is recalling 1.64 million vehicles and Kia 1.73 million over fire risks.
 
     *Configuration.* `align_threshold` under `[tool.factcheck]`; entity `aliases`.
     """

@@ -128,8 +128,10 @@ def outlier(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* With a consensus, the likely error is known: an editor fixes one
     figure instead of checking all of them.
 
-    *Example.* Fires: one outlet's "21 other thermal problems" against three outlets'
-    "22 thermal incidents". Silent: four outlets that all say 22.
+    *Example.* Documents are separated by ``||``.
+
+        fires [2023-09-27]: NHTSA said Hyundai had 21 other thermal problems tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Regulators linked 22 thermal incidents to the Hyundai recall, NHTSA said.
+        silent [2023-09-27]: NHTSA said Hyundai had 22 thermal incidents tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Regulators linked 22 thermal incidents to the Hyundai recall, NHTSA said.
 
     *Configuration.* As FC201.
     """
@@ -159,9 +161,11 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* The same fact printed two ways means at least one outlet is
     wrong, and readers of both notice.
 
-    *Example.* Fires: "Interstellar ($145 million)" against "Interstellar came in at
-    Rs1,368 crore" (about $165 million on 2023-08-23). Silent: "$52.4 billion" and "$53
-    billion" for the same 380 billion yuan.
+    *Example.* Rs 1,368 crore was about $165 million on 2023-08-23. Documents are
+    separated by ``||``.
+
+        fires [2023-08-23]: Space films cost more: the film Interstellar had a budget of $145 million. || Space films cost more: the film Interstellar had a budget of Rs1,368 crore.
+        silent [2025-02-24]: Alibaba will invest more than 380 billion yuan (US$52.4 billion) in AI. || Alibaba will invest more than RMB 380 billion ($53 billion) in AI.
 
     *Configuration.* `align_threshold`, `window_days`, `tolerance`, entity `aliases`.
     """
@@ -259,9 +263,10 @@ def unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* A figure no source backs is the one most likely to be a slip
     of the writer's, and the one a fact-checker must trace by hand.
 
-    *Example.* Fires: a draft that says "$140 million" where its only source says
-    "1 billion yuan" and nothing else. Silent: a draft whose "$140 million" restates a
-    source's "$140 million".
+    *Example.* The first document is the draft, the others its sources.
+
+        fires [2025-09-08]: X Square Robot raised $140 million in a round led by Alibaba. || X Square Robot closed a funding round led by Alibaba this week.
+        silent [2025-09-08]: X Square Robot raised $140 million in a round led by Alibaba. || Alibaba led the $140 million round in X Square Robot.
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """

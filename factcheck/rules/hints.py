@@ -41,9 +41,10 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
     *Why it matters.* It tells the editor what kind of slip to look for, not only
     that something is wrong.
 
-    *Example.* Fires (as a hint beside FC101): "380 billion yuan, equivalent to
-    approximately $38 billion" (implied 10.0 yuan per dollar). Silent: "380 billion
-    yuan (US$52.4 billion)".
+    *Example.* A hint beside FC101: 10.0 yuan per dollar is a round rate.
+
+        fires [2025-02-24]: Alibaba will invest over 380 billion yuan, equivalent to approximately $38 billion.
+        silent [2025-02-24]: Alibaba will invest more than 380 billion yuan (US$52.4 billion).
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """

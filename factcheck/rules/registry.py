@@ -10,6 +10,7 @@ that one source.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping
@@ -30,6 +31,21 @@ ENTRY_POINT_GROUP = "factcheck.rules"
 
 Check = Callable[["AuditContext"], Iterable[Finding]]
 
+_EXAMPLE = regex.compile(
+    r"^\s*(?P<verdict>fires|silent)(?:\s*\[(?P<date>\d{4}-\d{2}-\d{2})\])?:\s*(?P<text>.+?)\s*$",
+    regex.MULTILINE,
+)
+
+
+@attrs.frozen(kw_only=True)
+class Example:
+    """A worked example from a rule's doc: documents (published on ``published``)
+    on which the rule must fire, or stay silent. The test suite runs every one."""
+
+    fires: bool
+    documents: tuple[str, ...]
+    published: dt.date | None = None
+
 
 @attrs.frozen(kw_only=True)
 class Rule:
@@ -46,6 +62,25 @@ class Rule:
     def doc(self) -> str:
         """The rule's documentation: its check's docstring, dedented."""
         return inspect.cleandoc(self.check.__doc__ or self.summary)
+
+    @property
+    def examples(self) -> tuple[Example, ...]:
+        """The ``fires:``/``silent:`` lines of the doc; ``||`` separates documents
+        and ``\\n`` stands for a line break inside one."""
+        out = []
+        for m in _EXAMPLE.finditer(self.doc):
+            day = m.group("date")
+            out.append(
+                Example(
+                    fires=m.group("verdict") == "fires",
+                    documents=tuple(
+                        part.strip().replace("\\n", "\n")
+                        for part in m.group("text").split("||")
+                    ),
+                    published=dt.date.fromisoformat(day) if day else None,
+                )
+            )
+        return tuple(out)
 
     @property
     def family(self) -> str:
@@ -94,11 +129,17 @@ def _validate(rules: Iterable[Rule]) -> dict[str, Rule]:
 @functools.cache
 def builtin_rules() -> dict[str, Rule]:
     """The built-in catalog, in code order."""
-    from factcheck.rules import arithmetic, conversion, cross_source, hints  # noqa: PLC0415
+    from factcheck.rules import (  # noqa: PLC0415
+        arithmetic,
+        conversion,
+        cross_source,
+        hints,
+        meta,
+    )
 
     found = [
         obj
-        for module in (conversion, cross_source, arithmetic, hints)
+        for module in (meta, conversion, cross_source, arithmetic, hints)
         for obj in vars(module).values()
         if isinstance(obj, Rule)
     ]
