@@ -30,9 +30,10 @@ def render(
         raise ValueError(msg)
     module = importlib.import_module(f"factcheck.report.{fmt}")
     renderer: Callable[..., str] = module.render_report
-    options: dict[str, Any] = {
+    by_format: dict[str, dict[str, Any]] = {
         "text": {"colour": colour},
         "sarif": {"root": root},
         "github": {"root": root, "summary_path": summary_path},
-    }.get(fmt, {})
+    }
+    options = by_format.get(fmt, {})
     return renderer(report, **options)
