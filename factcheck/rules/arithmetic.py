@@ -43,6 +43,7 @@ _OR = regex.compile(
 _TOTAL = regex.compile(
     r"(?i:\b(?:total|totall?ing|overall|in[ \t]all|altogether|combined|whole|entire|all[ \t]told))\b"
 )
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 _PARTS = regex.compile(
     r"(?i:\b(?:of[ \t]this|of[ \t]which|of[ \t]that|breakdown|broken[ \t]down|split|comprising|including|includes))\b"
 )
@@ -96,7 +97,13 @@ def _overlaps(a: Interval, b: Interval) -> bool:
 
 
 def _same_measure(a: Claim, b: Claim) -> bool:
-    return a.kind == b.kind and a.unit == b.unit
+    """Same kind and unit; a bare scaled number beside an amount shares its unit
+    ("to 31.7 billion yuan from 28.1 billion")."""
+    if a.kind == b.kind and a.unit == b.unit:
+        return True
+    pair = {a.kind, b.kind}
+    bare = a if a.kind == "count" else b
+    return pair == {"money", "count"} and bare.noun is None and bare.precision >= 1e5
 
 
 def _direction(ref: ClaimRef) -> int:
@@ -338,6 +345,8 @@ def _total_and_parts(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRe
             parts: list[ClaimRef] = []
             for later in refs[i + 1 : i + 6]:
                 lc = later.claim
+                if _BLANK_LINE.search(text, c.span.end, lc.span.start):
+                    break  # a breakdown stays in the total's paragraph
                 if lc.equivalent_of is not None:
                     continue
                 if lc.kind != c.kind or lc.unit != c.unit:

@@ -121,10 +121,17 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
                 "stated_unit": a.unit,
                 "equivalent_value": b.value,
                 "equivalent_unit": b.unit,
-                "implied_rate": implied,
-                "reference_rate": at.rate,
-                "rate_low": rates.low.rate,
-                "rate_high": rates.high.rate,
+                # rates read as the message reads them: quote per base, above 1
+                "implied_rate": implied_shown,
+                "reference_rate": shown_rate.rate,
+                "rate_base": shown_rate.base,
+                "rate_quote": shown_rate.quote,
+                "rate_low": min(
+                    _shown(rates.low.rate, at.rate), _shown(rates.high.rate, at.rate)
+                ),
+                "rate_high": max(
+                    _shown(rates.low.rate, at.rate), _shown(rates.high.rate, at.rate)
+                ),
                 "rate_date": at.rate_date.isoformat(),
                 "window_start": rates.start.isoformat(),
                 "window_end": rates.end.isoformat(),
@@ -141,6 +148,11 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
         if not conv.dated:
             finding = _lowered(finding)
         yield finding
+
+
+def _shown(rate: float, at: float) -> float:
+    """A rate the way the message shows it (inverted when the date's rate is < 1)."""
+    return rate if at >= 1 else 1 / rate
 
 
 def _lowered(finding: Finding) -> Finding:

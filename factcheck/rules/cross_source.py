@@ -152,8 +152,9 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
     measure the same thing (money, percent or points, a dimension, a count of the same
     noun), stand near the same subject words and entities, share their time scope
     (different years, an earlier offer, a midday figure against the close, an average
-    against a level never align), and are of the same order of magnitude (or a whole
-    power of ten apart, on strong evidence). Aligned claims must overlap after stated
+    against a level never align), and stand within 1.45x of each other (1.25x for
+    counts: beyond that they are different facts) or, for money, a whole power of ten
+    apart (a dropped scale word, on strong evidence). Aligned claims must overlap after stated
     precision, qualifiers and, for money, conversion at each document's date over the
     rate window plus tolerance. Conflicts already explained by an FC202 consensus are
     not repeated.

@@ -92,15 +92,19 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
                 "rather than looked up?",
                 related=[anchor],
                 details={
-                    "implied_rate": implied,
+                    "implied_rate": shown,
                     "round_rate": round_rate,
-                    "reference_rate": reference,
+                    "reference_rate": ref_shown,
+                    "rate_base": per[1],
+                    "rate_quote": per[0],
                 },
             )
     for cand in ctx.candidates:
         if not cand.decades:
             continue
         ra, rb = cand.match.a, cand.match.b
+        if ctx.anchor_of(ra) is rb or ctx.anchor_of(rb) is ra:
+            continue  # the first loop judged this conversion
         comparison = ctx.compare(ra, rb)
         if comparison is None or comparison.ratio is None or comparison.overlap:
             continue

@@ -15,7 +15,9 @@ from factcheck.rules.registry import Example, Rule
 DEFAULT_DAY = dt.date(2024, 6, 3)
 
 CASES = [
-    pytest.param(rule, example, id=f"{code}-{'fires' if example.fires else 'silent'}-{i}")
+    pytest.param(
+        rule, example, id=f"{code}-{'fires' if example.fires else 'silent'}-{i}"
+    )
     for code, rule in builtin_rules().items()
     for i, example in enumerate(rule.examples)
 ]
