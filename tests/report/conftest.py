@@ -1,0 +1,228 @@
+"""A small report built by hand (no rates, no extraction) for the reporters' golden
+tests, a hand-made rule catalog for it, and the golden-file check.
+
+Set ``FACTCHECK_UPDATE_GOLDEN=1`` to rewrite the golden files after a deliberate
+change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+from factcheck.model import Finding, Location, Problem, Report, Span, Summary
+from factcheck.rules.registry import Rule
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def _location(
+    path: str, line: int, column: int, text: str, sentence: str = ""
+) -> Location:
+    """A one-line location; offsets are made up but consistent."""
+    start = 100 * line + column
+    return Location(
+        path=path,
+        span=Span(
+            start,
+            start + len(text),
+            line=line,
+            column=column,
+            end_line=line,
+            end_column=column + len(text),
+        ),
+        text=text,
+        sentence=sentence,
+        sentence_offset=sentence.find(text) if sentence else 0,
+    )
+
+
+def _conversion(_ctx: object) -> Iterable[Finding]:
+    """A stated currency equivalent disagrees with the reference rate at the date.
+
+    *What it checks.* An amount followed by its equivalent in another currency
+    is converted at the reference rate of the publication date.
+
+    *Why it matters.* Conversions are where figures go wrong between wires.
+
+    *Example.*
+
+        fires [2025-02-24]: 380 billion yuan, or about $38 billion.
+
+    *Configuration.* `window_days` and `tolerance`.
+    """
+    return ()
+
+
+def _cross_source(_ctx: object) -> Iterable[Finding]:
+    """Aligned claims from different sources cannot both hold.
+
+    *What it checks.* Claims of different documents that state the same fact must
+    overlap after stated precision and qualifiers.
+    """
+    return ()
+
+
+def _points(_ctx: object) -> Iterable[Finding]:
+    """A change in a percentage stated in the wrong unit."""
+    return ()
+
+
+def _scale(_ctx: object) -> Iterable[Finding]:
+    """A conflict off by a power of ten, or an implied rate that is a round number."""
+    return ()
+
+
+_RULES = {
+    r.code: r
+    for r in (
+        Rule(
+            code="FC101",
+            name="conversion-mismatch",
+            severity="error",
+            summary="a stated currency equivalent disagrees with the reference rate",
+            check=_conversion,
+        ),
+        Rule(
+            code="FC201",
+            name="cross-source-conflict",
+            severity="error",
+            summary="aligned claims from different sources cannot both hold",
+            check=_cross_source,
+        ),
+        Rule(
+            code="FC304",
+            name="percent-vs-points",
+            severity="warning",
+            summary="a change in a percentage stated in the wrong unit",
+            check=_points,
+        ),
+        Rule(
+            code="FC401",
+            name="scale-slip",
+            severity="info",
+            summary="a conflict off by a power of ten, or a round implied rate",
+            check=_scale,
+        ),
+    )
+}
+
+ALIBABA = (
+    "Alibaba will spend over 380 billion yuan, equivalent to approximately "
+    "$38 billion, on AI."
+)
+HARBOUR = "Alibaba will put more than 380 billion yuan (US$52.4 billion) into AI."
+MARKETS = "Its share rose 2% to 14% of the market."
+
+
+def _sample_report() -> Report:
+    """Four findings of every level in two files, one suppressed, one in the
+    baseline, one unreadable input; messages with ``%``, ``:`` and ``,``."""
+    claim = _location("drafts/alibaba.md", 3, 62, "$38 billion", ALIBABA)
+    anchor = _location("drafts/alibaba.md", 3, 24, "380 billion yuan", ALIBABA)
+    return Report(
+        findings=(
+            Finding(
+                rule="FC201",
+                name="cross-source-conflict",
+                severity="error",
+                message="'$38 billion' (Draft) and '380 billion yuan' (Harbour "
+                "Daily) cannot both hold: they miss by 74.4 billion CNY (19.6%)",
+                location=claim,
+                related=(
+                    _location("sources/harbour.md", 5, 34, "380 billion yuan", HARBOUR),
+                    _location("sources/harbour.md", 5, 52, "US$52.4 billion", HARBOUR),
+                ),
+                details={"relative_gap": 0.196, "implied_rate": 10.0, "unit": "CNY"},
+                evidence=("same measure (money)", "shared words: alibaba"),
+                baseline_state="new",
+            ),
+            Finding(
+                rule="FC101",
+                name="conversion-mismatch",
+                severity="error",
+                message="'$38 billion' restates '380 billion yuan' at 10 CNY per "
+                "USD; the reference rate is 7.25: 22.1% off",
+                location=claim,
+                related=(anchor,),
+                details={
+                    "stated_value": 380e9,
+                    "implied_rate": 0.1,
+                    "reference_rate": 0.137931,
+                    "rate_date": "2025-02-24",
+                    "provider": "table",
+                    "dated": True,
+                    "window": None,
+                },
+                evidence=(
+                    "'$38 billion' is stated as the equivalent of '380 billion yuan'",
+                ),
+                baseline_state="new",
+            ),
+            Finding(
+                rule="FC304",
+                name="percent-vs-points",
+                severity="warning",
+                message="a share went from 12% to 14%: that is 2 points, not 2%",
+                location=_location("drafts/markets.md", 7, 20, "2%", MARKETS),
+                details={"points": 2.0, "percent": 16.666667},
+                suppressed_by="factcheck: ignore FC304",
+                baseline_state="new",
+            ),
+            Finding(
+                rule="FC401",
+                name="scale-slip",
+                severity="info",
+                message="'$38 billion' implies a round rate of 10 CNY per USD",
+                location=claim,
+                baseline_state="unchanged",
+            ),
+        ),
+        problems=(
+            Problem(
+                path="drafts/latin1.md",
+                message="not UTF-8 text (invalid byte 0xe9 at offset 55, line 1)",
+            ),
+        ),
+        summary=Summary(documents=3, claims=12, aligned=7, checked=9),
+    )
+
+
+@pytest.fixture
+def report() -> Report:
+    """The hand-built sample report."""
+    return _sample_report()
+
+
+@pytest.fixture
+def rules() -> dict[str, Rule]:
+    """A small hand-made rule catalog (the real one changes as rules are written)."""
+    return dict(_RULES)
+
+
+@pytest.fixture
+def make_location() -> Callable[..., Location]:
+    """``make_location(path, line, column, text, sentence="")``: a one-line
+    location."""
+    return _location
+
+
+@pytest.fixture
+def golden() -> Callable[[str, str], None]:
+    """``golden(name, text)``: ``text`` must equal ``golden/name`` (or rewrites it
+    when ``FACTCHECK_UPDATE_GOLDEN`` is set)."""
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if os.environ.get("FACTCHECK_UPDATE_GOLDEN"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+        assert path.exists(), (
+            f"no golden file {path}: run with FACTCHECK_UPDATE_GOLDEN=1"
+        )
+        assert text == path.read_text(encoding="utf-8"), f"differs from {path}"
+
+    return check
