@@ -77,6 +77,8 @@ class AuditContext:
     settings: AuditSettings
     by_key: dict[tuple[int, str], ClaimRef]
     checked: set[tuple[int, str]] = attrs.field(factory=set)
+    #: results rules share within one audit (computed once, read by several rules)
+    memo: dict[str, object] = attrs.field(factory=dict)
     #: documents under review (drafts); empty when every document is reviewed
     drafts: frozenset[int] = frozenset()
     _usd_rates: dict[tuple[str, dt.date | None], float | None] = attrs.field(
@@ -337,7 +339,7 @@ def build_context(
         if v is not None:
             magnitudes[r.key] = v
     found: dict[frozenset[tuple[int, str]], Candidate] = {}
-    for a, b, decades in candidate_pairs(refs, magnitudes):
+    for a, b, decades in candidate_pairs(refs, magnitudes, aligner.contexts):
         va, vb = abs(magnitudes[a.key]), abs(magnitudes[b.key])
         close = max(va, vb) <= min(va, vb) * 10.0**decades * CLOSE_RATIO
         m = aligner.match(a, b, close=close)

@@ -13,6 +13,8 @@ from factcheck.rules.conversion import _comparison_details
 from factcheck.rules.registry import rule
 
 Key = tuple[int, str]
+#: how many conflicting partners of one claim the consensus search looks at
+MAX_PARTNERS = 12
 
 
 def _cross_conflicts(
@@ -21,7 +23,10 @@ def _cross_conflicts(
     dict[Key, list[tuple[ClaimRef, Comparison, Candidate]]], dict[frozenset[Key], bool]
 ]:
     """For each claim, the claims of other documents it aligns with and contradicts;
-    and, for every compared pair, whether it agrees."""
+    and, for every compared pair, whether it agrees. Computed once per audit."""
+    memo = ctx.memo.get("cross_conflicts")
+    if memo is not None:
+        return memo  # type: ignore[return-value]
     conflicts: dict[Key, list[tuple[ClaimRef, Comparison, Candidate]]] = defaultdict(
         list
     )
@@ -40,6 +45,7 @@ def _cross_conflicts(
         if not comparison.overlap:
             conflicts[a.key].append((b, comparison, cand))
             conflicts[b.key].append((a, comparison.swapped(), cand))
+    ctx.memo["cross_conflicts"] = (conflicts, agrees)
     return conflicts, agrees
 
 
@@ -49,9 +55,12 @@ def _consensus(
     agrees: dict[frozenset[Key], bool],
 ) -> list[ClaimRef]:
     """The largest set of claims from distinct other documents that agree with one
-    another (each pair compared, or equal in value and unit)."""
+    another (each pair compared, or equal in value and unit). Only the
+    ``MAX_PARTNERS`` best-aligned conflicting claims are considered, which keeps
+    the search small however large the audit."""
     best: list[ClaimRef] = []
-    refs = [o[0] for o in others]
+    ranked = sorted(others, key=lambda o: -o[2].match.score)[:MAX_PARTNERS]
+    refs = [o[0] for o in ranked]
     for seed in refs:
         group = [seed]
         for r in refs:
@@ -75,6 +84,15 @@ def _agree(
 
 
 def _outliers(ctx: AuditContext) -> tuple[list[Finding], set[frozenset[Key]]]:
+    memo = ctx.memo.get("outliers")
+    if memo is not None:
+        return memo  # type: ignore[return-value]
+    result = _find_outliers(ctx)
+    ctx.memo["outliers"] = result
+    return result
+
+
+def _find_outliers(ctx: AuditContext) -> tuple[list[Finding], set[frozenset[Key]]]:
     conflicts, agrees = _cross_conflicts(ctx)
     findings: list[Finding] = []
     covered: set[frozenset[Key]] = set()
