@@ -1,0 +1,542 @@
+"""What stands around a claim: the words, names, nouns, years and scope markers that
+alignment compares, read from the claim's own stretch of its sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from factcheck.model import Claim, Document
+
+TOKEN = regex.compile(r"[A-Za-z][\w'’-]*[A-Za-z0-9]|[A-Za-z]")
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "are",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "than",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "into",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "since",
+        "until",
+        "up",
+        "down",
+        "out",
+        "off",
+        "more",
+        "less",
+        "most",
+        "least",
+        "very",
+        "also",
+        "just",
+        "only",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "such",
+        "per",
+        "via",
+        "both",
+        "each",
+        "other",
+        "another",
+        "any",
+        "all",
+        "some",
+        "same",
+        "own",
+        "their",
+        "them",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "said",
+        "says",
+        "say",
+        "according",
+        "reported",
+        "report",
+        "reports",
+        "reporting",
+        "told",
+        "tells",
+        "new",
+        "year",
+        "years",
+        "percent",
+        "per",
+        "cent",
+        "billion",
+        "million",
+        "trillion",
+        "thousand",
+        "crore",
+        "lakh",
+        "there",
+        "here",
+        "then",
+        "now",
+        "still",
+        "yet",
+        "even",
+        "though",
+        "although",
+        "because",
+        "if",
+        "whether",
+        "however",
+        "further",
+        "total",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "estimated",
+        "some",
+        "like",
+        "including",
+        "among",
+        "between",
+        "within",
+        "without",
+        "across",
+        "against",
+        "during",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "last",
+        "next",
+    ]
+)
+CURRENCY_WORDS = frozenset(
+    [
+        "yuan",
+        "renminbi",
+        "rmb",
+        "dollar",
+        "dollars",
+        "usd",
+        "us",
+        "euro",
+        "euros",
+        "eur",
+        "pound",
+        "pounds",
+        "sterling",
+        "gbp",
+        "yen",
+        "jpy",
+        "won",
+        "krw",
+        "rupee",
+        "rupees",
+        "inr",
+        "rs",
+        "cny",
+        "hk",
+        "hkd",
+        "reais",
+        "real",
+        "brl",
+        "franc",
+        "francs",
+    ]
+)
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+#: words that put a figure before the one that stands ("an earlier offer", "a draft")
+_BEFORE_MARKERS = frozenset(
+    [
+        "earlier",
+        "from-value",
+        "previous",
+        "prior",
+        "initial",
+        "initially",
+        "draft",
+        "proposed",
+        "proposal",
+        "original",
+        "originally",
+        "offer",
+        "offered",
+        "old",
+        "former",
+        "preliminary",
+        "first",
+    ]
+)
+_INTRADAY = frozenset({"midday", "intraday", "morning", "session-low", "at one point"})
+_CLOSE = frozenset({"close", "closed", "closing", "end", "ended"})
+_AVERAGE = frozenset(
+    {
+        "average",
+        "averaged",
+        "averaging",
+        "annual",
+        "annually",
+        "yearly",
+        "monthly",
+        "daily",
+        "weekly",
+        "per",
+    }
+)
+#: words that make a count a different metric ("active users" are not "users")
+_METRIC = frozenset(
+    [
+        "active",
+        "monthly",
+        "daily",
+        "paying",
+        "paid",
+        "registered",
+        "unique",
+        "commercial",
+    ]
+)
+_STRONG_BOUNDARY = regex.compile(r"[;:]")
+_YEAR = regex.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_WINDOW = 10  # context tokens each side of a claim
+
+
+@attrs.frozen(kw_only=True)
+class ClaimRef:
+    """A claim and the document it stands in."""
+
+    document: Document
+    claim: Claim
+    doc_index: int
+
+    @property
+    def key(self) -> tuple[int, str]:
+        """Unique within an audit: (document number, claim id)."""
+        return (self.doc_index, self.claim.id)
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What stands around a claim: the words alignment compares."""
+
+    words: frozenset[str]
+    entities: frozenset[str]
+    noun: frozenset[str]
+    years: frozenset[int]
+    markers: frozenset[str]
+    #: entities of the sentence, or of the one before, for a claim with none nearby
+    #: ("it is considered one of the most cost-effective missions")
+    topic: frozenset[str] = frozenset()
+
+    @property
+    def subjects(self) -> frozenset[str]:
+        """The entities the claim is about: its own, else its sentence's topic."""
+        return self.entities or self.topic
+
+
+@attrs.frozen(kw_only=True)
+class Match:
+    """Two claims judged to state the same fact, with the evidence."""
+
+    a: ClaimRef
+    b: ClaimRef
+    score: float
+    evidence: tuple[str, ...]
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to match "taxes" with "tax", "fines" with "fine".
+
+    >>> [stem(w) for w in ["taxes", "fines", "incidents", "companies", "business"]]
+    ['tax', 'fine', 'incident', 'company', 'business']
+    """
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def measure_key(claim: Claim) -> str:
+    """What a claim measures, for grouping: money, percent or points, a physical
+    unit, or a count (what is counted weighs in the similarity)."""
+    if claim.kind == "money":
+        return "money"
+    if claim.kind == "percent":
+        return f"percent:{claim.unit}"
+    if claim.kind == "quantity":
+        return f"quantity:{claim.unit}"
+    return "count"  # what is counted is compared as words (the noun), not as a key
+
+
+_FROM_BEFORE = regex.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$", regex.IGNORECASE
+)
+_BOUNDARY = regex.compile(
+    r"[;:]|,?\s+(?:and|while|whereas|but|plus|versus|vs\.?|against|compared with)\s+|,\s+"
+)
+
+
+def _local_bounds(
+    claim: Claim, s0: int, s1: int, spans: Sequence[tuple[int, int]], text: str
+) -> tuple[int, int]:
+    """The stretch of the sentence that belongs to this claim: from the last clause
+    boundary after the previous claim, to the last clause boundary before the next."""
+    prev_end = max(
+        (e for s, e in spans if e <= claim.span.start and e > s0), default=s0
+    )
+    next_start = min(
+        (s for s, e in spans if s >= claim.span.end and s < s1), default=s1
+    )
+    start = prev_end
+    pattern = _BOUNDARY if prev_end > s0 else _STRONG_BOUNDARY
+    cuts = list(pattern.finditer(text, prev_end, claim.span.start))
+    if cuts:
+        start = cuts[-1].end()
+    end = next_start
+    if next_start < s1:
+        cuts = list(_BOUNDARY.finditer(text, claim.span.end, next_start))
+        if cuts:
+            end = cuts[-1].start()
+    else:
+        first = _STRONG_BOUNDARY.search(text, claim.span.end, s1)
+        if first is not None:
+            end = first.start()
+    return start, end
+
+
+def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context:
+    """The words, entities, noun, years and scope markers around one claim.
+
+    Words are those of the claim's own stretch of its sentence (see
+    :func:`_local_bounds`): in "Hyundai is recalling 1.64 million vehicles and Kia
+    1.73 million", Kia belongs to the second figure only."""
+    claim = ref.claim
+    text = ref.document.prose
+    if claim.sentence is not None:
+        s0, s1 = claim.sentence.start, claim.sentence.end
+    else:
+        s0, s1 = claim.span.start, claim.span.end
+    start, end = _local_bounds(claim, s0, s1, claim_spans, text)
+    before = list(TOKEN.finditer(text, start, claim.span.start))[-_WINDOW:]
+    after = list(TOKEN.finditer(text, claim.span.end, end))[:_WINDOW]
+    words: set[str] = set()
+    entities: set[str] = set()
+    markers: set[str] = set()
+    for m in (*before, *after):
+        if _inside_claim(m.start(), m.end(), claim_spans):
+            continue
+        tok = m.group()
+        low = tok.lower()
+        if (
+            low in _BEFORE_MARKERS
+            or low in _INTRADAY
+            or low in _CLOSE
+            or low in _AVERAGE
+            or low in _METRIC
+        ):
+            markers.add(low)
+        if low in STOPWORDS or low in CURRENCY_WORDS or low in MONTHS or len(low) < 3:
+            continue
+        words.add(stem(low))
+        if "-" in low:  # "inheritance-related" also says "inheritance"
+            words.update(
+                stem(p) for p in low.split("-") if len(p) > 2 and p not in STOPWORDS
+            )
+        if tok[0].isupper() and (
+            is_name(tok) or not after_sentence_end(text, m.start())
+        ):
+            entities.add(stem(low))
+    # the clause's subject ("Cloud revenue rose 13% to 31.7 billion yuan") is
+    # context for every figure that follows it, not only for the first
+    first = min((a for a, b in claim_spans if s0 <= a < s1), default=claim.span.start)
+    if first < start and not _STRONG_BOUNDARY.search(text, first, claim.span.start):
+        head_start = max(
+            (m.end() for m in _STRONG_BOUNDARY.finditer(text, s0, first)), default=s0
+        )
+        for m in TOKEN.finditer(text, head_start, first):
+            low = m.group().lower()
+            if low not in STOPWORDS and low not in CURRENCY_WORDS and len(low) > 2:
+                words.add(stem(low))
+    if _FROM_BEFORE.search(text, max(s0, claim.span.start - 8), claim.span.start):
+        markers.add("from-value")  # "fell from $3.5 trillion to ...": the old value
+    noun = frozenset(stem(w) for w in (claim.noun or "").split() if w not in STOPWORDS)
+    years = frozenset(int(y) for y in _YEAR.findall(text, s0, s1))
+    topic: frozenset[str] = frozenset()
+    if not entities:
+        topic = _entities_between(text, s0, s1, claim_spans)
+        if not topic and s0 > 0:
+            prev = text.rfind(".", 0, max(0, s0 - 2))
+            topic = _entities_between(text, prev + 1, s0, claim_spans)
+    return Context(
+        words=frozenset(words),
+        entities=frozenset(entities),
+        noun=noun,
+        years=years,
+        markers=frozenset(markers),
+        topic=topic,
+    )
+
+
+def _entities_between(
+    text: str, start: int, end: int, claim_spans: Sequence[tuple[int, int]]
+) -> frozenset[str]:
+    found = set()
+    for m in TOKEN.finditer(text, start, end):
+        tok = m.group()
+        low = tok.lower()
+        if (
+            tok[0].isupper()
+            and low not in STOPWORDS
+            and low not in MONTHS
+            and low not in CURRENCY_WORDS
+            and len(low) > 2
+            and (is_name(tok) or not after_sentence_end(text, m.start()))
+            and not _inside_claim(m.start(), m.end(), claim_spans)
+        ):
+            found.add(stem(low))
+    return frozenset(found)
+
+
+def _inside_claim(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def is_name(token: str) -> bool:
+    """A token that is a name wherever it stands: "Chandrayaan-2", "NHTSA", "iPhone"."""
+    return any(c.isdigit() for c in token) or (
+        len(token) > 1 and (token.isupper() or any(c.isupper() for c in token[1:]))
+    )
+
+
+def after_sentence_end(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] in " \t\"“'(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n"
+
+
+def scope_conflict(a: Context, b: Context) -> str | None:
+    """Why two contexts describe different moments or frames, or ``None``."""
+    if a.years and b.years and not (a.years & b.years):
+        return f"different years ({sorted(a.years)} vs {sorted(b.years)})"
+    for group, name in (
+        (_BEFORE_MARKERS, "an earlier figure"),
+        (_AVERAGE, "an average"),
+        (_METRIC, "a narrower metric"),
+    ):
+        in_a, in_b = bool(a.markers & group), bool(b.markers & group)
+        if in_a != in_b:
+            return (
+                f"one is {name} ({', '.join(sorted((a.markers | b.markers) & group))})"
+            )
+    if (a.markers & _INTRADAY and b.markers & _CLOSE) or (
+        b.markers & _INTRADAY and a.markers & _CLOSE
+    ):
+        return "one is intraday, the other at the close"
+    return None
