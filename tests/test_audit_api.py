@@ -208,3 +208,31 @@ def test_severity_override_can_lower_an_error() -> None:
     report = audit([ALIBABA], config=Config(rules={"FC101": "info"}))
 
     assert {f.severity for f in report.findings if f.rule == "FC101"} == {"info"}
+
+
+def test_audit_output_does_not_depend_on_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "7"):
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "factcheck",
+                "audit",
+                "fixtures/alibaba",
+                "--format",
+                "json",
+                "--fail-on",
+                "never",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed},
+            cwd=__import__("pathlib").Path(__file__).resolve().parents[1],
+        )
+        outputs.add(proc.stdout)
+    assert len(outputs) == 1

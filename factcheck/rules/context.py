@@ -347,7 +347,10 @@ def build_context(
             found[frozenset((a.key, b.key))] = Candidate(match=m, decades=decades)
     for m in shared_anchor_matches(ctx):
         found.setdefault(frozenset((m.a.key, m.b.key)), Candidate(match=m, decades=0))
-    ctx.candidates = tuple(found.values())
+    # deterministic whatever the hash seed: candidates come out of sets of words
+    ctx.candidates = tuple(
+        sorted(found.values(), key=lambda c: (c.match.a.key, c.match.b.key))
+    )
     return ctx
 
 
