@@ -11,8 +11,9 @@ from __future__ import annotations
 import attrs
 import regex
 
-from factcheck.extractor.context import TextIndex, blocked_spans
-from factcheck.extractor.scanner import CORE, Mention, read_mention
+from factcheck.extractor.context import NotClaims, TextIndex
+from factcheck.extractor.numbers import find_cores
+from factcheck.extractor.scanner import Mention, read_mention
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
     Claim,
@@ -20,6 +21,7 @@ from factcheck.model import (
     Extraction,
     Interval,
     Qualifier,
+    Span,
 )
 
 __all__ = ["extract_claims", "extract_document", "scan_mentions"]
@@ -54,22 +56,20 @@ _EQUIVALENT_JOINER = regex.compile(
 
 def scan_mentions(text: str) -> list[Mention]:
     """Every number in ``text`` with what stands beside it, in order."""
-    blocked = blocked_spans(text)
+    not_claims = NotClaims(text)
     out: list[Mention] = []
     consumed = 0
-    bi = 0
-    for m in CORE.finditer(text):
+    for m in find_cores(text):
         s = m.start()
         if s < consumed:
             continue
-        while bi < len(blocked) and blocked[bi][1] <= s:
-            bi += 1
-        if bi < len(blocked) and blocked[bi][0] <= s:
-            continue
         mention = read_mention(text, m, consumed)
-        if mention is not None:
-            out.append(mention)
-            consumed = mention.end
+        # a number in a phone number, date, URL... states no claim (reading is pure, so
+        # reading first and checking only what reads as a claim gives the same claims)
+        if mention is None or not_claims.covers(s):
+            continue
+        out.append(mention)
+        consumed = mention.end
     return out
 
 
@@ -215,14 +215,28 @@ def _equivalent(text: str, a: Mention, b: Mention) -> bool:
     return _EQUIVALENT_JOINER.fullmatch(gap) is not None
 
 
+def stated_precision(m: Mention) -> float:
+    """The rounding step a mention's digits state, read as news means them.
+
+    A number with trailing zeros is rounded at its last non-zero digit ("380
+    billion": 10 billion), except a percentage or a count under 100: "20%" and "40
+    directors" name their units digit. A whole count is exact ("21 incidents" is 21,
+    not 20.5 to 21.5).
+    """
+    precision = m.precision
+    if m.kind in ("percent", "count") and abs(m.value) < 100 and precision > 1:
+        precision = 1.0
+    if m.kind == "count" and precision <= 1 and m.value == int(m.value):
+        precision = 0.0
+    return precision
+
+
 def _interval(m: Mention, qualifier: str | None) -> tuple[float | None, float | None]:
     if m.range_bounds is not None:
         return m.range_bounds
     q: Qualifier | None
     nearly = qualifier == "nearly"
-    precision = m.precision
-    if m.kind == "count" and precision <= 1 and m.value == int(m.value):
-        precision = 0.0  # "21 incidents" is a whole count, not 20.5 to 21.5
+    precision = stated_precision(m)
     q = "approx" if nearly else qualifier  # type: ignore[assignment]
     iv = Interval.from_stated(
         m.value,
@@ -240,6 +254,7 @@ def build_claims(text: str, prose: str, mentions: list[Mention]) -> tuple[Claim,
     claims: list[Claim] = []
     previous: Mention | None = None
     previous_qualifier: str | None = None
+    sentence: Span | None = None
     for n, m in enumerate(mentions, start=1):
         qualifier = m.qualifier
         equivalent_of = None
@@ -249,6 +264,8 @@ def build_claims(text: str, prose: str, mentions: list[Mention]) -> tuple[Claim,
                 qualifier = previous_qualifier  # "more than X (Y)": both
         low, high = _interval(m, qualifier)
         s_start, s_end = index.sentence(m.start, m.end)
+        if sentence is None or sentence.start != s_start or sentence.end != s_end:
+            sentence = index.span(s_start, s_end)  # claims of one sentence share it
         public_q = "approx" if qualifier == "nearly" else qualifier
         claims.append(
             Claim(
@@ -261,8 +278,8 @@ def build_claims(text: str, prose: str, mentions: list[Mention]) -> tuple[Claim,
                 qualifier=public_q,  # type: ignore[arg-type]
                 low=low,
                 high=high,
-                precision=m.precision,
-                sentence=index.span(s_start, s_end),
+                precision=stated_precision(m),
+                sentence=sentence,
                 sentence_text=prose[s_start:s_end],
                 equivalent_of=equivalent_of,
                 noun=m.noun,

@@ -10,12 +10,38 @@ import regex
 
 from factcheck.model import Span
 
-_NEWLINE = regex.compile(r"\n")
-# a sentence ends at . ! ? (maybe closing quote or bracket) before white space and a
-# capital, digit, quote or bracket; or at a blank line
-_SENTENCE_END = regex.compile(
+#: Where a sentence ends: at . ! ? (maybe a closing quote or bracket) before white
+#: space and a capital, digit, quote or bracket; or at a blank line; or at a line break
+#: after . ! ? : (the match is the white space). This is the definition;
+#: :func:`sentence_ends` finds its matches with two faster patterns.
+SENTENCE_END = regex.compile(
     r"""(?<=[.!?]["'”’)\]]?)[ \t]+(?=["'“‘(\[]?[A-Z0-9$€£¥₹₩])|\n[ \t]*\n|(?<=[.!?:])[ \t]*\n"""
 )
+# The regex engine skips fast only to a pattern that begins with a plain character set,
+# and . ! ? : and line breaks are rare: so each pattern begins with the punctuation and
+# drops it from the match (\K). The first finds the spaces after a full stop, the
+# second the line breaks; the two never share a character, so their matches, merged,
+# are those of SENTENCE_END.
+_SPACE_AFTER_STOP = regex.compile(
+    r"""[.!?]["'”’)\]]?\K[ \t]+(?=["'“‘(\[]?[A-Z0-9$€£¥₹₩])"""
+)
+_LINE_BREAK_END = regex.compile(r"[.!?:\n](?:(?<=\n)[ \t]*\n|(?<=[.!?:])\K\n?[ \t]*\n)")
+
+
+#: how far a claim's recorded sentence reaches before and after it, at most
+SENTENCE_REACH = 500
+
+
+def sentence_ends(text: str) -> list[regex.Match[str]]:
+    """The matches of :data:`SENTENCE_END` in ``text``, in order."""
+    ends = list(_SPACE_AFTER_STOP.finditer(text))
+    if "\n" not in text:
+        return ends
+    ends += _LINE_BREAK_END.finditer(text)
+    ends.sort(key=regex.Match.start)
+    return ends
+
+
 # words that end in a period without ending a sentence
 _ABBREVIATIONS = frozenset(
     [
@@ -75,27 +101,50 @@ _WORD_BEFORE = regex.compile(r"([\w.]+)\.$")
 
 
 class TextIndex:
-    """Line starts and sentence bounds of one text, computed once and searched by
-    bisection, so that placing a claim costs O(log n)."""
+    """Line starts and sentence bounds of one text, computed once (on first use) and
+    searched by bisection, so that placing a claim costs O(log n)."""
 
     __slots__ = ("_line_starts", "_sentence_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-        starts = [0]
-        for m in _SENTENCE_END.finditer(text):
-            head = text[max(0, m.start() - 12) : m.start()]
-            w = _WORD_BEFORE.search(head)
-            if w and w.group(1).lower() in _ABBREVIATIONS and "\n" not in m.group():
-                continue
-            starts.append(m.end())
-        self._sentence_starts = starts
+        self._line_starts: list[int] | None = None
+        self._sentence_starts: list[int] | None = None
+
+    def _lines(self) -> list[int]:
+        if self._line_starts is None:
+            text = self.text
+            starts = [0]
+            at = text.find("\n")
+            while at >= 0:
+                starts.append(at + 1)
+                at = text.find("\n", at + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def _sentences(self) -> list[int]:
+        if self._sentence_starts is None:
+            text = self.text
+            starts = [0]
+            for m in sentence_ends(text):
+                at = m.start()
+                # only a period can end an abbreviation ("Mr.", "U.S."), and a line
+                # break ends the sentence whatever the word
+                if text[at - 1 : at] == "." and "\n" not in m.group():
+                    w = _WORD_BEFORE.search(text, max(0, at - 12), at)
+                    if w and w.group(1).lower() in _ABBREVIATIONS:
+                        continue
+                starts.append(m.end())
+            self._sentence_starts = starts
+        return self._sentence_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset."""
-        i = bisect.bisect_right(self._line_starts, offset) - 1
-        return i + 1, offset - self._line_starts[i] + 1
+        lines = self._lines()
+        if len(lines) == 1:
+            return 1, offset + 1
+        i = bisect.bisect_right(lines, offset) - 1
+        return i + 1, offset - lines[i] + 1
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` with positions filled in."""
@@ -111,15 +160,15 @@ class TextIndex:
         )
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
-        """Offsets of the sentence holding ``[start, end)``."""
-        i = bisect.bisect_right(self._sentence_starts, start) - 1
-        s = self._sentence_starts[i]
-        j = bisect.bisect_left(self._sentence_starts, end)
-        e = (
-            self._sentence_starts[j]
-            if j < len(self._sentence_starts)
-            else len(self.text)
-        )
+        """Offsets of the sentence holding ``[start, end)``, at most
+        ``SENTENCE_REACH`` characters each side of it (a "sentence" of ten thousand
+        numbers would otherwise be copied once per claim: quadratic time)."""
+        starts = self._sentences()
+        i = bisect.bisect_right(starts, start) - 1
+        s = max(starts[i], start - SENTENCE_REACH)
+        j = bisect.bisect_left(starts, end)
+        e = starts[j] if j < len(starts) else len(self.text)
+        e = min(e, end + SENTENCE_REACH)
         while e > s and self.text[e - 1].isspace():
             e -= 1
         while s < e and self.text[s].isspace():
@@ -157,27 +206,181 @@ MONTHS = frozenset(
 )
 
 #: numeric shapes that are never claims: phone numbers, ISO and slashed dates, times,
-#: version strings, URLs and e-mail addresses. Separate passes: one ten-way alternation
-#: is tried at every character and costs nine times as much.
-NOT_CLAIMS: tuple[regex.Pattern[str], ...] = tuple(
-    regex.compile(p)
-    for p in (
-        r"(?<![\w.])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w])",  # +44 20 7946 0958
-        r"(?<![\w.])\(?\d{3}\)?[.-]\d{3}[.-]\d{4}(?![\w])",  # 202-555-0123
-        r"(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?![\w])",  # 2025-02-24
-        r"(?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}(?![\w])",  # 24/02/2025
-        r"(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w])",  # 10:30 pm
-        r"(?<![\w.])\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)",  # 3 p.m.
-        r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)*(?![\w])",  # 3.5.1
-        r"(?<![\w.])\d{4}[-–/]\d{2}(?![\w%])",  # 2023-24
-        r"(?i:https?://|www\.)[^\s<>\"'）)]+",  # URLs
-        r"[\w.+-]+@[\w-]+\.[\w.-]+",  # e-mail
-    )
-)
+#: version strings, URLs and e-mail addresses, each with the strings one of which it
+#: needs (most texts have none, and the pattern then need not run). Separate passes:
+#: one ten-way alternation is tried at every character and costs nine times as much.
+#: The URL shapes are two patterns (each begins with a literal, which is searched for
+#: fast); the spans they cover together are those of ``(?i:https?://|www\.)...``.
+_URL_TAIL = r"[^\s<>\"'）)]+"
+# 202-555-0123
+_PHONE = regex.compile(r"(?<![\w.])\(?\d{3}\)?[.-]\d{3}[.-]\d{4}(?![\w])")
+_CLOCK = regex.compile(r"(?<![\w.])\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)")  # 3 p.m.
+_VERSION = regex.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)*(?![\w])")  # 3.5.1
+_NOT_CLAIMS: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...] = (
+    (regex.compile(r"(?<![\w.])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w])"), ("+",)),  # +44 20 7946 0958
+    (_PHONE, ("-", ".")),
+    (regex.compile(r"(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?![\w])"), ("-",)),  # 2025-02-24
+    (regex.compile(r"(?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}(?![\w])"), ("/",)),  # 24/02/2025
+    (regex.compile(r"(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w])"), (":",)),  # 10:30 pm
+    (_CLOCK, ("am", "pm", ".m.")),
+    (_VERSION, (".",)),
+    (regex.compile(r"(?<![\w.])\d{4}[-–/]\d{2}(?![\w%])"), ("-", "–", "/")),  # 2023-24
+    (regex.compile(rf"(?i:https?://){_URL_TAIL}"), ("://",)),  # URLs
+    (regex.compile(rf"(?i:www\.){_URL_TAIL}"), ("ww", "wW", "Ww", "WW")),  # no scheme
+    (regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), ("@",)),  # e-mail
+)  # fmt: skip
+NOT_CLAIMS: tuple[regex.Pattern[str], ...] = tuple(p for p, _ in _NOT_CLAIMS)
+#: The shapes :class:`NotClaims` looks for only around the offsets it is asked about:
+#: their passes over the whole text cost the most, since a decimal point is all they
+#: need to run. No match of them starts inside another (that would need a character
+#: outside ``[\w.]`` where the pattern has none, or a digit where it has a separator),
+#: so each match found near an offset is one the pass over the whole text finds too.
+_NEAR_ONLY = frozenset([_PHONE, _CLOCK, _VERSION])
+_RUN_BEFORE = regex.compile(r"(?r)[\w.]*")
+#: the other shapes, found in one pass over the whole text each
+_WHOLE_TEXT = tuple((p, needs) for p, needs in _NOT_CLAIMS if p not in _NEAR_ONLY)
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that look numeric but state no claim, sorted by start."""
-    spans = [m.span() for p in NOT_CLAIMS for m in p.finditer(text)]
+    """Spans of ``text`` that look numeric but state no claim, sorted by start (they
+    may overlap)."""
+    spans = [
+        m.span()
+        for p, needs in _NOT_CLAIMS
+        if any(n in text for n in needs)
+        for m in p.finditer(text)
+    ]
     spans.sort()
     return spans
+
+
+class NotClaims:
+    """Whether offsets of one text fall in a span of :func:`blocked_spans`, asked in
+    increasing order; the work is done only if a text has a claim to check."""
+
+    __slots__ = ("_i", "_run", "_spans", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: list[tuple[int, int]] | None = None
+        self._i = 0
+        # the last run of [\w.] characters looked at, and where a version string in
+        # it ends (its start when there is none)
+        self._run = (0, 0, 0)
+
+    def covers(self, offset: int) -> bool:
+        """Whether ``offset`` (no smaller than the last one asked) is inside a span."""
+        text = self.text
+        if self._spans is None:
+            self._spans = []
+            for p, needs in _WHOLE_TEXT:
+                if _has_any(text, needs):
+                    self._spans += [m.span() for m in p.finditer(text)]
+            self._spans.sort()
+        spans = self._spans
+        i = self._i
+        while i < len(spans) and spans[i][1] <= offset:
+            i += 1
+        self._i = i
+        if i < len(spans) and spans[i][0] <= offset:
+            return True
+        # a phone number has two separators near the offset, a time of day an "m"
+        lo, hi = max(0, offset - 13), offset + 14
+        if text.count("-", lo, hi) + text.count(".", lo, hi) >= 2 and _starts_near(
+            text, offset, _PHONE, 13
+        ):
+            return True
+        if text.find("m", max(0, offset - 6), offset + 7) >= 0 and _starts_near(
+            text, offset, _CLOCK, 6
+        ):
+            return True
+        return self._in_version(offset)
+
+    def _in_version(self, offset: int) -> bool:
+        r"""A version string is one run of [\w.] characters: it starts where the run
+        holding the offset starts, or nowhere. Each run is read once."""
+        text = self.text
+        start, end, version_end = self._run
+        if not start <= offset < end:
+            if offset == 0 or text[offset - 1] in _NOT_IN_RUN:
+                start = offset
+            else:
+                run = _RUN_BEFORE.match(text, 0, offset + 1)
+                start = run.start() if run is not None else offset + 1
+            after = _RUN_AFTER.match(text, offset)
+            end = max(after.end() if after is not None else offset, offset + 1)
+            # the run bounds the match (no search for its dots beyond the run), which
+            # has two dots at least
+            version = (
+                _VERSION.match(text, start, end)
+                if start <= offset and text.count(".", start, end) >= 2
+                else None
+            )
+            version_end = version.end() if version is not None else 0
+            self._run = (start, end, version_end)
+        return version_end > offset
+
+
+def _has_any(text: str, needs: tuple[str, ...]) -> bool:
+    # a loop, not any(): no generator to make for each pattern and text
+    for n in needs:  # noqa: SIM110
+        if n in text:
+            return True
+    return False
+
+
+#: characters that are neither word characters nor "." (a version string starts
+#: after one of them): the common ones, to skip a search for where a run starts
+_NOT_IN_RUN = frozenset(" \t\n\u00a0(\"'“”‘’$€£¥,;:-–—/[")
+_RUN_AFTER = regex.compile(r"[\w.]*")
+_ASCII_WORD = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
+)
+
+
+def _starts_near(text: str, offset: int, shape: regex.Pattern[str], reach: int) -> bool:
+    """Whether a match of ``shape`` (at most ``reach + 1`` long) that starts near
+    ``offset`` holds it. Each possible start is tried, anchored, so that no search
+    runs on past the offset."""
+    lo = max(0, offset - reach)
+    for at in range(lo, offset + 1):
+        c = text[at]
+        if not (c == "(" or c.isdecimal() or not c.isascii()):
+            continue  # each shape starts with a digit or "("
+        if at and text[at - 1] in _ASCII_WORD:
+            continue  # ... and not after a word character or "."
+        # a match is at most reach + 1 long; one more character for its end test
+        m = shape.match(text, at, at + reach + 2)
+        if m is not None and m.end() > offset:
+            return True
+    return False
+
+
+# -- the words beside a number --------------------------------------------------------
+
+#: white space that may separate the parts of one amount: spaces, or one line break
+#: (soft-wrapped prose), never a blank line
+SP = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
+_WORDS_AFTER = regex.compile(
+    rf"\G(?:{SP}|-)(?P<w1>[A-Za-z][A-Za-z.’']*)"
+    rf"(?:{SP}(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:{SP}(?P<w3>[A-Za-z][A-Za-z.’'-]*))?)?"
+)
+#: white space between a number and the next word (a superset of what SP allows)
+BLANKS = frozenset(" \t\u00a0\n")
+#: what may stand between a number and the next word
+_WORD_SEPARATORS = BLANKS | {"-"}
+
+
+def words_after(text: str, pos: int) -> regex.Match[str] | None:
+    """Up to three words after ``pos`` (groups ``w1``, ``w2``, ``w3``), past white
+    space or a hyphen, or ``None`` if no word follows."""
+    if text[pos : pos + 1] not in _WORD_SEPARATORS:
+        return None
+    return _WORDS_AFTER.match(text, pos)
+
+
+def word_end(wm: regex.Match[str], n: int) -> int:
+    """Where the n-th word of a :func:`words_after` match ends, less sentence
+    punctuation ("rupees.")."""
+    word = wm.group(f"w{n}")
+    return wm.start(f"w{n}") + len(word.rstrip(".,;:'’"))

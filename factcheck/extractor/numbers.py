@@ -1,5 +1,8 @@
 """Numbers as printed: digit strings with separators, and numbers spelled in words.
 
+:func:`find_cores` finds where numbers stand in a text (digit strings, fraction signs,
+number words); the parsers read their values.
+
 Each parser returns the value and the *precision* its digits state: the rounding step
 of the last significant digit ("52.4" → 0.1; "380" → 10, read as rounded at its last
 non-zero digit; "7" → 1). Scale words multiply both.
@@ -12,6 +15,7 @@ import math
 import attrs
 import regex
 
+from factcheck.extractor import lexicon
 from factcheck.extractor.lexicon import FRACTION_WORDS, SCALES, TENS_WORDS, UNITS_WORDS
 
 
@@ -159,3 +163,102 @@ def scale_of(word: str) -> float | None:
     if found is None and word.islower() is False and len(word) > 2:
         found = SCALES.get(word.lower())
     return found
+
+
+# -- number cores ---------------------------------------------------------------------
+
+_WORD_ANCHORS = "|".join(
+    sorted(
+        [*lexicon.UNITS_WORDS, *lexicon.TENS_WORDS, "half", "quarter", "dozen", "a"],
+        key=len,
+        reverse=True,
+    )
+)
+#: What a number core is: a digit string, a fraction sign, or a number word. This is
+#: the definition; :func:`find_cores` finds exactly its matches, in two faster passes.
+CORE = regex.compile(
+    r"(?P<d>(?<![0-9,.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
+    r"|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9,])|[0-9]+)(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?"
+    r"|(?<![\w.,])\.[0-9]+)"
+    r"|(?P<f>[½¼¾⅓⅔])"
+    rf"|(?P<w>\b(?i:{_WORD_ANCHORS})\b)",
+)
+#: The digit and fraction cores of :data:`CORE`, written to begin with a plain
+#: character set, which the regex engine skips to quickly (a pattern that begins
+#: with an alternation or a look-behind is tried at every character, and costs ten
+#: times as much): each branch takes the first character, then looks behind.
+_DIGIT_CORE = regex.compile(
+    r"""[0-9.½¼¾⅓⅔](?:
+        (?<=[½¼¾⅓⅔])                                # a fraction sign
+      | (?<=[0-9])(?<![0-9,.][0-9])                  # digits, not inside a number:
+        (?:[0-9]{0,2}(?:,[0-9]{3})+                  #   1,234,567
+          | [0-9]?(?:,[0-9]{2})+,[0-9]{3}            #   12,34,567 (lakh and crore)
+          | [0-9]{0,2}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9,])  # 1 234 567
+          | [0-9]*
+        )(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?  # decimals, or a decimal comma
+      | (?<=\.)(?<![\w.,]\.)[0-9]+                   # .5
+    )""",
+    regex.VERBOSE,
+)
+_WORD_CORE = regex.compile(rf"\b(?i:{_WORD_ANCHORS})\b")
+
+
+def _word_trie(words: list[str]) -> str:
+    r"""``one|two|three|...`` grouped by first letter (``o(?:ne)|t(?:wo|hree)|...``):
+    the same words, tried faster. Between ``\b`` and ``\b`` at most one of them can
+    match at a position, so their order does not matter."""
+    by_first: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(regex.escape(w[1:]))
+    return "|".join(
+        f"{first}(?:{'|'.join(rests)})" if rests != [""] else first
+        for first, rests in sorted(by_first.items())
+    )
+
+
+#: :data:`_WORD_CORE` without ``(?i)``, for the text in lower case: the engine tries a
+#: case-sensitive trie at each position in a third less time, and lowering a text
+#: costs next to nothing. ``str.lower`` keeps every offset and what is a word
+#: character, but for three characters that ``(?i)`` matches to ASCII letters and
+#: lowering does not (or not in one character): texts with them take the slow pass.
+_WORD_CORE_LOWER = regex.compile(rf"\b(?:{_word_trie(_WORD_ANCHORS.split('|'))})\b")
+_CASE_ODD = ("\u0130", "\u017f", "\u212a")  # İ, ſ, K (Kelvin)
+#: after "a", what makes it a number ("a million", "a half"); else it is an article
+_AFTER_A = regex.compile(
+    r"\G(?:[ \t]*(?:-|[ \t](?i:and)[ \t]+)?[ \t]*"
+    r"(?i:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore))"
+)
+FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+
+
+def _word_cores(text: str) -> list[regex.Match[str]]:
+    """The matches of :data:`_WORD_CORE` (their offsets; they may match a lowered
+    copy of ``text``)."""
+    if text.isascii() or not any(c in text for c in _CASE_ODD):
+        return list(_WORD_CORE_LOWER.finditer(text.lower()))
+    return list(_WORD_CORE.finditer(text))
+
+
+def find_cores(text: str) -> list[regex.Match[str]]:
+    """The matches of :data:`CORE` in ``text``, in order (as ``CORE.finditer`` gives
+    them), by their offsets. Digit and word cores never share a character, so two
+    passes, one for each, merge into the one of :data:`CORE`."""
+    digits = list(_DIGIT_CORE.finditer(text))
+    words = _word_cores(text)
+    if not words:
+        return digits
+    if not digits:
+        return words
+    return sorted(digits + words, key=regex.Match.start)
+
+
+def is_word_core(m: regex.Match[str]) -> bool:
+    """Whether a core of :func:`find_cores` is a number word."""
+    return m.re is _WORD_CORE_LOWER or m.re is _WORD_CORE
+
+
+def parse_word_core(text: str, m: regex.Match[str]) -> Number | None:
+    """The number spelled from a word core on, or ``None``."""
+    if m.end() - m.start() == 1 and _AFTER_A.match(text, m.end()) is None:
+        return None  # "a" with no number word after it: an article
+    return parse_spelled(text, m.start())

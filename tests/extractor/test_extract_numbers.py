@@ -113,3 +113,17 @@ def test_public_extract_stays_callable_after_the_stage_is_imported() -> None:
     importlib.import_module("factcheck.extractor")
     assert [c.value for c in factcheck.extract("up 13%")] == [13]
     assert [c.value for c in factcheck.extract("up 14%")] == [14]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("up 20%", 19.5, 20.5),  # a small percentage names its units digit
+        ("40 directors", 40, 40),  # so does a small count, which is exact
+        ("300 employees", 250, 350),  # from 100 up, trailing zeros are rounding
+        ("$20 million", 15e6, 25e6),  # money keeps the rule of DESIGN.md
+    ],
+)
+def test_trailing_zeros_by_kind(text: str, low: float, high: float) -> None:
+    (claim,) = extract(text)
+    assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))

@@ -96,3 +96,10 @@ def test_news_text_takes_linear_time() -> None:
     small = _seconds(para * 200)
     large = _seconds(para * 1600)
     assert large < max(small, 1e-3) * 20, (small, large)
+
+
+def test_one_long_sentence_of_numbers_takes_linear_time() -> None:
+    # each claim records its sentence: a bounded stretch, not the whole run
+    small = _seconds("5 " * 2000)
+    large = _seconds("5 " * 16000)
+    assert large < max(small, 1e-3) * 20, (small, large)

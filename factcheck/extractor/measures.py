@@ -1,0 +1,135 @@
+"""A unit right after a number: a symbol glued or spaced ("5km", "5 MW"), or words
+("5 kilometres", "3 metric tons"), and a rate after it ("per day", "/h").
+
+The spellings and what they mean in news are the tables of
+:mod:`factcheck.extractor.units`; this module only finds them in the text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.extractor.context import word_end
+from factcheck.extractor.units import (
+    AMBIGUOUS_WORD_UNITS,
+    SYMBOL_UNITS,
+    UNIT_NOTES,
+    WORD_UNITS,
+)
+
+#: a unit reading: (where it ends, pint unit name, note)
+Measure = tuple[int, str, str | None]
+
+_SYMBOL_UNIT_AT = regex.compile(
+    r"\G(?P<sp>[ \t\u00a0]?)(?P<g>[A-Za-zµμ°º\"²³]+[23²³]?(?:/[A-Za-z]+)?)"
+)
+#: the characters other than ASCII letters that a unit symbol may start with
+_SYMBOL_START = 'µμ°º"²³'
+#: one- and two-letter symbols that after a space are more often words than units
+_SPACED_SYMBOL_WORDS = frozenset({"in", '"', "a", "l", "mi", "ha", "mt", "MT", "g"})
+#: every start of a unit symbol ("k", "km", "km/", "km/h")
+_SYMBOL_PREFIXES = frozenset(k[:i] for k in SYMBOL_UNITS for i in range(1, len(k) + 1))
+
+#: first words of unit names of more than one word ("square", "metric", "barrels")
+_UNIT_HEADS = frozenset(k.split(" ")[0] for k in WORD_UNITS if " " in k)
+#: unit names of one word, and symbols, in lower case
+_UNIT_WORDS = frozenset(
+    [
+        *(k for k in WORD_UNITS if " " not in k),
+        *(k.lower() for k in SYMBOL_UNITS),
+        *AMBIGUOUS_WORD_UNITS,
+    ]
+)
+
+_PER_AFTER = regex.compile(
+    r"\G(?:[ \t]+(?:per|an|a)[ \t]+|/)(?P<u>hour|day|year|second|millisecond|hr|h|d|ms|s)\b"
+)
+_PER_UNITS = {"hour": "hour", "hr": "hour", "h": "hour", "day": "day", "d": "day",
+              "year": "year", "second": "second", "s": "second",
+              "millisecond": "millisecond", "ms": "millisecond"}  # fmt: skip
+
+
+def unit_after(
+    text: str, pos: int, words: regex.Match[str] | None, scaled: bool
+) -> Measure | None:
+    """A unit right after the number (glued, spaced, or hyphenated): (end, unit, note).
+    ``words`` is :func:`~factcheck.extractor.context.words_after` at ``pos``."""
+    found = _symbol_unit_at(text, pos, scaled)
+    if found is None:
+        wm = words
+        if wm is None:
+            return None
+        found_words = unit_words_after(wm.group("w1"), wm.group("w2"), wm.group("w3"))
+        if found_words is None:
+            return None
+        n, unit, note = found_words
+        if (
+            n == 1
+            and wm.group("w1") in SYMBOL_UNITS
+            and wm.group("w1").lower() not in WORD_UNITS
+        ):
+            return None  # a symbol after a hyphen or far away: "the 5-in" is no unit
+        found = (word_end(wm, n), unit, note)
+    end, unit, note = found
+    if text[end : end + 1] in (" ", "\t", "/"):
+        per = _PER_AFTER.match(text, end)
+        if per is not None and " per " not in unit:
+            unit, end = f"{unit} per {_PER_UNITS[per.group('u')]}", per.end()
+    return end, unit, note
+
+
+def _symbol_unit_at(text: str, pos: int, scaled: bool) -> Measure | None:
+    first = text[pos : pos + 1]
+    spaced = first in (" ", "\t", "\u00a0")
+    if spaced:
+        first = text[pos + 1 : pos + 2]
+    elif scaled:
+        return None  # glued after a scale word ("5bn") is no unit symbol
+    if not first or not (
+        (first.isascii() and first.isalpha()) or first in _SYMBOL_START
+    ):
+        return None
+    gm = _SYMBOL_UNIT_AT.match(text, pos)
+    if gm is None:
+        return None
+    glued = gm.group("g")
+    base = gm.start("g")
+    # the longest symbol the glued letters start with
+    cut = 0
+    for i in range(1, len(glued) + 1):
+        if glued[:i] not in _SYMBOL_PREFIXES:
+            break
+        if glued[:i] in SYMBOL_UNITS:
+            cut = i
+    if not cut:
+        return None
+    candidate = glued[:cut]
+    rest = text[base + cut : base + cut + 1]
+    if rest and (rest.isalnum() or rest == "_"):
+        return None  # "24703m212": an identifier
+    if spaced and candidate in _SPACED_SYMBOL_WORDS:
+        return None
+    return base + cut, SYMBOL_UNITS[candidate], UNIT_NOTES.get(candidate)
+
+
+def unit_words_after(
+    w1: str, w2: str | None, w3: str | None
+) -> tuple[int, str, str | None] | None:
+    """(how many words, unit, note) for a unit name in up to three words."""
+    head = w1.lower()
+    if head not in _UNIT_HEADS and head.rstrip(".,") not in _UNIT_WORDS:
+        return None  # no unit name starts with this word
+    words = [w1, w2, w3]
+    for n in (3, 2, 1):
+        parts = words[:n]
+        if any(p is None for p in parts):
+            continue
+        phrase = " ".join(p for p in parts if p).rstrip(".,")
+        unit = WORD_UNITS.get(phrase.lower())
+        if unit is None and n == 1:
+            unit = SYMBOL_UNITS.get(phrase)
+            if unit is None and phrase.lower() in AMBIGUOUS_WORD_UNITS:
+                unit = AMBIGUOUS_WORD_UNITS[phrase.lower()]
+        if unit is not None:
+            return n, unit, UNIT_NOTES.get(phrase)
+    return None

@@ -1,0 +1,120 @@
+"""Qualifiers beside a number: "about", "more than", "up to" before it, "or more",
+"-plus" after it.
+
+A qualifier before a number ends in one of a few words ("than", "of", "about") or a
+sign ("<", "≥"): the search for one runs only when the words just before the number
+could end one. Every test is derived from :data:`~factcheck.extractor.lexicon.
+QUALIFIERS_BEFORE`, so that it rules out only what the search could not find.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.extractor import lexicon
+from factcheck.extractor.context import BLANKS, SP
+
+_QUALIFIER_WORDS = "|".join(
+    regex.escape(q) for q in sorted(lexicon.QUALIFIERS_BEFORE, key=len, reverse=True)
+)
+_QUALIFIER_FILLERS = ("just", "well", "slightly", "a little")
+_QUALIFIER_BEFORE = regex.compile(
+    rf"(?:^|(?<=[\s(\[\"“,;:—–-]))(?P<q>(?i:{_QUALIFIER_WORDS}))"
+    rf"(?:(?<=[<>=≤≥])[ \t]*|{SP}(?:(?i:just|well|slightly|a[ \t]little)[ \t]+)?)$"
+)
+#: The last word before a number, and the one before it, read backwards. A qualifier
+#: before a number ends with one of its words (or a filler: "just", "a little"), so
+#: the search for it runs only when the last words could be one. Characters that
+#: (?i) matches to ASCII letters (ſ, İ, K) are taken into the words, and a word
+#: with any of them is always searched.
+_ODD_LETTERS = "ſİ\u212a"
+_LAST_WORDS = regex.compile(
+    rf"(?r)(?:(?P<w2>[A-Za-z.{_ODD_LETTERS}]+)[ \t\u00a0\n]+)?"
+    rf"(?P<w1>[A-Za-z.{_ODD_LETTERS}]*)[ \t\u00a0\n]*"
+)
+_QUALIFIER_PHRASES = [
+    q.split(" ")
+    for q in (*lexicon.QUALIFIERS_BEFORE, *_QUALIFIER_FILLERS)
+    if q[0].isalpha()
+]
+_QUALIFIER_LAST = frozenset(p[-1] for p in _QUALIFIER_PHRASES if len(p) == 1)
+_QUALIFIER_PAIRS = frozenset((p[-2], p[-1]) for p in _QUALIFIER_PHRASES if len(p) > 1)
+_QUALIFIER_SIGNS = frozenset("<>=≤≥")
+#: what stands right before a number that has a qualifier before it
+_BEFORE_QUALIFIED = BLANKS | _QUALIFIER_SIGNS
+
+
+def _may_have_qualifier_before(text: str, window_start: int, start: int) -> bool:
+    tail = _LAST_WORDS.match(text, window_start, start)
+    if tail is None:  # pragma: no cover  (the pattern matches the empty string)
+        return True
+    w1 = tail.group("w1")
+    if not w1:
+        at = tail.start("w1")
+        return at > window_start and text[at - 1] in _QUALIFIER_SIGNS
+    if not w1.isascii():
+        return True
+    last = w1.lower()
+    if last in _QUALIFIER_LAST:
+        return True
+    w2 = tail.group("w2")
+    return w2 is not None and (
+        not w2.isascii() or (w2.lower(), last) in _QUALIFIER_PAIRS
+    )
+
+
+_QUALIFIER_AFTER = regex.compile(
+    r"\G(?:[ \t]*(?P<q>(?i:or more|and above|and up|or higher|or so|or less|or fewer"
+    r"|and below))\b|(?P<plus>-plus\b|\+))"
+)
+_QUALIFIER_AFTER_FIRST = frozenset("oOaA")
+#: what ``(?i)`` also reads as the ASCII letters s, i and k (ſ, İ, Kelvin K)
+_FOLD = str.maketrans({"\u017f": "s", "\u0130": "i", "\u212a": "k"})
+
+
+def qualifier_key(matched: str) -> str:
+    """A qualifier as matched, as a key of the tables in :mod:`.lexicon`."""
+    return matched.translate(_FOLD).lower()
+
+
+def _may_have_qualifier_after(text: str, pos: int) -> bool:
+    c = text[pos : pos + 1]
+    if c in ("-", "+"):
+        return True
+    if c in (" ", "\t"):
+        while text[pos : pos + 1] in (" ", "\t"):
+            pos += 1
+        c = text[pos : pos + 1]
+    return c in _QUALIFIER_AFTER_FIRST
+
+
+def qualifier_before(
+    text: str, start: int, floor: int = 0
+) -> tuple[str | None, int | None]:
+    """The qualifier ending right before ``start`` (not before ``floor``), as its
+    reading ("approx", "gt", ...) and where it starts; ``(None, None)`` if none."""
+    window_start = max(floor, start - 32)
+    if start <= window_start or text[start - 1] not in _BEFORE_QUALIFIED:
+        return None, None  # a qualifier ends in white space, or in a sign
+    if not _may_have_qualifier_before(text, window_start, start):
+        return None, None
+    qm = _QUALIFIER_BEFORE.search(text, window_start, start)
+    if qm is None:
+        return None, None
+    return lexicon.QUALIFIERS_BEFORE[qualifier_key(qm.group("q"))], qm.start("q")
+
+
+def qualifier_after(text: str, end: int) -> regex.Match[str] | None:
+    """A qualifier right after a claim that ends at ``end``: group ``q`` ("or more")
+    or ``plus`` ("+", "-plus")."""
+    if not _may_have_qualifier_after(text, end):
+        return None
+    return _QUALIFIER_AFTER.match(text, end)
+
+
+def has_qualifier(text: str, start: int, end: int, floor: int) -> bool:
+    """Whether a qualifier stands before ``start`` or after ``end``."""
+    return (
+        qualifier_before(text, start, floor)[0] is not None
+        or qualifier_after(text, end) is not None
+    )
