@@ -94,33 +94,25 @@ def find_suppressions(document: Document) -> list[Suppression]:
         elif verb == "off" and region is None:
             region = (m.end(), comment, m.group())
         elif verb == "on" and region is not None:
-            start, span, raw = region
-            out.append(
-                Suppression(
-                    path=document.path,
-                    comment=span,
-                    text=raw,
-                    start=start,
-                    end=m.start(),
-                    end_line=comment.line,
-                    codes=None,
-                )
-            )
+            out.append(_region(document, region, m.start()))
             region = None
     if region is not None:
-        start, span, raw = region
-        out.append(
-            Suppression(
-                path=document.path,
-                comment=span,
-                text=raw,
-                start=start,
-                end=len(text),
-                end_line=_span(text, len(text), len(text)).line,
-                codes=None,
-            )
-        )
+        out.append(_region(document, region, len(text)))
     return out
+
+
+def _region(document: Document, opened: tuple[int, Span, str], end: int) -> Suppression:
+    """An ``off`` … ``on`` region (or ``off`` to the end of the document)."""
+    start, comment, raw = opened
+    return Suppression(
+        path=document.path,
+        comment=comment,
+        text=raw,
+        start=start,
+        end=end,
+        end_line=_span(document.text, end, end).line,
+        codes=None,
+    )
 
 
 def apply_suppressions(

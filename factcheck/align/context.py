@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import attrs
 import regex
 
+from factcheck.extractor.context import MONTHS as EXTRACTOR_MONTHS
 from factcheck.model import Claim, Document
 
 TOKEN = regex.compile(r"[A-Za-z][\w'’-]*[A-Za-z0-9]|[A-Za-z]")
@@ -212,40 +213,10 @@ CURRENCY_WORDS = frozenset(
         "francs",
     ]
 )
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+#: months (from the extractor, which skips dates) and weekdays: words of a date,
+#: not of a subject
+MONTHS = EXTRACTOR_MONTHS | frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 #: words that put a figure before the one that stands ("an earlier offer", "a draft")
 _BEFORE_MARKERS = frozenset(
