@@ -124,7 +124,10 @@ class Interval:
     unit: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        _check_interval_bounds(self.low, self.high)
+        # _check_interval_bounds, inline: this runs for every claim and interval
+        low, high = self.low, self.high
+        if low is not None and high is not None and low > high:
+            _check_interval_bounds(low, high)
 
     def bounds(self) -> tuple[float | None, float | None]:
         """``(low, high)``."""
@@ -203,7 +206,10 @@ class Claim:
     unit_note: str | None = None
 
     def __attrs_post_init__(self) -> None:
-        _check_interval_bounds(self.low, self.high)
+        # _check_interval_bounds, inline: this runs for every claim and interval
+        low, high = self.low, self.high
+        if low is not None and high is not None and low > high:
+            _check_interval_bounds(low, high)
 
     @property
     def interval(self) -> Interval:

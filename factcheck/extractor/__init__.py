@@ -12,15 +12,13 @@ import attrs
 import regex
 
 from factcheck.extractor.context import NotClaims, TextIndex
-from factcheck.extractor.numbers import find_cores
+from factcheck.extractor.numbers import find_cores, may_be_number_a
 from factcheck.extractor.scanner import Mention, read_mention
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
     Claim,
     Document,
     Extraction,
-    Interval,
-    Qualifier,
     Span,
 )
 
@@ -63,6 +61,8 @@ def scan_mentions(text: str) -> list[Mention]:
         s = m.start()
         if s < consumed:
             continue
+        if text[s] in ("a", "A") and not may_be_number_a(text, s + 1):
+            continue  # "a" as an article (read_mention would read no number)
         mention = read_mention(text, m, consumed)
         # a number in a phone number, date, URL... states no claim (reading is pure, so
         # reading first and checking only what reads as a claim gives the same claims)
@@ -231,21 +231,23 @@ def stated_precision(m: Mention) -> float:
     return precision
 
 
-def _interval(m: Mention, qualifier: str | None) -> tuple[float | None, float | None]:
+def _interval(
+    m: Mention, qualifier: str | None, precision: float
+) -> tuple[float | None, float | None]:
+    """The bounds :meth:`Interval.from_stated` gives (``precision`` is
+    :func:`stated_precision` of ``m``), without building the interval."""
     if m.range_bounds is not None:
         return m.range_bounds
-    q: Qualifier | None
-    nearly = qualifier == "nearly"
-    precision = stated_precision(m)
-    q = "approx" if nearly else qualifier  # type: ignore[assignment]
-    iv = Interval.from_stated(
-        m.value,
-        precision=precision,
-        qualifier=q,
-        tolerance=DEFAULT_APPROX_TOLERANCE,
-        nearly=nearly,
-    )
-    return iv.low, iv.high
+    value = m.value
+    if qualifier in ("gt", "ge"):
+        return value, None
+    if qualifier in ("lt", "le"):
+        return None, value
+    half = abs(precision) / 2
+    if qualifier in ("approx", "nearly"):
+        spread = max(abs(value) * DEFAULT_APPROX_TOLERANCE, half)
+        return value - spread, value + (half if qualifier == "nearly" else spread)
+    return value - half, value + half
 
 
 def build_claims(text: str, prose: str, mentions: list[Mention]) -> tuple[Claim, ...]:
@@ -262,7 +264,8 @@ def build_claims(text: str, prose: str, mentions: list[Mention]) -> tuple[Claim,
             equivalent_of = claims[-1].equivalent_of or claims[-1].id
             if qualifier is None and previous_qualifier not in (None, "range"):
                 qualifier = previous_qualifier  # "more than X (Y)": both
-        low, high = _interval(m, qualifier)
+        precision = stated_precision(m)
+        low, high = _interval(m, qualifier, precision)
         s_start, s_end = index.sentence(m.start, m.end)
         if sentence is None or sentence.start != s_start or sentence.end != s_end:
             sentence = index.span(s_start, s_end)  # claims of one sentence share it
@@ -278,7 +281,7 @@ def build_claims(text: str, prose: str, mentions: list[Mention]) -> tuple[Claim,
                 qualifier=public_q,  # type: ignore[arg-type]
                 low=low,
                 high=high,
-                precision=stated_precision(m),
+                precision=precision,
                 sentence=sentence,
                 sentence_text=prose[s_start:s_end],
                 equivalent_of=equivalent_of,

@@ -97,7 +97,9 @@ _ABBREVIATIONS = frozenset(
         "sgt",
     ]
 )
-_WORD_BEFORE = regex.compile(r"([\w.]+)\.$")
+#: the word and its full stop that end right before a position: read backwards, one
+#: anchored match finds what a search of the window for ``([\w.]+)\.$`` finds
+_WORD_BEFORE = regex.compile(r"(?r)([\w.]+)\.")
 
 
 class TextIndex:
@@ -131,7 +133,7 @@ class TextIndex:
                 # only a period can end an abbreviation ("Mr.", "U.S."), and a line
                 # break ends the sentence whatever the word
                 if text[at - 1 : at] == "." and "\n" not in m.group():
-                    w = _WORD_BEFORE.search(text, max(0, at - 12), at)
+                    w = _WORD_BEFORE.match(text, max(0, at - 12), at)
                     if w and w.group(1).lower() in _ABBREVIATIONS:
                         continue
                 starts.append(m.end())
@@ -148,6 +150,11 @@ class TextIndex:
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` with positions filled in."""
+        lines = self._lines()
+        if len(lines) == 1:
+            return Span(
+                start, end, line=1, column=start + 1, end_line=1, end_column=end + 1
+            )
         line, column = self.position(start)
         end_line, end_column = self.position(end)
         return Span(
@@ -274,8 +281,10 @@ class NotClaims:
         if self._spans is None:
             self._spans = []
             for p, needs in _WHOLE_TEXT:
-                if _has_any(text, needs):
-                    self._spans += [m.span() for m in p.finditer(text)]
+                for n in needs:  # as _has_any, without a call per pattern
+                    if n in text:
+                        self._spans += [m.span() for m in p.finditer(text)]
+                        break
             self._spans.sort()
         spans = self._spans
         i = self._i

@@ -145,9 +145,23 @@ def _prefix_endings() -> tuple[frozenset[str], frozenset[str]]:
 _TAIL = regex.compile(r"(?r)(?P<w>[A-Za-z\u017f\u0130\u212a]*)[ \t\u00a0]*")
 
 
+#: the characters of a word in :data:`_TAIL`
+_TAIL_LETTERS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u017f\u0130\u212a"
+)
+
+
 def _may_end_currency(text: str, window_start: int, start: int) -> bool:
     """Whether a currency prefix could end just before ``start`` (past spaces): a
     necessary condition for :func:`currency_before`, far cheaper than its search."""
+    at = start
+    while at > window_start and text[at - 1] in (" ", "\t", "\u00a0"):
+        at -= 1
+    if at == window_start:
+        return False
+    if text[at - 1] not in _TAIL_LETTERS:
+        # no word ends here (what _TAIL would find is an empty word): only a mark
+        return text[at - 1] in _prefix_endings()[1]
     tail = _TAIL.match(text, window_start, start)
     if tail is None:  # pragma: no cover  (the pattern matches the empty string)
         return False
@@ -181,8 +195,14 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
     if not _may_end_currency(text, window_start, start):
         return None
     window = text[window_start:start]
+    patterns = _prefix_patterns()
+    last = window.rstrip(" \t\u00a0")[-1:]
+    if last not in _TAIL_LETTERS:
+        # a code ends in a letter or the "$" of "HKD$", a name in a letter: only a
+        # sign (or a code, before "$") ends in anything else
+        patterns = patterns[:2] if last == "$" else patterns[:1]
     m = None
-    for pattern in _prefix_patterns():
+    for pattern in patterns:
         found = pattern.match(window)
         if found is not None and (m is None or found.start() < m.start()):
             m = found

@@ -228,6 +228,20 @@ _AFTER_A = regex.compile(
     r"\G(?:[ \t]*(?:-|[ \t](?i:and)[ \t]+)?[ \t]*"
     r"(?i:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore))"
 )
+#: what the first character after "a" and its spaces or tabs must be for
+#: :data:`_AFTER_A` to match: a hyphen, "and", or a number word's first letter
+_AFTER_A_FIRST = frozenset("-aAhHqQdDtTmMbBlLcC")
+
+
+def may_be_number_a(text: str, pos: int) -> bool:
+    """Whether the "a" that ends at ``pos`` may be a number ("a million", "a
+    half"): a necessary condition for :data:`_AFTER_A` to match there."""
+    n = len(text)
+    while pos < n and text[pos] in (" ", "\t"):
+        pos += 1
+    return text[pos : pos + 1] in _AFTER_A_FIRST
+
+
 FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
@@ -259,6 +273,8 @@ def is_word_core(m: regex.Match[str]) -> bool:
 
 def parse_word_core(text: str, m: regex.Match[str]) -> Number | None:
     """The number spelled from a word core on, or ``None``."""
-    if m.end() - m.start() == 1 and _AFTER_A.match(text, m.end()) is None:
+    if m.end() - m.start() == 1 and (
+        not may_be_number_a(text, m.end()) or _AFTER_A.match(text, m.end()) is None
+    ):
         return None  # "a" with no number word after it: an article
     return parse_spelled(text, m.start())

@@ -150,9 +150,9 @@ def _letters_before(text: str, start: int) -> bool:
     return start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_")
 
 
-def _has_fraction_after(text: str, e: int) -> bool:
-    c = text[e : e + 1]
-    return c == "/" or (c in (" ", "\t") and "0" <= text[e + 1 : e + 2] <= "9")
+#: the value and precision of digit strings read before (most recur: "1", "2", "10")
+_DIGITS_READ: dict[str, tuple[float, float]] = {}
+_DIGITS_READ_MAX = 4096
 
 
 def _digit_number(text: str, m: regex.Match[str]) -> Number | None:
@@ -174,9 +174,17 @@ def _digit_number(text: str, m: regex.Match[str]) -> Number | None:
         digits = (
             digits.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
         )
-    value = parse_digits(digits)
-    precision = precision_of_digits(digits)
-    if _has_fraction_after(text, e):
+    read = _DIGITS_READ.get(digits)
+    if read is None:
+        if len(_DIGITS_READ) >= _DIGITS_READ_MAX:
+            _DIGITS_READ.clear()
+        read = _DIGITS_READ[digits] = (
+            parse_digits(digits),
+            precision_of_digits(digits),
+        )
+    value, precision = read
+    c = text[e : e + 1]
+    if c == "/" or (c in (" ", "\t") and "0" <= text[e + 1 : e + 2] <= "9"):
         f = _FRACTION_AFTER.match(text, e)
         if f is not None:
             if f.group("den1"):
@@ -369,23 +377,25 @@ def read_mention(text: str, m: regex.Match[str], floor: int = 0) -> Mention | No
         noun = _noun_after(text, end)
     value = value * scale * currency_multiplier
     precision = precision * scale * (currency_multiplier if kind == "money" else 1.0)
+    # positional, in field order: a third cheaper than keywords, once per mention
     return Mention(
-        start=prefix[0] if prefix else left,
-        end=end,
-        number=number,
-        kind=kind,
-        value=value,
-        precision=precision,
-        unit=unit,
-        qualifier=qualifier,
-        qualifier_start=qstart,
-        unit_note=note,
-        noun=noun,
-        prefixed=prefix is not None,
-        scaled=scaled,
-        scale=scale,
-        suffix_start=suffix_start,
-        subunit=currency_multiplier < 1.0 and kind == "money",
+        prefix[0] if prefix else left,  # start
+        end,
+        number,
+        kind,
+        value,
+        precision,
+        unit,
+        qualifier,
+        qstart,  # qualifier_start
+        note,  # unit_note
+        noun,
+        prefix is not None,  # prefixed
+        scaled,
+        scale,
+        None,  # range_bounds
+        currency_multiplier < 1.0 and kind == "money",  # subunit
+        suffix_start,
     )
 
 
