@@ -357,3 +357,17 @@ def test_convert_json_gives_value_interval_and_rates(
         payload["rates"][0]
     )
     assert payload["rates"][0]["rate_date"] == "2025-02-24"
+
+
+def test_output_file_has_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from factcheck.report.output import write_atomic
+
+    target = tmp_path / "out.json"
+    write_atomic(target, "{}\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    assert target.read_text(encoding="utf-8") == "{}\n"
