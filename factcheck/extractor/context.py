@@ -43,7 +43,25 @@ def sentence_ends(text: str) -> list[regex.Match[str]]:
 
 
 # words that end in a period without ending a sentence
-_ABBREVIATIONS = frozenset(
+#: month abbreviations: they end in a period without ending a sentence, and they
+#: mark a date ("Feb. 24")
+_MONTH_ABBREVIATIONS = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_ABBREVIATIONS = _MONTH_ABBREVIATIONS | frozenset(
     [
         "mr",
         "mrs",
@@ -65,18 +83,6 @@ _ABBREVIATIONS = frozenset(
         "etc",
         "approx",
         "est",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "u.s",
         "u.k",
         "u.n",
@@ -183,7 +189,7 @@ class TextIndex:
         return s, max(e, end)
 
 
-MONTHS = frozenset(
+MONTHS = _MONTH_ABBREVIATIONS | frozenset(
     [
         "january",
         "february",
@@ -197,18 +203,6 @@ MONTHS = frozenset(
         "october",
         "november",
         "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
     ]
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.align import ClaimRef
-from factcheck.model import Finding, Interval
+from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_amount, format_interval
 from factcheck.rules.context import AuditContext
 from factcheck.rules.registry import rule
@@ -117,10 +117,7 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             message,
             related=[anchor],
             details={
-                "stated_value": a.value,
-                "stated_unit": a.unit,
-                "equivalent_value": b.value,
-                "equivalent_unit": b.unit,
+                **_pair_details(a, b),
                 # rates read as the message reads them: quote per base, above 1
                 "implied_rate": implied_shown,
                 "reference_rate": shown_rate.rate,
@@ -148,6 +145,16 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
         if not conv.dated:
             finding = _lowered(finding)
         yield finding
+
+
+def _pair_details(a: Claim, b: Claim) -> dict[str, str | float | int | bool | None]:
+    """The stated amount and its stated equivalent, for a finding's details."""
+    return {
+        "stated_value": a.value,
+        "stated_unit": a.unit,
+        "equivalent_value": b.value,
+        "equivalent_unit": b.unit,
+    }
 
 
 def _shown(rate: float, at: float) -> float:
@@ -207,10 +214,7 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             message,
             related=[anchor],
             details={
-                "stated_value": a.value,
-                "stated_unit": a.unit,
-                "equivalent_value": b.value,
-                "equivalent_unit": b.unit,
+                **_pair_details(a, b),
                 "factor": conv.factor,
                 "expected_value": conv.value,
                 "expected_low": conv.result.low,
