@@ -19,8 +19,10 @@ further repeats once a size has spent 20 s). Then one more pass times the stages
 their own: extraction (``factcheck.extract_document`` per article), context building
 (``factcheck.rules.build_context``: claim contexts and IDF, values in USD, candidate
 pairs, alignment; its parts are re-run once more outside the timings) and each rule.
-"Pair checks" is how many pairs ``factcheck.align.candidate_pairs`` looks at, counted
-from its bucket sizes (cheap at any size); "cand. pairs" the pairs it yields.
+"Pair checks" is how many pairs a pairing by measure and magnitude alone would look
+at (what ``candidate_pairs`` did before it indexed shared context words), counted
+from bucket sizes: the quadratic work the index avoids. "cand. pairs" is what
+``factcheck.align.candidate_pairs`` now yields.
 
 A size whose audit, extrapolated from the sizes before it (time ∝ n**k), would end
 the run after ``--budget`` seconds (default 300) is not audited: the table shows
@@ -433,8 +435,9 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def pair_checks(extractions: Sequence[Extraction]) -> int:
-    """How many pairs ``factcheck.align.candidate_pairs`` will look at (its inner
-    loop), counted from bucket sizes without enumerating them: claims are bucketed by
+    """How many pairs a pairing by measure and magnitude alone would look at (the
+    quadratic work ``candidate_pairs`` avoids since it indexes shared context words),
+    counted from bucket sizes without enumerating them: claims are bucketed by
     measure and quarter-decade of their USD value (the rate on the article's date);
     a bucket is paired with itself, its two neighbours and, for money, the buckets a
     power of ten away (scale slips). Cheap at any size."""
@@ -572,7 +575,9 @@ def measure_stages(docs: Sequence[Document]) -> dict[str, Any]:
         if v is not None:
             magnitudes[r.key] = v
     t_pairs, pairs = _timed(
-        lambda: sum(1 for _ in candidate_pairs(ctx.refs, magnitudes, ctx.aligner.contexts))
+        lambda: sum(
+            1 for _ in candidate_pairs(ctx.refs, magnitudes, ctx.aligner.contexts)
+        )
     )
 
     def event(path: str) -> str:
