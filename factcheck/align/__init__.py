@@ -134,6 +134,8 @@ class Aligner:
             return None
         score, shared = self.similarity(a, b)
         threshold = self.threshold * (2 / 3 if close else 1)
+        if _weeks_apart(a, b):
+            threshold += SEPARATE_NEWS_BAR  # separate news cycles: more evidence needed
         if score < threshold:
             return None
         evidence = [f"same measure ({measure_key(a.claim)})"]
@@ -148,6 +150,15 @@ class Aligner:
 
 #: documents published further apart than this rarely state the same fact
 FAR_APART_DAYS = 400
+#: articles published more than this many days apart belong to different news
+#: cycles: matching across them needs ``SEPARATE_NEWS_BAR`` more similarity
+NEWS_CYCLE_DAYS = 60
+SEPARATE_NEWS_BAR = 0.25
+
+
+def _weeks_apart(a: ClaimRef, b: ClaimRef) -> bool:
+    da, db = a.document.published, b.document.published
+    return da is not None and db is not None and abs((da - db).days) > NEWS_CYCLE_DAYS
 #: in a large audit, a name in more than this share of documents is no name
 #: ("Group", "Cloud" across a thousand company stories)
 GENERIC_NAME_SHARE = 0.3
