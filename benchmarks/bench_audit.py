@@ -13,7 +13,7 @@ each other and differ only in how many events they hold. Company and people name
 are made of syllables, never digits ("Company 17" would add a claim).
 
 Every size runs in a fresh forked process (so peak RSS is per size): the corpus is
-built, then ``factcheck.audit.audit(documents)`` is timed (``time.perf_counter``,
+built, then ``factcheck.pipeline.audit(documents)`` is timed (``time.perf_counter``,
 ``gc.collect()`` and a cleared rate-window cache before each run; best of N, and no
 further repeats once a size has spent 20 s). Then one more pass times the stages on
 their own: extraction (``factcheck.extract_document`` per article), context building
@@ -68,9 +68,9 @@ import regex
 
 import factcheck
 from factcheck import Document, Extraction, extract_document, load_document
-from factcheck.audit import audit, provider_from, settings_from
 from factcheck.config import Config
 from factcheck.errors import RateUnavailableError
+from factcheck.pipeline import audit, provider_from, settings_from
 from factcheck.rules import all_rules, build_context
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from os import PathLike
 
+    from factcheck.config import Config
+    from factcheck.model import Report
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -35,6 +38,7 @@ __all__ = [
     "Problem",
     "Span",
     "__version__",
+    "audit",
     "extract",
     "extract_document",
     "load_document",
@@ -78,3 +82,19 @@ def load_paths(
     from factcheck.load import load_paths as _load_paths  # noqa: PLC0415
 
     return _load_paths(paths)
+
+
+def audit(
+    inputs: Iterable[Document | str | PathLike[str]],
+    *,
+    sources: Iterable[Document | str | PathLike[str]] = (),
+    config: Config | None = None,
+) -> Report:
+    """Audit articles against each other (drafts against ``sources``) and report what
+    cannot all be true, each finding with its arithmetic and evidence.
+
+    See :func:`factcheck.pipeline.audit` for every option.
+    """
+    from factcheck.pipeline import audit as _audit  # noqa: PLC0415  (the heavy part)
+
+    return _audit(inputs, sources=sources, config=config)

@@ -193,7 +193,6 @@ def _run_audit(args: argparse.Namespace) -> int:
     import os  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    from factcheck.audit import audit  # noqa: PLC0415
     from factcheck.baseline import (  # noqa: PLC0415
         apply_baseline,
         baseline_text,
@@ -201,6 +200,7 @@ def _run_audit(args: argparse.Namespace) -> int:
     )
     from factcheck.config import load_config  # noqa: PLC0415
     from factcheck.errors import ConfigError, InputError  # noqa: PLC0415
+    from factcheck.pipeline import audit  # noqa: PLC0415
     from factcheck.report import render  # noqa: PLC0415
 
     try:

@@ -387,8 +387,8 @@ class _State:
         return self._results
 
     def _audit(self) -> _Results:
-        from factcheck.audit import audit  # noqa: PLC0415  (the heavy part)
         from factcheck.load import load_paths  # noqa: PLC0415
+        from factcheck.pipeline import audit  # noqa: PLC0415  (the heavy part)
 
         with _working_directory(self.config.invocation_params.dir):
             documents, problems = load_paths(list(self.documents))

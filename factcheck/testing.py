@@ -30,7 +30,6 @@ from pathlib import Path
 
 import attrs
 
-from factcheck.audit import audit, provider_from, settings_from
 from factcheck.config import Config, load_config
 from factcheck.errors import RateUnavailableError, UnitError, did_you_mean
 from factcheck.extractor import extract_claims
@@ -54,6 +53,7 @@ from factcheck.normalize import (
     format_interval,
     normalize_claim,
 )
+from factcheck.pipeline import audit, provider_from, settings_from
 from factcheck.report.text import coverage_line, render_finding, shown
 
 __all__ = [
@@ -209,7 +209,7 @@ def assert_no_findings(
     report.
 
     Args:
-        report_or_paths: a :class:`Report`, or what :func:`factcheck.audit.audit`
+        report_or_paths: a :class:`Report`, or what :func:`factcheck.pipeline.audit`
             takes: a path, a document, or several.
         at_least: the lowest severity that fails: ``error``, ``warning`` or ``info``.
         sources: documents the drafts are checked against (when auditing).
@@ -437,7 +437,7 @@ class Factcheck:
         sources: Iterable[Input] = (),
         date: DateLike | None = None,
     ) -> Report:
-        """:func:`factcheck.audit.audit` of documents or paths with these settings."""
+        """:func:`factcheck.pipeline.audit` of documents or paths with these settings."""
         return audit(
             inputs, sources=sources, config=self.config, default_date=_date(date)
         )

@@ -1,4 +1,4 @@
-"""``factcheck.audit.audit``: the library entry point editorial tools call."""
+"""``factcheck.pipeline.audit``: the library entry point editorial tools call."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.audit import audit
 from factcheck.config import Config
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths
 from factcheck.model import Finding, Report
+from factcheck.pipeline import audit
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 ALIBABA = FIXTURES / "alibaba"
@@ -236,3 +236,15 @@ def test_audit_output_does_not_depend_on_the_hash_seed() -> None:
         )
         outputs.add(proc.stdout)
     assert len(outputs) == 1
+
+
+def test_package_level_audit_is_a_function_even_after_the_pipeline_is_imported() -> (
+    None
+):
+    import importlib
+
+    import factcheck
+
+    importlib.import_module("factcheck.pipeline")
+    report = factcheck.audit([ALIBABA])
+    assert any(f.rule == "FC101" for f in report.findings)

@@ -21,7 +21,7 @@ pytest_plugins = ["pytester"]
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HEAVY = (
-    "factcheck.audit",
+    "factcheck.pipeline",
     "factcheck.extractor",
     "factcheck.normalize",
     "factcheck.rules",
@@ -50,7 +50,7 @@ QUIET = ("-p", "no:cacheprovider", "-p", "no:hypothesispytest")
 def _warm_pipeline() -> None:
     """Import the pipeline and load the rate history in this process first: an
     in-process run forgets the modules it imported, so each would import them anew."""
-    from factcheck.audit import audit
+    from factcheck.pipeline import audit
     from factcheck.testing import Factcheck
 
     Factcheck()
@@ -253,13 +253,13 @@ def test_collect_only_lists_items_and_runs_no_audit(
     run: Callable[..., pytest.RunResult],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import factcheck.audit
+    import factcheck.pipeline
 
     def refuse(*args: object, **kwargs: object) -> None:
         msg = "--collect-only ran the audit"
         raise AssertionError(msg)
 
-    monkeypatch.setattr(factcheck.audit, "audit", refuse)
+    monkeypatch.setattr(factcheck.pipeline, "audit", refuse)
     result = run("--factcheck", "--collect-only", "-q")
     result.stdout.fnmatch_lines(
         [
@@ -290,16 +290,16 @@ def test_cross_source_audit_runs_once_per_session(
     run: Callable[..., pytest.RunResult],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import factcheck.audit
+    import factcheck.pipeline
 
     calls: list[int] = []
-    real = factcheck.audit.audit
+    real = factcheck.pipeline.audit
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(factcheck.audit, "audit", counting)
+    monkeypatch.setattr(factcheck.pipeline, "audit", counting)
     run("--factcheck").assert_outcomes(failed=2, passed=13)
     assert len(calls) == 1
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 import regex
 
-from factcheck.audit import audit
 from factcheck.config import Config
 from factcheck.errors import ConfigError
 from factcheck.model import Finding, Location
+from factcheck.pipeline import audit
 from factcheck.rules import all_rules, builtin_rules, lookup, rule
 from factcheck.rules.context import AuditContext
 from factcheck.rules.registry import ENTRY_POINT_GROUP, Rule, plugin_rules

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.audit import audit
 from factcheck.load import load_text
 from factcheck.model import Document
+from factcheck.pipeline import audit
 
 DAY = dt.date(2025, 2, 24)
 WRONG = "Alibaba will invest over 380 billion yuan, equivalent to approximately $38 billion."

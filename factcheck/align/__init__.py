@@ -159,6 +159,8 @@ SEPARATE_NEWS_BAR = 0.25
 def _weeks_apart(a: ClaimRef, b: ClaimRef) -> bool:
     da, db = a.document.published, b.document.published
     return da is not None and db is not None and abs((da - db).days) > NEWS_CYCLE_DAYS
+
+
 #: in a large audit, a name in more than this share of documents is no name
 #: ("Group", "Cloud" across a thousand company stories)
 GENERIC_NAME_SHARE = 0.3

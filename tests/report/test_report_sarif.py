@@ -57,7 +57,7 @@ def test_sarif_empty_report_is_schema_valid() -> None:
 def test_sarif_real_audit_with_default_catalog_is_schema_valid(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from factcheck.audit import audit
+    from factcheck.pipeline import audit
     from factcheck.rules.registry import all_rules
 
     monkeypatch.chdir(FIXTURES.parent)

@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from factcheck.audit import audit
 from factcheck.model import Document
+from factcheck.pipeline import audit
 from factcheck.rules import builtin_rules
 from factcheck.rules.registry import Example, Rule
 

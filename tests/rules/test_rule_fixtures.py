@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 import regex
 
-from factcheck.audit import audit
 from factcheck.config import Config
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths
 from factcheck.model import Document
+from factcheck.pipeline import audit
 from factcheck.rules import builtin_rules
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "rules"

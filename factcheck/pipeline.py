@@ -1,4 +1,5 @@
-"""The audit: load → extract → normalize → align → rules → report, as one function.
+"""The pipeline: load → extract → normalize → align → rules → report, as one function
+(``factcheck.audit`` is its front door; a module named ``audit`` would shadow it).
 
 Map (per document: load, extract) then group (candidate pairs by measure and order of
 magnitude, aligned on evidence) then reduce (rules over the aligned claims).
