@@ -142,6 +142,7 @@ def _prefix_endings() -> tuple[frozenset[str], frozenset[str]]:
 
 #: the white space and the word just before a position, read backwards: ASCII
 #: letters, and the three characters (ſ, İ, K) that ``(?i)`` matches to some
+#: (the definition: :func:`_may_end_currency` reads the same word by hand, faster)
 _TAIL = regex.compile(r"(?r)(?P<w>[A-Za-z\u017f\u0130\u212a]*)[ \t\u00a0]*")
 
 
@@ -162,15 +163,12 @@ def _may_end_currency(text: str, window_start: int, start: int) -> bool:
     if text[at - 1] not in _TAIL_LETTERS:
         # no word ends here (what _TAIL would find is an empty word): only a mark
         return text[at - 1] in _prefix_endings()[1]
-    tail = _TAIL.match(text, window_start, start)
-    if tail is None:  # pragma: no cover  (the pattern matches the empty string)
-        return False
-    word = tail.group("w")
-    words, marks = _prefix_endings()
-    if not word:
-        at = tail.start()
-        return at > window_start and text[at - 1] in marks
-    if not word.isascii() or word.lower() in words:
+    # the word of _TAIL, read back by hand: a short loop is cheaper than the match
+    w = at - 1
+    while w > window_start and text[w - 1] in _TAIL_LETTERS:
+        w -= 1
+    word = text[w:at]
+    if not word.isascii() or word.lower() in _prefix_endings()[0]:
         return True
     code = word[1:] if len(word) == 4 and word[0] == "M" else word
     return len(code) == 3 and (code.isupper() or code.lower() in LOWER_CODES)
@@ -186,12 +184,47 @@ def _norm_symbol(text: str) -> str:
     return text.replace(" ", "").replace("\t", "").replace(".", "").lower()
 
 
+#: what a longer sign ending in " $" ("C $", "HK $", "US $", "U.S. $") has before
+#: its space, in either case
+_BEFORE_SPACED_DOLLAR = frozenset("CcKkSs.")
+
+
+def is_lone_dollar(text: str, start: int) -> bool:
+    """Whether the "$" right before ``start`` is a sign of its own: what stands before
+    it could end no longer sign ("US$", "C $") nor a code ("HKD$"), which are all
+    ASCII letters and dots, with at most one space or tab before the "$"."""
+    if start < 2:
+        return True
+    c = text[start - 2]
+    if c in (" ", "\t"):
+        if start < 3:
+            return True
+        d = text[start - 3]
+        return d.isascii() and d not in _BEFORE_SPACED_DOLLAR
+    return c.isascii() and not c.isalpha() and c != "."
+
+
+@functools.cache
+def _lone_dollar_reading() -> tuple[str, str | None]:
+    """The code and note of a lone "$", as :func:`currency_before` reads it."""
+    code = _normalized_symbols()["$"]
+    note = (
+        f"'$' read as {code}: no other sign of the currency"
+        if "$" in lexicon.AMBIGUOUS_SYMBOLS
+        else None
+    )
+    return code, note
+
+
 def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
     """A currency sign or code ending right before ``start`` and not before ``floor``:
     (its start, code, note, multiplier)."""
     window_start = max(floor, start - 12)
     if start <= window_start or text[start - 1] == "\n":
         return None
+    if text[start - 1] == "$" and is_lone_dollar(text, start):
+        # the commonest prefix, read without the patterns: only "$" itself can match
+        return start - 1, *_lone_dollar_reading(), 1.0
     if not _may_end_currency(text, window_start, start):
         return None
     window = text[window_start:start]

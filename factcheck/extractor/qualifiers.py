@@ -26,7 +26,8 @@ _QUALIFIER_BEFORE = regex.compile(
 #: before a number ends with one of its words (or a filler: "just", "a little"), so
 #: the search for it runs only when the last words could be one. Characters that
 #: (?i) matches to ASCII letters (ſ, İ, K) are taken into the words, and a word
-#: with any of them is always searched.
+#: with any of them is always searched. (The pattern defines the words;
+#: :func:`_may_have_qualifier_before` reads them by hand, faster.)
 _ODD_LETTERS = "ſİ\u212a"
 _LAST_WORDS = regex.compile(
     rf"(?r)(?:(?P<w2>[A-Za-z.{_ODD_LETTERS}]+)[ \t\u00a0\n]+)?"
@@ -44,23 +45,40 @@ _QUALIFIER_SIGNS = frozenset("<>=≤≥")
 _BEFORE_QUALIFIED = BLANKS | _QUALIFIER_SIGNS
 
 
+#: the characters of a word and of the white space in :data:`_LAST_WORDS`
+_LAST_WORD_CHARS = frozenset(
+    f"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.{_ODD_LETTERS}"
+)
+_LAST_BLANKS = frozenset(" \t\u00a0\n")
+
+
 def _may_have_qualifier_before(text: str, window_start: int, start: int) -> bool:
-    tail = _LAST_WORDS.match(text, window_start, start)
-    if tail is None:  # pragma: no cover  (the pattern matches the empty string)
-        return True
-    w1 = tail.group("w1")
-    if not w1:
-        at = tail.start("w1")
+    # what _LAST_WORDS matches, read back by hand: short loops are cheaper than the
+    # match (each run is greedy, so no backtracking changes where it stops)
+    at = start
+    while at > window_start and text[at - 1] in _LAST_BLANKS:
+        at -= 1
+    w = at
+    while w > window_start and text[w - 1] in _LAST_WORD_CHARS:
+        w -= 1
+    if w == at:
         return at > window_start and text[at - 1] in _QUALIFIER_SIGNS
+    w1 = text[w:at]
     if not w1.isascii():
         return True
     last = w1.lower()
     if last in _QUALIFIER_LAST:
         return True
-    w2 = tail.group("w2")
-    return w2 is not None and (
-        not w2.isascii() or (w2.lower(), last) in _QUALIFIER_PAIRS
-    )
+    b = w
+    while b > window_start and text[b - 1] in _LAST_BLANKS:
+        b -= 1
+    w2_start = b
+    while w2_start > window_start and text[w2_start - 1] in _LAST_WORD_CHARS:
+        w2_start -= 1
+    if w2_start == b:
+        return False  # no second word
+    w2 = text[w2_start:b]
+    return not w2.isascii() or (w2.lower(), last) in _QUALIFIER_PAIRS
 
 
 _QUALIFIER_AFTER = regex.compile(
