@@ -133,6 +133,18 @@ class Interval:
         """``(low, high)``."""
         return (self.low, self.high)
 
+    def overlaps(self, other: Interval) -> bool:
+        """Whether some value lies in both (open ends reach without bound).
+
+        >>> Interval(51.19e9, 53.37e9).overlaps(Interval(52.5e9, 53.5e9))
+        True
+        >>> Interval(None, 39.9e9).overlaps(Interval(51.19e9, None))
+        False
+        """
+        return (self.high is None or other.low is None or other.low <= self.high) and (
+            other.high is None or self.low is None or self.low <= other.high
+        )
+
     def contains(self, value: float) -> bool:
         """Whether ``value`` lies inside (open ends contain everything that way)."""
         return (self.low is None or self.low <= value) and (

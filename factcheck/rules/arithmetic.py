@@ -90,9 +90,12 @@ def _ratio_change(new: Interval, old: Interval) -> Interval | None:
     return Interval((new.low / old.high - 1) * 100, (new.high / old.low - 1) * 100, "%")
 
 
-def _overlaps(a: Interval, b: Interval) -> bool:
-    return (a.high is None or b.low is None or b.low <= a.high) and (
-        b.high is None or a.low is None or a.low <= b.high
+def _negated(iv: Interval) -> Interval:
+    """``-iv``: a fall stated as a positive percentage."""
+    return Interval(
+        None if iv.high is None else -iv.high,
+        None if iv.low is None else -iv.low,
+        iv.unit,
     )
 
 
@@ -172,7 +175,7 @@ def _either_reading_fits(pct: ClaimRef, new: ClaimRef, old: ClaimRef) -> bool:
     if readings is None:
         return True
     mag, points, relative = readings
-    return _overlaps(mag, points) or _overlaps(mag, relative)
+    return mag.overlaps(points) or mag.overlaps(relative)
 
 
 @rule("FC301", "change-arithmetic", "error", '"rose N% to X from Y" does not compute')
@@ -224,23 +227,10 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             sign = _direction(pct)
             candidates = [implied]
             if sign == 0 or pct.claim.value < 0:
-                candidates = [
-                    implied,
-                    Interval(
-                        -implied.high if implied.high is not None else None,
-                        -implied.low if implied.low is not None else None,
-                        implied.unit,
-                    ),
-                ]
+                candidates = [implied, _negated(implied)]
             elif sign < 0:
-                candidates = [
-                    Interval(
-                        -implied.high if implied.high is not None else None,
-                        -implied.low if implied.low is not None else None,
-                        implied.unit,
-                    )
-                ]
-            if any(_overlaps(stated, c) for c in candidates):
+                candidates = [_negated(implied)]
+            if any(stated.overlaps(c) for c in candidates):
                 continue
             shown = candidates[0]
             yield ctx.finding(
@@ -310,7 +300,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             ctx.mark_checked(part, whole, pct)
             implied = Interval(p.low / w.high * 100, p.high / w.low * 100, "%")
             stated = _stated(pct.claim)
-            if _overlaps(stated, implied):
+            if stated.overlaps(implied):
                 continue
             yield ctx.finding(
                 "FC302",
@@ -391,7 +381,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
         high = sum(iv.high for iv in ivs if iv.high is not None)
         total_iv = _stated(total.claim)
         ctx.mark_checked(total, *parts)
-        if _overlaps(total_iv, Interval(low, high, total.claim.unit)):
+        if total_iv.overlaps(Interval(low, high, total.claim.unit)):
             continue
         worst = max(parts, key=lambda p: p.claim.qualifier is not None)
         names = " + ".join(p.claim.text for p in parts)
@@ -449,15 +439,15 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
             ctx.mark_checked(pct, new, old)
             if (
                 pct.claim.unit == "%"
-                and _overlaps(mag, points)
-                and not _overlaps(mag, relative)
+                and mag.overlaps(points)
+                and not mag.overlaps(relative)
             ):
                 right = f"{pct.claim.value:g} percentage points"
                 wrong_is = "a relative change of " + format_interval(relative)
             elif (
                 pct.claim.unit == "pp"
-                and _overlaps(mag, relative)
-                and not _overlaps(mag, points)
+                and mag.overlaps(relative)
+                and not mag.overlaps(points)
             ):
                 right = f"{pct.claim.value:g}%"
                 wrong_is = "a difference of " + format_interval(points) + " points"

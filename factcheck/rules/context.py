@@ -196,7 +196,7 @@ class AuditContext:
             ]
             if not convs:
                 return None
-            conv = next((c for c in convs if _overlaps(ia, c.result)), convs[0])
+            conv = next((c for c in convs if ia.overlaps(c.result)), convs[0])
             ib, conversion, converted = conv.result, conv, "b"
             if a.doc_index != b.doc_index:
                 # another outlet may have converted on the event's day, not its own
@@ -271,12 +271,6 @@ def _widen(iv: Interval, slack: float) -> Interval:
         None if iv.low is None else iv.low - abs(iv.low) * slack,
         None if iv.high is None else iv.high + abs(iv.high) * slack,
         iv.unit,
-    )
-
-
-def _overlaps(a: Interval, b: Interval) -> bool:
-    return (a.high is None or b.low is None or b.low <= a.high) and (
-        b.high is None or a.low is None or a.low <= b.high
     )
 
 

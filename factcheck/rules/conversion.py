@@ -18,12 +18,6 @@ def _own_qualifier(anchor: ClaimRef, ref: ClaimRef) -> bool:
     return q is not None and q != anchor.claim.qualifier
 
 
-def _overlaps(a: Interval, b: Interval) -> bool:
-    return (a.high is None or b.low is None or b.low <= a.high) and (
-        b.high is None or a.low is None or a.low <= b.high
-    )
-
-
 def _rel_gap(expected: Interval, stated: Interval) -> float:
     if (
         stated.high is not None
@@ -87,7 +81,7 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             continue
         ctx.mark_checked(anchor, ref)
         stated = ctx.stated_interval(b, own_qualifier=_own_qualifier(anchor, ref))
-        if _overlaps(conv.result, stated):
+        if conv.result.overlaps(stated):
             continue
         rates = conv.rates
         at = rates.at
@@ -200,7 +194,7 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             continue
         ctx.mark_checked(anchor, ref)
         stated = ctx.stated_interval(b, own_qualifier=_own_qualifier(anchor, ref))
-        if _overlaps(conv.result, stated):
+        if conv.result.overlaps(stated):
             continue
         gap = _rel_gap(conv.result, stated)
         message = (
