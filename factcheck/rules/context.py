@@ -220,12 +220,7 @@ class AuditContext:
         anchor = self.anchor_of(ref)
         inherited = anchor is not None and anchor.claim.qualifier == ref.claim.qualifier
         iv = self.stated_interval(ref.claim, own_qualifier=not inherited)
-        slack = self.settings.derived_slack
-        return Interval(
-            None if iv.low is None else iv.low - abs(iv.low) * slack,
-            None if iv.high is None else iv.high + abs(iv.high) * slack,
-            iv.unit,
-        )
+        return _widen(iv, self.settings.derived_slack)
 
     def location(self, ref: ClaimRef) -> Location:
         """Where a claim stands, for a finding."""
