@@ -12,7 +12,7 @@ import attrs
 import regex
 
 from factcheck.extractor.context import NotClaims, TextIndex
-from factcheck.extractor.numbers import find_cores, may_be_number_a
+from factcheck.extractor.numbers import find_cores
 from factcheck.extractor.scanner import Mention, read_mention
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
@@ -61,8 +61,6 @@ def scan_mentions(text: str) -> list[Mention]:
         s = m.start()
         if s < consumed:
             continue
-        if text[s] in ("a", "A") and not may_be_number_a(text, s + 1):
-            continue  # "a" as an article (read_mention would read no number)
         mention = read_mention(text, m, consumed)
         # a number in a phone number, date, URL... states no claim (reading is pure, so
         # reading first and checking only what reads as a claim gives the same claims)

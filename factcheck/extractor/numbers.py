@@ -11,6 +11,7 @@ non-zero digit; "7" → 1). Scale words multiply both.
 from __future__ import annotations
 
 import math
+import re  # noqa: TID251  (the two core scans: see _DIGIT_CORE)
 
 import attrs
 import regex
@@ -169,10 +170,16 @@ def scale_of(word: str) -> float | None:
 
 _WORD_ANCHORS = "|".join(
     sorted(
-        [*lexicon.UNITS_WORDS, *lexicon.TENS_WORDS, "half", "quarter", "dozen", "a"],
+        [*lexicon.UNITS_WORDS, *lexicon.TENS_WORDS, "half", "quarter", "dozen"],
         key=len,
         reverse=True,
     )
+)
+#: after "a", what makes it a number ("a million", "a half"); else it is an article
+#: (in lower case: :data:`_AFTER_A` and :data:`CORE` read it with ``(?i)``)
+_AFTER_A_WORDS = (
+    r"[ \t]*(?:-|[ \t]and[ \t]+)?[ \t]*"
+    r"(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore)"
 )
 #: What a number core is: a digit string, a fraction sign, or a number word. This is
 #: the definition; :func:`find_cores` finds exactly its matches, in two faster passes.
@@ -181,13 +188,18 @@ CORE = regex.compile(
     r"|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9,])|[0-9]+)(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?"
     r"|(?<![\w.,])\.[0-9]+)"
     r"|(?P<f>[½¼¾⅓⅔])"
-    rf"|(?P<w>\b(?i:{_WORD_ANCHORS})\b)",
+    rf"|(?P<w>\b(?i:{_WORD_ANCHORS}|a(?={_AFTER_A_WORDS}))\b)",
 )
 #: The digit and fraction cores of :data:`CORE`, written to begin with a plain
-#: character set, which the regex engine skips to quickly (a pattern that begins
-#: with an alternation or a look-behind is tried at every character, and costs ten
-#: times as much): each branch takes the first character, then looks behind.
-_DIGIT_CORE = regex.compile(
+#: character set, which the engine skips to quickly (a pattern that begins with an
+#: alternation or a look-behind is tried at every character, and costs ten times as
+#: much): each branch takes the first character, then looks behind. The two passes
+#: of :func:`find_cores` use the standard library's engine, which scans these
+#: patterns in half the time; its ``\w`` is not :mod:`regex`'s for some non-ASCII
+#: characters ("½" is a word character to it), so the patterns test ASCII word
+#: characters only and :func:`find_cores` tests a non-ASCII neighbour as ``CORE``
+#: does.
+_DIGIT_CORE = re.compile(
     r"""[0-9.½¼¾⅓⅔](?:
         (?<=[½¼¾⅓⅔])                                # a fraction sign
       | (?<=[0-9])(?<![0-9,.][0-9])                  # digits, not inside a number:
@@ -196,11 +208,11 @@ _DIGIT_CORE = regex.compile(
           | [0-9]{0,2}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9,])  # 1 234 567
           | [0-9]*
         )(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?  # decimals, or a decimal comma
-      | (?<=\.)(?<![\w.,]\.)[0-9]+                   # .5
+      | (?<=\.)(?<![A-Za-z0-9_.,]\.)[0-9]+           # .5
     )""",
-    regex.VERBOSE,
+    re.VERBOSE,
 )
-_WORD_CORE = regex.compile(rf"\b(?i:{_WORD_ANCHORS})\b")
+_WORD_CORE = regex.compile(rf"\b(?i:{_WORD_ANCHORS}|a(?={_AFTER_A_WORDS}))\b")
 
 
 def _word_trie(words: list[str]) -> str:
@@ -221,60 +233,71 @@ def _word_trie(words: list[str]) -> str:
 #: costs next to nothing. ``str.lower`` keeps every offset and what is a word
 #: character, but for three characters that ``(?i)`` matches to ASCII letters and
 #: lowering does not (or not in one character): texts with them take the slow pass.
-_WORD_CORE_LOWER = regex.compile(rf"\b(?:{_word_trie(_WORD_ANCHORS.split('|'))})\b")
-_CASE_ODD = ("\u0130", "\u017f", "\u212a")  # İ, ſ, K (Kelvin)
-#: after "a", what makes it a number ("a million", "a half"); else it is an article
-_AFTER_A = regex.compile(
-    r"\G(?:[ \t]*(?:-|[ \t](?i:and)[ \t]+)?[ \t]*"
-    r"(?i:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore))"
+_WORD_CORE_LOWER = re.compile(
+    rf"(?<![a-z0-9_])(?:{_word_trie(_WORD_ANCHORS.split('|'))}|a(?={_AFTER_A_WORDS}))"
+    r"(?![a-z0-9_])"
 )
-#: what the first character after "a" and its spaces or tabs must be for
-#: :data:`_AFTER_A` to match: a hyphen, "and", or a number word's first letter
-_AFTER_A_FIRST = frozenset("-aAhHqQdDtTmMbBlLcC")
-
-
-def may_be_number_a(text: str, pos: int) -> bool:
-    """Whether the "a" that ends at ``pos`` may be a number ("a million", "a
-    half"): a necessary condition for :data:`_AFTER_A` to match there."""
-    n = len(text)
-    while pos < n and text[pos] in (" ", "\t"):
-        pos += 1
-    return text[pos : pos + 1] in _AFTER_A_FIRST
-
-
+#: what :mod:`regex` (and so :data:`CORE`) counts as a word character
+_WORD_CHAR = regex.compile(r"\w")
+_CASE_ODD = ("\u0130", "\u017f", "\u212a")  # İ, ſ, K (Kelvin)
 FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
-def _word_cores(text: str) -> list[regex.Match[str]]:
+#: a match of :func:`find_cores`: the two engines' match objects read alike
+CoreMatch = re.Match[str] | regex.Match[str]
+
+
+def _word_cores(text: str) -> list[CoreMatch]:
     """The matches of :data:`_WORD_CORE` (their offsets; they may match a lowered
     copy of ``text``)."""
-    if text.isascii() or not any(c in text for c in _CASE_ODD):
+    if text.isascii():
         return list(_WORD_CORE_LOWER.finditer(text.lower()))
+    if not any(c in text for c in _CASE_ODD):
+        return [
+            m
+            for m in _WORD_CORE_LOWER.finditer(text.lower())
+            if not (_word_char_at(text, m.start() - 1) or _word_char_at(text, m.end()))
+        ]
     return list(_WORD_CORE.finditer(text))
 
 
-def find_cores(text: str) -> list[regex.Match[str]]:
+def _word_char_at(text: str, i: int) -> bool:
+    r"""Whether ``text[i]`` is a non-ASCII word character (as ``\w`` of :mod:`regex`
+    reads it): what the ASCII tests of the fast patterns let through."""
+    c = text[i : i + 1] if i >= 0 else ""
+    return not c.isascii() and _WORD_CHAR.match(c) is not None
+
+
+def find_cores(text: str) -> list[CoreMatch]:
     """The matches of :data:`CORE` in ``text``, in order (as ``CORE.finditer`` gives
     them), by their offsets. Digit and word cores never share a character, so two
     passes, one for each, merge into the one of :data:`CORE`."""
-    digits = list(_DIGIT_CORE.finditer(text))
+    digits: list[CoreMatch] = list(_DIGIT_CORE.finditer(text))
+    if not text.isascii():
+        # ".5" after a non-ASCII word character and a full stop is no number
+        digits = [
+            m
+            for m in digits
+            if text[m.start()] != "." or not _word_char_at(text, m.start() - 2)
+        ]
     words = _word_cores(text)
     if not words:
         return digits
     if not digits:
         return words
-    return sorted(digits + words, key=regex.Match.start)
+    return sorted(digits + words, key=_start)
 
 
-def is_word_core(m: regex.Match[str]) -> bool:
+def _start(m: CoreMatch) -> int:
+    return m.start()
+
+
+def is_word_core(m: CoreMatch) -> bool:
     """Whether a core of :func:`find_cores` is a number word."""
     return m.re is _WORD_CORE_LOWER or m.re is _WORD_CORE
 
 
-def parse_word_core(text: str, m: regex.Match[str]) -> Number | None:
-    """The number spelled from a word core on, or ``None``."""
-    if m.end() - m.start() == 1 and (
-        not may_be_number_a(text, m.end()) or _AFTER_A.match(text, m.end()) is None
-    ):
-        return None  # "a" with no number word after it: an article
+def parse_word_core(text: str, m: CoreMatch) -> Number | None:
+    """The number spelled from a word core on, or ``None``. (A core "a" is one
+    before a number word: the cores leave out the article.)"""
     return parse_spelled(text, m.start())

@@ -27,6 +27,7 @@ from factcheck.extractor.money import (
 )
 from factcheck.extractor.numbers import (
     FRACTION_CHARS,
+    CoreMatch,
     Number,
     is_word_core,
     parse_digits,
@@ -155,7 +156,7 @@ _DIGITS_READ: dict[str, tuple[float, float]] = {}
 _DIGITS_READ_MAX = 4096
 
 
-def _digit_number(text: str, m: regex.Match[str]) -> Number | None:
+def _digit_number(text: str, m: CoreMatch) -> Number | None:
     s, e = m.span()
     digits = m.group()
     if "," in digits and m.group("dc") is not None:
@@ -201,7 +202,7 @@ def _digit_number(text: str, m: regex.Match[str]) -> Number | None:
     return Number(s, e, value, precision)
 
 
-def _core_number(text: str, m: regex.Match[str]) -> Number | None:
+def _core_number(text: str, m: CoreMatch) -> Number | None:
     if is_word_core(m):
         return parse_word_core(text, m)
     s = m.start()
@@ -238,7 +239,7 @@ def _is_sign_word_before(text: str, start: int) -> bool:
     )
 
 
-def read_mention(text: str, m: regex.Match[str], floor: int = 0) -> Mention | None:
+def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
     """Read the claim around one number core (a match of :func:`find_cores`), or
     ``None`` if it states none.
 
