@@ -278,7 +278,7 @@ def find_cores(text: str) -> list[CoreMatch]:
         digits = [
             m
             for m in digits
-            if text[m.start()] != "." or not _word_char_at(text, m.start() - 2)
+            if text[m.start()] != "." or not _word_char_at(text, m.start() - 1)
         ]
     words = _word_cores(text)
     if not words:
