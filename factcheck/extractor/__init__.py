@@ -105,7 +105,9 @@ def _feet_and_inches(text: str, a: Mention) -> Mention:
     inches = float(m.group("n"))
     if inches >= 12:
         return a
-    return attrs.evolve(a, end=m.end(), value=a.value + inches / 12, precision=1 / 12)
+    joined = a.copy()
+    joined.end, joined.value, joined.precision = m.end(), a.value + inches / 12, 1 / 12
+    return joined
 
 
 def _bounds_of(text: str, a: Mention, b: Mention) -> Mention | None:
@@ -128,14 +130,13 @@ def _bounds_of(text: str, a: Mention, b: Mention) -> Mention | None:
     lo, hi = (a, b) if a.qualifier in ("gt", "ge") else (b, a)
     if lo.value > hi.value:
         return None
-    return attrs.evolve(
-        b,
-        start=a.qualifier_start if a.qualifier_start is not None else a.start,
-        value=(lo.value + hi.value) / 2,
-        qualifier="range",
-        qualifier_start=a.qualifier_start,
-        range_bounds=(lo.value, hi.value),
-    )
+    joined = b.copy()
+    joined.start = a.qualifier_start if a.qualifier_start is not None else a.start
+    joined.value = (lo.value + hi.value) / 2
+    joined.qualifier = "range"
+    joined.qualifier_start = a.qualifier_start
+    joined.range_bounds = (lo.value, hi.value)
+    return joined
 
 
 def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
@@ -171,18 +172,17 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
     if a.kind != "count" and b.kind == "count":
         high *= 1.0 if b.scaled or a.scale == 1.0 else a.scale
     lo, hi = sorted((low, high))
-    return attrs.evolve(
-        b,
-        start=a.start,
-        kind=kind,
-        unit=unit,
-        value=(lo + hi) / 2,
-        precision=max(a.precision, b.precision),
-        qualifier="range",
-        qualifier_start=before.start() if before is not None else a.qualifier_start,
-        unit_note=a.unit_note or b.unit_note,
-        range_bounds=(lo, hi),
-    )
+    joined = b.copy()
+    joined.start = a.start
+    joined.kind = kind
+    joined.unit = unit
+    joined.value = (lo + hi) / 2
+    joined.precision = max(a.precision, b.precision)
+    joined.qualifier = "range"
+    joined.qualifier_start = before.start() if before is not None else a.qualifier_start
+    joined.unit_note = a.unit_note or b.unit_note
+    joined.range_bounds = (lo, hi)
+    return joined
 
 
 def _compound_of(text: str, a: Mention, b: Mention) -> Mention | None:
@@ -193,15 +193,13 @@ def _compound_of(text: str, a: Mention, b: Mention) -> Mention | None:
         return None
     if _AND.fullmatch(text, a.end, b.start) is None or a.value != int(a.value):
         return None
-    total = a.value + b.value
-    return attrs.evolve(
-        a,
-        end=b.end,
-        value=total,
-        precision=b.precision,
-        subunit=False,
-        range_bounds=None,
-    )
+    joined = a.copy()
+    joined.end = b.end
+    joined.value = a.value + b.value
+    joined.precision = b.precision
+    joined.subunit = False
+    joined.range_bounds = None
+    return joined
 
 
 def _equivalent(text: str, a: Mention, b: Mention) -> bool:

@@ -14,7 +14,6 @@ billion yuan (US$52.4 billion)").
 
 from __future__ import annotations
 
-import attrs
 import regex
 
 from factcheck.extractor import lexicon
@@ -112,29 +111,71 @@ _SIGN_WORD_LAST = frozenset("sSeE\u017f \t")
 _WORD_BEFORE = regex.compile(r"(?r)(?P<w>[A-Za-z][A-Za-z.]*)[ \t\u00a0]*\n?")
 
 
-@attrs.frozen
-class Mention:
-    """A number with what stands beside it, before ranges and equivalents are joined."""
+_MENTION_FIELDS = (
+    "start", "end", "number", "kind", "value", "precision", "unit", "qualifier",
+    "qualifier_start", "unit_note", "noun", "prefixed", "scaled", "scale",
+    "range_bounds", "subunit", "suffix_start",
+)  # fmt: skip
 
-    start: int
-    end: int
-    number: Number
-    kind: Kind
-    value: float
-    precision: float
-    unit: str | None
-    qualifier: str | None = None
-    qualifier_start: int | None = None
-    unit_note: str | None = None
-    noun: str | None = None
-    prefixed: bool = False  # currency stated before the number
-    scaled: bool = False
-    scale: float = 1.0
-    range_bounds: tuple[float, float] | None = None
-    subunit: bool = False  # "50 cents": stated in a sub-unit of the currency
-    suffix_start: int | None = (
-        None  # where what follows the number (scale, unit) starts
-    )
+
+class Mention:
+    """A number with what stands beside it, before ranges and equivalents are joined.
+
+    A plain class, not attrs, for the reason :class:`~.numbers.Number` gives; treated
+    as a value: :meth:`copy` and change the copy, never a mention already read."""
+
+    __slots__ = _MENTION_FIELDS
+
+    def __init__(  # noqa: PLR0917  (built positionally, once per number)
+        self,
+        start: int,
+        end: int,
+        number: Number,
+        kind: Kind,
+        value: float,
+        precision: float,
+        unit: str | None,
+        qualifier: str | None = None,
+        qualifier_start: int | None = None,
+        unit_note: str | None = None,
+        noun: str | None = None,
+        prefixed: bool = False,  # currency stated before the number
+        scaled: bool = False,
+        scale: float = 1.0,
+        range_bounds: tuple[float, float] | None = None,
+        subunit: bool = False,  # "50 cents": stated in a sub-unit of the currency
+        suffix_start: int | None = None,  # where what follows the number starts
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.number = number
+        self.kind: Kind = kind
+        self.value = value
+        self.precision = precision
+        self.unit = unit
+        self.qualifier = qualifier
+        self.qualifier_start = qualifier_start
+        self.unit_note = unit_note
+        self.noun = noun
+        self.prefixed = prefixed
+        self.scaled = scaled
+        self.scale = scale
+        self.range_bounds = range_bounds
+        self.subunit = subunit
+        self.suffix_start = suffix_start
+
+    def copy(self) -> Mention:
+        """A mention equal to this one, to change."""
+        return Mention(
+            self.start, self.end, self.number, self.kind, self.value, self.precision,
+            self.unit, self.qualifier, self.qualifier_start, self.unit_note,
+            self.noun, self.prefixed, self.scaled, self.scale, self.range_bounds,
+            self.subunit, self.suffix_start,
+        )  # fmt: skip
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in _MENTION_FIELDS)
+        return f"Mention({fields})"
 
 
 _FRACTION_AFTER = regex.compile(
