@@ -559,7 +559,19 @@ def machine_info() -> dict[str, Any]:
             )
         },
         "sklearn_importable": importlib.util.find_spec("sklearn") is not None,
+        "factcheck_build": extractor_build(),
     }
+
+
+def extractor_build() -> str:
+    """How the installed extractor runs: compiled by mypyc (a non-editable install,
+    see hatch_build.py) or from its sources (editable, FACTCHECK_PURE_PYTHON, or a
+    failed compile)."""
+    spec = importlib.util.find_spec("factcheck.extractor.scanner")
+    origin = (spec.origin or "") if spec is not None else ""
+    if origin.endswith(".py"):
+        return "pure Python (sources)"
+    return "compiled (mypyc)" if origin else "not installed"
 
 
 def print_table(rows: dict[str, Row], ratio: dict[str, float]) -> None:
@@ -588,7 +600,7 @@ def print_table(rows: dict[str, Row], ratio: dict[str, float]) -> None:
     verdict = "meets" if fc >= TARGET_MB_S else "is below"
     print(
         f"  factcheck per paragraph: {fc:.2f} MB/s on one core, {verdict} the "
-        f"{TARGET_MB_S:g} MB/s per core target"
+        f"{TARGET_MB_S:g} MB/s per core target (extractor {extractor_build()})"
     )
 
 
