@@ -5,6 +5,7 @@ that look numeric but state no claim (phone numbers, dates, times).
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 import regex
 
@@ -207,30 +208,35 @@ MONTHS = _MONTH_ABBREVIATIONS | frozenset(
 )
 
 #: numeric shapes that are never claims: phone numbers, ISO and slashed dates, times,
-#: version strings, URLs and e-mail addresses, each with the strings one of which it
-#: needs (most texts have none, and the pattern then need not run). Separate passes:
-#: one ten-way alternation is tried at every character and costs nine times as much.
-#: The URL shapes are two patterns (each begins with a literal, which is searched for
-#: fast); the spans they cover together are those of ``(?i:https?://|www\.)...``.
+#: version strings, URLs and e-mail addresses. Separate passes: one ten-way
+#: alternation is tried at every character and costs nine times as much. The URL
+#: shapes are two patterns (each begins with a literal, which is searched for fast);
+#: the spans they cover together are those of ``(?i:https?://|www\.)...``.
 _URL_TAIL = r"[^\s<>\"'）)]+"
 # 202-555-0123
 _PHONE = regex.compile(r"(?<![\w.])\(?\d{3}\)?[.-]\d{3}[.-]\d{4}(?![\w])")
 _CLOCK = regex.compile(r"(?<![\w.])\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)")  # 3 p.m.
 _VERSION = regex.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)*(?![\w])")  # 3.5.1
-_NOT_CLAIMS: tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...] = (
-    (regex.compile(r"(?<![\w.])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w])"), ("+",)),  # +44 20 7946 0958
-    (_PHONE, ("-", ".")),
-    (regex.compile(r"(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?![\w])"), ("-",)),  # 2025-02-24
-    (regex.compile(r"(?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}(?![\w])"), ("/",)),  # 24/02/2025
-    (regex.compile(r"(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w])"), (":",)),  # 10:30 pm
-    (_CLOCK, ("am", "pm", ".m.")),
-    (_VERSION, (".",)),
-    (regex.compile(r"(?<![\w.])\d{4}[-–/]\d{2}(?![\w%])"), ("-", "–", "/")),  # 2023-24
-    (regex.compile(rf"(?i:https?://){_URL_TAIL}"), ("://",)),  # URLs
-    (regex.compile(rf"(?i:www\.){_URL_TAIL}"), ("ww", "wW", "Ww", "WW")),  # no scheme
-    (regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), ("@",)),  # e-mail
+_INTERNATIONAL = regex.compile(
+    r"(?<![\w.])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w])"
+)  # +44 20 7946 0958
+_ISO_DATE = regex.compile(
+    r"(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?![\w])"
+)  # 2025-02-24
+_SLASHED_DATE = regex.compile(
+    r"(?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}(?![\w])"
+)  # 24/02/2025
+_TIME = regex.compile(
+    r"(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w])"
+)  # 10:30 pm
+_YEAR_SPAN = regex.compile(r"(?<![\w.])\d{4}[-–/]\d{2}(?![\w%])")  # 2023-24
+_URL = regex.compile(rf"(?i:https?://){_URL_TAIL}")
+_WWW = regex.compile(rf"(?i:www\.){_URL_TAIL}")  # no scheme
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+NOT_CLAIMS: tuple[regex.Pattern[str], ...] = (
+    _INTERNATIONAL, _PHONE, _ISO_DATE, _SLASHED_DATE, _TIME, _CLOCK, _VERSION,
+    _YEAR_SPAN, _URL, _WWW, _EMAIL,
 )  # fmt: skip
-NOT_CLAIMS: tuple[regex.Pattern[str], ...] = tuple(p for p, _ in _NOT_CLAIMS)
 #: The shapes :class:`NotClaims` looks for only around the offsets it is asked about:
 #: their passes over the whole text cost the most, since a decimal point is all they
 #: need to run. No match of them starts inside another (that would need a character
@@ -238,19 +244,45 @@ NOT_CLAIMS: tuple[regex.Pattern[str], ...] = tuple(p for p, _ in _NOT_CLAIMS)
 #: so each match found near an offset is one the pass over the whole text finds too.
 _NEAR_ONLY = frozenset([_PHONE, _CLOCK, _VERSION])
 _RUN_BEFORE = regex.compile(r"(?r)[\w.]*")
-#: the other shapes, found in one pass over the whole text each
-_WHOLE_TEXT = tuple((p, needs) for p, needs in _NOT_CLAIMS if p not in _NEAR_ONLY)
+
+
+def _digits_around(text: str, separators: str) -> bool:
+    r"""Whether one of ``separators`` stands between two digits (``\d``: decimal
+    digits of any script) somewhere in ``text``."""
+    last = len(text) - 1
+    for sep in separators:
+        at = text.find(sep, 1)
+        while 0 < at < last:
+            if text[at - 1].isdecimal() and text[at + 1].isdecimal():
+                return True
+            at = text.find(sep, at + 1)
+    return False
+
+
+def _has_www(text: str) -> bool:
+    # "www." as (?i) reads it: no character but W folds to w, so "w." or "W." is in it
+    return "w." in text or "W." in text
+
+
+#: the other shapes, found in one pass over the whole text each, and what a text
+#: needs for each to match (most texts have none of it, and the pattern then need
+#: not run): a string in it, or a separator between two digits
+_WHOLE_TEXT: tuple[tuple[regex.Pattern[str], Callable[[str], bool]], ...] = (
+    (_INTERNATIONAL, lambda t: "+" in t),
+    (_ISO_DATE, lambda t: _digits_around(t, "-")),
+    (_SLASHED_DATE, lambda t: _digits_around(t, "/")),
+    (_TIME, lambda t: _digits_around(t, ":")),
+    (_YEAR_SPAN, lambda t: _digits_around(t, "-–/")),
+    (_URL, lambda t: "://" in t),
+    (_WWW, _has_www),
+    (_EMAIL, lambda t: "@" in t),
+)
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that look numeric but state no claim, sorted by start (they
-    may overlap)."""
-    spans = [
-        m.span()
-        for p, needs in _NOT_CLAIMS
-        if any(n in text for n in needs)
-        for m in p.finditer(text)
-    ]
+    may overlap). The definition: every shape over the whole text."""
+    spans = [m.span() for p in NOT_CLAIMS for m in p.finditer(text)]
     spans.sort()
     return spans
 
@@ -274,11 +306,9 @@ class NotClaims:
         text = self.text
         if self._spans is None:
             self._spans = []
-            for p, needs in _WHOLE_TEXT:
-                for n in needs:  # as _has_any, without a call per pattern
-                    if n in text:
-                        self._spans += [m.span() for m in p.finditer(text)]
-                        break
+            for p, may_match in _WHOLE_TEXT:
+                if may_match(text):
+                    self._spans += [m.span() for m in p.finditer(text)]
             self._spans.sort()
         spans = self._spans
         i = self._i
@@ -322,14 +352,6 @@ class NotClaims:
             version_end = version.end() if version is not None else 0
             self._run = (start, end, version_end)
         return version_end > offset
-
-
-def _has_any(text: str, needs: tuple[str, ...]) -> bool:
-    # a loop, not any(): no generator to make for each pattern and text
-    for n in needs:  # noqa: SIM110
-        if n in text:
-            return True
-    return False
 
 
 #: characters that are neither word characters nor "." (a version string starts

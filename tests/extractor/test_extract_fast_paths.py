@@ -34,7 +34,8 @@ CORE_TEXT = texts(
 SENTENCE_TEXT = texts([*".!?: \t\n", "\n\n", '"', "”", ")", "A", "a", "5", "$", "Mr."])
 SHAPE_TEXT = texts(
     ["1", "23", "202", "0123", "2024", "-", ".", "(", ")", " ", "v", "a", "p", "m",
-     "a.m.", "+", "/", ":", "x", "\n", "www.", "http://", "@", "\u0661"]
+     "a.m.", "+", "/", ":", "x", "\n", "www.", "WwW.", "w", "W.", "http://", "@",
+     "\u0661", "–", "T"]
 )  # fmt: skip
 PREFIX_TEXT = texts(
     [*lexicon.EXTRA_SYMBOLS, "USD", "usd", "Usd", "M", "EUR", "ALL", "COP", "the",
@@ -68,6 +69,10 @@ def test_sentence_ends_are_the_matches_of_sentence_end(text: str) -> None:
 
 @given(SHAPE_TEXT)
 @settings(max_examples=300, deadline=None)
+@example(
+    "FY2023–24 and 2025-02-24T10:30, 1/2/2025, \u0661\u0662\u0663\u0664-\u0661\u0662"
+)
+@example("see WwW.example.com/2024 or x@y.z 12")
 def test_not_claims_covers_what_the_blocked_spans_cover(text: str) -> None:
     spans = blocked_spans(text)
     not_claims = NotClaims(text)
