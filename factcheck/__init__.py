@@ -10,6 +10,7 @@ history) load on first use, never at import.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from factcheck.model import (
@@ -22,7 +23,7 @@ from factcheck.model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
     from os import PathLike
 
     from factcheck.config import Config
@@ -52,9 +53,16 @@ def extract(text: str) -> tuple[Claim, ...]:
     >>> [c.text for c in extract("Sales rose 13% to $31.7bn.")]
     ['13%', '$31.7bn']
     """
+    return _extract_claims()(text)
+
+
+@functools.cache
+def _extract_claims() -> Callable[[str], tuple[Claim, ...]]:
+    """The extractor, imported on first use (an import statement in :func:`extract`
+    would cost as much as reading a short paragraph, on every call)."""
     from factcheck.extractor import extract_claims  # noqa: PLC0415  (cheap import)
 
-    return extract_claims(text)
+    return extract_claims
 
 
 def extract_document(document: Document) -> Extraction:
