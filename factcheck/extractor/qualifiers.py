@@ -22,6 +22,9 @@ _QUALIFIER_BEFORE = regex.compile(
     rf"(?:^|(?<=[\s(\[\"“,;:—–-]))(?P<q>(?i:{_QUALIFIER_WORDS}))"
     rf"(?:(?<=[<>=≤≥])[ \t]*|{SP}(?:(?i:just|well|slightly|a[ \t]little)[ \t]+)?)$"
 )
+#: :data:`_QUALIFIER_BEFORE` read backwards: one anchored match where the pattern is
+#: searched for (the pattern is the definition; tests hold the two to each other)
+_QUALIFIER_BEFORE_BACKWARDS = regex.compile(f"(?r){_QUALIFIER_BEFORE.pattern}")
 #: The last word before a number, and the one before it, read backwards. A qualifier
 #: before a number ends with one of its words (or a filler: "just", "a little"), so
 #: the search for it runs only when the last words could be one. Characters that
@@ -116,10 +119,23 @@ def qualifier_before(
         return None, None  # a qualifier ends in white space, or in a sign
     if not _may_have_qualifier_before(text, window_start, start):
         return None, None
-    qm = _QUALIFIER_BEFORE.search(text, window_start, start)
+    qm = qualifier_match_before(text, window_start, start)
     if qm is None:
         return None, None
     return lexicon.QUALIFIERS_BEFORE[qualifier_key(qm.group("q"))], qm.start("q")
+
+
+def qualifier_match_before(
+    text: str, window_start: int, start: int
+) -> regex.Match[str] | None:
+    """The match of :data:`_QUALIFIER_BEFORE` that a search of the window
+    ``[window_start, start)`` finds, found by matching backwards from its end (a
+    third of the time: no start is tried that cannot end at ``start``). ``$`` also
+    matches before a line break that ends the window, as in the search."""
+    qm = _QUALIFIER_BEFORE_BACKWARDS.match(text, window_start, start)
+    if qm is None and start > window_start and text[start - 1] == "\n":
+        qm = _QUALIFIER_BEFORE_BACKWARDS.match(text, window_start, start - 1)
+    return qm
 
 
 def qualifier_after(text: str, end: int) -> regex.Match[str] | None:

@@ -4,7 +4,7 @@ longer), and the words before a number that may end a qualifier."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from factcheck.extractor import lexicon, money, qualifiers
@@ -126,3 +126,26 @@ def test_word_before_a_currency_read_by_hand_is_the_pattern_s(
         assert _word_before_currency_by_hand(
             text, window_start, start
         ) == _word_before_currency_by_pattern(text, window_start, start)
+
+
+QUALIFIED_TEXT = st.lists(
+    st.sampled_from(
+        [*lexicon.QUALIFIERS_BEFORE, "just", "well", "slightly", "a little", " ", "\t",
+         "\n", "\u00a0", "(", "[", "—", "-", ",", '"', "“", "x", "no", "an", "up", "as",
+         "ABOUT", "More Than", "ı", *ODD]
+    ),
+    max_size=9,
+).map("".join)  # fmt: skip
+
+
+@given(QUALIFIED_TEXT, st.integers(min_value=0, max_value=40))
+@settings(max_examples=2000, deadline=None)
+@example("some\n\n", 0)
+@example("north ofno more than \n\n", 0)
+def test_the_qualifier_matched_backwards_is_the_one_searched_for(
+    text: str, window_start: int
+) -> None:
+    window_start = min(window_start, len(text))
+    searched = qualifiers._QUALIFIER_BEFORE.search(text, window_start, len(text))
+    matched = qualifiers.qualifier_match_before(text, window_start, len(text))
+    assert (searched and searched.span("q")) == (matched and matched.span("q"))
