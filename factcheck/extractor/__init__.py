@@ -25,9 +25,8 @@ from factcheck.model import (
 __all__ = ["extract_claims", "extract_document", "scan_mentions"]
 
 _AND = regex.compile(r"[ \t\u00a0]*(?:and[ \t\u00a0]+)?")
-_RANGE_JOINER = regex.compile(
-    r"[ \t\u00a0]*(?:-|–|—|~|to|and|through|thru)[ \t\u00a0]*"
-)
+#: the words and signs between the ends of a range (with white space around them)
+_RANGE_JOINERS = frozenset(["-", "–", "—", "~", "to", "and", "through", "thru"])
 _BOUND_JOINER = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|but|,)[ \t\u00a0]+")
 _FEET_INCHES = regex.compile(
     r"[ \t\u00a0]*(?:and[ \t]+)?(?P<n>\d{1,2}(?:\.\d+)?)[ \t\u00a0]?(?:inch(?:es)?\b|in\b|\"|″)"
@@ -141,10 +140,14 @@ def _bounds_of(text: str, a: Mention, b: Mention) -> Mention | None:
 
 def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
     gap = text[a.end : b.start]
-    jm = _RANGE_JOINER.fullmatch(gap)
-    if jm is None or a.qualifier not in (None, "approx") or b.qualifier is not None:
+    # only spaces, tabs or no-break spaces stand around the joiner
+    joiner = gap.strip(" \t\u00a0")
+    if (
+        joiner not in _RANGE_JOINERS
+        or a.qualifier not in (None, "approx")
+        or b.qualifier is not None
+    ):
         return None
-    joiner = gap.strip()
     before = _BETWEEN.search(text, max(0, a.start - 12), a.start)
     is_from = before is not None and before.group().lower().startswith("from")
     if joiner == "and" and (before is None or is_from):

@@ -340,8 +340,7 @@ class NotClaims:
             else:
                 run = _RUN_BEFORE.match(text, 0, offset + 1)
                 start = run.start() if run is not None else offset + 1
-            after = _RUN_AFTER.match(text, offset)
-            end = max(after.end() if after is not None else offset, offset + 1)
+            end = max(_run_end(text, offset), offset + 1)
             # the run bounds the match (no search for its dots beyond the run), which
             # has two dots at least
             version = (
@@ -361,6 +360,18 @@ _RUN_AFTER = regex.compile(r"[\w.]*")
 _ASCII_WORD = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
 )
+
+
+def _run_end(text: str, at: int) -> int:
+    r"""Where the run of ``[\w.]`` characters from ``at`` ends (the end of a
+    :data:`_RUN_AFTER` match there): ASCII read by hand, the pattern past it."""
+    n = len(text)
+    while at < n and text[at] in _ASCII_WORD:
+        at += 1
+    if at < n and not text[at].isascii():
+        rest = _RUN_AFTER.match(text, at)  # always matches, if only ""
+        return rest.end() if rest is not None else at
+    return at
 
 
 def _starts_near(text: str, offset: int, shape: regex.Pattern[str], reach: int) -> bool:

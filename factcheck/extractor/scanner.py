@@ -68,6 +68,9 @@ _SCALE_AFTER = regex.compile(
 _SCALE_WORD_FIRST = frozenset("lLcCtTmMbBhHgG")
 _SCALE_FIRST = _SCALE_WORD_FIRST | frozenset("kK")
 _SCALE_SECOND = regex.compile(rf"\G{SP}(?P<word>(?i:crore|crores|million|billion))\b")
+#: what :data:`_SCALE_SECOND` needs after the white space ((?i) folds no other
+#: character to these letters)
+_SCALE_SECOND_FIRST = frozenset("cCmMbB")
 _PERCENT_AFTER = regex.compile(
     r"\G[ \t\u00a0]?(?:(?P<pp>(?i:percentage[ \t-]points?|pp|ppts?)\b)"
     r"|(?P<bp>(?i:basis[ \t-]points?|bps|bp)\b)"
@@ -323,7 +326,11 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
             )
         if factor is not None:
             scale, scaled, pos = factor, True, sm.end()
-            sm2 = _SCALE_SECOND.match(text, pos)
+            sm2 = (
+                _SCALE_SECOND.match(text, pos)
+                if _after_blanks(text, pos) in _SCALE_SECOND_FIRST
+                else None
+            )
             if sm2 is not None:
                 pair = (word.lower(), sm2.group("word").lower().rstrip("s"))
                 compound = lexicon.COMPOUND_SCALES.get(pair)
