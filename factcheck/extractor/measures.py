@@ -109,6 +109,8 @@ def _symbol_unit_at(text: str, pos: int, scaled: bool) -> Measure | None:
         return None  # "24703m212": an identifier
     if spaced and candidate in _SPACED_SYMBOL_WORDS:
         return None
+    if spaced and cut == 1 and rest == "-":
+        return None  # "24703 L-202", "5 L-shaped rooms": a letter of a word or code
     return base + cut, SYMBOL_UNITS[candidate], UNIT_NOTES.get(candidate)
 
 

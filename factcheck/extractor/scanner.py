@@ -187,7 +187,7 @@ _FRACTION_AFTER = regex.compile(
 _GOOD_DENOMINATORS = frozenset({2, 3, 4, 8, 16})
 _LINE_NUMBERING = regex.compile(r"(?:^|\n)[ \t]*$")
 _SIGN = frozenset("-−–")
-_SIGN_OK_BEFORE = frozenset(' \t\n("“[')
+_SIGN_OK_BEFORE = frozenset(' \t\n("“[<>=≤≥')
 _UNIT_ADJECTIVES = frozenset(["tall", "long", "high", "wide", "deep", "thick", "away"])
 
 
@@ -256,6 +256,12 @@ def _core_number(text: str, m: CoreMatch) -> Number | None:
     return _digit_number(text, m)
 
 
+#: scale abbreviations glued to digits before a range's hyphen ("5k-20k", "1bn-2bn")
+_GLUED_SCALES = frozenset(
+    ["k", "K", "m", "M", "b", "B", "bn", "mn", "tn", "T", "trn", "mln", "bln"]
+)
+
+
 def _is_identifier_before(text: str, start: int) -> bool:
     """Letters glued to the digits, or joined by a hyphen ("A320", "COVID-19")."""
     if start == 0:
@@ -265,9 +271,19 @@ def _is_identifier_before(text: str, start: int) -> bool:
         return True
     if c == "-" and start >= 2 and text[start - 2].isalpha():
         # "COVID-19" is a name; "5k-20k" and "$1bn-2bn" are ranges
+        b = start - 2
+        while b > 0 and start - 1 - b < 3 and text[b - 1].isalpha():
+            b -= 1
         return not (
-            start >= 3 and text[start - 3].isdigit() and text[start - 2] in "kKmMbBnT"
+            b > 0 and text[b - 1].isdigit() and text[b : start - 1] in _GLUED_SCALES
         )
+    if c == "-" and start >= 2 and text[start - 2].isdigit():
+        # "A320-200", "scp2-173": the letters and digits before the hyphen are a
+        # code when they start with a letter ("10-15" and "5k-20k" start with digits)
+        b = start - 2
+        while b > 0 and text[b - 1].isalnum():
+            b -= 1
+        return text[b].isalpha()
     return False
 
 
@@ -322,7 +338,7 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         glued_m = sm.group("glued") in ("m", "M", "b", "B", "T", "k", "K")
         if factor is not None and glued_m and prefix is None:
             factor = _glued_scale_without_currency(
-                text, sm.end(), sm.group("glued"), factor
+                text, start, sm.end(), sm.group("glued"), factor
             )
         if factor is not None:
             scale, scaled, pos = factor, True, sm.end()
@@ -449,11 +465,14 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
 
 
 def _glued_scale_without_currency(
-    text: str, after: int, letter: str, factor: float
+    text: str, start: int, after: int, letter: str, factor: float
 ) -> float | None:
     """ "5m" with no currency sign: million before a currency word or a plural noun
-    ("5m users"), metre otherwise ("1.8m tall"); "100t" never reaches here."""
+    ("5m users") or as the end of a range of money ("$1m-2m"), metre otherwise
+    ("1.8m tall"); "100t" never reaches here."""
     if letter in ("k", "K"):
+        return factor
+    if _ends_money_range(text, start, letter):
         return factor
     if letter not in ("m", "M"):
         return (
@@ -462,6 +481,17 @@ def _glued_scale_without_currency(
             else None
         )
     return factor if _next_is_money_or_plural(text, after) else None
+
+
+def _ends_money_range(text: str, start: int, letter: str) -> bool:
+    """Whether the number at ``start`` ends a range whose first end is an amount of
+    money with the same glued letter: "$1m-2m", "€5bn–6bn"."""
+    if start < 3 or text[start - 1] not in "-–" or text[start - 2] != letter:
+        return False
+    at = start - 2
+    while at > 0 and (text[at - 1].isdigit() or text[at - 1] in ".,"):
+        at -= 1
+    return at < start - 2 and currency_before(text, at) is not None
 
 
 def _next_is_money_or_plural(text: str, pos: int) -> bool:

@@ -47,6 +47,8 @@ def test_values_with_scale_applied(text: str, value: float) -> None:
         "See https://example.com/a/380/billion for details.",
         "one of the largest deals",
         "Many 5G phones.",
+        "Call +1-222-2222/2222 now.",
+        "The A320-200 and the scp2-173m.",
     ],
 )
 def test_not_claims(text: str) -> None:
@@ -127,3 +129,9 @@ def test_public_extract_stays_callable_after_the_stage_is_imported() -> None:
 def test_trailing_zeros_by_kind(text: str, low: float, high: float) -> None:
     (claim,) = extract(text)
     assert (claim.low, claim.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize("text", ["24703 L-202", "5 L-shaped rooms", "3 T-shirts"])
+def test_a_spaced_letter_before_a_hyphen_is_no_unit(text: str) -> None:
+    (claim,) = extract(text)
+    assert (claim.kind, claim.unit) == ("count", None)

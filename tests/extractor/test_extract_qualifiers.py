@@ -29,6 +29,10 @@ from factcheck import extract
         ("nearly 412 billion yuan", "approx", 412e9 * 0.95, 412.5e9),
         # the rounding of "400 billion" is wider than the tolerance, and wins
         ("about 400 billion yuan", "approx", 350e9, 450e9),
+        ("less than or equal to 380 billion yuan", "le", None, 380e9),
+        ("greater than or equal to 380 billion yuan", "ge", 380e9, None),
+        ("equal to or more than 380 billion yuan", "ge", 380e9, None),
+        ("equal to or less than 380 billion yuan", "le", None, 380e9),
     ],
 )
 def test_qualifiers_open_or_widen_the_interval(
@@ -57,6 +61,12 @@ def test_almost_stays_below_the_stated_value_plus_rounding() -> None:
         ("5k-20k", 5000, 20000, None),
         ("from 10 to 20 dollars", 10, 20, "USD"),
         ("more than 10 and less than 20 workers", 10, 20, None),
+        ("greater than 30 and less than or equal to 40", 30, 40, None),
+        # the second end takes the first's currency and scale
+        ("damages of $1m-2m", 1e6, 2e6, "USD"),
+        ("US$5bn-6bn", 5e9, 6e9, "USD"),
+        ("£1.5m–2m", 1.5e6, 2e6, "GBP"),
+        ("a 1.8m-2m wall", 1.8, 2, "meter"),
     ],
 )
 def test_ranges(text: str, low: float, high: float, unit: str | None) -> None:
@@ -163,3 +173,10 @@ def test_qualifier_inside_the_equivalent_is_its_own() -> None:
 def test_unrelated_amounts_are_not_equivalents() -> None:
     _first, second = extract("It earned $5 billion and spent €3 billion.")
     assert second.equivalent_of is None
+
+
+@pytest.mark.parametrize("text", ["when <-30", "a BMI ≤-2", "above >-5"])
+def test_a_sign_after_a_comparison_is_the_number_s(text: str) -> None:
+    (claim,) = extract(text)
+    assert claim.value < 0
+    assert claim.text.startswith("-")
