@@ -78,7 +78,8 @@ def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
         if i + 1 < len(mentions):
             b = mentions[i + 1]
             joined = (
-                _range_of(text, a, b)
+                _ratio_of(text, a, b)
+                or _range_of(text, a, b)
                 or _bounds_of(text, a, b)
                 or _compound_of(text, a, b)
             )
@@ -92,6 +93,35 @@ def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
         while i < len(mentions) and mentions[i].start < a.end:
             i += 1  # consumed by the joined mention ("5 feet 2 inches")
     return out
+
+
+_RATIO_JOINER = regex.compile(r"[ \t\u00a0]+(?:in|out[ \t]+of)[ \t\u00a0]+")
+
+
+def _ratio_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    """ "one in five adults", "2 out of 3": a share, stated exactly (a count of
+    ``a / b``); a qualifier on either number applies to it ("nearly one in five",
+    "2 in 5 or more")."""
+    if (
+        a.kind != "count"
+        or b.kind != "count"
+        or a.scaled
+        or b.scaled
+        or a.noun is not None
+        or a.range_bounds is not None
+        or b.range_bounds is not None
+        or not 0 < a.value < b.value
+        or b.value != int(b.value)
+        or _RATIO_JOINER.fullmatch(text, a.end, b.start) is None
+    ):
+        return None
+    joined = b.copy()
+    joined.start = a.qualifier_start if a.qualifier_start is not None else a.start
+    joined.value = a.value / b.value
+    joined.precision = 0.0
+    joined.qualifier = b.qualifier or a.qualifier
+    joined.qualifier_start = a.qualifier_start
+    return joined
 
 
 def _feet_and_inches(text: str, a: Mention) -> Mention:
@@ -127,8 +157,10 @@ def _bounds_of(text: str, a: Mention, b: Mention) -> Mention | None:
     ):
         return None
     lo, hi = (a, b) if a.qualifier in ("gt", "ge") else (b, a)
-    if lo.value > hi.value:
-        return None
+    if lo.value > hi.value or (
+        lo.value == hi.value and (lo.qualifier, hi.qualifier) != ("ge", "le")
+    ):
+        return None  # "less than 10, more than 10": no range between them
     joined = b.copy()
     joined.start = a.qualifier_start if a.qualifier_start is not None else a.start
     joined.value = (lo.value + hi.value) / 2

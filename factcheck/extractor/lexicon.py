@@ -93,6 +93,12 @@ TENS_WORDS: Mapping[str, int] = {
     "ninety": 90,
 }
 #: words for fractions and groups that stand for a number before a scale or noun
+#: the denominators of fractions spelled as ordinals ("two thirds", "a fifth of");
+#: "fourth" and "quarter" name the same (quarters are in FRACTION_WORDS)
+DENOMINATORS: Mapping[str, int] = {
+    "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10,
+}  # fmt: skip
 FRACTION_WORDS: Mapping[str, float] = {
     "half": 0.5,
     "quarter": 0.25,

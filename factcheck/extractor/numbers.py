@@ -16,7 +16,13 @@ import re  # noqa: TID251  (the two core scans: see _DIGIT_CORE)
 import regex
 
 from factcheck.extractor import lexicon
-from factcheck.extractor.lexicon import FRACTION_WORDS, SCALES, TENS_WORDS, UNITS_WORDS
+from factcheck.extractor.lexicon import (
+    DENOMINATORS,
+    FRACTION_WORDS,
+    SCALES,
+    TENS_WORDS,
+    UNITS_WORDS,
+)
 
 
 class Number:
@@ -96,11 +102,20 @@ _SPELL_WORDS = (
     set(UNITS_WORDS)
     | set(TENS_WORDS)
     | set(FRACTION_WORDS)
+    | set(DENOMINATORS)
+    | {f"{d}s" for d in DENOMINATORS}
     | {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"}
 )
 _SPELL_TOKEN = regex.compile(
-    r"\G(?:[ \t]+and[ \t]+(?=[a-z])|[ \t]+|-)?(a|an|[a-z]+)\b", regex.IGNORECASE
+    r"\G(?:(?P<and>[ \t]+and[ \t]+(?=[a-z]))|[ \t]+|-)?(?P<word>a|an|[a-z]+)\b",
+    regex.IGNORECASE,
 )
+#: what follows a fraction word that is no noun: "of", a conjunction, punctuation
+_FRACTION_FOLLOWS = regex.compile(
+    r"[ \t]+(?i:of|and|or|but|to)\b|[ \t]*(?:[^ \tA-Za-z]|$)"
+)
+#: a fraction's value is read to the hundredth ("two thirds" is 0.67, "a quarter" 0.25)
+FRACTION_PRECISION = 0.01
 _BIG = {
     "thousand": 1e3,
     "lakh": 1e5,
@@ -124,13 +139,14 @@ def parse_spelled(text: str, start: int) -> Number | None:
     total = 0.0
     current = 0.0
     seen = False
+    fractional = False  # a fraction spelled with an ordinal ("two thirds")
     last_end = start
     pending_a = False  # "a"/"an" waits for a scale or fraction word
     while True:
         m = _SPELL_TOKEN.match(text, pos)
         if m is None:
             break
-        word = m.group(1).lower()
+        word = m.group("word").lower()
         if word in ("a", "an"):
             if pending_a:
                 break
@@ -145,6 +161,10 @@ def parse_spelled(text: str, start: int) -> Number | None:
             n = UNITS_WORDS.get(word, TENS_WORDS.get(word, 0))
             if current % 10 != 0 and n < 10:
                 break  # "five three" is two numbers
+            if current % 100 != 0 and n >= 10:
+                break  # "ten fifteen", "twenty twenty": two numbers
+            if m.group("and") is not None and not (total or current >= 100):
+                break  # "and" joins only after "hundred" or a scale word
             current += n
         elif word in ("half", "quarter", "quarters"):
             f = FRACTION_WORDS[word]
@@ -152,10 +172,23 @@ def parse_spelled(text: str, start: int) -> Number | None:
                 current += f
             elif current and word == "quarters":
                 current *= f  # "three quarters"
+            elif (
+                current == 1
+                and not total
+                and _FRACTION_FOLLOWS.match(text, m.end()) is not None
+            ):
+                current = f  # "one quarter of", "one half": not a quarter of a year
             elif current:
                 break
             else:
                 current = f
+        elif word.rstrip("s") in DENOMINATORS:
+            fraction = _fraction_of(
+                text, m, word, current=current, total=total, pending_a=pending_a
+            )
+            if fraction is None:
+                break
+            current, fractional = fraction, True
         elif word in ("dozen", "dozens"):
             if word == "dozens":
                 break  # "dozens of": not a number
@@ -173,7 +206,35 @@ def parse_spelled(text: str, start: int) -> Number | None:
     if not seen:
         return None
     value = total + current
-    return Number(start, last_end, value, precision_of_value(value), spelled=True)
+    precision = FRACTION_PRECISION if fractional else precision_of_value(value)
+    return Number(start, last_end, value, precision, spelled=True)
+
+
+def _fraction_of(
+    text: str,
+    m: regex.Match[str],
+    word: str,
+    *,
+    current: float,
+    total: float,
+    pending_a: bool,
+) -> float | None:
+    """The value of a fraction whose denominator is the ordinal ``word`` ("third",
+    "fifths"), after "a", "one" or a number of them; ``None`` if the ordinal is no
+    fraction ("a third term", "the third", "two third-quarter results")."""
+    if total or text[m.end() : m.end() + 1] == "-":
+        return None
+    plural = word.endswith("s")
+    d = DENOMINATORS[word.rstrip("s")]
+    if pending_a or current == 1:
+        # "a third of", "one fifth": singular, and a fraction only before "of" or
+        # at the end of a phrase ("a third term" is an ordinal)
+        if plural or _FRACTION_FOLLOWS.match(text, m.end()) is None:
+            return None
+        return 1 / d
+    if plural and 1 < current < d:
+        return current / d  # "two thirds", "three-fifths"
+    return None
 
 
 def scale_of(word: str) -> float | None:
@@ -197,7 +258,8 @@ _WORD_ANCHORS = "|".join(
 #: (in lower case: :data:`_AFTER_A` and :data:`CORE` read it with ``(?i)``)
 _AFTER_A_WORDS = (
     r"[ \t]*(?:-|[ \t]and[ \t]+)?[ \t]*"
-    r"(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore)"
+    r"(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore"
+    rf"|(?:{'|'.join(DENOMINATORS)})[ \t]+of\b)"
 )
 #: What a number core is: a digit string, a fraction sign, or a number word. This is
 #: the definition; :func:`find_cores` finds exactly its matches, in two faster passes.

@@ -122,7 +122,13 @@ def qualifier_before(
     qm = qualifier_match_before(text, window_start, start)
     if qm is None:
         return None, None
-    return lexicon.QUALIFIERS_BEFORE[qualifier_key(qm.group("q"))], qm.start("q")
+    key = qualifier_key(qm.group("q"))
+    if key == "about" and _QUESTION_BEFORE.match(text, window_start, qm.start("q")):
+        return None, None  # "how about 2": a question, not an approximation
+    return lexicon.QUALIFIERS_BEFORE[key], qm.start("q")
+
+
+_QUESTION_BEFORE = regex.compile(r"(?r)\b(?i:how|what)[ \t]+")
 
 
 def qualifier_match_before(
@@ -140,10 +146,25 @@ def qualifier_match_before(
 
 def qualifier_after(text: str, end: int) -> regex.Match[str] | None:
     """A qualifier right after a claim that ends at ``end``: group ``q`` ("or more")
-    or ``plus`` ("+", "-plus")."""
+    or ``plus`` ("+", "-plus"). "and below" before a number is that number's ("above
+    10 and below 20")."""
     if not _may_have_qualifier_after(text, end):
         return None
-    return _QUALIFIER_AFTER.match(text, end)
+    qm = _QUALIFIER_AFTER.match(text, end)
+    if (
+        qm is not None
+        and qm.group("q") is not None
+        and qm.group("q")[:1] in ("a", "A")
+        and _NUMBER_NEXT.match(text, qm.end()) is not None
+    ):
+        return None
+    return qm
+
+
+#: a number right after "and above" / "and below" / "and up": the words qualify it
+_NUMBER_NEXT = regex.compile(
+    rf"{SP}[-−–$€£¥]?[0-9.½¼¾⅓⅔]|{SP}(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|half|quarter)\b"
+)
 
 
 def has_qualifier(text: str, start: int, end: int, floor: int) -> bool:

@@ -414,12 +414,8 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         if not _is_count(text, number, start, scaled, words):
             return None
         noun, end = _noun_after(text, pos), pos
-        if (
-            number.spelled
-            and noun is None
-            and not has_qualifier(text, start, pos, floor)
-        ):
-            return None  # "one of", "one said": a word, not a number
+        if number.spelled and not _is_spelled_count(text, number, noun, floor):
+            return None
         if (
             number.spelled
             and number.value == 1
@@ -462,6 +458,50 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         currency_multiplier < 1.0 and kind == "money",  # subunit
         suffix_start,
     )
+
+
+#: what a fraction word needs after it to state a share ("half of voters", "half
+#: the staff", "a third of"), and the words before a bare "half" or "quarter" that
+#: make it a period ("the second half", "in the quarter ended June")
+_SHARE_AFTER = regex.compile(
+    rf"{SP}(?i:of|the|its|their|his|her|our|a|an|all|million|billion|trillion)\b"
+)
+_PERIOD_BEFORE = regex.compile(
+    r"(?r)\b(?i:the|first|second|third|fourth|last|next|this|that|each|per|every"
+    r"|final|previous|one)[ \t]+"
+)
+_BY_BEFORE = regex.compile(r"(?r)\b(?i:by)[ \t]+")
+#: "one in five", "2 out of 3": a ratio, joined with the number after it
+_RATIO_AFTER = regex.compile(
+    rf"{SP}(?:in|out[ \t]+of){SP}(?:[0-9]|(?i:two|three|four|five|six|seven|eight"
+    r"|nine|ten|twenty|hundred|thousand)\b)"
+)
+
+
+def _is_spelled_count(text: str, number: Number, noun: str | None, floor: int) -> bool:
+    """Whether a number spelled in words, with no currency, unit or percent, states
+    a count: a word below ten needs a noun, a qualifier or a ratio after it ("one
+    said", "one of" are words); a fraction ("half", "two thirds") needs "of" or an
+    article after it, "by" or a qualifier before it, and no period word before it
+    ("the second half", "the quarter ended June", "the first three quarters")."""
+    start, end = number.start, number.end
+    if text[start:end].lower() == "quarter":
+        return False  # alone, a quarter of a year ("a quarter of" starts at "a")
+    if number.value < 1:
+        # a share: "half of", "two-thirds of the", "cut by a third"; a period
+        # otherwise ("the first half", "the first three quarters")
+        if _PERIOD_BEFORE.match(text, max(floor, start - 10), start) is not None:
+            return False
+        return (
+            _SHARE_AFTER.match(text, end) is not None
+            or _BY_BEFORE.match(text, max(floor, start - 4), start) is not None
+            or has_qualifier(text, start, end, floor)  # "below a half"
+        )
+    if noun is not None or has_qualifier(text, start, end, floor):
+        return True
+    if number.value >= 10 or not text[start:end].isalpha():
+        return True  # "fifteen", "two thousand", "forty-five"
+    return _RATIO_AFTER.match(text, end) is not None
 
 
 def _glued_scale_without_currency(
@@ -587,7 +627,7 @@ _STOP_NOUNS = frozenset(
         "from", "with", "as", "is", "was", "were", "be", "been", "are", "has", "have",
         "had", "that", "this", "these", "those", "it", "its", "than", "which", "who",
         "per", "up", "down", "more", "less", "over", "under", "about", "percent",
-        "times", "time", "former", "other", "others", "new",
+        "times", "time", "former", "other", "others", "new", "out",
     }
 )  # fmt: skip
 

@@ -135,3 +135,73 @@ def test_trailing_zeros_by_kind(text: str, low: float, high: float) -> None:
 def test_a_spaced_letter_before_a_hyphen_is_no_unit(text: str) -> None:
     (claim,) = extract(text)
     assert (claim.kind, claim.unit) == ("count", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a third of voters", 1 / 3),
+        ("two thirds of voters", 2 / 3),
+        ("two-thirds of the board", 2 / 3),
+        ("one-fifth of output", 0.2),
+        ("three quarters of voters", 0.75),
+        ("nine tenths of it", 0.9),
+        ("half of voters", 0.5),
+        ("half the staff", 0.5),
+        ("sales were cut by half", 0.5),
+        ("under half of them", 0.5),
+    ],
+)
+def test_fractions_in_words_are_shares(text: str, value: float) -> None:
+    (claim,) = extract(text)
+    assert claim.kind == "count"
+    assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She won a third term.",
+        "Sales rose in the first three quarters.",
+        "It fell in the first half of the year.",
+        "It was the best quarter of the decade.",
+        "Revenue rose in the quarter ended June 30.",
+        "a half-point cut",
+        "How about that?",
+    ],
+)
+def test_periods_and_ordinals_are_no_fractions(text: str) -> None:
+    assert extract(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("One in five adults smoke.", 0.2, None),
+        ("2 out of 3 doctors agree", 2 / 3, None),
+        ("nearly one in five voters", 0.2, "approx"),
+        ("How about 2 in 5 or more?", 0.4, "ge"),
+        ("six in 10 Americans", 0.6, None),
+    ],
+)
+def test_ratios(text: str, value: float, qualifier: str | None) -> None:
+    (claim,) = extract(text)
+    assert (claim.kind, claim.qualifier) == ("count", qualifier)
+    assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("x is equal to one hundred and seventy.", [170]),
+        ("Ten of them left.", [10]),
+        ("It fell to two thousand fifteen.", [2015]),
+        ("one of the largest deals", []),
+        # "and" joins only after hundred or a scale word; a teen after a ten starts
+        # a new number
+        ("between ten and fifteen people", [12.5]),
+        ("twenty twenty", [20, 20]),
+    ],
+)
+def test_spelled_numbers(text: str, values: list[float]) -> None:
+    assert [c.value for c in extract(text)] == values

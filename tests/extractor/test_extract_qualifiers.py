@@ -180,3 +180,24 @@ def test_a_sign_after_a_comparison_is_the_number_s(text: str) -> None:
     (claim,) = extract(text)
     assert claim.value < 0
     assert claim.text.startswith("-")
+
+
+def test_bounds_that_meet_state_no_range() -> None:
+    claims = extract("More than 40 and less than 10, more than 10 and less than 40.")
+    assert [(c.qualifier, c.low, c.high) for c in claims] == [
+        ("gt", 40, None),
+        ("lt", None, 10),
+        ("range", 10, 40),
+    ]
+
+
+def test_and_below_before_a_number_is_that_number_s() -> None:
+    (claim,) = extract("above 10 and below 20")
+    assert (claim.qualifier, claim.low, claim.high) == ("range", 10, 20)
+    (claim,) = extract("children aged 5 and below")
+    assert (claim.qualifier, claim.high) == ("le", 5)
+
+
+def test_how_about_is_a_question_not_an_approximation() -> None:
+    (claim,) = extract("What about 300 jobs?")
+    assert claim.qualifier is None
