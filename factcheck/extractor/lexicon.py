@@ -215,6 +215,22 @@ DEFAULT_CODE_FOR_WORD: Mapping[str, str] = {
     "mark": "DEM",
     "peseta": "ESP",
     "markka": "FIM",
+    "leu": "RON",
+    "rial": "IRR",
+}
+#: currency words CLDR gives to one currency only, as news prints them alone
+#: (CLDR's English names carry the country: "Hungarian forints")
+UNIQUE_CURRENCY_WORDS: Mapping[str, str] = {
+    "forint": "HUF",
+    "koruna": "CZK",
+    "hryvnia": "UAH",
+    "lev": "BGN",
+    "tenge": "KZT",
+    "cedi": "GHS",
+    "birr": "ETB",
+    "taka": "BDT",
+    "kyat": "MMK",
+    "lari": "GEL",
 }
 
 #: news spellings CLDR's English data does not carry (lower case)
@@ -274,6 +290,17 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     "SG$": "SGD",
     "NZ$": "NZD",
     "NZD$": "NZD",
+    "NZD $": "NZD",
+    "AU $": "AUD",
+    "AUD $": "AUD",
+    "CAN$": "CAD",
+    "CAN $": "CAD",
+    # the abbreviations of the Israeli, Kenyan and Swiss press
+    "NIS": "ILS",
+    "KSh": "KES",
+    "Ksh": "KES",
+    "SFr": "CHF",
+    "SFr.": "CHF",
     "R$": "BRL",
     "Mex$": "MXN",
     "MX$": "MXN",
@@ -368,7 +395,7 @@ def currency_lexicon() -> CurrencyLexicon:
             key = key.replace("us ", "u.s. ") if key.startswith("us ") else key
             names.setdefault(key, code)
     # bare last words ("dollars", "yuan") read by the default table
-    for word, code in DEFAULT_CODE_FOR_WORD.items():
+    for word, code in (*DEFAULT_CODE_FOR_WORD.items(), *UNIQUE_CURRENCY_WORDS.items()):
         names[word] = code
         names.setdefault(_plural(word), code)
     names.update(EXTRA_CURRENCY_NAMES)
@@ -381,11 +408,24 @@ def currency_lexicon() -> CurrencyLexicon:
     return CurrencyLexicon(names=names, symbols=symbols, codes=frozenset(codes))
 
 
+#: plurals that are not the word and an s
+_IRREGULAR_PLURALS: Mapping[str, str] = {
+    "real": "reais", "lira": "lire", "krona": "kronor", "krone": "kroner",
+    "leu": "lei", "lev": "leva",
+}  # fmt: skip
+_SAME_IN_PLURAL = frozenset(
+    ["yen", "yuan", "won", "rand", "baht", "dong", "naira", "ringgit", "tenge",
+     "birr", "taka", "lari"]
+)  # fmt: skip
+
+
 def _plural(word: str) -> str:
-    if word in {"yen", "yuan", "won", "rand", "baht", "dong", "naira", "ringgit"}:
+    if word in _SAME_IN_PLURAL:
         return word
-    if word == "real":
-        return "reais"
-    if word == "lira":
-        return "lire"
-    return word + "s"
+    return _IRREGULAR_PLURALS.get(word, word + "s")
+
+
+#: the default words in both numbers ("krona", "kronor"): read with a note
+DEFAULT_WORD_FORMS: frozenset[str] = frozenset(DEFAULT_CODE_FOR_WORD) | frozenset(
+    _plural(w) for w in DEFAULT_CODE_FOR_WORD
+)

@@ -184,9 +184,9 @@ def _norm_symbol(text: str) -> str:
     return text.replace(" ", "").replace("\t", "").replace(".", "").lower()
 
 
-#: what a longer sign ending in " $" ("C $", "HK $", "US $", "U.S. $") has before
-#: its space, in either case
-_BEFORE_SPACED_DOLLAR = frozenset("CcKkSs.")
+#: what a longer sign ending in " $" ("C $", "HK $", "US $", "U.S. $", "NZD $", "AU
+#: $", "CAN $") has before its space, in the cases its pattern reads
+_BEFORE_SPACED_DOLLAR = frozenset("CcKkSs.DUN")
 
 
 def is_lone_dollar(text: str, start: int) -> bool:
@@ -331,7 +331,7 @@ def currency_words_after(
             last = phrase.split()[-1]
             if (
                 n == 1
-                and last.rstrip("s") in lexicon.DEFAULT_CODE_FOR_WORD
+                and last in lexicon.DEFAULT_WORD_FORMS
                 and last
                 not in (
                     "yuan",
@@ -374,7 +374,7 @@ def currency_after(
         cm = _CODE_AFTER.match(text, pos)
         if cm is not None:
             code = cm.group("c")
-            code = {"RMB": "CNY", "BTC": "XBT"}.get(code, code)
+            code = {"RMB": "CNY", "BTC": "XBT", "NIS": "ILS"}.get(code, code)
             lex = lexicon.currency_lexicon()
             if code in lex.codes and code not in lexicon.CODE_LOOKALIKES:
                 return cm.end(), code, None, 1e6 if cm.group("m") else 1.0

@@ -262,6 +262,18 @@ _GLUED_SCALES = frozenset(
 )
 
 
+def _is_spaced_group(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start`` are a group of three after a space and digits,
+    starting with 0: the tail of a number grouped with plain spaces ("3 250 000"),
+    which no number starts with."""
+    return (
+        end - start == 3
+        and start >= 2
+        and text[start - 1] == " "
+        and text[start - 2].isdigit()
+    )
+
+
 def _is_identifier_before(text: str, start: int) -> bool:
     """Letters glued to the digits, or joined by a hyphen ("A320", "COVID-19")."""
     if start == 0:
@@ -308,6 +320,8 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
     if number is None:
         return None
     start, pos = number.start, number.end
+    if text[start] == "0" and _is_spaced_group(text, start, pos):
+        return None  # the "000" of "3 250 000": no number of its own
     value, precision = number.value, number.precision
 
     # -- sign and what is glued on the left
@@ -580,8 +594,12 @@ def _is_count(
         word = bm.group("w").rstrip(".").lower()
         if word in MONTHS:
             return False  # "Feb. 24"
-        if not number.spelled and _is_proper_noun_before(text, bm):
-            return False  # "Boeing 737", "Section 230"
+        if (
+            not number.spelled
+            and "," not in text[number.start : number.end]
+            and _is_proper_noun_before(text, bm)
+        ):
+            return False  # "Boeing 737", "Section 230" (a name has no "2,000")
     # "24 February" is a date
     return not (
         words is not None

@@ -128,3 +128,42 @@ def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
         path="a.md", text="It raised US$5 million.", url="https://x.com.au/a"
     )
     assert extract_document(doc).claims[0].unit == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("It cost NZD $100.70.", 100.7, "NZD"),
+        ("It cost AU $59.95.", 59.95, "AUD"),
+        ("It cost CAN$1.23.", 1.23, "CAD"),
+        ("a fine of NIS 50 million", 50e6, "ILS"),
+        ("a fine of 50 million NIS", 50e6, "ILS"),
+        ("It cost KSh 1,000.", 1000, "KES"),
+        ("a fee of SFr 20", 20, "CHF"),
+        ("a fine of 500 lei", 500, "RON"),
+        ("2,000 forints", 2000, "HUF"),
+        ("300 kronor", 300, "SEK"),
+        ("40 billion Norwegian kroner", 40e9, "NOK"),
+        ("1 million hryvnias", 1e6, "UAH"),
+        ("5 billion tenge", 5e9, "KZT"),
+    ],
+)
+def test_regional_signs_and_currency_words(text: str, value: float, unit: str) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.unit) == ("money", unit)
+    assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [("2,000 forints", None), ("1 million hryvnias", None), ("500 lei", "lei")],
+)
+def test_words_of_one_currency_need_no_note(text: str, note: str | None) -> None:
+    claim = only(text)
+    assert (claim.unit_note is None) == (note is None)
+
+
+def test_a_group_of_a_spaced_number_is_no_amount() -> None:
+    # plain-space grouping is not read as one number (in English text it is rarely
+    # one), but its last group is no amount of zero euros
+    assert all(c.kind != "money" for c in extract("3 250 000 €"))
