@@ -72,6 +72,14 @@ LOWER_CODES = frozenset(
     ]
 )
 
+#: codes read as money even glued to the digits ("CAD3.03", "USD34.6 million"): the
+#: currencies news quotes by code; any other code glued to digits is more likely a
+#: name ("COP29", "AMD64")
+GLUED_CODES = frozenset(c.upper() for c in LOWER_CODES if c != "rmb") | frozenset(
+    ["CAD", "PLN", "CZK", "HUF", "TRY", "ILS", "UAH", "KZT", "EGP", "NGN", "KES",
+     "ARS", "CLP", "QAR", "KWD", "BHD", "OMR", "PKR", "BDT", "LKR", "RON", "ISK"]
+)  # fmt: skip
+
 # -- before the number ----------------------------------------------------------------
 
 
@@ -261,7 +269,7 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
             upper = "CNY"
         if upper not in lex.codes or upper in lexicon.CODE_LOOKALIKES:
             return None
-        if m.end("code") == len(window) and upper.lower() not in LOWER_CODES:
+        if m.end("code") == len(window) and upper not in GLUED_CODES:
             return (
                 None  # "COP29", "G20": glued to the digits, a name unless a major code
             )

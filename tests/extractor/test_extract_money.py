@@ -167,3 +167,23 @@ def test_a_group_of_a_spaced_number_is_no_amount() -> None:
     # plain-space grouping is not read as one number (in English text it is rarely
     # one), but its last group is no amount of zero euros
     assert all(c.kind != "money" for c in extract("3 250 000 €"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("CAD3.03", 3.03, "CAD"),
+        ("It was CAD3 million", 3e6, "CAD"),
+        ("UAH3.04", 3.04, "UAH"),
+    ],
+)
+def test_a_major_code_glued_to_the_digits_is_money(
+    text: str, value: float, unit: str
+) -> None:
+    claim = only(text)
+    assert (claim.unit, claim.value) == (unit, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", ["the COP29 summit", "AMD64 chips"])
+def test_another_code_glued_to_the_digits_is_a_name(text: str) -> None:
+    assert all(c.kind != "money" for c in extract(text))
