@@ -262,6 +262,14 @@ _GLUED_SCALES = frozenset(
 )
 
 
+def _starts_number(text: str, pos: int) -> bool:
+    """Whether a digit stands at ``pos``, past one space."""
+    c = text[pos : pos + 1]
+    if c in (" ", "\t", "\u00a0"):
+        c = text[pos + 1 : pos + 2]
+    return "0" <= c <= "9"
+
+
 def _is_spaced_group(text: str, start: int, end: int) -> bool:
     """Whether the digits at ``start`` are a group of three after a space and digits,
     starting with 0: the tail of a number grouped with plain spaces ("3 250 000"),
@@ -392,6 +400,13 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
     words = words_after(text, pos) if kind == "count" else None
     if kind == "count":
         suffix = currency_after(text, pos, words, scaled)
+        if (
+            suffix is not None
+            and prefix is not None
+            and not text[suffix[0] - 1].isalpha()
+            and _starts_number(text, suffix[0])
+        ):
+            suffix = None  # "$ 20,000.00 $ 37,305.97": the sign is the next amount's
         if suffix is not None:
             end, code, suffix_note, multiplier = suffix
             if prefix is None or prefix[1] == code or prefix[2] is not None:

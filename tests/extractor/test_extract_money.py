@@ -187,3 +187,12 @@ def test_a_major_code_glued_to_the_digits_is_money(
 @pytest.mark.parametrize("text", ["the COP29 summit", "AMD64 chips"])
 def test_another_code_glued_to_the_digits_is_a_name(text: str) -> None:
     assert all(c.kind != "money" for c in extract(text))
+
+
+def test_a_sign_between_two_amounts_is_the_second_s() -> None:
+    claims = extract("$ 20,000.00 $ 37,305.97 february expenses")
+    assert [(c.text, c.value) for c in claims] == [
+        ("$ 20,000.00", 20000),
+        ("$ 37,305.97", 37305.97),
+    ]
+    assert [c.text for c in extract("It cost $10 dollars.")] == ["$10 dollars"]

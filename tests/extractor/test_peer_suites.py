@@ -24,8 +24,8 @@ SCORER = SHARED / "tools" / "score_extract.py"
 #: price-parser and Duckling suites, shop snippets and chat phrases, sit lower)
 FLOORS = {
     "recognizers_currency": 0.90,
-    "recognizers_number_range": 0.80,
-    "recognizers_dimension": 0.80,
+    "recognizers_number_range": 0.90,
+    "recognizers_dimension": 0.82,
     "recognizers_percent": 0.70,
     "price_parser": 0.70,
     "duckling_money": 0.40,
@@ -53,3 +53,127 @@ def test_value_f1_stays_above_its_floor(suite: str) -> None:
     result = scorer.score_suite(cases, claims, 0)
     f1 = result["value"][2]
     assert f1 >= FLOORS[suite], f"{suite}: value F1 {f1:.3f}"
+
+
+#: Cases judged unreasonable for a news extractor, left out of the news-like
+#: subsets below: the closing notes of issue 2 give each reason.
+NOT_NEWS: dict[str, dict[str, str]] = {
+    "recognizers_percent": {
+        **dict.fromkeys(
+            [
+                "PercentModel-009",
+                "PercentModel-010",
+                "PercentModel-011",
+                "PercentModel-012",
+            ],
+            "'percent of 210' read as 210%: in English a share of 210, never 210%",
+        ),
+        **dict.fromkeys(
+            ["PercentModel-017", "PercentModel-018", "PercentModel-019"],
+            "a bare 'percent' or '%' with no number: no value to check",
+        ),
+    },
+    "recognizers_number_range": {
+        **dict.fromkeys(
+            ["NumberRangeModel-003", "NumberRangeModel-005"],
+            "ordinals as range ends ('between the tenth and the fifteenth')",
+        ),
+        **dict.fromkeys(
+            ["NumberRangeModel-001", "NumberRangeModel-007", "NumberRangeModel-014"],
+            "non-native 'less or equal than', 'bigger or equal than'",
+        ),
+        "NumberRangeModel-038": "'200 or greater than 190': the peer drops 200",
+        "NumberRangeModel-058": "'more than 2 in 5': the peer's left-to-right reading",
+        **dict.fromkeys(
+            ["NumberRangeModel-065", "NumberRangeModel-066", "NumberRangeModel-067"],
+            "'<>30', '=>30', '=<30': no comparison operators of any language",
+        ),
+        "NumberRangeModel-069": "'from 200 to 300 in 2008' expects nothing; 070 the range",
+        "NumberRangeModel-078": "a plain 'two' counts as a false claim (ranges only)",
+    },
+    "recognizers_dimension": {
+        "DimensionModel-006": "'barrels a day' expected as Barrel: we read barrel/day",
+        **dict.fromkeys(
+            [
+                "DimensionModel-021",
+                "DimensionModel-023",
+                "DimensionModel-059",
+                "DimensionModel-095",
+            ],
+            "'tons', 'tonnes', '100t' expected as the peer's 'Ton' (pint's ton is the "
+            "short ton; we read tonnes)",
+        ),
+        "DimensionModel-039": "'75 -300mm' expected as 300 mm only: we read the range",
+        "DimensionModel-052": "'2 pm' expected as picometres: it is a time",
+        **dict.fromkeys(
+            ["DimensionModel-093", "DimensionModel-094"],
+            "temperatures expected as no claim: a news extractor reads them",
+        ),
+        **dict.fromkeys(
+            ["DimensionModel-044", "DimensionModel-086", "DimensionModel-087"],
+            "a bare unit word ('a metric ton is', 'mcg') expected as a claim",
+        ),
+        **dict.fromkeys(
+            [
+                "DimensionModel-048",
+                "DimensionModel-071",
+                "DimensionModel-072",
+                "DimensionModel-073",
+                "DimensionModel-074",
+            ],
+            "table notation: '10 \"' with a space, '20 (kg)', '20 [kg]'",
+        ),
+    },
+    "recognizers_currency": {
+        **dict.fromkeys(
+            [
+                "CurrencyModel-093",
+                "CurrencyModel-094",
+                "CurrencyModel-116",
+                "CurrencyModel-120",
+                "CurrencyModel-173",
+            ],
+            "a currency word with no number ('multibillion - dollar', 'dollar :', "
+            "'50 dollar dollar') expected as a claim",
+        ),
+        **dict.fromkeys(
+            [
+                "CurrencyModel-098",
+                "CurrencyModel-099",
+                "CurrencyModel-101",
+                "CurrencyModel-102",
+                "CurrencyModel-103",
+                "CurrencyModel-145",
+                "CurrencyModel-146",
+                "CurrencyModel-166",
+                "CurrencyModel-167",
+                "CurrencyModel-168",
+                "CurrencyModel-170",
+            ],
+            "constructed compounds of a main and a minor unit with the minor one "
+            "unnamed ('15 dollars 50', '17 USD 25', 'one kuai and five mao five')",
+        ),
+        **dict.fromkeys(
+            ["CurrencyModel-124", "CurrencyModel-125"],
+            "'1 $10 dollars bill': a sign between two numbers, no sentence",
+        ),
+        "CurrencyModel-110": "'sen 100,000' expected as an amount with no currency",
+    },
+}
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/peer-suites is not here")
+@pytest.mark.parametrize("suite", sorted(NOT_NEWS))
+def test_news_like_cases_score_at_least_095(suite: str) -> None:
+    """The issue's target: value F1 of at least 0.95 on each suite's news-like cases."""
+    scorer = _scorer()
+    cases = [
+        c for c in scorer.load_cases([SUITES])[suite] if c["id"] not in NOT_NEWS[suite]
+    ]
+    assert cases
+    claims = {
+        i: [claim_to_dict(c) for c in extract_claims(case["text"])]
+        for i, case in enumerate(cases)
+    }
+    f1 = scorer.score_suite(cases, claims, 0)["value"][2]
+    assert f1 >= 0.95, f"{suite}: value F1 {f1:.3f} on {len(cases)} news-like cases"
