@@ -262,6 +262,22 @@ _GLUED_SCALES = frozenset(
 )
 
 
+#: what may follow a number that then has no scale, percent, currency, unit or
+#: qualifier after it (each of those starts with a space, a letter or a sign), nor
+#: a fraction or a range ("/", "-")
+_ENDS_A_BARE_NUMBER = frozenset([",", ".", ";", ":", ")", "!", "?", "\n", ""])
+
+
+def _is_year(text: str, start: int, end: int) -> bool:
+    """Whether the digits ``text[start:end]`` are a year, as :func:`_is_count` reads
+    one (four digits from 1800 to 2100)."""
+    return (
+        end - start == 4
+        and "1800" <= text[start:end] <= "2100"
+        and text[start:end].isdigit()
+    )
+
+
 def _starts_number(text: str, pos: int) -> bool:
     """Whether a digit stands at ``pos``, past one space."""
     c = text[pos : pos + 1]
@@ -348,6 +364,13 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         return None  # "A320", "v2", "m212"
     if prefix is None and _is_identifier_before(text, left):
         return None
+    if (
+        prefix is None
+        and text[pos : pos + 1] in _ENDS_A_BARE_NUMBER
+        and _is_year(text, start, pos)
+        and not number.spelled
+    ):
+        return None  # "in 2023.": nothing after it could make it a claim
 
     # -- scale words
     scale = 1.0
@@ -597,8 +620,7 @@ def _is_count(
     if number.spelled and nxt[:1] == "-":
         return False  # "one-day loss", "three-year plan": an adjective
     if not number.spelled:
-        digits = text[number.start : number.end]
-        if digits.isdigit() and len(digits) == 4 and 1800 <= int(digits) <= 2100:
+        if _is_year(text, number.start, number.end):
             return False  # a year
         if nxt[:1] in (".", ")") and _LINE_NUMBERING.search(
             text, max(0, start - 40), start

@@ -205,3 +205,7 @@ def test_ratios(text: str, value: float, qualifier: str | None) -> None:
 )
 def test_spelled_numbers(text: str, values: list[float]) -> None:
     assert [c.value for c in extract(text)] == values
+
+
+def test_a_year_is_no_claim_but_a_decimal_of_four_characters_is() -> None:
+    assert [c.value for c in extract("By 2023, 2.85 and 2.00; in 1999.")] == [2.85, 2.0]
