@@ -74,8 +74,8 @@ _SCALE_SECOND_FIRST = frozenset("cCmMbB")
 _PERCENT_AFTER = regex.compile(
     r"\G[ \t\u00a0]?(?:(?P<pp>(?i:percentage[ \t-]points?|pp|ppts?)\b)"
     r"|(?P<bp>(?i:basis[ \t-]points?|bps|bp)\b)"
-    r"|(?P<pct>%|(?i:percents?|per[ \t]?cent|pct|percentage)\b))"
-)
+    r"|(?P<pct>%|(?i:percents?|per[ \t]?cent|pct|percentage)\b|pc\b))"
+)  # "5pc": the British press's percent (lower case: "5 PCs" are computers)
 _PERCENT_FIRST = frozenset("%pPbB")
 _TIME_OR_ORDINAL_AFTER = regex.compile(
     r"\G(?:st|nd|rd|th|s)\b|\G[ \t]?(?:[ap]\.m\.|[ap]m\b|GMT|UTC|o'clock|BST|EST|ET)"

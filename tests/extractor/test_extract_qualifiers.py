@@ -201,3 +201,12 @@ def test_and_below_before_a_number_is_that_number_s() -> None:
 def test_how_about_is_a_question_not_an_approximation() -> None:
     (claim,) = extract("What about 300 jobs?")
     assert claim.qualifier is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("Shares rose 5pc", "%"), ("rates at 5.25pc", "%"), ("5 PCs", None)],
+)
+def test_the_british_pc_is_percent(text: str, unit: str | None) -> None:
+    (claim,) = extract(text)
+    assert claim.unit == unit
