@@ -13,7 +13,7 @@ import regex
 
 from factcheck.extractor.context import NotClaims, TextIndex
 from factcheck.extractor.numbers import find_cores
-from factcheck.extractor.scanner import Mention, read_mention
+from factcheck.extractor.scanner import RATIO_JOINER, Mention, read_mention
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
     Claim,
@@ -95,7 +95,7 @@ def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_RATIO_JOINER = regex.compile(r"[ \t\u00a0]+(?:in|out[ \t]+of)[ \t\u00a0]+")
+_RATIO_JOINER = regex.compile(RATIO_JOINER)
 
 
 def _ratio_of(text: str, a: Mention, b: Mention) -> Mention | None:

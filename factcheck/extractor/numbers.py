@@ -261,6 +261,9 @@ _AFTER_A_WORDS = (
     r"(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore"
     rf"|(?:{'|'.join(DENOMINATORS)})[ \t]+of\b)"
 )
+#: where a number may start: a digit, a fraction sign, a number word, or "a"/"an"
+#: before one (a necessary condition for a core, for the checks that look ahead)
+NUMBER_AHEAD = rf"(?:[0-9½¼¾⅓⅔]|\.[0-9]|(?i:{_WORD_ANCHORS}|an?)\b)"
 #: What a number core is: a digit string, a fraction sign, or a number word. This is
 #: the definition; :func:`find_cores` finds exactly its matches, in two faster passes.
 CORE = regex.compile(

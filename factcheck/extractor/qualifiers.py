@@ -13,6 +13,7 @@ import regex
 
 from factcheck.extractor import lexicon
 from factcheck.extractor.context import BLANKS, SP
+from factcheck.extractor.numbers import NUMBER_AHEAD
 
 _QUALIFIER_WORDS = "|".join(
     regex.escape(q) for q in sorted(lexicon.QUALIFIERS_BEFORE, key=len, reverse=True)
@@ -162,9 +163,7 @@ def qualifier_after(text: str, end: int) -> regex.Match[str] | None:
 
 
 #: a number right after "and above" / "and below" / "and up": the words qualify it
-_NUMBER_NEXT = regex.compile(
-    rf"{SP}[-−–$€£¥]?[0-9.½¼¾⅓⅔]|{SP}(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|half|quarter)\b"
-)
+_NUMBER_NEXT = regex.compile(rf"{SP}[-−–$€£¥]?{NUMBER_AHEAD}")
 
 
 def has_qualifier(text: str, start: int, end: int, floor: int) -> bool:

@@ -26,6 +26,7 @@ from factcheck.extractor.money import (
 )
 from factcheck.extractor.numbers import (
     FRACTION_CHARS,
+    NUMBER_AHEAD,
     CoreMatch,
     Number,
     is_word_core,
@@ -523,11 +524,10 @@ _PERIOD_BEFORE = regex.compile(
     r"|final|previous|one)[ \t]+"
 )
 _BY_BEFORE = regex.compile(r"(?r)\b(?i:by)[ \t]+")
-#: "one in five", "2 out of 3": a ratio, joined with the number after it
-_RATIO_AFTER = regex.compile(
-    rf"{SP}(?:in|out[ \t]+of){SP}(?:[0-9]|(?i:two|three|four|five|six|seven|eight"
-    r"|nine|ten|twenty|hundred|thousand)\b)"
-)
+#: "one in five", "2 out of 3": what joins the two numbers of a ratio (the join is
+#: made in :func:`factcheck.extractor._ratio_of`; a spelled number before it is kept)
+RATIO_JOINER = r"[ \t\u00a0]+(?:in|out[ \t]+of)[ \t\u00a0]+"
+_RATIO_AFTER = regex.compile(rf"{RATIO_JOINER}{NUMBER_AHEAD}")
 
 
 def _is_spelled_count(text: str, number: Number, noun: str | None, floor: int) -> bool:
@@ -577,7 +577,7 @@ def _glued_scale_without_currency(
 
 def _ends_money_range(text: str, start: int, letter: str) -> bool:
     """Whether the number at ``start`` ends a range whose first end is an amount of
-    money with the same glued letter: "$1m-2m", "€5bn–6bn"."""
+    money with the same glued letter: "$1m-2m", "€5m–6m"."""
     if start < 3 or text[start - 1] not in "-–" or text[start - 2] != letter:
         return False
     at = start - 2
