@@ -10,35 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from prose_checks import assert_prose_indexes_text, offset_in_prose, words
 
 from factcheck.errors import InputError
 from factcheck.load import load_document, load_paths, load_text
-from factcheck.model import Document
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def words(doc: Document) -> str:
-    """The prose with runs of whitespace collapsed, for readable assertions."""
-    return " ".join(doc.prose.split())
-
-
-def assert_prose_indexes_text(text: str, prose: str) -> None:
-    """Same length, same line breaks, and every prose character is the text's own,
-    a space, or the decoded start of a character reference."""
-    assert len(prose) == len(text)
-    for i, (p, t) in enumerate(zip(prose, text, strict=True)):
-        if t in "\n\r" or p in "\n\r":
-            assert p == t, f"line break changed at {i}"
-        elif p not in (" ", t):
-            assert t == "&", f"offset {i}: prose {p!r} vs text {t!r}"
-
-
-def offset_in_prose(doc: Document, needle: str) -> int:
-    """Where ``needle`` stands in the prose; it must stand there in the text too."""
-    at = doc.prose.index(needle)
-    assert doc.text[at : at + len(needle)] == needle
-    return at
 
 
 # ------------------------------------------------------------------ front matter
