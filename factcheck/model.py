@@ -18,6 +18,12 @@ Qualifier = Literal["approx", "gt", "ge", "lt", "le", "range"]
 Severity = Literal["error", "warning", "info"]
 DocumentFormat = Literal["txt", "md", "html"]
 BaselineState = Literal["new", "unchanged"]
+#: what a figure is in its clause: the level of something, a change of it, a part of a
+#: named whole, a share (a percentage of a named whole), a reference it is compared
+#: with, or a limit or target
+Role = Literal["level", "change", "part", "share", "comparison", "limit"]
+#: a figure before the one that stands now, a forecast or estimate, a proposal
+Stage = Literal["earlier", "forecast", "proposal"]
 #: bump when what a fingerprint covers changes (baselines then re-match nothing)
 FINGERPRINT_VERSION = "factcheck/v1"
 
@@ -191,6 +197,57 @@ class Interval:
 
 
 @attrs.frozen(kw_only=True)
+class Frame:
+    """Whose number a claim is, what it measures, and when: read from its own clause.
+
+    Every field may be unknown (``None``); two claims whose known fields differ never
+    state the same fact. ``cues`` says which words set which field, for explanations.
+
+    >>> Frame(holder="the standard SU7", holder_key=("su7",), attribute="price").describe()
+    'holder: the standard SU7; attribute: price; role: level'
+    """
+
+    #: the entity or noun phrase the number belongs to, as written
+    holder: str | None = None
+    #: the holder's words that tell holders apart (lower case, stemmed, legal forms
+    #: and base-model marks dropped)
+    holder_key: tuple[str, ...] = ()
+    #: how the holder was read: "subject" (of the clause), "owner" (a possessive),
+    #: "listed" (a name listed with its figure: "Kia 1.73 million", "Creek Fire
+    #: (379,895 acres)", "the US, at 13%"), "target" ("fined Amazon", "into X")
+    holder_source: str | None = None
+    #: what is measured, as a class ("revenue", "deaths") or, failing a cue word, the
+    #: counted noun ("noun:order") or the dimension ("dim:length")
+    attribute: str | None = None
+    role: Role = "level"
+    #: for a part or share: what it is part of (a claim id such as "c3", or a noun)
+    whole: str | None = None
+    stage: Stage | None = None
+    #: the point or period the figure is about: "2023", "2023-Q3", "2024-07-30"
+    time: str | None = None
+    #: an elapsed window the figure is counted over ("24 hour": in the first 24 hours)
+    window: str | None = None
+    #: the basis it is stated on ("pre_money", "average", "intraday")
+    basis: str | None = None
+    #: the words that set the fields: ("holder=...", "attribute=revenue<-sales", ...)
+    cues: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """The known fields in words."""
+        parts = []
+        if self.holder:
+            parts.append(f"holder: {self.holder}")
+        if self.attribute:
+            parts.append(f"attribute: {self.attribute}")
+        parts.append(f"role: {self.role}" + (f" of {self.whole}" if self.whole else ""))
+        for name in ("stage", "time", "window", "basis"):
+            value = getattr(self, name)
+            if value:
+                parts.append(f"{name}: {value}")
+        return "; ".join(parts)
+
+
+@attrs.frozen(kw_only=True)
 class Claim:
     """One numeric assertion found in a text.
 
@@ -216,6 +273,8 @@ class Claim:
     noun: str | None = None
     #: how an ambiguous currency symbol was read ("$ read as USD: no other sign")
     unit_note: str | None = None
+    #: whose number it is, what it measures, when (read by the align stage)
+    frame: Frame | None = None
 
     def __attrs_post_init__(self) -> None:
         # _check_interval_bounds, inline: this runs for every claim and interval

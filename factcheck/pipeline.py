@@ -34,7 +34,6 @@ def settings_from(config: Config) -> AuditSettings:
             tolerance=config.tolerance,
             approx_tolerance=config.approx_tolerance,
         ),
-        align_threshold=config.align_threshold,
         aliases=dict(config.aliases),
     )
 
@@ -221,12 +220,7 @@ def audit_extractions(
         findings = [f for f in findings if f.location.path in report_on]
     findings.sort(key=lambda f: (f.location.path, f.location.span.start, f.rule))
     findings = _dedupe(findings)
-    aligned = {
-        k
-        for c in ctx.candidates
-        if c.match.a.doc_index != c.match.b.doc_index
-        for k in (c.match.a.key, c.match.b.key)
-    }
+    aligned = ctx.alignment.aligned_keys()
     summary = Summary(
         documents=len(extractions),
         claims=sum(len(e.claims) for e in extractions),

@@ -245,11 +245,21 @@ def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* `align_threshold` under `[tool.factcheck]`; entity `aliases`.
     """
-    for cand in ctx.candidates:
-        m = cand.match
-        a, b = m.a, m.b
-        if a.doc_index != b.doc_index:
-            continue
+    from factcheck.rules.cross_source import cap_severity, pair_level  # noqa: PLC0415
+
+    pairs = [
+        (a, b, g.decision(a, b), pair_level(g, a, b))
+        for g in ctx.alignment.groups
+        for i, a in enumerate(g.members)
+        for b in g.members[i + 1 :]
+        if a.doc_index == b.doc_index
+    ]
+    pairs += [
+        (d.a, d.b, d, d.level)
+        for d in ctx.alignment.possible
+        if d.a.doc_index == d.b.doc_index
+    ]
+    for a, b, decision, level in pairs:
         if a.claim.equivalent_of == b.claim.id or b.claim.equivalent_of == a.claim.id:
             continue
         if (
@@ -267,15 +277,17 @@ def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
         if comparison.overlap:
             continue
         first, second = (a, b) if a.claim.span.start < b.claim.span.start else (b, a)
-        yield ctx.finding(
+        finding = ctx.finding(
             "FC103",
             second,
+            f"{'possibly the same fact (weak match): ' if level == 'possible' else ''}"
             f"{second.claim.text!r} and {first.claim.text!r} state the same fact in one "
             f"document but cannot both hold: {comparison.describe()}",
             related=[first],
-            details=_comparison_details(comparison, cand.decades),
-            evidence=m.evidence,
+            details=_comparison_details(comparison, 0),
+            evidence=decision.evidence if decision is not None else ("one fact group",),
         )
+        yield cap_severity(finding, level)
 
 
 def _comparison_details(

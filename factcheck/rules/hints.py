@@ -99,24 +99,24 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
                     "rate_quote": per[0],
                 },
             )
-    for cand in ctx.candidates:
-        if not cand.decades:
-            continue
-        ra, rb = cand.match.a, cand.match.b
-        if ctx.anchor_of(ra) is rb or ctx.anchor_of(rb) is ra:
-            continue  # the first loop judged this conversion
-        comparison = ctx.compare(ra, rb)
-        if comparison is None or comparison.ratio is None or comparison.overlap:
-            continue
-        k = _power_of_ten(comparison.ratio)
-        if k is None:
-            continue
-        yield ctx.finding(
-            "FC401",
-            rb,
-            f"{rb.claim.text!r} and {ra.claim.text!r} differ by a factor of about 10^{abs(k)} "
-            f"(ratio {comparison.ratio:.4g}): a scale word dropped or added?",
-            related=[ra],
-            details={"ratio": comparison.ratio, "power_of_ten": k},
-            evidence=cand.match.evidence,
-        )
+    for group in ctx.alignment.groups:
+        for i, ra in enumerate(group.members):
+            for rb in group.members[i + 1 :]:
+                if ctx.anchor_of(ra) is rb or ctx.anchor_of(rb) is ra:
+                    continue  # the first loop judged this conversion
+                comparison = ctx.compare(ra, rb)
+                if comparison is None or comparison.ratio is None or comparison.overlap:
+                    continue
+                k = _power_of_ten(comparison.ratio)
+                if k is None:
+                    continue
+                decision = group.decision(ra, rb)
+                yield ctx.finding(
+                    "FC401",
+                    rb,
+                    f"{rb.claim.text!r} and {ra.claim.text!r} differ by a factor of about "
+                    f"10^{abs(k)} (ratio {comparison.ratio:.4g}): a scale word dropped or added?",
+                    related=[ra],
+                    details={"ratio": comparison.ratio, "power_of_ten": k},
+                    evidence=decision.evidence if decision else (),
+                )
