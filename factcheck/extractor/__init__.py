@@ -20,6 +20,7 @@ from factcheck.model import (
     Document,
     Extraction,
     Span,
+    nearly_bounds,
 )
 
 __all__ = ["extract_claims", "extract_document", "scan_mentions"]
@@ -274,10 +275,12 @@ def _interval(
         return value, None
     if qualifier in ("lt", "le"):
         return None, value
+    if qualifier == "nearly":
+        return nearly_bounds(value)  # "almost 100,000": a little below, never above
     half = abs(precision) / 2
-    if qualifier in ("approx", "nearly"):
+    if qualifier == "approx":
         spread = max(abs(value) * DEFAULT_APPROX_TOLERANCE, half)
-        return value - spread, value + (half if qualifier == "nearly" else spread)
+        return value - spread, value + spread
     return value - half, value + half
 
 
