@@ -5,22 +5,113 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from factcheck.model import Finding
-from factcheck.rules.context import AuditContext
+import attrs
+
+from factcheck.align import ClaimRef
+from factcheck.model import Claim, Finding, Interval
+from factcheck.normalize import format_amount
+from factcheck.rules.context import OPEN_END_FACTOR, AuditContext, Candidate
 from factcheck.rules.registry import rule
 
 #: rates a writer might have used instead of looking one up
 _ROUND = (1.0, 2.0, 5.0, 10.0, 100.0, 1000.0, 0.1, 0.01, 0.001)
+#: how near a power of ten a ratio must stand to read as a slipped scale word: 15%
+#: holds the rounding of both figures and a rate, and keeps ratios such as 7 or 13 out
+SCALE_SLIP_TOLERANCE = 0.15
 
 
 def _power_of_ten(ratio: float) -> int | None:
-    """k if ratio is within 15% of 10**k (k != 0), else None."""
+    """k if ratio is within SCALE_SLIP_TOLERANCE of 10**k (k != 0), else None."""
     if ratio <= 0:
         return None
     k = round(math.log10(ratio))
     if k == 0:
         return None
-    return k if abs(ratio / 10**k - 1) <= 0.15 else None
+    return k if abs(ratio / 10**k - 1) <= SCALE_SLIP_TOLERANCE else None
+
+
+@attrs.frozen(kw_only=True)
+class BoundHint:
+    """A lower bound that reads as a slipped scale word: the message and its numbers."""
+
+    message: str
+    details: dict[str, str | float | int | bool | None]
+
+
+def _figure(interval: Interval) -> float | None:
+    """The point an aligned figure stands at: its midpoint, or its one closed end."""
+    if interval.low is not None and interval.high is not None:
+        return (interval.low + interval.high) / 2
+    return interval.low if interval.low is not None else interval.high
+
+
+def understated_bound(
+    a_claim: Claim,
+    a_interval: Interval,
+    b_interval: Interval,
+    *,
+    b_text: str | None = None,
+) -> BoundHint | None:
+    """A hint when "over B" stands a power of ten below the figure it is aligned with.
+
+    "would have raised over $3 billion" for a $35 billion listing is true as written
+    and no conflict rule can flag it, but it is a scale word slipped: restored ("over
+    $30 billion") the bound fits the figure. The hint fires when some ``B * 10**k``
+    (k >= 1) lies within :data:`SCALE_SLIP_TOLERANCE` below the figure, or above it by
+    no more than an open end reaches (``OPEN_END_FACTOR``, as for "more than X" read
+    against another amount).
+
+    Args:
+        a_claim: the claim with the bound (qualifier ``gt`` or ``ge``).
+        a_interval: its interval in the unit of the comparison (``low`` is the bound).
+        b_interval: the aligned figure's interval, in the same unit.
+        b_text: how the figure was printed, for the message.
+
+    >>> from factcheck import extract
+    >>> (a,) = extract("The listing would have raised over $3 billion.")
+    >>> hint = understated_bound(a, a.interval, Interval(34.5e9, 35.5e9, "USD"),
+    ...                          b_text="$35 billion")
+    >>> print(hint.message)  # doctest: +NORMALIZE_WHITESPACE
+    '$3 billion' is stated as more than 3 billion USD, 10^1 below '$35 billion'
+    (35 billion USD / 3 billion USD = 11.67); more than 30 billion USD would fit:
+    a scale word dropped?
+    """
+    if a_claim.qualifier not in ("gt", "ge") or a_interval.unit != b_interval.unit:
+        return None
+    bound, figure = a_interval.low, _figure(b_interval)
+    if bound is None or figure is None or bound <= 0 or figure <= bound:
+        return None
+    ratio = figure / bound
+    k = math.floor(math.log10(ratio * (1 + SCALE_SLIP_TOLERANCE)))
+    if k < 1:
+        return None
+    restored = bound * 10**k
+    if (
+        not restored * (1 - SCALE_SLIP_TOLERANCE)
+        <= figure
+        <= restored * OPEN_END_FACTOR
+    ):
+        return None
+    unit = a_interval.unit
+    shown = b_text or format_amount(figure, unit)
+    words = "more than" if a_claim.qualifier == "gt" else "at least"
+    message = (
+        f"{a_claim.text!r} is stated as {words} {format_amount(bound, unit)}, 10^{k} "
+        f"below {shown!r} ({format_amount(figure, unit)} / {format_amount(bound, unit)}"
+        f" = {ratio:.4g}); {words} {format_amount(restored, unit)} would fit: a scale "
+        "word dropped?"
+    )
+    return BoundHint(
+        message=message,
+        details={
+            "bound": bound,
+            "figure": figure,
+            "ratio": ratio,
+            "power_of_ten": k,
+            "restored_bound": restored,
+            "unit": unit,
+        },
+    )
 
 
 @rule(
@@ -100,6 +191,7 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
                 },
             )
     for cand in ctx.candidates:
+        yield from _understated_bounds(ctx, cand.match.a, cand.match.b, cand)
         if not cand.decades:
             continue
         ra, rb = cand.match.a, cand.match.b
@@ -120,3 +212,27 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
             details={"ratio": comparison.ratio, "power_of_ten": k},
             evidence=cand.match.evidence,
         )
+
+
+def _understated_bounds(
+    ctx: AuditContext, ra: ClaimRef, rb: ClaimRef, cand: Candidate
+) -> Iterator[Finding]:
+    """FC401 on an aligned pair where one side is "over B" a power of ten below."""
+    for low_ref, other in ((ra, rb), (rb, ra)):
+        if low_ref.claim.qualifier not in ("gt", "ge"):
+            continue
+        comparison = ctx.compare(low_ref, other)
+        if comparison is None or not comparison.overlap:
+            continue  # a conflict is the other rules' to report
+        hint = understated_bound(
+            low_ref.claim, comparison.a, comparison.b, b_text=other.claim.text
+        )
+        if hint is not None:
+            yield ctx.finding(
+                "FC401",
+                low_ref,
+                hint.message,
+                related=[other],
+                details=hint.details,
+                evidence=cand.match.evidence,
+            )
