@@ -228,7 +228,9 @@ def measure_of(claim: Claim) -> str:
     """What a claim measures; two claims compare only if their measures are equal.
 
     ``"money"``, ``"count"``, ``"percent"`` for "%", and pint's dimension for quantities
-    and percentage points (``"[length]"``, ``"[percentage_point]"``).
+    and percentage points (``"[length]"``, ``"[percentage_point]"``). A temperature
+    difference ("0.25 °C above the average") is ``"[temperature_difference]"``: it
+    never states the same fact as a temperature ("[temperature]").
 
     Raises:
         UnitError: the quantity's unit is unknown to pint.
@@ -241,9 +243,15 @@ def measure_of(claim: Claim) -> str:
         return "percent"
     if claim.unit == "pp":
         return "[percentage_point]"  # pint's answer, without loading pint
-    from factcheck.normalize.units import dimensionality  # noqa: PLC0415  (lazy pint)
+    from factcheck.normalize.units import (  # noqa: PLC0415  (lazy pint)
+        dimensionality,
+        is_temperature_difference,
+    )
 
-    return dimensionality(pint_unit(claim.unit))
+    name = pint_unit(claim.unit)
+    if is_temperature_difference(name):
+        return "[temperature_difference]"
+    return dimensionality(name)
 
 
 def _canonical_unit(claim: Claim, options: NormalizeOptions) -> str | None:

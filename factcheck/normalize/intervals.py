@@ -284,10 +284,17 @@ def _convert_units(
     from factcheck.normalize.units import get_converter  # noqa: PLC0415  (lazy pint)
 
     converter = get_converter(pint_unit(from_unit), pint_unit(to_unit))
-    bounds = _widen(
-        None if interval.low is None else converter(interval.low),
-        None if interval.high is None else converter(interval.high),
-        options.unit_tolerance,
+    tol = options.unit_tolerance
+    # The slack is a share of the stated figure, as a difference: converted by the
+    # factor alone, so a temperature's offset (20 °C is 68 °F) never enters it and
+    # "20 °C" is widened as much in °F as in °C.
+    bounds = Interval(
+        None
+        if interval.low is None
+        else converter(interval.low) - converter.difference(abs(interval.low) * tol),
+        None
+        if interval.high is None
+        else converter(interval.high) + converter.difference(abs(interval.high) * tol),
     )
     return Conversion(
         kind="unit",
