@@ -240,6 +240,10 @@ class Claim:
     noun: str | None = None
     #: how an ambiguous currency symbol was read ("$ read as USD: no other sign")
     unit_note: str | None = None
+    #: every currency an ambiguous sign may mean, the chosen reading (``unit``)
+    #: first: a bare "$" in a Canadian outlet is ("CAD", "USD"); empty when the text
+    #: settles the currency. Checks try each (``normalize.candidate_units``).
+    unit_candidates: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         # _check_interval_bounds, inline: this runs for every claim and interval

@@ -69,6 +69,7 @@ __all__ = [
     "RateProvider",
     "RateRange",
     "build_provider",
+    "candidate_units",
     "check_currency_code",
     "claim_interval",
     "compare_claims",
@@ -222,6 +223,26 @@ def claim_interval(claim: Claim, options: NormalizeOptions | None = None) -> Int
         tolerance=tolerance,
         unit=claim.unit,
     )
+
+
+def candidate_units(claim: Claim) -> tuple[str, ...]:
+    """Every unit a claim may be in, its reading first: a bare "$" in a Canadian
+    outlet may be CAD or USD (``Claim.unit_candidates``); else the claim's unit alone
+    (nothing for a count).
+
+    A comparison tries each and flags only when none fits, saying which it tried.
+
+    >>> from factcheck.model import Span
+    >>> claim = Claim(id="c1", kind="money", text="$19 billion", span=Span(0, 11),
+    ...               value=19e9, unit="CAD", unit_candidates=("CAD", "USD"))
+    >>> candidate_units(claim)
+    ('CAD', 'USD')
+    >>> candidate_units(attrs.evolve(claim, unit="USD", unit_candidates=()))
+    ('USD',)
+    """
+    if claim.unit_candidates:
+        return claim.unit_candidates
+    return () if claim.unit is None else (claim.unit,)
 
 
 def measure_of(claim: Claim) -> str:

@@ -9,8 +9,10 @@ import attrs
 
 from factcheck.align import ClaimRef
 from factcheck.model import Claim, Finding, Interval
-from factcheck.normalize import format_amount
+from factcheck.normalize import Conversion, format_amount
+from factcheck.normalize.stated_rates import StatedRate, fitting_rate, rates_for
 from factcheck.rules.context import OPEN_END_FACTOR, AuditContext, Candidate
+from factcheck.rules.conversion import document_rates
 from factcheck.rules.registry import rule
 
 #: rates a writer might have used instead of looking one up
@@ -137,8 +139,15 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
         fires [2025-02-24]: Alibaba will invest over 380 billion yuan, equivalent to approximately $38 billion.
         silent [2025-02-24]: Alibaba will invest more than 380 billion yuan (US$52.4 billion).
 
+    A conversion made at a rate the article states ("at Rs 70 to the dollar") is
+    no slip: FC101 accepts it, and this hint says how far the stated rate stands
+    from the reference rate of the day, when the reference rate would not give the
+    printed figure (info: the figures agree with the article's own rate, and a
+    house or historical rate is the writer's choice to make, not an error).
+
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
+    rates_of: dict[int, tuple[StatedRate, ...]] = {}
     for ref in ctx.refs:
         anchor = ctx.anchor_of(ref)
         if (
@@ -156,6 +165,22 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
             day=ref.document.published,
         )
         if conv is None or not conv.value or not a.value:
+            continue
+        if ref.doc_index not in rates_of:
+            rates_of[ref.doc_index] = document_rates(ctx, ref.doc_index)
+        own = b.qualifier is not None and b.qualifier != a.qualifier
+        stated = ctx.stated_interval(b, own_qualifier=own)
+        at_stated = fitting_rate(
+            rates_for(rates_of[ref.doc_index], a.unit or "", b.unit or ""),
+            ctx.anchor_interval(a),
+            stated,
+        )
+        if at_stated is not None:
+            # the writer converted at the rate they print: no slip to hint at, but
+            # say how far that rate stands from the market's when the market's
+            # rate would not give the figure
+            if not conv.result.overlaps(stated):
+                yield _off_market(ctx, anchor, ref, at_stated[0], conv)
             continue
         ratio = b.value / conv.value
         k = _power_of_ten(ratio)
@@ -212,6 +237,44 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
             details={"ratio": comparison.ratio, "power_of_ten": k},
             evidence=cand.match.evidence,
         )
+
+
+def _off_market(
+    ctx: AuditContext,
+    anchor: ClaimRef,
+    ref: ClaimRef,
+    rate: StatedRate,
+    conv: Conversion,
+) -> Finding:
+    """FC401 (info): an equivalent made at the article's stated rate, far from the
+    reference rate of the day."""
+    a, b = anchor.claim, ref.claim
+    rates = conv.rates
+    assert rates is not None
+    at = rates.at if rates.at.base == rate.base else rates.at.inverse()
+    distance = rate.rate / at.rate - 1
+    return ctx.finding(
+        "FC401",
+        ref,
+        f"{b.text!r} restates {a.text!r} at the rate the article states, "
+        f"{rate.describe()}; the reference rate was {at.rate:.6g} {at.quote} per "
+        f"{at.base} ({at.provider}, {at.rate_date.isoformat()}), so the stated rate "
+        f"is {distance:+.1%} from it ({format_amount(a.value, a.unit)} at the "
+        f"reference rate is about {format_amount(conv.value, b.unit)})",
+        related=[anchor],
+        details={
+            "stated_rate": rate.rate,
+            "stated_rate_text": rate.text,
+            "stated_rate_line": rate.span.line,
+            "reference_rate": at.rate,
+            "rate_base": at.base,
+            "rate_quote": at.quote,
+            "rate_date": at.rate_date.isoformat(),
+            "provider": at.provider,
+            "relative_distance": distance,
+        },
+        evidence=(f"{b.text!r} is stated as the equivalent of {a.text!r}",),
+    )
 
 
 def _understated_bounds(
