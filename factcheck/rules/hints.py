@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -11,7 +11,7 @@ from factcheck.align import ClaimRef
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import Conversion, format_amount
 from factcheck.normalize.stated_rates import StatedRate, fitting_rate, rates_for
-from factcheck.rules.context import OPEN_END_FACTOR, AuditContext, Candidate
+from factcheck.rules.context import OPEN_END_FACTOR, AuditContext
 from factcheck.rules.conversion import document_rates
 from factcheck.rules.registry import rule
 
@@ -216,7 +216,9 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
                 },
             )
     for cand in ctx.candidates:
-        yield from _understated_bounds(ctx, cand.match.a, cand.match.b, cand)
+        yield from understated_bound_findings(
+            ctx, cand.match.a, cand.match.b, evidence=cand.match.evidence
+        )
         if not cand.decades:
             continue
         ra, rb = cand.match.a, cand.match.b
@@ -277,10 +279,12 @@ def _off_market(
     )
 
 
-def _understated_bounds(
-    ctx: AuditContext, ra: ClaimRef, rb: ClaimRef, cand: Candidate
+def understated_bound_findings(
+    ctx: AuditContext, ra: ClaimRef, rb: ClaimRef, *, evidence: Sequence[str] = ()
 ) -> Iterator[Finding]:
-    """FC401 on an aligned pair where one side is "over B" a power of ten below."""
+    """FC401 on an aligned pair (either order) where one side is "over B" a power of
+    ten below the other (:func:`understated_bound`); ``evidence`` says why the two
+    were aligned. Call it for every pair of one fact."""
     for low_ref, other in ((ra, rb), (rb, ra)):
         if low_ref.claim.qualifier not in ("gt", "ge"):
             continue
@@ -297,5 +301,5 @@ def _understated_bounds(
                 hint.message,
                 related=[other],
                 details=hint.details,
-                evidence=cand.match.evidence,
+                evidence=evidence,
             )

@@ -185,6 +185,6 @@ def test_reads_come_in_both_verdicts() -> None:
 
 def test_a_rate_is_read_at_its_precision_capped() -> None:
     (rate,) = stated_rates("at Rs 70 to the dollar", extract("at Rs 70 to the dollar"))
-    assert (rate.low, rate.high) == (pytest.approx(68.25), pytest.approx(71.75))
+    assert (rate.low, rate.high) == pytest.approx((68.25, 71.75))
     (rate,) = stated_rates("at 7.2 yuan per dollar", extract("at 7.2 yuan per dollar"))
-    assert (rate.low, rate.high) == (pytest.approx(7.15), pytest.approx(7.25))
+    assert (rate.low, rate.high) == pytest.approx((7.15, 7.25))

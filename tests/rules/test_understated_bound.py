@@ -6,11 +6,16 @@ Each pair keeps the sentence shape and changes one figure, so the verdict flips.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from factcheck import extract
-from factcheck.model import Interval
-from factcheck.rules.hints import understated_bound
+from factcheck.align import ClaimRef
+from factcheck.extractor import extract_document
+from factcheck.model import Document, Interval
+from factcheck.rules.context import AuditContext, build_context
+from factcheck.rules.hints import understated_bound, understated_bound_findings
 
 
 def _figure(value: float, unit: str | None, half: float = 0.0) -> Interval:
@@ -89,3 +94,36 @@ def test_an_open_figure_stands_at_its_closed_end() -> None:
     found = understated_bound(claim, claim.interval, open_figure)
     assert found is not None
     assert found.details["figure"] == 35e9
+
+
+def _refs(first: str, second: str) -> tuple[AuditContext, ClaimRef, ClaimRef]:
+    """Two one-sentence articles in one audit, and their single claims."""
+    day = dt.date(2023, 7, 8)
+    documents = [
+        Document(path=f"{n}.md", text=t, published=day, outlet=f"Outlet {n}")
+        for n, t in enumerate((first, second))
+    ]
+    ctx = build_context([extract_document(d) for d in documents])
+    return ctx, ctx.refs[0], ctx.refs[1]
+
+
+@pytest.mark.parametrize(
+    ("bound", "hint"),
+    [("over $3 billion", True), ("over $30 billion", False), ("$35 billion", False)],
+)
+def test_an_aligned_pair_gets_an_fc401_hint_from_the_bound(
+    bound: str, hint: bool
+) -> None:
+    ctx, ra, rb = _refs(
+        f"Ant's listing would have raised {bound} in 2020.",
+        "Ant's listing would have been a record $35 billion deal in 2020.",
+    )
+    found = list(understated_bound_findings(ctx, ra, rb, evidence=("same listing",)))
+    assert bool(found) is hint
+    if hint:
+        (finding,) = found
+        assert (finding.rule, finding.severity) == ("FC401", "info")
+        assert finding.location.text == "$3 billion"
+        assert finding.related[0].text == "$35 billion"
+        assert finding.evidence == ("same listing",)
+        assert "35 billion USD / 3 billion USD = 11.67" in finding.message
