@@ -282,12 +282,18 @@ def _mismatch(
         message, more = _market_message(a, b, main, conv, implied=implied, gap=gap)
         details.update(more)
     else:
-        assert main.stated_rate is not None  # a basis is the market or a stated rate
-        message = (
-            f"{b.text!r} restates {a.text!r}, but {main.describe(a, b)}: {b.text!r} "
-            f"allows {format_interval(main.stated)}, {gap:.1%} off"
+        rate = main.stated_rate
+        assert rate is not None  # a basis is the market or a stated rate
+        # the implied rate read the way the article states its rate
+        shown = (
+            implied if implied is None or main.from_unit == rate.base else 1 / implied
         )
-        details["dated"] = True
+        message = (
+            f"{b.text!r} restates {a.text!r} at {shown:.4g} {rate.quote} per "
+            f"{rate.base}, but {main.describe(a, b)}: {b.text!r} allows "
+            f"{format_interval(main.stated)}, {gap:.1%} off"
+        )
+        details.update({"implied_rate": shown, "dated": True})
     if others:
         message += "; also tried: " + "; ".join(x.describe(a, b) for x in others)
     tried = {x.name for x in bases}

@@ -131,6 +131,29 @@ def test_the_distance_from_the_market_is_an_info_hint() -> None:
     assert hint.details["relative_distance"] == pytest.approx(70 / 75.2943 - 1, 1e-3)
 
 
+@pytest.mark.parametrize(
+    ("eq", "silent"), [("$1.09 billion", True), ("$1.5 billion", False)]
+)
+def test_a_stated_rate_checks_a_currency_the_reference_rates_lack(
+    eq: str, silent: bool
+) -> None:
+    # the ECB never quoted the naira: the article's own rate is the only basis
+    text = (
+        f"Nigeria's budget sets aside 500 billion naira ({eq}) for roads.\n\n"
+        "Figures are converted at 460 naira to the dollar.\n"
+    )
+    found = run_audit(text, dt.date(2023, 6, 1))
+    assert (found == []) is silent
+    if not silent:
+        (finding,) = found
+        assert finding.message.startswith(
+            "'$1.5 billion' restates '500 billion naira' at 333.3 NGN per USD, but "
+            "487.5–512.5 billion NGN is 1.048–1.126 billion USD at the rate the "
+            "article states, 460 NGN per USD, stated as '460 naira to the dollar'"
+        )
+        assert finding.details["bases_tried"] == "stated"
+
+
 def test_no_hint_when_the_stated_rate_is_the_market_rate() -> None:
     text = (
         "Alibaba will spend 380 billion yuan ($52.4 billion) on data centres.\n\n"
