@@ -131,6 +131,16 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
     ("2.78 dollars" for 2.78 billion); an implied exchange rate that is a round
     number (10.0 yuan per dollar) points at a rate assumed rather than looked up.
 
+    A lower bound a power of ten below the figure it is aligned with ("would have
+    raised over $3 billion" for a $35 billion listing) is true as written, so no
+    conflict rule flags it; the hint says that "over $30 billion" would fit.
+
+    A conversion made at a rate the article states ("at Rs 70 to the dollar") is
+    no slip: FC101 accepts it, and this hint says how far the stated rate stands
+    from the reference rate of the day, when the reference rate would not give the
+    printed figure (info: the figures agree with the article's own rate, and a
+    house or historical rate is the writer's choice to make, not an error).
+
     *Why it matters.* It tells the editor what kind of slip to look for, not only
     that something is wrong.
 
@@ -138,12 +148,6 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
 
         fires [2025-02-24]: Alibaba will invest over 380 billion yuan, equivalent to approximately $38 billion.
         silent [2025-02-24]: Alibaba will invest more than 380 billion yuan (US$52.4 billion).
-
-    A conversion made at a rate the article states ("at Rs 70 to the dollar") is
-    no slip: FC101 accepts it, and this hint says how far the stated rate stands
-    from the reference rate of the day, when the reference rate would not give the
-    printed figure (info: the figures agree with the article's own rate, and a
-    house or historical rate is the writer's choice to make, not an error).
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
