@@ -131,9 +131,10 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
     ("2.78 dollars" for 2.78 billion); an implied exchange rate that is a round
     number (10.0 yuan per dollar) points at a rate assumed rather than looked up.
 
-    A lower bound a power of ten below the figure it is aligned with ("would have
+    A lower bound a power of ten below a figure of the same fact ("would have
     raised over $3 billion" for a $35 billion listing) is true as written, so no
-    conflict rule flags it; the hint says that "over $30 billion" would fit.
+    conflict rule flags it; the hint says that "over $30 billion" would fit (run on
+    the pairs of a fact group: :func:`understated_bound_findings`).
 
     A conversion made at a rate the article states ("at Rs 70 to the dollar") is
     no slip: FC101 accepts it, and this hint says how far the stated rate stands
@@ -220,9 +221,6 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
                 },
             )
     for cand in ctx.candidates:
-        yield from understated_bound_findings(
-            ctx, cand.match.a, cand.match.b, evidence=cand.match.evidence
-        )
         if not cand.decades:
             continue
         ra, rb = cand.match.a, cand.match.b
@@ -288,7 +286,9 @@ def understated_bound_findings(
 ) -> Iterator[Finding]:
     """FC401 on an aligned pair (either order) where one side is "over B" a power of
     ten below the other (:func:`understated_bound`); ``evidence`` says why the two
-    were aligned. Call it for every pair of one fact."""
+    were aligned. Call it for every pair of one fact group: the word-overlap
+    candidates of today's aligner pair a revenue "more than $100 million" with a
+    "€10B" valuation, so it is not run over them."""
     for low_ref, other in ((ra, rb), (rb, ra)):
         if low_ref.claim.qualifier not in ("gt", "ge"):
             continue
