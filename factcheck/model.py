@@ -104,12 +104,30 @@ class Document:
 
 #: relative widening for "about", "approximately", "roughly", "around", "some"
 DEFAULT_APPROX_TOLERANCE = 0.05
+#: how far below N "nearly N" / "almost N" reaches (never above N). Writers round a
+#: figure up to the next round number with "nearly": "nearly 90,000" for 88,898 is
+#: 1.2% below, "nearly $14 billion" for 13.74 billion 1.9%, "almost 20%" for 18.7%
+#: 6.5%. 7.5% holds those and keeps out "almost 100,000" for 88,898 (11% below),
+#: which names the wrong round number. Not half a rounding step: "100,000" rounds at
+#: its first digit, which would let "almost 100,000" mean anything from 50,000.
+NEARLY_BAND = 0.075
 
 
 def _check_interval_bounds(low: float | None, high: float | None) -> None:
     if low is not None and high is not None and low > high:
         msg = f"interval low {low} above high {high}"
         raise ValueError(msg)
+
+
+def nearly_bounds(value: float) -> tuple[float, float]:
+    """What "nearly N" / "almost N" allows: from :data:`NEARLY_BAND` below N up to N
+    ("a little below", toward zero for a negative N as well).
+
+    >>> nearly_bounds(90_000.0)
+    (83250.0, 90000.0)
+    """
+    near = value * (1.0 - NEARLY_BAND)
+    return (near, value) if value >= 0 else (value, near)
 
 
 @attrs.frozen
@@ -178,12 +196,15 @@ class Interval:
                 bottom, at the stated value; ``None`` is half a step each side.
             tolerance: the relative widening for ``approx``.
             unit: carried along.
-            nearly: "nearly"/"almost": close below the value, never above it.
+            nearly: "nearly"/"almost" (with ``qualifier="approx"``): within
+                :data:`NEARLY_BAND` below the value, never above it.
 
         >>> Interval.from_stated(53e9, precision=1e9).bounds()
         (52500000000.0, 53500000000.0)
         >>> Interval.from_stated(100.0, precision=10.0, qualifier="approx").bounds()
         (95.0, 105.0)
+        >>> Interval.from_stated(100e3, precision=100e3, qualifier="approx", nearly=True)
+        Interval(low=92500.0, high=100000.0, unit=None)
         """
         half = abs(precision) / 2
         if qualifier in ("gt", "ge"):
@@ -191,8 +212,11 @@ class Interval:
         if qualifier in ("lt", "le"):
             return cls(None, value, unit)
         if qualifier == "approx":
+            if nearly:
+                low, high = nearly_bounds(value)
+                return cls(low, high, unit)
             spread = max(abs(value) * tolerance, half)
-            return cls(value - spread, value + (half if nearly else spread), unit)
+            return cls(value - spread, value + spread, unit)
         return cls(value - half, value + half, unit)
 
 
@@ -273,6 +297,10 @@ class Claim:
     noun: str | None = None
     #: how an ambiguous currency symbol was read ("$ read as USD: no other sign")
     unit_note: str | None = None
+    #: every currency an ambiguous sign may mean, the chosen reading (``unit``)
+    #: first: a bare "$" in a Canadian outlet is ("CAD", "USD"); empty when the text
+    #: settles the currency. Checks try each (``normalize.candidate_units``).
+    unit_candidates: tuple[str, ...] = ()
     #: whose number it is, what it measures, when (read by the align stage)
     frame: Frame | None = None
 
