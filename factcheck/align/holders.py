@@ -512,13 +512,8 @@ class HolderReader:
         ):
             return _Holder("", (), "no holder")
         how = "the clause subject"
-        if (
-            rest
-            and rest[0].low not in lex.holding
-            and not (
-                len(rest) > 1 and rest[0].low in lex.aux and rest[1].low in lex.holding
-            )
-        ):
+        verbs = [t.low for t in rest[:3] if t.low in lex.verbs or _looks_like_verb(t.text)]
+        if any(v in lex.agentive for v in verbs[:2]):
             how = "the clause agent"  # "Regulators linked 22 incidents to it"
         found = _holder_from(np, how, lex)
         return found if found is not None else _Holder("", (), "no holder")

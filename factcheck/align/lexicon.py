@@ -53,7 +53,7 @@ class Lexicon:
     generic: frozenset[str]
     subunits: frozenset[str]
     modifiers: frozenset[str]
-    holding: frozenset[str]
+    agentive: frozenset[str]
     key_drop: frozenset[str]
     name_glue: frozenset[str]
 
