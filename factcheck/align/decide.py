@@ -303,7 +303,12 @@ def decide(
     if same_doc:
         confidence += T.SAME_DOCUMENT
     da, db = a.document.published, b.document.published
-    if da is not None and db is not None and abs((da - db).days) > T.NEWS_CYCLE_DAYS:
+    if (
+        da is not None
+        and db is not None
+        and abs((da - db).days) > T.NEWS_CYCLE_DAYS
+        and time != "same"  # a stated time fixes the fact, however late the report
+    ):
         confidence += T.SEPARATE_CYCLES
         evidence.append(f"published {abs((da - db).days)} days apart")
     inferred = holder in ("partial", "topic", "unknown") and not shared_anchor

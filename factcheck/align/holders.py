@@ -512,7 +512,9 @@ class HolderReader:
         ):
             return _Holder("", (), "no holder")
         how = "the clause subject"
-        verbs = [t.low for t in rest[:3] if t.low in lex.verbs or _looks_like_verb(t.text)]
+        verbs = [
+            t.low for t in rest[:3] if t.low in lex.verbs or _looks_like_verb(t.text)
+        ]
         if any(v in lex.agentive for v in verbs[:2]):
             how = "the clause agent"  # "Regulators linked 22 incidents to it"
         found = _holder_from(np, how, lex)
