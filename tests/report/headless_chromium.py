@@ -70,6 +70,7 @@ class Browser:
         # the child's ends above 9, so that moving them to 3 and 4 cannot clobber
         # one with the other (os.posix_spawn applies the moves in order)
         to_child, from_child = (_high(fd) for fd in (to_child, from_child))
+        profile.mkdir(parents=True, exist_ok=True)
         self.log = profile / "chromium.log"
         # the child gets the pipes as descriptors 3 and 4, as the flag requires
         argv = [binary, *FLAGS, f"--user-data-dir={profile}", "about:blank"]
