@@ -352,3 +352,47 @@ def test_config_author_must_be_a_name(
     err = capsys.readouterr().err
     assert "factcheck.toml" in err
     assert "author" in err
+
+
+def test_cli_reviews_the_drafts_only_with_their_own_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "+++\n"
+        'title = "Cloud push"\n'
+        'outlet = "Harbour Daily"\n'
+        'url = "https://harbour.example/2025/cloud-push"\n'
+        "published = 2025-02-24\n"
+        "+++\n\n"
+        "Alibaba will invest over 380 billion yuan, equivalent to approximately "
+        "$38 billion, in cloud computing.\n",
+        encoding="utf-8",
+    )
+    wires = tmp_path / "wires"
+    wires.mkdir()
+    (wires / "wire.md").write_text(
+        "+++\n"
+        'outlet = "East Wire"\n'
+        'url = "https://wire.example/alibaba"\n'
+        "published = 2025-02-24\n"
+        "+++\n\n"
+        "Alibaba will invest 380 billion yuan, equivalent to approximately "
+        "$38 billion, in cloud computing.\n",
+        encoding="utf-8",
+    )
+    main(["audit", str(draft), "--sources", str(wires), "--format", "claimreview"])
+    graph = _graph(capsys.readouterr().out)
+    assert graph
+    for node in graph:
+        assert node["url"] == "https://harbour.example/2025/cloud-push"
+        assert node["itemReviewed"]["author"]["name"] == "Harbour Daily"
+        assert vocabulary_errors(node) == []
+        assert google_gaps(node, GOOGLE_REQUIRED) == set()
+    # the same articles, neither a draft: both are reviewed, neither has a url
+    main(["audit", str(draft), str(wires), "--format", "claimreview"])
+    graph = _graph(capsys.readouterr().out)
+    outlets = {n["itemReviewed"]["author"]["name"] for n in graph}
+    assert outlets == {"Harbour Daily", "East Wire"}
+    assert all("url" not in n for n in graph)
