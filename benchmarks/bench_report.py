@@ -44,7 +44,7 @@ from factcheck.report import render
 from factcheck.report.github import summary_markdown
 
 DEFAULT_SIZES = (200, 2_000)
-SEED = 12
+SEED = 2025  # bench_audit.py's default seed: the same articles
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 
 
