@@ -188,6 +188,9 @@ class _Statement:
     sentence: str
     offset: int
     text: str
+    #: statements with one passage key share a passage: the same sentence, or
+    #: (without a sentence) the same place
+    passage: tuple[object, ...]
     locations: list[Location]
     flagged: bool = False
 
@@ -236,13 +239,14 @@ def _statements(group: Sequence[Finding]) -> list[_Statement]:
         seen.add(_key(loc))
         if _has_sentence(loc):
             sentence, offset = _one_line(loc.sentence), loc.sentence_offset
+            passage: tuple[object, ...] = (sentence,)
             key: tuple[object, ...] = (sentence, offset, loc.text)
         else:
             sentence, offset = _one_line(loc.text), 0
-            key = (loc.path, loc.span.start, loc.span.end)
+            passage = key = _key(loc)
         found = by_key.get(key)
         if found is None:
-            found = _Statement(label(len(out)), sentence, offset, loc.text, [])
+            found = _Statement(label(len(out)), sentence, offset, loc.text, passage, [])
             by_key[key] = found
             out.append(found)
         found.locations.append(loc)
@@ -254,11 +258,12 @@ def _passages(
     statements: Sequence[_Statement], articles: Mapping[str, Article]
 ) -> tuple[Passage, ...]:
     """One passage per sentence, every statement in it marked."""
-    by_sentence: dict[str, list[_Statement]] = {}
+    by_passage: dict[tuple[object, ...], list[_Statement]] = {}
     for s in statements:
-        by_sentence.setdefault(s.sentence, []).append(s)
+        by_passage.setdefault(s.passage, []).append(s)
     out = []
-    for sentence, members in by_sentence.items():
+    for members in by_passage.values():
+        sentence = members[0].sentence
         first = members[0].locations[0]
         segments: list[Segment] = []
         at = 0

@@ -489,3 +489,17 @@ def test_html_matches_golden(
     report: Report, rules: dict[str, Rule], golden: Callable[[str, str], None]
 ) -> None:
     golden("report.html", html.render_report(report, rules=rules))
+
+
+def test_html_claims_without_a_sentence_keep_a_passage_each(
+    make_location: Callable[..., Location],
+) -> None:
+    claim = make_location("a.md", 1, 1, "$38 billion")
+    other = make_location("b.md", 1, 1, "$38 billion")
+    page = html.render_report(
+        Report(findings=(_finding(make_location, claim=claim, related=(other,)),))
+    )
+    (fact,) = _facts(page)
+    assert fact.count("<blockquote>") == 2
+    assert "$38 billion<sup>A</sup>" in fact
+    assert "$38 billion<sup>B</sup>" in fact
