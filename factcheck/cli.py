@@ -70,7 +70,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="check PATH... (drafts) against these; report on the drafts only",
     )
     aud.add_argument(
-        "--format", choices=("text", "json", "sarif", "github", "html"), default=None
+        "--format",
+        choices=("text", "json", "sarif", "github", "html", "claimreview"),
+        default=None,
     )
     aud.add_argument(
         "--root",
@@ -252,6 +254,7 @@ def _run_audit(args: argparse.Namespace) -> int:
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ,
         summary_path=os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None,
+        author=config.author,
     )
     _emit(text, args.output)
     for problem in report.problems:

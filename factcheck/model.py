@@ -342,6 +342,13 @@ class Location:
     #: the sentence the text stands in, and where the text starts inside it
     sentence: str = ""
     sentence_offset: int = 0
+    #: the claim's figure for a picture of the finding (the HTML number line): its
+    #: stated value and the interval it allows, converted into ``unit``, the unit
+    #: or currency of the claim the finding is on; None where it does not convert
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -398,9 +405,41 @@ class Summary:
 
 
 @attrs.frozen(kw_only=True)
+class DocumentInfo:
+    """What a report tells about a document it read: where it is, what its front
+    matter says, and whether it was under review (a draft checked against sources)."""
+
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    draft: bool = False
+
+    @classmethod
+    def of(cls, document: Document, *, draft: bool = False) -> DocumentInfo:
+        """The metadata of ``document``.
+
+        >>> DocumentInfo.of(Document(path="a.md", text="", outlet="Daily")).outlet
+        'Daily'
+        """
+        return cls(
+            path=document.path,
+            title=document.title,
+            outlet=document.outlet,
+            url=document.url,
+            published=document.published,
+            draft=draft,
+        )
+
+
+@attrs.frozen(kw_only=True)
 class Report:
-    """What an audit found, what it could not read, and how much it covered."""
+    """What an audit found, what it could not read, and how much it covered;
+    ``documents`` are the documents it read, for reports that show their titles,
+    outlets, dates and URLs."""
 
     findings: tuple[Finding, ...] = ()
     problems: tuple[Problem, ...] = ()
     summary: Summary = Summary()
+    documents: tuple[DocumentInfo, ...] = ()

@@ -18,7 +18,15 @@ import attrs
 from factcheck.config import Config
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths
-from factcheck.model import Document, Extraction, Finding, Problem, Report, Summary
+from factcheck.model import (
+    Document,
+    DocumentInfo,
+    Extraction,
+    Finding,
+    Problem,
+    Report,
+    Summary,
+)
 from factcheck.normalize import NormalizeOptions, RateProvider, build_provider
 from factcheck.rules import AuditSettings, all_rules, build_context
 from factcheck.suppress import apply_suppressions
@@ -227,4 +235,13 @@ def audit_extractions(
         aligned=len(aligned),
         checked=len(ctx.checked),
     )
-    return Report(findings=tuple(findings), problems=tuple(problems), summary=summary)
+    documents = tuple(
+        DocumentInfo.of(e.document, draft=e.document.path in (drafts or ()))
+        for e in extractions
+    )
+    return Report(
+        findings=tuple(findings),
+        problems=tuple(problems),
+        summary=summary,
+        documents=documents,
+    )

@@ -246,6 +246,7 @@ class AuditContext:
         evidence: Sequence[str] = (),
     ) -> Finding:
         """A finding of a built-in rule at its default severity (config re-levels later)."""
+        from factcheck.rules.figures import locate  # noqa: PLC0415
         from factcheck.rules.registry import builtin_rules  # noqa: PLC0415
 
         spec = builtin_rules()[rule_code]
@@ -255,8 +256,8 @@ class AuditContext:
             name=spec.name,
             severity=severity,
             message=message,
-            location=self.location(ref),
-            related=tuple(self.location(r) for r in related),
+            location=locate(self, ref, ref.claim.unit),
+            related=tuple(locate(self, r, ref.claim.unit) for r in related),
             details=dict(details or {}),
             evidence=tuple(evidence),
         )
