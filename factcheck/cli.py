@@ -150,11 +150,12 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    from factcheck.align import read_frames  # noqa: PLC0415
     from factcheck.extractor import extract_document  # noqa: PLC0415
     from factcheck.load import load_paths  # noqa: PLC0415
 
     documents, problems = load_paths(args.paths)
-    extractions = [extract_document(d) for d in documents]
+    extractions = [read_frames(extract_document(d)) for d in documents]
     if args.format == "json":
         from factcheck.report.json import render_extractions  # noqa: PLC0415
     else:

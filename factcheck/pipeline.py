@@ -198,6 +198,7 @@ def audit_extractions(
         settings=settings_from(config),
         provider=provider,
         drafts=draft_indexes,
+        disabled=[code for code, level in config.rules.items() if level == "off"],
     )
     rules, plugin_problems = all_rules()
     problems.extend(plugin_problems)

@@ -146,7 +146,7 @@ def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
             or low in lex.determiners
             or low in lex.name_glue
             or low in lex.key_drop
-            or (w.islower() and low.endswith(("ed", "ing")))
+            or (w.islower() and low.endswith("ed"))
         ):
             continue
         out.append(stem(low))
