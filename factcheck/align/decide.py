@@ -123,15 +123,18 @@ def _comparable_sources(a: str | None, b: str | None) -> bool:
     return True
 
 
-def _noun_words(claim: Claim) -> set[str]:
-    from factcheck.align.context import STOPWORDS, stem  # noqa: PLC0415
+def _noun_head(claim: Claim) -> str | None:
+    """The head of the noun a count counts ("fires" of "21 related vehicle fires"):
+    the last word before a preposition, stemmed."""
+    from factcheck.align.context import stem  # noqa: PLC0415
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
-    words = (claim.noun or "").lower().split()
-    return {
-        stem(w)
-        for w in words[:2]
-        if w not in STOPWORDS and w not in {"other", "more", "new", "total"}
-    }
+    words: list[str] = []
+    for w in (claim.noun or "").lower().split():
+        if w in lexicon().prepositions:
+            break
+        words.append(w)
+    return stem(words[-1]) if words else None
 
 
 def _named(frame: Frame) -> bool:
@@ -269,9 +272,11 @@ def decide(
     ):
         return Veto(reason=holder_why)
     attribute, attribute_weight = _attribute_relation(fa, fb)
-    if attribute == "unknown" and _noun_words(ca) & _noun_words(cb):
-        # "21 thermal problems" and "22 thermal incidents": what is counted overlaps
+    head, other_head = _noun_head(ca), _noun_head(cb)
+    if attribute == "unknown" and head is not None and head == other_head:
+        # "21 vehicle fires" and "22 fires": what is counted is the same
         attribute, attribute_weight = "same", T.SAME_NOUN
+
     if attribute == "different" and not shared_anchor:
         return Veto(reason=f"different attributes: {fa.attribute} / {fb.attribute}")
     confidence = 0.0

@@ -201,7 +201,7 @@ def outlier(ctx: AuditContext) -> Iterator[Finding]:
 
     *Example.* Documents are separated by ``||``.
 
-        fires [2023-09-27]: NHTSA said Hyundai had 21 other thermal problems tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Hyundai has had 22 thermal incidents linked to the recall, NHTSA said.
+        fires [2023-09-27]: NHTSA said Hyundai had 21 thermal incidents tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Hyundai has had 22 thermal incidents linked to the recall, NHTSA said.
         silent [2023-09-27]: NHTSA said Hyundai had 22 thermal incidents tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Hyundai has had 22 thermal incidents linked to the recall, NHTSA said.
 
     *Configuration.* As FC201.
