@@ -167,6 +167,23 @@ def _attribute_relation(fa: Frame, fb: Frame) -> tuple[str, float]:
     return "different", 0.0
 
 
+def is_headline(ref: ClaimRef) -> bool:
+    """Whether a claim stands in its document's headline: a line marked
+    "Headline:", or a first line that ends without a full stop."""
+    claim = ref.claim
+    if claim.sentence is None:
+        return False
+    text = claim.sentence_text.strip()
+    if text.lower().startswith("headline:"):
+        return True
+    before = ref.document.prose[: claim.sentence.start]
+    return (
+        not before.strip()
+        and "\n" in ref.document.prose[claim.sentence.start :]
+        and not text.endswith((".", "!", "?", '"', "”"))
+    )
+
+
 def _running_apart(a: ClaimRef, b: ClaimRef) -> bool:
     """Two reports of a running tally (a toll, a burned area) on different days, with
     no time stated: figures of different moments, not one fact."""
@@ -317,7 +334,16 @@ def decide(
         confidence += T.SEPARATE_CYCLES
         evidence.append(f"published {abs((da - db).days)} days apart")
     inferred = holder in ("partial", "topic", "unknown") and not shared_anchor
-    if same_doc and inferred and similarity < T.RESTATED_SIMILARITY:
+    headline = (
+        same_doc
+        and attribute == "same"
+        and not (fa.attribute or "").startswith(("noun:", "dim:"))
+        and is_headline(a) != is_headline(b)
+    )
+    if headline:
+        confidence += T.HEADLINE
+        evidence.append("a headline and its story's figure")
+    if same_doc and inferred and similarity < T.RESTATED_SIMILARITY and not headline:
         # one story's own figures all share its subject: without a holder, only a
         # restatement (a headline and its body) is evidence
         confidence = min(confidence, T.PROBABLE - 0.01)
