@@ -106,7 +106,38 @@ class FrameReader(HolderReader):
                     ),
                 )
             self.frames[claim.id] = frame
+        self._share_between_repeats()
         return self.frames
+
+    def _share_between_repeats(self) -> None:
+        """One figure stated twice in a story is one fact ("EUR 10B" in a summary
+        line, "a pre-money valuation of EUR 10 billion" in the body): a field one
+        statement leaves unknown takes the other's."""
+        seen: dict[tuple[str, str | None, float], list[str]] = {}
+        for claim in self.claims:
+            if claim.equivalent_of is None and claim.value:
+                seen.setdefault((claim.kind, claim.unit, claim.value), []).append(
+                    claim.id
+                )
+        for ids in seen.values():
+            if len(ids) < 2:
+                continue
+            frames = [self.frames[i] for i in ids]
+            for i, frame in zip(ids, frames, strict=True):
+                filled = frame
+                for other in frames:
+                    if other is frame or other.role != frame.role:
+                        continue
+                    filled = attrs.evolve(
+                        filled,
+                        attribute=filled.attribute or other.attribute,
+                        basis=filled.basis or other.basis,
+                        stage=filled.stage or other.stage,
+                        holder=filled.holder or other.holder,
+                        holder_key=filled.holder_key or other.holder_key,
+                        holder_source=filled.holder_source or other.holder_source,
+                    )
+                self.frames[i] = filled
 
     def _host(self, claim: Claim) -> Claim | None:
         """The claim right before an opening bracket this claim stands in."""

@@ -31,6 +31,7 @@ from factcheck.normalize import (
     Conversion,
     NormalizeOptions,
     RateProvider,
+    candidate_units,
     compare_intervals,
     convert_interval,
     default_provider,
@@ -87,6 +88,9 @@ class AuditContext:
     disabled: frozenset[str] = frozenset()
     _usd_rates: dict[tuple[str, dt.date | None], float | None] = attrs.field(
         factory=dict
+    )
+    _comparisons: dict[tuple[tuple[int, str], tuple[int, str]], Comparison | None] = (
+        attrs.field(factory=dict)
     )
 
     @property
@@ -174,14 +178,39 @@ class AuditContext:
         return self._usd_rates[key]
 
     def compare(self, a: ClaimRef, b: ClaimRef) -> Comparison | None:
-        """Can both claims hold? Money converts at each document's date; a figure that
-        is itself a conversion gets ``derived_slack``. None if they cannot be put in
-        one unit."""
-        ia = self._comparable(a)
-        ib = self._comparable(b)
+        """Can both claims hold? Money converts at each document's date, and at any
+        rate either document states for the pair ("at Rs 70 to the dollar"); a
+        bare "$" whose outlet leaves its currency open tries each reading; a figure
+        that is itself a conversion gets ``derived_slack``. The first reading under
+        which they can both hold is returned, else the first tried. None if they
+        cannot be put in one unit."""
+        key = (a.key, b.key)
+        if key not in self._comparisons:
+            self._comparisons[key] = self._compare(a, b)
+        return self._comparisons[key]
+
+    def _compare(self, a: ClaimRef, b: ClaimRef) -> Comparison | None:
+        ia, ib = self._comparable(a), self._comparable(b)
+        first: Comparison | None = None
+        for ua in candidate_units(a.claim) or (a.claim.unit,):
+            for ub in candidate_units(b.claim) or (b.claim.unit,):
+                found = self._compare_in(
+                    a, b, attrs.evolve(ia, unit=ua), attrs.evolve(ib, unit=ub)
+                )
+                if found is not None and found.overlap:
+                    return found
+                first = first or found
+        return first
+
+    def _compare_in(
+        self, a: ClaimRef, b: ClaimRef, ia: Interval, ib: Interval
+    ) -> Comparison | None:
         conversion = None
         converted: Literal["a", "b"] | None = None
-        if a.claim.unit != b.claim.unit:
+        if ia.unit != ib.unit:
+            stated = self._at_stated_rate(a, b, ia, ib)
+            if stated is not None:
+                return stated
             # writers convert on their own day: either document's date may be the one
             days = {b.document.published, a.document.published} - {None} or {None}
             convs = [
@@ -190,7 +219,7 @@ class AuditContext:
                 if (
                     c := self.convert(
                         ib,
-                        a.claim.unit or "",
+                        ia.unit or "",
                         kind=b.claim.kind,
                         value=b.claim.value,
                         day=day,
@@ -216,6 +245,36 @@ class AuditContext:
             converted=converted,
             conversion=conversion,
         )
+
+    def _at_stated_rate(
+        self, a: ClaimRef, b: ClaimRef, ia: Interval, ib: Interval
+    ) -> Comparison | None:
+        """The two claims compared at a rate either document states for their
+        currencies, if one makes them agree."""
+        if a.claim.kind != "money" or b.claim.kind != "money":
+            return None
+        from factcheck.normalize.stated_rates import (  # noqa: PLC0415
+            convert_at_stated,
+            stated_rates,
+        )
+
+        for ref in (a, b):
+            extraction = self.extractions[ref.doc_index]
+            for rate in stated_rates(extraction.document.prose, extraction.claims):
+                result = convert_at_stated(ib, rate, ia.unit or "")
+                if result is not None and result.overlaps(ia):
+                    return compare_intervals(
+                        ia,
+                        result,
+                        a_value=a.claim.value,
+                        b_value=b.claim.value * rate.rate
+                        if rate.base == ib.unit
+                        else b.claim.value / rate.rate,
+                        a_text=a.claim.text,
+                        b_text=f"{b.claim.text} at {rate.describe()}",
+                        converted="b",
+                    )
+        return None
 
     def _comparable(self, ref: ClaimRef) -> Interval:
         iv = ref.claim.interval
