@@ -46,7 +46,6 @@ from factcheck.normalize import (
     Comparison,
     NormalizeOptions,
     RateProvider,
-    compare_claims,
     compare_intervals,
     convert_interval,
     format_amount,
@@ -123,21 +122,29 @@ def compare(
     config: Config | None = None,
     provider: RateProvider | None = None,
 ) -> Comparison:
-    """Can both claims be true? :func:`~factcheck.normalize.compare_claims` on two
-    claims (or texts of one claim each) published on ``date``.
+    """Can both claims be true? Two claims (or texts of one claim each) published
+    on ``date``, compared exactly as the audit compares two sources' claims
+    (:func:`factcheck.rules.context.compare_as_sources`), so a helper never says
+    "can both hold" where ``factcheck audit`` reports a conflict.
 
     Raises:
-        UnitError: the claims measure different things.
-        RateUnavailableError: no rate for the pair at the date.
+        UnitError: the claims measure different things, or no rate converts them.
     """
-    day = _date(date)
-    options = _options(config)
-    provider = provider or provider_from(config or Config())
-    left, right = (
-        normalize_claim(one_claim(c), published=day, provider=provider, options=options)
-        for c in (a, b)
+    from factcheck.rules.context import compare_as_sources  # noqa: PLC0415
+
+    config = config or Config()
+    first, second = one_claim(a), one_claim(b)
+    comparison = compare_as_sources(
+        first,
+        second,
+        published=_date(date),
+        settings=settings_from(config),
+        provider=provider or provider_from(config),
     )
-    return compare_claims(left, right, provider=provider, options=options)
+    if comparison is None:
+        msg = f"cannot compare {first.text!r} with {second.text!r}"
+        raise UnitError(msg)
+    return comparison
 
 
 def assert_claims_agree(
@@ -366,10 +373,13 @@ def explain_comparison(
     intervals: dict[str, Interval] = {}
     try:
         if isinstance(left, Claim) and isinstance(right, Claim):
-            a = normalize_claim(left, published=day, options=options)
-            b = normalize_claim(right, published=day, options=options)
-            intervals = {"left": a.interval, "right": b.interval}
-            comparison = compare_claims(a, b, options=options)
+            from factcheck.rules.context import allowed_interval  # noqa: PLC0415
+
+            comparison = compare(left, right, date=day)
+            intervals = {
+                "left": allowed_interval(left),
+                "right": allowed_interval(right),
+            }
         elif isinstance(left, Claim) and isinstance(right, Interval):
             own, comparison = _claim_vs_interval(left, right, day=day, options=options)
             intervals = {"left": own, "right": right}

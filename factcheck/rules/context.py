@@ -279,7 +279,7 @@ class AuditContext:
     def _comparable(self, ref: ClaimRef) -> Interval:
         iv = ref.claim.interval
         if ref.claim.equivalent_of is None:
-            return _round_capped(ref.claim, iv)
+            return allowed_interval(ref.claim)
         anchor = self.anchor_of(ref)
         inherited = anchor is not None and anchor.claim.qualifier == ref.claim.qualifier
         iv = self.stated_interval(ref.claim, own_qualifier=not inherited)
@@ -403,3 +403,55 @@ def build_context(
         drafts=frozenset(drafts),
         disabled=frozenset(disabled),
     )
+
+
+def allowed_interval(claim: Claim) -> Interval:
+    """The interval a claim stated on its own allows when sources are compared:
+    its stated precision and qualifier, a round figure capped at
+    ``ROUND_FIGURE_CAP``. The audit, ``factcheck.testing`` and the report's number
+    line read a claim this one way."""
+    return _round_capped(claim, claim.interval)
+
+
+def compare_as_sources(
+    a: Claim,
+    b: Claim,
+    *,
+    published: dt.date | None = None,
+    settings: AuditSettings | None = None,
+    provider: RateProvider | None = None,
+) -> Comparison | None:
+    """Whether two claims can both hold, read exactly as the audit reads two
+    sources' claims (:meth:`AuditContext.compare`): the one path for "the interval a
+    claim allows" that the pytest helpers share with the rules. None if they cannot
+    be put in one unit."""
+    from factcheck.align import Alignment  # noqa: PLC0415
+    from factcheck.model import Document  # noqa: PLC0415
+
+    extractions = tuple(
+        Extraction(
+            document=Document.from_text(
+                claim.sentence_text or claim.text,
+                path=f"<claim {i}>",
+                published=published,
+            ),
+            claims=(claim,),
+        )
+        for i, claim in enumerate((a, b), start=1)
+    )
+    refs = tuple(claim_refs(extractions))
+    ctx = AuditContext(
+        extractions=extractions,
+        refs=refs,
+        alignment=Alignment(groups=(), possible=()),
+        provider=provider or default_provider(),
+        settings=settings or AuditSettings(),
+        by_key={r.key: r for r in refs},
+    )
+    first, second = refs
+    canonical = ctx.options.canonical_currency
+    if a.unit != canonical and b.unit == canonical:
+        # shown the way a reader checks it: the foreign amount in the common currency
+        flipped = ctx.compare(second, first)
+        return None if flipped is None else flipped.swapped()
+    return ctx.compare(first, second)

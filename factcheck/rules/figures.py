@@ -25,16 +25,19 @@ def locate(ctx: AuditContext, ref: ClaimRef, unit: str | None) -> Location:
     """Where a claim stands (:meth:`AuditContext.location`), with its stated value
     and allowed interval in ``unit``; the figure fields stay None when the claim
     cannot be put in ``unit``."""
+    from factcheck.rules.context import allowed_interval  # noqa: PLC0415
+
     location = ctx.location(ref)
     claim = ref.claim
+    allowed = allowed_interval(claim)
     if claim.unit == unit:
         return attrs.evolve(
-            location, value=claim.value, low=claim.low, high=claim.high, unit=unit
+            location, value=claim.value, low=allowed.low, high=allowed.high, unit=unit
         )
     if unit is None:
         return location
     conversion = ctx.convert(
-        claim.interval,
+        allowed,
         unit,
         kind=claim.kind,
         value=claim.value,
