@@ -357,8 +357,9 @@ def _total_and_parts(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRe
 def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     """Parts do not add up to the total they break down.
 
-    *What it checks.* A total ("the total cost ... Rs 615 crore") followed by its
-    breakdown ("of this, ... Rs 215 crore ... and ... Rs 365 crore", or after a
+    *What it checks.* A part named as a part of a stated whole ("Of the 450
+    trillion won, 360 trillion won is earmarked for...") must not exceed it. And a
+    total ("the total cost ... Rs 615 crore") followed by its breakdown ("of this, ... Rs 215 crore ... and ... Rs 365 crore", or after a
     colon). The parts, over every value their precision and qualifiers allow, must
     be able to sum to the total. Only explicit breakdowns are read, and only parts in
     the total's unit.
@@ -400,6 +401,39 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
                 "parts": len(parts),
             },
             evidence=("a total followed by its breakdown",),
+        )
+    yield from _parts_above_their_whole(ctx)
+
+
+def _parts_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
+    """A part its frame names the whole of ("Of the 450 trillion won, 360
+    trillion...") can never exceed that whole."""
+    for part in ctx.refs:
+        frame = part.claim.frame
+        if frame is None or frame.role != "part" or not frame.whole:
+            continue
+        whole = ctx.by_key.get((part.doc_index, frame.whole))
+        if whole is None or whole.claim.unit != part.claim.unit:
+            continue
+        p, w = _stated(part.claim), _stated(whole.claim)
+        if p.low is None or w.high is None:
+            continue
+        ctx.mark_checked(part, whole)
+        if p.low <= w.high:
+            continue
+        yield ctx.finding(
+            "FC303",
+            part,
+            f"{part.claim.text!r} is stated as a part of {whole.claim.text!r}, but "
+            f"it allows at least {format_amount(p.low, part.claim.unit)}, above the "
+            f"whole's {format_interval(w)}",
+            related=[whole],
+            details={
+                "part_low": p.low,
+                "whole_high": w.high,
+                "unit": part.claim.unit,
+            },
+            evidence=(f"'Of {whole.claim.text}, ...': a part of a named whole",),
         )
 
 
