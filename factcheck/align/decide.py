@@ -40,9 +40,11 @@ class Decision:
 
 @attrs.frozen(kw_only=True)
 class Veto:
-    """Why two claims are different facts."""
+    """Why two claims are different facts. ``series``: they are two moments of one
+    running tally (a toll reported on different days), with how sure that is."""
 
     reason: str
+    series: Decision | None = None
 
 
 def measure_of(claim: Claim) -> str:
@@ -272,8 +274,7 @@ def decide(
     ):
         return Veto(reason="listed side by side in one sentence")
     time = _time_relation(fa, fb)
-    if time == "unknown" and not same_doc and _running_apart(a, b):
-        return Veto(reason="a running tally reported on different days")
+    series = time == "unknown" and not same_doc and _running_apart(a, b)
     if time == "different":
         return Veto(
             reason=f"different times: {fa.time or fa.window} / {fb.time or fb.window}"
@@ -354,13 +355,17 @@ def decide(
     elif confidence >= T.POSSIBLE:
         level = "possible"
     else:
-        return None
+        return Veto(reason="a running tally on different days") if series else None
     evidence.append(
         f"confidence {confidence:.2f} ({level}; confident from {T.CONFIDENT})"
     )
-    return Decision(
+    decision = Decision(
         a=a, b=b, confidence=confidence, level=level, evidence=tuple(evidence)
     )
+    if series:
+        # reports of a running tally on different days: two moments, not one fact
+        return Veto(reason="a running tally on different days", series=decision)
+    return decision
 
 
 def _similarity(

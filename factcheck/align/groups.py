@@ -45,6 +45,8 @@ class Alignment:
 
     groups: tuple[FactGroup, ...]
     possible: tuple[Decision, ...]
+    #: reports of one running tally on different days (earlier report first)
+    series: tuple[Decision, ...] = ()
 
     def aligned_keys(self) -> set[Key]:
         """Claims grouped with a claim of another document."""
@@ -167,7 +169,26 @@ class FrameAligner:
                 key=lambda d: (d.a.key, d.b.key),
             )
         )
-        return Alignment(groups=tuple(groups), possible=possible)
+        series = tuple(
+            sorted(
+                (
+                    _earlier_first(d.series)
+                    for d in decided.values()
+                    if isinstance(d, Veto)
+                    and d.series is not None
+                    and d.series.level != "possible"
+                ),
+                key=lambda d: (d.a.key, d.b.key),
+            )
+        )
+        return Alignment(groups=tuple(groups), possible=possible, series=series)
+
+
+def _earlier_first(d: Decision) -> Decision:
+    da, db = d.a.document.published, d.b.document.published
+    if da is not None and db is not None and db < da:
+        return attrs.evolve(d, a=d.b, b=d.a)
+    return d
 
 
 def _anchors(refs: Sequence[ClaimRef]) -> dict[Key, ClaimRef]:

@@ -294,6 +294,31 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             defaultdict(int),
         )
         reported[c.a.key].append(c)
+    for d in ctx.alignment.series:
+        earlier, later = d.a, d.b
+        if earlier.claim.qualifier not in ("gt", "ge") or earlier.claim.low is None:
+            continue  # a tally revised down is news; below "at least" it cannot be
+        tally = ctx.compare(later, earlier)
+        if tally is None or tally.overlap:
+            continue
+        if later.claim.high is None or later.claim.high >= earlier.claim.low:
+            continue
+        finding = ctx.finding(
+            "FC201",
+            later,
+            f"{later.claim.text!r} ({later.document.published}) is lower than the "
+            f"earlier report's {earlier.claim.text!r} ({earlier.document.published}) "
+            f"of the same running tally, which already said at least "
+            f"{earlier.claim.low:,.0f}: {tally.describe()}",
+            related=[earlier],
+            details=_comparison_details(tally, 0),
+            evidence=(
+                *d.evidence,
+                "a running tally: a later report cannot fall "
+                "below an earlier 'at least'",
+            ),
+        )
+        yield cap_severity(finding, "probable")
     for key, against in sorted(reported.items()):
         wrong = ctx.by_key[key]
         first = against[0]
