@@ -102,9 +102,10 @@ class Aligner:
         """How alike two claims' contexts are (0 to about 1.5), and the shared words."""
         ca, cb = self.contexts[a.key], self.contexts[b.key]
         shared = ca.words & cb.words
-        wa = sum(self.idf.get(w, 1.0) for w in ca.words) or 1.0
-        wb = sum(self.idf.get(w, 1.0) for w in cb.words) or 1.0
-        common = sum(self.idf.get(w, 1.0) for w in shared)
+        # sums in sorted order: a float sum over a set follows the hash seed
+        wa = sum(self.idf.get(w, 1.0) for w in sorted(ca.words)) or 1.0
+        wb = sum(self.idf.get(w, 1.0) for w in sorted(cb.words)) or 1.0
+        common = sum(self.idf.get(w, 1.0) for w in sorted(shared))
         # half cosine, half overlap with the shorter context: a headline or a short
         # clause shares most of its few words with the passage it restates
         score = 0.5 * common / math.sqrt(wa * wb) + 0.5 * common / min(wa, wb)
@@ -117,7 +118,9 @@ class Aligner:
         da, db = a.document.published, b.document.published
         if da is not None and db is not None and abs((da - db).days) > FAR_APART_DAYS:
             score -= 0.25  # a year or more apart: a retrospective at best
-        return score, tuple(sorted(shared, key=lambda w: -self.idf.get(w, 1.0)))[:6]
+        # rarest first, ties alphabetical (set order follows the hash seed)
+        ranked = sorted(shared, key=lambda w: (-self.idf.get(w, 1.0), w))
+        return score, tuple(ranked[:6])
 
     def match(self, a: ClaimRef, b: ClaimRef, *, close: bool = False) -> Match | None:
         """A :class:`Match` if the two claims state the same fact, else ``None``.
