@@ -15,6 +15,7 @@ from pathlib import Path
 
 import attrs
 
+from factcheck.baseline import identify
 from factcheck.config import Config
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths
@@ -139,7 +140,7 @@ def audit(
         extractions.append(extract_document(d))
         if progress is not None:
             progress("reading", i, len(everything))
-    return audit_extractions(
+    report = audit_extractions(
         extractions,
         config=config,
         provider=provider,
@@ -147,6 +148,9 @@ def audit(
         report_on=given_paths if source_docs else None,
         drafts=drafts,
     )
+    config_root = Path(config.path).parent if config.path else None
+    findings = identify(report.findings, config_root=config_root)
+    return attrs.evolve(report, findings=tuple(findings))
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
