@@ -139,7 +139,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output:
+    """Write to ``output`` atomically, or to stdout for None or ``-``.
+
+    Raises:
+        InputError: ``output`` is not a regular file (see ``write_atomic``).
+    """
+    if output and output != "-":
         from factcheck.report.output import write_atomic  # noqa: PLC0415
 
         write_atomic(output, text)
@@ -147,10 +152,27 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _outputs_refused(*outputs: str | None) -> bool:
+    """Check output paths before the work; print why one is refused."""
+    from factcheck.errors import InputError  # noqa: PLC0415
+    from factcheck.report.output import check_target  # noqa: PLC0415
+
+    for output in outputs:
+        if output and output != "-":
+            try:
+                check_target(output)
+            except InputError as exc:
+                print(f"factcheck: {exc}", file=sys.stderr)
+                return True
+    return False
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     from factcheck.extractor import extract_document  # noqa: PLC0415
     from factcheck.load import load_paths  # noqa: PLC0415
 
+    if _outputs_refused(args.output):
+        return ExitCode.USAGE_ERROR
     documents, problems = load_paths(args.paths)
     extractions = [extract_document(d) for d in documents]
     if args.format == "json":
@@ -216,6 +238,8 @@ def _run_audit(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return ExitCode.USAGE_ERROR
+    if _outputs_refused(args.output, args.write_baseline):
+        return ExitCode.USAGE_ERROR
     known = None
     if args.baseline:
         try:
@@ -234,9 +258,7 @@ def _run_audit(args: argparse.Namespace) -> int:
     if progress is not None:
         progress.done()
     if args.write_baseline:
-        from factcheck.report.output import write_atomic  # noqa: PLC0415
-
-        write_atomic(args.write_baseline, baseline_text(report.findings))
+        _emit(baseline_text(report.findings), args.write_baseline)
     if known is not None:
         import attrs  # noqa: PLC0415
 
@@ -340,10 +362,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rules": _run_rules,
         "explain": _run_explain,
     }
+    from factcheck.errors import FactcheckError  # noqa: PLC0415
+
     try:
         return int(handlers[args.command](args))
     except BrokenPipeError:
         return ExitCode.OK
+    except FactcheckError as exc:
+        print(f"factcheck: {exc}", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
     except OSError as exc:
         print(f"factcheck: {exc}", file=sys.stderr)
         return ExitCode.USAGE_ERROR
