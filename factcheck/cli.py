@@ -477,8 +477,32 @@ def _run_explain(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _show_warning(  # noqa: PLR0917  (the signature warnings.showwarning has)
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """factcheck's own warnings as one line on stderr; others as Python shows them."""
+    from factcheck.errors import FactcheckWarning  # noqa: PLC0415
+
+    if issubclass(category, FactcheckWarning):
+        print(f"factcheck: warning: {message}", file=file or sys.stderr)
+    else:
+        import warnings  # noqa: PLC0415
+
+        text = warnings.formatwarning(message, category, filename, lineno, line)
+        (file or sys.stderr).write(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see :class:`ExitCode`)."""
+    import warnings  # noqa: PLC0415
+
+    from factcheck.errors import FactcheckError, FactcheckWarning  # noqa: PLC0415
+
     parser = _build_parser()
     args = parser.parse_args(argv)
     handlers = {
@@ -488,15 +512,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rules": _run_rules,
         "explain": _run_explain,
     }
-    from factcheck.errors import FactcheckError  # noqa: PLC0415
-
-    try:
-        return int(handlers[args.command](args))
-    except BrokenPipeError:
-        return ExitCode.OK
-    except FactcheckError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
-        return ExitCode.USAGE_ERROR
-    except OSError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
-        return ExitCode.USAGE_ERROR
+    with warnings.catch_warnings():
+        # each one is said once by the code that raises it (once per run)
+        warnings.simplefilter("always", FactcheckWarning)
+        warnings.showwarning = _show_warning
+        try:
+            return int(handlers[args.command](args))
+        except BrokenPipeError:
+            return ExitCode.OK
+        except FactcheckError as exc:
+            print(f"factcheck: {exc}", file=sys.stderr)
+            return ExitCode.USAGE_ERROR
+        except OSError as exc:
+            print(f"factcheck: {exc}", file=sys.stderr)
+            return ExitCode.USAGE_ERROR
