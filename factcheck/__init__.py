@@ -52,7 +52,14 @@ def extract(text: str) -> tuple[Claim, ...]:
 
     >>> [c.text for c in extract("Sales rose 13% to $31.7bn.")]
     ['13%', '$31.7bn']
+
+    A blank line is a paragraph break in any line ending (``\\r\\n``, ``\\r``).
     """
+    if "\r" in text:  # read line endings as a loaded file's prose does
+        from factcheck.markup import line_feeds  # noqa: PLC0415
+
+        document = Document(path="<text>", text=text, prose=line_feeds(text))
+        return extract_document(document).claims
     return _extract_claims()(text)
 
 

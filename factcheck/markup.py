@@ -5,6 +5,12 @@ same length in which everything that is not prose (front matter, code, link targ
 URLs, comments, tags, hidden HTML elements) is replaced by spaces, line breaks kept. An
 offset found in the prose therefore indexes the text directly, and so do line numbers.
 
+Line endings: the prose reads every line break as a line feed, character for
+character: ``\r\n`` becomes a space and ``\n``, a lone ``\r`` becomes ``\n``. So
+blank lines of a CRLF or CR file are paragraph breaks, lines are counted in any
+ending, and no carriage return reaches a quoted sentence, while offsets still index
+the text, which keeps its own line endings.
+
 HTML character references in visible text are decoded in place: the decoded character
 takes the reference's first position and spaces fill the rest (``&#36;5`` becomes
 ``$    5``), so a span that starts at the character covers the whole reference in the
@@ -30,7 +36,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-__all__ = ["html_prose", "markdown_prose", "plain_prose"]
+__all__ = ["html_prose", "line_feeds", "markdown_prose", "plain_prose"]
 
 #: a half-open range of offsets ``(start, end)`` to blank out
 Range = tuple[int, int]
@@ -129,8 +135,21 @@ def _decode_entity(match: regex.Match[str]) -> str:
     return decoded.ljust(len(reference))
 
 
+def line_feeds(prose: str) -> str:
+    r"""``prose`` with CRLF read as a space and a line feed, and a lone CR as a line
+    feed (same length, so offsets hold).
+
+    >>> line_feeds("a\r\n\r\nb\rc")
+    'a \n \nb\nc'
+    """
+    if "\r" not in prose:
+        return prose
+    return prose.replace("\r\n", " \n").replace("\r", "\n")
+
+
 def _compose(text: str, blanks: list[Range], *, entities: bool) -> str:
-    """``text`` with ``blanks`` spaced out and, if asked, entities decoded elsewhere."""
+    """``text`` with ``blanks`` spaced out and, if asked, entities decoded elsewhere;
+    line endings read as line feeds (:func:`line_feeds`)."""
     parts: list[str] = []
     pos = 0
     for start, end in [*_merge(blanks), (len(text), len(text))]:
@@ -142,7 +161,7 @@ def _compose(text: str, blanks: list[Range], *, entities: bool) -> str:
         if start < end:
             parts.append(_spaces(text[start:end]))
         pos = max(pos, end)
-    return "".join(parts)
+    return line_feeds("".join(parts))
 
 
 def _url_ranges(text: str, start: int, end: int) -> list[Range]:

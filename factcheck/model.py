@@ -66,7 +66,8 @@ class Document:
 
     ``prose`` has the same length as ``text``; everything that is not prose (front
     matter, code, link targets, URLs, comments, markup) is blanked out with spaces
-    (newlines kept), so offsets found in ``prose`` index ``text`` directly.
+    and line breaks read as line feeds (CRLF as a space and a line feed, a lone CR
+    as a line feed), so offsets found in ``prose`` index ``text`` directly.
     """
 
     path: str
