@@ -39,7 +39,7 @@ from factcheck.markup import html_prose, markdown_prose, plain_prose
 from factcheck.model import Document, DocumentFormat, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,6 +55,7 @@ __all__ = [
     "load_paths",
     "load_stream",
     "load_text",
+    "with_prose",
 ]
 
 #: file name endings read from a folder (a file named explicitly is read regardless)
@@ -349,9 +350,17 @@ def _format_of(path: str, text: str = "") -> DocumentFormat:
 
 
 def load_text(
-    text: str, *, path: str = "<text>", format: DocumentFormat | None = None
+    text: str,
+    *,
+    path: str = "<text>",
+    format: DocumentFormat | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: dt.date | str | None = None,
+    sources: Sequence[str] | None = None,
 ) -> Document:
-    """A :class:`Document` from text in memory.
+    """A :class:`Document` from text in memory, read as a file of that format is.
 
     Args:
         text: the whole file as a string; offsets in the document index it as given
@@ -359,16 +368,22 @@ def load_text(
         path: the name to report the document under.
         format: ``"txt"``, ``"md"`` or ``"html"``; by default from ``path``'s suffix
             (unknown suffixes: HTML if the text starts like HTML, else plain text).
+        title, outlet, url, published, sources: what the document says about itself
+            (``published`` a date or ``YYYY-MM-DD``); each one given wins over the
+            text's front matter or HTML metadata.
 
     Returns:
         The document, its front matter read and its prose masked.
 
     Raises:
-        InputError: the front matter cannot be read, or ``format`` is unknown.
+        InputError: the front matter cannot be read, ``format`` is unknown, or
+            ``published`` is not a plausible publication date.
 
     >>> doc = load_text("---\\ntitle: 'A'\\n---\\nSee `x = 5`.", format="md")
     >>> doc.title, doc.prose.split()
     ('A', ['See', '.'])
+    >>> load_text("Up 5%.", outlet="Harbour Daily", published="2025-02-24").published
+    datetime.date(2025, 2, 24)
     """
     if format is None:
         format = _format_of(path, text)
@@ -380,13 +395,22 @@ def load_text(
         about = _about(_parse_toml(body, path, body_line), path)
     elif fence == "---":
         about = _about(_parse_key_values(body, path, body_line), path)
-    if format == "md":
-        prose = markdown_prose(text, skip=skip)
-    elif format == "html":
+    if format == "html":
         prose, meta = html_prose(text, skip=skip)
         about = about.or_else(_html_about(meta))
     else:
-        prose = plain_prose(text, skip=skip)
+        prose = _prose(text, format, skip)
+    given: _Raw = {
+        "title": title,
+        "outlet": outlet,
+        "url": url,
+        "published": published,
+        "sources": list(sources) if sources is not None else None,
+    }
+    if any(v is not None for v in given.values()):
+        about = _about({k: v for k, v in given.items() if v is not None}, path).or_else(
+            about
+        )
     return Document(
         path=path,
         text=text,
@@ -398,6 +422,33 @@ def load_text(
         published=about.published,
         sources=about.sources,
     )
+
+
+def _prose(text: str, format: DocumentFormat, skip: int) -> str:
+    if format == "md":
+        return markdown_prose(text, skip=skip)
+    if format == "html":
+        return html_prose(text, skip=skip)[0]
+    return plain_prose(text, skip=skip)
+
+
+def with_prose(document: Document) -> Document:
+    """A document built directly (``Document(path=..., text=..., format="md")``, its
+    prose left as its text) with its prose masked as :func:`load_text` masks a
+    file's: markup, front matter, code and URLs blanked, line endings read. A
+    document whose prose was given is returned as it is.
+
+    >>> doc = with_prose(Document(path="a.md", text="**Up 5%** `x = 9`", format="md"))
+    >>> doc.prose.split()
+    ['Up', '5%']
+    """
+    if document.prose is not document.text:
+        return document
+    try:
+        skip = _find_front_matter(document.text, document.path)[3]
+    except InputError:
+        skip = 0  # an unclosed fence: the text is all there is
+    return attrs.evolve(document, prose=_prose(document.text, document.format, skip))
 
 
 # ---------------------------------------------------------------------------- files

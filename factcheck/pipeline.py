@@ -21,7 +21,7 @@ import attrs
 from factcheck.baseline import identify
 from factcheck.config import Config, source_paths
 from factcheck.extractor import extract_document
-from factcheck.load import load_paths
+from factcheck.load import load_paths, with_prose
 from factcheck.model import (
     Claim,
     Document,
@@ -172,7 +172,9 @@ def audit(
     """Audit articles against each other and report what cannot all be true.
 
     Args:
-        inputs: documents or paths (directories recursively). With ``sources`` (or
+        inputs: documents or paths (directories recursively); a document built
+            directly, its prose left as its text, is masked as a file of its format
+            would be (:func:`factcheck.load.with_prose`). With ``sources`` (or
             when the documents' front matter lists ``sources``), these are drafts:
             findings are reported on them only, each pointing at the source passage
             it conflicts with.
@@ -193,6 +195,7 @@ def audit(
     if progress is not None:
         reading = functools.partial(progress, "read")
     docs, paths = _split(inputs)
+    docs = [with_prose(d) for d in docs]  # built directly: masked as a file would be
     loaded, problems = load_paths(paths, progress=reading) if paths else ([], [])
     loaded = [d for d in loaded if _selected(d.path, config)]
     given = [*docs, *loaded]
@@ -201,6 +204,7 @@ def audit(
             d if d.published else attrs.evolve(d, published=default_date) for d in given
         ]
     src_docs, src_paths = _split(sources)
+    src_docs = [with_prose(d) for d in src_docs]
     if not src_docs and not src_paths:
         src_paths = list(source_paths(config))
     listed = _draft_sources(given)
