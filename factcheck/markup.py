@@ -68,8 +68,12 @@ _RAW_TEXT: Final = frozenset(
     {"script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"}
     | {"noscript"}
 )
-#: elements whose whole content (tags included) is hidden from prose
-_HIDDEN: Final = frozenset({"head", "template", "pre", "code"})
+#: elements whose whole content (tags included) is hidden from prose: the head, inert
+#: templates, code, and drawings and formulas (an SVG chart's "Up 37%" labels and a
+#: MathML "3.14" are pictures of numbers, not the article's claims)
+_HIDDEN: Final = frozenset({"head", "template", "pre", "code", "svg", "math"})
+#: hidden elements that a trailing "/" closes at once (foreign content in HTML5)
+_FOREIGN: Final = frozenset({"svg", "math"})
 
 # Markdown, inline: what a careful regex pass can find inside one paragraph.
 _MD_INLINE: Final = regex.compile(
@@ -236,6 +240,7 @@ def _html_blanks(
     """What is not visible in ``text[start:end]``; notes ``<meta>`` into ``meta``."""
     blanks: list[Range] = []
     pos = start
+    head_until = start
     while (lt := text.find("<", pos, end)) >= 0:
         after = text[lt + 1 : lt + 2] if lt + 1 < end else ""
         if text.startswith("<!--", lt, end):
@@ -272,11 +277,23 @@ def _html_blanks(
                 meta.setdefault("<title>", html.unescape(text[pos:content_end]))
             blanks.append((pos, content_end))
             pos = content_end
+        elif name == "head":
+            # hide everything up to the end of the head, but keep scanning it for
+            # <meta> and <title>; a head inside that one is already hidden (one
+            # search per head region, not one per level: linear in nesting depth)
+            if pos >= head_until:
+                closer = _HEAD_END.search(text, pos, end)
+                head_until = end if closer is None else closer.start()
+                blanks.append((pos, head_until))
         elif name in _HIDDEN:
-            # hide everything up to the end tag, but keep scanning for <meta> inside
-            pattern = _HEAD_END if name == "head" else _end_tag(name)
-            closer = pattern.search(text, pos, end)
-            blanks.append((pos, end if closer is None else closer.start()))
+            if name in _FOREIGN and tag["attrs"].rstrip().endswith("/"):
+                continue  # <svg ... />: empty
+            # nothing inside is read: skip to the end tag (nested ones of the same
+            # name end at the first, as the search finds it once, not once a level)
+            closer = _end_tag(name).search(text, pos, end)
+            content_end = end if closer is None else closer.start()
+            blanks.append((pos, content_end))
+            pos = content_end
     return blanks
 
 
@@ -284,7 +301,8 @@ def html_prose(text: str, *, skip: int = 0) -> tuple[str, dict[str, str]]:
     """The visible text of an HTML document, and what its ``<head>`` says about it.
 
     Tags, attributes, comments and the contents of ``<head>``, ``<script>``,
-    ``<style>``, ``<template>``, ``<title>``, ``<pre>`` and ``<code>`` are blanked;
+    ``<style>``, ``<template>``, ``<title>``, ``<pre>``, ``<code>``, ``<svg>`` and
+    ``<math>`` are blanked (in time linear in the input, however deep they nest);
     character references in the visible text are decoded in place.
 
     Args:
