@@ -87,7 +87,9 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     aud.add_argument("--stdin-name", metavar="NAME", default="-", help=_STDIN_HELP)
     aud.add_argument(
-        "--format", choices=("text", "json", "sarif", "github", "html"), default=None
+        "--format",
+        choices=("text", "json", "sarif", "github", "html", "claimreview"),
+        default=None,
     )
     aud.add_argument(
         "--root",
@@ -346,6 +348,7 @@ def _run_audit(args: argparse.Namespace) -> int:
             summary_path=os.environ.get("GITHUB_STEP_SUMMARY")
             if fmt == "github"
             else None,
+            author=config.author,
         )
         _emit(text, args.output)
     finally:

@@ -20,6 +20,9 @@ FC202 = "warning"
 [tool.factcheck.aliases]
 "Moonshot AI" = ["Moonshot"]
 ```
+
+``author = "Harbour Fact Desk"`` names the organization that publishes the
+``--format claimreview`` export.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ else:  # pragma: no cover
 
 FailOn = Literal["error", "warning", "info", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "info", "never")
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = ("text", "json", "sarif", "github", "html", "claimreview")
 
 _KEYS = {
     "window_days": "a whole number of days (0 or more)",
@@ -56,6 +59,7 @@ _KEYS = {
     "exclude": "a list of glob patterns",
     "rules": "a table of rule code = off | error | warning | info",
     "aliases": "a table of entity = [other names]",
+    "author": "the name of the organization publishing ClaimReview exports",
 }
 
 
@@ -79,6 +83,8 @@ class Config:
     sources: tuple[str, ...] = ()
     rules: Mapping[str, Severity | Literal["off"]] = attrs.field(factory=dict)
     aliases: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: the organization named as author of ``--format claimreview`` reviews
+    author: str | None = None
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -235,6 +241,10 @@ def _value(key: str, raw: object, path: str) -> object:
                 if item not in ("ecb", "online") and not item.startswith("table:"):
                     raise _bad(key, raw, path)
         return tuple(raw)
+    if key == "author":
+        if not isinstance(raw, str) or not raw.strip():
+            raise _bad(key, raw, path)
+        return raw.strip()
     if key == "rules":
         return _rules(raw, path)
     return _aliases(raw, path)

@@ -18,6 +18,12 @@ Qualifier = Literal["approx", "gt", "ge", "lt", "le", "range"]
 Severity = Literal["error", "warning", "info"]
 DocumentFormat = Literal["txt", "md", "html"]
 BaselineState = Literal["new", "unchanged"]
+#: what a figure is in its clause: the level of something, a change of it, a part of a
+#: named whole, a share (a percentage of a named whole), a reference it is compared
+#: with, or a limit or target
+Role = Literal["level", "change", "part", "share", "comparison", "limit"]
+#: a figure before the one that stands now, a forecast or estimate, a proposal
+Stage = Literal["earlier", "forecast", "proposal"]
 #: bump when what a fingerprint covers changes (baselines then re-match nothing).
 #: v2: the repo-relative path (not the file name) and the occurrence index
 FINGERPRINT_VERSION = "factcheck/v2"
@@ -100,12 +106,30 @@ class Document:
 
 #: relative widening for "about", "approximately", "roughly", "around", "some"
 DEFAULT_APPROX_TOLERANCE = 0.05
+#: how far below N "nearly N" / "almost N" reaches (never above N). Writers round a
+#: figure up to the next round number with "nearly": "nearly 90,000" for 88,898 is
+#: 1.2% below, "nearly $14 billion" for 13.74 billion 1.9%, "almost 20%" for 18.7%
+#: 6.5%. 7.5% holds those and keeps out "almost 100,000" for 88,898 (11% below),
+#: which names the wrong round number. Not half a rounding step: "100,000" rounds at
+#: its first digit, which would let "almost 100,000" mean anything from 50,000.
+NEARLY_BAND = 0.075
 
 
 def _check_interval_bounds(low: float | None, high: float | None) -> None:
     if low is not None and high is not None and low > high:
         msg = f"interval low {low} above high {high}"
         raise ValueError(msg)
+
+
+def nearly_bounds(value: float) -> tuple[float, float]:
+    """What "nearly N" / "almost N" allows: from :data:`NEARLY_BAND` below N up to N
+    ("a little below", toward zero for a negative N as well).
+
+    >>> nearly_bounds(90_000.0)
+    (83250.0, 90000.0)
+    """
+    near = value * (1.0 - NEARLY_BAND)
+    return (near, value) if value >= 0 else (value, near)
 
 
 @attrs.frozen
@@ -174,12 +198,15 @@ class Interval:
                 bottom, at the stated value; ``None`` is half a step each side.
             tolerance: the relative widening for ``approx``.
             unit: carried along.
-            nearly: "nearly"/"almost": close below the value, never above it.
+            nearly: "nearly"/"almost" (with ``qualifier="approx"``): within
+                :data:`NEARLY_BAND` below the value, never above it.
 
         >>> Interval.from_stated(53e9, precision=1e9).bounds()
         (52500000000.0, 53500000000.0)
         >>> Interval.from_stated(100.0, precision=10.0, qualifier="approx").bounds()
         (95.0, 105.0)
+        >>> Interval.from_stated(100e3, precision=100e3, qualifier="approx", nearly=True)
+        Interval(low=92500.0, high=100000.0, unit=None)
         """
         half = abs(precision) / 2
         if qualifier in ("gt", "ge"):
@@ -187,9 +214,63 @@ class Interval:
         if qualifier in ("lt", "le"):
             return cls(None, value, unit)
         if qualifier == "approx":
+            if nearly:
+                low, high = nearly_bounds(value)
+                return cls(low, high, unit)
             spread = max(abs(value) * tolerance, half)
-            return cls(value - spread, value + (half if nearly else spread), unit)
+            return cls(value - spread, value + spread, unit)
         return cls(value - half, value + half, unit)
+
+
+@attrs.frozen(kw_only=True)
+class Frame:
+    """Whose number a claim is, what it measures, and when: read from its own clause.
+
+    Every field may be unknown (``None``); two claims whose known fields differ never
+    state the same fact. ``cues`` says which words set which field, for explanations.
+
+    >>> Frame(holder="the standard SU7", holder_key=("su7",), attribute="price").describe()
+    'holder: the standard SU7; attribute: price; role: level'
+    """
+
+    #: the entity or noun phrase the number belongs to, as written
+    holder: str | None = None
+    #: the holder's words that tell holders apart (lower case, stemmed, legal forms
+    #: and base-model marks dropped)
+    holder_key: tuple[str, ...] = ()
+    #: how the holder was read: "subject" (of the clause), "owner" (a possessive),
+    #: "listed" (a name listed with its figure: "Kia 1.73 million", "Creek Fire
+    #: (379,895 acres)", "the US, at 13%"), "target" ("fined Amazon", "into X")
+    holder_source: str | None = None
+    #: what is measured, as a class ("revenue", "deaths") or, failing a cue word, the
+    #: counted noun ("noun:order") or the dimension ("dim:length")
+    attribute: str | None = None
+    role: Role = "level"
+    #: for a part or share: what it is part of (a claim id such as "c3", or a noun)
+    whole: str | None = None
+    stage: Stage | None = None
+    #: the point or period the figure is about: "2023", "2023-Q3", "2024-07-30"
+    time: str | None = None
+    #: an elapsed window the figure is counted over ("24 hour": in the first 24 hours)
+    window: str | None = None
+    #: the basis it is stated on ("pre_money", "average", "intraday")
+    basis: str | None = None
+    #: the words that set the fields: ("holder=...", "attribute=revenue<-sales", ...)
+    cues: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """The known fields in words."""
+        parts = []
+        if self.holder:
+            parts.append(f"holder: {self.holder}")
+        if self.attribute:
+            parts.append(f"attribute: {self.attribute}")
+        parts.append(f"role: {self.role}" + (f" of {self.whole}" if self.whole else ""))
+        for name in ("stage", "time", "window", "basis"):
+            value = getattr(self, name)
+            if value:
+                parts.append(f"{name}: {value}")
+        return "; ".join(parts)
 
 
 @attrs.frozen(kw_only=True)
@@ -218,6 +299,12 @@ class Claim:
     noun: str | None = None
     #: how an ambiguous currency symbol was read ("$ read as USD: no other sign")
     unit_note: str | None = None
+    #: every currency an ambiguous sign may mean, the chosen reading (``unit``)
+    #: first: a bare "$" in a Canadian outlet is ("CAD", "USD"); empty when the text
+    #: settles the currency. Checks try each (``normalize.candidate_units``).
+    unit_candidates: tuple[str, ...] = ()
+    #: whose number it is, what it measures, when (read by the align stage)
+    frame: Frame | None = None
 
     def __attrs_post_init__(self) -> None:
         # _check_interval_bounds, inline: this runs for every claim and interval
@@ -257,6 +344,13 @@ class Location:
     #: the sentence the text stands in, and where the text starts inside it
     sentence: str = ""
     sentence_offset: int = 0
+    #: the claim's figure for a picture of the finding (the HTML number line): its
+    #: stated value and the interval it allows, converted into ``unit``, the unit
+    #: or currency of the claim the finding is on; None where it does not convert
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -323,9 +417,41 @@ class Summary:
 
 
 @attrs.frozen(kw_only=True)
+class DocumentInfo:
+    """What a report tells about a document it read: where it is, what its front
+    matter says, and whether it was under review (a draft checked against sources)."""
+
+    path: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    draft: bool = False
+
+    @classmethod
+    def of(cls, document: Document, *, draft: bool = False) -> DocumentInfo:
+        """The metadata of ``document``.
+
+        >>> DocumentInfo.of(Document(path="a.md", text="", outlet="Daily")).outlet
+        'Daily'
+        """
+        return cls(
+            path=document.path,
+            title=document.title,
+            outlet=document.outlet,
+            url=document.url,
+            published=document.published,
+            draft=draft,
+        )
+
+
+@attrs.frozen(kw_only=True)
 class Report:
-    """What an audit found, what it could not read, and how much it covered."""
+    """What an audit found, what it could not read, and how much it covered;
+    ``documents`` are the documents it read, for reports that show their titles,
+    outlets, dates and URLs."""
 
     findings: tuple[Finding, ...] = ()
     problems: tuple[Problem, ...] = ()
     summary: Summary = Summary()
+    documents: tuple[DocumentInfo, ...] = ()

@@ -25,6 +25,7 @@ from factcheck.load import load_paths, with_prose
 from factcheck.model import (
     Claim,
     Document,
+    DocumentInfo,
     Extraction,
     Finding,
     Problem,
@@ -46,7 +47,6 @@ def settings_from(config: Config) -> AuditSettings:
             tolerance=config.tolerance,
             approx_tolerance=config.approx_tolerance,
         ),
-        align_threshold=config.align_threshold,
         aliases=dict(config.aliases),
     )
 
@@ -324,16 +324,20 @@ def audit_extractions(
         findings = [f for f in findings if f.location.path in report_on]
     findings.sort(key=lambda f: (f.location.path, f.location.span.start, f.rule))
     findings = _dedupe(findings)
-    aligned = {
-        k
-        for c in ctx.candidates
-        if c.match.a.doc_index != c.match.b.doc_index
-        for k in (c.match.a.key, c.match.b.key)
-    }
+    aligned = ctx.alignment.aligned_keys()
     summary = Summary(
         documents=len(extractions),
         claims=sum(len(e.claims) for e in extractions),
         aligned=len(aligned),
         checked=len(ctx.checked),
     )
-    return Report(findings=tuple(findings), problems=tuple(problems), summary=summary)
+    documents = tuple(
+        DocumentInfo.of(e.document, draft=e.document.path in (drafts or ()))
+        for e in extractions
+    )
+    return Report(
+        findings=tuple(findings),
+        problems=tuple(problems),
+        summary=summary,
+        documents=documents,
+    )

@@ -170,7 +170,9 @@ def test_audit_fail_on_info_counts_hints(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     config = tmp_path / "factcheck.toml"
-    config.write_text('[rules]\nFC101 = "off"\nFC201 = "off"\n', encoding="utf-8")
+    config.write_text(
+        '[rules]\nFC101 = "off"\nFC201 = "off"\nFC202 = "off"\n', encoding="utf-8"
+    )
 
     relaxed, _, _ = _run(capsys, "audit", "--config", config, ALIBABA)
     strict, _, _ = _run(

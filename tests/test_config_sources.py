@@ -14,11 +14,13 @@ import pytest
 from factcheck.cli import main
 
 _HEAD = "+++\npublished = 2025-02-24\n+++\n"
-_SOURCE = "The group will spend 380 billion yuan on data centres, it said.\n"
-_OTHER = "Shares in the group rose 3.1% after the plan was announced.\n"
+_SOURCE = "Harbour Rail will invest 380 billion yuan in new lines over three years, it said.\n"
+_OTHER = "Shares in Harbour Rail rose 3.1% after the plan was announced.\n"
 #: 380 billion yuan is about $52.4 billion that day; a draft printing $38 billion
 #: contradicts the published article without stating the yuan figure itself
-_DRAFT = "The group will spend $38 billion on data centres, it said.\n"
+_DRAFT = (
+    "Harbour Rail will invest $38 billion in new lines over three years, it said.\n"
+)
 
 
 def _tree(root: Path) -> None:

@@ -26,10 +26,12 @@ yaml = pytest.importorskip("yaml")  # pre-commit's own dependency
 pytest.importorskip("pre_commit")
 
 _HEAD = "+++\npublished = 2025-02-24\n+++\n"
-_PUBLISHED = "The group will spend 380 billion yuan on data centres, it said.\n"
+_PUBLISHED = "Harbour Rail will invest 380 billion yuan in new lines over three years, it said.\n"
 #: 380 billion yuan was about $52.4 billion that day: $38 billion contradicts it
-_CONTRADICTS = "The group will spend $38 billion on data centres, it said.\n"
-_AGREES = "The group will spend about $52 billion on data centres, it said.\n"
+_CONTRADICTS = (
+    "Harbour Rail will invest $38 billion in new lines over three years, it said.\n"
+)
+_AGREES = "Harbour Rail will invest about $52 billion in new lines over three years, it said.\n"
 
 
 def _git(repo: Path, *args: str) -> None:

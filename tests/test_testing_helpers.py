@@ -97,10 +97,8 @@ def test_assert_no_findings_rejects_an_unknown_level() -> None:
 def test_assert_finding_returns_the_matching_finding(alibaba_report: Report) -> None:
     finding = assert_finding(alibaba_report, "FC101", text="$38 billion")
     assert finding.location.path.endswith("tech-ledger.txt")
-    by_name = assert_finding(
-        alibaba_report, "cross-source-conflict", path="tech-ledger.txt"
-    )
-    assert by_name.rule == "FC201"
+    by_name = assert_finding(alibaba_report, "outlier", path="tech-ledger.txt")
+    assert by_name.rule == "FC202"
     assert assert_finding(alibaba_report, "fc401", severity="info").rule == "FC401"
 
 

@@ -328,7 +328,7 @@ def stem(word: str) -> str:
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):
         return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics")):
         return w[:-1]
     return w
 
@@ -353,7 +353,7 @@ _BOUNDARY = regex.compile(
 )
 
 
-def _local_bounds(
+def local_bounds(
     claim: Claim, s0: int, s1: int, spans: Sequence[tuple[int, int]], text: str
 ) -> tuple[int, int]:
     """The stretch of the sentence that belongs to this claim: from the last clause
@@ -385,7 +385,7 @@ def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context
     """The words, entities, noun, years and scope markers around one claim.
 
     Words are those of the claim's own stretch of its sentence (see
-    :func:`_local_bounds`): in "Hyundai is recalling 1.64 million vehicles and Kia
+    :func:`local_bounds`): in "Hyundai is recalling 1.64 million vehicles and Kia
     1.73 million", Kia belongs to the second figure only."""
     claim = ref.claim
     text = ref.document.prose
@@ -393,7 +393,7 @@ def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context
         s0, s1 = claim.sentence.start, claim.sentence.end
     else:
         s0, s1 = claim.span.start, claim.span.end
-    start, end = _local_bounds(claim, s0, s1, claim_spans, text)
+    start, end = local_bounds(claim, s0, s1, claim_spans, text)
     before = list(TOKEN.finditer(text, start, claim.span.start))[-_WINDOW:]
     after = list(TOKEN.finditer(text, claim.span.end, end))[:_WINDOW]
     words: set[str] = set()

@@ -20,6 +20,7 @@ from factcheck.model import (
     Document,
     Extraction,
     Span,
+    nearly_bounds,
 )
 
 __all__ = ["extract_claims", "extract_document", "scan_mentions"]
@@ -274,10 +275,12 @@ def _interval(
         return value, None
     if qualifier in ("lt", "le"):
         return None, value
+    if qualifier == "nearly":
+        return nearly_bounds(value)  # "almost 100,000": a little below, never above
     half = abs(precision) / 2
-    if qualifier in ("approx", "nearly"):
+    if qualifier == "approx":
         spread = max(abs(value) * DEFAULT_APPROX_TOLERANCE, half)
-        return value - spread, value + (half if qualifier == "nearly" else spread)
+        return value - spread, value + spread
     return value - half, value + half
 
 
@@ -357,7 +360,11 @@ def _local_reading(document: Document) -> tuple[dict[str, str], str] | None:
 
 
 def _resolve_signs(document: Document, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
-    """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country."""
+    """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country.
+
+    The outlet's country is a guess about the sign, not a statement: a Canadian outlet
+    writing about Korea may print US dollars. The claim keeps both readings in
+    ``unit_candidates``, the local one first, so checks can try each."""
     local = _local_reading(document)
     if local is None:
         return claims
@@ -371,7 +378,10 @@ def _resolve_signs(document: Document, claims: tuple[Claim, ...]) -> tuple[Claim
             continue
         code = signs[sign]
         note = f"'{sign}' read as {code}: the outlet is {host}"
-        out.append(attrs.evolve(claim, unit=code, unit_note=note))
+        candidates = (code,) if claim.unit in (None, code) else (code, claim.unit)
+        out.append(
+            attrs.evolve(claim, unit=code, unit_note=note, unit_candidates=candidates)
+        )
     return tuple(out)
 
 

@@ -69,6 +69,7 @@ __all__ = [
     "RateProvider",
     "RateRange",
     "build_provider",
+    "candidate_units",
     "check_currency_code",
     "claim_interval",
     "compare_claims",
@@ -227,11 +228,33 @@ def claim_interval(claim: Claim, options: NormalizeOptions | None = None) -> Int
     )
 
 
+def candidate_units(claim: Claim) -> tuple[str, ...]:
+    """Every unit a claim may be in, its reading first: a bare "$" in a Canadian
+    outlet may be CAD or USD (``Claim.unit_candidates``); else the claim's unit alone
+    (nothing for a count).
+
+    A comparison tries each and flags only when none fits, saying which it tried.
+
+    >>> from factcheck.model import Span
+    >>> claim = Claim(id="c1", kind="money", text="$19 billion", span=Span(0, 11),
+    ...               value=19e9, unit="CAD", unit_candidates=("CAD", "USD"))
+    >>> candidate_units(claim)
+    ('CAD', 'USD')
+    >>> candidate_units(attrs.evolve(claim, unit="USD", unit_candidates=()))
+    ('USD',)
+    """
+    if claim.unit_candidates:
+        return claim.unit_candidates
+    return () if claim.unit is None else (claim.unit,)
+
+
 def measure_of(claim: Claim) -> str:
     """What a claim measures; two claims compare only if their measures are equal.
 
     ``"money"``, ``"count"``, ``"percent"`` for "%", and pint's dimension for quantities
-    and percentage points (``"[length]"``, ``"[percentage_point]"``).
+    and percentage points (``"[length]"``, ``"[percentage_point]"``). A temperature
+    difference ("0.25 °C above the average") is ``"[temperature_difference]"``: it
+    never states the same fact as a temperature ("[temperature]").
 
     Raises:
         UnitError: the quantity's unit is unknown to pint.
@@ -244,9 +267,15 @@ def measure_of(claim: Claim) -> str:
         return "percent"
     if claim.unit == "pp":
         return "[percentage_point]"  # pint's answer, without loading pint
-    from factcheck.normalize.units import dimensionality  # noqa: PLC0415  (lazy pint)
+    from factcheck.normalize.units import (  # noqa: PLC0415  (lazy pint)
+        dimensionality,
+        is_temperature_difference,
+    )
 
-    return dimensionality(pint_unit(claim.unit))
+    name = pint_unit(claim.unit)
+    if is_temperature_difference(name):
+        return "[temperature_difference]"
+    return dimensionality(name)
 
 
 def _canonical_unit(claim: Claim, options: NormalizeOptions) -> str | None:

@@ -33,6 +33,7 @@ __all__ = [
     "Comparison",
     "Conversion",
     "compare_intervals",
+    "convert_at_rates",
     "convert_interval",
     "format_amount",
     "pint_unit",
@@ -253,6 +254,21 @@ def _convert_money(
     rates = rate_range(
         provider or default_provider(), from_unit, to_unit, day, options=options
     )
+    return convert_at_rates(interval, rates, value=value, options=options)
+
+
+def convert_at_rates(
+    interval: Interval,
+    rates: RateRange,
+    *,
+    value: float | None = None,
+    options: NormalizeOptions | None = None,
+) -> Conversion:
+    """``interval`` (in ``rates.base``) converted at every rate of ``rates``: the
+    window around a date (:func:`~factcheck.normalize.currency.rate_range`) or a
+    period's rates (:func:`~factcheck.normalize.currency.period_rate_range`), widened
+    by ``options.tolerance``; ``value`` is converted at ``rates.at``."""
+    options = options or NormalizeOptions()
     low_rate, high_rate, at = rates.low.rate, rates.high.rate, rates.at.rate
     low = interval.low
     high = interval.high
@@ -264,11 +280,11 @@ def _convert_money(
     return Conversion(
         kind="money",
         source=interval,
-        result=Interval(bounds.low, bounds.high, to_unit),
+        result=Interval(bounds.low, bounds.high, rates.quote),
         source_value=value,
         value=None if value is None else value * at,
-        from_unit=from_unit,
-        to_unit=to_unit,
+        from_unit=rates.base,
+        to_unit=rates.quote,
         tolerance=options.tolerance,
         rates=rates,
     )
@@ -284,10 +300,17 @@ def _convert_units(
     from factcheck.normalize.units import get_converter  # noqa: PLC0415  (lazy pint)
 
     converter = get_converter(pint_unit(from_unit), pint_unit(to_unit))
-    bounds = _widen(
-        None if interval.low is None else converter(interval.low),
-        None if interval.high is None else converter(interval.high),
-        options.unit_tolerance,
+    tol = options.unit_tolerance
+    # The slack is a share of the stated figure, as a difference: converted by the
+    # factor alone, so a temperature's offset (20 °C is 68 °F) never enters it and
+    # "20 °C" is widened as much in °F as in °C.
+    bounds = Interval(
+        None
+        if interval.low is None
+        else converter(interval.low) - converter.difference(abs(interval.low) * tol),
+        None
+        if interval.high is None
+        else converter(interval.high) + converter.difference(abs(interval.high) * tol),
     )
     return Conversion(
         kind="unit",

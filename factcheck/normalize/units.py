@@ -38,6 +38,7 @@ __all__ = [
     "dimensionality",
     "get_converter",
     "get_registry",
+    "is_temperature_difference",
     "is_unit",
     "parse_unit",
 ]
@@ -117,6 +118,23 @@ def is_unit(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def is_temperature_difference(name: str) -> bool:
+    """Whether ``name`` is a temperature difference (pint's ``delta_`` units), as in
+    an anomaly or a warming ("0.25 °C above the average"), not a temperature.
+
+    A difference converts by the factor alone (0.25 delta °C is 0.45 delta °F); a
+    temperature with the offset (20 °C is 68 °F). The two never compare.
+
+    >>> is_temperature_difference("delta_degree_Celsius")
+    True
+    >>> is_temperature_difference("degree_Celsius"), is_temperature_difference("meter")
+    (False, False)
+    """
+    text = str(parse_unit(name))  # one unit alone: "delta_degree_Celsius / hour" is not
+    return text.startswith("delta_") and " " not in text
+
+
+@functools.lru_cache(maxsize=4096)
 def dimensionality(name: str) -> str:
     """The dimension of a unit as pint writes it ("[length]", "[mass] / [time]").
 
@@ -133,11 +151,16 @@ def canonical_unit(name: str) -> str:
     """The unit every quantity of ``name``'s dimension is compared in.
 
     SI base units ("kilometer" → "meter"), except for dimensions whose base form reads
-    badly: containers stay in TEU, rate changes in percentage points.
+    badly: containers stay in TEU, rate changes in percentage points, temperature
+    differences in delta degrees Celsius (a difference is not a kelvin reading).
 
     >>> canonical_unit("mile"), canonical_unit("FEU"), canonical_unit("basis_point")
     ('meter', 'TEU', 'percentage_point')
+    >>> canonical_unit("delta_degree_Fahrenheit"), canonical_unit("degree_Fahrenheit")
+    ('delta_degree_Celsius', 'kelvin')
     """
+    if is_temperature_difference(name):
+        return "delta_degree_Celsius"
     dimension = dimensionality(name)
     if dimension in _CANONICAL_BY_DIMENSION:
         return _CANONICAL_BY_DIMENSION[dimension]
@@ -150,7 +173,8 @@ def canonical_unit(name: str) -> str:
 class UnitConverter:
     """``y = x * factor + offset`` from one unit to another: increasing, exact in pint.
 
-    Offsets appear only for temperatures (degree Celsius → Fahrenheit).
+    Offsets appear only for temperatures (degree Celsius → Fahrenheit); a temperature
+    difference (``delta_degree_Celsius``) converts by the factor alone.
     """
 
     from_unit: str
@@ -161,6 +185,11 @@ class UnitConverter:
     def __call__(self, value: float) -> float:
         """``value`` in ``to_unit``."""
         return value * self.factor + self.offset
+
+    def difference(self, delta: float) -> float:
+        """A difference of ``delta`` in ``from_unit`` expressed in ``to_unit`` (the
+        factor without the offset: a widening, a margin, an anomaly)."""
+        return delta * self.factor
 
     def inverse(self) -> UnitConverter:
         """The conversion back."""

@@ -8,7 +8,7 @@ from typing import Any
 
 from factcheck.model import Report
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = ("text", "json", "sarif", "github", "html", "claimreview")
 
 
 def render(
@@ -18,12 +18,14 @@ def render(
     root: str | None = None,
     colour: bool = False,
     summary_path: str | None = None,
+    author: str | None = None,
 ) -> str:
     """The report in one of :data:`FORMATS` (each module is imported only when used).
 
     ``root`` makes SARIF and GitHub paths relative to it; ``summary_path`` is where
     the GitHub format appends its Markdown table ($GITHUB_STEP_SUMMARY); ``colour``
-    paints the text format.
+    paints the text format; ``author`` names the organization publishing the
+    ClaimReview export.
     """
     if fmt not in FORMATS:
         msg = f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}"
@@ -34,6 +36,7 @@ def render(
         "text": {"colour": colour},
         "sarif": {"root": root},
         "github": {"root": root, "summary_path": summary_path},
+        "claimreview": {"author": author},
     }
     options = by_format.get(fmt, {})
     return renderer(report, **options)

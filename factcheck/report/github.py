@@ -5,7 +5,8 @@ Each finding becomes ``::error file=…,line=…,col=…,endLine=…,endColumn=�
 GitHub shows only 10 annotations of each level per step, so errors come first, at
 most 10 of each level are printed, and one notice says how many were left out. The
 full table goes to the job summary (``$GITHUB_STEP_SUMMARY``) when a path is given,
-and the output ends with a plain coverage line.
+kept under 1 MiB (GitHub drops larger summaries whole) with a line saying what it
+had no room for, and the output ends with a plain coverage line.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from factcheck.report.text import coverage_line, shown
 
 #: GitHub shows at most this many annotations of each level per step
 ANNOTATION_LIMIT = 10
+#: GitHub drops a step's job summary whole when it is over 1 MiB (1,048,576
+#: bytes); what factcheck appends keeps the file under this many bytes, counting
+#: what earlier commands of the step wrote, with room to spare for GitHub's own
+#: accounting of the upload
+SUMMARY_LIMIT = 1_000_000
 
 COMMANDS: Mapping[Severity, str] = {
     "error": "error",
@@ -141,10 +147,9 @@ def select(
     return chosen, left_out
 
 
-def _left_out_notice(left_out: Mapping[Severity, int], has_summary: bool) -> str:
+def _left_out_notice(left_out: Mapping[Severity, int], where: str) -> str:
     total = sum(left_out.values())
     counts = ", ".join(f"{left_out[sev]} {sev}" for sev in _ORDER)
-    where = "the job summary" if has_summary else "--format text or sarif"
     return workflow_command(
         "notice",
         f"{total} more finding(s) not annotated ({counts}): GitHub shows "
@@ -163,33 +168,98 @@ def _md(text: str) -> str:
     return " ".join(out.split())
 
 
-def summary_markdown(report: Report, *, root: str | None = None) -> str:
-    """The job summary: a table of every finding shown, unreadable inputs, coverage."""
+@attrs.frozen(kw_only=True)
+class JobSummary:
+    """The job summary's Markdown, and how many findings it had no room for."""
+
+    text: str
+    left_out: Mapping[Severity, int] = attrs.field(factory=dict)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every finding shown is in the table."""
+        return not any(self.left_out.values())
+
+
+def _row(finding: Finding, root: str | None) -> str:
+    loc = finding.location
+    where = f"{artifact_path(loc.path, root)[0]}:{loc.span.line}"
+    return (
+        f"| {_md(finding.rule)} {_md(finding.name)} | {finding.severity} "
+        f"| {_md(where)} | {_md(loc.text)} | {_md(finding.message)} |"
+    )
+
+
+def _size(lines: Sequence[str]) -> int:
+    return sum(len(line.encode("utf-8")) + 1 for line in lines)
+
+
+def build_summary(
+    report: Report, *, root: str | None = None, limit: int = SUMMARY_LIMIT
+) -> JobSummary:
+    """The job summary: a table of every finding shown, unreadable inputs, coverage,
+    in at most ``limit`` UTF-8 bytes. When they do not all fit, unreadable inputs
+    come first, then errors, warnings and info, each in reading order, and a line
+    says how many findings of each level were left out and where to find them."""
     # a blank line first: the file may hold an earlier step's text without one
-    lines = ["", "## factcheck", ""]
+    head = ["", "## factcheck", ""]
     findings = sorted(shown(report), key=sort_key)
-    if findings:
-        lines += [
-            "| Rule | Severity | Location | Claim | Message |",
-            "| --- | --- | --- | --- | --- |",
-        ]
+    table = [
+        "| Rule | Severity | Location | Claim | Message |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    rows = {id(f): _row(f, root) for f in findings}
+    problems = [
+        f"- {_md(p.path)}: {_md(p.message)}"
+        for p in sorted(report.problems, key=lambda p: (p.path, p.message))
+    ]
+    tail = ["", _md(coverage_line(report)), ""]
+    # the note's longest form, so that it always fits once room is kept for it
+    room = 200
+    budget = limit - _size(head) - _size(table) - _size(tail) - room
+    kept_problems: list[str] = []
+    for line in problems:
+        if _size([line]) > budget:
+            break
+        kept_problems.append(line)
+        budget -= _size([line])
+    kept: set[int] = set()
+    for sev in _ORDER:
         for f in findings:
-            loc = f.location
-            where = f"{artifact_path(loc.path, root)[0]}:{loc.span.line}"
-            lines.append(
-                f"| {_md(f.rule)} {_md(f.name)} | {f.severity} | {_md(where)} "
-                f"| {_md(loc.text)} | {_md(f.message)} |"
-            )
+            if f.severity == sev and _size([rows[id(f)]]) <= budget:
+                kept.add(id(f))
+                budget -= _size([rows[id(f)]])
+    left_out = {
+        sev: sum(1 for f in findings if f.severity == sev and id(f) not in kept)
+        for sev in _ORDER
+    }
+    lines = list(head)
+    if findings:
+        lines += table
+        lines += [rows[id(f)] for f in findings if id(f) in kept]
     else:
         lines.append("No findings.")
-    if report.problems:
-        lines += ["", "Inputs not read:", ""]
-        lines.extend(
-            f"- {_md(p.path)}: {_md(p.message)}"
-            for p in sorted(report.problems, key=lambda p: (p.path, p.message))
-        )
-    lines += ["", _md(coverage_line(report)), ""]
-    return "\n".join(lines) + "\n"
+    if problems:
+        lines += ["", "Inputs not read:", "", *kept_problems]
+        if len(kept_problems) < len(problems):
+            lines.append(f"- … and {len(problems) - len(kept_problems)} more")
+    if any(left_out.values()):
+        counts = ", ".join(f"{left_out[sev]} {sev}" for sev in _ORDER)
+        lines += [
+            "",
+            f"**{sum(left_out.values())} more finding(s) left out ({counts})**: "
+            "GitHub drops a job summary over 1 MiB. All of them are in "
+            "`--format html`, `sarif` or `json`.",
+        ]
+    lines += tail
+    return JobSummary(text="\n".join(lines) + "\n", left_out=left_out)
+
+
+def summary_markdown(
+    report: Report, *, root: str | None = None, limit: int = SUMMARY_LIMIT
+) -> str:
+    """The job summary's Markdown (see :func:`build_summary`)."""
+    return build_summary(report, root=root, limit=limit).text
 
 
 def render_report(
@@ -205,12 +275,21 @@ def render_report(
         summary_path: a file to append the Markdown table of all findings to
             (``$GITHUB_STEP_SUMMARY``); nothing is written when it is empty or None.
     """
+    summary = None
+    if summary_path:
+        target = Path(summary_path)
+        written = target.stat().st_size if target.exists() else 0
+        summary = build_summary(report, root=root, limit=SUMMARY_LIMIT - written)
+        with target.open("a", encoding="utf-8") as handle:
+            handle.write(summary.text)
     chosen, left_out = select(build_annotations(report, root=root))
     lines = [a.command() for a in chosen]
     if any(left_out.values()):
-        lines.append(_left_out_notice(left_out, bool(summary_path)))
-    if summary_path:
-        with Path(summary_path).open("a", encoding="utf-8") as handle:
-            handle.write(summary_markdown(report, root=root))
+        where = (
+            "the job summary"
+            if summary is not None and summary.complete
+            else "--format html, sarif or json"
+        )
+        lines.append(_left_out_notice(left_out, where))
     lines.append(coverage_line(report))
     return "\n".join(lines) + "\n"

@@ -85,8 +85,23 @@ def dumps(payload: Mapping[str, JSONValue]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def figure_to_dict(location: Location) -> dict[str, JSONValue] | None:
+    """The claim's figure in the finding's common unit (the unit of the claim the
+    finding is on): ``{"value", "low", "high", "unit"}``, or None where the claim
+    does not convert into it. An extra beyond the contract."""
+    if location.value is None:
+        return None
+    return {
+        "value": number(location.value),
+        "low": number(location.low),
+        "high": number(location.high),
+        "unit": location.unit,
+    }
+
+
 def location_to_dict(location: Location) -> dict[str, JSONValue]:
-    """A place in a document: path, offsets, 1-based line and column, text."""
+    """A place in a document: path, offsets, 1-based line and column, text (and,
+    beyond the contract, ``figure``: see :func:`figure_to_dict`)."""
     span = location.span
     return {
         "path": location.path,
@@ -95,6 +110,7 @@ def location_to_dict(location: Location) -> dict[str, JSONValue]:
         "line": span.line,
         "column": span.column,
         "text": location.text,
+        "figure": figure_to_dict(location),
     }
 
 

@@ -4,23 +4,28 @@ convert and compare them. Built once per audit by :func:`build_context`."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
 import attrs
 
 from factcheck.align import (
-    CLOSE_RATIO,
     Aligner,
+    Alignment,
     ClaimRef,
-    Match,
-    candidate_pairs,
+    FrameAligner,
     claim_refs,
-    scope_conflict,
 )
 from factcheck.errors import RateUnavailableError, UnitError
-from factcheck.model import Claim, Extraction, Finding, Interval, Kind, Location
+from factcheck.model import (
+    DEFAULT_APPROX_TOLERANCE,
+    Claim,
+    Extraction,
+    Finding,
+    Interval,
+    Kind,
+    Location,
+)
 from factcheck.normalize import (
     Comparison,
     Conversion,
@@ -43,6 +48,12 @@ DERIVED_SLACK = 0.015
 CROSS_SOURCE_FX_SLACK = 0.03
 #: how far beyond its figure "more than X" may reach when it restates another amount
 OPEN_END_FACTOR = 1.5
+#: how loose a round figure is read when sources are compared: "700 km" read as
+#: rounded to the hundred would allow 650-750, yet outlets print a car's range, a
+#: funding round or a count as the figure itself; a bare round figure allows its
+#: last digit's half-step but never more than this share of its value (an outlet
+#: that rounds 668 writes "about 670" or "nearly 700")
+ROUND_FIGURE_CAP = 0.03
 
 
 @attrs.frozen(kw_only=True)
@@ -50,19 +61,10 @@ class AuditSettings:
     """The knobs of an audit (see ``factcheck.toml``)."""
 
     normalize: NormalizeOptions = attrs.field(factory=NormalizeOptions)
-    align_threshold: float = 0.3
     anchor_precision_cap: float = ANCHOR_PRECISION_CAP
     derived_slack: float = DERIVED_SLACK
     cross_source_fx_slack: float = CROSS_SOURCE_FX_SLACK
     aliases: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
-
-
-@attrs.frozen(kw_only=True)
-class Candidate:
-    """A pair of claims that align, and how many powers of ten apart they stand."""
-
-    match: Match
-    decades: int
 
 
 @attrs.define(kw_only=True)
@@ -71,8 +73,7 @@ class AuditContext:
 
     extractions: tuple[Extraction, ...]
     refs: tuple[ClaimRef, ...]
-    aligner: Aligner
-    candidates: tuple[Candidate, ...]
+    alignment: Alignment
     provider: RateProvider
     settings: AuditSettings
     by_key: dict[tuple[int, str], ClaimRef]
@@ -216,7 +217,7 @@ class AuditContext:
     def _comparable(self, ref: ClaimRef) -> Interval:
         iv = ref.claim.interval
         if ref.claim.equivalent_of is None:
-            return iv
+            return _round_capped(ref.claim, iv)
         anchor = self.anchor_of(ref)
         inherited = anchor is not None and anchor.claim.qualifier == ref.claim.qualifier
         iv = self.stated_interval(ref.claim, own_qualifier=not inherited)
@@ -245,6 +246,7 @@ class AuditContext:
         evidence: Sequence[str] = (),
     ) -> Finding:
         """A finding of a built-in rule at its default severity (config re-levels later)."""
+        from factcheck.rules.figures import locate  # noqa: PLC0415
         from factcheck.rules.registry import builtin_rules  # noqa: PLC0415
 
         spec = builtin_rules()[rule_code]
@@ -254,11 +256,28 @@ class AuditContext:
             name=spec.name,
             severity=severity,
             message=message,
-            location=self.location(ref),
-            related=tuple(self.location(r) for r in related),
+            location=locate(self, ref, ref.claim.unit),
+            related=tuple(locate(self, r, ref.claim.unit) for r in related),
             details=dict(details or {}),
             evidence=tuple(evidence),
         )
+
+
+def _round_capped(claim: Claim, iv: Interval) -> Interval:
+    """``iv`` with the half-step of a round figure capped at ``ROUND_FIGURE_CAP`` of
+    its value (qualified figures keep their qualifier's own reach)."""
+    if claim.qualifier not in (None, "approx"):
+        return iv
+    reach = abs(claim.value) * ROUND_FIGURE_CAP
+    if claim.qualifier == "approx":
+        reach = max(reach, abs(claim.value) * DEFAULT_APPROX_TOLERANCE)
+    low = claim.value - reach
+    high = claim.value + reach
+    return Interval(
+        low if iv.low is None else max(iv.low, low),
+        high if iv.high is None else min(iv.high, high),
+        iv.unit,
+    )
 
 
 def _widen(iv: Interval, slack: float) -> Interval:
@@ -304,92 +323,19 @@ def build_context(
     settings: AuditSettings | None = None,
     provider: RateProvider | None = None,
     drafts: Iterable[int] = (),
+    aligner: Aligner | None = None,
 ) -> AuditContext:
-    """Map (claims per document) then group (candidate pairs by measure and order of
-    magnitude) and align them."""
+    """Map (claims per document, each with its frame) then group (fact groups from
+    the aligner) for the rules to read."""
     settings = settings or AuditSettings()
     refs = tuple(claim_refs(extractions))
-    aligner = Aligner.build(
-        refs, threshold=settings.align_threshold, aliases=settings.aliases
-    )
-    ctx = AuditContext(
+    aligner = aligner or FrameAligner(aliases=settings.aliases)
+    return AuditContext(
         extractions=tuple(extractions),
         refs=refs,
-        aligner=aligner,
-        candidates=(),
+        alignment=aligner.align(refs),
         provider=provider or default_provider(),
         settings=settings,
         by_key={r.key: r for r in refs},
         drafts=frozenset(drafts),
     )
-    magnitudes = {}
-    for r in refs:
-        v = ctx.usd_value(r)
-        if v is not None:
-            magnitudes[r.key] = v
-    found: dict[frozenset[tuple[int, str]], Candidate] = {}
-    for a, b, decades in candidate_pairs(refs, magnitudes, aligner.contexts):
-        va, vb = abs(magnitudes[a.key]), abs(magnitudes[b.key])
-        close = max(va, vb) <= min(va, vb) * 10.0**decades * CLOSE_RATIO
-        m = aligner.match(a, b, close=close)
-        if m is not None:
-            found[frozenset((a.key, b.key))] = Candidate(match=m, decades=decades)
-    for m in shared_anchor_matches(ctx):
-        found.setdefault(frozenset((m.a.key, m.b.key)), Candidate(match=m, decades=0))
-    # deterministic whatever the hash seed: candidates come out of sets of words
-    ctx.candidates = tuple(
-        sorted(found.values(), key=lambda c: (c.match.a.key, c.match.b.key))
-    )
-    return ctx
-
-
-def _is_specific(claim: Claim) -> bool:
-    """A figure precise enough that two outlets printing it state the same fact:
-    two or more significant digits ("380 billion yuan", not "$1 billion")."""
-    if claim.kind == "count" or claim.qualifier == "range" or claim.value == 0:
-        return False
-    digits = f"{abs(claim.value):.6e}".split("e")[0].replace(".", "").rstrip("0")
-    return len(digits) >= 2
-
-
-def shared_anchor_matches(ctx: AuditContext) -> list[Match]:
-    """Claims of different documents that print the same specific amount ("380
-    billion yuan"), and the equivalents attached to them, which must then agree."""
-    by_value: dict[tuple[str, str | None, float], list[ClaimRef]] = defaultdict(list)
-    for r in ctx.refs:
-        c = r.claim
-        if c.equivalent_of is None and _is_specific(c):
-            by_value[(c.kind, c.unit, c.value)].append(r)
-    equivalents: dict[tuple[int, str], list[ClaimRef]] = defaultdict(list)
-    for r in ctx.refs:
-        if r.claim.equivalent_of is not None:
-            equivalents[(r.doc_index, r.claim.equivalent_of)].append(r)
-    out: list[Match] = []
-    for group in by_value.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if a.doc_index == b.doc_index:
-                    continue
-                ca, cb = ctx.aligner.contexts[a.key], ctx.aligner.contexts[b.key]
-                if scope_conflict(ca, cb) is not None:
-                    continue
-                anchor = f"both state {a.claim.text!r}"
-                out.append(
-                    Match(a=a, b=b, score=1.0, evidence=(f"shared anchor: {anchor}",))
-                )
-                for ea in equivalents[a.key]:
-                    for eb in equivalents[b.key]:
-                        if ea.claim.unit == eb.claim.unit:
-                            out.append(
-                                Match(
-                                    a=ea,
-                                    b=eb,
-                                    score=1.0,
-                                    evidence=(
-                                        f"equivalents of a shared anchor: {anchor}",
-                                        f"{ea.claim.text!r} and {eb.claim.text!r} "
-                                        "restate it in one currency",
-                                    ),
-                                )
-                            )
-    return out

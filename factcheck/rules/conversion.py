@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Literal
+
+import attrs
 
 from factcheck.align import ClaimRef
+from factcheck.errors import RateUnavailableError
 from factcheck.model import Claim, Finding, Interval
-from factcheck.normalize import format_amount, format_interval
+from factcheck.normalize import (
+    Conversion,
+    candidate_units,
+    format_amount,
+    format_interval,
+)
+from factcheck.normalize.intervals import convert_at_rates
+from factcheck.normalize.periods import Period, flow_period, period_rate_range
+from factcheck.normalize.stated_rates import (
+    StatedRate,
+    convert_at_stated,
+    rates_for,
+    stated_rates,
+)
 from factcheck.rules.context import AuditContext
 from factcheck.rules.registry import rule
 
@@ -44,6 +61,155 @@ def _equivalents(ctx: AuditContext, kind: str) -> Iterator[tuple[ClaimRef, Claim
         yield anchor, ref
 
 
+@attrs.frozen(kw_only=True)
+class _Reading:
+    """The anchor and its equivalent read in one pair of currencies."""
+
+    from_unit: str
+    to_unit: str
+    source: Interval
+    stated: Interval
+
+
+@attrs.frozen(kw_only=True)
+class _Basis:
+    """One way of converting an anchor into its equivalent's currency, and its
+    result: the market at the date, a rate the article states, a period's rates."""
+
+    name: Literal["market", "stated", "period"]
+    reading: _Reading
+    expected: Interval
+    conversion: Conversion | None = None
+    stated_rate: StatedRate | None = None
+    period: Period | None = None
+
+    @property
+    def from_unit(self) -> str:
+        return self.reading.from_unit
+
+    @property
+    def to_unit(self) -> str:
+        return self.reading.to_unit
+
+    @property
+    def source(self) -> Interval:
+        return self.reading.source
+
+    @property
+    def stated(self) -> Interval:
+        return self.reading.stated
+
+    @property
+    def fits(self) -> bool:
+        return self.expected.overlaps(self.stated)
+
+    def describe(self, a: Claim, b: Claim) -> str:
+        """The arithmetic of this basis in a clause."""
+        reading = ""
+        if (self.from_unit, self.to_unit) != (a.unit, b.unit):
+            reading = f"with {_readings(a, b, self.from_unit, self.to_unit)}, "
+        head = (
+            f"{reading}{format_interval(self.source)} is "
+            f"{format_interval(self.expected)}"
+        )
+        if self.stated_rate is not None:
+            return (
+                f"{head} at the rate the article states, {self.stated_rate.describe()}"
+            )
+        rates = self.conversion.rates if self.conversion is not None else None
+        if self.period is not None and rates is not None:
+            return (
+                f"{head} at the rates of {self.period.describe()}, {rates.describe()}"
+            )
+        if rates is not None:
+            return f"{head} at {rates.describe()}"
+        return head
+
+
+def _readings(a: Claim, b: Claim, ua: str, ub: str) -> str:
+    parts = []
+    if ua != a.unit:
+        parts.append(f"{a.text!r} read as {ua}")
+    if ub != b.unit:
+        parts.append(f"{b.text!r} read as {ub}")
+    return " and ".join(parts)
+
+
+def _bases(
+    ctx: AuditContext,
+    anchor: ClaimRef,
+    ref: ClaimRef,
+    rates: Sequence[StatedRate],
+) -> list[_Basis]:
+    """Every basis tried for one stated equivalent, the claims' own reading and the
+    market first; a candidate reading of an outlet-ambiguous sign comes after."""
+    a, b = anchor.claim, ref.claim
+    day = ref.document.published
+    period = flow_period(a.sentence_text, day) or flow_period(b.sentence_text, day)
+    own = _own_qualifier(anchor, ref)
+    out: list[_Basis] = []
+    for ua in candidate_units(a):
+        for ub in candidate_units(b):
+            if ua == ub:
+                continue
+            a_read = a if ua == a.unit else attrs.evolve(a, unit=ua)
+            b_read = b if ub == b.unit else attrs.evolve(b, unit=ub)
+            source = ctx.anchor_interval(a_read)
+            reading = _Reading(
+                from_unit=ua,
+                to_unit=ub,
+                source=source,
+                stated=ctx.stated_interval(b_read, own_qualifier=own),
+            )
+            conv = ctx.convert(source, ub, kind="money", value=a.value, day=day)
+            if conv is not None and conv.rates is not None:
+                out.append(
+                    _Basis(
+                        name="market",
+                        reading=reading,
+                        expected=conv.result,
+                        conversion=conv,
+                    )
+                )
+            for rate in rates_for(rates, ua, ub):
+                expected = convert_at_stated(source, rate, ub)
+                if expected is not None:
+                    out.append(
+                        _Basis(
+                            name="stated",
+                            reading=reading,
+                            expected=expected,
+                            stated_rate=rate,
+                        )
+                    )
+            if period is not None:
+                try:
+                    window = period_rate_range(
+                        ctx.provider, ua, ub, period.start, period.end
+                    )
+                except (RateUnavailableError, ValueError):
+                    continue
+                conv = convert_at_rates(
+                    source, window, value=a.value, options=ctx.options
+                )
+                out.append(
+                    _Basis(
+                        name="period",
+                        reading=reading,
+                        expected=conv.result,
+                        conversion=conv,
+                        period=period,
+                    )
+                )
+    return out
+
+
+def document_rates(ctx: AuditContext, doc_index: int) -> tuple[StatedRate, ...]:
+    """The exchange rates a document of the audit states (read from its prose)."""
+    extraction = ctx.extractions[doc_index]
+    return stated_rates(extraction.document.prose, extraction.claims)
+
+
 @rule(
     "FC101",
     "conversion-mismatch",
@@ -60,6 +226,15 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     that range, after its own stated precision and qualifier. The anchor is read at
     its precision but never looser than ±2.5%: a writer converts the figure they print.
 
+    Three other bases are accepted, and the finding says which were tried:
+    a rate the article states ("at Rs 70 to the dollar", "($1 = 0.8495 euros)"),
+    within the precision of its digits; for a flow over a past period ("2023
+    revenue", "profit for the third quarter", "exports last year"), any reference
+    rate of that period, since results are converted at the period's average; and,
+    for a bare "$" that the outlet's country reads as its own dollar, the other
+    reading (US dollars). Only when no basis fits is the equivalent flagged. How far
+    a stated rate stands from the market is FC401's hint, not an error here.
+
     *Why it matters.* Conversions are where figures go wrong between wires: a rate
     from the wrong year, a rate inverted, a scale word dropped ("2.78 dollars").
 
@@ -72,73 +247,136 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     *Configuration.* `window_days` and `tolerance` under `[tool.factcheck]`; the rate
     provider chain (`providers`); severity and on/off under `[tool.factcheck.rules]`.
     """
+    rates_of: dict[int, tuple[StatedRate, ...]] = {}
     for anchor, ref in _equivalents(ctx, "money"):
-        a, b = anchor.claim, ref.claim
-        day = ref.document.published
-        source = ctx.anchor_interval(a)
-        conv = ctx.convert(source, b.unit or "", kind="money", value=a.value, day=day)
-        if conv is None or conv.rates is None:
+        if anchor.doc_index not in rates_of:
+            rates_of[anchor.doc_index] = document_rates(ctx, anchor.doc_index)
+        bases = _bases(ctx, anchor, ref, rates_of[anchor.doc_index])
+        if not bases:
             continue
         ctx.mark_checked(anchor, ref)
-        stated = ctx.stated_interval(b, own_qualifier=_own_qualifier(anchor, ref))
-        if conv.result.overlaps(stated):
+        if any(basis.fits for basis in bases):
             continue
-        rates = conv.rates
-        at = rates.at
-        implied = b.value / a.value if a.value else None
-        expected = conv.value
-        shown_rate = at if at.rate >= 1 else at.inverse()
-        implied_shown = (
-            None if implied is None else (implied if at.rate >= 1 else 1 / implied)
-        )
-        gap = _rel_gap(conv.result, stated)
-        when = (
-            ""
-            if conv.dated
-            else " (no publication date: recent rates, so only a warning)"
+        yield _mismatch(ctx, anchor, ref, bases)
+
+
+def _mismatch(
+    ctx: AuditContext, anchor: ClaimRef, ref: ClaimRef, bases: list[_Basis]
+) -> Finding:
+    """The finding for an equivalent no basis allows: the claims' own reading at the
+    market rate in full (as it always read), then every other basis tried."""
+    a, b = anchor.claim, ref.claim
+    main = next((x for x in bases if x.name == "market"), bases[0])
+    others = [x for x in bases if x is not main]
+    implied = b.value / a.value if a.value else None
+    gap = _rel_gap(main.expected, main.stated)
+    conv = main.conversion
+    details: dict[str, str | float | int | bool | None] = {
+        **_pair_details(a, b),
+        "basis": main.name,
+        "relative_gap": gap,
+        "expected_low": main.expected.low,
+        "expected_high": main.expected.high,
+    }
+    if conv is not None and conv.rates is not None:
+        message, more = _market_message(a, b, main, conv, implied=implied, gap=gap)
+        details.update(more)
+    else:
+        rate = main.stated_rate
+        assert rate is not None  # a basis is the market or a stated rate
+        # the implied rate read the way the article states its rate
+        shown = (
+            implied if implied is None or main.from_unit == rate.base else 1 / implied
         )
         message = (
-            f"{b.text!r} restates {a.text!r} at {implied_shown:.4g} {shown_rate.quote} per "
-            f"{shown_rate.base}; the reference rate is {shown_rate.rate:.4g} "
-            f"({at.provider}, {at.rate_date.isoformat()}; {rates.describe()}), so "
-            f"{format_interval(source)} is {format_interval(conv.result)} "
-            f"(tolerance {conv.tolerance:.2%}): {b.text!r} allows {format_interval(stated)}, "
-            f"{gap:.1%} off; expected about {format_amount(expected, b.unit)}{when}"
+            f"{b.text!r} restates {a.text!r} at {shown:.4g} {rate.quote} per "
+            f"{rate.base}, but {main.describe(a, b)}: {b.text!r} allows "
+            f"{format_interval(main.stated)}, {gap:.1%} off"
         )
-        finding = ctx.finding(
-            "FC101",
-            ref,
-            message,
-            related=[anchor],
-            details={
-                **_pair_details(a, b),
-                # rates read as the message reads them: quote per base, above 1
-                "implied_rate": implied_shown,
-                "reference_rate": shown_rate.rate,
-                "rate_base": shown_rate.base,
-                "rate_quote": shown_rate.quote,
-                "rate_low": min(
-                    _shown(rates.low.rate, at.rate), _shown(rates.high.rate, at.rate)
-                ),
-                "rate_high": max(
-                    _shown(rates.low.rate, at.rate), _shown(rates.high.rate, at.rate)
-                ),
-                "rate_date": at.rate_date.isoformat(),
-                "window_start": rates.start.isoformat(),
-                "window_end": rates.end.isoformat(),
-                "provider": at.provider,
-                "expected_value": expected,
-                "expected_low": conv.result.low,
-                "expected_high": conv.result.high,
-                "tolerance": conv.tolerance,
-                "relative_gap": gap,
-                "dated": conv.dated,
-            },
-            evidence=(f"{b.text!r} is stated as the equivalent of {a.text!r}",),
-        )
-        if not conv.dated:
-            finding = _lowered(finding)
-        yield finding
+        details.update({"implied_rate": shown, "dated": True})
+    if others:
+        message += "; also tried: " + "; ".join(x.describe(a, b) for x in others)
+    tried = {x.name for x in bases}
+    details["bases_tried"] = ", ".join(
+        n for n in ("market", "stated", "period") if n in tried
+    )
+    readings = sorted({f"{x.from_unit}->{x.to_unit}" for x in bases})
+    if len(readings) > 1:
+        details["candidates_tried"] = ", ".join(readings)
+    stated = next((x.stated_rate for x in bases if x.stated_rate is not None), None)
+    if stated is not None:
+        details["stated_rate"] = stated.rate
+        details["stated_rate_text"] = stated.text
+        details["stated_rate_line"] = stated.span.line
+    period = next((x.period for x in bases if x.period is not None), None)
+    if period is not None:
+        details["period_start"] = period.start.isoformat()
+        details["period_end"] = period.end.isoformat()
+    finding = ctx.finding(
+        "FC101",
+        ref,
+        message,
+        related=[anchor],
+        details=details,
+        evidence=(f"{b.text!r} is stated as the equivalent of {a.text!r}",),
+    )
+    if conv is not None and not conv.dated:
+        finding = _lowered(finding)
+    return finding
+
+
+def _market_message(
+    a: Claim,
+    b: Claim,
+    main: _Basis,
+    conv: Conversion,
+    *,
+    implied: float | None,
+    gap: float,
+) -> tuple[str, dict[str, str | float | int | bool | None]]:
+    rates = conv.rates
+    assert rates is not None
+    at = rates.at
+    shown_rate = at if at.rate >= 1 else at.inverse()
+    implied_shown = (
+        None if implied is None else (implied if at.rate >= 1 else 1 / implied)
+    )
+    when = (
+        "" if conv.dated else " (no publication date: recent rates, so only a warning)"
+    )
+    reading = ""
+    if (main.from_unit, main.to_unit) != (a.unit, b.unit):
+        reading = f" (with {_readings(a, b, main.from_unit, main.to_unit)})"
+    message = (
+        f"{b.text!r} restates {a.text!r}{reading} at {implied_shown:.4g} "
+        f"{shown_rate.quote} per {shown_rate.base}; the reference rate is "
+        f"{shown_rate.rate:.4g} ({at.provider}, {at.rate_date.isoformat()}; "
+        f"{rates.describe()}), so {format_interval(main.source)} is "
+        f"{format_interval(conv.result)} (tolerance {conv.tolerance:.2%}): {b.text!r} "
+        f"allows {format_interval(main.stated)}, {gap:.1%} off; expected about "
+        f"{format_amount(conv.value, main.to_unit)}{when}"
+    )
+    details: dict[str, str | float | int | bool | None] = {
+        # rates read as the message reads them: quote per base, above 1
+        "implied_rate": implied_shown,
+        "reference_rate": shown_rate.rate,
+        "rate_base": shown_rate.base,
+        "rate_quote": shown_rate.quote,
+        "rate_low": min(
+            _shown(rates.low.rate, at.rate), _shown(rates.high.rate, at.rate)
+        ),
+        "rate_high": max(
+            _shown(rates.low.rate, at.rate), _shown(rates.high.rate, at.rate)
+        ),
+        "rate_date": at.rate_date.isoformat(),
+        "window_start": rates.start.isoformat(),
+        "window_end": rates.end.isoformat(),
+        "provider": at.provider,
+        "expected_value": conv.value,
+        "tolerance": conv.tolerance,
+        "dated": conv.dated,
+    }
+    return message, details
 
 
 def _pair_details(a: Claim, b: Claim) -> dict[str, str | float | int | bool | None]:
@@ -157,8 +395,6 @@ def _shown(rate: float, at: float) -> float:
 
 
 def _lowered(finding: Finding) -> Finding:
-    import attrs  # noqa: PLC0415
-
     return attrs.evolve(
         finding, severity="warning" if finding.severity == "error" else "info"
     )
@@ -245,11 +481,21 @@ def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* `align_threshold` under `[tool.factcheck]`; entity `aliases`.
     """
-    for cand in ctx.candidates:
-        m = cand.match
-        a, b = m.a, m.b
-        if a.doc_index != b.doc_index:
-            continue
+    from factcheck.rules.cross_source import cap_severity, pair_level  # noqa: PLC0415
+
+    pairs = [
+        (a, b, g.decision(a, b), pair_level(g, a, b))
+        for g in ctx.alignment.groups
+        for i, a in enumerate(g.members)
+        for b in g.members[i + 1 :]
+        if a.doc_index == b.doc_index
+    ]
+    pairs += [
+        (d.a, d.b, d, d.level)
+        for d in ctx.alignment.possible
+        if d.a.doc_index == d.b.doc_index
+    ]
+    for a, b, decision, level in pairs:
         if a.claim.equivalent_of == b.claim.id or b.claim.equivalent_of == a.claim.id:
             continue
         if (
@@ -267,15 +513,17 @@ def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
         if comparison.overlap:
             continue
         first, second = (a, b) if a.claim.span.start < b.claim.span.start else (b, a)
-        yield ctx.finding(
+        finding = ctx.finding(
             "FC103",
             second,
+            f"{'possibly the same fact (weak match): ' if level == 'possible' else ''}"
             f"{second.claim.text!r} and {first.claim.text!r} state the same fact in one "
             f"document but cannot both hold: {comparison.describe()}",
             related=[first],
-            details=_comparison_details(comparison, cand.decades),
-            evidence=m.evidence,
+            details=_comparison_details(comparison, 0),
+            evidence=decision.evidence if decision is not None else ("one fact group",),
         )
+        yield cap_severity(finding, level)
 
 
 def _comparison_details(

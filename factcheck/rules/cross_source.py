@@ -3,130 +3,183 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from factcheck.align import ClaimRef
-from factcheck.model import Finding
+import attrs
+
+from factcheck.align import ClaimRef, Decision, FactGroup
+from factcheck.align.decide import Level
+from factcheck.model import Finding, Severity
 from factcheck.normalize import Comparison, format_interval
-from factcheck.rules.context import AuditContext, Candidate
+from factcheck.rules.context import AuditContext
 from factcheck.rules.conversion import _comparison_details
 from factcheck.rules.registry import rule
 
 Key = tuple[int, str]
-#: how many conflicting partners of one claim the consensus search looks at
-MAX_PARTNERS = 12
 
 
-def _cross_conflicts(
-    ctx: AuditContext,
-) -> tuple[
-    dict[Key, list[tuple[ClaimRef, Comparison, Candidate]]], dict[frozenset[Key], bool]
-]:
-    """For each claim, the claims of other documents it aligns with and contradicts;
-    and, for every compared pair, whether it agrees. Computed once per audit."""
-    memo = ctx.memo.get("cross_conflicts")
-    if memo is not None:
-        return memo  # type: ignore[return-value]
-    conflicts: dict[Key, list[tuple[ClaimRef, Comparison, Candidate]]] = defaultdict(
-        list
-    )
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """Two claims of one fact, from different documents, that cannot both hold."""
+
+    a: ClaimRef
+    b: ClaimRef
+    comparison: Comparison
+    evidence: tuple[str, ...]
+    #: how sure the alignment is: caps the finding's severity (see cap_severity)
+    level: Level
+
+
+def pair_level(group: FactGroup, a: ClaimRef, b: ClaimRef) -> Level:
+    """How sure the group is that two members state one fact: their own decision's
+    level, or, joined through others, the weakest level in the group."""
+    direct = group.decision(a, b)
+    if direct is not None:
+        return direct.level
+    levels = {d.level for d in group.decisions}
+    return "probable" if "probable" in levels else "confident"
+
+
+def cap_severity(finding: Finding, level: Level) -> Finding:
+    """A finding no more severe than its alignment allows: an error needs a confident
+    match, a probable one gives a warning at most, a possible one an info."""
+    order: tuple[Severity, ...] = ("info", "warning", "error")
+    tops: dict[Level, Severity] = {
+        "confident": "error",
+        "probable": "warning",
+        "possible": "info",
+    }
+    top = tops[level]
+    if order.index(finding.severity) <= order.index(top):
+        return finding
+    return attrs.evolve(finding, severity=top)
+
+
+def _evidence(group: FactGroup, a: ClaimRef, b: ClaimRef) -> tuple[str, ...]:
+    """Why two members were compared: their own decision, or the ones that joined
+    them into the group."""
+    direct = group.decision(a, b)
+    if direct is not None:
+        return direct.evidence
+    links = [d for d in group.decisions if {d.a.key, d.b.key} & {a.key, b.key}]
+    out = [
+        f"one fact group of {len(group.members)} claims "
+        f"({', '.join(repr(m.claim.text) for m in group.members[:6])})"
+    ]
+    for d in links[:2]:
+        out.extend(e for e in d.evidence if e not in out)
+    return tuple(out)
+
+
+def group_comparisons(
+    ctx: AuditContext, group: FactGroup
+) -> tuple[list[Conflict], dict[frozenset[Key], bool]]:
+    """Every cross-document pair of a group compared: the conflicts, and whether each
+    compared pair agrees. A pure function of the group."""
+    conflicts: list[Conflict] = []
     agrees: dict[frozenset[Key], bool] = {}
-    for cand in ctx.candidates:
-        a, b = cand.match.a, cand.match.b
-        if a.doc_index == b.doc_index:
-            continue
-        if cand.decades and cand.match.score < ctx.settings.align_threshold + 0.1:
-            continue  # a power of ten apart: only on strong evidence
-        comparison = ctx.compare(a, b)
-        if comparison is None:
-            continue
-        ctx.mark_checked(a, b)
-        agrees[frozenset((a.key, b.key))] = comparison.overlap
-        if not comparison.overlap:
-            conflicts[a.key].append((b, comparison, cand))
-            conflicts[b.key].append((a, comparison.swapped(), cand))
-    ctx.memo["cross_conflicts"] = (conflicts, agrees)
+    members = group.members
+    for i, a in enumerate(members):
+        for b in members[i + 1 :]:
+            if a.doc_index == b.doc_index:
+                continue
+            comparison = ctx.compare(a, b)
+            if comparison is None:
+                continue
+            ctx.mark_checked(a, b)
+            agrees[frozenset((a.key, b.key))] = comparison.overlap
+            if not comparison.overlap:
+                conflicts.append(
+                    Conflict(
+                        a=a,
+                        b=b,
+                        comparison=comparison,
+                        evidence=_evidence(group, a, b),
+                        level=pair_level(group, a, b),
+                    )
+                )
     return conflicts, agrees
 
 
+@attrs.frozen(kw_only=True)
+class Outlier:
+    """A claim that disagrees with two or more other sources agreeing together."""
+
+    ref: ClaimRef
+    consensus: tuple[ClaimRef, ...]
+    conflict: Conflict
+
+
+def group_outliers(ctx: AuditContext, group: FactGroup) -> list[Outlier]:
+    """The group's outliers: a claim whose conflicting partners include a consensus
+    (claims of two or more other documents that agree with one another) larger than
+    the claim's own support (documents agreeing with it, itself included)."""
+    conflicts, agrees = group_comparisons(ctx, group)
+    against: dict[Key, list[tuple[ClaimRef, Conflict]]] = defaultdict(list)
+    for c in conflicts:
+        against[c.a.key].append((c.b, c))
+        against[c.b.key].append((c.a, _swapped(c)))
+    support: dict[Key, set[int]] = defaultdict(set)
+    for pair, ok in agrees.items():
+        if ok:
+            x, y = sorted(pair)
+            support[x].add(y[0])
+            support[y].add(x[0])
+    out = []
+    for key, others in sorted(against.items()):
+        consensus = _consensus([o for o, _ in others], agrees)
+        # its own support: documents agreeing with it and not with the consensus
+        # ("about €750 million" agrees with both sides and takes none)
+        rivals = {
+            m.doc_index
+            for m in group.members
+            if agrees.get(frozenset((key, m.key)))
+            and any(agrees.get(frozenset((m.key, c.key))) is False for c in consensus)
+        }
+        own = len(rivals) + 1
+        if len(consensus) >= 2 and len(consensus) > own:
+            conflict = next(c for o, c in others if o is consensus[0])
+            out.append(
+                Outlier(
+                    ref=ctx.by_key[key], consensus=tuple(consensus), conflict=conflict
+                )
+            )
+    return out
+
+
+def _swapped(c: Conflict) -> Conflict:
+    return attrs.evolve(c, a=c.b, b=c.a, comparison=c.comparison.swapped())
+
+
 def _consensus(
-    ctx: AuditContext,
-    others: list[tuple[ClaimRef, Comparison, Candidate]],
-    agrees: dict[frozenset[Key], bool],
+    refs: Sequence[ClaimRef], agrees: dict[frozenset[Key], bool]
 ) -> list[ClaimRef]:
-    """The largest set of claims from distinct other documents that agree with one
-    another (each pair compared, or equal in value and unit). Only the
-    ``MAX_PARTNERS`` best-aligned conflicting claims are considered, which keeps
-    the search small however large the audit."""
+    """The largest set of claims from distinct documents that agree pairwise."""
     best: list[ClaimRef] = []
-    ranked = sorted(others, key=lambda o: -o[2].match.score)[:MAX_PARTNERS]
-    refs = [o[0] for o in ranked]
     for seed in refs:
         group = [seed]
         for r in refs:
             if r is seed or any(g.doc_index == r.doc_index for g in group):
                 continue
-            if all(_agree(ctx, g, r, agrees) for g in group):
+            if all(agrees.get(frozenset((g.key, r.key)), False) for g in group):
                 group.append(r)
         if len(group) > len(best):
             best = group
     return best
 
 
-def _agree(
-    ctx: AuditContext, a: ClaimRef, b: ClaimRef, agrees: dict[frozenset[Key], bool]
-) -> bool:
-    known = agrees.get(frozenset((a.key, b.key)))
-    if known is not None:
-        return known
-    comparison = ctx.compare(a, b)
-    return comparison is not None and comparison.overlap
-
-
-def _outliers(ctx: AuditContext) -> tuple[list[Finding], set[frozenset[Key]]]:
-    memo = ctx.memo.get("outliers")
-    if memo is not None:
-        return memo  # type: ignore[return-value]
-    result = _find_outliers(ctx)
-    ctx.memo["outliers"] = result
-    return result
-
-
-def _find_outliers(ctx: AuditContext) -> tuple[list[Finding], set[frozenset[Key]]]:
-    conflicts, agrees = _cross_conflicts(ctx)
-    findings: list[Finding] = []
-    covered: set[frozenset[Key]] = set()
-    for key, others in sorted(conflicts.items()):
-        consensus = _consensus(ctx, others, agrees)
-        if len(consensus) < 2:
+def _possible_conflicts(
+    ctx: AuditContext, *, same_document: bool
+) -> Iterator[tuple[Decision, Comparison]]:
+    """Pairs aligned outside the groups (probable: a warning at most; possible: an
+    info at most) that cannot both hold."""
+    for d in ctx.alignment.possible:
+        if (d.a.doc_index == d.b.doc_index) != same_document:
             continue
-        ref = ctx.by_key[key]
-        holders = ", ".join(
-            sorted({c.document.outlet or c.document.path for c in consensus})
-        )
-        comparison = next(c for r, c, _ in others if r is consensus[0])
-        cand = next(c for r, _, c in others if r is consensus[0])
-        message = (
-            f"{ref.claim.text!r} disagrees with {len(consensus)} other sources that agree "
-            f"with each other ({holders}: "
-            f"{', '.join(repr(c.claim.text) for c in consensus)}): {comparison.describe()}"
-        )
-        details = _comparison_details(comparison, cand.decades)
-        details["consensus"] = holders
-        details["consensus_value"] = consensus[0].claim.value
-        findings.append(
-            ctx.finding(
-                "FC202",
-                ref,
-                message,
-                related=consensus,
-                details=details,
-                evidence=cand.match.evidence,
-            )
-        )
-        # every conflict of the outlier is explained by this one finding
-        covered.update(frozenset((key, r.key)) for r, _, _ in others)
-    return findings, covered
+        comparison = ctx.compare(d.a, d.b)
+        if comparison is None or comparison.overlap:
+            continue
+        yield d, comparison
 
 
 @rule(
@@ -148,13 +201,32 @@ def outlier(ctx: AuditContext) -> Iterator[Finding]:
 
     *Example.* Documents are separated by ``||``.
 
-        fires [2023-09-27]: NHTSA said Hyundai had 21 other thermal problems tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Regulators linked 22 thermal incidents to the Hyundai recall, NHTSA said.
-        silent [2023-09-27]: NHTSA said Hyundai had 22 thermal incidents tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Regulators linked 22 thermal incidents to the Hyundai recall, NHTSA said.
+        fires [2023-09-27]: NHTSA said Hyundai had 21 other thermal problems tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Hyundai has had 22 thermal incidents linked to the recall, NHTSA said.
+        silent [2023-09-27]: NHTSA said Hyundai had 22 thermal incidents tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Hyundai has had 22 thermal incidents linked to the recall, NHTSA said.
 
     *Configuration.* As FC201.
     """
-    findings, _ = _outliers(ctx)
-    yield from findings
+    for group in ctx.alignment.groups:
+        for o in group_outliers(ctx, group):
+            ref, consensus, comparison = o.ref, o.consensus, o.conflict.comparison
+            holders = ", ".join(
+                sorted({c.document.outlet or c.document.path for c in consensus})
+            )
+            details = _comparison_details(comparison, 0)
+            details["consensus"] = holders
+            details["consensus_value"] = consensus[0].claim.value
+            finding = ctx.finding(
+                "FC202",
+                ref,
+                f"{ref.claim.text!r} disagrees with {len(consensus)} other sources that "
+                f"agree with each other ({holders}: "
+                f"{', '.join(repr(c.claim.text) for c in consensus)}): "
+                f"{comparison.describe()}",
+                related=consensus,
+                details=details,
+                evidence=o.conflict.evidence,
+            )
+            yield cap_severity(finding, o.conflict.level)
 
 
 @rule(
@@ -188,47 +260,52 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* `align_threshold`, `window_days`, `tolerance`, entity `aliases`.
     """
-    _, covered = _outliers(ctx)
-    conflicts, agrees = _cross_conflicts(ctx)
-    support: dict[Key, int] = defaultdict(int)
-    for pair, ok in agrees.items():
-        if ok:
-            for key in pair:
-                support[key] += 1
-    for key in conflicts:
-        support[key] += _self_consistency(ctx, ctx.by_key[key])
-    reported: dict[Key, list[tuple[ClaimRef, Comparison, Candidate]]] = defaultdict(
-        list
-    )
-    done: set[frozenset[Key]] = set()
-    for key, others in sorted(conflicts.items()):
-        ref = ctx.by_key[key]
-        for other, comparison, cand in others:
-            pair = frozenset((key, other.key))
-            if pair in covered or pair in done:
-                continue
-            done.add(pair)
-            wrong, right = _suspect(ref, other, support)
-            comp = comparison if wrong is ref else comparison.swapped()
-            reported[wrong.key].append((right, comp, cand))
+    reported: dict[Key, list[Conflict]] = defaultdict(list)
+    for group in ctx.alignment.groups:
+        support: dict[Key, int] = defaultdict(int)
+        outliers = {o.ref.key for o in group_outliers(ctx, group)}
+        conflicts, agrees = group_comparisons(ctx, group)
+        for pair, ok in agrees.items():
+            if ok:
+                for key in pair:
+                    support[key] += 1
+        for c in conflicts:
+            if c.a.key in outliers or c.b.key in outliers:
+                continue  # explained by the outlier's consensus (FC202's finding)
+            turned = _suspect(ctx, c, support)
+            reported[turned.a.key].append(turned)
+    for d, comparison in _possible_conflicts(ctx, same_document=False):
+        c = _suspect(
+            ctx,
+            Conflict(
+                a=d.a, b=d.b, comparison=comparison, evidence=d.evidence, level=d.level
+            ),
+            defaultdict(int),
+        )
+        reported[c.a.key].append(c)
     for key, against in sorted(reported.items()):
         wrong = ctx.by_key[key]
-        right, comp, cand = against[0]
+        first = against[0]
+        right, comp = first.b, first.comparison
         where = wrong.document.outlet or wrong.document.path
         also = "".join(
-            f"; also {r.claim.text!r} ({r.document.outlet or r.document.path})"
-            for r, _, _ in against[1:]
+            f"; also {c.b.claim.text!r} ({c.b.document.outlet or c.b.document.path})"
+            for c in against[1:]
         )
-        yield ctx.finding(
+        possible = (
+            "possibly the same fact (weak match): " if first.level == "possible" else ""
+        )
+        finding = ctx.finding(
             "FC201",
             wrong,
-            f"{wrong.claim.text!r} ({where}) and {right.claim.text!r} "
+            f"{possible}{wrong.claim.text!r} ({where}) and {right.claim.text!r} "
             f"({right.document.outlet or right.document.path}) state the same fact but "
             f"cannot both hold: {comp.describe()}{also}",
-            related=[r for r, _, _ in against],
-            details=_comparison_details(comp, cand.decades),
-            evidence=cand.match.evidence,
+            related=[c.b for c in against],
+            details=_comparison_details(comp, 0),
+            evidence=first.evidence,
         )
+        yield cap_severity(finding, first.level)
 
 
 def _self_consistency(ctx: AuditContext, ref: ClaimRef) -> int:
@@ -243,14 +320,15 @@ def _self_consistency(ctx: AuditContext, ref: ClaimRef) -> int:
     return 1 if comparison.overlap else -1
 
 
-def _suspect(
-    a: ClaimRef, b: ClaimRef, support: dict[Key, int]
-) -> tuple[ClaimRef, ClaimRef]:
-    """(the claim to report, the other): the one fewer other sources agree with; on a
-    tie, the later-published one."""
-    if support[a.key] != support[b.key]:
-        return (a, b) if support[a.key] < support[b.key] else (b, a)
-    return _order(a, b)
+def _suspect(ctx: AuditContext, c: Conflict, support: dict[Key, int]) -> Conflict:
+    """The conflict turned to face the claim to report: the one fewer other sources
+    agree with (a stated equivalent that disagrees with its own figure counts
+    against it); on a tie, the later-published one."""
+    a, b = c.a, c.b
+    sa = support[a.key] + _self_consistency(ctx, a)
+    sb = support[b.key] + _self_consistency(ctx, b)
+    wrong = (a if sa < sb else b) if sa != sb else _order(a, b)[0]
+    return c if wrong is a else _swapped(c)
 
 
 def _order(a: ClaimRef, b: ClaimRef) -> tuple[ClaimRef, ClaimRef]:
@@ -292,8 +370,10 @@ def unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
     if not ctx.drafts:
         return
     supported: set[Key] = set()
-    for cand in ctx.candidates:
-        a, b = cand.match.a, cand.match.b
+    pairs = [(d.a, d.b) for d in ctx.alignment.possible] + [
+        (a, b) for g in ctx.alignment.groups for a in g.members for b in g.members
+    ]
+    for a, b in pairs:
         if (a.doc_index in ctx.drafts) == (b.doc_index in ctx.drafts):
             continue
         draft = a if a.doc_index in ctx.drafts else b

@@ -26,7 +26,8 @@ from factcheck import extract
         ("roughly 412 billion yuan", "approx", 412e9 * 0.95, 412e9 * 1.05),
         ("around 412 billion yuan", "approx", 412e9 * 0.95, 412e9 * 1.05),
         ("some 412 billion yuan", "approx", 412e9 * 0.95, 412e9 * 1.05),
-        ("nearly 412 billion yuan", "approx", 412e9 * 0.95, 412.5e9),
+        # "nearly N": the band below N (model.NEARLY_BAND), never above N
+        ("nearly 412 billion yuan", "approx", 412e9 * 0.925, 412e9),
         # the rounding of "400 billion" is wider than the tolerance, and wins
         ("about 400 billion yuan", "approx", 350e9, 450e9),
         ("less than or equal to 380 billion yuan", "le", None, 380e9),

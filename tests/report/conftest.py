@@ -7,24 +7,41 @@ change, then review the diff.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import attrs
 import pytest
 
-from factcheck.model import Finding, Location, Problem, Report, Span, Summary
+from factcheck.model import (
+    DocumentInfo,
+    Finding,
+    Location,
+    Problem,
+    Report,
+    Span,
+    Summary,
+)
 from factcheck.rules.registry import Rule
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def _location(
-    path: str, line: int, column: int, text: str, sentence: str = ""
+    path: str,
+    line: int,
+    column: int,
+    text: str,
+    sentence: str = "",
+    *,
+    figure: tuple[float, float | None, float | None, str | None] | None = None,
 ) -> Location:
-    """A one-line location; offsets are made up but consistent."""
+    """A one-line location; offsets are made up but consistent. ``figure`` is
+    ``(value, low, high, unit)`` in the finding's common unit."""
     start = 100 * line + column
-    return Location(
+    location = Location(
         path=path,
         span=Span(
             start,
@@ -38,6 +55,10 @@ def _location(
         sentence=sentence,
         sentence_offset=sentence.find(text) if sentence else 0,
     )
+    if figure is None:
+        return location
+    value, low, high, unit = figure
+    return attrs.evolve(location, value=value, low=low, high=high, unit=unit)
 
 
 def _conversion(_ctx: object) -> Iterable[Finding]:
@@ -121,8 +142,22 @@ MARKETS = "Its share rose 2% to 14% of the market."
 def _sample_report() -> Report:
     """Four findings of every level in two files, one suppressed, one in the
     baseline, one unreadable input; messages with ``%``, ``:`` and ``,``."""
-    claim = _location("drafts/alibaba.md", 3, 62, "$38 billion", ALIBABA)
-    anchor = _location("drafts/alibaba.md", 3, 24, "380 billion yuan", ALIBABA)
+    claim = _location(
+        "drafts/alibaba.md",
+        3,
+        62,
+        "$38 billion",
+        ALIBABA,
+        figure=(38e9, 36.1e9, 39.9e9, "USD"),
+    )
+    anchor = _location(
+        "drafts/alibaba.md",
+        3,
+        24,
+        "380 billion yuan",
+        ALIBABA,
+        figure=(52.41e9, 51.87e9, None, "USD"),
+    )
     return Report(
         findings=(
             Finding(
@@ -133,8 +168,22 @@ def _sample_report() -> Report:
                 "Daily) cannot both hold: they miss by 74.4 billion CNY (19.6%)",
                 location=claim,
                 related=(
-                    _location("sources/harbour.md", 5, 34, "380 billion yuan", HARBOUR),
-                    _location("sources/harbour.md", 5, 52, "US$52.4 billion", HARBOUR),
+                    _location(
+                        "sources/harbour.md",
+                        5,
+                        34,
+                        "380 billion yuan",
+                        HARBOUR,
+                        figure=(52.33e9, 51.8e9, None, "USD"),
+                    ),
+                    _location(
+                        "sources/harbour.md",
+                        5,
+                        52,
+                        "US$52.4 billion",
+                        HARBOUR,
+                        figure=(52.4e9, 52.4e9, None, "USD"),
+                    ),
                 ),
                 details={"relative_gap": 0.196, "implied_rate": 10.0, "unit": "CNY"},
                 evidence=("same measure (money)", "shared words: alibaba"),
@@ -188,6 +237,30 @@ def _sample_report() -> Report:
             ),
         ),
         summary=Summary(documents=3, claims=12, aligned=7, checked=9),
+        documents=(
+            DocumentInfo(
+                path="drafts/alibaba.md",
+                title="Alibaba to pour billions into AI",
+                outlet="Draft Desk",
+                url="https://news.example/drafts/alibaba",
+                published=dt.date(2025, 2, 24),
+                draft=True,
+            ),
+            DocumentInfo(
+                path="drafts/markets.md",
+                title="Cloud share climbs",
+                outlet="Draft Desk",
+                published=dt.date(2025, 2, 25),
+                draft=True,
+            ),
+            DocumentInfo(
+                path="sources/harbour.md",
+                title="Alibaba commits 380 billion yuan",
+                outlet="Harbour Daily",
+                url="https://harbour.example/2025/02/alibaba",
+                published=dt.date(2025, 2, 25),
+            ),
+        ),
     )
 
 

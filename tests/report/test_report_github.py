@@ -10,7 +10,7 @@ import attrs
 import pytest
 import regex
 
-from factcheck.model import Finding, Location, Report, Severity, Summary
+from factcheck.model import Finding, Location, Problem, Report, Severity, Summary
 from factcheck.report import github, render
 from factcheck.report.text import coverage_line
 
@@ -270,3 +270,75 @@ def test_github_matches_golden(
     summary = tmp_path / "summary.md"
     golden("report.github.txt", github.render_report(report, summary_path=str(summary)))
     golden("report.github-summary.md", summary.read_text(encoding="utf-8"))
+
+
+def _flood(make_location: Callable[..., Location], errors: int, infos: int) -> Report:
+    """Enough findings, each with a long message, to pass 1 MiB of Markdown."""
+    filler = "the arithmetic, spelled out at length " * 6
+    findings = (
+        *(
+            _finding(make_location, "error", n=n, message=f"error {filler}")
+            for n in range(1, errors + 1)
+        ),
+        *(
+            _finding(make_location, "info", n=n, message=f"hint {filler}")
+            for n in range(1, infos + 1)
+        ),
+    )
+    return Report(findings=findings, summary=Summary(documents=1))
+
+
+def test_github_summary_over_one_mib_is_cut_with_a_note_of_what_was_left_out(
+    tmp_path: Path, make_location: Callable[..., Location]
+) -> None:
+    report = _flood(make_location, errors=2_000, infos=3_000)
+    full = github.build_summary(report, limit=10**9)
+    assert len(full.text.encode("utf-8")) > 1024 * 1024  # what GitHub would drop
+    assert full.complete
+    summary = tmp_path / "summary.md"
+    output = github.render_report(report, summary_path=str(summary))
+    text = summary.read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) <= github.SUMMARY_LIMIT < 1024 * 1024
+    kept_errors = text.count("| FC101 some-rule | error |")
+    kept_infos = text.count("| FC401 some-rule | info |")
+    assert kept_errors == 2_000  # errors first: all of them fit
+    assert 0 < kept_infos < 3_000
+    note = f"**{3_000 - kept_infos} more finding(s) left out (0 error, 0 warning, "
+    assert note + f"{3_000 - kept_infos} info)**" in text
+    assert "`--format html`, `sarif` or `json`" in text
+    assert text.rstrip("\n").endswith(github._md(coverage_line(report)))
+    # the annotations' notice no longer sends readers to an incomplete summary
+    assert "see --format html, sarif or json for all of them" in output
+    assert "see the job summary" not in output
+
+
+def test_github_summary_counts_what_the_step_already_wrote(
+    tmp_path: Path, make_location: Callable[..., Location]
+) -> None:
+    report = _flood(make_location, errors=600, infos=0)
+    alone = github.build_summary(report)
+    assert alone.complete  # about 200 KB: fits on its own
+    summary = tmp_path / "summary.md"
+    earlier = "x" * 900_000 + "\n"
+    summary.write_text(earlier, encoding="utf-8")
+    github.render_report(report, summary_path=str(summary))
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith(earlier)
+    assert len(text.encode("utf-8")) <= github.SUMMARY_LIMIT
+    assert "more finding(s) left out (" in text
+
+
+def test_github_summary_keeps_unreadable_inputs_before_findings(
+    make_location: Callable[..., Location],
+) -> None:
+    report = attrs.evolve(
+        _flood(make_location, errors=10, infos=0),
+        problems=tuple(
+            Problem(path=f"drafts/{n}.md", message="not UTF-8 text") for n in range(3)
+        ),
+    )
+    tight = len(github.summary_markdown(report).encode("utf-8")) - 600
+    text = github.summary_markdown(report, limit=tight)
+    assert text.count("not UTF-8 text") == 3
+    assert "more finding(s) left out (" in text
+    assert len(text.encode("utf-8")) <= tight

@@ -1,0 +1,346 @@
+"""Whether two framed claims state the same fact, with a confidence made of named
+features (weights in :mod:`factcheck.align.thresholds`) and the evidence in frame
+terms ("same holder: Acme Mining; same attribute: stake; same time: 2023-05-02").
+
+A *veto* ends the question: different holders, attributes, roles, stages, bases, time
+points or windows are different facts, however alike the numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+import attrs
+
+from factcheck.align import thresholds as T
+from factcheck.align.context import ClaimRef, Context, measure_key
+from factcheck.model import Claim, Frame
+
+#: confident: an error may be reported; probable: one side of the frame is inferred
+#: (no holder named, or holders that only overlap), so a warning at most; possible:
+#: weak evidence, an info "possible conflict" at most
+Level = Literal["confident", "probable", "possible"]
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """Two claims judged to state the same fact, how sure, and why."""
+
+    a: ClaimRef
+    b: ClaimRef
+    confidence: float
+    level: Level
+    evidence: tuple[str, ...]
+
+    @property
+    def confident(self) -> bool:
+        """Whether it may give an error (and joins a fact group)."""
+        return self.level == "confident"
+
+
+@attrs.frozen(kw_only=True)
+class Veto:
+    """Why two claims are different facts."""
+
+    reason: str
+
+
+def measure_of(claim: Claim) -> str:
+    """What a claim measures, for blocking: money, percent or points, a dimension
+    (miles and kilometres meet), or a count."""
+    if claim.kind == "quantity" and claim.frame is not None:
+        attr = claim.frame.attribute or ""
+        if attr.startswith("dim:"):
+            return f"quantity:{attr[4:]}"
+    if claim.kind == "quantity" and claim.unit:
+        from factcheck.align.frames import dimension  # noqa: PLC0415
+
+        return f"quantity:{dimension(claim.unit)}"
+    return measure_key(claim)
+
+
+def is_specific(claim: Claim) -> bool:
+    """A figure precise enough that two outlets printing it state the same fact:
+    two or more significant digits ("380 billion yuan", not "$1 billion")."""
+    if claim.kind == "count" or claim.qualifier == "range" or claim.value == 0:
+        return False
+    digits = f"{abs(claim.value):.6e}".split("e")[0].replace(".", "").rstrip("0")
+    return len(digits) >= 2
+
+
+def anchor_key(
+    ref: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
+) -> tuple[str, str | None, float] | None:
+    """The specific amount a claim states or restates ("380 billion yuan")."""
+    base = anchors.get(ref.key, ref)
+    c = base.claim
+    if not is_specific(c):
+        return None
+    return (c.kind, c.unit, c.value)
+
+
+def _holder_relation(
+    fa: Frame, fb: Frame, topic_a: frozenset[str], topic_b: frozenset[str]
+) -> tuple[str, str]:
+    """("same" | "partial" | "topic" | "different" | "unknown", evidence words).
+
+    A clause's agent ("Regulators linked 22 incidents to the recall") is no holder:
+    that side counts as naming none."""
+    ka = set() if fa.holder_source == "agent" else set(fa.holder_key)
+    kb = set() if fb.holder_source == "agent" else set(fb.holder_key)
+    if ka and kb:
+        if ka == kb:
+            return "same", f"same holder: {fa.holder}"
+        if ka & kb:
+            return "partial", f"holders overlap: {fa.holder} / {fb.holder}"
+        if _named(fa) != _named(fb):
+            return "unknown", ""  # a name against a common noun: no telling
+        if not _comparable_sources(fa.holder_source, fb.holder_source):
+            # "X fined Amazon" against "Amazon's fine": an agent is no holder
+            return "unknown", ""
+        return "different", f"different holders: {fa.holder} / {fb.holder}"
+    if ka or kb:
+        named, other_topic, frame = (ka, topic_b, fa) if ka else (kb, topic_a, fb)
+        if not other_topic or not _named(frame):
+            return "unknown", ""
+        if named & other_topic:
+            return "topic", f"holder {frame.holder} is the other report's subject"
+        return "unknown", ""
+    if topic_a and topic_b and topic_a & topic_b:
+        shared = ", ".join(sorted(topic_a & topic_b)[:3])
+        return "topic", f"same story: {shared}"
+    if topic_a and topic_b:
+        return "different", "reports about different names"
+    return "unknown", ""
+
+
+def _comparable_sources(a: str | None, b: str | None) -> bool:
+    """Whether two holders read different ways can tell facts apart: a clause's
+    agent ("regulators fined") never can; a target ("fined Amazon") only against a
+    target; a subject, a listed name or an owner against each other."""
+    if "target" in (a, b):
+        return a == b
+    return True
+
+
+def _noun_words(claim: Claim) -> set[str]:
+    from factcheck.align.context import STOPWORDS, stem  # noqa: PLC0415
+
+    words = (claim.noun or "").lower().split()
+    return {
+        stem(w)
+        for w in words[:2]
+        if w not in STOPWORDS and w not in {"other", "more", "new", "total"}
+    }
+
+
+def _named(frame: Frame) -> bool:
+    """Whether the holder is a name ("Kia", "SU7") rather than a common noun."""
+    return any(c.isupper() or c.isdigit() for c in (frame.holder or ""))
+
+
+def _attribute_relation(fa: Frame, fb: Frame) -> tuple[str, float]:
+    a, b = fa.attribute, fb.attribute
+    if a is None or b is None:
+        return "unknown", 0.0
+    if a == b:
+        if a.startswith("noun:"):
+            return "same", T.SAME_NOUN
+        if a.startswith("dim:"):
+            return "same", T.SAME_DIMENSION
+        return "same", T.SAME_ATTRIBUTE
+    fallback_a, fallback_b = (
+        a.startswith(("noun:", "dim:")),
+        b.startswith(("noun:", "dim:")),
+    )
+    if fallback_a and fallback_b:
+        return "unknown", 0.0
+    if fallback_a or fallback_b:
+        dim, cls = (a, b) if fallback_a else (b, a)
+        if dim.startswith("dim:") and _CLASS_DIMENSION.get(cls) == dim[4:]:
+            # "280 metres" and "310 metres tall": the unit says what is measured
+            return "same", T.SAME_NOUN
+        return "unknown", 0.0
+    return "different", 0.0
+
+
+def _running_apart(a: ClaimRef, b: ClaimRef) -> bool:
+    """Two reports of a running tally (a toll, a burned area) on different days, with
+    no time stated: figures of different moments, not one fact."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    attr = (a.claim.frame or Frame()).attribute
+    if attr not in lexicon().running or (b.claim.frame or Frame()).attribute != attr:
+        return False
+    da, db = a.document.published, b.document.published
+    return da is not None and db is not None and da != db
+
+
+#: the dimension an attribute class is measured in
+_CLASS_DIMENSION = {
+    "height": "length",
+    "range": "length",
+    "distance": "length",
+    "perimeter": "length",
+    "area": "area",
+    "speed": "speed",
+    "temperature": "temperature",
+    "rainfall": "length",
+}
+
+
+def _time_relation(fa: Frame, fb: Frame) -> str:
+    if fa.window and fb.window and fa.window != fb.window:
+        return "different"
+    ta, tb = fa.time, fb.time
+    if ta and tb:
+        if ta == tb:
+            return "same"
+        if ta.startswith(tb) or tb.startswith(ta):
+            return "compatible"
+        return "different"
+    if fa.window and fa.window == fb.window:
+        return "same"
+    return "unknown"
+
+
+def decide(
+    a: ClaimRef,
+    b: ClaimRef,
+    *,
+    topics: Mapping[int, frozenset[str]],
+    contexts: Mapping[tuple[int, str], Context],
+    idf: Mapping[str, float],
+    anchors: Mapping[tuple[int, str], ClaimRef],
+) -> Decision | Veto | None:
+    """A :class:`Decision` if the claims state the same fact (confident or
+    possible), a :class:`Veto` if their frames say they cannot, else None."""
+    ca, cb = a.claim, b.claim
+    if measure_of(ca) != measure_of(cb):
+        return Veto(reason="different measures")
+    fa, fb = ca.frame or Frame(), cb.frame or Frame()
+    same_doc = a.doc_index == b.doc_index
+    anchor_a, anchor_b = anchor_key(a, anchors), anchor_key(b, anchors)
+    shared_anchor = anchor_a is not None and anchor_a == anchor_b
+    if same_doc and anchors.get(a.key, a).key == anchors.get(b.key, b).key:
+        # a figure and its stated equivalent: one fact (FC101 checks the conversion)
+        return Decision(
+            a=a,
+            b=b,
+            confidence=T.SAME_ANCHOR,
+            level="confident",
+            evidence=(f"{cb.text!r} restates {ca.text!r}",),
+        )
+    for name in ("role", "stage", "basis"):
+        va, vb = getattr(fa, name), getattr(fb, name)
+        if va != vb:
+            return Veto(reason=f"different {name}: {va} / {vb}")
+    if (
+        fa.role in ("part", "share")
+        and fa.whole
+        and fb.whole
+        and fa.whole != fb.whole
+        and (fa.role == "share" or same_doc)
+    ):
+        return Veto(reason=f"parts of different wholes: {fa.whole} / {fb.whole}")
+    if (
+        same_doc
+        and ca.sentence == cb.sentence
+        and fa.attribute == fb.attribute
+        and ca.equivalent_of is None
+        and cb.equivalent_of is None
+    ):
+        return Veto(reason="listed side by side in one sentence")
+    time = _time_relation(fa, fb)
+    if time == "unknown" and not same_doc and _running_apart(a, b):
+        return Veto(reason="a running tally reported on different days")
+    if time == "different":
+        return Veto(
+            reason=f"different times: {fa.time or fa.window} / {fb.time or fb.window}"
+        )
+    holder, holder_why = _holder_relation(
+        fa,
+        fb,
+        topics.get(a.doc_index, frozenset()),
+        topics.get(b.doc_index, frozenset()),
+    )
+    if holder == "different" and not (
+        shared_anchor and not (fa.holder_key and fb.holder_key)
+    ):
+        return Veto(reason=holder_why)
+    attribute, attribute_weight = _attribute_relation(fa, fb)
+    if attribute == "unknown" and _noun_words(ca) & _noun_words(cb):
+        # "21 thermal problems" and "22 thermal incidents": what is counted overlaps
+        attribute, attribute_weight = "same", T.SAME_NOUN
+    if attribute == "different" and not shared_anchor:
+        return Veto(reason=f"different attributes: {fa.attribute} / {fb.attribute}")
+    confidence = 0.0
+    evidence: list[str] = []
+    if shared_anchor:
+        confidence += T.SAME_ANCHOR
+        evidence.append(f"same stated amount: {anchors.get(a.key, a).claim.text!r}")
+    if holder == "same":
+        confidence += T.SAME_HOLDER
+        evidence.append(holder_why)
+    elif holder == "topic":
+        confidence += T.SAME_TOPIC
+        evidence.append(holder_why)
+    elif holder == "partial":
+        confidence += T.PARTIAL_HOLDER
+        evidence.append(holder_why)
+    if attribute == "same":
+        confidence += attribute_weight
+        evidence.append(f"same attribute: {fa.attribute}")
+    if time == "same":
+        confidence += T.SAME_TIME
+        evidence.append(f"same time: {fa.time or fa.window}")
+    if fa.role != "level":
+        evidence.append(f"same role: {fa.role}")
+    similarity, shared = _similarity(contexts[a.key], contexts[b.key], idf)
+    if shared:
+        confidence += T.CONTEXT_WEIGHT * similarity
+        evidence.append(f"shared words: {', '.join(shared)} ({similarity:.2f})")
+    if same_doc:
+        confidence += T.SAME_DOCUMENT
+    da, db = a.document.published, b.document.published
+    if (
+        da is not None
+        and db is not None
+        and abs((da - db).days) > T.NEWS_CYCLE_DAYS
+        and time != "same"  # a stated time fixes the fact, however late the report
+    ):
+        confidence += T.SEPARATE_CYCLES
+        evidence.append(f"published {abs((da - db).days)} days apart")
+    inferred = holder in ("partial", "topic", "unknown") and not shared_anchor
+    if same_doc and inferred and similarity < T.RESTATED_SIMILARITY:
+        # one story's own figures all share its subject: without a holder, only a
+        # restatement (a headline and its body) is evidence
+        confidence = min(confidence, T.PROBABLE - 0.01)
+    if confidence >= T.CONFIDENT and not inferred:
+        level: Level = "confident"
+    elif confidence >= T.PROBABLE and holder != "unknown":
+        level = "probable"
+    elif confidence >= T.POSSIBLE:
+        level = "possible"
+    else:
+        return None
+    evidence.append(
+        f"confidence {confidence:.2f} ({level}; confident from {T.CONFIDENT})"
+    )
+    return Decision(
+        a=a, b=b, confidence=confidence, level=level, evidence=tuple(evidence)
+    )
+
+
+def _similarity(
+    ca: Context, cb: Context, idf: Mapping[str, float]
+) -> tuple[float, tuple[str, ...]]:
+    shared = ca.words & cb.words
+    if not shared:
+        return 0.0, ()
+    wa = sum(idf.get(w, 1.0) for w in ca.words) or 1.0
+    wb = sum(idf.get(w, 1.0) for w in cb.words) or 1.0
+    common = sum(idf.get(w, 1.0) for w in shared)
+    score = 0.5 * common / (wa * wb) ** 0.5 + 0.5 * common / min(wa, wb)
+    words = tuple(sorted(shared, key=lambda w: (-idf.get(w, 1.0), w)))[:6]
+    return score, words

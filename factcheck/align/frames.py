@@ -1,0 +1,326 @@
+"""Claim frames: whose number a claim is, what it measures, its role, and when.
+
+A frame is read once per claim from its own clause (the stretch of its sentence that
+belongs to it: see :func:`factcheck.align.context.local_bounds`), with rules over that
+clause: clause boundaries, prepositions, list and contrast markers, capitalized names,
+the noun the number counts. The words the rules read are data (``lexicon.toml``).
+
+Each reading serves a named phenomenon of news language:
+
+- **the clause subject** holds the figure ("the standard SU7 costs 215,900 yuan"),
+  unless it only reports it ("Cal Fire said it had grown to 401,000 acres": the
+  speaker is no holder);
+- **a list of holders**: a name before a parenthesis ("Creek Fire (379,895 acres)"),
+  before ", at" ("the US, at 13% of its GDP"), gapped after "and" or a comma
+  ("Hyundai is recalling 1.64 million vehicles and Kia 1.73 million"), after "for"
+  ("18-21 weeks for the base SU7"), or a possessive ("Pakistan's GDP of $284 billion");
+- **an attribute-headed subject** names its holder in a preposition ("revenue at
+  Alibaba's cloud unit", "sales of the Pro");
+- **roles**: change words next to the number, "than"/"compared with" before a
+  reference figure, a part after "of which"/"including"/"Of the N,", a share as a
+  percentage "of" a named whole, a target or ceiling;
+- **time**: years, quarters, dates and weekdays resolved against the publication
+  date, "as of"/"by" a day, and elapsed windows ("in its first 24 hours")
+  (:mod:`factcheck.align.times`); reports of a running tally (a toll, a burned area)
+  of different days with no time stated are different moments.
+
+Holders are read by :mod:`factcheck.align.holders`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import attrs
+import regex
+
+from factcheck.align.context import local_bounds, stem
+from factcheck.align.holders import _SOURCE_OF, HolderReader, holder_key
+from factcheck.align.times import read_time
+from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
+
+_QUALIFIER_THAN = regex.compile(
+    r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
+    regex.IGNORECASE,
+)
+_OF_THE = regex.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|its)\s*$")
+_FROM_BEFORE = regex.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
+    regex.IGNORECASE,
+)
+_TO_BEFORE = regex.compile(
+    r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
+    regex.IGNORECASE,
+)
+_PERCENT_OF = regex.compile(
+    r"^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<whole>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)",
+    regex.IGNORECASE,
+)
+
+
+class FrameReader(HolderReader):
+    """Reads the frames of one document's claims."""
+
+    def __init__(self, document: Document, claims: Sequence[Claim]) -> None:
+        super().__init__(document, claims)
+        self.by_id = {c.id: c for c in claims}
+        self.frames: dict[str, Frame] = {}
+
+    # -- the clause ---------------------------------------------------------------
+
+    def _sentence(self, claim: Claim) -> tuple[int, int]:
+        if claim.sentence is not None:
+            return claim.sentence.start, claim.sentence.end
+        return claim.span.start, claim.span.end
+
+    def read(self) -> dict[str, Frame]:
+        """Every claim's frame, by claim id."""
+        wholes = self._wholes()
+        for claim in self.claims:
+            anchor = self.by_id.get(claim.equivalent_of or "")
+            if anchor is not None and anchor.id in self.frames:
+                self.frames[claim.id] = self.frames[anchor.id]  # a restatement
+                continue
+            frame = self._frame(claim, wholes.get(claim.id))
+            host = self._host(claim)
+            if host is not None and host.id in self.frames:
+                # "CNY55.3bn (up 21.9%)": a figure in brackets after another is about
+                # the same holder and, unless it names its own, the same attribute
+                h = self.frames[host.id]
+                if claim.kind != host.kind and h.role in ("share", "part"):
+                    # "23.4% (US$23.3 billion) of its revenue": the share's amount
+                    frame = attrs.evolve(frame, role="part", whole=h.whole)
+                frame = attrs.evolve(
+                    frame,
+                    holder=h.holder,
+                    holder_key=h.holder_key,
+                    holder_source=h.holder_source,
+                    attribute=frame.attribute
+                    if frame.attribute
+                    and not frame.attribute.startswith(("noun:", "dim:"))
+                    else h.attribute,
+                    time=frame.time or h.time,
+                    cues=(
+                        *frame.cues,
+                        f"holder<-the figure before the bracket ({host.text!r})",
+                    ),
+                )
+            self.frames[claim.id] = frame
+        return self.frames
+
+    def _host(self, claim: Claim) -> Claim | None:
+        """The claim right before an opening bracket this claim stands in."""
+        before = self.text[max(0, claim.span.start - 12) : claim.span.start]
+        at = before.rfind("(")
+        if at < 0 or ")" in before[at:]:
+            return None
+        cut = claim.span.start - (len(before) - at)
+        prev = [c for c in self.claims if c.span.end <= cut and cut - c.span.end <= 2]
+        return prev[-1] if prev else None
+
+    def _wholes(self) -> dict[str, str]:
+        """Parts named after "Of the N, ...": every later figure of the sentence in
+        N's measure is a part of N."""
+        out: dict[str, str] = {}
+        for i, claim in enumerate(self.claims):
+            s0, _ = self._sentence(claim)
+            if not _OF_THE.match(self.text[s0 : claim.span.start]):
+                continue
+            for later in self.claims[i + 1 :]:
+                if later.sentence != claim.sentence:
+                    break
+                if later.kind == claim.kind and later.equivalent_of is None:
+                    out[later.id] = claim.id
+        return out
+
+    def _frame(self, claim: Claim, whole_id: str | None) -> Frame:
+        s0, s1 = self._sentence(claim)
+        start, end = local_bounds(claim, s0, s1, self.spans, self.text)
+        left = self.text[start : claim.span.start]
+        right = self.text[claim.span.end : end]
+        cues: list[str] = []
+        holder = self._holder(claim, s0, start, end)
+        if holder is not None:
+            cues.append(f"holder<-{holder.how}")
+        attribute, cue = self._attribute(claim, start, end)
+        if cue:
+            cues.append(f"attribute<-{cue!r}")
+        role, whole, why = self._role(claim, left, right, whole_id)
+        if why:
+            cues.append(f"role<-{why!r}")
+        stage = self._stage(claim, start, end)
+        basis = self._basis(start, end)
+        time, window = read_time(
+            self.text,
+            self.spans,
+            self.document.published,
+            claim,
+            sentence=(s0, s1),
+            stretch=(start, end),
+        )
+        return Frame(
+            holder=holder.text if holder else None,
+            holder_key=holder.key if holder else (),
+            holder_source=_SOURCE_OF.get(holder.how) if holder else None,
+            attribute=attribute,
+            role=role,
+            whole=whole,
+            stage=stage,
+            time=time,
+            window=window,
+            basis=basis,
+            cues=tuple(cues),
+        )
+
+    # -- holder -------------------------------------------------------------------
+
+    # -- attribute ----------------------------------------------------------------
+
+    def _attribute(self, claim: Claim, start: int, end: int) -> tuple[str | None, str]:
+        lex = self.lex
+        if (
+            claim.kind == "count"
+            and claim.noun
+            and claim.noun.split()[-1].lower() not in lex.generic
+        ):
+            # "21 other thermal problems tied to the recall": what is counted decides
+            words = claim.noun.lower().split()
+            for w in reversed(words):
+                if w in lex.attribute_of:
+                    return lex.attribute(w), w
+            head = next((w for w in words if w not in lex.prepositions), words[0])
+            return f"noun:{stem(head)}", head
+        best: tuple[int, str, str] | None = None
+        for m in lex.attributes.finditer(self.text, start, end):
+            if any(s <= m.start() < e for s, e in self.spans):
+                continue
+            distance = (
+                claim.span.start - m.end()
+                if m.end() <= claim.span.start
+                else m.start() - claim.span.end
+            )
+            if distance < 0:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, lex.attribute(m.group()), m.group())
+        if best is not None:
+            return best[1], best[2]
+        if claim.noun:
+            noun = claim.noun.split()[-1].lower()
+            if noun in lex.attribute_of:
+                return lex.attribute(noun), noun
+            if claim.kind == "count":
+                return f"noun:{stem(noun)}", noun
+        if claim.kind == "quantity" and claim.unit:
+            return f"dim:{dimension(claim.unit)}", claim.unit
+        return None, ""
+
+    # -- role ---------------------------------------------------------------------
+
+    def _role(
+        self, claim: Claim, left: str, right: str, whole_id: str | None
+    ) -> tuple[Role, str | None, str]:
+        lex = self.lex
+        near_left = left[-40:]
+        near_right = right[:40]
+        if whole_id is not None:
+            return "part", whole_id, "Of the ..."
+        m = lex.part_before.search(near_left)
+        if m is not None and not near_left[m.end() :].strip(" ,:\t\n(").count(" ") > 2:
+            return "part", None, m.group()
+        if claim.kind == "percent":
+            m = _PERCENT_OF.match(right)
+            if m is not None and not _starts_with_claim(right, m):
+                whole = holder_key(m.group("whole").split(), lex)
+                if whole:
+                    return "share", " ".join(whole), m.group().strip()
+        m = lex.part_after.match(near_right.lstrip())
+        if m is not None:
+            return "part", None, m.group()
+        m = lex.comparison_before.search(near_left)
+        if (
+            m is not None
+            and claim.qualifier in ("gt", "ge", "lt", "le")
+            and _QUALIFIER_THAN.search(near_left)
+        ):
+            m = None  # "more than 380 billion": the claim's own qualifier
+        if m is not None and len(near_left[m.end() :].split()) <= 2:
+            return "comparison", None, m.group()
+        change_left = lex.change_before.search(near_left)
+        if (
+            change_left is not None
+            and len(near_left[change_left.end() :].split()) <= 2
+            and not _TO_BEFORE.search(near_left)
+        ):
+            return "change", None, change_left.group()
+        m = lex.change_after.match(near_right.lstrip())
+        if m is not None and not (
+            m.group().lower() in {"more", "less", "fewer", "above", "below"}
+            and claim.kind != "percent"
+        ):
+            return "change", None, m.group()
+        m = lex.limit.search(left[-30:] + " " + right[:25])
+        if m is not None:
+            return "limit", None, m.group()
+        return "level", None, ""
+
+    def _stage(self, claim: Claim, start: int, end: int) -> Stage | None:
+        lex = self.lex
+        if _FROM_BEFORE.search(
+            self.text, max(start, claim.span.start - 16), claim.span.start
+        ):
+            return "earlier"
+        found: Stage | None = None
+        for m in lex.stages.finditer(self.text, start, end):
+            stage = lex.stage_of[" ".join(m.group().lower().split())]
+            if stage in ("earlier", "forecast", "proposal"):
+                found = stage  # type: ignore[assignment]
+                if stage == "earlier":
+                    break
+        return found
+
+    def _basis(self, start: int, end: int) -> str | None:
+        lex = self.lex
+        m = lex.bases.search(self.text, start, end)
+        return None if m is None else lex.basis_of[" ".join(m.group().lower().split())]
+
+    # -- time ---------------------------------------------------------------------
+
+
+def _starts_with_claim(right: str, m: regex.Match[str]) -> bool:
+    return any(c.isdigit() for c in m.group("whole")[:2])
+
+
+def dimension(unit: str) -> str:
+    """A coarse dimension name of a pint unit, without importing pint."""
+    u = unit.lower()
+    for name, marks in (
+        ("area", ("acre", "hectare", "square", "sq_")),
+        ("volume", ("liter", "litre", "barrel", "gallon", "cubic")),
+        ("energy", ("watt_hour", "joule", "calorie")),
+        ("power", ("watt",)),
+        ("speed", ("per_hour", "_per_second", "knot", "mph")),
+        ("length", ("meter", "metre", "mile", "foot", "feet", "inch", "yard")),
+        ("mass", ("gram", "ton", "pound", "ounce")),
+        ("time", ("second", "minute", "hour", "day", "week", "month", "year")),
+        ("temperature", ("degree", "kelvin", "celsius", "fahrenheit")),
+    ):
+        if any(mark in u for mark in marks):
+            return name
+    return u
+
+
+def read_frames(extraction: Extraction) -> Extraction:
+    """The extraction with every claim's :class:`Frame` set."""
+    frames = FrameReader(extraction.document, extraction.claims).read()
+    return attrs.evolve(
+        extraction,
+        claims=tuple(attrs.evolve(c, frame=frames[c.id]) for c in extraction.claims),
+    )
+
+
+def frames_of(extraction: Extraction) -> Mapping[str, Frame]:
+    """Frames by claim id (those the claims carry, or read now)."""
+    if all(c.frame is not None for c in extraction.claims):
+        return {c.id: c.frame for c in extraction.claims if c.frame is not None}
+    return FrameReader(extraction.document, extraction.claims).read()

@@ -1,0 +1,217 @@
+"""Fact groups: claims blocked by frame keys, decided pair by pair, and joined into
+groups of claims that state one fact.
+
+Blocking keeps the work near-linear: a claim is indexed under its measure with each
+word of its holder (or, naming none, its document's main names) and under the
+specific amount it states; only claims sharing a key are decided. Value proximity is
+no key: within one frame a figure far from the others is exactly what must be
+flagged ("4,730 injured" printed as "1,730").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Protocol
+
+import attrs
+
+from factcheck.align import thresholds as T
+from factcheck.align.context import ClaimRef, Context, context_of
+from factcheck.align.decide import Decision, Veto, anchor_key, decide, measure_of
+
+Key = tuple[int, str]
+
+
+@attrs.frozen(kw_only=True)
+class FactGroup:
+    """Claims that state one fact, and the decisions that joined them."""
+
+    members: tuple[ClaimRef, ...]
+    decisions: tuple[Decision, ...]
+
+    def decision(self, a: ClaimRef, b: ClaimRef) -> Decision | None:
+        """The direct decision between two members, if one was made."""
+        pair = {a.key, b.key}
+        return next((d for d in self.decisions if {d.a.key, d.b.key} == pair), None)
+
+
+@attrs.frozen(kw_only=True)
+class Alignment:
+    """What the aligner found: fact groups (confident matches, joined) and weaker
+    pairs (probable: a warning at most; possible: an info at most), never joined
+    into groups, so weak evidence never chains."""
+
+    groups: tuple[FactGroup, ...]
+    possible: tuple[Decision, ...]
+
+    def aligned_keys(self) -> set[Key]:
+        """Claims grouped with a claim of another document."""
+        out: set[Key] = set()
+        for g in self.groups:
+            if len({m.doc_index for m in g.members}) > 1:
+                out.update(m.key for m in g.members)
+        return out
+
+
+class Aligner(Protocol):
+    """The seam of the align stage: framed claims in, fact groups with evidence out."""
+
+    def align(self, refs: Sequence[ClaimRef]) -> Alignment:
+        """Group the claims (each carrying its frame) into facts."""
+        ...
+
+
+@attrs.frozen(kw_only=True)
+class FrameAligner:
+    """The built-in aligner: frames decide, context words weigh in."""
+
+    #: a name to its other names ("Moonshot AI": ["Moonshot"])
+    aliases: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
+
+    def align(self, refs: Sequence[ClaimRef]) -> Alignment:
+        from factcheck.align import (  # noqa: PLC0415
+            _aliased,
+            _drop_generic,
+            _without_generic_names,
+            alias_table,
+            main_names,
+        )
+
+        table = alias_table(self.aliases)
+        by_doc: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for r in refs:
+            by_doc[r.doc_index].append((r.claim.span.start, r.claim.span.end))
+        contexts: dict[Key, Context] = {
+            r.key: context_of(r, by_doc[r.doc_index]) for r in refs
+        }
+        if table:
+            contexts = {k: _aliased(c, table) for k, c in contexts.items()}
+        contexts = _without_generic_names(refs, contexts)
+        df: dict[str, int] = defaultdict(int)
+        for c in contexts.values():
+            for w in c.words:
+                df[w] += 1
+        n = max(len(contexts), 1)
+        idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
+        documents = {r.doc_index: r.document for r in refs}
+        names = {i: main_names(d.prose, table) for i, d in sorted(documents.items())}
+        if len(documents) > 10:
+            names = _drop_generic(names)
+        topics = {i: frozenset(ns) for i, ns in names.items()}
+        anchors = _anchors(refs)
+        decided: dict[frozenset[Key], Decision | Veto | None] = {}
+
+        def judge(a: ClaimRef, b: ClaimRef) -> Decision | Veto | None:
+            pair = frozenset((a.key, b.key))
+            if pair not in decided:
+                decided[pair] = decide(
+                    a, b, topics=topics, contexts=contexts, idf=idf, anchors=anchors
+                )
+            return decided[pair]
+
+        by_key = {r.key: r for r in refs}
+        for a, b in _candidates(refs, names, anchors):
+            judge(a, b)
+        confident = sorted(
+            (
+                d
+                for d in decided.values()
+                if isinstance(d, Decision) and d.level == "confident"
+            ),
+            key=lambda d: (-d.confidence, d.a.key, d.b.key),
+        )
+        parent: dict[Key, Key] = {}
+        members: dict[Key, list[Key]] = {}
+
+        def find(k: Key) -> Key:
+            while parent.get(k, k) != k:
+                k = parent[k]
+            return k
+
+        for d in confident:
+            ra, rb = find(d.a.key), find(d.b.key)
+            if ra == rb:
+                continue
+            ma, mb = members.get(ra, [ra]), members.get(rb, [rb])
+            if any(
+                isinstance(judge(by_key[x], by_key[y]), Veto) for x in ma for y in mb
+            ):
+                continue  # a cannot-link: the two groups hold different facts
+            parent[rb] = ra
+            members[ra] = ma + mb
+            members.pop(rb, None)
+        groups = []
+        grouped: set[Key] = set()
+        for _root, keys in sorted(members.items()):
+            keyset = set(keys)
+            decisions = tuple(
+                d for d in confident if d.a.key in keyset and d.b.key in keyset
+            )
+            groups.append(
+                FactGroup(
+                    members=tuple(by_key[k] for k in sorted(keys)), decisions=decisions
+                )
+            )
+            grouped.update(keys)
+        possible = tuple(
+            sorted(
+                (
+                    d
+                    for d in decided.values()
+                    if isinstance(d, Decision)
+                    and d.level != "confident"
+                    and not (d.a.key in grouped and find(d.a.key) == find(d.b.key))
+                ),
+                key=lambda d: (d.a.key, d.b.key),
+            )
+        )
+        return Alignment(groups=tuple(groups), possible=possible)
+
+
+def _anchors(refs: Sequence[ClaimRef]) -> dict[Key, ClaimRef]:
+    """Each stated equivalent → the claim it restates."""
+    by_key = {r.key: r for r in refs}
+    out: dict[Key, ClaimRef] = {}
+    for r in refs:
+        if r.claim.equivalent_of is not None:
+            anchor = by_key.get((r.doc_index, r.claim.equivalent_of))
+            if anchor is not None:
+                out[r.key] = anchor
+    return out
+
+
+def _candidates(
+    refs: Sequence[ClaimRef],
+    names: Mapping[int, frozenset[str]],
+    anchors: Mapping[Key, ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef]]:
+    """Pairs that share a blocking key: (measure, holder word or topic name), or a
+    stated amount. Blocks larger than ``MAX_BLOCK`` say nothing and are skipped."""
+    index: dict[tuple[str, ...], list[ClaimRef]] = defaultdict(list)
+    for r in refs:
+        measure = measure_of(r.claim)
+        frame = r.claim.frame
+        words: set[str] = set(frame.holder_key if frame else ())
+        if not words:
+            words.update(names.get(r.doc_index, frozenset()))
+        for w in sorted(words):
+            index[(measure, w)].append(r)
+        if not words:
+            index[(measure, f"doc:{r.doc_index}")].append(r)
+        anchor = anchor_key(r, anchors)
+        if anchor is not None:
+            index[("anchor", anchor[0], str(anchor[1]), str(anchor[2]))].append(r)
+    seen: set[frozenset[Key]] = set()
+    for key in sorted(index):
+        block = index[key]
+        if len(block) > T.MAX_BLOCK and key[0] != "anchor":
+            continue
+        for i, a in enumerate(block):
+            for b in block[i + 1 :]:
+                pair = frozenset((a.key, b.key))
+                if a.key == b.key or pair in seen:
+                    continue
+                seen.add(pair)
+                yield a, b

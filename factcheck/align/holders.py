@@ -1,0 +1,521 @@
+"""Whose number a claim is: the holder of a claim frame, read from its clause.
+
+- **the clause subject** holds the figure ("the standard SU7 costs 215,900 yuan"),
+  unless it only reports it ("Cal Fire said it had grown to 401,000 acres": the
+  speaker is no holder) or only acts ("regulators fined": an agent);
+- **a list of holders**: a name before a parenthesis ("Creek Fire (379,895 acres)"),
+  before ", at" ("the US, at 13% of its GDP"), gapped after "and" or a comma
+  ("Hyundai is recalling 1.64 million vehicles and Kia 1.73 million");
+- **a target**: after "for"/"on"/"into" ("a fine on Amazon", "18-21 weeks for the
+  base SU7"), or an object right before the figure ("fines Amazon 756 million");
+- **a possessive** ("Pakistan's annual GDP of $284 billion"); an attribute-headed
+  subject names its holder in a preposition ("revenue at Alibaba's cloud unit").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from factcheck.align.context import (
+    CURRENCY_WORDS,
+    MONTHS,
+    STOPWORDS,
+    TOKEN,
+    after_sentence_end,
+    stem,
+)
+from factcheck.align.lexicon import Lexicon, lexicon
+from factcheck.model import Claim, Document
+
+_WEEKDAY_NAMES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
+#: a clause boundary a subject does not reach across, and one it may
+_STRONG = regex.compile(r"[;:]\s*|\s+[—–]\s+")
+
+
+_WEAK = regex.compile(r",?\s+(?:and|while|whereas|but|plus)\s+|,\s+")
+
+
+_NUMBER_END = regex.compile(
+    r"(?:\d|\b(?:million|billion|trillion|thousand|crore|lakh|hundred))\s*$",
+    regex.IGNORECASE,
+)
+
+
+_PAREN_BEFORE = regex.compile(r"\(\s*$")
+
+
+_AT_BEFORE = regex.compile(
+    r"(?:,\s*|\s+)(?:at|with)\s+(?:(?:about|around|roughly|nearly|almost|over|more\s+than|"
+    r"less\s+than|under|just|some)\s+)?$",
+    regex.IGNORECASE,
+)
+
+
+_FOR_AFTER = regex.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:for|on|against|into)\s+(?=(?:the|its|a)\s|[A-Z])"
+    r"|in\s+(?=[A-Z]))"
+)
+
+
+_GAP_BEFORE = regex.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut)\s+$")
+
+
+_POSSESSIVE = regex.compile(r"['’]s?\b")
+
+
+#: how a holder was read → the Frame's holder_source
+_SOURCE_OF = {
+    "a name before '('": "listed",
+    "a name before ', at'": "listed",
+    "a listed name before the figure": "listed",
+    "'for' after the figure": "target",
+    "a name right before the figure": "target",
+    "a possessive": "owner",
+    "the clause subject": "subject",
+    "the clause agent": "agent",
+    "the attribute's preposition": "owner",
+}
+
+
+#: an opening phrase that holds a figure before the main clause ("At 280 metres,")
+_OPENING = regex.compile(
+    r"\s*(?:At|With|Of|Worth|Valued\s+at|Priced\s+at)\s+(?:\w+\s+){0,2}$"
+)
+
+
+@attrs.frozen
+class _Words:
+    """What a document tells about its words: which it writes in lower case
+    (a capitalized one that it never writes so is a name, even opening a sentence)."""
+
+    lower: frozenset[str]
+    #: capitalized words the document also writes inside a sentence
+    inner: frozenset[str]
+
+    @classmethod
+    def of(cls, prose: str) -> _Words:
+        lower, inner = set(), set()
+        for m in TOKEN.finditer(prose):
+            tok = m.group()
+            if tok.islower():
+                lower.add(tok)
+            elif tok[0].isupper() and not after_sentence_end(prose, m.start()):
+                inner.add(tok)
+        return cls(frozenset(lower), frozenset(inner))
+
+
+def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:
+    low = tok.lower()
+    if (
+        low in STOPWORDS
+        or low in MONTHS
+        or low in CURRENCY_WORDS
+        or low in _WEEKDAY_NAMES
+    ):
+        return False
+    if any(c.isdigit() for c in tok) and any(c.isalpha() for c in tok):
+        return True  # "SU7", "A350-1000", "Chandrayaan-3"
+    if not tok[0].isupper():
+        return False
+    if len(tok) > 1 and (tok.isupper() or any(c.isupper() for c in tok[1:])):
+        return True  # "NHTSA", "iPhone", "McDonald"
+    if low in lex.attribute_of or low in lex.verbs or low in lex.prepositions:
+        return False
+    return tok in words.inner or (
+        low not in words.lower and not low.endswith(("ed", "ing", "ly"))
+    )
+
+
+def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
+    """A holder's words that tell holders apart."""
+    out = []
+    for w in words:
+        low = w.lower().strip(".,'’")
+        low = _POSSESSIVE.sub("", low) if low.endswith(("'s", "’s")) else low
+        if (
+            not low
+            or low in lex.legal_forms
+            or low in lex.base_variant
+            or low in lex.determiners
+            or low in lex.name_glue
+            or low in lex.key_drop
+            or (w.islower() and low.endswith(("ed", "ing")))
+        ):
+            continue
+        out.append(stem(low))
+    return tuple(out)
+
+
+@attrs.frozen
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(
+    text: str,
+    start: int,
+    end: int,
+    spans: Sequence[tuple[int, int]] = (),
+    *,
+    after_last: bool = True,
+) -> list[_Token]:
+    """Word tokens of ``text[start:end]``; a claim's own words end the list before
+    them (a number splits a noun phrase)."""
+    out: list[_Token] = []
+    for m in TOKEN.finditer(text, start, end):
+        if any(s <= m.start() < e for s, e in spans):
+            if out:
+                out.append(_Token("\x00", m.start(), m.end()))
+            continue
+        out.append(_Token(m.group(), m.start(), m.end()))
+    if not after_last:
+        return out
+    # keep only what follows the last claim inside the stretch
+    for i in range(len(out) - 1, -1, -1):
+        if out[i].text == "\x00":
+            return out[i + 1 :]
+    return out
+
+
+def _noun_phrase_before(
+    toks: list[_Token], words: _Words, lex: Lexicon, *, names_only: bool = False
+) -> list[_Token]:
+    """The noun phrase ending the token list: names (with their glue words), or up to
+    three lower-case words that are no verbs or prepositions."""
+    out: list[_Token] = []
+    for tok in reversed(toks):
+        low = tok.low
+        if _is_name_token(tok.text, words, lex) or (
+            out and low in lex.name_glue and _is_name_token(out[0].text, words, lex)
+        ):
+            out.insert(0, tok)
+            continue
+        if low in lex.base_variant:
+            out.insert(0, tok)
+            continue
+        if names_only or (out and _is_name_token(out[0].text, words, lex)):
+            break
+        if (
+            low in lex.verbs
+            or low in lex.prepositions
+            or low in STOPWORDS
+            or low in lex.reporting
+            or len(out) >= 4
+        ):
+            break
+        out.insert(0, tok)
+    while out and out[0].low in lex.name_glue:
+        out.pop(0)
+    return out
+
+
+@attrs.frozen
+class _Holder:
+    text: str
+    key: tuple[str, ...]
+    how: str
+
+
+def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
+    if not toks:
+        return None
+    text = " ".join(t.text for t in toks)
+    if (
+        text.lower() in lex.anaphors
+        or f"the {text.lower()}" in lex.anaphors
+        or (toks[-1].low in lex.anaphors and len(toks) == 1)
+    ):
+        return None
+    key = tuple(sorted(set(holder_key([t.text for t in toks], lex))))
+    if not key:
+        return None
+    return _Holder(text, key, how)
+
+
+def s1_of(claim: Claim, s0: int, text: str) -> int:
+    """Where the claim's sentence ends."""
+    return claim.sentence.end if claim.sentence is not None else len(text)
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A lower-case word with a verb's ending ("intends", "pledged")."""
+    return word.islower() and len(word) > 3 and word.endswith(("s", "ed"))
+
+
+class HolderReader:
+    """Reads holders from one document's prose (the base of the frame reader)."""
+
+    def __init__(self, document: Document, claims: Sequence[Claim]) -> None:
+        self.document = document
+        self.text = document.prose
+        self.claims = list(claims)
+        self.spans = [(c.span.start, c.span.end) for c in claims]
+        self.words = _Words.of(self.text)
+        self.lex = lexicon()
+
+    def _holder(self, claim: Claim, s0: int, start: int, end: int) -> _Holder | None:
+        text, lex = self.text, self.lex
+        before = text[max(s0, claim.span.start - 80) : claim.span.start]
+        # a list of holders: "Creek Fire (379,895 acres)", "the US, at 13%"
+        if claim.equivalent_of is None:
+            m = _PAREN_BEFORE.search(before)
+            if m is not None:
+                at = claim.span.start - (len(before) - m.start())
+                toks = _tokens(text, max(s0, at - 60), at, self.spans)
+                np = _noun_phrase_before(toks, self.words, lex)
+                lead = text[
+                    max(s0, (np[0].start if np else at) - 12) : np[0].start
+                    if np
+                    else at
+                ]
+                found = _holder_from(np, "a name before '('", lex)
+                if found is not None and not _NUMBER_END.search(lead):
+                    return found
+        m = _AT_BEFORE.search(text, max(s0, claim.span.start - 60), claim.span.start)
+        if m is not None:
+            toks = _tokens(text, max(s0, m.start() - 60), m.start(), self.spans)
+            found = _holder_from(
+                _noun_phrase_before(toks, self.words, lex, names_only=True),
+                "a name before ', at'",
+                lex,
+            )
+            if found is not None:
+                return found
+        # "18-21 weeks for the base SU7"
+        m = _FOR_AFTER.match(text, claim.span.end, end)
+        if m is not None and (
+            claim.kind == "money" or not m.group().rstrip().endswith("in")
+        ):
+            toks = _tokens(text, m.end(), min(end, m.end() + 60))
+            toks = toks[
+                : next(
+                    (
+                        i
+                        for i, t in enumerate(toks)
+                        if any(a <= t.start < b for a, b in self.spans)
+                    ),
+                    len(toks),
+                )
+            ]
+            np = self._noun_phrase_after(toks)
+            found = _holder_from(np, "'for' after the figure", lex)
+            if found is not None:
+                return found
+        # gapping: "and Kia 1.73 million", ", digital power CNY52.6bn"
+        toks = _tokens(text, start, claim.span.start, self.spans)
+        np = _noun_phrase_before(toks, self.words, lex)
+        if (
+            np
+            and _GAP_BEFORE.search(text, max(s0, np[0].start - 8), np[0].start)
+            and not any(t.low in lex.attribute_of for t in np[-1:])
+        ):
+            found = _holder_from(np, "a listed name before the figure", lex)
+            if found is not None:
+                return found
+        # an object named right before the figure: "fines Amazon 756 million euros"
+        names = [
+            i for i, t in enumerate(toks) if _is_name_token(t.text, self.words, lex)
+        ]
+        between = toks[names[-1] + 1 :] if names else []
+        np = (
+            _noun_phrase_before(toks[: names[-1] + 1], self.words, lex, names_only=True)
+            if names
+            and len(between) <= 3
+            and all(t.low in lex.modifiers for t in between)
+            else []
+        )
+        if np:
+            prev = [t for t in toks if t.end <= np[0].start]
+            if prev and (prev[-1].low in lex.verbs or _looks_like_verb(prev[-1].text)):
+                found = _holder_from(np, "a name right before the figure", lex)
+                if found is not None:
+                    return found
+        # a possessive: "Pakistan's annual GDP of $284 billion"
+        for tok in reversed(toks):
+            if tok.text.endswith(("'s", "’s")) and len(tok.text) > 2:
+                name_toks = [t for t in toks if t.end <= tok.end]
+                np = _noun_phrase_before(name_toks, self.words, lex, names_only=True)
+                if np:
+                    return _holder_from(np, "a possessive", lex)
+                owner = _POSSESSIVE.sub("", tok.low)
+                if owner in lex.anaphors or f"the {owner}" in lex.anaphors:
+                    return None  # "the company's valuation": a holder named before
+                break
+        opening = _OPENING.match(text[s0 : claim.span.start])
+        comma = text.find(
+            ",", claim.span.end, min(s1_of(claim, s0, text), claim.span.end + 40)
+        )
+        if opening is not None and comma >= 0:
+            # "At 280 metres, the Harbour Tower will dwarf...": the main clause's
+            found = self._subject_at(comma + 1, s1_of(claim, s0, text))
+            if found is not None and found.key:
+                return found
+        return self._subject(claim, s0, start)
+
+    def _noun_phrase_after(self, toks: list[_Token]) -> list[_Token]:
+        lex = self.lex
+        out: list[_Token] = []
+        for tok in toks:
+            low = tok.low
+            if not out and low in lex.determiners:
+                continue
+            if out and "," in self.text[out[-1].end : tok.start]:
+                break
+            if (
+                low in lex.verbs
+                or (low in lex.prepositions and not (out and low in lex.name_glue))
+                or low in lex.function_words
+                or len(out) >= 4
+            ):
+                break
+            out.append(tok)
+        return out
+
+    def _subject(self, claim: Claim, s0: int, start: int) -> _Holder | None:
+        """The subject of the claim's clause: tried from the claim's own stretch back
+        over each clause boundary to the last ";" or ":" (or the sentence start);
+        None when the subject only reports the figure or stands for a holder named
+        before."""
+        text = self.text
+        strong = [m.end() for m in _STRONG.finditer(text, s0, claim.span.start)]
+        clause_start = strong[-1] if strong else s0
+        begins = [start]
+        weak = [m.end() for m in _WEAK.finditer(text, clause_start, start)]
+        begins += reversed(weak)
+        begins.append(clause_start)
+        for begin in dict.fromkeys(begins):
+            found = self._subject_at(begin, claim.span.start)
+            if found is not None and (found.key or found.how == "speaker"):
+                return found if found.key else None
+        return None
+
+    def _subject_at(self, begin: int, stop: int) -> _Holder | None:
+        """The noun phrase opening ``text[begin:stop]``, skipping an opening adverbial
+        ("On Tuesday,", "According to Cal Fire,"); None if the stretch opens with a
+        verb or with the figure; an empty holder (no key) for a speaker or a phrase
+        that names nothing."""
+        text, lex = self.text, self.lex
+        toks = _tokens(text, begin, stop, self.spans, after_last=False)
+        if not toks:
+            return None
+        if toks[0].low in lex.prepositions or toks[0].low in {
+            "according",
+            "late",
+            "early",
+        }:
+            comma = text.find(",", toks[0].end, stop)
+            if comma < 0:
+                return None
+            toks = [t for t in toks if t.start > comma]
+        np: list[_Token] = []
+        i = len(toks)
+        for j, tok in enumerate(toks):
+            low = tok.low
+            if not np and low in lex.determiners:
+                continue
+            glue = (
+                low in lex.name_glue
+                and np
+                and _is_name_token(np[-1].text, self.words, lex)
+                and j + 1 < len(toks)
+                and _is_name_token(toks[j + 1].text, self.words, lex)
+            )
+            if not glue and (
+                tok.text == "\x00"
+                or low in lex.verbs
+                or low in lex.reporting
+                or low in lex.prepositions
+                or low in lex.function_words
+            ):
+                i = j
+                break
+            if np and text.find(",", np[-1].end, tok.start) >= 0:
+                i = j
+                break
+            if (
+                np
+                and tok.text.islower()
+                and tok.text.endswith(("s", "ed"))
+                and _is_name_token(np[-1].text, self.words, lex)
+                and low not in lex.attribute_of
+            ):
+                i = j  # "Samsung intends", "Xiaomi collected": a verb after a name
+                break
+            np.append(tok)
+        if not np:
+            return None
+        rest = toks[i:]
+        if rest and rest[0].low in lex.reporting:
+            # the speaker: the holder is the subject of what was said, if named
+            after = [t for t in rest[1:] if t.low != "that"]
+            inner = self._subject_at(after[0].start, stop) if after else None
+            return inner if inner is not None else _Holder("", (), "speaker")
+        head = np[-1].low
+        if head in lex.attribute_of:
+            # "Revenue at Alibaba's cloud unit", "sales of the Pro"
+            if rest and rest[0].low in {"at", "of", "from", "for", "in"}:
+                inner_np = self._noun_phrase_after(rest[1:])
+                found = _holder_from(inner_np, "the attribute's preposition", lex)
+                if found is not None:
+                    return found
+            # "Huawei's revenue": the possessive holds it
+            np = [
+                t
+                for t in np
+                if t.low not in lex.attribute_of
+                and (
+                    t.text.endswith(("'s", "’s"))
+                    or _is_name_token(t.text, self.words, lex)
+                )
+            ]
+            if not np:
+                return None
+        owner = next(
+            (k for k, t in enumerate(np) if t.text.endswith(("'s", "’s"))), None
+        )
+        if owner is not None and not any(
+            t.low in lex.subunits for t in np[owner + 1 :]
+        ):
+            np = np[: owner + 1]  # "The SU7's specifications": the SU7's
+        appositive = (
+            bool(rest)
+            and _is_name_token(np[-1].text, self.words, lex)
+            and text[np[-1].end : rest[0].start].strip() == ","
+            and rest[0].low in lex.determiners
+        )
+        verb_follows = bool(rest) and (
+            rest[0].low in lex.verbs
+            or rest[0].low in lex.prepositions
+            or _looks_like_verb(rest[0].text)
+            or appositive  # "MiniMax, a Chinese developer of AI models, is raising"
+        )
+        if not verb_follows or (
+            not any(_is_name_token(t.text, self.words, lex) for t in np)
+            and (
+                len(np) > 3
+                or any(t.low in lex.generic for t in np)
+                or not (rest[0].low in lex.verbs or _looks_like_verb(rest[0].text))
+            )
+        ):
+            return _Holder("", (), "no holder")
+        how = "the clause subject"
+        verbs = [
+            t.low for t in rest[:3] if t.low in lex.verbs or _looks_like_verb(t.text)
+        ]
+        if any(v in lex.agentive for v in verbs[:2]):
+            how = "the clause agent"  # "Regulators linked 22 incidents to it"
+        found = _holder_from(np, how, lex)
+        return found if found is not None else _Holder("", (), "no holder")

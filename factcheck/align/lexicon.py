@@ -1,0 +1,109 @@
+"""The word lists of claim frames (``lexicon.toml`` beside this module), loaded once."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from importlib import resources
+
+import attrs
+import regex
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+
+
+def _phrase_pattern(words: list[str]) -> regex.Pattern[str]:
+    """One pattern for a list of words and phrases, longest first, whole words."""
+    alts = sorted({w.lower() for w in words}, key=lambda w: (-len(w), w))
+    body = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in alts)
+    return regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", regex.IGNORECASE)
+
+
+@attrs.frozen
+class Lexicon:
+    """Cue words of attributes, roles, stages, bases and holders (see lexicon.toml)."""
+
+    #: every attribute cue, lower case → its class
+    attribute_of: dict[str, str]
+    attributes: regex.Pattern[str]
+    running: frozenset[str]
+    period: frozenset[str]
+    change_before: regex.Pattern[str]
+    change_after: regex.Pattern[str]
+    comparison_before: regex.Pattern[str]
+    limit: regex.Pattern[str]
+    part_before: regex.Pattern[str]
+    part_after: regex.Pattern[str]
+    stage_of: dict[str, str]
+    stages: regex.Pattern[str]
+    basis_of: dict[str, str]
+    bases: regex.Pattern[str]
+    reporting: frozenset[str]
+    legal_forms: frozenset[str]
+    base_variant: frozenset[str]
+    anaphors: frozenset[str]
+    aux: frozenset[str]
+    verbs: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    function_words: frozenset[str]
+    generic: frozenset[str]
+    subunits: frozenset[str]
+    modifiers: frozenset[str]
+    agentive: frozenset[str]
+    key_drop: frozenset[str]
+    name_glue: frozenset[str]
+
+    def attribute(self, cue: str) -> str:
+        """The class of an attribute cue as matched."""
+        return self.attribute_of[" ".join(cue.lower().split())]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon, parsed on first use."""
+    raw = tomllib.loads(
+        resources.files("factcheck.align").joinpath("lexicon.toml").read_text("utf-8")
+    )
+    attribute_of: dict[str, str] = {}
+    running, period = set(), set()
+    for name, entry in raw["attributes"].items():
+        for cue in entry["cues"]:
+            attribute_of.setdefault(cue.lower(), name)
+        if entry.get("running"):
+            running.add(name)
+        if entry.get("period"):
+            period.add(name)
+    stage_of = {w.lower(): s for s, ws in raw["stages"].items() for w in ws}
+    basis_of = {w.lower(): b for b, ws in raw["bases"].items() for w in ws}
+    roles = raw["roles"]
+    holders = raw["holders"]
+    return Lexicon(
+        attribute_of=attribute_of,
+        attributes=_phrase_pattern(list(attribute_of)),
+        running=frozenset(running),
+        period=frozenset(period),
+        change_before=_phrase_pattern(roles["change_before"]),
+        change_after=_phrase_pattern(roles["change_after"]),
+        comparison_before=_phrase_pattern(roles["comparison_before"]),
+        limit=_phrase_pattern(roles["limit_near"]),
+        part_before=_phrase_pattern(roles["part_before"]),
+        part_after=_phrase_pattern(roles["part_after"]),
+        stage_of=stage_of,
+        stages=_phrase_pattern(list(stage_of)),
+        basis_of=basis_of,
+        bases=_phrase_pattern(list(basis_of)),
+        reporting=frozenset(w.lower() for w in raw["verbs"]["reporting"]),
+        legal_forms=frozenset(w.lower() for w in holders["legal_forms"]),
+        base_variant=frozenset(w.lower() for w in holders["base_variant"]),
+        anaphors=frozenset(w.lower() for w in holders["anaphors"]),
+        **{
+            key: frozenset(words)
+            for key, words in raw["grammar"].items()
+            if key != "verbs"
+        },
+        verbs=frozenset(raw["grammar"]["verbs"]) | frozenset(raw["grammar"]["aux"]),
+    )

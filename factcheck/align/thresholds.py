@@ -1,0 +1,58 @@
+"""Every weight and threshold of alignment, in one place, each with the phenomenon it
+serves. A decision's confidence is the sum of the weights of the evidence found
+(:mod:`factcheck.align.decide`); errors and warnings need ``CONFIDENT``, a weaker
+match gives at most an info-level "possible conflict"."""
+
+from __future__ import annotations
+
+#: Both claims print the same specific amount ("380 billion yuan"), or restate one:
+#: outlets copying one figure from one statement. Enough on its own.
+SAME_ANCHOR = 3.0
+#: Both name the same holder ("the standard SU7" and "the SU7"): whose number it is.
+SAME_HOLDER = 1.5
+#: Neither names a holder, and both documents are about the same names (a cluster
+#: of reports of one event): the figure is the story's, but which part of it is
+#: unknown.
+SAME_TOPIC = 0.5
+#: One holder's words contain the other's ("Alibaba" and "Alibaba's cloud unit"):
+#: maybe the same, maybe a part of it.
+PARTIAL_HOLDER = 0.5
+#: Both measure the same attribute class ("fine" and "penalty"; "orders" and
+#: "pre-orders").
+SAME_ATTRIBUTE = 1.5
+#: Both count the same noun, with no attribute word ("22 thermal incidents").
+SAME_NOUN = 1.0
+#: Both are quantities of one dimension with no attribute word: weak, lengths are
+#: everywhere in a story.
+SAME_DIMENSION = 0.25
+#: Both state the same time point, period or window explicitly ("on Tuesday",
+#: "in its first 24 hours").
+SAME_TIME = 0.5
+#: How much the words around the claims count: the IDF-weighted overlap of their
+#: clauses (0 to about 1.5) times this. A headline restating its body shares most
+#: of its words.
+CONTEXT_WEIGHT = 1.0
+#: Two claims of one document: the same outlet rarely gives one fact two values on
+#: purpose, so a restatement (a headline and its body) needs less.
+SAME_DOCUMENT = 0.5
+#: Two claims of one document with no holder named are one fact only when their
+#: clauses say the same thing ("the same sentence restated"): this much overlap.
+RESTATED_SIMILARITY = 0.6
+#: Reports further apart than a news cycle rarely state the same fact.
+NEWS_CYCLE_DAYS = 60
+SEPARATE_CYCLES = -1.0
+#: A decision at or above this is confident: it may give an error or a warning.
+CONFIDENT = 3.0
+#: At or above this, with the holder inferred (no holder named on one side, or the
+#: story's subject standing in), a decision is probable: a warning at most. Same
+#: story, same attribute and shared clause words reach it; same story alone does not.
+PROBABLE = 2.75
+#: At or above this (and below the bars above) it may give an info "possible
+#: conflict".
+POSSIBLE = 2.0
+#: A word shared by more claims than this (in one measure) is too common to find
+#: pairs by; blocks this large are skipped (the audit stays near-linear).
+MAX_BLOCK = 150
+#: How many of a document's most frequent names stand for its topic when a claim
+#: names no holder of its own.
+TOPIC_NAMES = 3

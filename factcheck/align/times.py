@@ -1,0 +1,213 @@
+"""When a figure stands: years, quarters, dates and weekdays resolved against the
+publication date, "as of"/"by" a day, and elapsed windows ("in its first 24
+hours"). Part of the claim frame (see :mod:`factcheck.align.frames`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import regex
+
+from factcheck.model import Claim
+
+_WEEKDAYS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+_MONTH_NUMBER = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_YEAR = regex.compile(
+    r"(?<![\w-])(?<!\b(?:the|a|an|its|their)\s)(19[5-9]\d|20\d\d)(?![\w-]|\s*(?:%|per|acres|km|model))"
+)
+_FISCAL = regex.compile(
+    r"\b(?:FY|fiscal\s+(?:year\s+)?)(?:20)?(\d\d)\b", regex.IGNORECASE
+)
+#: a year that dates the holder, not the figure ("founded in 2023", "the 2017 Elantra")
+_ORIGIN = regex.compile(
+    r"\b(?:founded|established|set\s+up|born|built|launched|created|incorporated|since)\s+(?:in\s+)?$",
+    regex.IGNORECASE,
+)
+_QUARTER = regex.compile(
+    r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+    r"|Q(?P<q>[1-4])"
+    r"|(?P<month>march|june|september|december)[\s-]+quarter"
+    r"|(?P<half>first|second)\s+half|H(?P<h>[12]))\b",
+    regex.IGNORECASE,
+)
+_DAY_MONTH = regex.compile(
+    r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]+\.?)|(?P<m2>[A-Z][a-z]+\.?)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
+)
+_WEEKDAY = regex.compile(
+    r"\b(?P<pre>on|by|since|as\s+of|until|through|last|this)?\s*"
+    r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b",
+    regex.IGNORECASE,
+)
+_RELATIVE = regex.compile(
+    r"\b(?P<w>yesterday|today|tonight|this\s+year|last\s+year|next\s+year|a\s+year\s+ago)\b",
+    regex.IGNORECASE,
+)
+_WINDOW = regex.compile(
+    r"\b(?:in|within|during|after|over|inside)\s+(?:the\s+|its\s+|their\s+)?(?:first\s+|opening\s+)?"
+    r"(?P<n>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)\s+"
+    r"(?P<u>minute|hour|day|week|month)s?\b"
+    r"|\b(?P<n2>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    r"(?P<u2>minute|hour|day|week|month)s?\s+(?:had\s+)?(?:passed|after|since|of\s+(?:the\s+)?(?:launch|opening|sales))",
+    regex.IGNORECASE,
+)
+_WORD_NUMBERS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "twelve": "12",
+}
+
+
+def read_time(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    published: dt.date | None,
+    claim: Claim,
+    *,
+    sentence: tuple[int, int],
+    stretch: tuple[int, int],
+) -> tuple[str | None, str | None]:
+    """(the time point or period, the elapsed window) of a claim: read in its own
+    stretch first, then in its sentence."""
+    (s0, s1), (start, end) = sentence, stretch
+    window = None
+    best = None
+    for m in _WINDOW.finditer(text, s0, s1):
+        gap = max(m.start() - claim.span.end, claim.span.start - m.end(), 0)
+        # a window in another claim's clause belongs to that claim
+        if not (start <= m.start() < end) and any(
+            min(m.start(), claim.span.start) < s < max(m.end(), claim.span.end)
+            and (s, e) != (claim.span.start, claim.span.end)
+            and not (m.start() <= s < m.end())
+            for s, e in spans
+        ):
+            continue
+        if best is None or gap < best[0]:
+            best = (gap, m)
+    if best is not None:
+        m = best[1]
+        n = (m.group("n") or m.group("n2") or "").replace(",", "")
+        unit = m.group("u") or m.group("u2")
+        window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
+    for lo, hi in ((start, end), (s0, s1)):
+        found = _time_in(text, spans, lo, hi, published)
+        if found is not None:
+            return found, window
+    return None, window
+
+
+def _time_in(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    lo: int,
+    hi: int,
+    published: dt.date | None,
+) -> str | None:
+    m = _QUARTER.search(text, lo, hi)
+    year = None
+    ym = _YEAR.search(text, lo, hi)
+    while ym is not None and (
+        any(s <= ym.start() < e for s, e in spans)
+        or _ORIGIN.search(text, max(0, ym.start() - 20), ym.start())
+    ):
+        ym = _YEAR.search(text, ym.end(), hi)
+    if ym is not None:
+        year = ym.group(1)
+    if m is not None:
+        q = m.group("q") or {
+            "first": "1",
+            "1st": "1",
+            "second": "2",
+            "2nd": "2",
+            "third": "3",
+            "3rd": "3",
+            "fourth": "4",
+            "4th": "4",
+        }.get((m.group("ord") or "").lower())
+        if m.group("month"):
+            q = str(
+                {"march": 1, "june": 2, "september": 3, "december": 4}[
+                    m.group("month").lower()
+                ]
+            )
+        if m.group("half") or m.group("h"):
+            half = m.group("h") or ("1" if m.group("half").lower() == "first" else "2")
+            return f"{year or '?'}-H{half}"
+        return f"{year or '?'}-Q{q}"
+    for dm in _DAY_MONTH.finditer(text, lo, hi):
+        month = _MONTH_NUMBER.get(
+            (dm.group("m1") or dm.group("m2")).lower().rstrip(".")
+        )
+        if month is None:
+            continue
+        day = int(dm.group("d1") or dm.group("d2"))
+        y = dm.group("y") or year or (published.year if published else None)
+        try:
+            return (
+                dt.date(int(y), month, day).isoformat()
+                if y
+                else f"--{month:02d}-{day:02d}"
+            )
+        except ValueError:
+            continue
+    wm = _WEEKDAY.search(text, lo, hi)
+    if wm is not None and published is not None:
+        target = _WEEKDAYS.index(wm.group("day").lower())
+        back = (published.weekday() - target) % 7
+        when = published - dt.timedelta(days=back)
+        part = f" {wm.group('part').lower()}" if wm.group("part") else ""
+        return when.isoformat() + part
+    rm = _RELATIVE.search(text, lo, hi)
+    if rm is not None and published is not None:
+        w = " ".join(rm.group("w").lower().split())
+        if w == "yesterday":
+            return (published - dt.timedelta(days=1)).isoformat()
+        if w in ("today", "tonight"):
+            return published.isoformat()
+        if w == "this year":
+            return str(published.year)
+        if w in ("last year", "a year ago"):
+            return str(published.year - 1)
+        return str(published.year + 1)
+    fm = _FISCAL.search(text, lo, hi)
+    if fm is not None:
+        return f"FY20{fm.group(1)}"
+    return year

@@ -1,0 +1,95 @@
+"""A flow over a past period (a year's revenue, a quarter's sales, last year's
+exports) may be converted at any reference rate of that period: FC101 accepts the
+period's range as well as the publication date's window.
+
+Each pair keeps the figures and changes what the sentence says: a flow over a past
+period (silent) against a plan, a fund or a future period (the market rate of the
+day applies, and the same conversion is flagged), or a figure outside the period's
+range as well.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from article_audit import run_audit
+
+from factcheck.normalize.periods import flow_period
+
+#: Huawei published its 2023 results on 2024-03-29; a story of 2024-03-28 about them
+DAY = dt.date(2024, 3, 28)
+
+# (sentence, whether FC101 stays silent)
+PAIRS = [
+    ("Huawei's revenue for 2023 was CNY704.2bn ($99.45bn).", True),
+    ("Huawei will spend CNY704.2bn ($99.45bn) on new plants.", False),
+    ("Net profit in 2023 was CNY87bn ($12.29bn).", True),
+    ("Net profit in 2023 was CNY87bn ($13.3bn).", False),
+    ("Its 2023 revenue reached CNY704.2bn ($99.45bn).", True),
+    ("Its 2027 revenue target is CNY704.2bn ($99.45bn).", False),
+    ("Exports last year totalled CNY704.2bn ($99.45bn).", True),
+    ("Exports next year could total CNY704.2bn ($99.45bn).", False),
+    ("Profit for fiscal 2023 was CNY87bn ($12.35bn).", True),
+    ("A fund of CNY87bn ($12.35bn) was set up on Thursday.", False),
+    ("Third-quarter sales were CNY7.04bn ($986.5 million).", True),
+    ("The new plant will cost CNY7.04bn ($986.5 million).", False),
+    ("Output in the first half of 2023 reached CNY70.4bn ($10.35bn).", True),
+    ("Output in the first half of 2023 reached CNY70.4bn ($9.2bn).", False),
+    ("Annual revenue was CNY704.2bn ($99.45bn).", True),
+    ("Annual revenue was CNY704.2bn ($106bn).", False),
+    ("Government spending in 2023 was CNY704.2bn ($99.45bn).", True),
+    ("Government spending in 2025 will be CNY704.2bn ($99.45bn).", False),
+    ("Earnings for the year were CNY87bn ($12.35bn).", True),
+    ("Earnings for the year were CNY87bn ($13.3bn).", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "silent"), PAIRS)
+def test_a_flow_over_a_past_period_may_use_the_periods_rates(
+    sentence: str, silent: bool
+) -> None:
+    found = run_audit(sentence, DAY)
+    assert (found == []) is silent, [f.message for f in found]
+
+
+def test_pairs_come_in_both_verdicts() -> None:
+    assert sum(s for _, s in PAIRS) == sum(not s for _, s in PAIRS) >= 10
+
+
+def test_a_flagged_flow_says_which_bases_were_tried() -> None:
+    (finding,) = run_audit("Net profit in 2023 was CNY87bn ($13.3bn).", DAY)
+    assert finding.details["bases_tried"] == "market, period"
+    assert finding.details["period_start"] == "2023-01-01"
+    assert finding.details["period_end"] == "2023-12-31"
+    assert "at the rates of 'in 2023' (2023-01-01..2023-12-31)" in finding.message
+    assert "6.72" in finding.message  # the period's lowest rate, with its arithmetic
+
+
+# (sentence, published, the period read as (start, end) or None)
+READS = [
+    ("Revenue for 2023 was high.", DAY, ("2023-01-01", "2023-12-31")),
+    ("The plant opened in 2023.", DAY, None),
+    ("Sales in the third quarter rose.", DAY, ("2023-07-01", "2023-09-30")),
+    ("Flights in the third quarter were full.", DAY, None),
+    ("Q4 2023 profit was a record.", DAY, ("2023-10-01", "2023-12-31")),
+    ("Q4 2023 deliveries were a record.", DAY, None),
+    ("Exports last year fell.", DAY, ("2023-01-01", "2023-12-31")),
+    ("Exports next year may fall.", DAY, None),
+    ("Profit for FY24 was a record.", DAY, ("2023-04-01", "2024-03-28")),
+    ("Profit for FY26 is forecast to rise.", DAY, None),
+    ("Spending in 2023-24 rose.", DAY, ("2023-04-01", "2024-03-28")),
+    ("Spending in 2023-24 rose.", None, None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), READS)
+def test_reading_the_period_of_a_flow(
+    sentence: str, published: dt.date | None, expected: tuple[str, str] | None
+) -> None:
+    period = flow_period(sentence, published)
+    if expected is None:
+        assert period is None
+    else:
+        assert period is not None
+        assert (period.start.isoformat(), period.end.isoformat()) == expected
