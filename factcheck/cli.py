@@ -215,6 +215,7 @@ def _progress_for(args: argparse.Namespace) -> _Progress | None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
+    from factcheck.align import read_frames  # noqa: PLC0415
     from factcheck.load import load_paths  # noqa: PLC0415
     from factcheck.model import Document  # noqa: PLC0415
     from factcheck.pipeline import extract_documents  # noqa: PLC0415
@@ -234,6 +235,7 @@ def _run_extract(args: argparse.Namespace) -> int:
             [*documents, *loaded], progress=progress
         )
         problems.extend(unusable)
+        extractions = [read_frames(e) for e in extractions]
         if args.format == "json":
             from factcheck.report.json import render_extractions  # noqa: PLC0415
         else:

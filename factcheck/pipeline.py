@@ -288,6 +288,7 @@ def audit_extractions(
         settings=settings_from(config),
         provider=provider,
         drafts=draft_indexes,
+        disabled=[code for code, level in config.rules.items() if level == "off"],
     )
     if progress is not None:
         progress("align", claims, claims)

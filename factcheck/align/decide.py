@@ -123,15 +123,18 @@ def _comparable_sources(a: str | None, b: str | None) -> bool:
     return True
 
 
-def _noun_words(claim: Claim) -> set[str]:
-    from factcheck.align.context import STOPWORDS, stem  # noqa: PLC0415
+def _noun_head(claim: Claim) -> str | None:
+    """The head of the noun a count counts ("fires" of "21 related vehicle fires"):
+    the last word before a preposition, stemmed."""
+    from factcheck.align.context import stem  # noqa: PLC0415
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
-    words = (claim.noun or "").lower().split()
-    return {
-        stem(w)
-        for w in words[:2]
-        if w not in STOPWORDS and w not in {"other", "more", "new", "total"}
-    }
+    words: list[str] = []
+    for w in (claim.noun or "").lower().split():
+        if w in lexicon().prepositions:
+            break
+        words.append(w)
+    return stem(words[-1]) if words else None
 
 
 def _named(frame: Frame) -> bool:
@@ -162,6 +165,23 @@ def _attribute_relation(fa: Frame, fb: Frame) -> tuple[str, float]:
             return "same", T.SAME_NOUN
         return "unknown", 0.0
     return "different", 0.0
+
+
+def is_headline(ref: ClaimRef) -> bool:
+    """Whether a claim stands in its document's headline: a line marked
+    "Headline:", or a first line that ends without a full stop."""
+    claim = ref.claim
+    if claim.sentence is None:
+        return False
+    text = claim.sentence_text.strip()
+    if text.lower().startswith("headline:"):
+        return True
+    before = ref.document.prose[: claim.sentence.start]
+    return (
+        not before.strip()
+        and "\n" in ref.document.prose[claim.sentence.start :]
+        and not text.endswith((".", "!", "?", '"', "”"))
+    )
 
 
 def _running_apart(a: ClaimRef, b: ClaimRef) -> bool:
@@ -269,9 +289,11 @@ def decide(
     ):
         return Veto(reason=holder_why)
     attribute, attribute_weight = _attribute_relation(fa, fb)
-    if attribute == "unknown" and _noun_words(ca) & _noun_words(cb):
-        # "21 thermal problems" and "22 thermal incidents": what is counted overlaps
+    head, other_head = _noun_head(ca), _noun_head(cb)
+    if attribute == "unknown" and head is not None and head == other_head:
+        # "21 vehicle fires" and "22 fires": what is counted is the same
         attribute, attribute_weight = "same", T.SAME_NOUN
+
     if attribute == "different" and not shared_anchor:
         return Veto(reason=f"different attributes: {fa.attribute} / {fb.attribute}")
     confidence = 0.0
@@ -312,7 +334,16 @@ def decide(
         confidence += T.SEPARATE_CYCLES
         evidence.append(f"published {abs((da - db).days)} days apart")
     inferred = holder in ("partial", "topic", "unknown") and not shared_anchor
-    if same_doc and inferred and similarity < T.RESTATED_SIMILARITY:
+    headline = (
+        same_doc
+        and attribute == "same"
+        and not (fa.attribute or "").startswith(("noun:", "dim:"))
+        and is_headline(a) != is_headline(b)
+    )
+    if headline:
+        confidence += T.HEADLINE
+        evidence.append("a headline and its story's figure")
+    if same_doc and inferred and similarity < T.RESTATED_SIMILARITY and not headline:
         # one story's own figures all share its subject: without a holder, only a
         # restatement (a headline and its body) is evidence
         confidence = min(confidence, T.PROBABLE - 0.01)

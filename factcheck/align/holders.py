@@ -146,9 +146,11 @@ def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
             or low in lex.determiners
             or low in lex.name_glue
             or low in lex.key_drop
-            or (w.islower() and low.endswith(("ed", "ing")))
+            or (w.islower() and low.endswith("ed"))
         ):
             continue
+        if w[:1].isupper() and len(low) > 4 and low.endswith("s") and low[-2] != "s":
+            low = low[:-1]  # a name's plural: "the recalled Hyundais" are Hyundai's
         out.append(stem(low))
     return tuple(out)
 

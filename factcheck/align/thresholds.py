@@ -38,6 +38,9 @@ SAME_DOCUMENT = 0.5
 #: Two claims of one document with no holder named are one fact only when their
 #: clauses say the same thing ("the same sentence restated"): this much overlap.
 RESTATED_SIMILARITY = 0.6
+#: A headline restates its story's lead figure: a figure of the headline and one of
+#: the body with the same attribute are one fact unless their frames differ.
+HEADLINE = 0.75
 #: Reports further apart than a news cycle rarely state the same fact.
 NEWS_CYCLE_DAYS = 60
 SEPARATE_CYCLES = -1.0

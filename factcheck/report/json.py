@@ -11,7 +11,15 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from factcheck.model import Claim, Extraction, Finding, Location, Problem, Report
+from factcheck.model import (
+    Claim,
+    Extraction,
+    Finding,
+    Frame,
+    Location,
+    Problem,
+    Report,
+)
 
 VERSION = 1
 
@@ -48,6 +56,26 @@ def claim_to_dict(claim: Claim) -> dict[str, JSONValue]:
         "noun": claim.noun,
         "unit_note": claim.unit_note,
         "sentence": claim.sentence_text,
+        "unit_candidates": list(claim.unit_candidates) or None,
+        "frame": frame_to_dict(claim.frame) if claim.frame is not None else None,
+    }
+
+
+def frame_to_dict(frame: Frame) -> dict[str, JSONValue]:
+    """A claim's frame: whose number, what is measured, its role and time (an extra
+    beyond the contract; null fields are unknown)."""
+    return {
+        "holder": frame.holder,
+        "holder_key": list(frame.holder_key) or None,
+        "holder_source": frame.holder_source,
+        "attribute": frame.attribute,
+        "role": frame.role,
+        "whole": frame.whole,
+        "stage": frame.stage,
+        "time": frame.time,
+        "window": frame.window,
+        "basis": frame.basis,
+        "cues": list(frame.cues),
     }
 
 

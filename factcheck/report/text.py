@@ -29,6 +29,8 @@ def describe_claim(claim: Claim) -> str:
         parts.append(f"restates {claim.equivalent_of}")
     if claim.unit_note:
         parts.append(f"({claim.unit_note})")
+    if claim.frame is not None:
+        parts.append(f"[{claim.frame.describe()}]")
     return " ".join(parts)
 
 

@@ -82,6 +82,9 @@ class AuditContext:
     memo: dict[str, object] = attrs.field(factory=dict)
     #: documents under review (drafts); empty when every document is reviewed
     drafts: frozenset[int] = frozenset()
+    #: rules switched off in this audit (config): a rule may leave a case to another
+    #: rule only while that rule is on ("FC202 off" must not silence FC201)
+    disabled: frozenset[str] = frozenset()
     _usd_rates: dict[tuple[str, dt.date | None], float | None] = attrs.field(
         factory=dict
     )
@@ -324,6 +327,7 @@ def build_context(
     provider: RateProvider | None = None,
     drafts: Iterable[int] = (),
     aligner: Aligner | None = None,
+    disabled: Iterable[str] = (),
 ) -> AuditContext:
     """Map (claims per document, each with its frame) then group (fact groups from
     the aligner) for the rules to read."""
@@ -338,4 +342,5 @@ def build_context(
         settings=settings,
         by_key={r.key: r for r in refs},
         drafts=frozenset(drafts),
+        disabled=frozenset(disabled),
     )

@@ -464,9 +464,11 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
 def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
     """One document states the same fact two incompatible ways.
 
-    *What it checks.* Two claims of one document that align (same measure, same
-    subject words and entities, same time scope; see `factcheck explain FC201`) must
-    both be able to hold, after conversion at the document's date. A headline against
+    *What it checks.* Two claims of one document that state one fact (their frames
+    agree: holder, attribute, role, time, basis; see `factcheck explain FC201`) must
+    both be able to hold, after conversion at the document's date. In one story every
+    figure shares its subject, so two figures that name no holder of their own are one
+    fact only when their clauses restate each other. A headline against
     its body ("756 million euros" vs "€746 million"), a figure against its own
     conversion elsewhere in the text ("R$58 million" for "12 trillion won").
     Figures listed side by side in one sentence in the same unit are parts of a list,
@@ -479,7 +481,7 @@ def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
         fires [2021-07-30]: Headline: Luxembourg fines Amazon 756 million euros over data protection.\\n\\nLuxembourg's regulator imposed a record €746 million fine on Amazon for data protection breaches.
         silent [2023-09-27]: Hyundai is recalling 1.64 million vehicles and Kia 1.73 million over fire risks.
 
-    *Configuration.* `align_threshold` under `[tool.factcheck]`; entity `aliases`.
+    *Configuration.* Entity `aliases` under `[tool.factcheck]`; severity and on/off.
     """
     from factcheck.rules.cross_source import cap_severity, pair_level  # noqa: PLC0415
 

@@ -201,7 +201,7 @@ def outlier(ctx: AuditContext) -> Iterator[Finding]:
 
     *Example.* Documents are separated by ``||``.
 
-        fires [2023-09-27]: NHTSA said Hyundai had 21 other thermal problems tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Hyundai has had 22 thermal incidents linked to the recall, NHTSA said.
+        fires [2023-09-27]: NHTSA said Hyundai had 21 thermal incidents tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Hyundai has had 22 thermal incidents linked to the recall, NHTSA said.
         silent [2023-09-27]: NHTSA said Hyundai had 22 thermal incidents tied to the recall. || NHTSA said Hyundai had 22 thermal incidents tied to the recall. || Hyundai has had 22 thermal incidents linked to the recall, NHTSA said.
 
     *Configuration.* As FC201.
@@ -238,16 +238,22 @@ def outlier(ctx: AuditContext) -> Iterator[Finding]:
 def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
     """Aligned claims from different sources cannot both hold.
 
-    *What it checks.* Two claims from different documents are aligned when they
-    measure the same thing (money, percent or points, a dimension, a count of the same
-    noun), stand near the same subject words and entities, share their time scope
-    (different years, an earlier offer, a midday figure against the close, an average
-    against a level never align), and stand within 1.45x of each other (1.25x for
-    counts: beyond that they are different facts) or, for money, a whole power of ten
-    apart (a dropped scale word, on strong evidence). Aligned claims must overlap after stated
+    *What it checks.* Claims of different documents that state one fact. Each claim
+    carries a frame read from its own clause: its holder (whose number: "the
+    standard SU7", "Kia" in "Hyundai 1.64 million and Kia 1.73 million"), its
+    attribute (price, net profit, deaths...), its role (a level, a change, a part of
+    a whole, a share, a reference it is compared with, a target), its stage (an
+    earlier figure, a forecast, a proposal), its time and its basis (pre-money,
+    average, intraday). Claims whose known frame fields differ are different facts;
+    the others are joined into fact groups by a confidence made of named features
+    (same holder, same attribute, same stated amount, same time, shared words; see
+    `factcheck/align/thresholds.py`). Claims of one group must overlap after stated
     precision, qualifiers and, for money, conversion at each document's date over the
-    rate window plus tolerance. Conflicts already explained by an FC202 consensus are
-    not repeated.
+    rate window plus tolerance. Value proximity is never evidence: within one frame a
+    figure far from the others is exactly what is flagged. A confident match gives an
+    error; a match whose holder is only inferred (a story's subject) a warning; a
+    weak one an info "possible conflict". Conflicts of an FC202 outlier are left to
+    FC202 while it is on.
 
     *Why it matters.* The same fact printed two ways means at least one outlet is
     wrong, and readers of both notice.
@@ -258,12 +264,17 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
         fires [2023-08-23]: Space films cost more: the film Interstellar had a budget of $145 million. || Space films cost more: the film Interstellar had a budget of Rs1,368 crore.
         silent [2025-02-24]: Alibaba will invest more than 380 billion yuan (US$52.4 billion) in AI. || Alibaba will invest more than RMB 380 billion ($53 billion) in AI.
 
-    *Configuration.* `align_threshold`, `window_days`, `tolerance`, entity `aliases`.
+    *Configuration.* `window_days`, `tolerance`, entity `aliases`.
     """
     reported: dict[Key, list[Conflict]] = defaultdict(list)
     for group in ctx.alignment.groups:
         support: dict[Key, int] = defaultdict(int)
-        outliers = {o.ref.key for o in group_outliers(ctx, group)}
+        # an outlier's conflicts are FC202's to report, while FC202 is on
+        outliers = (
+            set()
+            if "FC202" in ctx.disabled
+            else {o.ref.key for o in group_outliers(ctx, group)}
+        )
         conflicts, agrees = group_comparisons(ctx, group)
         for pair, ok in agrees.items():
             if ok:
