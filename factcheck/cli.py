@@ -10,9 +10,13 @@ from __future__ import annotations
 import argparse
 import enum
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar, TextIO
 
 from factcheck import __version__
+
+if TYPE_CHECKING:
+    from factcheck.model import Document, Problem
 
 
 class ExitCode(enum.IntEnum):
@@ -33,6 +37,15 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(ExitCode.USAGE_ERROR)
 
 
+_PATH_HELP = "a file, a folder (every .md/.txt/.html below it), or - for standard input"
+_OUTPUT_HELP = "write here (atomically; a regular file), or - for standard output"
+_STDIN_HELP = (
+    "the name standard input is reported under; its suffix picks the format "
+    "(default -: plain text, or HTML if it looks like HTML)"
+)
+_PROGRESS_HELP = "no progress line on stderr (shown only on a terminal)"
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="factcheck",
@@ -49,9 +62,11 @@ def _build_parser() -> argparse.ArgumentParser:
         description="List every numeric claim (money, percent, quantity, count) in "
         "articles. A directory means every .md/.txt/.html file below it.",
     )
-    ext.add_argument("paths", nargs="+", metavar="PATH")
+    ext.add_argument("paths", nargs="+", metavar="PATH", help=_PATH_HELP)
     ext.add_argument("--format", choices=("text", "json"), default="text")
-    ext.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
+    ext.add_argument("-o", "--output", metavar="FILE", help=_OUTPUT_HELP)
+    ext.add_argument("--stdin-name", metavar="NAME", default="-", help=_STDIN_HELP)
+    ext.add_argument("--no-progress", action="store_true", help=_PROGRESS_HELP)
 
     aud = sub.add_parser(
         "audit",
@@ -61,14 +76,16 @@ def _build_parser() -> argparse.ArgumentParser:
         "disagree, arithmetic that does not compute. Every finding shows its "
         "arithmetic.",
     )
-    aud.add_argument("paths", nargs="+", metavar="PATH")
+    aud.add_argument("paths", nargs="+", metavar="PATH", help=_PATH_HELP)
     aud.add_argument(
         "--sources",
         nargs="+",
         metavar="PATH",
         default=[],
-        help="check PATH... (drafts) against these; report on the drafts only",
+        help="check PATH... (drafts) against these; report on the drafts only "
+        "(default: `sources` in the configuration)",
     )
+    aud.add_argument("--stdin-name", metavar="NAME", default="-", help=_STDIN_HELP)
     aud.add_argument(
         "--format",
         choices=("text", "json", "sarif", "github", "html", "claimreview"),
@@ -88,12 +105,8 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="record today's findings as accepted (written atomically)",
     )
-    aud.add_argument(
-        "--no-progress",
-        action="store_true",
-        help="no progress line on stderr (shown only on a terminal)",
-    )
-    aud.add_argument("-o", "--output", metavar="FILE", help="write here (atomically)")
+    aud.add_argument("--no-progress", action="store_true", help=_PROGRESS_HELP)
+    aud.add_argument("-o", "--output", metavar="FILE", help=_OUTPUT_HELP)
     aud.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
@@ -141,7 +154,12 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _emit(text: str, output: str | None) -> None:
-    if output:
+    """Write to ``output`` atomically, or to stdout for None or ``-``.
+
+    Raises:
+        InputError: ``output`` is not a regular file (see ``write_atomic``).
+    """
+    if output and output != "-":
         from factcheck.report.output import write_atomic  # noqa: PLC0415
 
         write_atomic(output, text)
@@ -149,21 +167,88 @@ def _emit(text: str, output: str | None) -> None:
         sys.stdout.write(text)
 
 
+def _outputs_refused(*outputs: str | None) -> bool:
+    """Check output paths before the work; print why one is refused."""
+    from factcheck.errors import InputError  # noqa: PLC0415
+    from factcheck.report.output import check_target  # noqa: PLC0415
+
+    for output in outputs:
+        if output and output != "-":
+            try:
+                check_target(output)
+            except InputError as exc:
+                print(f"factcheck: {exc}", file=sys.stderr)
+                return True
+    return False
+
+
+def _inputs(
+    paths: Sequence[str], stdin_name: str
+) -> tuple[list[Document | str], list[Problem]]:
+    """The command line's paths, with ``-`` read from standard input (once)."""
+    from factcheck.errors import InputError  # noqa: PLC0415
+    from factcheck.load import load_stream  # noqa: PLC0415
+    from factcheck.model import Problem  # noqa: PLC0415
+
+    inputs: list[Document | str] = []
+    problems: list[Problem] = []
+    read = False
+    for path in paths:
+        if path != "-":
+            inputs.append(path)
+        elif not read:
+            read = True
+            try:
+                inputs.append(load_stream(sys.stdin.buffer, path=stdin_name))
+            except InputError as exc:
+                problems.append(
+                    Problem(path=stdin_name, message=exc.reason or str(exc))
+                )
+    return inputs, problems
+
+
+def _progress_for(args: argparse.Namespace) -> _Progress | None:
+    """A progress line on a terminal, never when stderr is piped or redirected."""
+    if args.no_progress or not sys.stderr.isatty():
+        return None
+    return _Progress(sys.stderr)
+
+
 def _run_extract(args: argparse.Namespace) -> int:
     from factcheck.align import read_frames  # noqa: PLC0415
-    from factcheck.extractor import extract_document  # noqa: PLC0415
     from factcheck.load import load_paths  # noqa: PLC0415
+    from factcheck.model import Document  # noqa: PLC0415
+    from factcheck.pipeline import extract_documents  # noqa: PLC0415
 
-    documents, problems = load_paths(args.paths)
-    extractions = [read_frames(extract_document(d)) for d in documents]
-    if args.format == "json":
-        from factcheck.report.json import render_extractions  # noqa: PLC0415
-    else:
-        from factcheck.report.text import render_extractions  # noqa: PLC0415
-    _emit(render_extractions(extractions, problems), args.output)
+    if _outputs_refused(args.output):
+        return ExitCode.USAGE_ERROR
+    inputs, problems = _inputs(args.paths, args.stdin_name)
+    progress = _progress_for(args)
+    try:
+        documents = [d for d in inputs if isinstance(d, Document)]
+        loaded, unreadable = load_paths(
+            [p for p in inputs if isinstance(p, str)],
+            progress=None if progress is None else progress.stage("read"),
+        )
+        problems.extend(unreadable)
+        extractions, unusable = extract_documents(
+            [*documents, *loaded], progress=progress
+        )
+        problems.extend(unusable)
+        extractions = [read_frames(e) for e in extractions]
+        if args.format == "json":
+            from factcheck.report.json import render_extractions  # noqa: PLC0415
+        else:
+            from factcheck.report.text import render_extractions  # noqa: PLC0415
+        if progress is not None:
+            progress("write", 0, 1)
+        _emit(render_extractions(extractions, problems), args.output)
+    finally:
+        if progress is not None:
+            progress.close()
     for problem in problems:
         print(f"factcheck: {problem.path}: {problem.message}", file=sys.stderr)
-    return ExitCode.USAGE_ERROR if problems and not documents else ExitCode.OK
+    return ExitCode.USAGE_ERROR if problems and not extractions else ExitCode.OK
 
 
 def _run_convert(args: argparse.Namespace) -> int:
@@ -196,6 +281,8 @@ def _run_audit(args: argparse.Namespace) -> int:
     import os  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
+    import attrs  # noqa: PLC0415
+
     from factcheck.baseline import (  # noqa: PLC0415
         apply_baseline,
         baseline_text,
@@ -203,6 +290,7 @@ def _run_audit(args: argparse.Namespace) -> int:
     )
     from factcheck.config import load_config  # noqa: PLC0415
     from factcheck.errors import ConfigError, InputError  # noqa: PLC0415
+    from factcheck.load import check_published  # noqa: PLC0415
     from factcheck.pipeline import audit  # noqa: PLC0415
     from factcheck.report import render  # noqa: PLC0415
 
@@ -219,6 +307,11 @@ def _run_audit(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return ExitCode.USAGE_ERROR
+    if default_date is not None and (why := check_published(default_date)):
+        print(f"factcheck: --date: {why}", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
+    if _outputs_refused(args.output, args.write_baseline):
+        return ExitCode.USAGE_ERROR
     known = None
     if args.baseline:
         try:
@@ -226,38 +319,43 @@ def _run_audit(args: argparse.Namespace) -> int:
         except InputError as exc:
             print(f"factcheck: {exc}", file=sys.stderr)
             return ExitCode.USAGE_ERROR
-    progress = _Progress() if sys.stderr.isatty() and not args.no_progress else None
-    report = audit(
-        args.paths,
-        sources=args.sources,
-        config=config,
-        default_date=default_date,
-        progress=progress,
-    )
-    if progress is not None:
-        progress.done()
-    if args.write_baseline:
-        from factcheck.report.output import write_atomic  # noqa: PLC0415
-
-        write_atomic(args.write_baseline, baseline_text(report.findings))
-    if known is not None:
-        import attrs  # noqa: PLC0415
-
-        report = attrs.evolve(
-            report, findings=tuple(apply_baseline(report.findings, known))
+    inputs, unreadable = _inputs(args.paths, args.stdin_name)
+    progress = _progress_for(args)
+    try:
+        report = audit(
+            inputs,
+            sources=args.sources,
+            config=config,
+            default_date=default_date,
+            progress=progress,
         )
-    fmt = args.format or config.format
-    text = render(
-        report,
-        fmt,
-        root=args.root,
-        colour=args.output is None
-        and sys.stdout.isatty()
-        and "NO_COLOR" not in os.environ,
-        summary_path=os.environ.get("GITHUB_STEP_SUMMARY") if fmt == "github" else None,
-        author=config.author,
-    )
-    _emit(text, args.output)
+        if unreadable:
+            report = attrs.evolve(report, problems=(*unreadable, *report.problems))
+        if progress is not None:
+            progress("write", 0, 1)
+        if args.write_baseline:
+            _emit(baseline_text(report.findings), args.write_baseline)
+        if known is not None:
+            report = attrs.evolve(
+                report, findings=tuple(apply_baseline(report.findings, known))
+            )
+        fmt = args.format or config.format
+        text = render(
+            report,
+            fmt,
+            root=args.root,
+            colour=args.output in (None, "-")
+            and sys.stdout.isatty()
+            and "NO_COLOR" not in os.environ,
+            summary_path=os.environ.get("GITHUB_STEP_SUMMARY")
+            if fmt == "github"
+            else None,
+            author=config.author,
+        )
+        _emit(text, args.output)
+    finally:
+        if progress is not None:
+            progress.close()
     for problem in report.problems:
         print(f"factcheck: {problem.path}: {problem.message}", file=sys.stderr)
     if report.problems:
@@ -274,22 +372,73 @@ def _run_audit(args: argparse.Namespace) -> int:
 
 
 class _Progress:
-    """A one-line progress count on stderr (only used on a terminal)."""
+    """One line on stderr, redrawn in place: the stage, its counts and the time since
+    the start ("factcheck: align 0/12,345 claims · 3.1 s"). A timer redraws it every
+    quarter second, so the elapsed time moves while a long stage runs."""
 
-    def __init__(self) -> None:
-        self._shown = False
+    #: what each stage counts
+    NOUNS: ClassVar[dict[str, str]] = {
+        "read": "files",
+        "extract": "documents",
+        "align": "claims",
+        "rules": "rules",
+        "write": "reports",
+    }
+    #: seconds between redraws: often enough to look alive, rare enough to cost
+    #: nothing beside the work
+    INTERVAL: ClassVar[float] = 0.25
+
+    def __init__(self, stream: TextIO) -> None:
+        import threading  # noqa: PLC0415
+        import time  # noqa: PLC0415
+
+        self._stream = stream
+        self._clock = time.monotonic
+        self._start = self._clock()
+        self._state: tuple[str, int, int] | None = None
+        self._drawn = -1.0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._timer = threading.Thread(target=self._tick, daemon=True)
+        self._timer.start()
+
+    def stage(self, name: str) -> Callable[[int, int], None]:
+        """A ``(done, total)`` callback for one stage (``load_paths`` takes one)."""
+        return lambda done, total: self(name, done, total)
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if total < 20 or (done % max(1, total // 100) and done != total):
-            return
-        sys.stderr.write(f"\r{stage}: {done}/{total} documents")
-        sys.stderr.flush()
-        self._shown = True
+        with self._lock:
+            changed = self._state is None or self._state[0] != stage
+            self._state = (stage, done, total)
+            if changed or done == total or self._clock() - self._drawn >= 0.1:
+                self._draw()
 
-    def done(self) -> None:
-        if self._shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
+    def _draw(self) -> None:
+        if self._state is None:
+            return
+        stage, done, total = self._state
+        now = self._clock()
+        self._drawn = now
+        noun = self.NOUNS.get(stage, "")
+        self._stream.write(
+            f"\rfactcheck: {stage} {done:,}/{total:,} {noun} · "
+            f"{now - self._start:.1f} s\x1b[K"
+        )
+        self._stream.flush()
+
+    def _tick(self) -> None:
+        while not self._stop.wait(self.INTERVAL):
+            with self._lock:
+                if self._clock() - self._drawn >= self.INTERVAL:
+                    self._draw()
+
+    def close(self) -> None:
+        """Stop the timer and clear the line."""
+        self._stop.set()
+        self._timer.join()
+        if self._state is not None:
+            self._stream.write("\r\x1b[K")
+            self._stream.flush()
 
 
 def _run_rules(args: argparse.Namespace) -> int:
@@ -333,8 +482,32 @@ def _run_explain(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _show_warning(  # noqa: PLR0917  (the signature warnings.showwarning has)
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """factcheck's own warnings as one line on stderr; others as Python shows them."""
+    from factcheck.errors import FactcheckWarning  # noqa: PLC0415
+
+    if issubclass(category, FactcheckWarning):
+        print(f"factcheck: warning: {message}", file=file or sys.stderr)
+    else:
+        import warnings  # noqa: PLC0415
+
+        text = warnings.formatwarning(message, category, filename, lineno, line)
+        (file or sys.stderr).write(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see :class:`ExitCode`)."""
+    import warnings  # noqa: PLC0415
+
+    from factcheck.errors import FactcheckError, FactcheckWarning  # noqa: PLC0415
+
     parser = _build_parser()
     args = parser.parse_args(argv)
     handlers = {
@@ -344,10 +517,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "rules": _run_rules,
         "explain": _run_explain,
     }
-    try:
-        return int(handlers[args.command](args))
-    except BrokenPipeError:
-        return ExitCode.OK
-    except OSError as exc:
-        print(f"factcheck: {exc}", file=sys.stderr)
-        return ExitCode.USAGE_ERROR
+    with warnings.catch_warnings():
+        # each one is said once by the code that raises it (once per run)
+        warnings.simplefilter("always", FactcheckWarning)
+        warnings.showwarning = _show_warning
+        try:
+            return int(handlers[args.command](args))
+        except BrokenPipeError:
+            return ExitCode.OK
+        except FactcheckError as exc:
+            print(f"factcheck: {exc}", file=sys.stderr)
+            return ExitCode.USAGE_ERROR
+        except OSError as exc:
+            print(f"factcheck: {exc}", file=sys.stderr)
+            return ExitCode.USAGE_ERROR

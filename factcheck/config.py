@@ -11,6 +11,7 @@ providers = ["ecb"]      # "table:rates.csv", "ecb", "online"
 fail_on = "error"        # error | warning | info | never
 format = "text"
 exclude = ["drafts/old/**"]
+sources = ["articles/"]  # what drafts are checked against (audit PATH... = drafts)
 
 [tool.factcheck.rules]
 FC401 = "off"            # or "error" | "warning" | "info"
@@ -54,6 +55,7 @@ _KEYS = {
     "fail_on": "one of error, warning, info, never",
     "format": f"one of {', '.join(FORMATS)}",
     "include": "a list of glob patterns",
+    "sources": "a list of paths (relative to this file's folder)",
     "exclude": "a list of glob patterns",
     "rules": "a table of rule code = off | error | warning | info",
     "aliases": "a table of entity = [other names]",
@@ -76,15 +78,73 @@ class Config:
     format: str = "text"
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    #: the published articles drafts are checked against (paths relative to the
+    #: configuration file's folder); ``audit PATH...`` then audits PATH... as drafts
+    sources: tuple[str, ...] = ()
     rules: Mapping[str, Severity | Literal["off"]] = attrs.field(factory=dict)
     aliases: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     #: the organization named as author of ``--format claimreview`` reviews
     author: str | None = None
 
 
+def _read_toml(path: Path) -> dict[str, object]:
+    """A TOML file's table.
+
+    Raises:
+        ConfigError: unreadable, not UTF-8, or not TOML; names the file.
+    """
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        msg = f"cannot read: {exc.strerror or exc}"
+        raise ConfigError(msg, path=where) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        msg = (
+            f"not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset "
+            f"{exc.start}, line {line}); TOML files are UTF-8"
+        )
+        raise ConfigError(msg, path=where) from None
+    try:
+        data: dict[str, object] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = f"not valid TOML: {exc}"
+        raise ConfigError(msg, path=where) from None
+    except RecursionError:
+        msg = "not valid TOML: nested too deeply"
+        raise ConfigError(msg, path=where) from None
+    return data
+
+
+def source_paths(config: Config) -> list[str]:
+    """The configured ``sources``, each relative to the configuration file's folder
+    (shown relative to the working directory when it lies below it)."""
+    if not config.sources:
+        return []
+    root = Path(config.path).parent if config.path else Path()
+    if not root.is_dir():
+        root = Path()
+    here = Path.cwd()
+    out = []
+    for source in config.sources:
+        path = (root / source).absolute()
+        out.append(
+            str(path.relative_to(here)) if path.is_relative_to(here) else str(path)
+        )
+    return out
+
+
 def discover(start: Path | None = None) -> Path | None:
     """The nearest ``factcheck.toml``, or ``pyproject.toml`` with ``[tool.factcheck]``,
-    from ``start`` (default: the working directory) up to the root."""
+    from ``start`` (default: the working directory) up to the root.
+
+    Raises:
+        ConfigError: a ``pyproject.toml`` on the way cannot be read as TOML, so
+            whether it configures factcheck cannot be told; names the file.
+    """
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         own = folder / "factcheck.toml"
@@ -92,11 +152,9 @@ def discover(start: Path | None = None) -> Path | None:
             return own
         project = folder / "pyproject.toml"
         if project.is_file():
-            try:
-                data = tomllib.loads(project.read_text(encoding="utf-8"))
-            except (OSError, tomllib.TOMLDecodeError):
-                continue
-            if "factcheck" in data.get("tool", {}):
+            data = _read_toml(project)
+            tool = data.get("tool")
+            if isinstance(tool, Mapping) and "factcheck" in tool:
                 return project
     return None
 
@@ -113,19 +171,15 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     if path is None:
         return Config()
     where = str(path)
-    try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        msg = f"cannot read: {exc.strerror or exc}"
-        raise ConfigError(msg, path=where) from exc
-    except tomllib.TOMLDecodeError as exc:
-        msg = f"not valid TOML: {exc}"
-        raise ConfigError(msg, path=where) from exc
-    table = (
-        data.get("tool", {}).get("factcheck", {})
-        if path.name == "pyproject.toml"
-        else data
-    )
+    data = _read_toml(Path(path))
+    if Path(path).name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("factcheck", {}) if isinstance(tool, Mapping) else {}
+        if not isinstance(table, Mapping):
+            msg = "[tool.factcheck] is not a table"
+            raise ConfigError(msg, path=where, key="tool.factcheck")
+    else:
+        table = data
     return parse_config(table, path=where)
 
 
@@ -179,7 +233,7 @@ def _value(key: str, raw: object, path: str) -> object:
         if raw not in FORMATS:
             raise _bad(key, raw, path)
         return raw
-    if key in ("providers", "include", "exclude"):
+    if key in ("providers", "include", "exclude", "sources"):
         if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
             raise _bad(key, raw, path)
         if key == "providers":

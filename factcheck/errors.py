@@ -67,6 +67,13 @@ class RateUnavailableError(FactcheckError, LookupError):
         return self.message
 
 
+class FactcheckWarning(UserWarning):
+    """Something a user should know that did not stop the work: a damaged rate cache
+    that was rebuilt, an online rate service out of reach whose answers came from
+    the offline history instead. The command line prints it as ``factcheck:
+    warning: ...``; in Python it is an ordinary warning (``warnings`` filters)."""
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean X?)' suffix for the nearest choice, or ''."""
     import difflib  # noqa: PLC0415  (only on the error path)

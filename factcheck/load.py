@@ -29,7 +29,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, BinaryIO, Final
 
 import attrs
 import regex
@@ -39,20 +39,37 @@ from factcheck.markup import html_prose, markdown_prose, plain_prose
 from factcheck.model import Document, DocumentFormat, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover  (3.10)
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["DOCUMENT_SUFFIXES", "load_document", "load_paths", "load_text"]
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "EARLIEST_PUBLISHED",
+    "MAX_DAYS_AHEAD",
+    "check_published",
+    "load_document",
+    "load_paths",
+    "load_stream",
+    "load_text",
+    "with_prose",
+]
 
 #: file name endings read from a folder (a file named explicitly is read regardless)
 DOCUMENT_SUFFIXES: Final = (".md", ".markdown", ".txt", ".html", ".htm")
 #: files larger than this are refused rather than read into memory
 MAX_FILE_BYTES: Final = 1 << 30
 _SNIFF_BYTES: Final = 8192
+#: the earliest publication date taken as real: Relation, the first printed
+#: newspaper, appeared in 1605; an earlier date is a placeholder (0001-01-01)
+EARLIEST_PUBLISHED: Final = dt.date(1605, 1, 1)
+#: how far after today a publication date may lie: a piece scheduled ahead (an
+#: embargoed annual report) is dated days or weeks ahead, never a year; a later date
+#: is a typo (2205 for 2025) or a placeholder (9999-12-31)
+MAX_DAYS_AHEAD: Final = 366
 _FORMAT_NAMES: Final[frozenset[str]] = frozenset({"txt", "md", "html"})
 _FORMATS: Final[dict[str, DocumentFormat]] = {
     ".md": "md",
@@ -213,6 +230,8 @@ def _parse_toml(body: str, path: str, first_line: int) -> _Raw:
             lambda m: f"at line {int(m[1]) + first_line - 1}", str(error)
         )
         raise _fail(path, f"front matter is not valid TOML: {detail}") from None
+    except RecursionError:
+        raise _fail(path, "front matter is not valid TOML: nested too deeply") from None
     return data
 
 
@@ -229,6 +248,25 @@ def _parse_date(value: object) -> dt.date | None:
         if match is not None:
             return dt.date(int(match[1]), int(match[2]), int(match[3]))
     raise ValueError(value)
+
+
+def check_published(day: dt.date) -> str | None:
+    """Why ``day`` cannot be a publication date, or None if it can.
+
+    >>> check_published(dt.date(9999, 12, 31))[:40]
+    'published 9999-12-31 is out of range: a '
+    """
+    today = dt.datetime.now(tz=dt.timezone.utc).date()
+    latest = dt.date.fromordinal(
+        min(today.toordinal() + MAX_DAYS_AHEAD, dt.date.max.toordinal())
+    )
+    if EARLIEST_PUBLISHED <= day <= latest:
+        return None
+    return (
+        f"published {day.isoformat()} is out of range: a publication date lies "
+        f"between {EARLIEST_PUBLISHED.isoformat()} and a year from today "
+        f"({latest.isoformat()})"
+    )
 
 
 def _string(raw: _Raw, key: str, path: str) -> str | None:
@@ -251,6 +289,8 @@ def _about(raw: _Raw, path: str) -> _About:
         shown = repr(published) if isinstance(published, str) else str(published)
         reason = f"published {shown} is not a date (expected YYYY-MM-DD)"
         raise _fail(path, reason) from None
+    if day is not None and (why := check_published(day)) is not None:
+        raise _fail(path, why)
     sources = raw.get("sources", ())
     if isinstance(sources, str):
         sources = [sources]
@@ -288,6 +328,8 @@ def _html_about(meta: dict[str, str]) -> _About:
         day = _parse_date(published)
     except ValueError:
         day = None  # a page's own metadata is a hint, not a promise
+    if day is not None and check_published(day) is not None:
+        day = None
     return _About(
         title=first("og:title", "twitter:title", "<title>"),
         outlet=first("og:site_name", "application-name"),
@@ -308,9 +350,17 @@ def _format_of(path: str, text: str = "") -> DocumentFormat:
 
 
 def load_text(
-    text: str, *, path: str = "<text>", format: DocumentFormat | None = None
+    text: str,
+    *,
+    path: str = "<text>",
+    format: DocumentFormat | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    published: dt.date | str | None = None,
+    sources: Sequence[str] | None = None,
 ) -> Document:
-    """A :class:`Document` from text in memory.
+    """A :class:`Document` from text in memory, read as a file of that format is.
 
     Args:
         text: the whole file as a string; offsets in the document index it as given
@@ -318,16 +368,22 @@ def load_text(
         path: the name to report the document under.
         format: ``"txt"``, ``"md"`` or ``"html"``; by default from ``path``'s suffix
             (unknown suffixes: HTML if the text starts like HTML, else plain text).
+        title, outlet, url, published, sources: what the document says about itself
+            (``published`` a date or ``YYYY-MM-DD``); each one given wins over the
+            text's front matter or HTML metadata.
 
     Returns:
         The document, its front matter read and its prose masked.
 
     Raises:
-        InputError: the front matter cannot be read, or ``format`` is unknown.
+        InputError: the front matter cannot be read, ``format`` is unknown, or
+            ``published`` is not a plausible publication date.
 
     >>> doc = load_text("---\\ntitle: 'A'\\n---\\nSee `x = 5`.", format="md")
     >>> doc.title, doc.prose.split()
     ('A', ['See', '.'])
+    >>> load_text("Up 5%.", outlet="Harbour Daily", published="2025-02-24").published
+    datetime.date(2025, 2, 24)
     """
     if format is None:
         format = _format_of(path, text)
@@ -339,13 +395,22 @@ def load_text(
         about = _about(_parse_toml(body, path, body_line), path)
     elif fence == "---":
         about = _about(_parse_key_values(body, path, body_line), path)
-    if format == "md":
-        prose = markdown_prose(text, skip=skip)
-    elif format == "html":
+    if format == "html":
         prose, meta = html_prose(text, skip=skip)
         about = about.or_else(_html_about(meta))
     else:
-        prose = plain_prose(text, skip=skip)
+        prose = _prose(text, format, skip)
+    given: _Raw = {
+        "title": title,
+        "outlet": outlet,
+        "url": url,
+        "published": published,
+        "sources": list(sources) if sources is not None else None,
+    }
+    if any(v is not None for v in given.values()):
+        about = _about({k: v for k, v in given.items() if v is not None}, path).or_else(
+            about
+        )
     return Document(
         path=path,
         text=text,
@@ -357,6 +422,33 @@ def load_text(
         published=about.published,
         sources=about.sources,
     )
+
+
+def _prose(text: str, format: DocumentFormat, skip: int) -> str:
+    if format == "md":
+        return markdown_prose(text, skip=skip)
+    if format == "html":
+        return html_prose(text, skip=skip)[0]
+    return plain_prose(text, skip=skip)
+
+
+def with_prose(document: Document) -> Document:
+    """A document built directly (``Document(path=..., text=..., format="md")``, its
+    prose left as its text) with its prose masked as :func:`load_text` masks a
+    file's: markup, front matter, code and URLs blanked, line endings read. A
+    document whose prose was given is returned as it is.
+
+    >>> doc = with_prose(Document(path="a.md", text="**Up 5%** `x = 9`", format="md"))
+    >>> doc.prose.split()
+    ['Up', '5%']
+    """
+    if document.prose is not document.text:
+        return document
+    try:
+        skip = _find_front_matter(document.text, document.path)[3]
+    except InputError:
+        skip = 0  # an unclosed fence: the text is all there is
+    return attrs.evolve(document, prose=_prose(document.text, document.format, skip))
 
 
 # ---------------------------------------------------------------------------- files
@@ -400,6 +492,32 @@ def _decode(data: bytes, name: str) -> str:
             f" line {line})"
         )
         raise _fail(name, reason) from None
+
+
+def load_stream(
+    stream: BinaryIO, *, path: str = "-", format: DocumentFormat | None = None
+) -> Document:
+    """Read one article from a binary stream (standard input for ``-``).
+
+    Args:
+        stream: read to its end (at most 1 GiB).
+        path: the name to report it under; its suffix picks the format.
+        format: ``"txt"``, ``"md"`` or ``"html"`` (default: from ``path``, else HTML
+            if the text starts like HTML, else plain text).
+
+    Raises:
+        InputError: too large, binary, not UTF-8, empty, or bad front matter.
+    """
+    try:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise _fail(path, f"cannot read ({error.strerror or error})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _fail(path, "too large (the limit is 1 GiB)")
+    text = _decode(data, path)
+    if not text or text.isspace():
+        raise _fail(path, "empty input")
+    return load_text(text, path=path, format=format or _format_of(path, text))
 
 
 def load_document(path: str | os.PathLike[str]) -> Document:
@@ -448,6 +566,8 @@ def _files_below(folder: Path, problems: list[Problem]) -> list[Path]:
 
 def load_paths(
     paths: Iterable[str | os.PathLike[str]],
+    *,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[list[Document], list[Problem]]:
     """Read files and folders; what cannot be read becomes a :class:`Problem`.
 
@@ -457,13 +577,15 @@ def load_paths(
 
     Args:
         paths: files and folders, in the order to read them.
+        progress: called as ``progress(done, total)`` after each file is read (the
+            folders are listed first, so ``total`` is known).
 
     Returns:
         ``(documents, problems)``; each problem's message names the file and the
         reason, as :class:`~factcheck.errors.InputError` would.
     """
-    documents: list[Document] = []
     problems: list[Problem] = []
+    names: list[str] = []
     seen: set[Path] = set()
     for given in paths:
         if not os.fspath(given):
@@ -479,9 +601,13 @@ def load_paths(
             if key in seen:
                 continue
             seen.add(key)
-            name = str(file) if folder else os.fspath(given)
-            try:
-                documents.append(load_document(name))
-            except InputError as error:
-                problems.append(Problem(path=name, message=error.reason or str(error)))
+            names.append(str(file) if folder else os.fspath(given))
+    documents: list[Document] = []
+    for done, name in enumerate(names, start=1):
+        try:
+            documents.append(load_document(name))
+        except InputError as error:
+            problems.append(Problem(path=name, message=error.reason or str(error)))
+        if progress is not None:
+            progress(done, len(names))
     return documents, problems

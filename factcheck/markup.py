@@ -5,6 +5,12 @@ same length in which everything that is not prose (front matter, code, link targ
 URLs, comments, tags, hidden HTML elements) is replaced by spaces, line breaks kept. An
 offset found in the prose therefore indexes the text directly, and so do line numbers.
 
+Line endings: the prose reads every line break as a line feed, character for
+character: ``\r\n`` becomes a space and ``\n``, a lone ``\r`` becomes ``\n``. So
+blank lines of a CRLF or CR file are paragraph breaks, lines are counted in any
+ending, and no carriage return reaches a quoted sentence, while offsets still index
+the text, which keeps its own line endings.
+
 HTML character references in visible text are decoded in place: the decoded character
 takes the reference's first position and spaces fill the rest (``&#36;5`` becomes
 ``$    5``), so a span that starts at the character covers the whole reference in the
@@ -30,7 +36,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-__all__ = ["html_prose", "markdown_prose", "plain_prose"]
+__all__ = ["html_prose", "line_feeds", "markdown_prose", "plain_prose"]
 
 #: a half-open range of offsets ``(start, end)`` to blank out
 Range = tuple[int, int]
@@ -62,8 +68,12 @@ _RAW_TEXT: Final = frozenset(
     {"script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes"}
     | {"noscript"}
 )
-#: elements whose whole content (tags included) is hidden from prose
-_HIDDEN: Final = frozenset({"head", "template", "pre", "code"})
+#: elements whose whole content (tags included) is hidden from prose: the head, inert
+#: templates, code, and drawings and formulas (an SVG chart's "Up 37%" labels and a
+#: MathML "3.14" are pictures of numbers, not the article's claims)
+_HIDDEN: Final = frozenset({"head", "template", "pre", "code", "svg", "math"})
+#: hidden elements that a trailing "/" closes at once (foreign content in HTML5)
+_FOREIGN: Final = frozenset({"svg", "math"})
 
 # Markdown, inline: what a careful regex pass can find inside one paragraph.
 _MD_INLINE: Final = regex.compile(
@@ -129,8 +139,21 @@ def _decode_entity(match: regex.Match[str]) -> str:
     return decoded.ljust(len(reference))
 
 
+def line_feeds(prose: str) -> str:
+    r"""``prose`` with CRLF read as a space and a line feed, and a lone CR as a line
+    feed (same length, so offsets hold).
+
+    >>> line_feeds("a\r\n\r\nb\rc")
+    'a \n \nb\nc'
+    """
+    if "\r" not in prose:
+        return prose
+    return prose.replace("\r\n", " \n").replace("\r", "\n")
+
+
 def _compose(text: str, blanks: list[Range], *, entities: bool) -> str:
-    """``text`` with ``blanks`` spaced out and, if asked, entities decoded elsewhere."""
+    """``text`` with ``blanks`` spaced out and, if asked, entities decoded elsewhere;
+    line endings read as line feeds (:func:`line_feeds`)."""
     parts: list[str] = []
     pos = 0
     for start, end in [*_merge(blanks), (len(text), len(text))]:
@@ -142,7 +165,7 @@ def _compose(text: str, blanks: list[Range], *, entities: bool) -> str:
         if start < end:
             parts.append(_spaces(text[start:end]))
         pos = max(pos, end)
-    return "".join(parts)
+    return line_feeds("".join(parts))
 
 
 def _url_ranges(text: str, start: int, end: int) -> list[Range]:
@@ -217,6 +240,7 @@ def _html_blanks(
     """What is not visible in ``text[start:end]``; notes ``<meta>`` into ``meta``."""
     blanks: list[Range] = []
     pos = start
+    head_until = start
     while (lt := text.find("<", pos, end)) >= 0:
         after = text[lt + 1 : lt + 2] if lt + 1 < end else ""
         if text.startswith("<!--", lt, end):
@@ -253,11 +277,23 @@ def _html_blanks(
                 meta.setdefault("<title>", html.unescape(text[pos:content_end]))
             blanks.append((pos, content_end))
             pos = content_end
+        elif name == "head":
+            # hide everything up to the end of the head, but keep scanning it for
+            # <meta> and <title>; a head inside that one is already hidden (one
+            # search per head region, not one per level: linear in nesting depth)
+            if pos >= head_until:
+                closer = _HEAD_END.search(text, pos, end)
+                head_until = end if closer is None else closer.start()
+                blanks.append((pos, head_until))
         elif name in _HIDDEN:
-            # hide everything up to the end tag, but keep scanning for <meta> inside
-            pattern = _HEAD_END if name == "head" else _end_tag(name)
-            closer = pattern.search(text, pos, end)
-            blanks.append((pos, end if closer is None else closer.start()))
+            if name in _FOREIGN and tag["attrs"].rstrip().endswith("/"):
+                continue  # <svg ... />: empty
+            # nothing inside is read: skip to the end tag (nested ones of the same
+            # name end at the first, as the search finds it once, not once a level)
+            closer = _end_tag(name).search(text, pos, end)
+            content_end = end if closer is None else closer.start()
+            blanks.append((pos, content_end))
+            pos = content_end
     return blanks
 
 
@@ -265,7 +301,8 @@ def html_prose(text: str, *, skip: int = 0) -> tuple[str, dict[str, str]]:
     """The visible text of an HTML document, and what its ``<head>`` says about it.
 
     Tags, attributes, comments and the contents of ``<head>``, ``<script>``,
-    ``<style>``, ``<template>``, ``<title>``, ``<pre>`` and ``<code>`` are blanked;
+    ``<style>``, ``<template>``, ``<title>``, ``<pre>``, ``<code>``, ``<svg>`` and
+    ``<math>`` are blanked (in time linear in the input, however deep they nest);
     character references in the visible text are decoded in place.
 
     Args:

@@ -24,8 +24,9 @@ BaselineState = Literal["new", "unchanged"]
 Role = Literal["level", "change", "part", "share", "comparison", "limit"]
 #: a figure before the one that stands now, a forecast or estimate, a proposal
 Stage = Literal["earlier", "forecast", "proposal"]
-#: bump when what a fingerprint covers changes (baselines then re-match nothing)
-FINGERPRINT_VERSION = "factcheck/v1"
+#: bump when what a fingerprint covers changes (baselines then re-match nothing).
+#: v2: the repo-relative path (not the file name) and the occurrence index
+FINGERPRINT_VERSION = "factcheck/v2"
 
 KINDS: tuple[Kind, ...] = ("money", "percent", "quantity", "count")
 QUALIFIERS: tuple[Qualifier, ...] = ("approx", "gt", "ge", "lt", "le", "range")
@@ -71,7 +72,8 @@ class Document:
 
     ``prose`` has the same length as ``text``; everything that is not prose (front
     matter, code, link targets, URLs, comments, markup) is blanked out with spaces
-    (newlines kept), so offsets found in ``prose`` index ``text`` directly.
+    and line breaks read as line feeds (CRLF as a space and a line feed, a lone CR
+    as a line feed), so offsets found in ``prose`` index ``text`` directly.
     """
 
     path: str
@@ -373,11 +375,19 @@ class Finding:
     suppressed_by: str | None = None
     #: against a baseline: "new" or "unchanged" (None without a baseline)
     baseline_state: BaselineState | None = None
+    #: the path the fingerprint names: relative to the repository (or configuration)
+    #: root, set by the audit (:func:`factcheck.baseline.identify`); None: the
+    #: location's path as given
+    fingerprint_path: str | None = None
+    #: which of the findings of this rule on this claim text in this file this one
+    #: is, counted from 0 in text order (the same claim twice gets 0 and 1)
+    occurrence: int = 0
 
     @property
     def fingerprint(self) -> str:
         """A stable identity that survives edits above the finding: the rule, the
-        file name and the claim's text with white space folded, versioned.
+        repo-relative path, the claim's text with white space folded and the
+        occurrence index, versioned (:data:`FINGERPRINT_VERSION`).
 
         >>> f = Finding(rule="FC101", name="conversion-mismatch", severity="error",
         ...             message="m", location=Location(path="a/b.md",
@@ -385,12 +395,14 @@ class Finding:
         >>> f.fingerprint == attrs.evolve(f, location=Location(path="a/b.md",
         ...     span=Span(90, 101, line=9), text="$38 billion")).fingerprint
         True
+        >>> f.fingerprint == attrs.evolve(f, occurrence=1).fingerprint
+        False
         """
         import hashlib  # noqa: PLC0415  (only reports and baselines need it)
 
         text = " ".join(self.location.text.split()).casefold()
-        name = self.location.path.replace("\\", "/").rsplit("/", 1)[-1]
-        key = f"{FINGERPRINT_VERSION}|{self.rule}|{name}|{text}"
+        path = self.fingerprint_path or self.location.path.replace("\\", "/")
+        key = f"{FINGERPRINT_VERSION}|{self.rule}|{path}|{text}|{self.occurrence}"
         return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 

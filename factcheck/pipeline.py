@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import functools
+import math
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
 
-from factcheck.config import Config
+from factcheck.baseline import identify
+from factcheck.config import Config, source_paths
 from factcheck.extractor import extract_document
-from factcheck.load import load_paths
+from factcheck.load import load_paths, with_prose
 from factcheck.model import (
+    Claim,
     Document,
     DocumentInfo,
     Extraction,
@@ -58,7 +63,69 @@ def provider_from(config: Config) -> RateProvider:
     )
 
 
+#: ``progress(stage, done, total)``: stage is "read", "extract", "align" or "rules";
+#: ``total`` counts files, documents, claims or rules (the CLI adds "write")
 Progress = Callable[[str, int, int], None]
+
+
+def _finite(claim: Claim) -> bool:
+    return all(
+        v is None or math.isfinite(v)
+        for v in (claim.value, claim.low, claim.high, claim.precision)
+    )
+
+
+def _shown(text: str) -> str:
+    """A claim's text for a message, shortened when it is a 400-digit number."""
+    if len(text) <= 40:
+        return repr(text)
+    return f"{text[:20]!r}…{text[-10:]!r} ({len(text)} characters)"
+
+
+def extract_documents(
+    documents: Sequence[Document], *, progress: Progress | None = None
+) -> tuple[list[Extraction], list[Problem]]:
+    """The claims of each document; what cannot be computed with becomes a Problem.
+
+    A number too large for a float (beyond about 1.8e308: a run of 309 digits) is
+    left out and reported, naming the file, line and column; a document whose
+    extraction fails on an arithmetic or parsing error is left out and reported, so
+    the other documents are still audited.
+    """
+    extractions: list[Extraction] = []
+    problems: list[Problem] = []
+    for done, document in enumerate(documents, start=1):
+        try:
+            extraction = extract_document(document)
+        except (ArithmeticError, RecursionError, ValueError) as exc:
+            reason = f"cannot read its numbers ({type(exc).__name__}: {exc}); left out"
+            problems.append(Problem(path=document.path, message=reason))
+            extraction = None
+        if extraction is not None:
+            bad = [c for c in extraction.claims if not _finite(c)]
+            if bad:
+                gone = {c.id for c in bad}
+                kept = tuple(
+                    attrs.evolve(c, equivalent_of=None)
+                    if c.equivalent_of in gone
+                    else c
+                    for c in extraction.claims
+                    if c.id not in gone
+                )
+                extraction = attrs.evolve(extraction, claims=kept)
+                problems.extend(
+                    Problem(
+                        path=document.path,
+                        message=f"line {c.span.line}, column {c.span.column}: "
+                        f"{_shown(c.text)} is too large to compute with (beyond "
+                        f"{sys.float_info.max:.1e}); left out",
+                    )
+                    for c in bad
+                )
+            extractions.append(extraction)
+        if progress is not None:
+            progress("extract", done, len(documents))
+    return extractions, problems
 
 
 def _selected(path: str, config: Config) -> bool:
@@ -77,6 +144,11 @@ def _split(
     for item in inputs:
         (docs if isinstance(item, Document) else paths).append(item)  # type: ignore[arg-type]
     return docs, paths
+
+
+def _file_key(path: str) -> str:
+    """One name per file, however it was reached ("a.md", "./a.md", "/w/a.md")."""
+    return os.path.realpath(path)
 
 
 def _draft_sources(drafts: Sequence[Document]) -> list[str]:
@@ -100,24 +172,31 @@ def audit(
     """Audit articles against each other and report what cannot all be true.
 
     Args:
-        inputs: documents or paths (directories recursively). With ``sources`` (or
+        inputs: documents or paths (directories recursively); a document built
+            directly, its prose left as its text, is masked as a file of its format
+            would be (:func:`factcheck.load.with_prose`). With ``sources`` (or
             when the documents' front matter lists ``sources``), these are drafts:
             findings are reported on them only, each pointing at the source passage
             it conflicts with.
-        sources: documents or paths the drafts are checked against.
+        sources: documents or paths the drafts are checked against (default: the
+            config's ``sources``).
         config: settings (default: the documented defaults); its ``include`` and
             ``exclude`` globs filter the documents read from paths.
         provider: a rate provider (default: the chain the config names).
         default_date: the publication date of documents that carry none.
-        progress: called as ``progress(stage, done, total)`` while documents are
-            read (the CLI draws a progress line on a terminal with it).
+        progress: called as ``progress(stage, done, total)`` as each stage goes
+            (see :data:`Progress`; the CLI draws a progress line on a terminal).
 
     Returns:
         A :class:`Report` of findings, problems, and coverage.
     """
     config = config or Config()
+    reading = None
+    if progress is not None:
+        reading = functools.partial(progress, "read")
     docs, paths = _split(inputs)
-    loaded, problems = load_paths(paths) if paths else ([], [])
+    docs = [with_prose(d) for d in docs]  # built directly: masked as a file would be
+    loaded, problems = load_paths(paths, progress=reading) if paths else ([], [])
     loaded = [d for d in loaded if _selected(d.path, config)]
     given = [*docs, *loaded]
     if default_date is not None:
@@ -125,35 +204,42 @@ def audit(
             d if d.published else attrs.evolve(d, published=default_date) for d in given
         ]
     src_docs, src_paths = _split(sources)
+    src_docs = [with_prose(d) for d in src_docs]
+    if not src_docs and not src_paths:
+        src_paths = list(source_paths(config))
     listed = _draft_sources(given)
     extra, src_problems = (
-        load_paths([*src_paths, *listed]) if (src_paths or listed) else ([], [])
+        load_paths([*src_paths, *listed], progress=reading)
+        if (src_paths or listed)
+        else ([], [])
     )
     problems.extend(src_problems)
     given_paths = {d.path for d in given}
+    known = {_file_key(d.path) for d in given}
     source_docs: list[Document] = []
     for d in [*src_docs, *extra]:
-        if d.path not in given_paths and all(d.path != s.path for s in source_docs):
+        key = _file_key(d.path)
+        if key not in known:
+            known.add(key)
             source_docs.append(d)
-    # drafts: every input when sources were given; else the inputs that list sources
-    if src_docs or src_paths:
-        drafts = given_paths
-    else:
-        drafts = {d.path for d in given if d.sources}
-    everything = [*given, *source_docs]
-    extractions = []
-    for i, d in enumerate(everything, start=1):
-        extractions.append(extract_document(d))
-        if progress is not None:
-            progress("reading", i, len(everything))
-    return audit_extractions(
+    # drafts: every input when there are sources beyond the inputs (a source tree
+    # that holds every input adds nothing: the run is a plain audit of the inputs);
+    # else the inputs whose front matter lists sources
+    drafts = given_paths if source_docs else {d.path for d in given if d.sources}
+    extractions, unusable = extract_documents([*given, *source_docs], progress=progress)
+    problems.extend(unusable)
+    report = audit_extractions(
         extractions,
         config=config,
         provider=provider,
         problems=problems,
         report_on=given_paths if source_docs else None,
         drafts=drafts,
+        progress=progress,
     )
+    config_root = Path(config.path).parent if config.path else None
+    findings = identify(report.findings, config_root=config_root)
+    return attrs.evolve(report, findings=tuple(findings))
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
@@ -177,12 +263,13 @@ def audit_extractions(
     problems: Iterable[Problem] = (),
     report_on: set[str] | None = None,
     drafts: set[str] | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """The align → rules → report half of :func:`audit`, over extracted documents.
 
     ``report_on``: keep findings on these paths only (the inputs, not the sources
     pulled in for them); ``drafts``: documents whose figures FC203 checks for
-    support in the others."""
+    support in the others; ``progress``: see :data:`Progress`."""
     config = config or Config()
     problems = list(problems)
     try:
@@ -193,6 +280,9 @@ def audit_extractions(
     draft_indexes = [
         i for i, e in enumerate(extractions) if e.document.path in (drafts or set())
     ]
+    claims = sum(len(e.claims) for e in extractions)
+    if progress is not None:
+        progress("align", 0, claims)
     ctx = build_context(
         extractions,
         settings=settings_from(config),
@@ -200,10 +290,14 @@ def audit_extractions(
         drafts=draft_indexes,
         disabled=[code for code, level in config.rules.items() if level == "off"],
     )
+    if progress is not None:
+        progress("align", claims, claims)
     rules, plugin_problems = all_rules()
     problems.extend(plugin_problems)
     findings: list[Finding] = []
-    for code, spec in rules.items():
+    for done, (code, spec) in enumerate(rules.items()):
+        if progress is not None:
+            progress("rules", done, len(rules))
         level = config.rules.get(code)
         if level == "off":
             continue
@@ -219,6 +313,8 @@ def audit_extractions(
         if level is not None:
             found = [attrs.evolve(f, severity=level) for f in found]
         findings.extend(found)
+    if progress is not None:
+        progress("rules", len(rules), len(rules))
     fc001 = config.rules.get("FC001", "info")
     findings = apply_suppressions(
         findings,

@@ -24,7 +24,9 @@ _COMMENT = regex.compile(
     regex.IGNORECASE,
 )
 _CODE = regex.compile(r"\b[A-Z]{2,5}\d{3}\b")
-_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+#: a blank line in any line ending (LF, CRLF, CR)
+_BLANK_LINE = regex.compile(r"(?:\r\n|\r|\n)[ \t]*+(?:\r\n|\r|\n)")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 @attrs.frozen(kw_only=True)
@@ -49,11 +51,17 @@ class Suppression:
         )
 
 
+def _position(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset``, lines broken by LF, CRLF or CR."""
+    line, line_start = 1, 0
+    for m in _LINE_BREAK.finditer(text, 0, offset):
+        line, line_start = line + 1, m.end()
+    return line, offset - line_start + 1
+
+
 def _span(text: str, start: int, end: int) -> Span:
-    line = text.count("\n", 0, start) + 1
-    column = start - (text.rfind("\n", 0, start) + 1) + 1
-    end_line = text.count("\n", 0, end) + 1
-    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
+    line, column = _position(text, start)
+    end_line, end_column = _position(text, end)
     return Span(
         start, end, line=line, column=column, end_line=end_line, end_column=end_column
     )

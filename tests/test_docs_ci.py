@@ -96,3 +96,32 @@ def test_pre_commit_hook_entry_runs_on_files(
     code = main([*shlex.split(entry)[1:], *files])
     assert code == 1
     assert "FC101" in capsys.readouterr().out
+
+
+def _workflow() -> dict:
+    yaml = pytest.importorskip("yaml")
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index("```yaml\nname: factcheck") + len("```yaml\n")
+    loaded = yaml.safe_load(text[start : text.index("```", start)])
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_the_workflow_installs_the_distribution_that_provides_the_command() -> None:
+    steps = _workflow()["jobs"]["audit"]["steps"]
+    installs = [s["run"] for s in steps if str(s.get("run", "")).startswith("pip ")]
+    assert installs == ["pip install factcheck-news"]
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'name = "factcheck-news"' in project
+    assert 'factcheck = "factcheck.cli:main"' in project
+
+
+def test_the_workflow_runs_on_the_default_branch_for_code_scanning() -> None:
+    workflow = _workflow()
+    # YAML 1.1 reads the key "on" as True
+    triggers = workflow.get("on", workflow.get(True))
+    assert triggers["push"]["branches"] == ["main"]
+    assert "pull_request" in triggers
+    uses = [s["uses"] for s in workflow["jobs"]["audit"]["steps"] if "uses" in s]
+    assert "github/codeql-action/upload-sarif@v4" in uses
+    assert workflow["permissions"]["security-events"] == "write"

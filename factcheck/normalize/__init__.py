@@ -106,7 +106,8 @@ def build_provider(
     """The rate providers a run asked for, chained: table, then ECB, then online.
 
     Without arguments this is the offline ECB default. ``online=True`` adds the
-    forex-python service at the end (no network call happens otherwise).
+    forex-python service at the end (no network call happens otherwise); when it
+    cannot be reached, it says so once and the ECB history answers in its place.
 
     Raises:
         ConfigError: the table cannot be read.
@@ -130,6 +131,8 @@ def build_provider(
             OnlineProvider(
                 base_url=online_url or DEFAULT_BASE_URL,
                 timeout=online_timeout or DEFAULT_TIMEOUT,
+                # out of reach: the offline history answers, marked as a fallback
+                fallback=default_provider(),
             )
         )
     if not providers:

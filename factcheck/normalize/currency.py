@@ -402,17 +402,24 @@ def rate_range(
         )
     if day is None:
         center = min(options.today or today_utc(), provider.latest())
-        start, end = center - dt.timedelta(days=options.undated_window_days), center
+        start, end = _shifted(center, -options.undated_window_days), center
     else:
         center = day
-        width = dt.timedelta(days=options.window_days)
-        start, end = day - width, day + width
+        start = _shifted(day, -options.window_days)
+        end = _shifted(day, options.window_days)
     key: _WindowKey = (provider, base, quote, center, start, end, day is not None)
     try:
         hash(key)
     except TypeError:  # a user's provider that cannot be hashed: no memo
         return _window(key)
     return _cached_window(key)
+
+
+def _shifted(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held inside the calendar: a window around
+    9999-12-31, or ``--window 99999999``, would otherwise leave it."""
+    ordinal = min(max(day.toordinal() + days, 1), dt.date.max.toordinal())
+    return dt.date.fromordinal(ordinal)
 
 
 _WindowKey = tuple[RateProvider, str, str, dt.date, dt.date, dt.date, bool]

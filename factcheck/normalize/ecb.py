@@ -16,6 +16,11 @@ The history loads once per process, on first use. Parsing the zipped CSV takes a
 0.1 s; the parsed columns are then cached on disk (a compact binary file in the user
 cache directory, written atomically, keyed by the data file's path, size and mtime),
 which later processes load in a few milliseconds.
+
+The cache file starts with a format version and a SHA-256 checksum of everything
+after it: a cache of another version is rebuilt quietly, and a damaged one (flipped
+bytes, a cut-off write, a malformed header) is rebuilt from the zip with a
+:class:`~factcheck.errors.FactcheckWarning`, never read as rates.
 """
 
 from __future__ import annotations
@@ -24,9 +29,11 @@ import array
 import bisect
 import datetime as dt
 import functools
+import hashlib
 import json
 import math
 import sys
+import warnings
 import zlib
 from collections.abc import Mapping
 from importlib.util import find_spec
@@ -35,7 +42,7 @@ from typing import Literal
 
 import attrs
 
-from factcheck.errors import RateUnavailableError
+from factcheck.errors import FactcheckWarning, RateUnavailableError
 from factcheck.normalize.currency import (
     Rate,
     rate_unavailable,
@@ -46,8 +53,11 @@ from factcheck.normalize.currency import (
 __all__ = ["ECBHistory", "ECBProvider", "data_file", "load_history"]
 
 _NAME = "ecb"
-_MAGIC = b"factcheck-ecb\x00v1\n"
+#: the cache format: v2 adds the checksum (a v1 file is rebuilt quietly)
+_MAGIC = b"factcheck-ecb\x00v2\n"
+_MAGIC_PREFIX = b"factcheck-ecb\x00"
 _HEADER_SIZE = 4
+_DIGEST_SIZE = 32
 
 
 def data_file() -> Path:
@@ -153,39 +163,62 @@ def _cache_path(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"ecb-{zlib.crc32(key.encode()):08x}.bin"
 
 
-def _read_cache(path: Path, key: str) -> ECBHistory | None:
+def _read_cache(path: Path, key: str) -> tuple[ECBHistory | None, str | None]:
+    """The cached history, or ``(None, why)`` when the file is damaged; ``(None,
+    None)`` when it is missing, of another format version, or for another data file.
+    """
     try:
         blob = path.read_bytes()
     except OSError:
-        return None
+        return None, None
     if not blob.startswith(_MAGIC):
-        return None
-    start = len(_MAGIC) + _HEADER_SIZE
-    size = int.from_bytes(blob[len(_MAGIC) : start], "little")
+        if blob.startswith(_MAGIC_PREFIX):
+            return None, None  # another version of the format: rebuilt quietly
+        return None, "it does not start like a factcheck rate cache"
+    body = blob[len(_MAGIC) + _DIGEST_SIZE :]
+    digest = blob[len(_MAGIC) : len(_MAGIC) + _DIGEST_SIZE]
+    if hashlib.sha256(body).digest() != digest:
+        return None, "its checksum does not match its contents"
     try:
-        header = json.loads(blob[start : start + size])
-        if header.get("key") != key:
-            return None
-        rows, codes = int(header["rows"]), list(header["currencies"])
-        offset = start + size
-        dates = array.array("i")
-        dates.frombytes(blob[offset : offset + rows * dates.itemsize])
-        offset += rows * dates.itemsize
-        columns: dict[str, array.array[float]] = {}
-        for code in codes:
-            column = array.array("d")
-            column.frombytes(blob[offset : offset + rows * column.itemsize])
-            offset += rows * column.itemsize
-            if len(column) != rows:
-                return None
-            columns[str(code)] = column
-        spans = {str(k): (int(v[0]), int(v[1])) for k, v in header["spans"].items()}
-    except (ValueError, KeyError, TypeError, IndexError):
-        return None
-    if len(dates) != rows or offset != len(blob) or set(spans) != set(columns):
-        return None
+        return _parse_cache(body, key), None
+    except _Stale:
+        return None, None
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        return None, f"it cannot be read ({type(exc).__name__}: {exc})"
+
+
+class _Stale(Exception):
+    """The cache is for another data file (a file-name hash collision)."""
+
+
+def _parse_cache(body: bytes, key: str) -> ECBHistory:
+    size = int.from_bytes(body[:_HEADER_SIZE], "little")
+    header = json.loads(body[_HEADER_SIZE : _HEADER_SIZE + size])
+    if not isinstance(header, dict):
+        msg = "the header is not an object"
+        raise TypeError(msg)
+    if header.get("key") != key:
+        raise _Stale
+    rows, codes = int(header["rows"]), [str(c) for c in header["currencies"]]
+    offset = _HEADER_SIZE + size
+    dates = array.array("i")
+    dates.frombytes(body[offset : offset + rows * dates.itemsize])
+    offset += rows * dates.itemsize
+    columns: dict[str, array.array[float]] = {}
+    for code in codes:
+        column = array.array("d")
+        column.frombytes(body[offset : offset + rows * column.itemsize])
+        offset += rows * column.itemsize
+        if len(column) != rows:
+            msg = f"the {code} column is cut short"
+            raise ValueError(msg)
+        columns[code] = column
+    spans = {str(k): (int(v[0]), int(v[1])) for k, v in header["spans"].items()}
+    if len(dates) != rows or offset != len(body) or set(spans) != set(columns):
+        msg = "its sizes do not add up"
+        raise ValueError(msg)
     return ECBHistory(
-        dates=dates, columns=columns, spans=spans, source=header["source"]
+        dates=dates, columns=columns, spans=spans, source=str(header["source"])
     )
 
 
@@ -200,11 +233,12 @@ def _write_cache(path: Path, key: str, history: ECBHistory) -> None:
             "spans": {code: list(history.spans[code]) for code in codes},
         }
     ).encode()
-    parts = [_MAGIC, len(header).to_bytes(_HEADER_SIZE, "little"), header]
+    parts = [len(header).to_bytes(_HEADER_SIZE, "little"), header]
     parts.append(history.dates.tobytes())
     parts.extend(history.columns[code].tobytes() for code in codes)
+    body = b"".join(parts)
     try:
-        write_atomic(path, b"".join(parts))
+        write_atomic(path, _MAGIC + hashlib.sha256(body).digest() + body)
     except OSError:
         return  # a read-only or full cache directory only costs speed
 
@@ -213,12 +247,20 @@ def _write_cache(path: Path, key: str, history: ECBHistory) -> None:
 def _load(path: Path, mtime_ns: int, size: int, cache_dir: Path | None) -> ECBHistory:
     key = _cache_key(path, mtime_ns, size)
     cache = _cache_path(cache_dir, key) if cache_dir is not None else None
+    damage = None
     if cache is not None:
-        cached = _read_cache(cache, key)
+        cached, damage = _read_cache(cache, key)
         if cached is not None:
             return cached
     history = _parse_zip(path)
     if cache is not None:
+        if damage is not None:
+            warnings.warn(
+                f"the ECB rate cache {cache} was damaged ({damage}); rebuilt from "
+                f"{path}",
+                FactcheckWarning,
+                stacklevel=4,
+            )
         _write_cache(cache, key, history)
     return history
 

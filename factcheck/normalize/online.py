@@ -15,7 +15,13 @@ stays an optional dependency; its service URL is the default ``base_url``.
   the date and the reason (unreachable, timed out, HTTP status, malformed answer);
 - the served date is the :class:`~factcheck.normalize.currency.Rate`'s ``rate_date``;
 - answers for past days are cached on disk (one JSON file per base and day, written
-  atomically) and in memory, so a second run needs no network.
+  atomically, with a format version and a SHA-256 checksum: a damaged file is asked
+  for again, with a warning) and in memory, so a second run needs no network;
+- a service that cannot be reached (no network, refused, timed out) is said once per
+  run, as a :class:`~factcheck.errors.FactcheckWarning`, and not asked again in that
+  run; with a ``fallback`` (the offline ECB history when built by
+  :func:`~factcheck.normalize.build_provider`) its answers come from there, marked
+  ``"ecb, fallback for forex-python"`` in every rate's provenance.
 
 No network call happens unless a user builds this provider (config or ``--online``).
 """
@@ -23,6 +29,7 @@ No network call happens unless a user builds this provider (config or ``--online
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import http.client
 import json
 import math
@@ -30,15 +37,17 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 import zlib
 from pathlib import Path
 from typing import Literal
 
 import attrs
 
-from factcheck.errors import RateUnavailableError
+from factcheck.errors import FactcheckWarning, RateUnavailableError
 from factcheck.normalize.currency import (
     Rate,
+    RateProvider,
     rate_unavailable,
     today_utc,
     user_cache_dir,
@@ -56,6 +65,8 @@ _MAX_BYTES = 1 << 20
 #: a served date further than this from the requested one is refused
 _MAX_SERVED_GAP_DAYS = 7
 _NAME = "forex-python"
+#: the on-disk answer's format; 2 adds the checksum (older files are asked again)
+_CACHE_FORMAT = 2
 
 _Answer = tuple[dt.date, dict[str, float]]
 
@@ -83,7 +94,11 @@ class OnlineProvider:
         default=DEFAULT_TIMEOUT, validator=attrs.validators.gt(0)
     )
     cache_dir: Path | Literal["auto"] | None = "auto"
+    #: where rates come from when the service cannot be reached (None: nowhere)
+    fallback: RateProvider | None = None
     _memo: dict[tuple[str, dt.date], _Answer] = attrs.field(factory=dict, init=False)
+    #: why the service was found out of reach in this run (empty while it answers)
+    _down: list[str] = attrs.field(factory=list, init=False)
 
     @property
     def name(self) -> str:
@@ -91,8 +106,12 @@ class OnlineProvider:
         return _NAME
 
     def currencies(self) -> frozenset[str]:
-        """The codes seen in answers so far (the service's list needs a request)."""
-        return frozenset(code for _, rates in self._memo.values() for code in rates)
+        """The codes seen in answers so far (the service's list needs a request);
+        the fallback's once the service is out of reach."""
+        seen = frozenset(code for _, rates in self._memo.values() for code in rates)
+        if self._down and self.fallback is not None:
+            return seen | self.fallback.currencies()
+        return seen
 
     def latest(self) -> dt.date:
         """Today: the service has rates up to the last business day."""
@@ -116,7 +135,14 @@ class OnlineProvider:
         if key in self._memo:
             return self._memo[key]
         cache = self._cache_file(base, day)
-        answer = _read_cached(cache) if cache else None
+        answer, damage = _read_cached(cache) if cache else (None, None)
+        if damage is not None:
+            warnings.warn(
+                f"{_NAME}: the cached answer {cache} was damaged ({damage}); "
+                "asking the service again",
+                FactcheckWarning,
+                stacklevel=5,
+            )
         if answer is None:
             answer = self._request(base, quote, day)
             if cache is not None and day < today_utc():  # past days' rates are final
@@ -142,13 +168,13 @@ class OnlineProvider:
                 reason = f"{host} did not answer within {self.timeout:g} s"
             else:
                 reason = f"cannot reach {host} ({exc.reason}); offline?"
-            raise rate_unavailable(base, quote, day, reason, (_NAME,)) from exc
+            raise _ServiceDown(reason) from exc
         except TimeoutError as exc:
             reason = f"{host} did not answer within {self.timeout:g} s"
-            raise rate_unavailable(base, quote, day, reason, (_NAME,)) from exc
+            raise _ServiceDown(reason) from exc
         except (OSError, http.client.HTTPException) as exc:
             reason = f"the connection to {host} failed ({exc})"
-            raise rate_unavailable(base, quote, day, reason, (_NAME,)) from exc
+            raise _ServiceDown(reason) from exc
         try:
             if len(body) > _MAX_BYTES:
                 msg = f"more than {_MAX_BYTES} bytes"
@@ -158,16 +184,56 @@ class OnlineProvider:
             reason = f"{host} did not answer with a rate table ({exc})"
             raise rate_unavailable(base, quote, day, reason, (_NAME,)) from exc
 
+    def _went_down(self, reason: str) -> None:
+        """Note that the service is out of reach, and say so (once per run)."""
+        if self._down:
+            return
+        self._down.append(reason)
+        if self.fallback is not None:
+            then = (
+                f"rates for this run come from the offline {self.fallback.name} "
+                f"history instead (marked '{self.fallback.name}, fallback for {_NAME}')"
+            )
+        else:
+            then = "conversions that need it are not checked in this run"
+        warnings.warn(f"{_NAME}: {reason}; {then}", FactcheckWarning, stacklevel=4)
+
+    def _marked(self, rate: Rate) -> Rate:
+        return attrs.evolve(rate, provider=f"{rate.provider}, fallback for {_NAME}")
+
+    def _instead(self, base: str, quote: str, day: dt.date) -> Rate:
+        """The fallback's rate, marked, once the service is out of reach."""
+        reason = self._down[0]
+        if self.fallback is None:
+            raise rate_unavailable(base, quote, day, reason, (_NAME,))
+        try:
+            return self._marked(self.fallback.rate(base, quote, day))
+        except RateUnavailableError as exc:
+            why = f"{reason}; {self.fallback.name}: {exc.reason or exc.message}"
+            tried = (_NAME, *(exc.tried or (self.fallback.name,)))
+            raise rate_unavailable(base, quote, day, why, tried) from None
+
     def rate(self, base: str, quote: str, day: dt.date) -> Rate:
-        """The service's rate for ``day`` (it answers weekends with the previous day).
+        """The service's rate for ``day`` (it answers weekends with the previous day);
+        the fallback's, marked, when the service cannot be reached.
 
         Raises:
-            RateUnavailableError: no network, a timeout, an error status, a malformed
-                answer, no rate for ``quote``, or a served date far from ``day``.
+            RateUnavailableError: an error status, a malformed answer, no rate for
+                ``quote``, a served date far from ``day``, or no network and no
+                fallback (or none there either).
         """
         if day > today_utc():
             reason = "the date is in the future"
             raise rate_unavailable(base, quote, day, reason, (_NAME,))
+        if self._down:
+            return self._instead(base, quote, day)
+        try:
+            return self._online_rate(base, quote, day)
+        except _ServiceDown as down:
+            self._went_down(down.reason)
+            return self._instead(base, quote, day)
+
+    def _online_rate(self, base: str, quote: str, day: dt.date) -> Rate:
         served, rates = self._fetch(base, quote, day)
         if abs((served - day).days) > _MAX_SERVED_GAP_DAYS:
             reason = f"the service answered with rates for {served.isoformat()}"
@@ -189,23 +255,48 @@ class OnlineProvider:
     def rates_between(
         self, base: str, quote: str, start: dt.date, end: dt.date
     ) -> tuple[Rate, ...]:
-        """The rates of the business days within ``start..end`` (up to today).
+        """The rates of the business days within ``start..end`` (up to today); the
+        fallback's, marked, when the service cannot be reached.
 
-        Stops at the first failure and returns what it has, so an unreachable service
-        costs one timeout.
+        Stops at the first other failure and returns what it has, so a failing
+        service costs one request.
         """
+        if self._down:
+            return self._fallback_between(base, quote, start, end)
         found: dict[dt.date, Rate] = {}
         day, last = start, min(end, today_utc())
         while day <= last:
             if day.weekday() < 5:
                 try:
-                    rate = self.rate(base, quote, day)
+                    rate = self._online_rate(base, quote, day)
+                except _ServiceDown as down:
+                    self._went_down(down.reason)
+                    return self._fallback_between(base, quote, start, end)
                 except RateUnavailableError:
                     break
                 if start <= rate.rate_date <= end:
                     found[rate.rate_date] = attrs.evolve(rate, requested=rate.rate_date)
             day += dt.timedelta(days=1)
         return tuple(found[d] for d in sorted(found))
+
+    def _fallback_between(
+        self, base: str, quote: str, start: dt.date, end: dt.date
+    ) -> tuple[Rate, ...]:
+        if self.fallback is None:
+            return ()
+        try:
+            found = self.fallback.rates_between(base, quote, start, end)
+        except RateUnavailableError:
+            return ()
+        return tuple(self._marked(r) for r in found)
+
+
+class _ServiceDown(Exception):
+    """The service cannot be reached at all (not: it answered badly)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _decode(body: bytes) -> _Answer:
@@ -226,24 +317,44 @@ def _decode(body: bytes) -> _Answer:
     return dt.date.fromisoformat(served[:10]), table
 
 
-def _read_cached(path: Path) -> _Answer | None:
+def _checksum(payload: dict[str, object]) -> str:
+    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
+
+
+def _read_cached(path: Path) -> tuple[_Answer | None, str | None]:
+    """The cached answer, or ``(None, why)`` when the file is damaged; ``(None,
+    None)`` when it is missing or of an older format."""
     try:
-        return _decode(path.read_bytes())
-    except (OSError, ValueError):
-        return None
+        raw = path.read_bytes()
+    except OSError:
+        return None, None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            return None, "it is not a JSON object"
+        if data.get("format") != _CACHE_FORMAT:
+            return None, None  # written by an older factcheck: asked again quietly
+        checksum = data.pop("checksum", None)
+        if checksum != _checksum(data):
+            return None, "its checksum does not match its contents"
+        return _decode(raw), None
+    except (ValueError, RecursionError) as exc:
+        return None, f"it cannot be read ({type(exc).__name__})"
 
 
 def _write_cached(
     path: Path, url: str, base: str, day: dt.date, answer: _Answer
 ) -> None:
     served, rates = answer
-    payload = {
+    payload: dict[str, object] = {
+        "format": _CACHE_FORMAT,
         "url": url,
         "base": base,
         "requested": day.isoformat(),
         "date": served.isoformat(),
         "rates": rates,
     }
+    payload["checksum"] = _checksum(payload)
     try:
         write_atomic(path, json.dumps(payload, sort_keys=True).encode())
     except OSError:

@@ -65,12 +65,17 @@ def _paint(text: str, code: str, colour: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if colour else text
 
 
+#: control characters (line breaks, tabs, escape sequences) shown as spaces, one for
+#: one so the carets still line up: a raw "\r" or "\x1b[2J" would garble a terminal
+_CONTROLS = dict.fromkeys([*range(32), 127, *range(128, 160)], " ")
+
+
 def _quote(finding: Finding) -> list[str]:
     """The sentence, on one line, with the claim underlined by carets."""
     loc = finding.location
     if not loc.sentence:
         return []
-    sentence = loc.sentence.replace("\n", " ")
+    sentence = loc.sentence.translate(_CONTROLS)
     start = loc.sentence_offset
     if not 0 <= start < len(sentence):
         return [f"  > {sentence}"]

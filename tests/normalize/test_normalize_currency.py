@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.errors import RateUnavailableError
+from factcheck.errors import FactcheckWarning, RateUnavailableError
 from factcheck.normalize import ecb
 from factcheck.normalize.currency import (
     ChainProvider,
@@ -319,7 +319,8 @@ def test_corrupt_cache_is_ignored_and_rewritten(tmp_path: Path) -> None:
     (cache,) = tmp_path.glob("ecb-*.bin")
     cache.write_bytes(cache.read_bytes()[:1000])
     ecb._load.cache_clear()
-    history = load_history(source, cache_dir=tmp_path)
+    with pytest.warns(FactcheckWarning, match="damaged"):
+        history = load_history(source, cache_dir=tmp_path)
     assert history.last_day == ECBProvider(cache_dir=None).latest()
     assert cache.stat().st_size > 1000
 

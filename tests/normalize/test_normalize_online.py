@@ -22,7 +22,7 @@ from typing import ClassVar
 
 import pytest
 
-from factcheck.errors import RateUnavailableError
+from factcheck.errors import FactcheckWarning, RateUnavailableError
 from factcheck.normalize import build_provider
 from factcheck.normalize.currency import ChainProvider, RateProvider, rate_range
 from factcheck.normalize.ecb import ECBProvider
@@ -201,9 +201,12 @@ def test_window_fetches_business_days_once_each(
 
 def test_silent_server_times_out(silent: str) -> None:
     start = time.monotonic()
-    with pytest.raises(
-        RateUnavailableError, match=r"did not answer within 0.3 s"
-    ) as info:
+    with (
+        pytest.warns(FactcheckWarning, match="not checked in this run"),
+        pytest.raises(
+            RateUnavailableError, match=r"did not answer within 0.3 s"
+        ) as info,
+    ):
         online(silent, timeout=0.3).rate("CNY", "USD", PLEDGE)
     assert time.monotonic() - start < 3
     assert info.value.tried == ("forex-python",)
@@ -212,16 +215,20 @@ def test_silent_server_times_out(silent: str) -> None:
 def test_window_against_a_silent_server_costs_one_timeout(silent: str) -> None:
     provider = online(silent, timeout=0.3)
     start = time.monotonic()
-    assert (
-        provider.rates_between("CNY", "USD", dt.date(2025, 2, 17), dt.date(2025, 3, 3))
-        == ()
-    )
+    with pytest.warns(FactcheckWarning, match="did not answer"):
+        found = provider.rates_between(
+            "CNY", "USD", dt.date(2025, 2, 17), dt.date(2025, 3, 3)
+        )
+    assert found == ()
     assert time.monotonic() - start < 3
 
 
 def test_no_network_is_a_clear_error(refused: str) -> None:
-    with pytest.raises(
-        RateUnavailableError, match=r"cannot reach 127.0.0.1:\d+ .*offline\?"
+    with (
+        pytest.warns(FactcheckWarning, match="cannot reach"),
+        pytest.raises(
+            RateUnavailableError, match=r"cannot reach 127.0.0.1:\d+ .*offline\?"
+        ),
     ):
         online(refused).rate("CNY", "USD", PLEDGE)
 
@@ -231,7 +238,10 @@ def test_unresolvable_host_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
         raise socket.gaierror(-2, "Name or service not known")
 
     monkeypatch.setattr(socket, "create_connection", no_dns)
-    with pytest.raises(RateUnavailableError, match=r"cannot reach rates\.invalid"):
+    with (
+        pytest.warns(FactcheckWarning),
+        pytest.raises(RateUnavailableError, match=r"cannot reach rates\.invalid"),
+    ):
         online("http://rates.invalid/api/").rate("CNY", "USD", PLEDGE)
 
 
@@ -295,3 +305,119 @@ def test_the_stage_exports_the_provider_lazily() -> None:
     assert stage.OnlineProvider is OnlineProvider
     with pytest.raises(AttributeError, match="no attribute 'Nope'"):
         stage.Nope  # noqa: B018
+
+
+# --- out of reach: say so once, fall back to the offline history, mark it -------------
+
+
+def test_out_of_reach_falls_back_to_the_ecb_marked_and_says_so_once(
+    refused: str, recwarn: pytest.WarningsRecorder
+) -> None:
+    provider = OnlineProvider(
+        base_url=refused,
+        timeout=1.0,
+        cache_dir=None,
+        fallback=ECBProvider(cache_dir=None),
+    )
+    rate = provider.rate("CNY", "USD", PLEDGE)
+    assert rate.provider == "ecb, fallback for forex-python"
+    assert rate.rate == pytest.approx(
+        ECBProvider(cache_dir=None).rate("CNY", "USD", PLEDGE).rate
+    )
+    window = provider.rates_between(
+        "CNY", "USD", dt.date(2025, 2, 17), dt.date(2025, 3, 3)
+    )
+    assert len(window) == 11
+    assert {r.provider for r in window} == {"ecb, fallback for forex-python"}
+    provider.rate("EUR", "USD", PLEDGE)
+    said = [w for w in recwarn if issubclass(w.category, FactcheckWarning)]
+    assert len(said) == 1
+    assert "cannot reach 127.0.0.1" in str(said[0].message)
+    assert "offline ecb history" in str(said[0].message)
+
+
+def test_out_of_reach_costs_one_attempt_per_run(silent: str) -> None:
+    provider = OnlineProvider(
+        base_url=silent,
+        timeout=0.3,
+        cache_dir=None,
+        fallback=ECBProvider(cache_dir=None),
+    )
+    start = time.monotonic()
+    with pytest.warns(FactcheckWarning):
+        provider.rate("CNY", "USD", dt.date(2025, 2, 17))
+    for day in range(18, 25):  # no second warning (filterwarnings = error)
+        provider.rate("CNY", "USD", dt.date(2025, 2, day))
+    assert time.monotonic() - start < 3  # one timeout, not eight
+
+
+def test_the_fallback_lacking_a_currency_names_both(refused: str) -> None:
+    provider = OnlineProvider(
+        base_url=refused,
+        timeout=1.0,
+        cache_dir=None,
+        fallback=ECBProvider(cache_dir=None),
+    )
+    with (
+        pytest.warns(FactcheckWarning),
+        pytest.raises(RateUnavailableError, match="never quoted TWD") as info,
+    ):
+        provider.rate("TWD", "USD", PLEDGE)
+    assert info.value.tried == ("forex-python", "ecb")
+
+
+def test_an_audit_with_only_the_online_provider_still_checks_conversions(
+    refused: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from factcheck import cli
+    from factcheck.normalize import online as online_module
+
+    monkeypatch.setattr(online_module, "DEFAULT_BASE_URL", refused)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "factcheck.toml").write_text('providers = ["online"]\n', "utf-8")
+    (tmp_path / "a.md").write_text(
+        "+++\npublished = 2025-02-24\n+++\n"
+        "The group will spend 380 billion yuan ($38 billion) and 12 billion yuan "
+        "($1.2 billion) on data centres.\n",
+        encoding="utf-8",
+    )
+    code = cli.main(["audit", "a.md", "--format", "json", "--no-progress"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.count("factcheck: warning: forex-python: cannot reach") == 1
+    fc101 = [f for f in json.loads(out)["findings"] if f["rule"] == "FC101"]
+    assert fc101
+    assert fc101[0]["details"]["provider"] == "ecb, fallback for forex-python"
+    assert "ecb, fallback for forex-python" in fc101[0]["message"]
+
+
+def test_a_damaged_cached_answer_is_asked_again_with_a_warning(
+    fake: FakeServer, tmp_path: Path
+) -> None:
+    online(fake.url, tmp_path).rate("CNY", "USD", PLEDGE)
+    (cached,) = (tmp_path / "online").iterdir()
+    cached.write_text(
+        cached.read_text(encoding="utf-8").replace("0.13793", "0.13703"), "utf-8"
+    )
+    asked = len(fake.requests)
+    with pytest.warns(FactcheckWarning, match="checksum does not match"):
+        rate = online(fake.url, tmp_path).rate("CNY", "USD", PLEDGE)
+    assert rate.rate == pytest.approx(0.13793)
+    assert len(fake.requests) == asked + 1
+    assert "0.13793" in cached.read_text(encoding="utf-8")  # rewritten
+
+
+def test_a_cached_answer_of_the_old_format_is_asked_again_quietly(
+    fake: FakeServer, tmp_path: Path
+) -> None:
+    online(fake.url, tmp_path).rate("CNY", "USD", PLEDGE)
+    (cached,) = (tmp_path / "online").iterdir()
+    data = json.loads(cached.read_text(encoding="utf-8"))
+    del data["format"], data["checksum"]
+    cached.write_text(json.dumps(data), encoding="utf-8")
+    asked = len(fake.requests)
+    online(fake.url, tmp_path).rate("CNY", "USD", PLEDGE)  # no warning
+    assert len(fake.requests) == asked + 1
