@@ -6,7 +6,6 @@ found by walking up from the working directory. Data only (TOML), never executed
 window_days = 7          # rate window, days each side of the publication date
 tolerance = 0.005        # relative slack on currency conversions
 approx_tolerance = 0.05  # widening for "about", "roughly", ...
-align_threshold = 0.3    # how alike two claims' contexts must be to compare them
 providers = ["ecb"]      # "table:rates.csv", "ecb", "online"
 fail_on = "error"        # error | warning | info | never
 format = "text"
@@ -34,7 +33,7 @@ from typing import Literal
 
 import attrs
 
-from factcheck.errors import ConfigError, did_you_mean
+from factcheck.errors import ConfigError, FactcheckWarning, did_you_mean
 from factcheck.model import SEVERITIES, Severity
 
 if sys.version_info >= (3, 11):
@@ -50,7 +49,6 @@ _KEYS = {
     "window_days": "a whole number of days (0 or more)",
     "tolerance": "a fraction from 0 to 1, e.g. 0.005",
     "approx_tolerance": "a fraction from 0 to 1, e.g. 0.05",
-    "align_threshold": "a number from 0 to 2, e.g. 0.3",
     "providers": 'a list of "ecb", "online", "table:PATH"',
     "fail_on": "one of error, warning, info, never",
     "format": f"one of {', '.join(FORMATS)}",
@@ -72,7 +70,6 @@ class Config:
     window_days: int = 7
     tolerance: float = 0.005
     approx_tolerance: float = 0.05
-    align_threshold: float = 0.3
     providers: tuple[str, ...] = ("ecb",)
     fail_on: FailOn = "error"
     format: str = "text"
@@ -183,10 +180,27 @@ def load_config(path: Path | None = None, *, search: bool = True) -> Config:
     return parse_config(table, path=where)
 
 
+#: keys a release retired: still read (with a warning), never an error, so an old
+#: configuration keeps working
+RETIRED_KEYS = {
+    "align_threshold": "claims are aligned by their frames, not by a context "
+    "similarity threshold: see the guide, 'Which claims are compared'",
+}
+
+
 def parse_config(table: Mapping[str, object], *, path: str = "<config>") -> Config:
     """Validate a configuration table (see :func:`load_config`)."""
     values: dict[str, object] = {"path": path}
     for key, raw in table.items():
+        if key in RETIRED_KEYS:
+            import warnings  # noqa: PLC0415
+
+            warnings.warn(
+                f"{path}: {key} no longer applies ({RETIRED_KEYS[key]}); remove it",
+                FactcheckWarning,
+                stacklevel=2,
+            )
+            continue
         if key not in _KEYS:
             msg = f"unknown key{did_you_mean(key, _KEYS)}; allowed: {', '.join(_KEYS)}"
             raise ConfigError(
@@ -214,14 +228,6 @@ def _value(key: str, raw: object, path: str) -> object:
             not isinstance(raw, int | float)
             or isinstance(raw, bool)
             or not 0 <= raw < 1
-        ):
-            raise _bad(key, raw, path)
-        return float(raw)
-    if key == "align_threshold":
-        if (
-            not isinstance(raw, int | float)
-            or isinstance(raw, bool)
-            or not 0 <= raw <= 2
         ):
             raise _bad(key, raw, path)
         return float(raw)

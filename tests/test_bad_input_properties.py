@@ -52,7 +52,6 @@ _CONFIG_KEYS = (
     "window_days",
     "tolerance",
     "approx_tolerance",
-    "align_threshold",
     "providers",
     "fail_on",
     "format",

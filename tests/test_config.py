@@ -16,7 +16,6 @@ FACTCHECK_TOML = """\
 window_days = 3
 tolerance = 0.01
 approx_tolerance = 0.1
-align_threshold = 0.5
 providers = ["table:rates.csv", "ecb"]
 fail_on = "warning"
 format = "json"
@@ -71,7 +70,6 @@ def test_factcheck_toml_is_found_walking_up_from_the_working_directory(
     assert config.window_days == 3
     assert config.tolerance == 0.01
     assert config.approx_tolerance == 0.1
-    assert config.align_threshold == 0.5
     assert config.providers == ("table:rates.csv", "ecb")
     assert config.fail_on == "warning"
     assert config.format == "json"
@@ -180,9 +178,6 @@ def test_unknown_key_in_pyproject_tool_table_names_pyproject(tmp_path: Path) -> 
         ("tolerance = false", "tolerance"),
         ("approx_tolerance = 1", "approx_tolerance"),
         ("approx_tolerance = -0.05", "approx_tolerance"),
-        ("align_threshold = 2.5", "align_threshold"),
-        ("align_threshold = -1", "align_threshold"),
-        ('align_threshold = "high"', "align_threshold"),
         ('providers = "ecb"', "providers"),
         ('providers = ["bank"]', "providers"),
         ("providers = [1]", "providers"),
@@ -256,3 +251,13 @@ def test_config_error_is_a_value_error_that_pickles(tmp_path: Path) -> None:
 
     assert isinstance(copy, ConfigError)
     assert str(copy) == str(info.value)
+
+
+def test_a_retired_key_warns_and_is_ignored(tmp_path: Path) -> None:
+    from factcheck.errors import FactcheckWarning
+
+    path = tmp_path / "factcheck.toml"
+    path.write_text("align_threshold = 0.5\nwindow_days = 3\n", encoding="utf-8")
+    with pytest.warns(FactcheckWarning, match="align_threshold no longer applies"):
+        config = load_config(path)
+    assert config.window_days == 3

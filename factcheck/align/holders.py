@@ -177,8 +177,9 @@ def _tokens(
     """Word tokens of ``text[start:end]``; a claim's own words end the list before
     them (a number splits a noun phrase)."""
     out: list[_Token] = []
+    inside = [(s, e) for s, e in spans if s < end and e > start]
     for m in TOKEN.finditer(text, start, end):
-        if any(s <= m.start() < e for s, e in spans):
+        if inside and any(s <= m.start() < e for s, e in inside):
             if out:
                 out.append(_Token("\x00", m.start(), m.end()))
             continue

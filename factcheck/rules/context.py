@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
@@ -36,6 +36,9 @@ from factcheck.normalize import (
     convert_interval,
     default_provider,
 )
+
+if TYPE_CHECKING:
+    from factcheck.normalize.stated_rates import StatedRate
 
 #: how loose the anchor of a stated equivalent may be read: a writer converts the
 #: figure they print, so "1 trillion won ($770 million)" is read as 1 trillion ± 2.5%,
@@ -89,6 +92,7 @@ class AuditContext:
     _usd_rates: dict[tuple[str, dt.date | None], float | None] = attrs.field(
         factory=dict
     )
+    _stated: dict[int, tuple[StatedRate, ...]] = attrs.field(factory=dict)
     _comparisons: dict[tuple[tuple[int, str], tuple[int, str]], Comparison | None] = (
         attrs.field(factory=dict)
     )
@@ -259,8 +263,12 @@ class AuditContext:
         )
 
         for ref in (a, b):
-            extraction = self.extractions[ref.doc_index]
-            for rate in stated_rates(extraction.document.prose, extraction.claims):
+            if ref.doc_index not in self._stated:
+                extraction = self.extractions[ref.doc_index]
+                self._stated[ref.doc_index] = stated_rates(
+                    extraction.document.prose, extraction.claims
+                )
+            for rate in self._stated[ref.doc_index]:
                 result = convert_at_stated(ib, rate, ia.unit or "")
                 if result is not None and result.overlaps(ia):
                     return compare_intervals(
