@@ -43,6 +43,8 @@ _QUALIFIER_THAN = regex.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
     regex.IGNORECASE,
 )
+#: a multiple of another figure ("more than 40 times Mistral's valuation")
+_MULTIPLE = regex.compile(r"\s*(?:times|fold)\b", regex.IGNORECASE)
 _OF_THE = regex.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|its)\s*$")
 _FROM_BEFORE = regex.compile(
     r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
@@ -256,6 +258,8 @@ class FrameReader(HolderReader):
         near_right = right[:40]
         if whole_id is not None:
             return "part", whole_id, "Of the ..."
+        if _MULTIPLE.match(right):
+            return "comparison", None, "times"  # "40 times Mistral's valuation"
         m = lex.part_before.search(near_left)
         if m is not None and not near_left[m.end() :].strip(" ,:\t\n(").count(" ") > 2:
             return "part", None, m.group()

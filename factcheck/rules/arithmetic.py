@@ -1,6 +1,7 @@
-"""FC3xx: arithmetic stated in one sentence or passage that does not compute.
+"""FC3xx: arithmetic stated in one sentence or passage that does not compute (sums,
+shares, changes, parts of a whole, multiples).
 
-All four rules read claims of one document in the order they stand, with the short
+The rules read claims of one document in the order they stand, with the short
 words between them ("to", "from", "of", "or"); intervals carry stated precision, so
 rounding never fires a rule.
 """
@@ -13,9 +14,12 @@ from collections.abc import Iterator, Sequence
 import regex
 
 from factcheck.align import ClaimRef
+from factcheck.align.context import stem
+from factcheck.align.holders import holder_key
+from factcheck.align.lexicon import lexicon
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_amount, format_interval
-from factcheck.rules.context import AuditContext
+from factcheck.rules.context import AuditContext, allowed_interval
 from factcheck.rules.registry import rule
 
 _UP = regex.compile(
@@ -503,3 +507,136 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
                 },
                 evidence=("one sentence states the change and both percentages",),
             )
+
+
+#: "N times Mistral's valuation", "N times the size of X", "N times as large as X's"
+_TIMES = regex.compile(
+    r"\s*(?:times|fold)\s+(?:(?:as\s+(?:much|many|large|big|high)\s+as|the\s+size\s+of|that\s+of)\s+)?"
+    r"(?:the\s+)?(?P<owner>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s?\s+"
+    r"(?P<what>(?:[a-z-]+\s+){0,2}[a-z-]+)"
+)
+
+
+def _comparand(ctx: AuditContext, multiple: ClaimRef) -> tuple[str, str, str] | None:
+    """(owner words, attribute class, phrase) that a multiple is a multiple of."""
+    text = multiple.document.prose
+    m = _TIMES.match(text, multiple.claim.span.end)
+    if m is None:
+        return None
+    lex = lexicon()
+    what = m.group("what").lower().split()
+    attribute = next((lex.attribute(w) for w in what if w in lex.attribute_of), None)
+    if attribute is None:
+        # "2.1 million containers" is counted as noun:container (the frame's reading)
+        attribute = f"noun:{stem(what[-1])}"
+    owner = " ".join(holder_key(m.group("owner").split(), lex))
+    return owner, attribute, m.group().strip()
+
+
+@rule(
+    "FC305",
+    "multiple-arithmetic",
+    "error",
+    '"X, N times Y\'s figure" does not compute from the figures given',
+)
+def multiple_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
+    """A stated multiple does not compute from the two figures the document gives.
+
+    *What it checks.* A figure followed by "N times" another holder's figure ("a
+    valuation of around $500 billion, more than 40 times Mistral's valuation"), where
+    the document states that other figure too (its holder and attribute, from the
+    claim frames: "values Mistral at 11.7 billion euros"). The first figure over the
+    second, converted into one currency at the document's date and over every value
+    their precision and qualifiers allow, must reach the stated multiple.
+
+    *Why it matters.* A ratio is recomputed by readers who have both figures; a
+    ratio made by dividing dollars by euros, or from a stale figure, is wrong.
+
+    *Example.* $500 billion is about 36 times 11.7 billion euros on 2025-09-09.
+
+        fires [2025-09-09]: The round values Mistral at 11.7 billion euros. OpenAI is weighing a share sale at a valuation of $500 billion, more than 40 times Mistral's valuation.
+        silent [2025-09-09]: The round values Mistral at 11.7 billion euros. OpenAI is weighing a share sale at a valuation of $500 billion, more than 30 times Mistral's valuation.
+
+    *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
+    """
+    by_doc: dict[int, list[ClaimRef]] = {}
+    for ref in ctx.refs:
+        by_doc.setdefault(ref.doc_index, []).append(ref)
+    for multiple in ctx.refs:
+        if multiple.claim.kind != "count" or multiple.claim.low is None:
+            continue
+        found = _comparand(ctx, multiple)
+        if found is None:
+            continue
+        owner, attribute, phrase = found
+        siblings = by_doc[multiple.doc_index]
+        before = [
+            r
+            for r in siblings
+            if r.claim.sentence == multiple.claim.sentence
+            and r.claim.span.end <= multiple.claim.span.start
+            and r.claim.kind in ("money", "quantity", "count")
+            and r.claim.equivalent_of is None
+        ]
+        if not before:
+            continue
+        top = before[-1]
+        base = [
+            r
+            for r in siblings
+            if r is not top
+            and r.claim.kind == top.claim.kind
+            and r.claim.equivalent_of is None
+            and r.claim.frame is not None
+            and r.claim.frame.attribute == attribute
+            and owner
+            and set(owner.split()) <= set(r.claim.frame.holder_key)
+        ]
+        if len(base) != 1:
+            continue  # none, or several candidates: say nothing
+        (whole,) = base
+        top_iv = allowed_interval(top.claim)
+        base_iv = allowed_interval(whole.claim)
+        if top.claim.unit != whole.claim.unit:
+            conv = ctx.convert(
+                base_iv,
+                top.claim.unit or "",
+                kind=whole.claim.kind,
+                value=whole.claim.value,
+                day=multiple.document.published,
+            )
+            if conv is None:
+                continue
+            base_iv = conv.result
+        if (
+            top_iv.low is None
+            or top_iv.high is None
+            or base_iv.low is None
+            or base_iv.high is None
+            or base_iv.low <= 0
+        ):
+            continue
+        ratio = Interval(top_iv.low / base_iv.high, top_iv.high / base_iv.low, None)
+        stated = multiple.claim.interval
+        ctx.mark_checked(multiple, top, whole)
+        if ratio.overlaps(stated):
+            continue
+        yield ctx.finding(
+            "FC305",
+            multiple,
+            f"{top.claim.text!r} ({format_interval(top_iv)}) is "
+            f"{ratio.low:.3g}–{ratio.high:.3g} times {whole.claim.text!r} "
+            f"({format_interval(base_iv)} at the document's date); the text says "
+            f"{multiple.claim.text!r} {phrase} ({format_interval(stated)})",
+            related=[top, whole],
+            details={
+                "stated_low": stated.low,
+                "stated_high": stated.high,
+                "ratio_low": ratio.low,
+                "ratio_high": ratio.high,
+            },
+            evidence=(
+                f"{phrase!r}: {whole.claim.text!r} is {owner}'s {attribute} in the "
+                "same document",
+            ),
+        )
