@@ -395,8 +395,11 @@ def _starts_near(text: str, offset: int, shape: regex.Pattern[str], reach: int) 
 # -- the words beside a number --------------------------------------------------------
 
 #: white space that may separate the parts of one amount: spaces, or one line break
-#: (soft-wrapped prose), never a blank line
-SP = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
+#: (soft-wrapped prose), never a blank line. Possessive: a run of blanks is taken
+#: whole, never split between two quantifiers (``[ ]+\n?[ ]*`` tries every split of
+#: a run that nothing follows: quadratic time in its length). What follows SP in each
+#: pattern is never a blank, so no match is lost.
+SP = r"(?:[ \t\u00a0]++(?:\n[ \t\u00a0]*+)?+|\n[ \t\u00a0]*+)"
 _WORDS_AFTER = regex.compile(
     rf"\G(?:{SP}|-)(?P<w1>[A-Za-z][A-Za-z.’']*)"
     rf"(?:{SP}(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:{SP}(?P<w3>[A-Za-z][A-Za-z.’'-]*))?)?"

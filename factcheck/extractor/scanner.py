@@ -14,6 +14,8 @@ billion yuan (US$52.4 billion)").
 
 from __future__ import annotations
 
+import math
+
 import regex
 
 from factcheck.extractor import lexicon
@@ -201,9 +203,16 @@ _DIGITS_READ: dict[str, tuple[float, float]] = {}
 _DIGITS_READ_MAX = 4096
 
 
+#: the most digits a number may have and still be read: a float holds no more
+#: (``sys.float_info.max_10_exp``); a longer digit string states no claim
+MOST_DIGITS = 308
+
+
 def _digit_number(text: str, m: CoreMatch) -> Number | None:
     s, e = m.span()
     digits = m.group()
+    if e - s > MOST_DIGITS:
+        return None
     if "," in digits and m.group("dc") is not None:
         # "45,00 €": a decimal comma, read as such only right beside a currency
         e = m.start("dc")
@@ -491,6 +500,8 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         noun = _noun_after(text, end)
     value = value * scale * currency_multiplier
     precision = precision * scale * (currency_multiplier if kind == "money" else 1.0)
+    if not (math.isfinite(value) and math.isfinite(precision)):
+        return None  # more than a float holds ("9" * 300 " trillion")
     # positional, in field order: a third cheaper than keywords, once per mention
     return Mention(
         prefix[0] if prefix else left,  # start
