@@ -29,8 +29,12 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 COMPILED = [
     "factcheck/extractor/__init__.py",
     "factcheck/extractor/context.py",
+    "factcheck/extractor/counts.py",
+    "factcheck/extractor/durations.py",
+    "factcheck/extractor/joins.py",
     "factcheck/extractor/measures.py",
     "factcheck/extractor/money.py",
+    "factcheck/extractor/names.py",
     "factcheck/extractor/numbers.py",
     "factcheck/extractor/qualifiers.py",
     "factcheck/extractor/scanner.py",

@@ -216,6 +216,9 @@ class Claim:
     noun: str | None = None
     #: how an ambiguous currency symbol was read ("$ read as USD: no other sign")
     unit_note: str | None = None
+    #: the whole a part is stated of: 325 in "158 out of 325 seats", 5 in "one in
+    #: five adults" (the share, ``value / whole``, is derived from the two)
+    whole: float | None = None
 
     def __attrs_post_init__(self) -> None:
         # _check_interval_bounds, inline: this runs for every claim and interval
@@ -227,6 +230,14 @@ class Claim:
     def interval(self) -> Interval:
         """``[low, high]`` in the claim's unit."""
         return Interval(self.low, self.high, self.unit)
+
+    @property
+    def share(self) -> float | None:
+        """The part over the whole, for a part stated of a whole ("158 out of 325
+        seats": 0.486), else ``None``."""
+        if self.whole is None or self.whole == 0:
+            return None
+        return self.value / self.whole
 
 
 @attrs.frozen(kw_only=True)

@@ -402,7 +402,8 @@ def _starts_near(text: str, offset: int, shape: regex.Pattern[str], reach: int) 
 SP = r"(?:[ \t\u00a0]++(?:\n[ \t\u00a0]*+)?+|\n[ \t\u00a0]*+)"
 _WORDS_AFTER = regex.compile(
     rf"\G(?:{SP}|-)(?P<w1>[A-Za-z][A-Za-z.’']*)"
-    rf"(?:{SP}(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:{SP}(?P<w3>[A-Za-z][A-Za-z.’'-]*))?)?"
+    rf"(?:{SP}(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:{SP}(?P<w3>[A-Za-z][A-Za-z.’'-]*)"
+    rf"(?:{SP}(?P<w4>[A-Za-z][A-Za-z.’'-]*))?)?)?"
 )
 #: white space between a number and the next word (a superset of what SP allows)
 BLANKS = frozenset(" \t\u00a0\n")
@@ -411,7 +412,7 @@ _WORD_SEPARATORS = BLANKS | {"-"}
 
 
 def words_after(text: str, pos: int) -> regex.Match[str] | None:
-    """Up to three words after ``pos`` (groups ``w1``, ``w2``, ``w3``), past white
+    """Up to four words after ``pos`` (groups ``w1`` to ``w4``), past white
     space or a hyphen, or ``None`` if no word follows."""
     if text[pos : pos + 1] not in _WORD_SEPARATORS:
         return None

@@ -16,6 +16,7 @@ import re  # noqa: TID251  (the two core scans: see _DIGIT_CORE)
 import regex
 
 from factcheck.extractor import lexicon
+from factcheck.extractor.context import MONTHS
 from factcheck.extractor.lexicon import (
     DENOMINATORS,
     FRACTION_WORDS,
@@ -261,14 +262,29 @@ _AFTER_A_WORDS = (
     r"(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore"
     rf"|(?:{'|'.join(DENOMINATORS)})[ \t]+of\b)"
 )
+#: the spacing characters that group digits ("4 512", "27 310 447", "1\u202f906\u202f233"):
+#: Unicode's space separators (Zs), the space of every script; a number is grouped by
+#: one of them, the same throughout, in groups of three
+GROUP_SPACES = (
+    " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u202f\u205f\u3000"
+)
+_GROUP_SPACE = f"[{GROUP_SPACES}]"
+#: a month's name before a day of the month: "May 5 100 people" is the 5th and a
+#: count, never 5,100 (see :func:`find_cores`)
+_MONTH_BEFORE = (
+    rf"\b(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?{_GROUP_SPACE}"
+)
+_MONTH_BEFORE_END = regex.compile(rf"(?r){_MONTH_BEFORE}")
 #: where a number may start: a digit, a fraction sign, a number word, or "a"/"an"
 #: before one (a necessary condition for a core, for the checks that look ahead)
 NUMBER_AHEAD = rf"(?:[0-9½¼¾⅓⅔]|\.[0-9]|(?i:{_WORD_ANCHORS}|an?)\b)"
 #: What a number core is: a digit string, a fraction sign, or a number word. This is
 #: the definition; :func:`find_cores` finds exactly its matches, in two faster passes.
 CORE = regex.compile(
-    r"(?P<d>(?<![0-9,.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
-    r"|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9,])|[0-9]+)(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?"
+    r"(?P<d>(?<![0-9])(?<![0-9][,.])(?<!(?:^|[^A-Za-z0-9_.,])\.)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
+    rf"|(?<!{_MONTH_BEFORE})[0-9]{{1,3}}(?P<sp>{_GROUP_SPACE})[0-9]{{3}}(?:(?P=sp)[0-9]{{3}})*(?![0-9,])|[0-9]+)"
+    r"(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?"
     r"|(?<![\w.,])\.[0-9]+)"
     r"|(?P<f>[½¼¾⅓⅔])"
     rf"|(?P<w>\b(?i:{_WORD_ANCHORS}|a(?={_AFTER_A_WORDS}))\b)",
@@ -285,10 +301,13 @@ CORE = regex.compile(
 _DIGIT_CORE = re.compile(
     r"""[0-9.½¼¾⅓⅔](?:
         (?<=[½¼¾⅓⅔])                                # a fraction sign
-      | (?<=[0-9])(?<![0-9,.][0-9])                  # digits, not inside a number:
+      | (?<=[0-9])(?<![0-9][0-9])(?<![0-9][,.][0-9]) # digits, not inside a number
+                                                     # ("Rs.500": a dot after letters)
         (?:[0-9]{0,2}(?:,[0-9]{3})+                  #   1,234,567
           | [0-9]?(?:,[0-9]{2})+,[0-9]{3}            #   12,34,567 (lakh and crore)
-          | [0-9]{0,2}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9,])  # 1 234 567
+          | [0-9]{0,2}(?P<sp>"""
+    + _GROUP_SPACE
+    + r""")[0-9]{3}(?:(?P=sp)[0-9]{3})*(?![0-9,])      #   1 234 567 (one spacing)
           | [0-9]*
         )(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?  # decimals, or a decimal comma
       | (?<=\.)(?<![A-Za-z0-9_.,]\.)[0-9]+           # .5
@@ -356,6 +375,8 @@ def find_cores(text: str) -> list[CoreMatch]:
     them), by their offsets. Digit and word cores never share a character, so two
     passes, one for each, merge into the one of :data:`CORE`."""
     digits: list[CoreMatch] = list(_DIGIT_CORE.finditer(text))
+    if any(m.group("sp") is not None for m in digits):
+        digits = _split_after_months(text, digits)
     if not text.isascii():
         # ".5" after a non-ASCII word character and a full stop is no number
         digits = [
@@ -369,6 +390,25 @@ def find_cores(text: str) -> list[CoreMatch]:
     if not digits:
         return words
     return sorted(digits + words, key=_start)
+
+
+def _split_after_months(text: str, digits: list[CoreMatch]) -> list[CoreMatch]:
+    """A number grouped by spaces right after a month's name is a day and what
+    follows it ("May 5 100 people"): read anew from its first space, as :data:`CORE`
+    (whose space-grouped branch does not start after a month) reads it."""
+    out: list[CoreMatch] = []
+    for m in digits:
+        sp = m.group("sp")
+        s = m.start()
+        if sp is None or _MONTH_BEFORE_END.match(text, max(0, s - 11), s) is None:
+            out.append(m)
+            continue
+        cut = text.index(sp, s)
+        day = _DIGIT_CORE.match(text, s, cut)
+        if day is not None:
+            out.append(day)
+        out += _DIGIT_CORE.finditer(text, cut, m.end())
+    return out
 
 
 def _start(m: CoreMatch) -> int:

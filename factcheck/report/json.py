@@ -27,6 +27,17 @@ def number(value: float | None) -> float | int | None:
     return float(f"{value:.12g}")
 
 
+def unit_of(claim: Claim) -> str | None:
+    """A claim's unit as the contract gives it: an ISO code, "%" or "pp", or for a
+    quantity pint's canonical unit string ("mile / hour", "kilometer ** 2"), which
+    other tools read and compare; pint loads only for a quantity."""
+    if claim.kind != "quantity" or claim.unit is None:
+        return claim.unit
+    from factcheck.normalize.units import unit_string  # noqa: PLC0415  (lazy pint)
+
+    return unit_string(claim.unit)
+
+
 def claim_to_dict(claim: Claim) -> dict[str, JSONValue]:
     """One claim, exactly the fields of the contract plus documented extras."""
     return {
@@ -38,7 +49,7 @@ def claim_to_dict(claim: Claim) -> dict[str, JSONValue]:
         "line": claim.span.line,
         "column": claim.span.column,
         "value": number(claim.value),
-        "unit": claim.unit,
+        "unit": unit_of(claim),
         "qualifier": claim.qualifier,
         "low": number(claim.low),
         "high": number(claim.high),
@@ -47,6 +58,7 @@ def claim_to_dict(claim: Claim) -> dict[str, JSONValue]:
         "precision": number(claim.precision),
         "noun": claim.noun,
         "unit_note": claim.unit_note,
+        "whole": number(claim.whole),
         "sentence": claim.sentence_text,
     }
 
