@@ -38,6 +38,7 @@ COMPILED = [
     "factcheck/extractor/numbers.py",
     "factcheck/extractor/qualifiers.py",
     "factcheck/extractor/scanner.py",
+    "factcheck/extractor/table.py",
 ]
 #: what compiling needs in the build environment (mypy also reads the types of the
 #: modules the compiled ones import: attrs for the model, the regex stubs)

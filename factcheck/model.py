@@ -9,6 +9,7 @@ back into the text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
 import attrs
@@ -250,10 +251,11 @@ class Problem:
 
 @attrs.frozen(kw_only=True)
 class Extraction:
-    """The claims of one document."""
+    """The claims of one document (the extractor gives them as a compact sequence,
+    :class:`factcheck.extractor.Claims`, that reads like a tuple)."""
 
     document: Document
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]
 
 
 @attrs.frozen(kw_only=True)

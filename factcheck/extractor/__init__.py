@@ -8,31 +8,40 @@
 
 from __future__ import annotations
 
-import attrs
+import math
+from collections.abc import Iterable, Iterator
+
 import regex
 
+from factcheck.extractor.claims import Claims
 from factcheck.extractor.context import NotClaims, TextIndex
-from factcheck.extractor.joins import is_equivalent, join_mentions
+from factcheck.extractor.joins import is_equivalent, iter_joined
 from factcheck.extractor.names import name_end
-from factcheck.extractor.numbers import find_cores
+from factcheck.extractor.numbers import iter_cores
 from factcheck.extractor.scanner import Mention, is_clock, read_mention
-from factcheck.model import (
-    DEFAULT_APPROX_TOLERANCE,
-    Claim,
-    Document,
-    Extraction,
-    Span,
-)
+from factcheck.extractor.table import ClaimTable
+from factcheck.model import DEFAULT_APPROX_TOLERANCE, Document, Extraction
 
-__all__ = ["extract_claims", "extract_document", "scan_mentions"]
+__all__ = [
+    "Claims",
+    "extract_claims",
+    "extract_document",
+    "iter_mentions",
+    "scan_mentions",
+]
 
 
 def scan_mentions(text: str) -> list[Mention]:
     """Every number in ``text`` with what stands beside it, in order."""
+    return list(iter_mentions(text))
+
+
+def iter_mentions(text: str) -> Iterator[Mention]:
+    """Every number in ``text`` with what stands beside it, in order, one at a
+    time: a text of a million numbers never holds a million mentions."""
     not_claims = NotClaims(text)
-    out: list[Mention] = []
     consumed = 0
-    for m in find_cores(text):
+    for m in iter_cores(text):
         s = m.start()
         if s < consumed:
             continue
@@ -45,9 +54,8 @@ def scan_mentions(text: str) -> list[Mention]:
         if name is not None:
             consumed = name  # "Article 370", "dial 112", "led 3-1": a name, skipped
             continue
-        out.append(mention)
+        yield mention
         consumed = mention.end
-    return out
 
 
 def stated_precision(m: Mention) -> float:
@@ -85,51 +93,49 @@ def _interval(
     return value - half, value + half
 
 
-def build_claims(text: str, prose: str, mentions: list[Mention]) -> tuple[Claim, ...]:
-    """Turn joined mentions into :class:`Claim` values with positions and links."""
+def build_claims(text: str, prose: str, mentions: Iterable[Mention]) -> Claims:
+    """Turn joined mentions into claims with positions and links, kept compactly
+    (see :class:`~.claims.Claims`); the mentions are read one at a time."""
     index = TextIndex(prose)
-    claims: list[Claim] = []
+    table = ClaimTable(text, prose, index)
     previous: Mention | None = None
     previous_qualifier: str | None = None
-    sentence: Span | None = None
-    for n, m in enumerate(mentions, start=1):
+    previous_row = -1
+    for m in mentions:
+        if not math.isfinite(m.value):
+            continue  # "1e308 and 1e308 dollars": more than a float holds
         qualifier = m.qualifier
-        equivalent_of = None
+        equivalent = -1
         if previous is not None and is_equivalent(prose, previous, m):
-            equivalent_of = claims[-1].equivalent_of or claims[-1].id
+            equivalent = table.equivalent_row(previous_row)
+            if equivalent < 0:
+                equivalent = previous_row
             if qualifier is None and previous_qualifier not in (None, "range"):
                 qualifier = previous_qualifier  # "more than X (Y)": both
         unit, note = m.unit, m.unit_note
         precision = stated_precision(m)
         low, high = _interval(m, qualifier, precision)
-        s_start, s_end = index.sentence(m.start, m.end)
-        if sentence is None or sentence.start != s_start or sentence.end != s_end:
-            sentence = index.span(s_start, s_end)  # claims of one sentence share it
         if note is not None and unit in _COUNTRIES:
+            s_start, s_end = index.sentence(m.start, m.end)
             unit, note = _country_reading(prose, s_start, s_end, unit, note)
         public_q = "approx" if qualifier == "nearly" else qualifier
-        claims.append(
-            Claim(
-                id=f"c{n}",
-                kind=m.kind,
-                text=text[m.start : m.end],
-                span=index.span(m.start, m.end),
-                value=m.value,
-                unit=unit,
-                qualifier=public_q,  # type: ignore[arg-type]
-                low=low,
-                high=high,
-                precision=precision,
-                sentence=sentence,
-                sentence_text=prose[s_start:s_end],
-                equivalent_of=equivalent_of,
-                noun=m.noun,
-                unit_note=note,
-                whole=m.whole,
-            )
+        previous_row = table.add(
+            m.kind,
+            m.start,
+            m.end,
+            m.value,
+            unit,
+            public_q,  # type: ignore[arg-type]
+            low,
+            high,
+            precision,
+            equivalent,
+            m.noun,
+            note,
+            m.whole,
         )
         previous, previous_qualifier = m, qualifier
-    return tuple(claims)
+    return Claims(table)
 
 
 #: currencies read by default for a name or sign that several countries use, and the
@@ -154,9 +160,11 @@ def _country_reading(
     return code, f"{sign} read as {code}: the sentence names {country.title()}"
 
 
-def extract_claims(text: str) -> tuple[Claim, ...]:
-    """Every numeric claim in plain ``text``, in order of appearance."""
-    return build_claims(text, text, join_mentions(text, scan_mentions(text)))
+def extract_claims(text: str) -> Claims:
+    """Every numeric claim in plain ``text``, in order of appearance: a sequence of
+    :class:`~factcheck.model.Claim`, kept compactly (see :class:`~.claims.Claims`).
+    The text is read one number at a time."""
+    return build_claims(text, text, iter_joined(text, iter_mentions(text)))
 
 
 #: what a bare sign means in an outlet of this country (by the URL's domain)
@@ -191,23 +199,25 @@ def _local_reading(document: Document) -> tuple[dict[str, str], str] | None:
     return None
 
 
-def _resolve_signs(document: Document, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
-    """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country."""
+def _resolve_signs(document: Document, claims: Claims) -> None:
+    """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country
+    (in place, before the claims are handed out)."""
     local = _local_reading(document)
     if local is None:
-        return claims
+        return
     signs, host = local
-    out = []
-    for claim in claims:
-        note = claim.unit_note or ""
+    table = claims.table
+    for row in range(len(table)):
+        note = table.unit_and_note(row)[1]
+        if note is None:
+            continue
         sign = next((s for s in signs if note.startswith(f"'{s}' read as")), None)
         if sign is None or "the sentence names" in note:
-            out.append(claim)
             continue
         code = signs[sign]
-        note = f"'{sign}' read as {code}: the outlet is {host}"
-        out.append(attrs.evolve(claim, unit=code, unit_note=note))
-    return tuple(out)
+        table.set_unit_and_note(
+            row, code, f"'{sign}' read as {code}: the outlet is {host}"
+        )
 
 
 def extract_document(document: Document) -> Extraction:
@@ -217,6 +227,8 @@ def extract_document(document: Document) -> Extraction:
     outlet's country, from its URL ("$" in watoday.com.au is AUD); the claim's
     ``unit_note`` records the reading."""
     prose = document.prose
-    mentions = join_mentions(prose, scan_mentions(prose))
-    claims = build_claims(document.text, prose, mentions)
-    return Extraction(document=document, claims=_resolve_signs(document, claims))
+    claims = build_claims(
+        document.text, prose, iter_joined(prose, iter_mentions(prose))
+    )
+    _resolve_signs(document, claims)
+    return Extraction(document=document, claims=claims)

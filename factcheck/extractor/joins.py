@@ -9,6 +9,8 @@ equivalent is linked to its anchor ("380 billion yuan (US$52.4 billion)").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from factcheck.extractor.counts import PART_JOINER, RATIO_JOINER
@@ -45,13 +47,25 @@ _EQUIVALENT_JOINER = regex.compile(
 
 def join_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Join the mentions that state one claim together, in order."""
-    mentions = _dimensions(text, _compound_durations(text, mentions))
-    out: list[Mention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        if i + 1 < len(mentions):
-            b = mentions[i + 1]
+    return list(iter_joined(text, iter(mentions)))
+
+
+def iter_joined(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
+    """:func:`join_mentions`, one mention at a time: each join looks at two
+    neighbours (a size at up to four), so the mentions of a long text are never
+    held at once."""
+    return _unify_temperature_equivalents(
+        text, _pairs(text, _dimensions(text, _compound_durations(text, mentions)))
+    )
+
+
+def _pairs(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
+    """Ranges, bounds, rates, compound amounts, parts of totals and the ends of
+    changes: what two neighbouring mentions state together."""
+    a = next(mentions, None)
+    while a is not None:
+        b = next(mentions, None)
+        if b is not None:
             joined = (
                 _rate_of(text, a, b)
                 or _range_of(text, a, b)
@@ -59,8 +73,8 @@ def join_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 or _compound_of(text, a, b)
             )
             if joined is not None:
-                out.append(joined)
-                i += 2
+                yield joined
+                a = next(mentions, None)
                 continue
             part = _part_of(text, a, b)
             if part is not None:
@@ -68,14 +82,12 @@ def join_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             else:
                 changed = _end_of_change(text, a, b)
                 if changed is not None:
-                    mentions[i + 1] = changed
+                    b = changed
         a = _feet_and_inches(text, a)
-        out.append(a)
-        i += 1
-        while i < len(mentions) and mentions[i].start < a.end:
-            i += 1  # consumed by the joined mention ("5 feet 2 inches")
-    _unify_temperature_equivalents(text, out)
-    return out
+        yield a
+        while b is not None and b.start < a.end:
+            b = next(mentions, None)  # consumed by the joined mention ("5 feet 2 in")
+        a = b
 
 
 _RATIO_JOINER = regex.compile(RATIO_JOINER)
@@ -296,17 +308,15 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
 _DURATION_JOINER = regex.compile(r",?[ \t\u00a0]+(?:and[ \t\u00a0]+)?")
 
 
-def _compound_durations(text: str, mentions: list[Mention]) -> list[Mention]:
+def _compound_durations(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
     """ "2 minutes and 41 seconds", "1 hour 30 minutes": one duration in its
     smallest unit (larger units first; seconds to weeks, or months and years)."""
-    out: list[Mention] = []
+    prev: Mention | None = None
     for m in mentions:
-        prev = out[-1] if out else None
         if (
             prev is not None
             and m.kind == prev.kind == "quantity"
             and m.qualifier is None
-            and prev.qualifier in (None, "approx", "nearly", "gt", "ge", "lt", "le")
             and m.range_bounds is None
             and prev.range_bounds is None
             and m.unit is not None
@@ -322,58 +332,96 @@ def _compound_durations(text: str, mentions: list[Mention]) -> list[Mention]:
                 joined.value = prev.value * factor + m.value
                 joined.precision = m.precision
                 joined.noun = m.noun
-                out[-1] = joined
+                prev = joined
                 continue
-        out.append(m)
-    return out
+        if prev is not None:
+            yield prev
+        prev = m
+    if prev is not None:
+        yield prev
 
 
 #: between the sides of a size ("30 by 40 centimetres", "3 x 2 m")
 _BY_JOINER = regex.compile(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*")
+#: the most sides a size has ("30 by 40 by 20 cm")
+_MOST_SIDES = 3
 
 
-def _dimensions(text: str, mentions: list[Mention]) -> list[Mention]:
+def _is_side(m: Mention) -> bool:
+    """Whether a mention may be a side of a size, its unit stated at the end."""
+    return (
+        m.kind == "count"
+        and m.noun in (None, "x")
+        and not m.scaled
+        and m.range_bounds is None
+    )
+
+
+def _by(text: str, a: Mention, b: Mention) -> bool:
+    return (
+        b.start - a.end <= 6 and _BY_JOINER.fullmatch(text, a.end, b.start) is not None
+    )
+
+
+def _dimensions(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
     """ "30 by 40 centimetres": each side of a size is a quantity in the unit
     stated once, at its end."""
-    for i in range(len(mentions) - 2, -1, -1):
-        a, b = mentions[i], mentions[i + 1]
-        if (
-            a.kind == "count"
-            and b.kind == "quantity"
-            and a.noun in (None, "x")
-            and not a.scaled
-            and a.range_bounds is None
-            and b.range_bounds is None
-            and b.start - a.end <= 6
-            and _BY_JOINER.fullmatch(text, a.end, b.start) is not None
-        ):
-            side = a.copy()
-            side.kind, side.unit, side.unit_note = "quantity", b.unit, b.unit_note
-            mentions[i] = side
-    return mentions
+    sides: list[Mention] = []  # counts joined by "by", waiting for a unit
+    for m in mentions:
+        if sides and _by(text, sides[-1], m):
+            if m.kind == "quantity" and m.range_bounds is None:
+                for side in sides:
+                    quantity = side.copy()
+                    quantity.kind, quantity.unit = "quantity", m.unit
+                    quantity.unit_note = m.unit_note
+                    yield quantity
+                sides = []
+                yield m
+                continue
+            if _is_side(m) and len(sides) < _MOST_SIDES:
+                sides.append(m)
+                continue
+        yield from sides
+        sides = []
+        if _is_side(m):
+            sides.append(m)
+        else:
+            yield m
+    yield from sides
 
 
 _DELTAS = frozenset(TEMPERATURES.values())
 _TO_DELTA = dict(TEMPERATURES)
 
 
-def _unify_temperature_equivalents(text: str, mentions: list[Mention]) -> None:
+def _unify_temperature_equivalents(
+    text: str, mentions: Iterator[Mention]
+) -> Iterator[Mention]:
     """A temperature and its stated equivalent are both readings or both
     differences: "1.2C (2.2F) above the average" says "above" once, after both."""
-    for i in range(1, len(mentions)):
-        a, b = mentions[i - 1], mentions[i]
-        if a.kind != "quantity" or b.kind != "quantity":
-            continue
-        if not (
-            (a.unit in _DELTAS or a.unit in _TO_DELTA)
+    a = next(mentions, None)
+    for m in mentions:
+        b = m
+        if (
+            a is not None
+            and a.kind == "quantity"
+            and b.kind == "quantity"
+            and (a.unit in _DELTAS or a.unit in _TO_DELTA)
             and (b.unit in _DELTAS or b.unit in _TO_DELTA)
             and (a.unit in _DELTAS) != (b.unit in _DELTAS)
             and is_equivalent(text, a, b)
         ):
-            continue
-        for j in (i - 1, i):
-            m = mentions[j]
-            if m.unit in _TO_DELTA:
-                delta = m.copy()
-                delta.unit = _TO_DELTA[m.unit]
-                mentions[j] = delta
+            a, b = _as_delta(a), _as_delta(b)
+        if a is not None:
+            yield a
+        a = b
+    if a is not None:
+        yield a
+
+
+def _as_delta(m: Mention) -> Mention:
+    if m.unit not in _TO_DELTA:
+        return m
+    delta = m.copy()
+    delta.unit = _TO_DELTA[m.unit]
+    return delta

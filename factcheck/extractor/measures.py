@@ -33,6 +33,8 @@ _HYPHENED_UNIT = regex.compile(
     )
     + r"))\b"
 )
+#: how far after a number the hyphen of such a unit name can stand
+_HYPHENED_REACH = 2 + max(k.index("-") for k in WORD_UNITS if "-" in k)
 #: what "mb" is near: millibars in weather text, megabits elsewhere
 _WEATHER_WORDS = regex.compile(
     r"(?i:\b(?:pressure|hurricane|storm|typhoon|cyclone|depression|barometric"
@@ -76,7 +78,11 @@ def unit_after(
     """A unit right after the number (glued, spaced, or hyphenated): (end, unit, note).
     ``words`` is :func:`~factcheck.extractor.context.words_after` at ``pos``."""
     found = _symbol_unit_at(text, pos, scaled)
-    if found is None and text[pos : pos + 1] in (" ", "\t", "\u00a0", "\n"):
+    if (
+        found is None
+        and text[pos : pos + 1] in (" ", "\t", "\u00a0", "\n")
+        and text.find("-", pos + 2, pos + _HYPHENED_REACH) > 0
+    ):
         hm = _HYPHENED_UNIT.match(text, pos)
         if hm is not None:
             found = (hm.end(), WORD_UNITS[hm.group("u").lower()], None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re  # noqa: TID251  (the two core scans: see _DIGIT_CORE)
+from collections.abc import Iterator
 
 import regex
 
@@ -349,18 +350,18 @@ FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 CoreMatch = re.Match[str] | regex.Match[str]
 
 
-def _word_cores(text: str) -> list[CoreMatch]:
+def _word_cores(text: str) -> Iterator[CoreMatch]:
     """The matches of :data:`_WORD_CORE` (their offsets; they may match a lowered
     copy of ``text``)."""
     if text.isascii():
-        return list(_WORD_CORE_LOWER.finditer(text.lower()))
+        return _WORD_CORE_LOWER.finditer(text.lower())
     if not any(c in text for c in _CASE_ODD):
-        return [
+        return (
             m
             for m in _WORD_CORE_LOWER.finditer(text.lower())
             if not (_word_char_at(text, m.start() - 1) or _word_char_at(text, m.end()))
-        ]
-    return list(_WORD_CORE.finditer(text))
+        )
+    return _WORD_CORE.finditer(text)
 
 
 def _word_char_at(text: str, i: int) -> bool:
@@ -372,43 +373,69 @@ def _word_char_at(text: str, i: int) -> bool:
 
 def find_cores(text: str) -> list[CoreMatch]:
     """The matches of :data:`CORE` in ``text``, in order (as ``CORE.finditer`` gives
-    them), by their offsets. Digit and word cores never share a character, so two
-    passes, one for each, merge into the one of :data:`CORE`."""
-    digits: list[CoreMatch] = list(_DIGIT_CORE.finditer(text))
-    if any(m.group("sp") is not None for m in digits):
-        digits = _split_after_months(text, digits)
-    if not text.isascii():
-        # ".5" after a non-ASCII word character and a full stop is no number
-        digits = [
-            m
-            for m in digits
-            if text[m.start()] != "." or not _word_char_at(text, m.start() - 1)
-        ]
-    words = _word_cores(text)
-    if not words:
-        return digits
-    if not digits:
-        return words
-    return sorted(digits + words, key=_start)
+    them), by their offsets: :func:`iter_cores`, as a list."""
+    return list(iter_cores(text))
 
 
-def _split_after_months(text: str, digits: list[CoreMatch]) -> list[CoreMatch]:
+def iter_cores(text: str) -> Iterator[CoreMatch]:
+    """The matches of :data:`CORE` in ``text``, in order, one at a time (a text of
+    a million numbers holds one match at a time, not a million). Digit and word
+    cores never share a character, so two passes, one for each, merge into the
+    one of :data:`CORE`."""
+    return _merged(_digit_cores(text), _word_cores(text))
+
+
+def _digit_cores(text: str) -> Iterator[CoreMatch]:
+    """The digit and fraction cores: :data:`_DIGIT_CORE`'s matches, a number
+    grouped by spaces after a month read anew (see :func:`_split_after_month`), and
+    outside ASCII no ".5" after a word character."""
+    ascii_text = text.isascii()
+    for m in _DIGIT_CORE.finditer(text):
+        if (
+            not ascii_text
+            and text[m.start()] == "."
+            and _word_char_at(text, m.start() - 1)
+        ):
+            continue  # ".5" after a non-ASCII word character and a full stop
+        if m.group("sp") is not None:
+            yield from _split_after_month(text, m)
+        else:
+            yield m
+
+
+def _merged(a: Iterator[CoreMatch], b: Iterator[CoreMatch]) -> Iterator[CoreMatch]:
+    """Two iterators of matches in order of their starts, merged into one."""
+    x = next(a, None)
+    y = next(b, None)
+    while x is not None and y is not None:
+        if x.start() <= y.start():
+            yield x
+            x = next(a, None)
+        else:
+            yield y
+            y = next(b, None)
+    if x is not None:
+        yield x
+        yield from a
+    if y is not None:
+        yield y
+        yield from b
+
+
+def _split_after_month(text: str, m: CoreMatch) -> Iterator[CoreMatch]:
     """A number grouped by spaces right after a month's name is a day and what
     follows it ("May 5 100 people"): read anew from its first space, as :data:`CORE`
     (whose space-grouped branch does not start after a month) reads it."""
-    out: list[CoreMatch] = []
-    for m in digits:
-        sp = m.group("sp")
-        s = m.start()
-        if sp is None or _MONTH_BEFORE_END.match(text, max(0, s - 11), s) is None:
-            out.append(m)
-            continue
-        cut = text.index(sp, s)
-        day = _DIGIT_CORE.match(text, s, cut)
-        if day is not None:
-            out.append(day)
-        out += _DIGIT_CORE.finditer(text, cut, m.end())
-    return out
+    s = m.start()
+    if _MONTH_BEFORE_END.match(text, max(0, s - 11), s) is None:
+        yield m
+        return
+    sp = m.group("sp")
+    cut = text.index(sp, s)
+    day = _DIGIT_CORE.match(text, s, cut)
+    if day is not None:
+        yield day
+    yield from _DIGIT_CORE.finditer(text, cut, m.end())
 
 
 def _start(m: CoreMatch) -> int:
