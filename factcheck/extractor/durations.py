@@ -46,10 +46,11 @@ def read_clock(text: str, start: int, end: int) -> tuple[int, float, float] | No
     """A race or elapsed time whose first digits are ``text[start:end]``: (where it
     ends, its value in seconds, its precision in seconds), or ``None`` if the digits
     start no clock time or it is a time of day."""
+    digits = text[start:end]
     m = _CLOCK.match(text, end)
-    if m is None:
-        return None
-    first = int(text[start:end])
+    if m is None or not digits.isdigit() or len(digits) > 2:
+        return None  # ".12:30", "2024:12": no clock face
+    first = int(digits)
     fraction = m.group("f") or (m.group("f2") or "")[1:]
     precision = 10.0 ** -len(fraction) if fraction else 1.0
     window = max(0, start - 24)

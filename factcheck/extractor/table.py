@@ -73,6 +73,12 @@ class ClaimTable:
     def __len__(self) -> int:
         return len(self._value)
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # the columns and strings; the index is rebuilt from the prose (a compiled
+        # class is made anew by calling it, so it pickles by this recipe)
+        columns = tuple(getattr(self, name) for name in _COLUMNS)
+        return _restore, (self.text, self.prose, columns, tuple(self._strings))
+
     def _string(self, s: str | None) -> int:
         if s is None:
             return -1
@@ -160,3 +166,25 @@ class ClaimTable:
             unit_note=note,
             whole=_or_none(self._whole[row]),
         )
+
+
+#: the arrays of a table, in the order :meth:`ClaimTable.__reduce__` gives them
+_COLUMNS = (
+    "_spans", "_value", "_low", "_high", "_precision", "_whole", "_kind",
+    "_qualifier", "_unit", "_noun", "_note", "_equivalent",
+)  # fmt: skip
+
+
+def _restore(
+    text: str,
+    prose: str,
+    columns: tuple[array[int] | array[float], ...],
+    strings: tuple[str, ...],
+) -> ClaimTable:
+    """A table from what :meth:`ClaimTable.__reduce__` gave (pickle calls this)."""
+    table = ClaimTable(text, prose, TextIndex(prose))
+    for name, column in zip(_COLUMNS, columns, strict=True):
+        getattr(table, name).extend(column)
+    for s in strings:
+        table._string(s)
+    return table

@@ -101,6 +101,11 @@ def test_times_of_day_are_no_durations(text: str) -> None:
     assert [c for c in extract(text) if c.unit == "second"] == []
 
 
+@pytest.mark.parametrize("text", ["x.12:30", "a .12:30:15 b", "2024:12:01", "123:45"])
+def test_digits_that_make_no_clock_face_are_no_duration(text: str) -> None:
+    assert [c for c in extract(text) if c.unit == "second"] == []
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
