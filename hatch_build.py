@@ -29,11 +29,16 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 COMPILED = [
     "factcheck/extractor/__init__.py",
     "factcheck/extractor/context.py",
+    "factcheck/extractor/counts.py",
+    "factcheck/extractor/durations.py",
+    "factcheck/extractor/joins.py",
     "factcheck/extractor/measures.py",
     "factcheck/extractor/money.py",
+    "factcheck/extractor/names.py",
     "factcheck/extractor/numbers.py",
     "factcheck/extractor/qualifiers.py",
     "factcheck/extractor/scanner.py",
+    "factcheck/extractor/table.py",
 ]
 #: what compiling needs in the build environment (mypy also reads the types of the
 #: modules the compiled ones import: attrs for the model, the regex stubs)

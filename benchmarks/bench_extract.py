@@ -1,14 +1,19 @@
-"""Throughput of factcheck's extractor beside quantulum3, price-parser and a bare regex.
+"""Throughput of factcheck's extractor beside quantulum3, price-parser and a bare regex,
+and the memory factcheck holds per byte of input.
 
 All tools run in this one process on the same text (see ``corpus.py``), timed with
-``time.perf_counter``, best of N repeats. Prints throughput (MB/s, 1 MB = 10**6 UTF-8
-bytes), claims found per MB (context, not a quality metric), factcheck's ratio to each
-peer, linearity in input size, and cold start of the ``factcheck extract`` command.
+``time.perf_counter`` in interleaved rounds: each round runs every workload once, in
+an order rotated by one each round, and each figure is the median over the rounds
+(so that a loaded machine slows every tool alike, rather than whichever ran
+during a busy spell). Prints throughput (MB/s, 1 MB = 10**6 UTF-8 bytes), claims
+found per MB (context, not a quality metric), factcheck's ratio to each peer,
+memory per input byte (tracemalloc peak and RSS growth, each in a fresh process),
+linearity in input size, and cold start of the ``factcheck extract`` command.
 
 Usage (see benchmarks/README.md)::
 
     nox -s bench
-    python benchmarks/bench_extract.py [--quick] [--json FILE] [--profile]
+    python benchmarks/bench_extract.py [--quick] [--rounds N] [--json FILE] [--profile]
 
 quantulum3's bundled classifier (a pickled scikit-learn model) fails to load beside
 current scikit-learn, so run this where scikit-learn is not installed; if it is, the
@@ -31,19 +36,20 @@ import os
 import platform
 import pstats
 import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
-from collections.abc import Callable, Sequence, Sized
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import regex
 from corpus import (
     FIXTURES,
-    REPO_ROOT,
     Source,
     joined_to,
     load_sources,
@@ -57,35 +63,45 @@ KB = 1_000
 TARGET_MB_S = 5.0
 
 
+#: the memory the project allows extraction to hold, per byte of input (issue 10)
+TARGET_BYTES_PER_BYTE = 50
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Sizes and repeat counts; ``--quick`` shrinks them for a smoke run."""
+    """Sizes and round counts; ``--quick`` shrinks them for a smoke run."""
 
     main_bytes: int = 3 * MB
-    repeats: int = 3
+    rounds: int = 5
     quantulum_bytes: int = 200 * KB
-    quantulum_repeats: int = 2
     linear_base_bytes: int = 250 * KB
     linear_repeats: int = 2
     quantulum_linear_base_bytes: int = 6_250
     cold_repeats: int = 5
+    #: memory: the news text as one document, and a text dense with numbers ("$1 "
+    #: repeated), under tracemalloc (slow: a few hundred KB) and by RSS (4 MB)
+    memory_news_bytes: int = 1 * MB
+    memory_dense_traced_bytes: int = 150 * KB
+    memory_dense_rss_bytes: int = 4 * MB
 
 
 QUICK = Settings(
     main_bytes=200 * KB,
-    repeats=1,
+    rounds=2,
     quantulum_bytes=20 * KB,
-    quantulum_repeats=1,
     linear_base_bytes=25 * KB,
     linear_repeats=1,
     quantulum_linear_base_bytes=2_500,
     cold_repeats=2,
+    memory_news_bytes=100 * KB,
+    memory_dense_traced_bytes=15 * KB,
+    memory_dense_rss_bytes=300 * KB,
 )
 
 
 @dataclass
 class Row:
-    """One timed workload."""
+    """One timed workload: the median of its rounds, and every round."""
 
     tool: str
     workload: str
@@ -93,6 +109,7 @@ class Row:
     seconds: float = float("nan")
     claims: int = 0
     note: str = ""
+    rounds: list[float] = field(default_factory=list)
 
     @property
     def mb_per_s(self) -> float:
@@ -112,6 +129,7 @@ class Results:
     throughput: list[dict[str, Any]] = field(default_factory=list)
     ratios: dict[str, float] = field(default_factory=dict)
     linearity: dict[str, Any] = field(default_factory=dict)
+    memory: dict[str, Any] = field(default_factory=dict)
     cold_start: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
@@ -145,10 +163,12 @@ def factcheck_counter(notes: list[str] | None = None) -> Counter:
         # the `factcheck.extract` subpackage, once imported, replaces the function
         # of that name on the package; take the function it delegates to
         candidate = vars(candidate)["extract_claims"]
-    extract: Callable[[str], Sized] = candidate
+    extract: Callable[[str], Iterable[object]] = candidate
 
     def count(text: str) -> int:
-        return len(extract(text))
+        # every claim is built (the sequence keeps them compactly and builds each
+        # when read): what a caller that reads them pays
+        return sum(1 for _ in extract(text))
 
     count("It pledged more than 380 billion yuan (US$52.4 billion), up 13%, 5 km.")
     if notes is not None and not callable(vars(factcheck)["extract"]):
@@ -259,79 +279,91 @@ def build_texts(sources: Sequence[Source], settings: Settings) -> Texts:
 def measure_throughput(
     texts: Texts, settings: Settings, results: Results
 ) -> dict[str, Row]:
-    """Time every tool on its workloads; returns the rows by key."""
-    rows: dict[str, Row] = {}
-
-    def run(key: str, row: Row, fn: Callable[[], int], repeats: int) -> None:
-        row.seconds, row.claims = best_of(fn, repeats)
-        rows[key] = row
-        print(
-            f"  {row.tool:<13} {row.workload:<34} {row.size_bytes / MB:6.2f} MB "
-            f"{row.seconds:8.3f} s"
-        )
-
+    """Time every tool on its workloads in interleaved rounds; the rows by key."""
     para_bytes = utf8_size(texts.paragraphs)
     slice_bytes = utf8_size(texts.quantulum_slice)
-    n = settings.repeats
-
-    print("timing (best of repeats) ...")
     fc = factcheck_counter(results.notes)
-    run(
-        "fc_para",
-        Row("factcheck", "extract() per paragraph", para_bytes),
-        per_paragraph(fc, texts.paragraphs),
-        n,
-    )
-    run(
-        "fc_doc",
-        Row("factcheck", "extract() per whole document", utf8_size(texts.documents)),
-        per_paragraph(fc, texts.documents),
-        n,
-    )
-    run(
-        "fc_slice",
-        Row("factcheck", "extract() per paragraph, q3 slice", slice_bytes),
-        per_paragraph(fc, texts.quantulum_slice),
-        n,
-    )
+    work: list[tuple[str, Row, Callable[[], int]]] = [
+        (
+            "fc_para",
+            Row("factcheck", "extract() per paragraph", para_bytes),
+            per_paragraph(fc, texts.paragraphs),
+        ),
+        (
+            "fc_doc",
+            Row(
+                "factcheck", "extract() per whole document", utf8_size(texts.documents)
+            ),
+            per_paragraph(fc, texts.documents),
+        ),
+        (
+            "fc_slice",
+            Row("factcheck", "extract() per paragraph, q3 slice", slice_bytes),
+            per_paragraph(fc, texts.quantulum_slice),
+        ),
+    ]
     q3 = quantulum_counter(results.notes)
     if q3 is not None:
         note = (
             f"on a {slice_bytes / KB:.0f} KB slice of the same paragraphs: "
             "it is slow, and superlinear in document length"
         )
-        run(
-            "q3_para",
-            Row("quantulum3", "parser.parse() per paragraph", slice_bytes, note=note),
-            per_paragraph(q3, texts.quantulum_slice),
-            settings.quantulum_repeats,
+        work.append(
+            (
+                "q3_para",
+                Row(
+                    "quantulum3", "parser.parse() per paragraph", slice_bytes, note=note
+                ),
+                per_paragraph(q3, texts.quantulum_slice),
+            )
         )
     pp = price_parser_counter(results.notes)
     if pp is not None:
-        note = "one price per string at most"
-        run(
-            "pp_para",
-            Row(
-                "price-parser",
-                "Price.fromstring() per paragraph",
-                para_bytes,
-                note=note,
-            ),
-            per_paragraph(pp, texts.paragraphs),
-            n,
+        work.append(
+            (
+                "pp_para",
+                Row(
+                    "price-parser",
+                    "Price.fromstring() per paragraph",
+                    para_bytes,
+                    note="one price per string at most",
+                ),
+                per_paragraph(pp, texts.paragraphs),
+            )
         )
-    run(
-        "re_whole",
-        Row("regex \\d+", "finditer over the whole text", utf8_size([texts.joined])),
-        whole(regex_counter, texts.joined),
-        n,
+    work += [
+        (
+            "re_whole",
+            Row(
+                "regex \\d+", "finditer over the whole text", utf8_size([texts.joined])
+            ),
+            whole(regex_counter, texts.joined),
+        ),
+        (
+            "re_para",
+            Row("regex \\d+", "finditer per paragraph", para_bytes),
+            per_paragraph(regex_counter, texts.paragraphs),
+        ),
+    ]
+    print(
+        f"timing: {settings.rounds} interleaved rounds, the order rotated each round; "
+        "medians ..."
     )
-    run(
-        "re_para",
-        Row("regex \\d+", "finditer per paragraph", para_bytes),
-        per_paragraph(regex_counter, texts.paragraphs),
-        n,
-    )
+    for r in range(settings.rounds):
+        shift = r % len(work)
+        for _key, row, fn in work[shift:] + work[:shift]:
+            gc.collect()
+            start = time.perf_counter()
+            row.claims = fn()
+            row.rounds.append(time.perf_counter() - start)
+        print(
+            f"  round {r + 1}: "
+            + ", ".join(f"{k} {row.rounds[-1]:.2f}s" for k, row, _ in work)
+        )
+    rows: dict[str, Row] = {}
+    for key, row, _fn in work:
+        row.seconds = statistics.median(row.rounds)
+        rows[key] = row
     return rows
 
 
@@ -399,6 +431,108 @@ def print_linearity(name: str, lin: dict[str, Any]) -> None:
     )
 
 
+#: where the benchmark's subprocesses run: not the repository, whose ``factcheck/``
+#: sources ``python -c`` and ``python -m`` would import in place of the installed
+#: (compiled) build that is being measured
+NEUTRAL_DIR = Path(tempfile.gettempdir())
+
+
+# ---------------------------------------------------------------------------- memory
+
+_MEMORY_PROBE = """
+import gc, json, resource, sys, tracemalloc
+from factcheck import extract
+how, what, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if what == "dense":
+    text = "$1 " * (size // 3)
+else:
+    with open(what, encoding="utf-8") as f:
+        text = f.read()
+extract("warm-up: $5 bn, 3 km, 5% in 2024")
+gc.collect()
+out = {"input_bytes": len(text.encode("utf-8"))}
+if how == "traced":
+    tracemalloc.start()
+    claims = extract(text)
+    out["claims"] = sum(1 for _ in claims)
+    out["held_bytes"], out["peak_bytes"] = tracemalloc.get_traced_memory()
+else:
+    def status(key):
+        with open("/proc/self/status") as f:
+            return next(int(l.split()[1]) * 1024 for l in f if l.startswith(key))
+    try:  # the peak RSS, reset to the current RSS (Linux): the growth from here
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        before = status("VmRSS:")
+        peak = lambda: status("VmHWM:")
+    except OSError:  # elsewhere: the growth of the process's high-water mark
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    claims = extract(text)
+    out["claims"] = sum(1 for _ in claims)
+    out["rss_growth_bytes"] = max(0, peak() - before)
+print(json.dumps(out))
+"""
+
+
+def _memory_probe(how: str, what: str, size: int) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-c", _MEMORY_PROBE, how, what, str(size)],
+        capture_output=True,
+        text=True,
+        cwd=NEUTRAL_DIR,
+        check=False,
+    )
+    if done.returncode != 0:
+        return {"error": done.stderr[-500:]}
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def measure_memory(texts: Texts, settings: Settings) -> dict[str, Any]:
+    """Bytes factcheck holds per input byte, each in a fresh process: the news text
+    as one document and a text dense with numbers ("$1 " repeated, a claim every
+    three bytes), by tracemalloc (Python's allocations: the peak during extraction
+    and what the claims hold after) and by the growth of the process's peak RSS."""
+    news = joined_to(texts.base_paragraphs, settings.memory_news_bytes)
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "news.txt"
+        path.write_text(news, encoding="utf-8")
+        probes = {
+            "news, one document (tracemalloc)": ("traced", str(path), 0),
+            "news, one document (RSS)": ("rss", str(path), 0),
+            '"$1 " repeated (tracemalloc)': (
+                "traced",
+                "dense",
+                settings.memory_dense_traced_bytes,
+            ),
+            '"$1 " repeated (RSS)': ("rss", "dense", settings.memory_dense_rss_bytes),
+        }
+        for name, (how, what, size) in probes.items():
+            out[name] = _memory_probe(how, what, size)
+    return out
+
+
+def print_memory(memory: dict[str, Any]) -> None:
+    print(
+        "\nmemory per input byte (fresh process each; target: at most "
+        f"{TARGET_BYTES_PER_BYTE} bytes per byte)"
+    )
+    print(f"  {'text':<34} {'input':>9} {'claims':>8} {'peak':>8} {'held':>8}")
+    for name, r in memory.items():
+        if "error" in r:
+            print(f"  {name:<34} failed: {r['error'][-200:]}")
+            continue
+        size = r["input_bytes"]
+        if "peak_bytes" in r:
+            peak = f"{r['peak_bytes'] / size:.1f}"
+            held = f"{r['held_bytes'] / size:.1f}"
+        else:
+            peak, held = f"{r['rss_growth_bytes'] / size:.1f}", "(RSS)"
+        print(f"  {name:<34} {size / KB:7.0f}KB {r['claims']:8d} {peak:>8} {held:>8}")
+
+
 # ------------------------------------------------------------------------ cold start
 
 
@@ -420,7 +554,7 @@ def time_command(argv: Sequence[str], repeats: int) -> float | None:
             argv,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            cwd=REPO_ROOT,
+            cwd=NEUTRAL_DIR,
             check=False,
         )
         elapsed = time.perf_counter() - start
@@ -459,7 +593,7 @@ def probe(code: str, *args: str) -> dict[str, Any]:
         [sys.executable, "-c", code, *args],
         capture_output=True,
         text=True,
-        cwd=REPO_ROOT,
+        cwd=NEUTRAL_DIR,
         check=False,
     )
     if done.returncode != 0:
@@ -477,7 +611,7 @@ def measure_cold_start(repeats: int) -> dict[str, Any]:
         "python -c 'import factcheck'": [python, "-c", "import factcheck"],
     }
     if fixture is not None:
-        rel = str(fixture.relative_to(REPO_ROOT))
+        rel = str(fixture)
         out["fixture"] = rel
         commands["python -m factcheck extract ARTICLE --format json"] = [
             python, "-m", "factcheck", "extract", rel, "--format", "json",
@@ -577,14 +711,16 @@ def extractor_build() -> str:
 def print_table(rows: dict[str, Row], ratio: dict[str, float]) -> None:
     fc = rows["fc_para"].mb_per_s
     print(
-        f"\n{'tool':<13} {'workload':<34} {'MB':>6} {'MB/s':>8} "
+        f"\n{'tool':<13} {'workload':<34} {'MB':>6} {'MB/s':>8} {'spread':>13} "
         f"{'claims/MB':>9} {'factcheck ÷ it':>14}"
     )
     for key, row in rows.items():
         base = rows["fc_slice"].mb_per_s if key == "q3_para" else fc
+        size = row.size_bytes / MB
+        spread = f"{size / max(row.rounds):.3g}-{size / min(row.rounds):.3g}"
         print(
-            f"{row.tool:<13} {row.workload:<34} {row.size_bytes / MB:6.2f} "
-            f"{row.mb_per_s:8.3f} {row.claims_per_mb:9.0f} "
+            f"{row.tool:<13} {row.workload:<34} {size:6.2f} "
+            f"{row.mb_per_s:8.3f} {spread:>13} {row.claims_per_mb:9.0f} "
             f"{base / row.mb_per_s:14.3g}"
         )
     notes = [f"  {r.tool}: {r.note}" for r in rows.values() if r.note]
@@ -623,6 +759,9 @@ def profile_paragraphs(paragraphs: Sequence[str], top: int = 15) -> None:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="a fast smoke run")
+    parser.add_argument(
+        "--rounds", type=int, help="interleaved timing rounds (default 5; quick 2)"
+    )
     parser.add_argument("--json", metavar="FILE", help="write the results here")
     parser.add_argument(
         "--profile",
@@ -635,6 +774,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     settings = QUICK if args.quick else Settings()
+    if args.rounds:
+        settings = replace(settings, rounds=args.rounds)
     results = Results(machine=machine_info())
     m = results.machine
     print(
@@ -693,6 +834,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         q_lin = measure_linearity(q3, q_base, 1)
         results.linearity["quantulum3"] = q_lin
         print_linearity("quantulum3 parser.parse(), whole document (1 run each)", q_lin)
+
+    results.memory = measure_memory(texts, settings)
+    print_memory(results.memory)
 
     results.cold_start = measure_cold_start(settings.cold_repeats)
     print_cold_start(results.cold_start)

@@ -71,8 +71,9 @@ def __getattr__(name: str) -> object:
     raise AttributeError(msg)
 
 
-def extract(text: str) -> tuple[Claim, ...]:
-    """Every numeric claim in ``text``, in order of appearance.
+def extract(text: str) -> Sequence[Claim]:
+    """Every numeric claim in ``text``, in order of appearance (a sequence that reads
+    like a tuple and keeps the claims compactly; each is built when read).
 
     >>> [c.text for c in extract("Sales rose 13% to $31.7bn.")]
     ['13%', '$31.7bn']
@@ -88,7 +89,7 @@ def extract(text: str) -> tuple[Claim, ...]:
 
 
 @_functools.cache
-def _extract_claims() -> Callable[[str], tuple[Claim, ...]]:
+def _extract_claims() -> Callable[[str], Sequence[Claim]]:
     """The extractor, imported on first use (an import statement in :func:`extract`
     would cost as much as reading a short paragraph, on every call)."""
     from factcheck.extractor import extract_claims  # noqa: PLC0415  (cheap import)

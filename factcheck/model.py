@@ -9,6 +9,7 @@ back into the text.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
 import attrs
@@ -305,6 +306,9 @@ class Claim:
     unit_candidates: tuple[str, ...] = ()
     #: whose number it is, what it measures, when (read by the align stage)
     frame: Frame | None = None
+    #: the whole a part is stated of: 325 in "158 out of 325 seats", 5 in "one in
+    #: five adults" (the share, ``value / whole``, is derived from the two)
+    whole: float | None = None
 
     def __attrs_post_init__(self) -> None:
         # _check_interval_bounds, inline: this runs for every claim and interval
@@ -317,6 +321,14 @@ class Claim:
         """``[low, high]`` in the claim's unit."""
         return Interval(self.low, self.high, self.unit)
 
+    @property
+    def share(self) -> float | None:
+        """The part over the whole, for a part stated of a whole ("158 out of 325
+        seats": 0.486), else ``None``."""
+        if self.whole is None or self.whole == 0:
+            return None
+        return self.value / self.whole
+
 
 @attrs.frozen(kw_only=True)
 class Problem:
@@ -328,10 +340,11 @@ class Problem:
 
 @attrs.frozen(kw_only=True)
 class Extraction:
-    """The claims of one document."""
+    """The claims of one document (the extractor gives them as a compact sequence,
+    :class:`factcheck.extractor.Claims`, that reads like a tuple)."""
 
     document: Document
-    claims: tuple[Claim, ...]
+    claims: Sequence[Claim]
 
 
 @attrs.frozen(kw_only=True)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
+import regex
 
 from factcheck.baseline import identify
 from factcheck.config import Config, source_paths
@@ -75,6 +76,32 @@ def _finite(claim: Claim) -> bool:
     )
 
 
+#: a run of more digits than a float holds (the extractor reads it as no claim)
+_LONG_NUMBER = regex.compile(r"[$€£¥₹]?\d(?:[\d,]*\d)?")
+_FLOAT_DIGITS = 308
+
+
+def _too_long(document: Document) -> list[Problem]:
+    """Numbers in a document's prose too long to compute with, as problems naming
+    their line and column (the extractor leaves them out)."""
+    prose = document.prose
+    out = []
+    for m in _LONG_NUMBER.finditer(prose):
+        digits = m.group().lstrip("$€£¥₹").replace(",", "")
+        if len(digits) <= _FLOAT_DIGITS:
+            continue
+        line = prose.count("\n", 0, m.start()) + 1
+        column = m.start() - (prose.rfind("\n", 0, m.start()) + 1) + 1
+        out.append(
+            Problem(
+                path=document.path,
+                message=f"line {line}, column {column}: {_shown(m.group())} is too "
+                f"large to compute with (beyond {sys.float_info.max:.1e}); left out",
+            )
+        )
+    return out
+
+
 def _shown(text: str) -> str:
     """A claim's text for a message, shortened when it is a 400-digit number."""
     if len(text) <= 40:
@@ -102,6 +129,7 @@ def extract_documents(
             problems.append(Problem(path=document.path, message=reason))
             extraction = None
         if extraction is not None:
+            problems.extend(_too_long(document))
             bad = [c for c in extraction.claims if not _finite(c)]
             if bad:
                 gone = {c.id for c in bad}

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -452,7 +452,7 @@ class Factcheck:
             inputs, sources=sources, config=self.config, default_date=_date(date)
         )
 
-    def extract(self, text: str) -> tuple[Claim, ...]:
+    def extract(self, text: str) -> Sequence[Claim]:
         """Every numeric claim in ``text``."""
         return extract_claims(text)
 

@@ -8,243 +8,59 @@
 
 from __future__ import annotations
 
-import attrs
+import math
+from collections.abc import Iterable, Iterator
+
 import regex
 
+from factcheck.extractor.claims import Claims
 from factcheck.extractor.context import NotClaims, TextIndex
-from factcheck.extractor.numbers import find_cores
-from factcheck.extractor.scanner import RATIO_JOINER, Mention, read_mention
+from factcheck.extractor.joins import is_equivalent, iter_joined
+from factcheck.extractor.names import name_end
+from factcheck.extractor.numbers import iter_cores
+from factcheck.extractor.scanner import Mention, is_clock, read_mention
+from factcheck.extractor.table import ClaimTable
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
-    Claim,
     Document,
     Extraction,
-    Span,
     nearly_bounds,
 )
 
-__all__ = ["extract_claims", "extract_document", "scan_mentions"]
-
-_AND = regex.compile(r"[ \t\u00a0]*(?:and[ \t\u00a0]+)?")
-#: the words and signs between the ends of a range (with white space around them)
-_RANGE_JOINERS = frozenset(["-", "–", "—", "~", "to", "and", "through", "thru"])
-_BOUND_JOINER = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|but|,)[ \t\u00a0]+")
-_FEET_INCHES = regex.compile(
-    r"[ \t\u00a0]*(?:and[ \t]+)?(?P<n>\d{1,2}(?:\.\d+)?)[ \t\u00a0]?(?:inch(?:es)?\b|in\b|\"|″)"
-)
-_CHANGE_VERB = regex.compile(
-    r"(?i:\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*"
-    r"|jump\w*|climb\w*|drop\w*|declin\w*|cut|cuts|rais\w*|lower\w*|widen\w*|narrow\w*"
-    r"|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|moved?|chang\w*|revis\w*"
-    r"|up|down|upgrad\w*|downgrad\w*|swung|shr[aiu]nk\w*|expand\w*|boost\w*|reduc\w*))"
-    r"(?:[ \t]+\S+){0,3}[ \t]*$"
-)
-_BY = regex.compile(r"(?i:\bby)[ \t\u00a0]+$")
-_BETWEEN = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
-_EQUIVALENT_JOINER = regex.compile(
-    r"""[ \t\u00a0]*(?:
-        [(\[][ \t\u00a0]*(?:(?i:or|equivalent[ \t]to|equal[ \t]to|roughly|about|approximately|around|some|nearly|almost|approx\.?|est\.?|c\.|i\.e\.|worth)[ \t\u00a0,]*)*
-      | [,;]?[ \t\u00a0]*(?:—|–|-)?[ \t\u00a0]*(?i:or|equivalent[ \t]to|equal[ \t]to|equating[ \t]to|described[ \t]as|translating[ \t]to|worth|which[ \t]is|i\.e\.|converted[ \t]to|or[ \t]an[ \t]equivalent[ \t]of)
-        (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost|just[ \t]over|just[ \t]under|over|more[ \t]than))?[ \t\u00a0]*
-      | [ \t\u00a0]*/[ \t\u00a0]*
-    )""",
-    regex.VERBOSE,
-)
+__all__ = [
+    "Claims",
+    "extract_claims",
+    "extract_document",
+    "iter_mentions",
+    "scan_mentions",
+]
 
 
 def scan_mentions(text: str) -> list[Mention]:
     """Every number in ``text`` with what stands beside it, in order."""
+    return list(iter_mentions(text))
+
+
+def iter_mentions(text: str) -> Iterator[Mention]:
+    """Every number in ``text`` with what stands beside it, in order, one at a
+    time: a text of a million numbers never holds a million mentions."""
     not_claims = NotClaims(text)
-    out: list[Mention] = []
     consumed = 0
-    for m in find_cores(text):
+    for m in iter_cores(text):
         s = m.start()
         if s < consumed:
             continue
         mention = read_mention(text, m, consumed)
         # a number in a phone number, date, URL... states no claim (reading is pure, so
         # reading first and checking only what reads as a claim gives the same claims)
-        if mention is None or not_claims.covers(s):
+        if mention is None or (not_claims.covers(s) and not is_clock(text, mention)):
             continue
-        out.append(mention)
+        name = name_end(text, mention)
+        if name is not None:
+            consumed = name  # "Article 370", "dial 112", "led 3-1": a name, skipped
+            continue
+        yield mention
         consumed = mention.end
-    return out
-
-
-def _join_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
-    out: list[Mention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        if i + 1 < len(mentions):
-            b = mentions[i + 1]
-            joined = (
-                _ratio_of(text, a, b)
-                or _range_of(text, a, b)
-                or _bounds_of(text, a, b)
-                or _compound_of(text, a, b)
-            )
-            if joined is not None:
-                out.append(joined)
-                i += 2
-                continue
-        a = _feet_and_inches(text, a)
-        out.append(a)
-        i += 1
-        while i < len(mentions) and mentions[i].start < a.end:
-            i += 1  # consumed by the joined mention ("5 feet 2 inches")
-    return out
-
-
-_RATIO_JOINER = regex.compile(RATIO_JOINER)
-
-
-def _ratio_of(text: str, a: Mention, b: Mention) -> Mention | None:
-    """ "one in five adults", "2 out of 3": a share, stated exactly (a count of
-    ``a / b``); a qualifier on either number applies to it ("nearly one in five",
-    "2 in 5 or more")."""
-    if (
-        a.kind != "count"
-        or b.kind != "count"
-        or a.scaled
-        or b.scaled
-        or a.noun is not None
-        or a.range_bounds is not None
-        or b.range_bounds is not None
-        or not 0 < a.value < b.value
-        or b.value != int(b.value)
-        or _RATIO_JOINER.fullmatch(text, a.end, b.start) is None
-    ):
-        return None
-    joined = b.copy()
-    joined.start = a.qualifier_start if a.qualifier_start is not None else a.start
-    joined.value = a.value / b.value
-    joined.precision = 0.0
-    joined.qualifier = b.qualifier or a.qualifier
-    joined.qualifier_start = a.qualifier_start
-    return joined
-
-
-def _feet_and_inches(text: str, a: Mention) -> Mention:
-    """ "5 ft 2 in", "5 feet 2 inches": one length in feet."""
-    if a.kind != "quantity" or a.unit != "foot":
-        return a
-    m = _FEET_INCHES.match(text, a.end)
-    if m is None:
-        return a
-    inches = float(m.group("n"))
-    if inches >= 12:
-        return a
-    joined = a.copy()
-    joined.end, joined.value, joined.precision = m.end(), a.value + inches / 12, 1 / 12
-    return joined
-
-
-def _bounds_of(text: str, a: Mention, b: Mention) -> Mention | None:
-    """ "more than 10 and less than 20": one range with open or closed ends."""
-    if (
-        a.qualifier is None
-        or b.qualifier is None
-        or a.kind != b.kind
-        or a.unit != b.unit
-    ):
-        return None
-    pair = {a.qualifier, b.qualifier}
-    if not (pair & {"gt", "ge"} and pair & {"lt", "le"}):
-        return None
-    if (
-        b.qualifier_start is None
-        or _BOUND_JOINER.fullmatch(text, a.end, b.qualifier_start) is None
-    ):
-        return None
-    lo, hi = (a, b) if a.qualifier in ("gt", "ge") else (b, a)
-    if lo.value > hi.value or (
-        lo.value == hi.value and (lo.qualifier, hi.qualifier) != ("ge", "le")
-    ):
-        return None  # "less than 10, more than 10": no range between them
-    joined = b.copy()
-    joined.start = a.qualifier_start if a.qualifier_start is not None else a.start
-    joined.value = (lo.value + hi.value) / 2
-    joined.qualifier = "range"
-    joined.qualifier_start = a.qualifier_start
-    joined.range_bounds = (lo.value, hi.value)
-    return joined
-
-
-def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
-    gap = text[a.end : b.start]
-    # only spaces, tabs or no-break spaces stand around the joiner
-    joiner = gap.strip(" \t\u00a0")
-    if (
-        joiner not in _RANGE_JOINERS
-        or a.qualifier not in (None, "approx")
-        or b.qualifier is not None
-    ):
-        return None
-    before = _BETWEEN.search(text, max(0, a.start - 12), a.start)
-    is_from = before is not None and before.group().lower().startswith("from")
-    if joiner == "and" and (before is None or is_from):
-        return None
-    if joiner == "to":
-        head = before.start() if before is not None else a.start
-        if _CHANGE_VERB.search(text, max(0, head - 40), head) or _BY.search(
-            text, max(0, head - 6), head
-        ):
-            return None  # "rose from 3 to 5", "fell by 2 to 7": a change, two claims
-    if a.kind != "count" and b.kind not in (a.kind, "count"):
-        return None
-    if a.kind != "count" and b.kind == a.kind and a.unit != b.unit:
-        return None
-    if a.kind == "count" and a.noun is not None and b.kind != "count":
-        return None  # "3 people to 5 km" is no range
-    kind = b.kind if b.kind != "count" else a.kind
-    unit = b.unit if b.kind != "count" else a.unit
-    low = a.value
-    if not a.scaled and b.scaled:
-        low *= b.scale
-    if a.kind == "money" and b.kind == "count" and not b.scaled:
-        return None  # "$5 to 10 people"
-    high = b.value
-    if a.kind != "count" and b.kind == "count":
-        high *= 1.0 if b.scaled or a.scale == 1.0 else a.scale
-    lo, hi = sorted((low, high))
-    joined = b.copy()
-    joined.start = a.start
-    joined.kind = kind
-    joined.unit = unit
-    joined.value = (lo + hi) / 2
-    joined.precision = max(a.precision, b.precision)
-    joined.qualifier = "range"
-    joined.qualifier_start = before.start() if before is not None else a.qualifier_start
-    joined.unit_note = a.unit_note or b.unit_note
-    joined.range_bounds = (lo, hi)
-    return joined
-
-
-def _compound_of(text: str, a: Mention, b: Mention) -> Mention | None:
-    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
-    if not (
-        a.kind == b.kind == "money" and b.subunit and not a.subunit and a.unit == b.unit
-    ):
-        return None
-    if _AND.fullmatch(text, a.end, b.start) is None or a.value != int(a.value):
-        return None
-    joined = a.copy()
-    joined.end = b.end
-    joined.value = a.value + b.value
-    joined.precision = b.precision
-    joined.subunit = False
-    joined.range_bounds = None
-    return joined
-
-
-def _equivalent(text: str, a: Mention, b: Mention) -> bool:
-    if a.kind not in ("money", "quantity") or a.kind != b.kind or a.unit == b.unit:
-        return False
-    if b.start - a.end > 48:
-        return False
-    gap = text[a.end : b.qualifier_start if b.qualifier_start is not None else b.start]
-    return _EQUIVALENT_JOINER.fullmatch(gap) is not None
 
 
 def stated_precision(m: Mention) -> float:
@@ -284,52 +100,78 @@ def _interval(
     return value - half, value + half
 
 
-def build_claims(text: str, prose: str, mentions: list[Mention]) -> tuple[Claim, ...]:
-    """Turn joined mentions into :class:`Claim` values with positions and links."""
+def build_claims(text: str, prose: str, mentions: Iterable[Mention]) -> Claims:
+    """Turn joined mentions into claims with positions and links, kept compactly
+    (see :class:`~.claims.Claims`); the mentions are read one at a time."""
     index = TextIndex(prose)
-    claims: list[Claim] = []
+    table = ClaimTable(text, prose, index)
     previous: Mention | None = None
     previous_qualifier: str | None = None
-    sentence: Span | None = None
-    for n, m in enumerate(mentions, start=1):
+    previous_row = -1
+    for m in mentions:
+        if not math.isfinite(m.value):
+            continue  # "1e308 and 1e308 dollars": more than a float holds
         qualifier = m.qualifier
-        equivalent_of = None
-        if previous is not None and _equivalent(prose, previous, m):
-            equivalent_of = claims[-1].equivalent_of or claims[-1].id
+        equivalent = -1
+        if previous is not None and is_equivalent(prose, previous, m):
+            equivalent = table.equivalent_row(previous_row)
+            if equivalent < 0:
+                equivalent = previous_row
             if qualifier is None and previous_qualifier not in (None, "range"):
                 qualifier = previous_qualifier  # "more than X (Y)": both
+        unit, note = m.unit, m.unit_note
         precision = stated_precision(m)
         low, high = _interval(m, qualifier, precision)
-        s_start, s_end = index.sentence(m.start, m.end)
-        if sentence is None or sentence.start != s_start or sentence.end != s_end:
-            sentence = index.span(s_start, s_end)  # claims of one sentence share it
+        if note is not None and unit in _COUNTRIES:
+            s_start, s_end = index.sentence(m.start, m.end)
+            unit, note = _country_reading(prose, s_start, s_end, unit, note)
         public_q = "approx" if qualifier == "nearly" else qualifier
-        claims.append(
-            Claim(
-                id=f"c{n}",
-                kind=m.kind,
-                text=text[m.start : m.end],
-                span=index.span(m.start, m.end),
-                value=m.value,
-                unit=m.unit,
-                qualifier=public_q,  # type: ignore[arg-type]
-                low=low,
-                high=high,
-                precision=precision,
-                sentence=sentence,
-                sentence_text=prose[s_start:s_end],
-                equivalent_of=equivalent_of,
-                noun=m.noun,
-                unit_note=m.unit_note,
-            )
+        previous_row = table.add(
+            m.kind,
+            m.start,
+            m.end,
+            m.value,
+            unit,
+            public_q,  # type: ignore[arg-type]
+            low,
+            high,
+            precision,
+            equivalent,
+            m.noun,
+            note,
+            m.whole,
         )
         previous, previous_qualifier = m, qualifier
-    return tuple(claims)
+    return Claims(table)
 
 
-def extract_claims(text: str) -> tuple[Claim, ...]:
-    """Every numeric claim in plain ``text``, in order of appearance."""
-    return build_claims(text, text, _join_ranges(text, scan_mentions(text)))
+#: currencies read by default for a name or sign that several countries use, and the
+#: countries whose name in the sentence settles it ("Sh" and "shillings": Kenya's
+#: by default, Tanzania's or Uganda's where the sentence names them)
+_COUNTRIES: dict[str, tuple[tuple[str, str], ...]] = {
+    "KES": (("kenya", "KES"), ("tanzania", "TZS"), ("uganda", "UGX")),
+}
+_COUNTRY_NAMES = regex.compile(r"(?i:\b(kenya|tanzania|uganda))")
+
+
+def _country_reading(
+    prose: str, start: int, end: int, unit: str, note: str
+) -> tuple[str, str]:
+    """An ambiguous currency read by the one country its sentence names."""
+    named = {m.group(1).lower() for m in _COUNTRY_NAMES.finditer(prose, start, end)}
+    if len(named) != 1:
+        return unit, note
+    (country,) = named
+    code = dict(_COUNTRIES[unit])[country]
+    sign = note.split(" read as ", 1)[0]
+    return code, f"{sign} read as {code}: the sentence names {country.title()}"
+
+
+def extract_claims(text: str) -> Claims:
+    """Every numeric claim in plain ``text``, in order of appearance: a sequence of
+    :class:`~factcheck.model.Claim`, kept compactly (see :class:`~.claims.Claims`).
+    The text is read one number at a time."""
+    return build_claims(text, text, iter_joined(text, iter_mentions(text)))
 
 
 #: what a bare sign means in an outlet of this country (by the URL's domain)
@@ -341,6 +183,11 @@ _LOCAL_SIGNS = {
     ".hk": {"$": "HKD"},
     ".tw": {"$": "TWD"},
     ".cn": {"¥": "CNY"},
+    # East Africa's shillings: "Sh" and the bare word are each country's own
+    **{
+        suffix: dict.fromkeys(["Sh", "Sh.", "Shs", "shilling", "shillings"], code)
+        for suffix, code in ((".ke", "KES"), (".tz", "TZS"), (".ug", "UGX"))
+    },
 }
 _HOST = regex.compile(
     r"^[a-z][a-z0-9+.-]*://(?:[^/@]*@)?(?P<host>[^/:?#]+)", regex.IGNORECASE
@@ -359,30 +206,32 @@ def _local_reading(document: Document) -> tuple[dict[str, str], str] | None:
     return None
 
 
-def _resolve_signs(document: Document, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
-    """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country.
-
-    The outlet's country is a guess about the sign, not a statement: a Canadian outlet
-    writing about Korea may print US dollars. The claim keeps both readings in
+def _resolve_signs(document: Document, claims: Claims) -> None:
+    """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country
+    (in place, before the claims are handed out); the claim keeps both readings in
     ``unit_candidates``, the local one first, so checks can try each."""
     local = _local_reading(document)
     if local is None:
-        return claims
+        return
     signs, host = local
-    out = []
-    for claim in claims:
-        note = claim.unit_note or ""
+    table = claims.table
+    for row in range(len(table)):
+        note = table.unit_and_note(row)[1]
+        if note is None:
+            continue
         sign = next((s for s in signs if note.startswith(f"'{s}' read as")), None)
-        if sign is None:
-            out.append(claim)
+        if sign is None or "the sentence names" in note:
             continue
         code = signs[sign]
-        note = f"'{sign}' read as {code}: the outlet is {host}"
-        candidates = (code,) if claim.unit in (None, code) else (code, claim.unit)
-        out.append(
-            attrs.evolve(claim, unit=code, unit_note=note, unit_candidates=candidates)
+        # the outlet's country is a guess, not a statement: a Canadian outlet writing
+        # about Korea may print US dollars, so the reading it replaces stays a
+        # candidate (unit_candidates) that checks try
+        table.set_unit_and_note(
+            row,
+            code,
+            f"'{sign}' read as {code}: the outlet is {host}",
+            table.unit_and_note(row)[0],
         )
-    return tuple(out)
 
 
 def extract_document(document: Document) -> Extraction:
@@ -392,6 +241,8 @@ def extract_document(document: Document) -> Extraction:
     outlet's country, from its URL ("$" in watoday.com.au is AUD); the claim's
     ``unit_note`` records the reading."""
     prose = document.prose
-    mentions = _join_ranges(prose, scan_mentions(prose))
-    claims = build_claims(document.text, prose, mentions)
-    return Extraction(document=document, claims=_resolve_signs(document, claims))
+    claims = build_claims(
+        document.text, prose, iter_joined(prose, iter_mentions(prose))
+    )
+    _resolve_signs(document, claims)
+    return Extraction(document=document, claims=claims)

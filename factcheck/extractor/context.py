@@ -5,7 +5,8 @@ that look numeric but state no claim (phone numbers, dates, times).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from array import array
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -35,12 +36,31 @@ SENTENCE_REACH = 500
 
 def sentence_ends(text: str) -> list[regex.Match[str]]:
     """The matches of :data:`SENTENCE_END` in ``text``, in order."""
-    ends = list(_SPACE_AFTER_STOP.finditer(text))
+    return list(iter_sentence_ends(text))
+
+
+def iter_sentence_ends(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of :data:`SENTENCE_END` in ``text``, in order, one at a time."""
+    stops = _SPACE_AFTER_STOP.finditer(text)
     if "\n" not in text:
-        return ends
-    ends += _LINE_BREAK_END.finditer(text)
-    ends.sort(key=regex.Match.start)
-    return ends
+        yield from stops
+        return
+    breaks = _LINE_BREAK_END.finditer(text)
+    a = next(stops, None)
+    b = next(breaks, None)
+    while a is not None and b is not None:
+        if a.start() <= b.start():
+            yield a
+            a = next(stops, None)
+        else:
+            yield b
+            b = next(breaks, None)
+    if a is not None:
+        yield a
+        yield from stops
+    if b is not None:
+        yield b
+        yield from breaks
 
 
 # words that end in a period without ending a sentence
@@ -111,19 +131,20 @@ _WORD_BEFORE = regex.compile(r"(?r)([\w.]+)\.")
 
 class TextIndex:
     """Line starts and sentence bounds of one text, computed once (on first use) and
-    searched by bisection, so that placing a claim costs O(log n)."""
+    searched by bisection, so that placing a claim costs O(log n). The offsets are
+    kept as machine integers (8 bytes each, not a Python int's 36)."""
 
     __slots__ = ("_line_starts", "_sentence_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._line_starts: list[int] | None = None
-        self._sentence_starts: list[int] | None = None
+        self._line_starts: array[int] | None = None
+        self._sentence_starts: array[int] | None = None
 
-    def _lines(self) -> list[int]:
+    def _lines(self) -> array[int]:
         if self._line_starts is None:
             text = self.text
-            starts = [0]
+            starts = array("q", [0])
             at = text.find("\n")
             while at >= 0:
                 starts.append(at + 1)
@@ -131,11 +152,11 @@ class TextIndex:
             self._line_starts = starts
         return self._line_starts
 
-    def _sentences(self) -> list[int]:
+    def _sentences(self) -> array[int]:
         if self._sentence_starts is None:
             text = self.text
-            starts = [0]
-            for m in sentence_ends(text):
+            starts = array("q", [0])
+            for m in iter_sentence_ends(text):
                 at = m.start()
                 # only a period can end an abbreviation ("Mr.", "U.S."), and a line
                 # break ends the sentence whatever the word
@@ -289,14 +310,16 @@ def blocked_spans(text: str) -> list[tuple[int, int]]:
 
 class NotClaims:
     """Whether offsets of one text fall in a span of :func:`blocked_spans`, asked in
-    increasing order; the work is done only if a text has a claim to check."""
+    increasing order; the work is done only if a text has a claim to check. Each
+    shape's matches are read one at a time, as the offsets asked about pass them."""
 
-    __slots__ = ("_i", "_run", "_spans", "text")
+    __slots__ = ("_current", "_iters", "_run", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._spans: list[tuple[int, int]] | None = None
-        self._i = 0
+        self._iters: list[Iterator[regex.Match[str]]] | None = None
+        #: each shape's match at or after the last offset asked about
+        self._current: list[regex.Match[str] | None] = []
         # the last run of [\w.] characters looked at, and where a version string in
         # it ends (its start when there is none)
         self._run = (0, 0, 0)
@@ -304,19 +327,17 @@ class NotClaims:
     def covers(self, offset: int) -> bool:
         """Whether ``offset`` (no smaller than the last one asked) is inside a span."""
         text = self.text
-        if self._spans is None:
-            self._spans = []
-            for p, may_match in _WHOLE_TEXT:
-                if may_match(text):
-                    self._spans += [m.span() for m in p.finditer(text)]
-            self._spans.sort()
-        spans = self._spans
-        i = self._i
-        while i < len(spans) and spans[i][1] <= offset:
-            i += 1
-        self._i = i
-        if i < len(spans) and spans[i][0] <= offset:
-            return True
+        if self._iters is None:
+            self._iters = [p.finditer(text) for p, may in _WHOLE_TEXT if may(text)]
+            self._current = [next(it, None) for it in self._iters]
+        current = self._current
+        for k, it in enumerate(self._iters):
+            m = current[k]
+            while m is not None and m.end() <= offset:
+                m = next(it, None)
+            current[k] = m
+            if m is not None and m.start() <= offset:
+                return True
         # a phone number has two separators near the offset, a time of day an "m"
         lo, hi = max(0, offset - 13), offset + 14
         if text.count("-", lo, hi) + text.count(".", lo, hi) >= 2 and _starts_near(
@@ -395,11 +416,15 @@ def _starts_near(text: str, offset: int, shape: regex.Pattern[str], reach: int) 
 # -- the words beside a number --------------------------------------------------------
 
 #: white space that may separate the parts of one amount: spaces, or one line break
-#: (soft-wrapped prose), never a blank line
-SP = r"(?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)"
+#: (soft-wrapped prose), never a blank line. Possessive: a run of blanks is taken
+#: whole, never split between two quantifiers (``[ ]+\n?[ ]*`` tries every split of
+#: a run that nothing follows: quadratic time in its length). What follows SP in each
+#: pattern is never a blank, so no match is lost.
+SP = r"(?:[ \t\u00a0]++(?:\n[ \t\u00a0]*+)?+|\n[ \t\u00a0]*+)"
 _WORDS_AFTER = regex.compile(
     rf"\G(?:{SP}|-)(?P<w1>[A-Za-z][A-Za-z.’']*)"
-    rf"(?:{SP}(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:{SP}(?P<w3>[A-Za-z][A-Za-z.’'-]*))?)?"
+    rf"(?:{SP}(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:{SP}(?P<w3>[A-Za-z][A-Za-z.’'-]*)"
+    rf"(?:{SP}(?P<w4>[A-Za-z][A-Za-z.’'-]*))?)?)?"
 )
 #: white space between a number and the next word (a superset of what SP allows)
 BLANKS = frozenset(" \t\u00a0\n")
@@ -408,7 +433,7 @@ _WORD_SEPARATORS = BLANKS | {"-"}
 
 
 def words_after(text: str, pos: int) -> regex.Match[str] | None:
-    """Up to three words after ``pos`` (groups ``w1``, ``w2``, ``w3``), past white
+    """Up to four words after ``pos`` (groups ``w1`` to ``w4``), past white
     space or a hyphen, or ``None`` if no word follows."""
     if text[pos : pos + 1] not in _WORD_SEPARATORS:
         return None

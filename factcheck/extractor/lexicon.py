@@ -128,6 +128,18 @@ QUALIFIERS_BEFORE: Mapping[str, str] = {
     "exceeding": "gt",
     "in excess of": "gt",
     "upwards of": "gt",
+    # verbs of passing a mark: "sales topped $1 billion", "has exceeded 40C"
+    "exceeded": "gt",
+    "exceeds": "gt",
+    "has exceeded": "gt",
+    "have exceeded": "gt",
+    "topped": "gt",
+    "tops": "gt",
+    "surpassed": "gt",
+    "surpasses": "gt",
+    "near": "approx",
+    "shy of": "lt",
+    "just shy of": "lt",
     "greater than": "gt",
     "larger than": "gt",
     "higher than": "gt",
@@ -180,6 +192,15 @@ QUALIFIERS_AFTER: Mapping[str, str] = {
     "or less": "le",
     "or fewer": "le",
     "and below": "le",
+    # ages: "aged 65 and over", "children 5 and under"
+    "and over": "ge",
+    "or over": "ge",
+    "and older": "ge",
+    "or older": "ge",
+    "and under": "le",
+    "or under": "le",
+    "and younger": "le",
+    "or younger": "le",
 }
 
 #: the reading of a currency word that CLDR gives to many currencies
@@ -245,6 +266,9 @@ EXTRA_CURRENCY_NAMES: Mapping[str, str] = {
     "american dollars": "USD",
     "greenbacks": "USD",
     "reais": "BRL",
+    "reals": "BRL",
+    "paise": "INR",
+    "paisa": "INR",
     "roubles": "RUB",
     "rouble": "RUB",
     "pence": "GBP",
@@ -267,6 +291,8 @@ SUBUNITS: Mapping[str, float] = {
     "penny": 100,
     "satoshi": 1e8,
     "satoshis": 1e8,
+    "paise": 100,
+    "paisa": 100,
 }
 
 #: symbols and prefixes as news prints them; CLDR's English symbols are added to these
@@ -299,6 +325,18 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     "NIS": "ILS",
     "KSh": "KES",
     "Ksh": "KES",
+    "Ksh.": "KES",
+    "KSh.": "KES",
+    "Kshs": "KES",
+    "Kshs.": "KES",
+    # East Africa's shillings: "Sh" alone is read by the outlet's country
+    "Sh": "KES",
+    "Sh.": "KES",
+    "Shs": "KES",
+    "TSh": "TZS",
+    "Tsh": "TZS",
+    "USh": "UGX",
+    "Ush": "UGX",
     "SFr": "CHF",
     "SFr.": "CHF",
     "R$": "BRL",
@@ -362,7 +400,14 @@ CASELESS_PREFIXES = frozenset(
 )
 
 #: symbols whose reading is a guess that context may change, with the alternatives
-AMBIGUOUS_SYMBOLS: Mapping[str, str] = {"$": "USD", "¥": "JPY", "Rs": "INR"}
+AMBIGUOUS_SYMBOLS: Mapping[str, str] = {
+    "$": "USD",
+    "¥": "JPY",
+    "Rs": "INR",
+    "Sh": "KES",
+    "Sh.": "KES",
+    "Shs": "KES",
+}
 
 #: three-letter codes that are also common English words or abbreviations in news:
 #: taken as a currency only right next to a number ("ALL 5 solutions" is not lek)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import regex
 
-from factcheck.extractor.context import word_end
+from factcheck.extractor.context import SP, word_end
 from factcheck.extractor.units import (
     AMBIGUOUS_WORD_UNITS,
     SYMBOL_UNITS,
     UNIT_NOTES,
+    WEATHER_UNITS,
     WORD_UNITS,
 )
 
@@ -21,12 +22,34 @@ from factcheck.extractor.units import (
 Measure = tuple[int, str, str | None]
 
 _SYMBOL_UNIT_AT = regex.compile(
-    r"\G(?P<sp>[ \t\u00a0]?)(?P<g>[A-Za-zµμ°º\"²³]+[23²³]?(?:/[A-Za-z]+)?)"
+    r"\G(?P<sp>[ \t\u00a0-]?)(?P<g>[A-Za-zµμ°º\"²³]+[23²³]?(?:/[A-Za-z]+)?)"
 )
+#: unit names written with a hyphen ("light-years", "kilowatt-hours"), which the
+#: words after a number (split at hyphens) do not hold whole
+_HYPHENED_UNIT = regex.compile(
+    rf"\G{SP}(?P<u>(?i:"
+    + "|".join(
+        regex.escape(k) for k in sorted(WORD_UNITS, key=len, reverse=True) if "-" in k
+    )
+    + r"))\b"
+)
+#: how far after a number the hyphen of such a unit name can stand
+_HYPHENED_REACH = 2 + max(k.index("-") for k in WORD_UNITS if "-" in k)
+#: what "mb" is near: millibars in weather text, megabits elsewhere
+_WEATHER_WORDS = regex.compile(
+    r"(?i:\b(?:pressure|hurricane|storm|typhoon|cyclone|depression|barometric"
+    r"|millibars?|hpa|tropical|winds?|gusts?|weather|forecasters?|meteorolog\w*)\b)"
+)
+#: how far from "mb" the weather words are looked for
+_WEATHER_REACH = 200
 #: the characters other than ASCII letters that a unit symbol may start with
 _SYMBOL_START = 'µμ°º"²³'
 #: one- and two-letter symbols that after a space are more often words than units
-_SPACED_SYMBOL_WORDS = frozenset({"in", '"', "a", "l", "mi", "ha", "mt", "MT", "g"})
+#: ("C", "F": a temperature is printed glued, "38.1C"; "MP": "5 MP" is a member of
+#: parliament more often than megapixels)
+_SPACED_SYMBOL_WORDS = frozenset(
+    {"in", '"', "a", "l", "mt", "MT", "g", "C", "F", "MP", "min", "sec"}
+)
 #: every start of a unit symbol ("k", "km", "km/", "km/h")
 _SYMBOL_PREFIXES = frozenset(k[:i] for k in SYMBOL_UNITS for i in range(1, len(k) + 1))
 
@@ -55,11 +78,21 @@ def unit_after(
     """A unit right after the number (glued, spaced, or hyphenated): (end, unit, note).
     ``words`` is :func:`~factcheck.extractor.context.words_after` at ``pos``."""
     found = _symbol_unit_at(text, pos, scaled)
+    if (
+        found is None
+        and text[pos : pos + 1] in (" ", "\t", "\u00a0", "\n")
+        and text.find("-", pos + 2, pos + _HYPHENED_REACH) > 0
+    ):
+        hm = _HYPHENED_UNIT.match(text, pos)
+        if hm is not None:
+            found = (hm.end(), WORD_UNITS[hm.group("u").lower()], None)
     if found is None:
         wm = words
         if wm is None:
             return None
-        found_words = unit_words_after(wm.group("w1"), wm.group("w2"), wm.group("w3"))
+        found_words = unit_words_after(
+            wm.group("w1"), wm.group("w2"), wm.group("w3"), wm.group("w4")
+        )
         if found_words is None:
             return None
         n, unit, note = found_words
@@ -81,7 +114,8 @@ def unit_after(
 def _symbol_unit_at(text: str, pos: int, scaled: bool) -> Measure | None:
     first = text[pos : pos + 1]
     spaced = first in (" ", "\t", "\u00a0")
-    if spaced:
+    hyphened = first == "-"  # "a 1,600-MW plant", "a 5-km race"
+    if spaced or hyphened:
         first = text[pos + 1 : pos + 2]
     elif scaled:
         return None  # glued after a scale word ("5bn") is no unit symbol
@@ -107,22 +141,29 @@ def _symbol_unit_at(text: str, pos: int, scaled: bool) -> Measure | None:
     rest = text[base + cut : base + cut + 1]
     if rest and (rest.isalnum() or rest == "_"):
         return None  # "24703m212": an identifier
-    if spaced and candidate in _SPACED_SYMBOL_WORDS:
+    if (spaced or hyphened) and candidate in _SPACED_SYMBOL_WORDS:
         return None
+    if hyphened and cut == 1:
+        return None  # "the 5-m", "a 3-D film": one letter after a hyphen is a word
     if spaced and cut == 1 and rest == "-":
         return None  # "24703 L-202", "5 L-shaped rooms": a letter of a word or code
-    return base + cut, SYMBOL_UNITS[candidate], UNIT_NOTES.get(candidate)
+    unit = SYMBOL_UNITS[candidate]
+    if candidate in WEATHER_UNITS and _WEATHER_WORDS.search(
+        text, max(0, pos - _WEATHER_REACH), pos + _WEATHER_REACH
+    ):
+        unit = WEATHER_UNITS[candidate]  # "a pressure of 940 mb": millibars
+    return base + cut, unit, UNIT_NOTES.get(candidate)
 
 
 def unit_words_after(
-    w1: str, w2: str | None, w3: str | None
+    w1: str, w2: str | None, w3: str | None, w4: str | None = None
 ) -> tuple[int, str, str | None] | None:
-    """(how many words, unit, note) for a unit name in up to three words."""
+    """(how many words, unit, note) for a unit name in up to four words."""
     head = w1.lower()
     if head not in _UNIT_HEADS and head.rstrip(".,") not in _UNIT_WORDS:
         return None  # no unit name starts with this word
-    words = [w1, w2, w3]
-    for n in (3, 2, 1):
+    words = [w1, w2, w3, w4]
+    for n in (4, 3, 2, 1):
         parts = words[:n]
         if any(p is None for p in parts):
             continue

@@ -22,6 +22,7 @@ Currency = tuple[int, str, str | None, float]
 
 _NAME_WORDS = sorted(
     {w for word in lexicon.DEFAULT_CODE_FOR_WORD for w in (word, word + "s")}
+    | {"reais"}
     - {
         "real",
         "reals",
@@ -355,6 +356,13 @@ def currency_words_after(
     return None
 
 
+def _is_pence(text: str, pos: int) -> bool:
+    """A "p" glued to the digits and ending there: pence ("5p"), not "5pm", "5p.m."
+    or "5pc" (percent, read before this)."""
+    after = text[pos + 1 : pos + 3]
+    return not (after[:1].isalnum() or after[:1] == "_" or after == ".m")
+
+
 def currency_after(
     text: str, pos: int, words: regex.Match[str] | None, scaled: bool = True
 ) -> Currency | None:
@@ -362,6 +370,8 @@ def currency_after(
     multiplier). ``words`` is :func:`~factcheck.extractor.context.words_after` at
     ``pos``."""
     first = text[pos : pos + 1]
+    if first == "p" and _is_pence(text, pos):
+        return pos + 1, "GBP", None, 0.01  # "5p a litre", "closed at 211p"
     if first in (" ", "\t", "\u00a0"):
         first = text[pos + 1 : pos + 2]
     if first in _SYMBOL_AFTER_FIRST:

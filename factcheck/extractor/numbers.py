@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import math
 import re  # noqa: TID251  (the two core scans: see _DIGIT_CORE)
+from collections.abc import Iterator
 
 import regex
 
 from factcheck.extractor import lexicon
+from factcheck.extractor.context import MONTHS
 from factcheck.extractor.lexicon import (
     DENOMINATORS,
     FRACTION_WORDS,
@@ -261,14 +263,29 @@ _AFTER_A_WORDS = (
     r"(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore"
     rf"|(?:{'|'.join(DENOMINATORS)})[ \t]+of\b)"
 )
+#: the spacing characters that group digits ("4 512", "27 310 447", "1\u202f906\u202f233"):
+#: Unicode's space separators (Zs), the space of every script; a number is grouped by
+#: one of them, the same throughout, in groups of three
+GROUP_SPACES = (
+    " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u202f\u205f\u3000"
+)
+_GROUP_SPACE = f"[{GROUP_SPACES}]"
+#: a month's name before a day of the month: "May 5 100 people" is the 5th and a
+#: count, never 5,100 (see :func:`find_cores`)
+_MONTH_BEFORE = (
+    rf"\b(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?{_GROUP_SPACE}"
+)
+_MONTH_BEFORE_END = regex.compile(rf"(?r){_MONTH_BEFORE}")
 #: where a number may start: a digit, a fraction sign, a number word, or "a"/"an"
 #: before one (a necessary condition for a core, for the checks that look ahead)
 NUMBER_AHEAD = rf"(?:[0-9½¼¾⅓⅔]|\.[0-9]|(?i:{_WORD_ANCHORS}|an?)\b)"
 #: What a number core is: a digit string, a fraction sign, or a number word. This is
 #: the definition; :func:`find_cores` finds exactly its matches, in two faster passes.
 CORE = regex.compile(
-    r"(?P<d>(?<![0-9,.])(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
-    r"|[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9,])|[0-9]+)(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?"
+    r"(?P<d>(?<![0-9])(?<![0-9][,.])(?<!(?:^|[^A-Za-z0-9_.,])\.)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
+    rf"|(?<!{_MONTH_BEFORE})[0-9]{{1,3}}(?P<sp>{_GROUP_SPACE})[0-9]{{3}}(?:(?P=sp)[0-9]{{3}})*(?![0-9,])|[0-9]+)"
+    r"(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?"
     r"|(?<![\w.,])\.[0-9]+)"
     r"|(?P<f>[½¼¾⅓⅔])"
     rf"|(?P<w>\b(?i:{_WORD_ANCHORS}|a(?={_AFTER_A_WORDS}))\b)",
@@ -285,10 +302,13 @@ CORE = regex.compile(
 _DIGIT_CORE = re.compile(
     r"""[0-9.½¼¾⅓⅔](?:
         (?<=[½¼¾⅓⅔])                                # a fraction sign
-      | (?<=[0-9])(?<![0-9,.][0-9])                  # digits, not inside a number:
+      | (?<=[0-9])(?<![0-9][0-9])(?<![0-9][,.][0-9]) # digits, not inside a number
+                                                     # ("Rs.500": a dot after letters)
         (?:[0-9]{0,2}(?:,[0-9]{3})+                  #   1,234,567
           | [0-9]?(?:,[0-9]{2})+,[0-9]{3}            #   12,34,567 (lakh and crore)
-          | [0-9]{0,2}(?:[\u00a0\u202f\u2009][0-9]{3})+(?![0-9,])  # 1 234 567
+          | [0-9]{0,2}(?P<sp>"""
+    + _GROUP_SPACE
+    + r""")[0-9]{3}(?:(?P=sp)[0-9]{3})*(?![0-9,])      #   1 234 567 (one spacing)
           | [0-9]*
         )(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?  # decimals, or a decimal comma
       | (?<=\.)(?<![A-Za-z0-9_.,]\.)[0-9]+           # .5
@@ -330,18 +350,18 @@ FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 CoreMatch = re.Match[str] | regex.Match[str]
 
 
-def _word_cores(text: str) -> list[CoreMatch]:
+def _word_cores(text: str) -> Iterator[CoreMatch]:
     """The matches of :data:`_WORD_CORE` (their offsets; they may match a lowered
     copy of ``text``)."""
     if text.isascii():
-        return list(_WORD_CORE_LOWER.finditer(text.lower()))
+        return _WORD_CORE_LOWER.finditer(text.lower())
     if not any(c in text for c in _CASE_ODD):
-        return [
+        return (
             m
             for m in _WORD_CORE_LOWER.finditer(text.lower())
             if not (_word_char_at(text, m.start() - 1) or _word_char_at(text, m.end()))
-        ]
-    return list(_WORD_CORE.finditer(text))
+        )
+    return _WORD_CORE.finditer(text)
 
 
 def _word_char_at(text: str, i: int) -> bool:
@@ -353,22 +373,69 @@ def _word_char_at(text: str, i: int) -> bool:
 
 def find_cores(text: str) -> list[CoreMatch]:
     """The matches of :data:`CORE` in ``text``, in order (as ``CORE.finditer`` gives
-    them), by their offsets. Digit and word cores never share a character, so two
-    passes, one for each, merge into the one of :data:`CORE`."""
-    digits: list[CoreMatch] = list(_DIGIT_CORE.finditer(text))
-    if not text.isascii():
-        # ".5" after a non-ASCII word character and a full stop is no number
-        digits = [
-            m
-            for m in digits
-            if text[m.start()] != "." or not _word_char_at(text, m.start() - 1)
-        ]
-    words = _word_cores(text)
-    if not words:
-        return digits
-    if not digits:
-        return words
-    return sorted(digits + words, key=_start)
+    them), by their offsets: :func:`iter_cores`, as a list."""
+    return list(iter_cores(text))
+
+
+def iter_cores(text: str) -> Iterator[CoreMatch]:
+    """The matches of :data:`CORE` in ``text``, in order, one at a time (a text of
+    a million numbers holds one match at a time, not a million). Digit and word
+    cores never share a character, so two passes, one for each, merge into the
+    one of :data:`CORE`."""
+    return _merged(_digit_cores(text), _word_cores(text))
+
+
+def _digit_cores(text: str) -> Iterator[CoreMatch]:
+    """The digit and fraction cores: :data:`_DIGIT_CORE`'s matches, a number
+    grouped by spaces after a month read anew (see :func:`_split_after_month`), and
+    outside ASCII no ".5" after a word character."""
+    ascii_text = text.isascii()
+    for m in _DIGIT_CORE.finditer(text):
+        if (
+            not ascii_text
+            and text[m.start()] == "."
+            and _word_char_at(text, m.start() - 1)
+        ):
+            continue  # ".5" after a non-ASCII word character and a full stop
+        if m.group("sp") is not None:
+            yield from _split_after_month(text, m)
+        else:
+            yield m
+
+
+def _merged(a: Iterator[CoreMatch], b: Iterator[CoreMatch]) -> Iterator[CoreMatch]:
+    """Two iterators of matches in order of their starts, merged into one."""
+    x = next(a, None)
+    y = next(b, None)
+    while x is not None and y is not None:
+        if x.start() <= y.start():
+            yield x
+            x = next(a, None)
+        else:
+            yield y
+            y = next(b, None)
+    if x is not None:
+        yield x
+        yield from a
+    if y is not None:
+        yield y
+        yield from b
+
+
+def _split_after_month(text: str, m: CoreMatch) -> Iterator[CoreMatch]:
+    """A number grouped by spaces right after a month's name is a day and what
+    follows it ("May 5 100 people"): read anew from its first space, as :data:`CORE`
+    (whose space-grouped branch does not start after a month) reads it."""
+    s = m.start()
+    if _MONTH_BEFORE_END.match(text, max(0, s - 11), s) is None:
+        yield m
+        return
+    sp = m.group("sp")
+    cut = text.index(sp, s)
+    day = _DIGIT_CORE.match(text, s, cut)
+    if day is not None:
+        yield day
+    yield from _DIGIT_CORE.finditer(text, cut, m.end())
 
 
 def _start(m: CoreMatch) -> int:

@@ -85,9 +85,15 @@ def _may_have_qualifier_before(text: str, window_start: int, start: int) -> bool
     return not w2.isascii() or (w2.lower(), last) in _QUALIFIER_PAIRS
 
 
+#: the words of :data:`~factcheck.extractor.lexicon.QUALIFIERS_AFTER` ("or more",
+#: "and over"; "plus" and "+" are read as ``plus``)
+_AFTER_WORDS = "|".join(
+    regex.escape(q)
+    for q in sorted(lexicon.QUALIFIERS_AFTER, key=len, reverse=True)
+    if q[:1] in ("o", "a")
+)
 _QUALIFIER_AFTER = regex.compile(
-    r"\G(?:[ \t]*(?P<q>(?i:or more|and above|and up|or higher|or so|or less|or fewer"
-    r"|and below))\b|(?P<plus>-plus\b|\+))"
+    rf"\G(?:[ \t]*(?P<q>(?i:{_AFTER_WORDS}))\b|(?P<plus>-plus\b|\+))"
 )
 _QUALIFIER_AFTER_FIRST = frozenset("oOaA")
 #: what ``(?i)`` also reads as the ASCII letters s, i and k (ſ, İ, Kelvin K)

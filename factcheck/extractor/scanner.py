@@ -14,11 +14,25 @@ billion yuan (US$52.4 billion)").
 
 from __future__ import annotations
 
+import math
+
 import regex
 
 from factcheck.extractor import lexicon
-from factcheck.extractor.context import BLANKS, MONTHS, SP, words_after
-from factcheck.extractor.measures import unit_after
+from factcheck.extractor.context import BLANKS, SP, words_after
+from factcheck.extractor.counts import (
+    is_count,
+    is_name_before,
+    is_spelled_count,
+    is_year,
+    noun_after,
+)
+from factcheck.extractor.durations import (
+    is_age,
+    is_temperature_difference,
+    read_clock,
+)
+from factcheck.extractor.measures import Measure, unit_after
 from factcheck.extractor.money import (
     currency_after,
     currency_before,
@@ -26,7 +40,7 @@ from factcheck.extractor.money import (
 )
 from factcheck.extractor.numbers import (
     FRACTION_CHARS,
-    NUMBER_AHEAD,
+    GROUP_SPACES,
     CoreMatch,
     Number,
     is_word_core,
@@ -36,11 +50,11 @@ from factcheck.extractor.numbers import (
     scale_of,
 )
 from factcheck.extractor.qualifiers import (
-    has_qualifier,
     qualifier_after,
     qualifier_before,
     qualifier_key,
 )
+from factcheck.extractor.units import TEMPERATURES, TIME_UNITS
 from factcheck.model import Kind
 
 # -- right of the number --------------------------------------------------------------
@@ -73,16 +87,11 @@ _SCALE_SECOND = regex.compile(rf"\G{SP}(?P<word>(?i:crore|crores|million|billion
 #: character to these letters)
 _SCALE_SECOND_FIRST = frozenset("cCmMbB")
 _PERCENT_AFTER = regex.compile(
-    r"\G[ \t\u00a0]?(?:(?P<pp>(?i:percentage[ \t-]points?|pp|ppts?)\b)"
+    r"\G(?:[ \t\u00a0]|-(?=[A-Za-z]))?(?:(?P<pp>(?i:percentage[ \t-]points?|pp|ppts?)\b)"
     r"|(?P<bp>(?i:basis[ \t-]points?|bps|bp)\b)"
     r"|(?P<pct>%|(?i:percents?|per[ \t]?cent|pct|percentage)\b|pc\b))"
 )  # "5pc": the British press's percent (lower case: "5 PCs" are computers)
 _PERCENT_FIRST = frozenset("%pPbB")
-_TIME_OR_ORDINAL_AFTER = regex.compile(
-    r"\G(?:st|nd|rd|th|s)\b|\G[ \t]?(?:[ap]\.m\.|[ap]m\b|GMT|UTC|o'clock|BST|EST|ET)"
-)
-_TIME_FIRST = frozenset("apGUoBE")
-_ORDINAL_FIRST = frozenset("snrt") | _TIME_FIRST
 
 
 def _may_have_scale(text: str, pos: int) -> bool:
@@ -94,14 +103,112 @@ def _may_have_scale(text: str, pos: int) -> bool:
     return c in BLANKS and _after_blanks(text, pos) in _SCALE_WORD_FIRST
 
 
-def _is_time_or_ordinal_after(text: str, pos: int) -> bool:
+def _may_have_percent(text: str, pos: int) -> bool:
+    """What :data:`_PERCENT_AFTER` needs: one of its first characters, past a space
+    or a hyphen before a word ("3.4-percent", "a 25-basis-point cut")."""
     c = text[pos : pos + 1]
-    if c in (" ", "\t"):
-        if text[pos + 1 : pos + 2] not in _TIME_FIRST:
-            return False
-    elif c not in _ORDINAL_FIRST:
+    if c == "-":
+        c = text[pos + 1 : pos + 2]
+        return c.isalpha() and c in _PERCENT_FIRST
+    return _after_space(text, pos) in _PERCENT_FIRST
+
+
+#: a point of a rate after a fraction in words ("half a point", "a quarter-point")
+_POINT_AFTER = regex.compile(r"\G(?:[ \t]+|-)points?\b")
+#: words of rates near "half a point" that make it percentage points
+_RATE_WORDS = regex.compile(
+    r"(?i:\b(?:rates?|yields?|interest|inflation|percent|per[ \t]cent|basis"
+    r"|borrowing|lending|mortgages?|repo|central[ \t]bank|Fed|unemployment)\b|%)"
+)
+#: how far around "half a point" the words of rates are looked for
+_RATE_REACH = 160
+
+
+def _is_rate_point(text: str, pos: int) -> bool:
+    """ "cut rates by half a point": a fraction of a percentage point, where the
+    text around it speaks of rates (a gymnast loses by half a point)."""
+    return _POINT_AFTER.match(text, pos) is not None and (
+        _RATE_WORDS.search(text, max(0, pos - _RATE_REACH), pos + _RATE_REACH)
+        is not None
+    )
+
+
+#: "half a mile", "a quarter of a point", "0.08 of a second": the article between a
+#: fraction and its unit (after digits, with "of")
+_ARTICLE_AFTER = regex.compile(r"\G(?:[ \t]+of)?[ \t]+an?(?=[ \t])")
+_OF_ARTICLE_AFTER = regex.compile(r"\G[ \t]+of[ \t]+an?(?=[ \t])")
+
+
+def _past_article(text: str, pos: int, spelled: bool) -> int:
+    """Past the article after a fraction, where a measure follows it."""
+    if text[pos : pos + 1] not in (" ", "\t"):
+        return pos
+    am = (_ARTICLE_AFTER if spelled else _OF_ARTICLE_AFTER).match(text, pos)
+    if am is None:
+        return pos
+    after = am.end()
+    if has_measure_after(text, after) or _POINT_AFTER.match(text, after):
+        return after
+    return pos
+
+
+def _is_unit_read(text: str, start: int, pos: int, found: Measure) -> bool:
+    """Whether a unit found after a number is one: "5C" after a name is a model
+    ("iPhone 5C"), and "second" before a hyphen an ordinal ("one second-half goal")."""
+    end, unit, _ = found
+    if unit in TEMPERATURES and end - pos == 1 and is_name_before(text, start):
         return False
-    return _TIME_OR_ORDINAL_AFTER.match(text, pos) is not None
+    return not (unit == "second" and text[end : end + 1] == "-")
+
+
+#: what stands before "over" when it means "during", not "more than": an amount
+#: ("$5bn over three years") or a verb of spreading ("phased in over two years")
+_DURING_BEFORE = regex.compile(
+    r"(?r)(?:[0-9%]|(?<![A-Za-z])(?i:million|billion|trillion|bn|mn|m|crore|lakh|dollars|euros"
+    r"|pounds|yuan|yen|rupees|spread|phased[ \t]in|phased|staggered|paid|repaid"
+    r"|payable|amortised|amortized|invested|disbursed|distributed|out))[ \t]+$"
+)
+
+
+def _is_over_a_period(text: str, qstart: int | None) -> bool:
+    """Whether the qualifier at ``qstart`` is "over" meaning "during" a period."""
+    return (
+        qstart is not None
+        and text[qstart : qstart + 4].lower() == "over"
+        and _DURING_BEFORE.match(text, max(0, qstart - 16), qstart) is not None
+    )
+
+
+def _clock_mention(text: str, number: Number, floor: int) -> Mention | None:
+    """A race or elapsed time on a clock face ("2:04:12"), in seconds."""
+    read = read_clock(text, number.start, number.end)
+    if read is None:
+        return None
+    end, seconds, precision = read
+    qualifier, qstart = qualifier_before(text, number.start, floor)
+    return Mention(
+        number.start, end, number, "quantity", seconds, precision, "second",
+        qualifier, qstart, None, None, False, False, 1.0, None, False, end,
+    )  # fmt: skip
+
+
+def is_clock(text: str, m: Mention) -> bool:
+    """Whether a mention is a clock-face duration (which the time-of-day shape of
+    :class:`~.context.NotClaims` also covers)."""
+    return m.unit == "second" and text[m.number.end : m.number.end + 1] == ":"
+
+
+def has_measure_after(text: str, pos: int) -> bool:
+    """Whether a scale word, percent, currency or unit stands right after ``pos``."""
+    if _may_have_scale(text, pos) and _SCALE_AFTER.match(text, pos) is not None:
+        return True
+    if _after_space(text, pos) in _PERCENT_FIRST and _PERCENT_AFTER.match(text, pos):
+        return True
+    words = words_after(text, pos)
+    return (
+        currency_after(text, pos, words) is not None
+        or unit_after(text, pos, words, False) is not None
+    )
 
 
 # -- left of the number ---------------------------------------------------------------
@@ -109,16 +216,10 @@ def _is_time_or_ordinal_after(text: str, pos: int) -> bool:
 _SIGN_WORD = regex.compile(r"(?i:\b(?:minus|negative))[ \t]+$")
 #: what the sign words end with ("minus", "negative"; ſ is a long s)
 _SIGN_WORD_LAST = frozenset("sSeE\u017f \t")
-#: the word before a number: read backwards from the number, so that one anchored
-#: match finds what a search of the window for ``[A-Za-z][A-Za-z.]*[ \t]*$`` finds
-#: (``$`` also matches before a line break that ends the window)
-_WORD_BEFORE = regex.compile(r"(?r)(?P<w>[A-Za-z][A-Za-z.]*)[ \t\u00a0]*\n?")
-
-
 _MENTION_FIELDS = (
     "start", "end", "number", "kind", "value", "precision", "unit", "qualifier",
     "qualifier_start", "unit_note", "noun", "prefixed", "scaled", "scale",
-    "range_bounds", "subunit", "suffix_start",
+    "range_bounds", "subunit", "suffix_start", "whole",
 )  # fmt: skip
 
 
@@ -149,6 +250,7 @@ class Mention:
         range_bounds: tuple[float, float] | None = None,
         subunit: bool = False,  # "50 cents": stated in a sub-unit of the currency
         suffix_start: int | None = None,  # where what follows the number starts
+        whole: float | None = None,  # "158 out of 325": the whole a part is of
     ) -> None:
         self.start = start
         self.end = end
@@ -167,6 +269,7 @@ class Mention:
         self.range_bounds = range_bounds
         self.subunit = subunit
         self.suffix_start = suffix_start
+        self.whole = whole
 
     def copy(self) -> Mention:
         """A mention equal to this one, to change."""
@@ -174,7 +277,7 @@ class Mention:
             self.start, self.end, self.number, self.kind, self.value, self.precision,
             self.unit, self.qualifier, self.qualifier_start, self.unit_note,
             self.noun, self.prefixed, self.scaled, self.scale, self.range_bounds,
-            self.subunit, self.suffix_start,
+            self.subunit, self.suffix_start, self.whole,
         )  # fmt: skip
 
     def __repr__(self) -> str:
@@ -186,14 +289,20 @@ _FRACTION_AFTER = regex.compile(
     r"\G(?:/(?P<den1>[0-9]{1,2})|[ \t](?P<num>[0-9]{1,2})[ \t]?/[ \t]?(?P<den2>[0-9]{1,2}))(?![[0-9]/])"
 )
 _GOOD_DENOMINATORS = frozenset({2, 3, 4, 8, 16})
-_LINE_NUMBERING = regex.compile(r"(?:^|\n)[ \t]*$")
 _SIGN = frozenset("-−–")
 _SIGN_OK_BEFORE = frozenset(' \t\n("“[<>=≤≥')
 _UNIT_ADJECTIVES = frozenset(["tall", "long", "high", "wide", "deep", "thick", "away"])
 
 
 def _letters_before(text: str, start: int) -> bool:
-    return start > 0 and (text[start - 1].isalpha() or text[start - 1] == "_")
+    """Letters glued to the digits ("A320", "v2"), or a letter and a full stop
+    ("v.2", "No.5"; a currency abbreviation, "Rs.500", is read before this)."""
+    if start == 0:
+        return False
+    c = text[start - 1]
+    if c == "." and start >= 2:
+        return text[start - 2].isalpha()
+    return c.isalpha() or c == "_"
 
 
 #: the value and precision of digit strings read before (most recur: "1", "2", "10")
@@ -201,9 +310,19 @@ _DIGITS_READ: dict[str, tuple[float, float]] = {}
 _DIGITS_READ_MAX = 4096
 
 
+#: the most digits a number may have and still be read: a float holds no more
+#: (``sys.float_info.max_10_exp``); a longer digit string states no claim
+MOST_DIGITS = 308
+
+
+_NO_GROUP_SPACES = str.maketrans("", "", GROUP_SPACES)
+
+
 def _digit_number(text: str, m: CoreMatch) -> Number | None:
     s, e = m.span()
     digits = m.group()
+    if e - s > MOST_DIGITS:
+        return None
     if "," in digits and m.group("dc") is not None:
         # "45,00 €": a decimal comma, read as such only right beside a currency
         e = m.start("dc")
@@ -217,9 +336,7 @@ def _digit_number(text: str, m: CoreMatch) -> Number | None:
         else:
             digits = digits[: e - s]
     if not digits.isdigit():
-        digits = (
-            digits.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
-        )
+        digits = digits.translate(_NO_GROUP_SPACES)
     read = _DIGITS_READ.get(digits)
     if read is None:
         if len(_DIGITS_READ) >= _DIGITS_READ_MAX:
@@ -269,16 +386,6 @@ _GLUED_SCALES = frozenset(
 _ENDS_A_BARE_NUMBER = frozenset([",", ".", ";", ":", ")", "!", "?", "\n", ""])
 
 
-def _is_year(text: str, start: int, end: int) -> bool:
-    """Whether the digits ``text[start:end]`` are a year, as :func:`_is_count` reads
-    one (four digits from 1800 to 2100)."""
-    return (
-        end - start == 4
-        and "1800" <= text[start:end] <= "2100"
-        and text[start:end].isdigit()
-    )
-
-
 def _starts_number(text: str, pos: int) -> bool:
     """Whether a digit stands at ``pos``, past one space."""
     c = text[pos : pos + 1]
@@ -299,20 +406,26 @@ def _is_spaced_group(text: str, start: int, end: int) -> bool:
     )
 
 
-def _is_identifier_before(text: str, start: int) -> bool:
-    """Letters glued to the digits, or joined by a hyphen ("A320", "COVID-19")."""
+def _is_identifier_before(text: str, start: int, end: int) -> bool:
+    """Letters glued to the digits ``text[start:end]``, or joined by a hyphen
+    ("A320", "COVID-19", "Rule 10b-5")."""
     if start == 0:
         return False
     c = text[start - 1]
     if c in "#№":
         return True
     if c == "-" and start >= 2 and text[start - 2].isalpha():
-        # "COVID-19" is a name; "5k-20k" and "$1bn-2bn" are ranges
+        # "COVID-19" is a name; "5k-20k" and "$1bn-2bn" are ranges, whose second end
+        # repeats the scale ("10b-5" does not: a name)
         b = start - 2
         while b > 0 and start - 1 - b < 3 and text[b - 1].isalpha():
             b -= 1
+        letters = text[b : start - 1]
         return not (
-            b > 0 and text[b - 1].isdigit() and text[b : start - 1] in _GLUED_SCALES
+            b > 0
+            and text[b - 1].isdigit()
+            and letters in _GLUED_SCALES
+            and text.startswith(letters, end)
         )
     if c == "-" and start >= 2 and text[start - 2].isdigit():
         # "A320-200", "scp2-173": the letters and digits before the hyphen are a
@@ -347,6 +460,10 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
     start, pos = number.start, number.end
     if text[start] == "0" and _is_spaced_group(text, start, pos):
         return None  # the "000" of "3 250 000": no number of its own
+    if text[pos : pos + 1] == ":" and not number.spelled:
+        return _clock_mention(text, number, floor)
+    if start >= 2 and text[start - 1] == "/" and text[start - 2].isdigit():
+        return None  # the "25" of "FY2024/25", the "7" of "24/7"
     value, precision = number.value, number.precision
 
     # -- sign and what is glued on the left
@@ -363,12 +480,12 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
     prefix = currency_before(text, left, floor)
     if prefix is None and not number.spelled and _letters_before(text, left):
         return None  # "A320", "v2", "m212"
-    if prefix is None and _is_identifier_before(text, left):
+    if prefix is None and _is_identifier_before(text, left, pos):
         return None
     if (
         prefix is None
         and text[pos : pos + 1] in _ENDS_A_BARE_NUMBER
-        and _is_year(text, start, pos)
+        and is_year(text, start, pos)
         and not number.spelled
     ):
         return None  # "in 2023.": nothing after it could make it a claim
@@ -406,11 +523,10 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
     currency_multiplier = 1.0
     end = pos
 
-    pm = (
-        _PERCENT_AFTER.match(text, pos)
-        if _after_space(text, pos) in _PERCENT_FIRST
-        else None
-    )
+    if value < 1:
+        # "half a mile", "a quarter of a point", "0.08 of a second"
+        pos = end = _past_article(text, pos, number.spelled)
+    pm = _PERCENT_AFTER.match(text, pos) if _may_have_percent(text, pos) else None
     if pm is not None:
         kind, end = "percent", pm.end()
         if pm.group("pct"):
@@ -460,14 +576,25 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         note = None  # an explicit name after the number settles an ambiguous sign
     if kind == "count":
         found = unit_after(text, pos, words, scaled)
-        if found is not None:
+        if found is not None and _is_unit_read(text, start, pos, found):
             end, unit, note = found
             kind = "quantity"
+            if unit == "year" and text[end : end + 4] == "-old":
+                end += 4  # "a 24-year-old": an age
+        elif number.spelled and value < 1 and _is_rate_point(text, pos):
+            kind, unit, end = "percent", "pp", _POINT_AFTER.match(text, pos).end()  # type: ignore[union-attr]
+    if (
+        kind == "count"
+        and not scaled
+        and is_age(text, start, pos, value, floor)
+        and not _is_identifier_before(text, left, pos)
+    ):
+        kind, unit = "quantity", "year"  # "aged 31", "the senator, 71,"
     if kind == "count":
-        if not _is_count(text, number, start, scaled, words):
+        if not is_count(text, number, start, scaled, words):
             return None
-        noun, end = _noun_after(text, pos), pos
-        if number.spelled and not _is_spelled_count(text, number, noun, floor):
+        noun, end = noun_after(text, pos), pos
+        if number.spelled and not is_spelled_count(text, number, noun, floor):
             return None
         if (
             number.spelled
@@ -487,10 +614,21 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
             elif kind != "count" or qualifier_key(qm.group("q")) != "or so":
                 qualifier = lexicon.QUALIFIERS_AFTER[qualifier_key(qm.group("q"))]
                 end = qm.end()
+    if qualifier == "gt" and unit in TIME_UNITS and _is_over_a_period(text, qstart):
+        qualifier = qstart = None  # "$5bn over three years": during, not more than
+    if (
+        kind == "quantity"
+        and unit is not None
+        and unit in TEMPERATURES
+        and is_temperature_difference(text, qstart if qstart is not None else left, end)
+    ):
+        unit = TEMPERATURES[unit]  # "1.2C above the average": a difference
     if noun is None and kind != "count":
-        noun = _noun_after(text, end)
+        noun = noun_after(text, end)
     value = value * scale * currency_multiplier
     precision = precision * scale * (currency_multiplier if kind == "money" else 1.0)
+    if not (math.isfinite(value) and math.isfinite(precision)):
+        return None  # more than a float holds ("9" * 300 " trillion")
     # positional, in field order: a third cheaper than keywords, once per mention
     return Mention(
         prefix[0] if prefix else left,  # start
@@ -511,49 +649,6 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         currency_multiplier < 1.0 and kind == "money",  # subunit
         suffix_start,
     )
-
-
-#: what a fraction word needs after it to state a share ("half of voters", "half
-#: the staff", "a third of"), and the words before a bare "half" or "quarter" that
-#: make it a period ("the second half", "in the quarter ended June")
-_SHARE_AFTER = regex.compile(
-    rf"{SP}(?i:of|the|its|their|his|her|our|a|an|all|million|billion|trillion)\b"
-)
-_PERIOD_BEFORE = regex.compile(
-    r"(?r)\b(?i:the|first|second|third|fourth|last|next|this|that|each|per|every"
-    r"|final|previous|one)[ \t]+"
-)
-_BY_BEFORE = regex.compile(r"(?r)\b(?i:by)[ \t]+")
-#: "one in five", "2 out of 3": what joins the two numbers of a ratio (the join is
-#: made in :func:`factcheck.extractor._ratio_of`; a spelled number before it is kept)
-RATIO_JOINER = r"[ \t\u00a0]+(?:in|out[ \t]+of)[ \t\u00a0]+"
-_RATIO_AFTER = regex.compile(rf"{RATIO_JOINER}{NUMBER_AHEAD}")
-
-
-def _is_spelled_count(text: str, number: Number, noun: str | None, floor: int) -> bool:
-    """Whether a number spelled in words, with no currency, unit or percent, states
-    a count: a word below ten needs a noun, a qualifier or a ratio after it ("one
-    said", "one of" are words); a fraction ("half", "two thirds") needs "of" or an
-    article after it, "by" or a qualifier before it, and no period word before it
-    ("the second half", "the quarter ended June", "the first three quarters")."""
-    start, end = number.start, number.end
-    if text[start:end].lower() == "quarter":
-        return False  # alone, a quarter of a year ("a quarter of" starts at "a")
-    if number.value < 1:
-        # a share: "half of", "two-thirds of the", "cut by a third"; a period
-        # otherwise ("the first half", "the first three quarters")
-        if _PERIOD_BEFORE.match(text, max(floor, start - 10), start) is not None:
-            return False
-        return (
-            _SHARE_AFTER.match(text, end) is not None
-            or _BY_BEFORE.match(text, max(floor, start - 4), start) is not None
-            or has_qualifier(text, start, end, floor)  # "below a half"
-        )
-    if noun is not None or has_qualifier(text, start, end, floor):
-        return True
-    if number.value >= 10 or not text[start:end].isalpha():
-        return True  # "fifteen", "two thousand", "forty-five"
-    return _RATIO_AFTER.match(text, end) is not None
 
 
 def _glued_scale_without_currency(
@@ -599,116 +694,3 @@ def _next_is_money_or_plural(text: str, pos: int) -> bool:
         and word not in _UNIT_ADJECTIVES
         and len(word) > 3
     )
-
-
-def _is_count(
-    text: str,
-    number: Number,
-    start: int,
-    scaled: bool,
-    words: regex.Match[str] | None,
-) -> bool:
-    """Whether a bare number (no currency, unit or percent) is a count worth a claim.
-    ``words`` is :func:`~factcheck.extractor.context.words_after` at its end."""
-    if scaled:
-        return True
-    if _is_time_or_ordinal_after(text, number.end):
-        return False
-    nxt = text[number.end : number.end + 2]
-    if nxt[:1].isalpha() or nxt[:1] == "_" or (nxt[:1] == "." and nxt[1:].isalpha()):
-        return False  # "5G", "3D", "01.AI": an identifier
-    if number.spelled and nxt[:1] == "-":
-        return False  # "one-day loss", "three-year plan": an adjective
-    if not number.spelled:
-        if _is_year(text, number.start, number.end):
-            return False  # a year
-        if nxt[:1] in (".", ")") and _LINE_NUMBERING.search(
-            text, max(0, start - 40), start
-        ):
-            return False  # list numbering
-    bm = _WORD_BEFORE.match(text, max(0, start - 30), start)
-    if bm is not None:
-        word = bm.group("w").rstrip(".").lower()
-        if word in MONTHS:
-            return False  # "Feb. 24"
-        if (
-            not number.spelled
-            and "," not in text[number.start : number.end]
-            and _is_proper_noun_before(text, bm)
-        ):
-            return False  # "Boeing 737", "Section 230" (a name has no "2,000")
-    # "24 February" is a date
-    return not (
-        words is not None
-        and words.group("w1").rstrip(".,").lower() in MONTHS
-        and text[number.end] != "-"
-    )
-
-
-def _is_proper_noun_before(text: str, bm: regex.Match[str]) -> bool:
-    word = bm.group("w")
-    if not word[:1].isupper() or word.rstrip(".").lower() in _SENTENCE_WORDS:
-        return False
-    i = bm.start() - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    # a capital after a sentence end is no sign of a name ("Read 300 pages")
-    return i >= 0 and text[i] not in '.!?\n"“:;(*#-' and not text[i].isdigit()
-
-
-#: capitalized words that begin sentences or headlines before a number
-_SENTENCE_WORDS = frozenset(
-    {
-        "in", "by", "on", "at", "for", "from", "to", "of", "about", "over", "some",
-        "nearly", "almost", "around", "only", "just", "all", "the", "a", "an", "and",
-        "but", "or", "with", "since", "until", "after", "before", "up", "down", "rose",
-        "fell", "than", "total", "headline",
-    }
-)  # fmt: skip
-
-
-_NOUN_AFTER = regex.compile(
-    rf"\G(?:{SP}(?:[A-Z][\w.&’'-]*|and|&)){{0,4}}?{SP}(?!and\b|or\b)(?P<w>[a-z][a-z-]*)"
-)
-_HYPHENED_WORD = regex.compile(r"\G(?P<w>[a-z][a-z]*)")
-_NEXT_WORD = regex.compile(rf"\G{SP}(?P<w>[a-z][a-z-]*)")
-#: words between a number and what it counts that say nothing about what it is
-_SKIP_ADJECTIVES = frozenset(
-    ["other", "more", "additional", "further", "new", "related", "such"]
-)
-_STOP_NOUNS = frozenset(
-    {
-        "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for",
-        "from", "with", "as", "is", "was", "were", "be", "been", "are", "has", "have",
-        "had", "that", "this", "these", "those", "it", "its", "than", "which", "who",
-        "per", "up", "down", "more", "less", "over", "under", "about", "percent",
-        "times", "time", "former", "other", "others", "new", "out",
-    }
-)  # fmt: skip
-
-
-def _noun_after(text: str, pos: int) -> str | None:
-    """The thing counted: up to two lower-case words after the number, past names
-    ("1.64 million Hyundai and Genesis vehicles" counts vehicles)."""
-    c = text[pos : pos + 1]
-    if c == "-":
-        if text[pos + 1 : pos + 5] in ("year", "old-"):
-            return None
-        m = _HYPHENED_WORD.match(text, pos + 1)
-    elif c in BLANKS:
-        m = _NOUN_AFTER.match(text, pos)
-    else:
-        return None
-    words: list[str] = []
-    while m is not None and len(words) < 3:
-        clean = m.group("w").rstrip("-").lower()
-        if clean in _STOP_NOUNS and words:
-            break
-        if clean not in _SKIP_ADJECTIVES or words:
-            if clean in _STOP_NOUNS:
-                break
-            words.append(clean)
-            if clean.endswith("s") and len(clean) > 3:
-                break
-        m = _NEXT_WORD.match(text, m.end())
-    return " ".join(words) if words else None

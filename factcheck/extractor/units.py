@@ -66,7 +66,7 @@ _WORD_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("liter", ("liter", "liters", "litre", "litres")),
     ("milliliter", ("milliliter", "milliliters", "millilitre", "millilitres")),
     ("gallon", ("gallon", "gallons")),
-    ("barrel", ("barrel", "barrels")),
+    ("barrel", ("barrel", "barrels", "barrels of oil", "barrel of oil")),
     ("cubic meter", ("cubic meter", "cubic meters", "cubic metre", "cubic metres")),
     ("cubic foot", ("cubic foot", "cubic feet")),
     ("bcm", ("billion cubic meters", "billion cubic metres")),
@@ -154,8 +154,21 @@ _WORD_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("boe", ("barrels of oil equivalent", "barrel of oil equivalent")),
     # temperature, angle
-    ("degree_Celsius", ("degrees celsius", "degree celsius", "degrees centigrade")),
-    ("degree_Fahrenheit", ("degrees fahrenheit", "degree fahrenheit")),
+    (
+        "degree_Celsius",
+        (
+            "degrees celsius",
+            "degree celsius",
+            "degrees centigrade",
+            "degrees c",
+            "celsius",
+            "centigrade",
+        ),
+    ),
+    (
+        "degree_Fahrenheit",
+        ("degrees fahrenheit", "degree fahrenheit", "degrees f", "fahrenheit"),
+    ),
     ("degree", ("degree", "degrees")),
     ("radian", ("radian", "radians")),
     ("turn", ("turn", "turns")),
@@ -168,8 +181,28 @@ _WORD_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("terabyte", ("terabyte", "terabytes")),
     ("megabit", ("megabit", "megabits")),
     ("gigabit", ("gigabit", "gigabits")),
+    # pressure (weather), frequency, images
+    ("millibar", ("millibar", "millibars")),
+    ("hectopascal", ("hectopascal", "hectopascals")),
+    ("hertz", ("hertz",)),
+    ("kilohertz", ("kilohertz",)),
+    ("megahertz", ("megahertz",)),
+    ("gigahertz", ("gigahertz",)),
+    ("megapixel", ("megapixel", "megapixels")),
     # containers, gas, news units defined in news_units.txt
     ("TEU", ("twenty-foot equivalent units", "twenty-foot equivalent unit")),
+    # time: durations and ages are quantities (pint's time units)
+    ("second", ("second", "seconds", "sec", "secs")),
+    ("minute", ("minute", "minutes", "min", "mins")),
+    ("hour", ("hour", "hours", "hr", "hrs")),
+    ("day", ("day", "days")),
+    ("week", ("week", "weeks")),
+    ("fortnight", ("fortnight", "fortnights")),
+    ("month", ("month", "months")),
+    ("year", ("year", "years", "yr", "yrs")),
+    ("decade", ("decade", "decades")),
+    ("century", ("century", "centuries")),
+    ("millisecond", ("millisecond", "milliseconds")),
 )
 
 #: unit words in lower case ("kilometres" -> "kilometer")
@@ -264,6 +297,16 @@ SYMBOL_UNITS: Mapping[str, str] = {
     "TEUs": "TEU",
     "FEU": "FEU",
     "°C": "degree_Celsius",
+    "C": "degree_Celsius",
+    "F": "degree_Fahrenheit",
+    "mbar": "millibar",
+    "hPa": "hectopascal",
+    "Hz": "hertz",
+    "kHz": "kilohertz",
+    "MHz": "megahertz",
+    "GHz": "gigahertz",
+    "MP": "megapixel",
+    "ms": "millisecond",
     "ºC": "degree_Celsius",
     "°F": "degree_Fahrenheit",
     "ºF": "degree_Fahrenheit",
@@ -296,13 +339,15 @@ UNIT_NOTES: Mapping[str, str] = {
 #: bare "ton"/"tons": ambiguous, read as metric with a note
 AMBIGUOUS_WORD_UNITS: Mapping[str, str] = {"ton": "metric_ton", "tons": "metric_ton"}
 
-#: units of time: a number of them is a duration, a time scope of another claim, kept
-#: as a count of that noun rather than a measured quantity
-TIME_WORDS = frozenset(
-    {
-        "year", "years", "month", "months", "week", "weeks", "day", "days",
-        "hour", "hours", "minute", "minutes", "second", "seconds", "decade",
-        "decades", "century", "centuries", "quarter", "quarters", "yr", "yrs",
-        "hrs", "mins", "secs",
-    }
+#: the units of time: a number of them is a duration or an age, a quantity
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "fortnight", "month", "year",
+     "decade", "century", "millisecond"}
 )  # fmt: skip
+#: pint's names of temperatures, and of their differences
+TEMPERATURES: Mapping[str, str] = {
+    "degree_Celsius": "delta_degree_Celsius",
+    "degree_Fahrenheit": "delta_degree_Fahrenheit",
+}
+#: "mb" is millibars in weather text, megabits elsewhere; this is the weather reading
+WEATHER_UNITS: Mapping[str, str] = {"mb": "millibar"}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from factcheck.errors import FactcheckError, RateUnavailableError, UnitError
 from factcheck.model import Claim
@@ -42,12 +42,12 @@ from factcheck.normalize.intervals import (
 
 __all__ = ["run_convert"]
 
-Extractor = Callable[[str], "tuple[Claim, ...]"]
+Extractor = Callable[[str], "Sequence[Claim]"]
 
 _OK, _USAGE = 0, 2
 
 
-def _default_extractor(text: str) -> tuple[Claim, ...]:
+def _default_extractor(text: str) -> Sequence[Claim]:
     from factcheck.extractor import extract_claims  # noqa: PLC0415  (earlier stage)
 
     return extract_claims(text)

@@ -41,6 +41,7 @@ __all__ = [
     "is_temperature_difference",
     "is_unit",
     "parse_unit",
+    "unit_string",
 ]
 
 #: the pint definitions for news units, shipped beside this module
@@ -102,6 +103,23 @@ def parse_unit(name: str) -> pint.Unit:
         # it meets first (AssertionError, TypeError, AttributeError...)
         msg = f"cannot read {name!r} as a unit"
         raise UnitError(msg) from exc
+
+
+@functools.lru_cache(maxsize=4096)
+def unit_string(name: str) -> str:
+    """pint's canonical string for a unit, as ``str(ureg.Unit(name))`` prints it: the
+    unit of a quantity in the JSON contract, so that it compares with other tools.
+    A name pint cannot read is returned unchanged.
+
+    >>> unit_string("mile per hour"), unit_string("square kilometer")
+    ('mile / hour', 'kilometer ** 2')
+    >>> unit_string("delta_degree_Celsius"), unit_string("metric_ton")
+    ('delta_degree_Celsius', 'metric_ton')
+    """
+    try:
+        return str(parse_unit(name))
+    except UnitError:
+        return name
 
 
 def is_unit(name: str) -> bool:

@@ -35,6 +35,17 @@ def number(value: float | None) -> float | int | None:
     return float(f"{value:.12g}")
 
 
+def unit_of(claim: Claim) -> str | None:
+    """A claim's unit as the contract gives it: an ISO code, "%" or "pp", or for a
+    quantity pint's canonical unit string ("mile / hour", "kilometer ** 2"), which
+    other tools read and compare; pint loads only for a quantity."""
+    if claim.kind != "quantity" or claim.unit is None:
+        return claim.unit
+    from factcheck.normalize.units import unit_string  # noqa: PLC0415  (lazy pint)
+
+    return unit_string(claim.unit)
+
+
 def claim_to_dict(claim: Claim) -> dict[str, JSONValue]:
     """One claim, exactly the fields of the contract plus documented extras."""
     return {
@@ -46,7 +57,7 @@ def claim_to_dict(claim: Claim) -> dict[str, JSONValue]:
         "line": claim.span.line,
         "column": claim.span.column,
         "value": number(claim.value),
-        "unit": claim.unit,
+        "unit": unit_of(claim),
         "qualifier": claim.qualifier,
         "low": number(claim.low),
         "high": number(claim.high),
@@ -55,6 +66,7 @@ def claim_to_dict(claim: Claim) -> dict[str, JSONValue]:
         "precision": number(claim.precision),
         "noun": claim.noun,
         "unit_note": claim.unit_note,
+        "whole": number(claim.whole),
         "sentence": claim.sentence_text,
         "unit_candidates": list(claim.unit_candidates) or None,
         "frame": frame_to_dict(claim.frame) if claim.frame is not None else None,

@@ -163,10 +163,10 @@ def test_words_of_one_currency_need_no_note(text: str, note: str | None) -> None
     assert (claim.unit_note is None) == (note is None)
 
 
-def test_a_group_of_a_spaced_number_is_no_amount() -> None:
-    # plain-space grouping is not read as one number (in English text it is rarely
-    # one), but its last group is no amount of zero euros
-    assert all(c.kind != "money" for c in extract("3 250 000 €"))
+def test_a_number_grouped_by_spaces_is_one_amount() -> None:
+    # regular groups of three after one spacing character: one number, never
+    # "3" and "250" and an amount of zero euros
+    assert [(c.value, c.unit) for c in extract("3 250 000 €")] == [(3_250_000, "EUR")]
 
 
 @pytest.mark.parametrize(

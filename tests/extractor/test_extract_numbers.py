@@ -175,19 +175,51 @@ def test_periods_and_ordinals_are_no_fractions(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "qualifier"),
+    ("text", "value", "whole", "qualifier"),
     [
-        ("One in five adults smoke.", 0.2, None),
-        ("2 out of 3 doctors agree", 2 / 3, None),
-        ("nearly one in five voters", 0.2, "approx"),
-        ("How about 2 in 5 or more?", 0.4, "ge"),
-        ("six in 10 Americans", 0.6, None),
+        ("One in five adults smoke.", 1, 5, None),
+        ("2 out of 3 doctors agree", 2, 3, None),
+        ("nearly one in five voters", 1, 5, "approx"),
+        ("How about 2 in 5 or more?", 2, 5, "ge"),
+        ("six in 10 Americans", 6, 10, None),
+        ("nine out of 10 dentists", 9, 10, None),
     ],
 )
-def test_ratios(text: str, value: float, qualifier: str | None) -> None:
+def test_rates_keep_both_numbers_in_one_claim(
+    text: str, value: float, whole: float, qualifier: str | None
+) -> None:
     (claim,) = extract(text)
     assert (claim.kind, claim.qualifier) == ("count", qualifier)
-    assert claim.value == pytest.approx(value)
+    assert (claim.value, claim.whole) == (value, whole)
+    assert claim.share == pytest.approx(value / whole)
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "whole"),
+    [
+        ("The party won 158 out of 325 seats.", 158, 325),
+        ("The coalition holds 204 of the 400 seats.", 204, 400),
+        ("Five of its nine crew members were rescued.", 5, 9),
+        ("The team has won seven of its last 10 matches.", 7, 10),
+    ],
+)
+def test_a_part_of_a_stated_total_is_two_claims(
+    text: str, part: float, whole: float
+) -> None:
+    # the total is a claim of its own (325 seats); the part records it
+    first, second = extract(text)
+    assert (first.value, first.whole, second.value, second.whole) == (
+        part,
+        whole,
+        whole,
+        None,
+    )
+    assert first.share == pytest.approx(part / whole)
+
+
+def test_a_part_without_a_total_has_no_whole() -> None:
+    (claim,) = extract("The company cut 1,200 jobs.")
+    assert (claim.whole, claim.share) == (None, None)
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,10 @@ and time linear in the input (no pattern can backtrack without bound)."""
 
 from __future__ import annotations
 
+import math
 import time
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +105,59 @@ def test_one_long_sentence_of_numbers_takes_linear_time() -> None:
     small = _seconds("5 " * 2000)
     large = _seconds("5 " * 16000)
     assert large < max(small, 1e-3) * 20, (small, large)
+
+
+#: white space a run of which may follow or precede a number: each pattern that
+#: reads past white space must take a run whole (a pattern that can split a run
+#: between two quantifiers tries every split: quadratic in the run's length)
+BLANKS = [" ", "\t", "\u00a0", "\n", " \n", "\u2009"]
+#: where the run stands: after a number (alone, before a word, before a scale or a
+#: unit), before a number (after a qualifier, a sign, a word)
+BLANK_SHAPES = [
+    "5{b}",
+    "5{b}x",
+    "x{b}5",
+    "$5{b}million",
+    "5{b}km",
+    "about{b}5",
+    "minus{b}5",
+    "5 to{b}6",
+    "5.{b}",
+    "{b}5{b}",
+]
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+@pytest.mark.parametrize("shape", BLANK_SHAPES)
+def test_blank_runs_take_linear_time(blank: str, shape: str) -> None:
+    small = _seconds(shape.format(b=blank * 2000))
+    large = _seconds(shape.format(b=blank * 16000))
+    assert large < max(small, 2e-3) * 20, (small, large)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9" * 309,
+        "1" + "0" * 400 + " people",
+        "$" + "9" * 400,
+        "9" * 300 + " trillion dollars",
+        "1," + "000," * 150 + "000 tonnes",
+        "0." + "0" * 400 + "1%",
+        "between 1 and " + "9" * 320,
+    ],
+)
+def test_numbers_beyond_a_float_raise_nothing(text: str) -> None:
+    claims = extract(text)
+    for claim in claims:
+        assert math.isfinite(claim.value)
+        assert claim.low is None or math.isfinite(claim.low)
+        assert claim.high is None or math.isfinite(claim.high)
+
+
+def test_a_number_too_long_for_a_float_leaves_the_claims_beside_it() -> None:
+    claims = extract("It raised $5 billion, " + "7" * 400 + " and 3 km.")
+    assert [(c.text, c.value) for c in claims] == [
+        ("$5 billion", 5e9),
+        ("3 km", 3.0),
+    ]

@@ -1,0 +1,258 @@
+"""Whether a bare number is a count, and of what.
+
+A number with no currency, unit or percent beside it is a count when it counts
+something: not a year, a date, an ordinal or a time of day, not a name ("Boeing
+737"), and, spelled in words below ten, only with what it counts, a qualifier, a verb
+or a ratio after it ("seven were confirmed", "four of those", "one in five"). What it
+counts is the noun after it ("1.64 million Hyundai and Genesis vehicles").
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.extractor.context import BLANKS, MONTHS, SP
+from factcheck.extractor.numbers import NUMBER_AHEAD, Number
+from factcheck.extractor.qualifiers import has_qualifier
+
+_TIME_OR_ORDINAL_AFTER = regex.compile(
+    r"\G(?:st|nd|rd|th|s)\b|\G[ \t]?(?:[ap]\.m\.|[ap]m\b|GMT|UTC|o'clock|BST|EST|ET)"
+)
+_TIME_FIRST = frozenset("apGUoBE")
+_ORDINAL_FIRST = frozenset("snrt") | _TIME_FIRST
+
+
+def _is_time_or_ordinal_after(text: str, pos: int) -> bool:
+    c = text[pos : pos + 1]
+    if c in (" ", "\t"):
+        if text[pos + 1 : pos + 2] not in _TIME_FIRST:
+            return False
+    elif c not in _ORDINAL_FIRST:
+        return False
+    return _TIME_OR_ORDINAL_AFTER.match(text, pos) is not None
+
+
+#: the word before a number: read backwards from the number, so that one anchored
+#: match finds what a search of the window for ``[A-Za-z][A-Za-z.]*[ \t]*$`` finds
+#: (``$`` also matches before a line break that ends the window)
+_WORD_BEFORE = regex.compile(r"(?r)(?P<w>[A-Za-z][A-Za-z.]*)[ \t\u00a0]*\n?")
+
+_LINE_NUMBERING = regex.compile(r"(?:^|\n)[ \t]*$")
+
+
+def is_year(text: str, start: int, end: int) -> bool:
+    """Whether the digits ``text[start:end]`` are a year, as :func:`_is_count` reads
+    one (four digits from 1800 to 2100)."""
+    return (
+        end - start == 4
+        and "1800" <= text[start:end] <= "2100"
+        and text[start:end].isdigit()
+    )
+
+
+#: what a fraction word needs after it to state a share ("half of voters", "half
+#: the staff", "a third of"), and the words before a bare "half" or "quarter" that
+#: make it a period ("the second half", "in the quarter ended June")
+_SHARE_AFTER = regex.compile(
+    rf"{SP}(?i:of|the|its|their|his|her|our|a|an|all|million|billion|trillion)\b"
+)
+_PERIOD_BEFORE = regex.compile(
+    r"(?r)\b(?i:the|first|second|third|fourth|last|next|this|that|each|per|every"
+    r"|final|previous|one)[ \t]+"
+)
+_BY_BEFORE = regex.compile(r"(?r)\b(?i:by)[ \t]+")
+#: "one in five", "2 out of 3": what joins the two numbers of a ratio (the join is
+#: made in :func:`factcheck.extractor._ratio_of`; a spelled number before it is kept)
+RATIO_JOINER = r"[ \t\u00a0]+(?:in|(?P<out>out[ \t]+of))[ \t\u00a0]+"
+#: "204 of the 400 seats", "five of its nine", "seven of its last 10": what joins a
+#: part to the total it is part of
+PART_JOINER = (
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?:(?:the|its|their|his|her|our|these|those)[ \t\u00a0]+)?"
+    r"(?:(?:last|first|next|past|remaining|previous|top)[ \t\u00a0]+)?"
+)
+_RATIO_AFTER = regex.compile(rf"(?:{RATIO_JOINER}|{PART_JOINER}){NUMBER_AHEAD}")
+#: what a number in words counts when a hyphen joins them ("a seven-member panel",
+#: "a six-storey building", "a three-judge bench"): the parts of a whole; other
+#: hyphened words make an adjective ("a two-way race", "a five-star hotel")
+HYPHEN_COUNTS = frozenset(
+    {"member", "judge", "justice", "nation", "country", "storey", "story", "floor",
+     "bedroom", "room", "bed", "seat", "page", "point", "strong", "man", "woman",
+     "person", "vehicle", "car", "ship", "vessel", "aircraft", "plane", "jet", "game",
+     "match", "episode", "part", "goal", "run", "wicket", "shot", "stroke", "lap",
+     "mile", "team", "city", "state", "province", "district", "candidate", "seater"}
+)  # fmt: skip
+#: "cut his sentence from 12 years to eight": a number in words that ends a change
+_END_OF_CHANGE_BEFORE = regex.compile(
+    r"(?r)\b(?i:from)[ \t]+\S+(?:[ \t]+\S+){0,2}[ \t]+(?i:to)[ \t]+$"
+)
+#: what makes a number in words below ten a count with no noun after it: a verb
+#: ("seven were confirmed", "two died") or a group it is part of ("four of those")
+_COUNT_AFTER = regex.compile(
+    r"[ \t]+(?:were|are|have|had|remain|remained|died|survived|escaped|fled|said"
+    r"|say|voted|won|lost|left|returned|did|do|will|would|could|may|might|must"
+    r"|of[ \t]+(?:those|these|them|the|its|their|his|her|our|us|whom|which))\b"
+)
+
+
+def is_spelled_count(text: str, number: Number, noun: str | None, floor: int) -> bool:
+    """Whether a number spelled in words, with no currency, unit or percent, states
+    a count: a word below ten needs a noun, a qualifier or a ratio after it ("one
+    said", "one of" are words); a fraction ("half", "two thirds") needs "of" or an
+    article after it, "by" or a qualifier before it, and no period word before it
+    ("the second half", "the quarter ended June", "the first three quarters")."""
+    start, end = number.start, number.end
+    if text[start:end].lower() == "quarter":
+        return False  # alone, a quarter of a year ("a quarter of" starts at "a")
+    if number.value < 1:
+        # a share: "half of", "two-thirds of the", "cut by a third"; a period
+        # otherwise ("the first half", "the first three quarters")
+        if _PERIOD_BEFORE.match(text, max(floor, start - 10), start) is not None:
+            return False
+        return (
+            _SHARE_AFTER.match(text, end) is not None
+            or _BY_BEFORE.match(text, max(floor, start - 4), start) is not None
+            or has_qualifier(text, start, end, floor)  # "below a half"
+        )
+    if noun is not None or has_qualifier(text, start, end, floor):
+        return True
+    if number.value >= 2 and _COUNT_AFTER.match(text, end) is not None:
+        return True  # "seven were confirmed", "four of those"
+    if _END_OF_CHANGE_BEFORE.match(text, max(0, start - 40), start) is not None:
+        return True  # "from 12 years to eight"
+    if number.value >= 10 or not text[start:end].isalpha():
+        return True  # "fifteen", "two thousand", "forty-five"
+    return _RATIO_AFTER.match(text, end) is not None
+
+
+def is_count(
+    text: str,
+    number: Number,
+    start: int,
+    scaled: bool,
+    words: regex.Match[str] | None,
+) -> bool:
+    """Whether a bare number (no currency, unit or percent) is a count worth a claim.
+    ``words`` is :func:`~factcheck.extractor.context.words_after` at its end."""
+    if scaled:
+        return True
+    if _is_time_or_ordinal_after(text, number.end):
+        return False
+    nxt = text[number.end : number.end + 2]
+    if (
+        nxt[:1].isalpha()
+        or nxt[:1] == "_"
+        or (nxt[:1] == "." and nxt[1:].isalpha())
+        or (nxt[:1] == "-" and nxt[1:].isupper())
+    ):
+        return False  # "5G", "3D", "01.AI", "3-D": an identifier
+    if number.spelled and nxt[:1] == "-":
+        # "a seven-member panel", "a six-storey building" count; "a two-way race",
+        # "a one-off charge" are adjectives
+        hm = _HYPHENED_WORD.match(text, number.end + 1)
+        return (
+            number.value >= 2
+            and hm is not None
+            and hm.group("w").rstrip("s") in HYPHEN_COUNTS
+        )
+    if not number.spelled:
+        if is_year(text, number.start, number.end):
+            return False  # a year
+        if nxt[:1] in (".", ")") and _LINE_NUMBERING.search(
+            text, max(0, start - 40), start
+        ):
+            return False  # list numbering
+    bm = _WORD_BEFORE.match(text, max(0, start - 30), start)
+    if bm is not None:
+        word = bm.group("w").rstrip(".").lower()
+        if word in MONTHS:
+            return False  # "Feb. 24"
+        if (
+            not number.spelled
+            and "," not in text[number.start : number.end]
+            and _is_proper_noun_before(text, bm)
+        ):
+            return False  # "Boeing 737", "Section 230" (a name has no "2,000")
+    # "24 February" is a date
+    return not (
+        words is not None
+        and words.group("w1").rstrip(".,").lower() in MONTHS
+        and text[number.end] != "-"
+    )
+
+
+def is_name_before(text: str, start: int) -> bool:
+    """Whether a name stands right before the number at ``start`` ("Boeing 737",
+    "iPhone 15"), not a capital that starts a sentence."""
+    bm = _WORD_BEFORE.match(text, max(0, start - 30), start)
+    return bm is not None and _is_proper_noun_before(text, bm)
+
+
+def _is_proper_noun_before(text: str, bm: regex.Match[str]) -> bool:
+    word = bm.group("w")
+    if word[:1].islower() and any(c.isupper() for c in word[1:]):
+        return True  # "iPhone", "eBay": a name wherever it stands
+    if not word[:1].isupper() or word.rstrip(".").lower() in _SENTENCE_WORDS:
+        return False
+    i = bm.start() - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    # a capital after a sentence end is no sign of a name ("Read 300 pages")
+    return i >= 0 and text[i] not in '.!?\n"“:;(*#-' and not text[i].isdigit()
+
+
+#: capitalized words that begin sentences or headlines before a number
+_SENTENCE_WORDS = frozenset(
+    {
+        "in", "by", "on", "at", "for", "from", "to", "of", "about", "over", "some",
+        "nearly", "almost", "around", "only", "just", "all", "the", "a", "an", "and",
+        "but", "or", "with", "since", "until", "after", "before", "up", "down", "rose",
+        "fell", "than", "total", "headline",
+    }
+)  # fmt: skip
+
+
+_NOUN_AFTER = regex.compile(
+    rf"\G(?:{SP}(?:[A-Z][\w.&’'-]*|and|&)){{0,4}}?{SP}(?!and\b|or\b)(?P<w>[a-z][a-z-]*)"
+)
+_HYPHENED_WORD = regex.compile(r"\G(?P<w>[a-z][a-z]*)")
+_NEXT_WORD = regex.compile(rf"\G{SP}(?P<w>[a-z][a-z-]*)")
+#: words between a number and what it counts that say nothing about what it is
+_SKIP_ADJECTIVES = frozenset(
+    ["other", "more", "additional", "further", "new", "related", "such"]
+)
+_STOP_NOUNS = frozenset(
+    {
+        "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for",
+        "from", "with", "as", "is", "was", "were", "be", "been", "are", "has", "have",
+        "had", "that", "this", "these", "those", "it", "its", "than", "which", "who",
+        "per", "up", "down", "more", "less", "over", "under", "about", "percent",
+        "times", "time", "former", "other", "others", "new", "out",
+    }
+)  # fmt: skip
+
+
+def noun_after(text: str, pos: int) -> str | None:
+    """The thing counted: up to two lower-case words after the number, past names
+    ("1.64 million Hyundai and Genesis vehicles" counts vehicles)."""
+    c = text[pos : pos + 1]
+    if c == "-":
+        if text[pos + 1 : pos + 5] in ("year", "old-"):
+            return None
+        m = _HYPHENED_WORD.match(text, pos + 1)
+    elif c in BLANKS:
+        m = _NOUN_AFTER.match(text, pos)
+    else:
+        return None
+    words: list[str] = []
+    while m is not None and len(words) < 3:
+        clean = m.group("w").rstrip("-").lower()
+        if clean in _STOP_NOUNS and words:
+            break
+        if clean not in _SKIP_ADJECTIVES or words:
+            if clean in _STOP_NOUNS:
+                break
+            words.append(clean)
+            if clean.endswith("s") and len(clean) > 3:
+                break
+        m = _NEXT_WORD.match(text, m.end())
+    return " ".join(words) if words else None

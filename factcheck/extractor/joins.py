@@ -1,0 +1,427 @@
+"""The second pass: mentions that stand together are one claim, or are linked.
+
+After the scanner has read each number with what stands beside it, neighbouring
+mentions are joined: ranges ("$1-2 billion", "between 3 and 5 kg"), bounds ("more
+than 10 and less than 20"), ratios ("158 out of 325 seats"), compound amounts ("3
+dollars 50 cents", "5 feet 2 inches", "2 minutes and 41 seconds"), and each stated
+equivalent is linked to its anchor ("380 billion yuan (US$52.4 billion)").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from factcheck.extractor.counts import PART_JOINER, RATIO_JOINER
+from factcheck.extractor.durations import duration_factors
+from factcheck.extractor.scanner import Mention
+from factcheck.extractor.units import TEMPERATURES
+
+_AND = regex.compile(r"[ \t\u00a0]*(?:and[ \t\u00a0]+)?")
+#: the words and signs between the ends of a range (with white space around them)
+_RANGE_JOINERS = frozenset(["-", "–", "—", "~", "to", "and", "through", "thru"])
+_BOUND_JOINER = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|but|,)[ \t\u00a0]+")
+_FEET_INCHES = regex.compile(
+    r"[ \t\u00a0]*(?:and[ \t]+)?(?P<n>\d{1,2}(?:\.\d+)?)[ \t\u00a0]?(?:inch(?:es)?\b|in\b|\"|″)"
+)
+_CHANGE_VERB = regex.compile(
+    r"(?i:\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*"
+    r"|jump\w*|climb\w*|drop\w*|declin\w*|cut|cuts|rais\w*|lower\w*|widen\w*|narrow\w*"
+    r"|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|moved?|chang\w*|revis\w*"
+    r"|up|down|upgrad\w*|downgrad\w*|swung|shr[aiu]nk\w*|expand\w*|boost\w*|reduc\w*))"
+    r"(?:[ \t]+\S+){0,3}[ \t]*$"
+)
+_BY = regex.compile(r"(?i:\bby)[ \t\u00a0]+$")
+_BETWEEN = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
+_EQUIVALENT_JOINER = regex.compile(
+    r"""[ \t\u00a0]*(?:
+        [(\[][ \t\u00a0]*(?:(?i:or|equivalent[ \t]to|equal[ \t]to|roughly|about|approximately|around|some|nearly|almost|approx\.?|est\.?|c\.|i\.e\.|worth)[ \t\u00a0,]*)*
+      | [,;]?[ \t\u00a0]*(?:—|–|-)?[ \t\u00a0]*(?i:or|equivalent[ \t]to|equal[ \t]to|equating[ \t]to|described[ \t]as|translating[ \t]to|worth|which[ \t]is|i\.e\.|converted[ \t]to|or[ \t]an[ \t]equivalent[ \t]of)
+        (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost|just[ \t]over|just[ \t]under|over|more[ \t]than))?[ \t\u00a0]*
+      | [ \t\u00a0]*/[ \t\u00a0]*
+    )""",
+    regex.VERBOSE,
+)
+
+
+def join_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Join the mentions that state one claim together, in order."""
+    return list(iter_joined(text, iter(mentions)))
+
+
+def iter_joined(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
+    """:func:`join_mentions`, one mention at a time: each join looks at two
+    neighbours (a size at up to four), so the mentions of a long text are never
+    held at once."""
+    return _unify_temperature_equivalents(
+        text, _pairs(text, _dimensions(text, _compound_durations(text, mentions)))
+    )
+
+
+def _pairs(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
+    """Ranges, bounds, rates, compound amounts, parts of totals and the ends of
+    changes: what two neighbouring mentions state together."""
+    a = next(mentions, None)
+    while a is not None:
+        b = next(mentions, None)
+        if b is not None:
+            joined = (
+                _rate_of(text, a, b)
+                or _range_of(text, a, b)
+                or _bounds_of(text, a, b)
+                or _compound_of(text, a, b)
+            )
+            if joined is not None:
+                yield joined
+                a = next(mentions, None)
+                continue
+            part = _part_of(text, a, b)
+            if part is not None:
+                a = part
+            else:
+                changed = _end_of_change(text, a, b)
+                if changed is not None:
+                    b = changed
+        a = _feet_and_inches(text, a)
+        yield a
+        while b is not None and b.start < a.end:
+            b = next(mentions, None)  # consumed by the joined mention ("5 feet 2 in")
+        a = b
+
+
+_RATIO_JOINER = regex.compile(RATIO_JOINER)
+_PART_JOINER = regex.compile(PART_JOINER)
+#: the wholes of rates ("one in five", "nine out of 10", "3 out of 4"): with "out
+#: of", any other whole is a total the part is of ("158 out of 325 seats")
+RATE_WHOLES = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 100, 1000})
+
+
+def _is_ratio_pair(a: Mention, b: Mention) -> bool:
+    return not (
+        a.kind != "count"
+        or b.kind != "count"
+        or a.scaled
+        or b.scaled
+        or a.noun is not None
+        or a.range_bounds is not None
+        or b.range_bounds is not None
+        or not 0 < a.value < b.value
+        or b.value != int(b.value)
+    )
+
+
+def _rate_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    """ "one in five adults", "nine out of 10": a rate, one claim of the part with
+    its whole (the share is derived from the two); a qualifier on either number
+    applies to it ("nearly one in five", "2 in 5 or more")."""
+    if not _is_ratio_pair(a, b):
+        return None
+    joiner = _RATIO_JOINER.fullmatch(text, a.end, b.start)
+    if joiner is None or (joiner.group("out") and b.value not in RATE_WHOLES):
+        return None
+    joined = b.copy()
+    joined.start = a.qualifier_start if a.qualifier_start is not None else a.start
+    joined.value = a.value
+    joined.whole = b.value
+    joined.precision = 0.0
+    joined.qualifier = b.qualifier or a.qualifier
+    joined.qualifier_start = a.qualifier_start
+    return joined
+
+
+def _part_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    """ "158 out of 325 seats", "204 of the 400 seats", "five of its nine": a part
+    of a stated total. Both numbers are claims; the part records its whole."""
+    if not _is_ratio_pair(a, b):
+        return None
+    joiner = _RATIO_JOINER.fullmatch(text, a.end, b.start)
+    is_out_of = joiner is not None and joiner.group("out")
+    if not is_out_of and _PART_JOINER.fullmatch(text, a.end, b.start) is None:
+        return None
+    part = a.copy()
+    part.whole = b.value
+    return part
+
+
+def _feet_and_inches(text: str, a: Mention) -> Mention:
+    """ "5 ft 2 in", "5 feet 2 inches": one length in feet."""
+    if a.kind != "quantity" or a.unit != "foot":
+        return a
+    m = _FEET_INCHES.match(text, a.end)
+    if m is None:
+        return a
+    inches = float(m.group("n"))
+    if inches >= 12:
+        return a
+    joined = a.copy()
+    joined.end, joined.value, joined.precision = m.end(), a.value + inches / 12, 1 / 12
+    return joined
+
+
+def _bounds_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    """ "more than 10 and less than 20": one range with open or closed ends."""
+    if (
+        a.qualifier is None
+        or b.qualifier is None
+        or a.kind != b.kind
+        or a.unit != b.unit
+    ):
+        return None
+    pair = {a.qualifier, b.qualifier}
+    if not (pair & {"gt", "ge"} and pair & {"lt", "le"}):
+        return None
+    if (
+        b.qualifier_start is None
+        or _BOUND_JOINER.fullmatch(text, a.end, b.qualifier_start) is None
+    ):
+        return None
+    lo, hi = (a, b) if a.qualifier in ("gt", "ge") else (b, a)
+    if lo.value > hi.value or (
+        lo.value == hi.value and (lo.qualifier, hi.qualifier) != ("ge", "le")
+    ):
+        return None  # "less than 10, more than 10": no range between them
+    joined = b.copy()
+    joined.start = a.qualifier_start if a.qualifier_start is not None else a.start
+    joined.value = (lo.value + hi.value) / 2
+    joined.qualifier = "range"
+    joined.qualifier_start = a.qualifier_start
+    joined.range_bounds = (lo.value, hi.value)
+    return joined
+
+
+def _joiner(text: str, a: Mention, b: Mention) -> str:
+    """What stands between two mentions, without the white space around it."""
+    if b.start - a.end > 12:
+        return ""
+    return text[a.end : b.start].strip(" \t\u00a0")
+
+
+def _is_change(text: str, a: Mention, before: regex.Match[str] | None) -> bool:
+    """Whether "A to B" states a change ("rose from 3 to 5", "fell by 2 to 7"):
+    two values, not a range."""
+    head = before.start() if before is not None else a.start
+    return bool(
+        _CHANGE_VERB.search(text, max(0, head - 40), head)
+        or _BY.search(text, max(0, head - 6), head)
+    )
+
+
+def _end_of_change(text: str, a: Mention, b: Mention) -> Mention | None:
+    """The second value of a change that states its unit once: "raise the pension age
+    from 62 to 64", "rose from 5% to 7": it is in the first value's unit."""
+    if (
+        a.kind == "count"
+        or b.kind != "count"
+        or b.noun is not None
+        or b.scaled
+        or b.range_bounds is not None
+        or a.range_bounds is not None
+        or _joiner(text, a, b) != "to"
+    ):
+        return None
+    before = _BETWEEN.search(text, max(0, a.start - 12), a.start)
+    if before is None or not before.group().lower().startswith("from"):
+        return None
+    end = b.copy()
+    end.kind, end.unit, end.unit_note = a.kind, a.unit, a.unit_note
+    if a.scaled:
+        end.value, end.precision = b.value * a.scale, b.precision * a.scale
+        end.scaled, end.scale = True, a.scale
+    return end
+
+
+def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    # only spaces, tabs or no-break spaces stand around the joiner
+    joiner = _joiner(text, a, b)
+    if (
+        joiner not in _RANGE_JOINERS
+        or a.qualifier not in (None, "approx")
+        or b.qualifier is not None
+    ):
+        return None
+    before = _BETWEEN.search(text, max(0, a.start - 12), a.start)
+    is_from = before is not None and before.group().lower().startswith("from")
+    if joiner == "and" and (before is None or is_from):
+        return None
+    if joiner == "to" and _is_change(text, a, before):
+        return None  # "rose from 3 to 5", "fell by 2 to 7": a change, two claims
+    if a.kind != "count" and b.kind not in (a.kind, "count"):
+        return None
+    if a.kind != "count" and b.kind == a.kind and a.unit != b.unit:
+        return None
+    if a.kind == "count" and a.noun is not None and b.kind != "count":
+        return None  # "3 people to 5 km" is no range
+    kind = b.kind if b.kind != "count" else a.kind
+    unit = b.unit if b.kind != "count" else a.unit
+    low = a.value
+    if not a.scaled and b.scaled:
+        low *= b.scale
+    if a.kind == "money" and b.kind == "count" and not b.scaled:
+        return None  # "$5 to 10 people"
+    high = b.value
+    if a.kind != "count" and b.kind == "count":
+        high *= 1.0 if b.scaled or a.scale == 1.0 else a.scale
+    if low > high and joiner != "and":
+        return None  # "from 4.1bn to 3.6bn": a range goes up; this is a change
+    lo, hi = sorted((low, high))
+    joined = b.copy()
+    joined.start = a.start
+    joined.kind = kind
+    joined.unit = unit
+    joined.value = (lo + hi) / 2
+    joined.precision = max(a.precision, b.precision)
+    joined.qualifier = "range"
+    joined.qualifier_start = before.start() if before is not None else a.qualifier_start
+    joined.unit_note = a.unit_note or b.unit_note
+    joined.range_bounds = (lo, hi)
+    return joined
+
+
+def _compound_of(text: str, a: Mention, b: Mention) -> Mention | None:
+    """ "3 dollars 50 cents", "thirteen dollars and forty-five cents": one amount."""
+    if not (
+        a.kind == b.kind == "money" and b.subunit and not a.subunit and a.unit == b.unit
+    ):
+        return None
+    if _AND.fullmatch(text, a.end, b.start) is None or a.value != int(a.value):
+        return None
+    joined = a.copy()
+    joined.end = b.end
+    joined.value = a.value + b.value
+    joined.precision = b.precision
+    joined.subunit = False
+    joined.range_bounds = None
+    return joined
+
+
+def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
+    if a.kind not in ("money", "quantity") or a.kind != b.kind or a.unit == b.unit:
+        return False
+    if b.start - a.end > 48:
+        return False
+    gap = text[a.end : b.qualifier_start if b.qualifier_start is not None else b.start]
+    return _EQUIVALENT_JOINER.fullmatch(gap) is not None
+
+
+#: between two durations that state one ("two hours, 21 minutes and 11 seconds")
+_DURATION_JOINER = regex.compile(r",?[ \t\u00a0]+(?:and[ \t\u00a0]+)?")
+
+
+def _compound_durations(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
+    """ "2 minutes and 41 seconds", "1 hour 30 minutes": one duration in its
+    smallest unit (larger units first; seconds to weeks, or months and years)."""
+    prev: Mention | None = None
+    for m in mentions:
+        if (
+            prev is not None
+            and m.kind == prev.kind == "quantity"
+            and m.qualifier is None
+            and m.range_bounds is None
+            and prev.range_bounds is None
+            and m.unit is not None
+            and prev.unit is not None
+            and m.start - prev.end <= 8
+            and _DURATION_JOINER.fullmatch(text, prev.end, m.start) is not None
+        ):
+            factor = duration_factors(prev.unit, m.unit)
+            if factor is not None:
+                joined = prev.copy()
+                joined.end = m.end
+                joined.unit = m.unit
+                joined.value = prev.value * factor + m.value
+                joined.precision = m.precision
+                joined.noun = m.noun
+                prev = joined
+                continue
+        if prev is not None:
+            yield prev
+        prev = m
+    if prev is not None:
+        yield prev
+
+
+#: between the sides of a size ("30 by 40 centimetres", "3 x 2 m")
+_BY_JOINER = regex.compile(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*")
+#: the most sides a size has ("30 by 40 by 20 cm")
+_MOST_SIDES = 3
+
+
+def _is_side(m: Mention) -> bool:
+    """Whether a mention may be a side of a size, its unit stated at the end."""
+    return (
+        m.kind == "count"
+        and m.noun in (None, "x")
+        and not m.scaled
+        and m.range_bounds is None
+    )
+
+
+def _by(text: str, a: Mention, b: Mention) -> bool:
+    return (
+        b.start - a.end <= 6 and _BY_JOINER.fullmatch(text, a.end, b.start) is not None
+    )
+
+
+def _dimensions(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
+    """ "30 by 40 centimetres": each side of a size is a quantity in the unit
+    stated once, at its end."""
+    sides: list[Mention] = []  # counts joined by "by", waiting for a unit
+    for m in mentions:
+        if sides and _by(text, sides[-1], m):
+            if m.kind == "quantity" and m.range_bounds is None:
+                for side in sides:
+                    quantity = side.copy()
+                    quantity.kind, quantity.unit = "quantity", m.unit
+                    quantity.unit_note = m.unit_note
+                    yield quantity
+                sides = []
+                yield m
+                continue
+            if _is_side(m) and len(sides) < _MOST_SIDES:
+                sides.append(m)
+                continue
+        yield from sides
+        sides = []
+        if _is_side(m):
+            sides.append(m)
+        else:
+            yield m
+    yield from sides
+
+
+_DELTAS = frozenset(TEMPERATURES.values())
+_TO_DELTA = dict(TEMPERATURES)
+
+
+def _unify_temperature_equivalents(
+    text: str, mentions: Iterator[Mention]
+) -> Iterator[Mention]:
+    """A temperature and its stated equivalent are both readings or both
+    differences: "1.2C (2.2F) above the average" says "above" once, after both."""
+    a = next(mentions, None)
+    for m in mentions:
+        b = m
+        if (
+            a is not None
+            and a.kind == "quantity"
+            and b.kind == "quantity"
+            and (a.unit in _DELTAS or a.unit in _TO_DELTA)
+            and (b.unit in _DELTAS or b.unit in _TO_DELTA)
+            and (a.unit in _DELTAS) != (b.unit in _DELTAS)
+            and is_equivalent(text, a, b)
+        ):
+            a, b = _as_delta(a), _as_delta(b)
+        if a is not None:
+            yield a
+        a = b
+    if a is not None:
+        yield a
+
+
+def _as_delta(m: Mention) -> Mention:
+    if m.unit not in _TO_DELTA:
+        return m
+    delta = m.copy()
+    delta.unit = _TO_DELTA[m.unit]
+    return delta

@@ -1,0 +1,214 @@
+"""Numbers that name things rather than state an amount.
+
+News prints numbers that are labels: the article of a law ("Article 370", "section
+144"), a route, a flight, a room, a round; a telephone or emergency number ("dial
+112"); a match score or a vote tally ("led 3-1", "ruled 5-4"); a date in parentheses
+after a weekday ("on Monday (22)"); a race distance that names the event ("the 100m
+final"); a bond named by its term ("the 10-year Treasury"). None of them states a
+claim, and the digits of a phone number or a tally are no range either.
+
+:func:`name_end` is asked about each mention the scanner reads; it says where the
+name the number belongs to ends, so that the scan skips it whole.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.extractor.context import SP
+from factcheck.extractor.scanner import Mention, has_measure_after
+
+#: words that label a numbered item of a series: the number after them is a name
+#: ("Article 370", "section 144", "Route 66", "Flight 370", "Day 3 of the trial")
+LABEL_WORDS = frozenset(
+    {
+        "article", "articles", "section", "sections", "clause", "paragraph",
+        "chapter", "rule", "schedule", "amendment", "resolution", "regulation",
+        "directive", "bill", "act", "route", "highway", "interstate", "junction",
+        "exit", "flight", "room", "gate", "platform", "terminal", "page", "number",
+        "no", "nos", "line", "bus", "tier", "level", "phase", "stage", "category",
+        "grade", "class", "channel", "version", "model", "type", "size", "day",
+        "week", "round", "game", "match", "hole", "lap", "row", "seat", "box",
+        "district", "ward", "zone", "sector", "block", "plot", "lot", "item",
+        "question", "figure", "table", "part", "volume", "issue", "episode",
+        "season", "series", "verse", "psalm", "apartment", "suite", "floor",
+        "pier", "berth", "runway", "lane", "court", "field", "squad", "jersey",
+        "shirt", "gen", "generation", "mk",
+    }
+)  # fmt: skip
+#: the label word right before a number (read backwards), "No." with its full stop
+_LABEL_BEFORE = regex.compile(r"(?r)(?<![A-Za-z])(?P<w>[A-Za-z]+)\.?[ \t\u00a0]+")
+
+#: what asks for a telephone number ("dial 112", "call 999", "on 0800 555 0199")
+_PHONE_BEFORE = regex.compile(
+    r"(?r)\b(?i:dial(?:led|ed|ling|ing)?|call(?:ing)?|ring|phone|telephone|tel\.?"
+    r"|text|hotline|helpline|reached|contact(?:ed)?|whatsapp|sms|fax)"
+    r"(?:[ \t]+(?:on|at|the[ \t]+number|number))?[ \t:]+"
+)
+#: the rest of a telephone number: groups of digits with spaces, hyphens or dots
+_PHONE_REST = regex.compile(r"\G(?:[ .-]?\(?[0-9]{2,5}\)?){0,4}")
+
+#: what may not follow a score's second number (a decimal, a range's end, a
+#: percentage, a fraction)
+_NOT_AFTER_SCORE = r"(?![0-9%/]|[.,][0-9]|[-–][0-9])"
+#: a score or a tally: two whole numbers joined by a hyphen or en dash, or by "to"
+#: after a vote ("by a vote of 79 to 18")
+_TALLY = regex.compile(rf"\G[-–](?P<b>[0-9]{{1,3}}){_NOT_AFTER_SCORE}")
+_VOTE_TALLY = regex.compile(rf"\G[ \t]+to[ \t]+(?P<b>[0-9]{{1,3}}){_NOT_AFTER_SCORE}")
+_VOTE_BEFORE = regex.compile(r"(?r)\b(?i:votes?[ \t]+of|voted|ruled)[ \t]+$")
+#: more of a scoreline: sets of tennis ("6-4, 3-6, 7-6 (7-4)") or an aggregate
+_TALLY_MORE = regex.compile(
+    r"\G(?:,?[ \t]+\(?|[ \t]*\()(?P<a>[0-9]{1,3})[-–](?P<b>[0-9]{1,3})\)?"
+    + _NOT_AFTER_SCORE
+)
+#: the first number of a score, read back from its hyphen ("118-112" after a name)
+_SCORE_FIRST = regex.compile(r"(?r)(?<![0-9.,])(?P<a>[0-9]{1,3})[-–]$")
+#: words before a score or tally that make it one even when its first number is the
+#: smaller ("lost 1-3", "trailed 0-2"), as a range never is
+_TALLY_BEFORE = regex.compile(
+    r"(?r)\b(?i:won|win|wins|winning|beat|beats|beating|lost|lose|loses|losing|led"
+    r"|leads|leading|lead|trail|trails|trailed|trailing|drew|draw|draws|drawing"
+    r"|defeated|defeat|edged|thrashed|routed|crushed|downed|ruled|rule|voted|vote"
+    r"|votes|score|scored|scoreline|margin|tied)"
+    r"(?:[ \t]+(?:[A-Z][\w.'’-]*|the|a|an|by|them|him|her|it)){0,3}[ \t]+$"
+)
+#: words after a score or tally ("a 1-3 defeat", "3-1 on aggregate")
+_TALLY_AFTER = regex.compile(
+    rf"\G{SP}(?i:win|wins|victory|victories|defeat|defeats|loss|losses|draw|draws"
+    r"|lead|scoreline|aggregate|on[ \t]+penalties|on[ \t]+aggregate|vote|votes|ruling"
+    r"|decision|verdict|majority|split|home[ \t]+win|away[ \t]+win|thrashing|rout)\b"
+)
+
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "today", "yesterday", "tomorrow", "mon", "tue", "tues", "wed", "thu", "thur",
+     "thurs", "fri", "sat", "sun"}
+)  # fmt: skip
+_WORD_BEFORE_PAREN = regex.compile(r"(?r)(?P<w>[A-Za-z]+)\.?,?[ \t]*\($")
+
+#: the length units a race distance names an event in
+_DISTANCES = frozenset({"meter", "kilometer", "mile", "yard"})
+#: what follows a distance that names an event ("the 100m final", "200 metres
+#: freestyle", "the 10,000m title")
+_EVENT_AFTER = regex.compile(
+    rf"\G{SP}(?i:final|finals|semi-?finals?|semis|heats?|title|titles|race|sprint"
+    r"|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|individual|relay"
+    r"|steeplechase|event|dash|world[ \t]+record|world[ \t]+title|gold|silver|bronze"
+    r"|champion|championship|crown|podium|qualifying|qualifiers?|heptathlon)\b"
+)
+_ARTICLE_BEFORE = regex.compile(r"(?r)\b(?i:an?)[ \t]+$")
+#: what follows a term that names a bond or loan ("the 10-year Treasury note",
+#: "two-year gilts", "the 30-year mortgage rate")
+_TENOR_AFTER = regex.compile(
+    rf"\G(?:{SP}(?:US|U\.S\.|German|Japanese|British|Italian|French|government"
+    r"|benchmark|Treasury|sovereign))?"
+    rf"{SP}(?i:treasury|treasuries|note|notes|bond|bonds|yield|yields|gilt|gilts"
+    r"|bund|bunds|bill|bills|paper|mortgage|mortgages|fixed|swap|swaps|JGBs?|BTPs?"
+    r"|OATs?|debt|borrowing[ \t]+costs)\b"
+)
+#: "the yield on the 10-year" (the bond named, with nothing after it)
+_TENOR_BEFORE = regex.compile(r"(?r)\b(?i:yields?|rates?)[ \t]+on[ \t]+the[ \t]+$")
+
+
+def _is_label_before(text: str, start: int) -> bool:
+    m = _LABEL_BEFORE.match(text, max(0, start - 16), start)
+    return m is not None and m.group("w").lower() in LABEL_WORDS
+
+
+def _phone_end(text: str, m: Mention) -> int | None:
+    """Where a telephone number that starts with the mention's digits ends."""
+    number = m.number
+    digits = number.end - number.start
+    if digits < 3 or number.spelled or (m.noun is not None and m.noun.endswith("s")):
+        return None  # "call 200 workers back"; a phone number has three digits
+    if not text[number.start : number.end].isdigit():
+        return None
+    if _PHONE_BEFORE.match(text, max(0, number.start - 32), number.start) is None:
+        return None
+    rest = _PHONE_REST.match(text, number.end)
+    return rest.end() if rest is not None else number.end
+
+
+def _tally_end(text: str, m: Mention) -> int | None:
+    """Where a score or tally that the mention's number is part of ends: its first
+    number ("led 3-1") or its second ("the Celtics 118-112", after a name that is
+    no claim)."""
+    number = m.number
+    start = number.start
+    if number.spelled or not text[start : number.end].isdigit():
+        return None
+    t = _TALLY.match(text, number.end)
+    if t is None:
+        t = _VOTE_TALLY.match(text, number.end)
+        if t is None or not _VOTE_BEFORE.match(text, max(0, start - 16), start):
+            first = _SCORE_FIRST.match(text, max(0, start - 4), start)
+            if first is None:
+                return None
+            start = first.start()
+            t = _TALLY.match(text, first.end("a"))
+            if t is None:
+                return None
+    a, b = int(text[start : t.start()]), int(t.group("b"))
+    end = t.end()
+    if a < b and not (
+        _TALLY_BEFORE.match(text, max(0, start - 40), start)
+        or _TALLY_AFTER.match(text, end)
+    ):
+        return None  # "10-15 people", "aged 18-24": a range, low to high
+    if a >= b and has_measure_after(text, end):
+        return None  # "5-3%": the range of a percentage, read the other way
+    more = _TALLY_MORE.match(text, end)
+    while more is not None:
+        end = more.end()
+        more = _TALLY_MORE.match(text, end)
+    return end
+
+
+def _is_weekday_date(text: str, m: Mention) -> bool:
+    """ "on Monday (22)": the day of the month, in parentheses after its weekday."""
+    number = m.number
+    start, end = number.start, number.end
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    w = _WORD_BEFORE_PAREN.match(text, max(0, start - 16), start)
+    return w is not None and w.group("w").lower() in _WEEKDAYS
+
+
+def name_end(text: str, m: Mention) -> int | None:
+    """Where the name that the mention's number belongs to ends, or ``None`` if the
+    number states an amount. A count after a label word, a telephone number, a
+    score, a date in parentheses, a distance that names a race, and a term that
+    names a bond are names."""
+    if m.kind == "count" and not m.scaled and m.qualifier is None:
+        tally = _tally_end(text, m)
+        if tally is not None:
+            return tally
+        if m.value == int(m.value) and "," not in text[m.start : m.end]:
+            if _is_label_before(text, m.number.start) or _is_weekday_date(text, m):
+                return m.number.end
+            phone = _phone_end(text, m)
+            if phone is not None:
+                return phone
+    elif m.kind == "quantity" and m.qualifier is None:
+        if (
+            m.unit in _DISTANCES
+            and _EVENT_AFTER.match(text, m.end)
+            and not _ARTICLE_BEFORE.match(text, max(0, m.start - 4), m.start)
+        ):
+            return m.end  # "the 100m final"; "a 5km race" is a distance
+        if _is_tenor(text, m):
+            return m.end
+    return None
+
+
+def _is_tenor(text: str, m: Mention) -> bool:
+    """ "the 10-year Treasury", "two-year notes": a term joined to its number by a
+    hyphen that names a bond or loan."""
+    if m.unit not in ("year", "month", "week", "day"):
+        return False
+    if text[m.number.end : m.number.end + 1] != "-":
+        return False
+    return (
+        _TENOR_AFTER.match(text, m.end) is not None
+        or _TENOR_BEFORE.match(text, max(0, m.start - 24), m.start) is not None
+    )

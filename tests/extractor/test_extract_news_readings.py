@@ -1,0 +1,564 @@
+"""The readings of news forms (issue 10), each with its minimal pairs: the same
+sentence shape with the other verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import extract
+from factcheck.model import Claim, Document
+from factcheck.report.json import claim_to_dict
+
+
+def read(text: str) -> list[tuple[str, float, str | None, str | None]]:
+    """(kind, value, unit as the JSON contract gives it, qualifier) of each claim."""
+    out = []
+    for c in extract(text):
+        d = claim_to_dict(c)
+        value = (d["low"], d["high"]) if c.qualifier == "range" else c.value
+        out.append((c.kind, value, d["unit"], c.qualifier))
+    return out
+
+
+def only(text: str) -> Claim:
+    (claim,) = extract(text)
+    return claim
+
+
+# -- durations and ages ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("after three days of talks", 3, "day"),
+        ("a three-day summit", 3, "day"),
+        ("a 12-year contract", 12, "year"),
+        ("It finished in 19 seconds.", 19, "second"),
+        ("over the past 24 hours", 24, "hour"),
+        ("for six weeks", 6, "week"),
+        ("the 41-year-old goalkeeper", 41, "year"),
+        ("It lasted two decades.", 2, "decade"),
+        ("a delay of 90 mins", 90, "minute"),
+    ],
+)
+def test_durations_are_quantities_in_time_units(
+    text: str, value: float, unit: str
+) -> None:
+    assert read(text) == [("quantity", value, unit, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("She won in two minutes and 41 seconds.", 161, "second"),
+        ("She won in two hours, 21 minutes and 11 seconds.", 8471, "second"),
+        ("It took 1 hour 30 minutes.", 90, "minute"),
+    ],
+)
+def test_a_compound_duration_is_one_quantity_in_its_smallest_unit(
+    text: str, value: float, unit: str
+) -> None:
+    assert read(text) == [("quantity", value, unit, None)]
+
+
+def test_units_of_the_calendar_join_in_months_not_in_seconds() -> None:
+    assert read("It took 3 years and 2 months.") == [("quantity", 38, "month", None)]
+    # a month has no fixed number of days: these stay two claims
+    assert [r[2] for r in read("It took 2 months and 3 days.")] == ["month", "day"]
+
+
+def test_almost_half_a_minute() -> None:
+    assert read("It took almost half a minute.") == [
+        ("quantity", 0.5, "minute", "approx")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("Kipchoge won in 2:04:12, ahead of Kiprotich (2:05:47).", [7452, 7547]),
+        ("The swimmer touched in 1:52.85 to win.", [112.85]),
+        ("She ran a time of 3:58 in the mile.", [238]),
+    ],
+)
+def test_race_times_are_durations_in_seconds(text: str, seconds: list[float]) -> None:
+    claims = [c for c in extract(text) if c.unit == "second"]
+    assert [c.value for c in claims] == pytest.approx(seconds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The polls close at 20:00:00 local time.",
+        "The meeting starts at 10:30.",
+        "It happened at 14:30:15 GMT.",
+        "The train leaves 3:45 from platform two.",
+        "The attack began 06:45:12 local time.",
+    ],
+)
+def test_times_of_day_are_no_durations(text: str) -> None:
+    assert [c for c in extract(text) if c.unit == "second"] == []
+
+
+@pytest.mark.parametrize("text", ["x.12:30", "a .12:30:15 b", "2024:12:01", "123:45"])
+def test_digits_that_make_no_clock_face_are_no_duration(text: str) -> None:
+    assert [c for c in extract(text) if c.unit == "second"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The suspect, aged 17, was held.", 17),
+        ("She rode her first winner at the age of 16.", 16),
+        ("The senator, 71, is seeking a fourth term.", 71),
+        ("John Smith, 31, of Leeds, was charged.", 31),
+    ],
+)
+def test_ages_are_quantities_in_years(text: str, value: float) -> None:
+    assert read(text)[0] == ("quantity", value, "year", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, 31 people died.",  # a number with what it counts after it
+        "The score was 3, 4, and 5.",  # a list of numbers
+        "By Tuesday, 12, including two children, had died.",  # a weekday, no name
+    ],
+)
+def test_a_number_between_commas_is_an_age_only_after_a_name(text: str) -> None:
+    assert all(c.unit != "year" for c in extract(text))
+
+
+def test_ranges_of_ages() -> None:
+    assert read("Voters aged 18 to 24 backed him.") == [
+        ("quantity", (18, 24), "year", "range")
+    ]
+    assert read("patients aged 65 and over") == [("quantity", 65, "year", "ge")]
+
+
+def test_over_a_period_is_during_it_after_an_amount() -> None:
+    assert read("It will invest $5bn over three years.")[1] == (
+        "quantity",
+        3,
+        "year",
+        None,
+    )
+    assert read("He was held for over three years.") == [("quantity", 3, "year", "gt")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The yield on the 10-year Treasury note rose.",
+        "Two-year gilts rallied.",
+        "The 30-year mortgage rate averaged more.",
+    ],
+)
+def test_a_term_that_names_a_bond_is_no_duration(text: str) -> None:
+    assert extract(text) == ()
+
+
+def test_a_term_of_a_loan_is_a_duration() -> None:
+    assert read("She took a 30-year loan.") == [("quantity", 30, "year", None)]
+
+
+# -- temperatures ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Temperatures reached 38.1C (100.6F) on Thursday.",
+            [
+                ("quantity", 38.1, "degree_Celsius", None),
+                ("quantity", 100.6, "degree_Fahrenheit", None),
+            ],
+        ),
+        ("It was 38.1 degrees Celsius.", [("quantity", 38.1, "degree_Celsius", None)]),
+        ("a low of minus 5C", [("quantity", -5, "degree_Celsius", None)]),
+        ("It dipped to -2.5°C.", [("quantity", -2.5, "degree_Celsius", None)]),
+        ("The heat index hit 115F.", [("quantity", 115, "degree_Fahrenheit", None)]),
+        ("highs near 40C", [("quantity", 40, "degree_Celsius", "approx")]),
+    ],
+)
+def test_temperatures(text: str, expected: list[tuple]) -> None:
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last month was 1.2C above the 1951-1980 average.",
+        "Seas were warmer by 0.3C than in any June.",
+        "Temperatures will fall by 10 degrees Celsius.",
+        "The goal is to limit warming to 1.5C.",
+        "It forecast a 2C rise by 2100.",
+    ],
+)
+def test_a_temperature_difference_is_a_delta(text: str) -> None:
+    units = [u for _, _, u, _ in read(text)]
+    assert units == ["delta_degree_Celsius"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Temperatures reached 38C on Thursday.",
+        "Temperatures fell to 10 degrees Celsius.",
+        "It was 1.2C at dawn.",
+    ],
+)
+def test_a_temperature_reading_is_no_delta(text: str) -> None:
+    assert [u for _, _, u, _ in read(text)] == ["degree_Celsius"]
+
+
+def test_a_difference_and_its_equivalent_are_both_deltas() -> None:
+    claims = extract("It was 1.2C (2.2F) above the average.")
+    assert [c.unit for c in claims] == [
+        "delta_degree_Celsius",
+        "delta_degree_Fahrenheit",
+    ]
+    assert claims[1].equivalent_of == claims[0].id
+
+
+@pytest.mark.parametrize("text", ["The iPhone 5C sold well.", "The Galaxy 5C sold."])
+def test_a_letter_after_a_model_number_is_no_temperature(text: str) -> None:
+    assert extract(text) == ()
+
+
+# -- numbers grouped by spaces ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4 512 homes", 4512),
+        ("27 310 447 ballots", 27_310_447),
+        ("1\u2009906\u2009233 votes", 1_906_233),
+        ("1\u202f906\u202f233 votes", 1_906_233),
+        ("1\u00a0906\u00a0233 votes", 1_906_233),
+        ("12 450 118 904.50 dollars", 12_450_118_904.5),
+    ],
+)
+def test_numbers_grouped_by_spaces_are_one_number(text: str, value: float) -> None:
+    assert [c.value for c in extract(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("In 2019 300 people died.", [300]),  # a year, then a count
+        ("On May 5 100 people were arrested.", [100]),  # a day of the month
+        ("Rooms 4 51 and 6 were shut.", [4, 51, 6]),  # no groups of three
+        ("They found 12 3456 of them.", [12, 3456]),
+    ],
+)
+def test_irregular_or_dated_groups_are_separate_numbers(
+    text: str, values: list[float]
+) -> None:
+    assert [c.value for c in extract(text)] == values
+
+
+# -- numbers that are names, and scores --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samsung launched the Galaxy S24.",
+        "The Airbus A350-1000 entered service.",
+        "Phones running Android 14 were affected.",
+        "Officials urged residents to dial 112.",
+        "Call 999 in an emergency.",
+        "For help, call 0800 555 0199.",
+        "The FY2024/25 budget was presented.",
+        "Police said it happened on Monday (22).",
+        "Article 370 was repealed.",
+        "He was charged under section 302 of the penal code.",
+        "She took the No. 7 bus.",
+        "The iPhone 15 went on sale.",
+        "Interstate 95 was closed.",
+        "Amendment 14 was debated.",
+        "The regulator cited Rule 10b-5.",
+        "She won the 100m final.",
+        "He won the 200 metres freestyle.",
+    ],
+)
+def test_numbers_that_are_names_are_no_claims(text: str) -> None:
+    assert extract(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The company will call back 200 workers.", [200]),
+        ("The bill runs to 302 pages.", [302]),
+        ("It happened on Monday, when 22 people died.", [22]),
+        ("She ran 100m in 11 seconds.", [100, 11]),
+        ("He covered a 5km race route.", [5]),
+    ],
+)
+def test_the_same_words_beside_an_amount_leave_it_a_claim(
+    text: str, values: list[float]
+) -> None:
+    assert [c.value for c in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arsenal led 3-1 at half-time.",
+        "It ended in a 2-2 draw.",
+        "Spain won 5-4 on penalties.",
+        "The Lakers beat the Celtics 118-112.",
+        "She lost 6-4, 3-6, 7-6 (7-4).",
+        "The Supreme Court ruled 5-4.",
+        "The Senate voted 51-49.",
+        "They lost 1-3 to Spain.",
+        "It passed by a vote of 79 to 18.",
+    ],
+)
+def test_scores_and_tallies_are_no_claims_nor_ranges(text: str) -> None:
+    assert extract(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("between 10-15 people", [("count", (10, 15), None, "range")]),
+        ("a 2-3 day trip", [("quantity", (2, 3), "day", "range")]),
+        ("aged 18-24", [("quantity", (18, 24), "year", "range")]),
+        ("It cost $1bn-2bn.", [("money", (1e9, 2e9), "USD", "range")]),
+    ],
+)
+def test_ranges_from_low_to_high_stay_ranges(text: str, expected: list) -> None:
+    assert read(text) == expected
+
+
+# -- changes, ranges and sizes ------------------------------------------------------------
+
+
+def test_a_change_is_two_values_not_a_range() -> None:
+    assert read("Profit fell from 4.1 billion euros to 3.6 billion euros.") == [
+        ("money", pytest.approx(4.1e9), "EUR", None),
+        ("money", pytest.approx(3.6e9), "EUR", None),
+    ]
+    # a range goes up: "from X to a smaller Y" is a change even without a verb
+    assert [r[3] for r in read("Profit: from 4.1 billion euros to 3.6 billion")] == [
+        None,
+        None,
+    ]
+
+
+def test_a_change_states_its_unit_once() -> None:
+    assert read("It would raise the pension age from 62 to 64.") == [
+        ("quantity", 62, "year", None),
+        ("quantity", 64, "year", None),
+    ]
+    assert read("The court cut his sentence from 12 years to eight.") == [
+        ("quantity", 12, "year", None),
+        ("quantity", 8, "year", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Drifts of 8 to 11 feet.", "Drifts of 8 feet to 11 feet."]
+)
+def test_a_range_with_the_unit_at_one_or_both_ends(text: str) -> None:
+    assert read(text) == [("quantity", (8, 11), "foot", "range")]
+
+
+@pytest.mark.parametrize(
+    "text", ["a slab 30 by 40 centimetres", "a slab 30 x 40 centimetres"]
+)
+def test_a_size_is_two_quantities(text: str) -> None:
+    assert read(text) == [
+        ("quantity", 30, "centimeter", None),
+        ("quantity", 40, "centimeter", None),
+    ]
+
+
+def test_a_count_before_by_keeps_its_noun() -> None:
+    assert read("30 people by 40 centimetres")[0] == ("count", 30, None, None)
+
+
+# -- money and units -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Ksh.2.1 trillion", 2.1e12, "KES"),
+        ("Rs.500 crore", 5e9, "INR"),
+        ("45 paise", 0.45, "INR"),
+        ("12 billion reals", 12e9, "BRL"),
+        ("12 billion reais", 12e9, "BRL"),
+        ("Reais 12,450,118,904.00", 12_450_118_904, "BRL"),
+        ("Fuel duty rose by 5p.", 0.05, "GBP"),
+    ],
+)
+def test_money_news_prints(text: str, value: float, unit: str) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.unit) == ("money", unit)
+    assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["at 5pm", "at 5p.m. today", "5pc"])
+def test_a_p_that_is_no_penny(text: str) -> None:
+    assert all(c.kind != "money" for c in extract(text))
+
+
+def test_shillings_by_the_country_the_sentence_names() -> None:
+    kenya = only("Safaricom's profit rose to Sh62.3 billion.")
+    assert (kenya.unit, kenya.unit_note) == (
+        "KES",
+        "'Sh' read as KES: no other sign of the currency",
+    )
+    tanzania = only("The Tanzanian budget is Sh49.35 trillion.")
+    assert tanzania.unit == "TZS"
+    assert tanzania.unit_note == "'Sh' read as TZS: the sentence names Tanzania"
+    assert only("Uganda spent 500 billion shillings.").unit == "UGX"
+
+
+def test_shillings_by_the_outlet_country() -> None:
+    from factcheck.extractor import extract_document
+
+    doc = Document(
+        path="a.md",
+        text="The budget is Sh49.35 trillion.",
+        url="https://www.thecitizen.co.tz/news/budget",
+    )
+    (claim,) = extract_document(doc).claims
+    assert claim.unit == "TZS"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Inflation was 3.4-percent.", 3.4, "%"),
+        ("The Fed cut rates by half a point.", 0.5, "pp"),
+        ("Yields rose by a quarter of a percentage point.", 0.25, "pp"),
+        ("The bank made a quarter-point cut in its rate.", 0.25, "pp"),
+        ("It raised rates by 25 basis points.", 0.25, "pp"),
+        ("a 25-basis-point cut", 0.25, "pp"),
+    ],
+)
+def test_percentages_and_points(text: str, value: float, unit: str) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.unit) == ("percent", unit)
+    assert claim.value == pytest.approx(value)
+
+
+def test_half_a_point_is_no_percentage_point_away_from_rates() -> None:
+    assert only("The gymnast lost by half a point.").unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("a 5 mi walk", 5, "mile"),
+        ("winds of 120 mph", 120, "mile / hour"),
+        ("a farm of 300 ha", 300, "hectare"),
+        ("The storm's pressure dropped to 940 mb.", 940, "millibar"),
+        ("The pressure fell to 940 millibars.", 940, "millibar"),
+        ("a 50-megapixel sensor", 50, "megapixel"),
+        ("a 1,600-MW plant", 1600, "megawatt"),
+        ("3 GW of solar capacity", 3, "gigawatt"),
+        ("a 20 MWh battery", 20, "megawatt_hour"),
+        ("25.3 TWh of electricity", 25.3, "terawatt_hour"),
+        ("a chip that runs at 3.2 GHz", 3.2, "gigahertz"),
+        ("2 million barrels per day", 2e6, "barrel / day"),
+        ("3.9 million barrels of oil equivalent a day", 3.9e6, "boe / day"),
+        ("13 billion light-years away", 13e9, "light_year"),
+        ("0.08 of a second", 0.08, "second"),
+        ("windows shattered half a mile away", 0.5, "mile"),
+    ],
+)
+def test_units_news_prints(text: str, value: float, unit: str) -> None:
+    ((kind, got, json_unit, _),) = read(text)
+    assert (kind, json_unit) == ("quantity", unit)
+    assert got == pytest.approx(value)
+
+
+def test_mb_is_megabits_away_from_weather() -> None:
+    assert read("a 100mb broadband line") == [("quantity", 100, "megabit", None)]
+
+
+# -- qualifiers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Spending topped $14 billion.", "gt"),
+        ("Losses exceeded $2 billion.", "gt"),
+        ("Temperatures have exceeded 40C.", "gt"),
+        ("Sales surpassed 1 million units.", "gt"),
+        ("The rate is near 5%.", "approx"),
+        ("Yields were just over 1%.", "gt"),
+        ("It fell upwards of 40%.", "gt"),
+        ("as many as 1.2 million people", "le"),
+        ("up to 8 inches of rain", "le"),
+        ("just shy of 2 million people", "lt"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str) -> None:
+    assert only(text).qualifier == qualifier
+
+
+# -- counts in full --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Seven were confirmed dead.", [7]),
+        ("Four of those were children.", [4]),
+        ("A seven-member panel will decide.", [7]),
+        ("a six-storey building", [6]),
+        ("The scandal cost the party 41 seats.", [41]),
+        ("Two died at the scene.", [2]),
+    ],
+)
+def test_counts_read_in_full(text: str, values: list[float]) -> None:
+    assert [c.value for c in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was a two-way race.",
+        "It is a five-star hotel.",
+        "One was enough.",  # a pronoun
+        "One of the largest deals.",
+    ],
+)
+def test_words_that_look_like_counts_but_are_not(text: str) -> None:
+    assert extract(text) == ()
+
+
+# -- JSON units -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("120 mph", "mile / hour"),
+        ("12,000 square kilometres", "kilometer ** 2"),
+        ("5 km", "kilometer"),
+        ("3 tonnes", "metric_ton"),
+    ],
+)
+def test_json_units_are_pints_canonical_strings(text: str, unit: str) -> None:
+    assert claim_to_dict(only(text))["unit"] == unit
+
+
+def test_json_units_of_money_and_percentages_are_unchanged() -> None:
+    assert [claim_to_dict(c)["unit"] for c in extract("$5 and 3% and 2 pp")] == [
+        "USD",
+        "%",
+        "pp",
+    ]
