@@ -229,3 +229,74 @@ def test_finding(case: Case) -> None:
         and _touches(f, texts)
     ]
     assert hits, [f"{f.rule} {f.severity}: {f.message}" for f in report.findings]
+
+
+# -- frame fields: one sentence shape, two values of one field --------------------
+
+FRAMES = CASES / "frames"
+
+
+@attrs.frozen(kw_only=True)
+class FrameCase:
+    """One sentence and the value one frame field must take ("" for unknown)."""
+
+    id: str
+    field: str
+    text: str
+    claim: str
+    want: str | list[str]
+    xfail: str | None = None
+
+
+def _frame_cases() -> list[FrameCase]:
+    out: list[FrameCase] = []
+    for path in sorted(FRAMES.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        xfails = data.get("xfail", {})
+        for n, pair in enumerate(data["pairs"], start=1):
+            for side, (text, claim, want) in zip("ab", pair, strict=True):
+                key = f"{n}{side}"
+                out.append(
+                    FrameCase(
+                        id=f"{path.stem}:{key}",
+                        field=data["field"],
+                        text=text,
+                        claim=claim,
+                        want=want,
+                        xfail=xfails.get(key),
+                    )
+                )
+    return out
+
+
+FRAME_CASES = _frame_cases()
+
+
+def test_each_frame_field_has_ten_minimal_pairs() -> None:
+    fields: dict[str, int] = {}
+    for c in FRAME_CASES:
+        fields[c.field] = fields.get(c.field, 0) + 1
+    want = {"holder_key", "attribute", "role", "time", "window", "basis", "stage"}
+    assert set(fields) >= want
+    assert all(n >= 20 for n in fields.values()), fields
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            c,
+            id=c.id,
+            marks=[pytest.mark.xfail(strict=True, reason=c.xfail)] if c.xfail else [],
+        )
+        for c in FRAME_CASES
+    ],
+)
+def test_frame_field(case: FrameCase) -> None:
+    doc = Document.from_text(case.text, path="one.txt", published=DEFAULT_PUBLISHED)
+    claim = _claim(read_frames(extract_document(doc)), case.claim)
+    assert claim.frame is not None
+    got = getattr(claim.frame, case.field)
+    if isinstance(got, tuple):
+        got = list(got)
+    assert (got or "") == case.want, claim.frame.describe()
