@@ -93,7 +93,7 @@ def _holder_relation(
     if ka and kb:
         if ka == kb:
             return "same", f"same holder: {fa.holder}"
-        if ka & kb:
+        if ka <= kb or kb <= ka:
             return "partial", f"holders overlap: {fa.holder} / {fb.holder}"
         if _named(fa) != _named(fb):
             return "unknown", ""  # a name against a common noun: no telling

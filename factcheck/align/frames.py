@@ -43,6 +43,27 @@ _QUALIFIER_THAN = regex.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
     regex.IGNORECASE,
 )
+_RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
+#: "Luzon and Mindanao", "Ford, GM and Stellantis": capitalized names in a list
+_NAME_LIST = regex.compile(
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)"
+    r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))*"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+)
+
+
+def _listed_names(text: str) -> list[str]:
+    """The names of the last list of names in ``text``, in order."""
+    found = list(_NAME_LIST.finditer(text))
+    if not found:
+        return []
+    return [
+        n.strip()
+        for n in regex.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", found[-1].group())
+        if n.strip()
+    ]
+
+
 #: a multiple of another figure ("more than 40 times Mistral's valuation")
 _MULTIPLE = regex.compile(r"\s*(?:times|fold)\b", regex.IGNORECASE)
 _OF_THE = regex.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|its)\s*$")
@@ -109,7 +130,44 @@ class FrameReader(HolderReader):
                 )
             self.frames[claim.id] = frame
         self._share_between_repeats()
+        self._distribute_respectively()
         return self.frames
+
+    def _distribute_respectively(self) -> None:
+        """ "The storms killed 23 and 17 people in Luzon and Mindanao, respectively":
+        the listed names go to the listed figures in order."""
+        by_sentence: dict[int, list[Claim]] = {}
+        for claim in self.claims:
+            if claim.sentence is not None and claim.equivalent_of is None:
+                by_sentence.setdefault(claim.sentence.start, []).append(claim)
+        for claims in by_sentence.values():
+            sentence = claims[0].sentence
+            assert sentence is not None
+            text = self.text[sentence.start : sentence.end]
+            at = _RESPECTIVELY.search(text)
+            if at is None or len(claims) < 2:
+                continue
+            after = text[claims[-1].span.end - sentence.start : at.start()]
+            before = text[: claims[0].span.start - sentence.start]
+            names = _listed_names(after) or _listed_names(before)
+            if len(names) != len(claims):
+                continue
+            first = self.frames[claims[0].id]
+            for claim, name in zip(claims, names, strict=True):
+                key = tuple(sorted(set(holder_key(name.split(), self.lex))))
+                if not key:
+                    continue
+                own = self.frames[claim.id]
+                if not own.attribute or own.attribute.startswith("noun:"):
+                    # parallel figures of one list measure one thing
+                    own = attrs.evolve(own, attribute=first.attribute, role=first.role)
+                self.frames[claim.id] = attrs.evolve(
+                    own,
+                    holder=name,
+                    holder_key=key,
+                    holder_source="listed",
+                    cues=(*self.frames[claim.id].cues, "holder<-'respectively'"),
+                )
 
     def _share_between_repeats(self) -> None:
         """One figure stated twice in a story is one fact ("EUR 10B" in a summary

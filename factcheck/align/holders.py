@@ -314,9 +314,10 @@ class HolderReader:
                 )
             ]
             np = self._noun_phrase_after(toks)
-            found = _holder_from(np, "'for' after the figure", lex)
-            if found is not None:
-                return found
+            if np and np[0].low not in MONTHS and np[0].low not in _WEEKDAY_NAMES:
+                found = _holder_from(np, "'for' after the figure", lex)
+                if found is not None:
+                    return found
         # gapping: "and Kia 1.73 million", ", digital power CNY52.6bn"
         toks = _tokens(text, start, claim.span.start, self.spans)
         np = _noun_phrase_before(toks, self.words, lex)
