@@ -243,7 +243,17 @@ def decide(
     fa, fb = ca.frame or Frame(), cb.frame or Frame()
     same_doc = a.doc_index == b.doc_index
     anchor_a, anchor_b = anchor_key(a, anchors), anchor_key(b, anchors)
-    shared_anchor = anchor_a is not None and anchor_a == anchor_b
+    da, db = a.document.published, b.document.published
+    far_apart = (
+        da is not None and db is not None and abs((da - db).days) > T.NEWS_CYCLE_DAYS
+    )
+    # one amount printed by reports of another news cycle is a coincidence, unless
+    # the holders say it is the same fact
+    shared_anchor = (
+        anchor_a is not None
+        and anchor_a == anchor_b
+        and (not far_apart or set(fa.holder_key) == set(fb.holder_key) != set())
+    )
     if same_doc and anchors.get(a.key, a).key == anchors.get(b.key, b).key:
         # a figure and its stated equivalent: one fact (FC101 checks the conversion)
         return Decision(
@@ -325,7 +335,6 @@ def decide(
         evidence.append(f"shared words: {', '.join(shared)} ({similarity:.2f})")
     if same_doc:
         confidence += T.SAME_DOCUMENT
-    da, db = a.document.published, b.document.published
     if (
         da is not None
         and db is not None

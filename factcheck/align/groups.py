@@ -128,9 +128,12 @@ class FrameAligner:
         members: dict[Key, list[Key]] = {}
 
         def find(k: Key) -> Key:
-            while parent.get(k, k) != k:
-                k = parent[k]
-            return k
+            root = k
+            while parent.get(root, root) != root:
+                root = parent[root]
+            while parent.get(k, k) != root:  # path compression
+                parent[k], k = root, parent[k]
+            return root
 
         for d in confident:
             ra, rb = find(d.a.key), find(d.b.key)
@@ -146,11 +149,13 @@ class FrameAligner:
             members.pop(rb, None)
         groups = []
         grouped: set[Key] = set()
-        for _root, keys in sorted(members.items()):
-            keyset = set(keys)
-            decisions = tuple(
-                d for d in confident if d.a.key in keyset and d.b.key in keyset
-            )
+        by_root: dict[Key, list[Decision]] = defaultdict(list)
+        for d in confident:
+            root = find(d.a.key)
+            if root == find(d.b.key):
+                by_root[root].append(d)
+        for root, keys in sorted(members.items()):
+            decisions = tuple(by_root.get(root, ()))
             groups.append(
                 FactGroup(
                     members=tuple(by_key[k] for k in sorted(keys)), decisions=decisions

@@ -30,6 +30,10 @@ from factcheck.align.context import (
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.model import Claim, Document
 
+#: heads of a time phrase ("the third quarter", "the same period"): never a holder
+_TIME_HEADS = frozenset(
+    ["quarter", "quarters", "period", "season", "term", "session", "week", "weeks"]
+)
 _WEEKDAY_NAMES = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -233,8 +237,9 @@ class _Holder:
 
 
 def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
-    if not toks:
-        return None
+    toks = [t for t in toks if t.text != "\x00"]
+    if not toks or toks[-1].low in lex.generic or toks[-1].low in _TIME_HEADS:
+        return None  # "for the third quarter of 2021": a time, not a holder
     text = " ".join(t.text for t in toks)
     if (
         text.lower() in lex.anaphors
