@@ -249,10 +249,12 @@ def event_of(path: str) -> int:
     return int(path.split("/")[1].split("-", maxsplit=1)[0])
 
 
-def _corrupt(rng: random.Random, figure: str, kind: str) -> str | None:
+def _corrupt(
+    rng: random.Random, figure: str, kind: str, *, higher: bool = False
+) -> str | None:
     """``figure`` (digits, separators, a scale word) with a digit lost or two
     neighbouring digits swapped; None when the change would be too small to tell
-    (under 10%) or impossible."""
+    (under 10%) or impossible, or (``higher``) would not raise the figure."""
     number = regex.search(r"\d[\d,]*(?:\.\d+)?", figure)
     if number is None:
         return None
@@ -271,7 +273,7 @@ def _corrupt(rng: random.Random, figure: str, kind: str) -> str | None:
         if not raw or raw.startswith(("0", ".")) or raw.endswith("."):
             continue
         old, new = float(number.group().replace(",", "")), float(raw)
-        if new and abs(new / old - 1) > 0.1:
+        if new and abs(new / old - 1) > 0.1 and (new > old or not higher):
             new_text = f"{int(new):,}" if "," in number.group() else raw
             return figure[: number.start()] + new_text + figure[number.end() :]
     return None
@@ -536,6 +538,10 @@ class _Event:
         if options and rng.random() < PLANTED_SHARE:
             i, f = rng.choice(options)
             kinds = ["lost-digit", "transposition", "scale-slip"]
+            if self.facts[f].running:
+                # a toll is printed "at least N": a lower figure on the same day is
+                # no contradiction, so only errors that raise it are planted there
+                kinds.remove("lost-digit")
             if self.facts[f].money:
                 kinds += ["wrong-rate", "currency-swap"]
                 if self.code == "USD":
@@ -548,7 +554,7 @@ class _Event:
                 f: self.figure(
                     f, days[i], day, plant[2] if plant and plant[:2] == (i, f) else None
                 )
-                for f in stated[i]
+                for f in sorted(stated[i])  # sets of str iterate in hash order
             }
             words = {**self.words, "weekday": _WEEKDAYS[day.weekday()]}
             sentences = [t.format_map({**words, **figures}) for t in chosen[i]]
@@ -605,7 +611,7 @@ class _Event:
             if error == "scale-slip":
                 return f"\x01{count(int(value) * 10)}\x02"
             if error is not None:
-                bad = _corrupt(rng, text, error)
+                bad = _corrupt(rng, text, error, higher=f.running)
                 return f"\x01{bad}\x02" if bad else f"\x01{count(int(value) * 10)}\x02"
             return text
         fmt = self.fmt
