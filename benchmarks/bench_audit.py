@@ -1,33 +1,40 @@
-"""How the audit scales: 100, 1,000 and 10,000 generated articles, timed end to end.
+"""How the audit scales: 100, 1,000 and 10,000 generated articles, timed end to end,
+with planted errors as ground truth.
 
-The articles are the project's fixtures (``fixtures/alibaba/*``, ``fixtures/minimax/*``,
-``fixtures/clean/*.md``, read with ``factcheck.load_document``) rewritten per news
-event: every event ("cluster") is 3-5 articles from one fixture family with its own
-company, people, city, currency, figures and publication dates (2019-2025, inside the
-ECB history the default rate provider ships). Figures are scaled per cluster and the
-stated equivalents are recomputed at each article's date, so they agree; in about
-30% of the clusters the articles are planted wrong (a bad conversion, a round 10
-CNY/USD rate, a scale slip, a conflicting valuation or revenue). The corpus of N
-articles is the first N articles of one seeded sequence, so the sizes are prefixes of
-each other and differ only in how many events they hold. Company and people names
-are made of syllables, never digits ("Company 17" would add a claim).
+The articles come from ``corpus.EventGenerator`` (seeded, deterministic): news events
+of 3-5 articles by different outlets (company results, investment pledges, fines,
+stake deals, product launches, disasters with running tolls), each with its own
+invented names, currency (yuan, yen, euros, pounds, won, rupees, reais, dollars),
+publication dates in 2019-2025 and figures, written in varied sentence shapes
+(subject-verb-figure, "A booked X, while B booked Y", "Of the N, M...", "rose 21% to
+X", tolls on different report days, stated dollar equivalents at the day's rate). In
+about a third of the events one article carries one planted error (a lost digit, a
+transposition, a 10x scale slip, an equivalent at a wrong rate, a currency label
+swap), recorded with its character span. The corpus of N articles is the first N
+articles of one sequence, so the sizes are prefixes of each other.
 
 Every size runs in a fresh forked process (so peak RSS is per size): the corpus is
-built, then ``factcheck.pipeline.audit(documents)`` is timed (``time.perf_counter``,
-``gc.collect()`` and a cleared rate-window cache before each run; best of N, and no
-further repeats once a size has spent 20 s). Then one more pass times the stages on
-their own: extraction (``factcheck.extract_document`` per article), context building
-(``factcheck.rules.build_context``: claim contexts and IDF, values in USD, candidate
-pairs, alignment; its parts are re-run once more outside the timings) and each rule.
-"Pair checks" is how many pairs a pairing by measure and magnitude alone would look
-at (what ``candidate_pairs`` did before it indexed shared context words), counted
-from bucket sizes: the quadratic work the index avoids. "cand. pairs" is what
-``factcheck.align.candidate_pairs`` now yields.
+built, then ``factcheck.pipeline.audit(documents)`` is timed (wall: ``perf_counter``;
+CPU: ``process_time``; ``gc.collect()`` and a cleared rate-window cache before each
+run; best of N, no further repeats once a size has spent 20 s). Memory is the peak
+RSS of that process, and "audit Δ" the peak above the RSS once the corpus is built.
+From the findings of the last run:
+
+- recall: a planted error is found when a finding at warning or error level points
+  at (or relates) a span overlapping the planted figure;
+- cross-event findings: findings whose location and related locations lie in
+  articles of different generated events (target 0);
+- unplanted alarms: warning/error findings that touch no planted figure.
+
+Then one more pass times the stages (extraction; "frames": build_context without
+its aligner, i.e. claim references and frames; the aligner's
+``align``, each rule) and describes the alignment: fact groups, pairs within groups,
+possible (weak) pairs, candidate pairs, blocks skipped as larger than
+``MAX_BLOCK``, and groups and pairs that join claims of different events, with the
+frame fields that failed to keep them apart.
 
 A size whose audit, extrapolated from the sizes before it (time ∝ n**k), would end
-the run after ``--budget`` seconds (default 300) is not audited: the table shows
-the prediction, its extraction time and its pair checks instead, and the largest
-audited size is profiled if the budget still allows (else ``--profile N``).
+the run after ``--budget`` seconds (default 900) is not audited.
 
 Usage::
 
@@ -53,353 +60,96 @@ import multiprocessing
 import os
 import platform
 import pstats
-import random
 import resource
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
-import regex
-
 import factcheck
-from factcheck import Document, Extraction, extract_document, load_document
+from factcheck import extract_document
+from factcheck.align import Aligner, Alignment, ClaimRef, FrameAligner
+from factcheck.align import thresholds as T
 from factcheck.config import Config
-from factcheck.errors import RateUnavailableError
+from factcheck.model import Finding
 from factcheck.pipeline import audit, provider_from, settings_from
 from factcheck.rules import all_rules, build_context
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import EventGenerator, GeneratedCorpus, Planted, event_of
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = REPO_ROOT / "fixtures"
 MIB = 1024 * 1024
 
 #: (size, repeats): best of N, fewer for the large corpus
-DEFAULT_PLAN = ((100, 5), (1_000, 3), (10_000, 1))
+DEFAULT_PLAN = ((100, 3), (1_000, 2), (10_000, 1))
 QUICK_PLAN = ((50, 1), (200, 1), (800, 1))
-
-FIRST_DAY = dt.date(2019, 1, 1)
-LAST_DAY = dt.date(2025, 6, 30)
-
-# --------------------------------------------------------------------------- names
+#: findings at these levels count for recall (an info is a hint, not a catch)
+ALARM = frozenset({"warning", "error"})
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
+# ------------------------------------------------------------------------- scoring
 
 
-_PREFIXES = _words(
-    "Kor Tal Vem Bra Quin Sol Mar Dex Lum Orin Zel Pax Ner Cal Vis Hal Tor Fen Rix Gal Mol Ser Yar Ost Bel Cor Dal Eri Fal Jun Kel Lor Mav Nov Pel Ros Sta Ula Ven Wes"
-)
-_MIDDLES = _words("a e i o u ar en ix on el")
-_SUFFIXES = _words(
-    "vex mo tra dine lux gen nova tek sys ford quest line corp nex wave hub dyne path core soft"
-)
-_FIRST_NAMES = _words(
-    "Eddie Maria Jun Aiko Lars Priya Tomas Mei Omar Elena Hiro Sofia Min Dana Ravi Ingrid Chen Leila Marco Yuki"
-)
-_SURNAMES = _words(
-    "Wu Novak Tanaka Lindqvist Rao Zhang Haddad Moreau Park Silva Okafor Brandt Kowalski Ito Meyer Sato Costa Li Andersen Kaur"
-)
-_CITIES = _words(
-    "Hangzhou Shenzhen Munich Lyon Leeds Osaka Busan Turin Gothenburg Porto Nagoya Incheon Chengdu Rotterdam Bristol"
-)
-_OUTLETS = (
-    "Morning Ledger",
-    "Coastal Times",
-    "Market Wire",
-    "Northern Herald",
-    "Daily Signal",
-    "Metro Business",
-    "Pacific Review",
-)
-#: (ISO code, the word the articles use, the nationality of the company, weight)
-_CURRENCIES = (
-    ("CNY", "yuan", "Chinese", 5),
-    ("EUR", "euros", "German", 2),
-    ("JPY", "yen", "Japanese", 2),
-    ("GBP", "pounds", "British", 1),
-    ("KRW", "won", "South Korean", 1),
-)
-_SPANS = ("two", "three", "four", "five")
-_MONTHS = _words(
-    "January February March April May June July August September October November December"
-)
+def _locations(f: Finding) -> list[tuple[str, int, int]]:
+    return [
+        (loc.path, loc.span.start, loc.span.end) for loc in (f.location, *f.related)
+    ]
 
 
-def _name(rng: random.Random) -> str:
-    return (
-        rng.choice(_PREFIXES) + rng.choice(_MIDDLES) + rng.choice(_SUFFIXES)
-    ).title()
+def score(corpus: GeneratedCorpus, findings: Sequence[Finding]) -> dict[str, Any]:
+    """Recall of the planted errors, cross-event findings, unplanted alarms."""
+    planted_at: dict[str, list[Planted]] = defaultdict(list)
+    for p in corpus.planted:
+        planted_at[p.path].append(p)
 
+    def touched(f: Finding) -> set[int]:
+        out = set()
+        for path, start, end in _locations(f):
+            for p in planted_at.get(path, ()):
+                if any(start < e and s < end for s, e in p.spans):
+                    out.add(_index[id(p)])
+        return out
 
-# ------------------------------------------------------------------------- figures
-
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def _round_sig(value: float, sig: int) -> float:
-    digits = sig - 1 - math.floor(math.log10(abs(value)))
-    return round(value, digits)
-
-
-def amount(value: float, sig: int = 2, *, decimals: int | None = None) -> str:
-    """``value`` as a news figure: 380e9 → "380 billion", 52.43e9 → "52.4 billion"
-    (``sig`` significant figures, or a fixed number of ``decimals``)."""
-    for scale, word in _SCALES:
-        if abs(value) >= scale * 0.9995 or scale == 1e6:
-            m = value / scale
-            if decimals is None:
-                m = _round_sig(m, sig)
-                places = max(0, sig - 1 - math.floor(math.log10(abs(m))))
-            else:
-                places = decimals
-            text = f"{m:.{places}f}"
-            return f"{text} {word}"
-    raise AssertionError  # unreachable: the last scale always matches
-
-
-def _log_uniform(rng: random.Random, low: float, high: float) -> float:
-    return math.exp(rng.uniform(math.log(low), math.log(high)))
-
-
-# ----------------------------------------------------------------------- templates
-
-
-@dataclass(frozen=True)
-class Template:
-    """One fixture article: its family, name and prose (front matter blanked)."""
-
-    family: str
-    name: str
-    outlet: str
-    body: str
-
-
-def load_templates() -> dict[str, list[Template]]:
-    """The fixture articles by family: ``pledge`` (alibaba), ``funding`` (minimax)
-    and ``results`` (clean/*.md)."""
-    groups = {
-        "pledge": sorted((FIXTURES / "alibaba").glob("*")),
-        "funding": sorted((FIXTURES / "minimax").glob("*")),
-        "results": sorted((FIXTURES / "clean").glob("*.md")),
+    _index = {id(p): i for i, p in enumerate(corpus.planted)}
+    found: set[int] = set()
+    cross: Counter[str] = Counter()
+    cross_alarm = 0
+    unplanted = Counter[str]()
+    by_severity = Counter(f.severity for f in findings)
+    for f in findings:
+        events = {event_of(path) for path, _, _ in _locations(f)}
+        if len(events) > 1:
+            cross[f.rule] += 1
+            cross_alarm += f.severity in ALARM
+        if f.severity not in ALARM:
+            continue
+        hit = touched(f)
+        found |= hit
+        if not hit:
+            unplanted[f.rule] += 1
+    kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for i, p in enumerate(corpus.planted):
+        kinds[p.kind][1] += 1
+        kinds[p.kind][0] += i in found
+    total = len(corpus.planted)
+    return {
+        "planted": total,
+        "planted_found": len(found),
+        "recall": len(found) / total if total else None,
+        "recall_by_kind": {k: tuple(v) for k, v in sorted(kinds.items())},
+        "findings": len(findings),
+        "findings_by_severity": dict(sorted(by_severity.items())),
+        "cross_event": sum(cross.values()),
+        "cross_event_alarms": cross_alarm,
+        "cross_event_by_rule": dict(sorted(cross.items())),
+        "cross_event_share": sum(cross.values()) / len(findings) if findings else 0.0,
+        "unplanted_alarms": sum(unplanted.values()),
+        "unplanted_alarms_by_rule": dict(sorted(unplanted.items())),
     }
-    out: dict[str, list[Template]] = {}
-    for family, paths in groups.items():
-        for p in paths:
-            doc = load_document(p)
-            out.setdefault(family, []).append(
-                Template(
-                    family=family,
-                    name=p.stem,
-                    outlet=doc.outlet or p.stem,
-                    body=doc.prose.strip() + "\n",
-                )
-            )
-    if set(out) != set(groups):
-        msg = f"fixtures missing under {FIXTURES}: found only {sorted(out)}"
-        raise SystemExit(msg)
-    return out
-
-
-def substitute(text: str, table: dict[str, str]) -> str:
-    """Replace every literal key of ``table`` in ``text`` (longest first, one pass)."""
-    keys = sorted(table, key=len, reverse=True)
-    pattern = regex.compile("|".join(regex.escape(k) for k in keys))
-    return pattern.sub(lambda m: table[m.group()], text)
-
-
-@dataclass
-class Corpus:
-    """Generated articles and what was planted in them."""
-
-    documents: list[Document] = field(default_factory=list)
-    clusters: int = 0
-    planted: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def size_bytes(self) -> int:
-        """UTF-8 bytes of all article texts."""
-        return sum(len(d.text.encode("utf-8")) for d in self.documents)
-
-
-class Generator:
-    """Clusters of 3-5 articles per news event, from the fixtures."""
-
-    def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
-        self.templates = load_templates()
-        # the rate each writer would have looked up (the default provider, offline)
-        self.provider = provider_from(Config())
-
-    def usd_rate(self, code: str, day: dt.date) -> float:
-        """USD per unit of ``code`` on ``day`` (the default rate provider)."""
-        return self.provider.rate(code, "USD", day).rate
-
-    def corpus(self, n: int) -> Corpus:
-        """The first ``n`` articles of this generator's sequence."""
-        out = Corpus()
-        while len(out.documents) < n:
-            family = self.rng.choice(("pledge", "pledge", "funding"))
-            make = self._pledge if family == "pledge" else self._funding
-            docs, planted = make(out.clusters)
-            out.clusters += 1
-            out.documents.extend(docs)
-            if planted:
-                out.planted[planted] = out.planted.get(planted, 0) + 1
-        del out.documents[n:]
-        return out
-
-    def _dates(self, k: int) -> tuple[dt.date, list[dt.date]]:
-        first = FIRST_DAY + dt.timedelta(
-            days=self.rng.randrange((LAST_DAY - FIRST_DAY).days)
-        )
-        return first, [
-            first + dt.timedelta(days=self.rng.choice((0, 0, 1, 1, 2)))
-            for _ in range(k)
-        ]
-
-    def _outlets(self, picked: Sequence[Template]) -> list[str]:
-        seen: set[str] = set()
-        out = []
-        for t in picked:
-            outlet = t.outlet
-            while outlet in seen:
-                outlet = self.rng.choice(_OUTLETS)
-            seen.add(outlet)
-            out.append(outlet)
-        return out
-
-    def _documents(
-        self,
-        cluster: int,
-        family: str,
-        picked: Sequence[Template],
-        dates: Sequence[dt.date],
-        tables: Sequence[dict[str, str]],
-    ) -> list[Document]:
-        docs = []
-        for t, outlet, day, table in zip(
-            picked, self._outlets(picked), dates, tables, strict=True
-        ):
-            slug = regex.sub(r"\W+", "-", outlet.lower()).strip("-")
-            docs.append(
-                Document(
-                    path=f"gen/{cluster:05d}-{family}/{slug}.md",
-                    text=substitute(t.body, table),
-                    outlet=outlet,
-                    published=day,
-                )
-            )
-        return docs
-
-    def _pledge(self, cluster: int) -> tuple[list[Document], str | None]:
-        """A company pledges an amount in its currency; outlets restate it in USD
-        (the alibaba fixtures), plus the quarterly-results article (clean/)."""
-        rng = self.rng
-        core = self.templates["pledge"]
-        k = rng.randint(3, 5)
-        picked = list(core)
-        if k >= 4:
-            picked.append(self.templates["results"][0])
-        if k == 5:
-            picked.append(rng.choice(core))
-        first, dates = self._dates(len(picked))
-        code, word, nationality, _ = rng.choices(
-            _CURRENCIES, weights=[c[3] for c in _CURRENCIES]
-        )[0]
-        company, city, span = _name(rng), rng.choice(_CITIES), rng.choice(_SPANS)
-        ceo_first, ceo_last = rng.choice(_FIRST_NAMES), rng.choice(_SURNAMES)
-        rate0 = self.usd_rate(code, first)
-        # the pledge, stated in the company's currency (2 significant figures)
-        usd_target = _log_uniform(rng, 0.2e9, 120e9)
-        local = _round_sig(usd_target / rate0, 2)
-        revenue = _round_sig(local * rng.uniform(0.04, 0.2), 3)
-        growth = rng.randint(2, 60)
-        quarter_year = (first - dt.timedelta(days=60)).year
-        # which article is planted wrong, and how (None: all agree)
-        planted: str | None = None
-        draw = rng.random()
-        if draw < 0.12:
-            planted = "round-rate" if code == "CNY" else "bad-conversion"
-        elif draw < 0.2:
-            planted = "bad-conversion"
-        elif draw < 0.27:
-            planted = "scale-slip"
-        elif draw < 0.32:
-            planted = "revenue-conflict"
-        tables = []
-        for t, day in zip(picked, dates, strict=True):
-            usd = local * self.usd_rate(code, day)
-            approx = usd
-            if planted == "round-rate":
-                approx = local / 10
-            elif planted == "bad-conversion":
-                approx = usd * rng.choice((0.7, 1.35))
-            elif planted == "scale-slip":
-                approx = usd / 10
-            rev = revenue
-            if planted == "revenue-conflict" and t.name == "tech-ledger":
-                rev = _round_sig(revenue * 1.25, 3)
-            tables.append(
-                {
-                    "Alibaba": company,
-                    "Eddie Wu": f"{ceo_first} {ceo_last}",
-                    "Wu ": f"{ceo_last} ",
-                    "Hangzhou": city,
-                    "Chinese": nationality,
-                    "380 billion yuan": f"{amount(local)} {word}",
-                    "US$52.4 billion": f"US${amount(usd, 3)}",
-                    "$53 billion": f"${amount(usd, 2)}",
-                    "$38 billion": f"${amount(approx, 2)}",
-                    "13%": f"{growth}%",
-                    "31.7 billion yuan": f"{amount(rev, 3)} {word}",
-                    "three years": f"{span} years",
-                    "December 2024": f"December {quarter_year}",
-                }
-            )
-        return self._documents(cluster, "pledge", picked, dates, tables), planted
-
-    def _funding(self, cluster: int) -> tuple[list[Document], str | None]:
-        """A start-up raises money at a valuation (the minimax fixtures)."""
-        rng = self.rng
-        core = self.templates["funding"]
-        k = rng.randint(3, 5)
-        picked = [*core, *(rng.choice(core) for _ in range(k - len(core)))]
-        first, dates = self._dates(len(picked))
-        startup, lead, co_investor, former = (_name(rng) for _ in range(4))
-        city = rng.choice(_CITIES)
-        nationality = rng.choice(_CURRENCIES)[2]
-        raised = _round_sig(_log_uniform(rng, 20e6, 2e9), 2)
-        valuation = _round_sig(raised * rng.uniform(3, 12), 2)
-        planted: str | None = None
-        wrong = -1
-        if rng.random() < 0.25:
-            planted = rng.choice(("valuation-conflict", "valuation-slip"))
-            wrong = rng.randrange(len(picked))
-        month = f"{_MONTHS[first.month - 1]} {first.year}"
-        tables = []
-        for i in range(len(picked)):
-            v = valuation
-            if i == wrong:
-                v = valuation * (1.6 if planted == "valuation-conflict" else 10)
-            tables.append(
-                {
-                    "MiniMax": startup,
-                    "Alibaba": lead,
-                    "HongShan": co_investor,
-                    "Sequoia China": f"{former} Capital",
-                    "Shanghai": city,
-                    "Chinese": nationality,
-                    "$600 million": f"${amount(raised, 2)}",
-                    "$2.5 billion": f"${amount(v, 2)}",
-                    "March 2024": month,
-                }
-            )
-        return self._documents(cluster, "funding", picked, dates, tables), planted
 
 
 # ------------------------------------------------------------------------- timings
@@ -428,180 +178,194 @@ def _maxrss_mib() -> float:
     return peak / MIB if sys.platform == "darwin" else peak / 1024
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
-    t0 = time.perf_counter()
+def _timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """(wall seconds, CPU seconds, result) of ``fn()``."""
+    t0, c0 = time.perf_counter(), time.process_time()
     out = fn()
-    return time.perf_counter() - t0, out
-
-
-def pair_checks(extractions: Sequence[Extraction]) -> int:
-    """How many pairs a pairing by measure and magnitude alone would look at (the
-    quadratic work ``candidate_pairs`` avoids since it indexes shared context words),
-    counted from bucket sizes without enumerating them: claims are bucketed by
-    measure and quarter-decade of their USD value (the rate on the article's date);
-    a bucket is paired with itself, its two neighbours and, for money, the buckets a
-    power of ten away (scale slips). Cheap at any size."""
-    from factcheck.align import magnitude_bucket, measure_key
-
-    provider = provider_from(Config())
-    rates: dict[tuple[str, dt.date | None], float | None] = {}
-    buckets: dict[tuple[str, int], int] = {}
-    for e in extractions:
-        day = e.document.published
-        for c in e.claims:
-            value = c.value
-            if c.kind == "money" and c.unit != "USD" and day is not None:
-                key = (c.unit or "", day)
-                if key not in rates:
-                    try:
-                        rates[key] = provider.rate(key[0], "USD", day).rate
-                    except (RateUnavailableError, ValueError):  # no rate: not paired
-                        rates[key] = None
-                rate = rates[key]
-                value = value * rate if rate is not None else 0.0
-            if value:
-                b = (measure_key(c), magnitude_bucket(value))
-                buckets[b] = buckets.get(b, 0) + 1
-    slips = [4 * k + d for k in (1, 2, 3, 6, 9) for d in (-1, 0, 1)]
-    total = 0
-    for (measure, bucket), n in buckets.items():
-        total += n * (n - 1) // 2
-        offsets = [1, -1] + (slips if measure == "money" else [])
-        total += sum(n * buckets.get((measure, bucket + o), 0) for o in offsets)
-    return total
+    return time.perf_counter() - t0, time.process_time() - c0, out
 
 
 def measure_size(
     n: int, repeats: int, seed: int, stages: bool, repeat_budget: float
 ) -> dict[str, Any]:  # runs in a fresh child process
     """Build the corpus of ``n`` articles, time the audit (best of ``repeats``, fewer
-    once ``repeat_budget`` seconds are spent), then optionally its stages."""
+    once ``repeat_budget`` seconds are spent), score it, then optionally its stages."""
     rss_start = _rss_mib()
-    t_gen, corpus = _timed(lambda: Generator(seed).corpus(n))
+    t_gen, _, corpus = _timed(lambda: EventGenerator(seed).corpus(n))
     docs = corpus.documents
     rss_corpus = _rss_mib()
-    runs: list[float] = []
-    summary: dict[str, int] = {}
-    findings: dict[str, int] = {}
-    problems = 0
+    runs: list[tuple[float, float]] = []
+    scored: dict[str, Any] = {}
+    claims = 0
     while len(runs) < max(repeats, 1):
         _clear_rate_cache()
         gc.collect()
-        seconds, report = _timed(lambda: audit(docs))
-        runs.append(seconds)
-        summary = attrs.asdict(report.summary)
-        findings = {}
-        for f in report.findings:
-            findings[f.rule] = findings.get(f.rule, 0) + 1
+        wall, cpu, report = _timed(lambda: audit(docs))
+        runs.append((wall, cpu))
+        scored = score(corpus, report.findings)
+        claims = report.summary.claims
         problems = len(report.problems)
         del report
-        if sum(runs) > repeat_budget:
+        if sum(w for w, _ in runs) > repeat_budget:
             break
     peak = _maxrss_mib()
+    best = min(runs)
     out: dict[str, Any] = {
         "documents": len(docs),
-        "clusters": corpus.clusters,
+        "events": corpus.events,
+        "event_kinds": corpus.event_kinds,
         "bytes": corpus.size_bytes,
-        "planted": corpus.planted,
         "generate_seconds": t_gen,
-        "runs_seconds": runs,
-        "seconds": min(runs),
-        "ms_per_document": 1000 * min(runs) / len(docs),
-        "summary": summary,
-        "claims": summary.get("claims", 0),
-        "findings": sum(findings.values()),
-        "findings_by_rule": dict(sorted(findings.items())),
+        "runs_seconds": [w for w, _ in runs],
+        "seconds": best[0],
+        "cpu_seconds": best[1],
+        "ms_per_document": 1000 * best[0] / len(docs),
+        "claims": claims,
         "problems": problems,
         "rss_start_mib": rss_start,
         "rss_corpus_mib": rss_corpus,
         "peak_rss_mib": peak,
         "audit_peak_mib": peak - rss_corpus,
+        **scored,
     }
     if stages:
-        out["stages"] = measure_stages(docs)
-        out["pair_checks"] = out["stages"]["pair_checks"]
+        out["stages"] = measure_stages(corpus)
     return out
 
 
-def probe_size(n: int, seed: int) -> dict[str, Any]:  # runs in a fresh child process
-    """For a size too slow to audit: the corpus, its extraction and its pair load."""
-    rss_start = _rss_mib()
-    t_gen, corpus = _timed(lambda: Generator(seed).corpus(n))
-    rss_corpus = _rss_mib()
-    _clear_rate_cache()
-    gc.collect()
-    t_extract, extractions = _timed(
-        lambda: [extract_document(d) for d in corpus.documents]
-    )
-    return {
-        "documents": len(corpus.documents),
-        "clusters": corpus.clusters,
-        "bytes": corpus.size_bytes,
-        "planted": corpus.planted,
-        "generate_seconds": t_gen,
-        "claims": sum(len(e.claims) for e in extractions),
-        "extract_seconds": t_extract,
-        "pair_checks": pair_checks(extractions),
-        "rss_start_mib": rss_start,
-        "rss_corpus_mib": rss_corpus,
-        "peak_rss_mib": _maxrss_mib(),
-    }
+def _blocks(refs: Sequence[ClaimRef], names: dict[int, frozenset[str]]) -> Counter[str]:
+    """The sizes of the aligner's blocks by (measure, holder word or topic name), as
+    ``factcheck.align.groups._candidates`` builds them (re-derived here: the
+    aligner does not report them)."""
+    from factcheck.align import measure_of
+
+    blocks: Counter[str] = Counter()
+    for r in refs:
+        frame = r.claim.frame
+        words = set(frame.holder_key if frame else ())
+        if not words:
+            words.update(names.get(r.doc_index, frozenset()))
+        for w in words:
+            blocks[f"{measure_of(r.claim)}|{w}"] += 1
+    return blocks
 
 
-def measure_stages(docs: Sequence[Document]) -> dict[str, Any]:
-    """One pass of the audit split in its stages (the same calls ``audit`` makes)."""
-    from factcheck.align import Aligner, candidate_pairs
+def _frame_fields(a: ClaimRef, b: ClaimRef) -> str:
+    """Which frame fields of two claims of different events agree, differ or are
+    unknown: what failed to keep them apart."""
+    fa, fb = a.claim.frame, b.claim.frame
+    out = []
+    for name in ("holder_key", "attribute", "role", "time", "window", "basis"):
+        va = getattr(fa, name, None) if fa else None
+        vb = getattr(fb, name, None) if fb else None
+        if not va and not vb:
+            out.append(f"{name}: both unknown")
+        elif not va or not vb:
+            out.append(f"{name}: one unknown")
+        elif va == vb:
+            out.append(f"{name}: same")
+        else:
+            out.append(f"{name}: differ")
+    return "; ".join(out)
 
+
+class _TimedAligner:
+    """The audit's aligner, timed: ``build_context`` takes any ``Aligner``."""
+
+    def __init__(self, inner: Aligner) -> None:
+        self.inner = inner
+        self.seconds = 0.0
+
+    def align(self, refs: Sequence[ClaimRef]) -> Alignment:
+        t0 = time.perf_counter()
+        out = self.inner.align(refs)
+        self.seconds += time.perf_counter() - t0
+        return out
+
+
+def measure_stages(corpus: GeneratedCorpus) -> dict[str, Any]:
+    """One pass of the audit split in its stages (the same calls ``audit`` makes),
+    and what the alignment looks like."""
+    from factcheck.align import _drop_generic, main_names
+
+    docs = corpus.documents
     config = Config()
     _clear_rate_cache()
     gc.collect()
-    t_extract, extractions = _timed(lambda: [extract_document(d) for d in docs])
+    t_extract, _, extractions = _timed(lambda: [extract_document(d) for d in docs])
     settings = settings_from(config)
     provider = provider_from(config)
-    t_context, ctx = _timed(
-        lambda: build_context(extractions, settings=settings, provider=provider)
-    )
-    rules, _ = all_rules()
-    per_rule = {}
-    for code, spec in rules.items():
-        per_rule[code], _found = _timed(lambda spec=spec: list(spec.check(ctx)))
-    # the parts of build_context, re-run outside the timings above
-    t_aligner, _aligner = _timed(
-        lambda: Aligner.build(ctx.refs, threshold=settings.align_threshold)
-    )
-    magnitudes = {}
-    for r in ctx.refs:
-        v = ctx.usd_value(r)
-        if v is not None:
-            magnitudes[r.key] = v
-    t_pairs, pairs = _timed(
-        lambda: sum(
-            1 for _ in candidate_pairs(ctx.refs, magnitudes, ctx.aligner.contexts)
+    aligner = _TimedAligner(FrameAligner(aliases=settings.aliases))
+    t_context, _, ctx = _timed(
+        lambda: build_context(
+            extractions, settings=settings, provider=provider, aligner=aligner
         )
     )
-
-    def event(path: str) -> str:
-        return path.split("/")[1]
-
-    same_event = sum(
-        event(c.match.a.document.path) == event(c.match.b.document.path)
-        for c in ctx.candidates
+    refs, alignment = ctx.refs, ctx.alignment
+    rules, _ = all_rules()
+    per_rule: dict[str, float] = {}
+    for code, spec in rules.items():
+        t0 = time.perf_counter()
+        list(spec.check(ctx))
+        per_rule[code] = time.perf_counter() - t0
+    # the alignment, described
+    groups = alignment.groups
+    sizes = Counter(len(g.members) for g in groups)
+    cross_groups = [
+        g for g in groups if len({event_of(m.document.path) for m in g.members}) > 1
+    ]
+    cross_possible = [
+        d
+        for d in alignment.possible
+        if event_of(d.a.document.path) != event_of(d.b.document.path)
+    ]
+    why: Counter[str] = Counter()
+    examples: list[str] = []
+    for g in cross_groups:
+        for d in g.decisions:
+            if event_of(d.a.document.path) != event_of(d.b.document.path):
+                why[_frame_fields(d.a, d.b)] += 1
+                if len(examples) < 5:
+                    examples.append(
+                        f"{d.a.document.path} {d.a.claim.text!r} ~ "
+                        f"{d.b.document.path} {d.b.claim.text!r}: "
+                        f"{'; '.join(d.evidence)}"
+                    )
+    why_possible: Counter[str] = Counter(
+        _frame_fields(d.a, d.b) for d in cross_possible
     )
+    documents = {r.doc_index: r.document for r in refs}
+    names = {i: main_names(d.prose) for i, d in sorted(documents.items())}
+    if len(documents) > 10:
+        names = _drop_generic(names)
+    blocks = _blocks(refs, names)
+    over = {k: v for k, v in blocks.items() if v > T.MAX_BLOCK}
+    within = sum(math.comb(v, 2) for v in blocks.values() if v <= T.MAX_BLOCK)
     return {
         "extract_seconds": t_extract,
+        "frames_seconds": max(t_context - aligner.seconds, 0.0),
+        "align_seconds": aligner.seconds,
         "context_seconds": t_context,
         "rules_seconds": sum(per_rule.values()),
         "per_rule_seconds": per_rule,
-        "claims": len(ctx.refs),
-        "pair_checks": pair_checks(extractions),
-        "candidate_pairs": pairs,
-        "aligned_pairs": len(ctx.candidates),
-        "aligned_same_event": same_event,
-        "context_parts": {
-            "aligner_build_seconds": t_aligner,
-            "candidate_pairs_seconds": t_pairs,
-            "values_and_scoring_seconds": max(t_context - t_aligner - t_pairs, 0.0),
-        },
+        "claims": len(refs),
+        "fact_groups": len(groups),
+        "group_sizes": dict(sorted(sizes.items())),
+        "grouped_pairs": sum(math.comb(len(g.members), 2) for g in groups),
+        "decisions_in_groups": sum(len(g.decisions) for g in groups),
+        "possible_pairs": len(alignment.possible),
+        "possible_by_level": dict(Counter(d.level for d in alignment.possible)),
+        "cross_event_groups": len(cross_groups),
+        "cross_event_possible": len(cross_possible),
+        "cross_event_why": why.most_common(5),
+        "cross_event_possible_why": why_possible.most_common(5),
+        "cross_event_examples": examples,
+        "blocks": len(blocks),
+        "largest_block": max(blocks.values(), default=0),
+        "blocks_over_max": len(over),
+        "claims_in_blocks_over_max": sum(over.values()),
+        "blocks_over_max_top": sorted(over.items(), key=lambda kv: -kv[1])[:5],
+        "pairs_in_blocks": within,
     }
 
 
@@ -617,7 +381,7 @@ def in_child(fn: Callable[..., Any], *args: Any) -> Any:
 def profile_audit(n: int, seed: int, top: int = 25) -> dict[str, Any]:
     """cProfile of one audit of ``n`` articles: top functions by cumulative and own
     time."""
-    docs = Generator(seed).corpus(n).documents
+    docs = EventGenerator(seed).corpus(n).documents
     _clear_rate_cache()
     gc.collect()
     prof = cProfile.Profile()
@@ -637,9 +401,9 @@ def profile_audit(n: int, seed: int, top: int = 25) -> dict[str, Any]:
 # ------------------------------------------------------------------------- output
 
 
-def exponent(small: dict[str, Any], large: dict[str, Any]) -> float:
-    """k in time ∝ n**k between two measured sizes (1.0 is linear)."""
-    return math.log(large["seconds"] / small["seconds"]) / math.log(
+def exponent(small: dict[str, Any], large: dict[str, Any], key: str) -> float:
+    """k in ``key`` ∝ n**k between two measured sizes (1.0 is linear)."""
+    return math.log(max(large[key], 1e-9) / max(small[key], 1e-9)) / math.log(
         large["documents"] / small["documents"]
     )
 
@@ -650,72 +414,95 @@ def predict(measured: Sequence[dict[str, Any]], n: int) -> float | None:
     if not measured:
         return None
     last = measured[-1]
-    k = exponent(measured[-2], last) if len(measured) >= 2 else 2.0
+    k = exponent(measured[-2], last, "seconds") if len(measured) >= 2 else 2.0
     return float(last["seconds"] * (n / last["documents"]) ** max(k, 1.0))
+
+
+def _pct(x: float | None) -> str:
+    return "n/a" if x is None else f"{100 * x:.1f}%"
 
 
 def print_table(results: Sequence[dict[str, Any]]) -> None:
     """The main table: one row per size."""
     head = (
-        f"{'docs':>7} {'clusters':>8} {'claims':>7} {'pair checks':>12} "
-        f"{'findings':>8} {'best s':>9} {'ms/doc':>8} {'vs first':>8} "
-        f"{'peak RSS':>9} {'audit Δ':>8}"
+        f"{'docs':>7} {'events':>6} {'claims':>7} {'wall s':>8} {'CPU s':>8} "
+        f"{'ms/doc':>7} {'peak RSS':>9} {'audit Δ':>8} {'findings':>8} "
+        f"{'cross-event':>12} {'recall':>14} {'unplanted':>9}"
     )
     print(head)
     print("-" * len(head))
-    measured = [r for r in results if not r.get("skipped")]
-    base = measured[0]["ms_per_document"] if measured else 1.0
     for r in results:
-        checks = r.get("pair_checks")
-        cells = (
-            f"{r['documents']:>7} {r['clusters']:>8} {r['claims']:>7} "
-            f"{checks if checks is not None else '':>12} "
-        )
+        cells = f"{r['documents']:>7} {r['events']:>6} "
         if r.get("skipped"):
-            print(
-                f"{cells}{'':>8} {'skipped':>9}   predicted ≈ {r['predicted_seconds']:.0f} s "
-                f"≈ {1000 * r['predicted_seconds'] / r['documents']:.0f} ms/doc; "
-                f"corpus + extraction {r['peak_rss_mib']:.0f} MiB"
-            )
+            print(f"{cells}{'':>7} skipped: predicted ≈ {r['predicted_seconds']:.0f} s")
             continue
+        recall = f"{r['planted_found']}/{r['planted']} {_pct(r['recall']):>6}"
+        cross = f"{r['cross_event']} {_pct(r['cross_event_share']):>6}"
         print(
-            f"{cells}{r['findings']:>8} {r['seconds']:>9.3f} "
-            f"{r['ms_per_document']:>8.2f} {r['ms_per_document'] / base:>8.2f} "
-            f"{r['peak_rss_mib']:>5.0f} MiB {r['audit_peak_mib']:>4.0f} MiB"
+            f"{cells}{r['claims']:>7} {r['seconds']:>8.2f} {r['cpu_seconds']:>8.2f} "
+            f"{r['ms_per_document']:>7.2f} {r['peak_rss_mib']:>5.0f} MiB "
+            f"{r['audit_peak_mib']:>4.0f} MiB {r['findings']:>8} {cross:>12} "
+            f"{recall:>14} {r['unplanted_alarms']:>9}"
         )
 
 
-def print_stages(results: Sequence[dict[str, Any]]) -> None:
-    """Where the time goes, per size, and per document."""
-    rows = [r for r in results if "stages" in r]
+def print_details(results: Sequence[dict[str, Any]]) -> None:
+    """Recall by kind, findings by severity, the stages and the alignment."""
+    measured = [r for r in results if not r.get("skipped")]
+    for r in measured:
+        kinds = ", ".join(f"{k} {a}/{b}" for k, (a, b) in r["recall_by_kind"].items())
+        print(
+            f"\nat {r['documents']}: recall by kind: {kinds}; findings by severity "
+            f"{r['findings_by_severity']}; cross-event by rule "
+            f"{r['cross_event_by_rule']} ({r['cross_event_alarms']} at warning/error);"
+            f" unplanted warning/error by rule {r['unplanted_alarms_by_rule']}"
+        )
+    rows = [r for r in measured if "stages" in r]
     if not rows:
         return
     print("\nStages (one pass each; ms per document in brackets):")
-    head = (
-        f"{'docs':>7} {'extract':>16} {'context':>16} {'rules':>16} "
-        f"{'cand. pairs':>12} {'aligned':>8} {'same event':>10}"
-    )
+    keys = ("extract", "frames", "align", "rules")
+    head = f"{'docs':>7} " + " ".join(f"{k:>16}" for k in keys)
     print(head)
     print("-" * len(head))
     for r in rows:
         st, n = r["stages"], r["documents"]
-        cells = [
-            f"{st[k]:>7.2f}s [{1000 * st[k] / n:>5.2f}]"
-            for k in ("extract_seconds", "context_seconds", "rules_seconds")
-        ]
         print(
-            f"{n:>7} {' '.join(cells)} {st['candidate_pairs']:>12} "
-            f"{st['aligned_pairs']:>8} {st['aligned_same_event']:>10}"
+            f"{n:>7} "
+            + " ".join(
+                f"{st[k + '_seconds']:>7.2f}s [{1000 * st[k + '_seconds'] / n:>5.2f}]"
+                for k in keys
+            )
+        )
+    print("\nAlignment:")
+    head = (
+        f"{'docs':>7} {'groups':>7} {'grouped pairs':>13} {'possible':>8} "
+        f"{'blocks':>7} {'largest':>7} {'> MAX_BLOCK':>11} {'claims in them':>14} "
+        f"{'cross-event groups':>18} {'cross-event possible':>20}"
+    )
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        st = r["stages"]
+        print(
+            f"{r['documents']:>7} {st['fact_groups']:>7} {st['grouped_pairs']:>13} "
+            f"{st['possible_pairs']:>8} {st['blocks']:>7} {st['largest_block']:>7} "
+            f"{st['blocks_over_max']:>11} {st['claims_in_blocks_over_max']:>14} "
+            f"{st['cross_event_groups']:>18} {st['cross_event_possible']:>20}"
         )
     st, n = rows[-1]["stages"], rows[-1]["documents"]
-    parts = st["context_parts"]
-    print(
-        f"\ncontext at {n}: claim contexts + IDF {parts['aligner_build_seconds']:.2f}s, "
-        f"candidate-pair enumeration {parts['candidate_pairs_seconds']:.2f}s, "
-        f"USD values + scoring the pairs {parts['values_and_scoring_seconds']:.2f}s"
-    )
-    rules = ", ".join(f"{k} {v:.3f}s" for k, v in st["per_rule_seconds"].items())
-    print(f"rules at {n}: {rules}")
+    rules = ", ".join(f"{k} {v:.2f}s" for k, v in st["per_rule_seconds"].items())
+    print(f"\nrules at {n}: {rules}")
+    if st["blocks_over_max_top"]:
+        print(f"largest blocks at {n} (skipped): {st['blocks_over_max_top']}")
+    for label, key in (
+        ("cross-event group decisions", "cross_event_why"),
+        ("cross-event possible pairs", "cross_event_possible_why"),
+    ):
+        for fields, k in st[key]:
+            print(f"{label} at {n}: {k} × {fields}")
+    for e in st["cross_event_examples"]:
+        print(f"  e.g. {e}")
 
 
 def machine() -> dict[str, Any]:
@@ -765,12 +552,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--budget",
         type=float,
-        default=300.0,
+        default=900.0,
         metavar="S",
         help="skip a size whose predicted audit time would end the run after S "
-        "seconds (default 300; 0: never skip)",
+        "seconds (default 900; 0: never skip)",
     )
     return parser
+
+
+def _growth(measured: Sequence[dict[str, Any]]) -> Iterable[str]:
+    for a, b in itertools.pairwise(measured):
+        yield (
+            f"{a['documents']}→{b['documents']}: wall n^{exponent(a, b, 'seconds'):.2f}"
+            f", CPU n^{exponent(a, b, 'cpu_seconds'):.2f}, peak RSS "
+            f"n^{exponent(a, b, 'peak_rss_mib'):.2f}, audit Δ "
+            f"n^{exponent(a, b, 'audit_peak_mib'):.2f}"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -789,7 +586,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{' + uncommitted changes to factcheck/' if info['package_changes'] else ''}"
     )
     # warm up once (rate history, regex compilation); children inherit it
-    audit(Generator(args.seed + 1).corpus(20).documents)
+    audit(EventGenerator(args.seed + 1).corpus(20).documents)
     results: list[dict[str, Any]] = []
     for n, repeats in plan:
         measured = [r for r in results if not r.get("skipped")]
@@ -797,20 +594,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         guess = predict(measured, n)
         cost = (guess or 0.0) * (2 if stages else 1)
         if args.budget and guess and time.perf_counter() - start + cost > args.budget:
-            r = in_child(probe_size, n, args.seed)
-            r.update(skipped=True, predicted_seconds=guess)
-            results.append(r)
-            print(
-                f"  {n} articles: skipped, one audit would take about {guess:.0f}s "
-                f"(extrapolated; --budget 0 runs it anyway); extraction alone "
-                f"{r['extract_seconds']:.1f}s, {r['pair_checks']} pair checks",
-                flush=True,
+            results.append(
+                {
+                    "documents": n,
+                    "events": 0,
+                    "skipped": True,
+                    "predicted_seconds": guess,
+                }
             )
+            print(f"  {n} articles: skipped, predicted {guess:.0f}s", flush=True)
             continue
         t0 = time.perf_counter()
         r = in_child(measure_size, n, repeats, args.seed, stages, 20.0)
         r["wall_seconds"] = time.perf_counter() - t0
         results.append(r)
+        if args.json:  # what is measured so far survives an interrupted run
+            args.json.write_text(json.dumps(results, indent=2, default=str) + "\n")
         print(
             f"  {n} articles: best {r['seconds']:.3f}s of {len(r['runs_seconds'])} "
             f"({r['ms_per_document']:.2f} ms/doc; {r['bytes'] / 1e6:.2f} MB of text; "
@@ -820,45 +619,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print()
     print_table(results)
     measured = [r for r in results if not r.get("skipped")]
-    ratio = None
     if len(measured) >= 2:
-        first, last = measured[0], measured[-1]
-        ratio = last["ms_per_document"] / first["ms_per_document"]
-        slopes = ", ".join(
-            f"{a['documents']}→{b['documents']}: n^{exponent(a, b):.2f}"
-            for a, b in itertools.pairwise(measured)
-        )
-        print(
-            f"\nlinearity: ms/doc at {last['documents']} ÷ ms/doc at "
-            f"{first['documents']} = {ratio:.2f} (1.0 is linear); time grows as "
-            f"{slopes}"
-        )
-    if measured:
-        last = measured[-1]
-        planted = last["planted"]
-        print(
-            f"at {last['documents']}: {sum(planted.values())} of {last['clusters']} "
-            f"events have a planted error "
-            f"({', '.join(f'{k} {v}' for k, v in sorted(planted.items()))}); "
-            f"findings by rule: {last['findings_by_rule']}"
-        )
-    print_stages(results)
+        print("\ngrowth: " + "; ".join(_growth(measured)))
+    print_details(results)
     profile = None
-    target = args.profile
-    if target is None and measured and any(r.get("skipped") for r in results):
-        largest = measured[-1]
-        left = args.budget - (time.perf_counter() - start)
-        if largest["seconds"] * 2.5 < left:
-            target = largest["documents"]
-        else:
-            print(
-                f"\n(no time left in the budget to profile {largest['documents']} "
-                f"articles: run with --profile {largest['documents']})"
-            )
-    if target:
-        profile = in_child(profile_audit, target, args.seed)
+    if args.profile:
+        profile = in_child(profile_audit, args.profile, args.seed)
         print(
-            f"\ncProfile of the audit of {target} articles "
+            f"\ncProfile of the audit of {args.profile} articles "
             f"({profile['seconds']:.1f}s under the profiler), by cumulative time:"
         )
         print(profile["cumulative"])
@@ -870,7 +638,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             "machine": info,
             "seed": args.seed,
             "results": results,
-            "linearity_ratio": ratio,
             "profile": profile,
         }
         args.json.write_text(json.dumps(payload, indent=2, default=str) + "\n")
