@@ -19,7 +19,7 @@ from factcheck.extractor.joins import is_equivalent, iter_joined
 from factcheck.extractor.names import name_end
 from factcheck.extractor.numbers import iter_cores
 from factcheck.extractor.scanner import Mention, is_clock, read_mention
-from factcheck.extractor.table import ClaimTable
+from factcheck.extractor.table import OBJECTS_UP_TO, ClaimTable
 from factcheck.model import DEFAULT_APPROX_TOLERANCE, Document, Extraction
 
 __all__ = [
@@ -93,11 +93,17 @@ def _interval(
     return value - half, value + half
 
 
-def build_claims(text: str, prose: str, mentions: Iterable[Mention]) -> Claims:
+def build_claims(
+    text: str,
+    prose: str,
+    mentions: Iterable[Mention],
+    objects_up_to: int = OBJECTS_UP_TO,
+) -> Claims:
     """Turn joined mentions into claims with positions and links, kept compactly
-    (see :class:`~.claims.Claims`); the mentions are read one at a time."""
+    for a text longer than ``objects_up_to`` characters (see :class:`~.claims.
+    Claims`); the mentions are read one at a time."""
     index = TextIndex(prose)
-    table = ClaimTable(text, prose, index)
+    table = ClaimTable(text, prose, index, objects_up_to)
     previous: Mention | None = None
     previous_qualifier: str | None = None
     previous_row = -1

@@ -189,7 +189,7 @@ def is_name_before(text: str, start: int) -> bool:
 
 def _is_proper_noun_before(text: str, bm: regex.Match[str]) -> bool:
     word = bm.group("w")
-    if word[:1].islower() and any(c.isupper() for c in word[1:]):
+    if word[:1].islower() and not word.islower():
         return True  # "iPhone", "eBay": a name wherever it stands
     if not word[:1].isupper() or word.rstrip(".").lower() in _SENTENCE_WORDS:
         return False

@@ -90,14 +90,26 @@ _NOT_NAMES = MONTHS | frozenset(
 _OLDEST = 120
 
 
+def _has_age_word(text: str, start: int, end: int) -> bool:
+    """What :data:`_AGE_BEFORE` needs: "age" in the window, in any case."""
+    return (
+        text.find("age", start, end) >= 0
+        or text.find("Age", start, end) >= 0
+        or text.find("AGE", start, end) >= 0
+    )
+
+
 def is_age(text: str, start: int, end: int, value: float, floor: int) -> bool:
     """Whether the whole number ``text[start:end]`` is an age: after "aged" or "at the
     age of", or between commas after a name ("Smith, 31, of Leeds")."""
     if value != int(value) or value < 0:
         return False
-    if _AGE_BEFORE.match(text, max(floor, start - 24), start) is not None:
+    window = max(floor, start - 24)
+    if _has_age_word(text, window, start) and _AGE_BEFORE.match(text, window, start):
         return True
-    if text[end : end + 1] != "," or not 0 < value <= _OLDEST:
+    if text[end : end + 1] != "," or text[start - 2 : start] != ", ":
+        return False
+    if not 0 < value <= _OLDEST:
         return False
     w = _NAME_BEFORE_COMMA.match(text, max(floor, start - 30), start)
     return w is not None and w.group("w").lower() not in _NOT_NAMES

@@ -45,6 +45,12 @@ _PHONE_BEFORE = regex.compile(
     r"|text|hotline|helpline|reached|contact(?:ed)?|whatsapp|sms|fax)"
     r"(?:[ \t]+(?:on|at|the[ \t]+number|number))?[ \t:]+"
 )
+#: the last words of :data:`_PHONE_BEFORE` before "on", "at" or "the number"
+_PHONE_WORDS = frozenset(
+    {"dial", "dialled", "dialed", "dialling", "dialing", "call", "calling", "ring",
+     "phone", "telephone", "tel", "text", "hotline", "helpline", "reached",
+     "contact", "contacted", "whatsapp", "sms", "fax", "the"}
+)  # fmt: skip
 #: the rest of a telephone number: groups of digits with spaces, hyphens or dots
 _PHONE_REST = regex.compile(r"\G(?:[ .-]?\(?[0-9]{2,5}\)?){0,4}")
 
@@ -110,9 +116,27 @@ _TENOR_AFTER = regex.compile(
 _TENOR_BEFORE = regex.compile(r"(?r)\b(?i:yields?|rates?)[ \t]+on[ \t]+the[ \t]+$")
 
 
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The word of ASCII letters that ends before ``start`` past blanks and one full
+    stop ("No. 7"), in lower case, and where it starts ("" if there is none)."""
+    at = start
+    while at > 0 and text[at - 1] in " \t\u00a0":
+        at -= 1
+    if at == start:
+        return "", start
+    if at > 0 and text[at - 1] == ".":
+        at -= 1
+    end = at
+    while at > 0 and text[at - 1] in _LETTERS:
+        at -= 1
+    return text[at:end].lower(), at
+
+
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _is_label_before(text: str, start: int) -> bool:
-    m = _LABEL_BEFORE.match(text, max(0, start - 16), start)
-    return m is not None and m.group("w").lower() in LABEL_WORDS
+    return _word_before(text, start)[0] in LABEL_WORDS
 
 
 def _phone_end(text: str, m: Mention) -> int | None:
@@ -123,6 +147,11 @@ def _phone_end(text: str, m: Mention) -> int | None:
         return None  # "call 200 workers back"; a phone number has three digits
     if not text[number.start : number.end].isdigit():
         return None
+    word, at = _word_before(text, number.start)
+    if word in ("on", "at", "number") or (word == "" and text[at - 1 : at] == ":"):
+        word = _word_before(text, at)[0] if word else _word_before(text, at - 1)[0]
+    if word not in _PHONE_WORDS and word != "number":
+        return None  # what asks for a number stands right before it
     if _PHONE_BEFORE.match(text, max(0, number.start - 32), number.start) is None:
         return None
     rest = _PHONE_REST.match(text, number.end)
@@ -135,19 +164,29 @@ def _tally_end(text: str, m: Mention) -> int | None:
     no claim)."""
     number = m.number
     start = number.start
+    after = text[number.end : number.end + 1]
+    before = text[start - 1 : start]
+    if not (after in ("-", "–", " ") or before in ("-", "–")):
+        return None  # a score's number stands beside a hyphen, or before " to "
     if number.spelled or not text[start : number.end].isdigit():
         return None
-    t = _TALLY.match(text, number.end)
+    t = None
+    if after in ("-", "–"):
+        t = _TALLY.match(text, number.end)
+    elif text.startswith(" to ", number.end) and _VOTE_BEFORE.match(
+        text, max(0, start - 16), start
+    ):
+        t = _VOTE_TALLY.match(text, number.end)  # "by a vote of 79 to 18"
     if t is None:
-        t = _VOTE_TALLY.match(text, number.end)
-        if t is None or not _VOTE_BEFORE.match(text, max(0, start - 16), start):
-            first = _SCORE_FIRST.match(text, max(0, start - 4), start)
-            if first is None:
-                return None
-            start = first.start()
-            t = _TALLY.match(text, first.end("a"))
-            if t is None:
-                return None
+        if before not in ("-", "–"):
+            return None
+        first = _SCORE_FIRST.match(text, max(0, start - 4), start)
+        if first is None:
+            return None
+        start = first.start()
+        t = _TALLY.match(text, first.end("a"))
+        if t is None:
+            return None
     a, b = int(text[start : t.start()]), int(t.group("b"))
     end = t.end()
     if a < b and not (

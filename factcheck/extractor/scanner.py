@@ -583,13 +583,6 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
                 end += 4  # "a 24-year-old": an age
         elif number.spelled and value < 1 and _is_rate_point(text, pos):
             kind, unit, end = "percent", "pp", _POINT_AFTER.match(text, pos).end()  # type: ignore[union-attr]
-    if (
-        kind == "count"
-        and not scaled
-        and is_age(text, start, pos, value, floor)
-        and not _is_identifier_before(text, left, pos)
-    ):
-        kind, unit = "quantity", "year"  # "aged 31", "the senator, 71,"
     if kind == "count":
         if not is_count(text, number, start, scaled, words):
             return None
@@ -604,6 +597,8 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
             and not noun.endswith("ss")
         ):
             return None  # "one expects": a pronoun before a verb
+        if noun is None and not scaled and is_age(text, start, pos, value, floor):
+            kind, unit = "quantity", "year"  # "aged 31", "the senator, 71,"
 
     qualifier, qstart = qualifier_before(text, prefix[0] if prefix else left)
     if qualifier is None:
