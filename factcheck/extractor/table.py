@@ -16,31 +16,32 @@ from __future__ import annotations
 import math
 import struct
 from collections.abc import Iterator
+from typing import Final
 
 import attrs
 
 from factcheck.extractor.context import TextIndex
 from factcheck.model import KINDS, QUALIFIERS, Claim, Kind, Qualifier, Span
 
-_NAN = math.nan
+_NAN: Final = math.nan
 
 
 #: a row: start, end (offsets), kind (its index in KINDS), qualifier (0: none, else 1 +
 #: its index in QUALIFIERS), unit, noun, note (-1: none, else an index in the
 #: table's strings), the row the claim restates (-1: none), then value, low, high
 #: (NaN: open), precision, whole (NaN: none). 74 bytes, packed.
-_ROW = struct.Struct("=qqbbiiiiddddd")
-_SIZE = _ROW.size
+_ROW: Final = struct.Struct("=qqbbiiiiddddd")
+_SIZE: Final = _ROW.size
 Row = tuple[int, int, int, int, int, int, int, int, float, float, float, float, float]
-_KIND_CODES = {kind: i for i, kind in enumerate(KINDS)}
-_QUALIFIER_CODES = {q: i + 1 for i, q in enumerate(QUALIFIERS)}
+_KIND_CODES: Final = {kind: i for i, kind in enumerate(KINDS)}
+_QUALIFIER_CODES: Final = {q: i + 1 for i, q in enumerate(QUALIFIERS)}
 
 
 #: texts of up to this many characters keep their claims as objects, built as they
 #: are added (a long article is some 10,000 characters, and a text this short holds a
 #: few megabytes at most); longer texts keep packed rows, each claim built when it is
 #: read, so that memory per byte of input stays bounded however long the text is
-OBJECTS_UP_TO = 1 << 15
+OBJECTS_UP_TO: Final = 1 << 15
 
 
 class ClaimTable:
