@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 import regex
 
@@ -18,8 +18,8 @@ from factcheck.extractor.context import NotClaims, TextIndex
 from factcheck.extractor.joins import is_equivalent, iter_joined
 from factcheck.extractor.names import name_end
 from factcheck.extractor.numbers import iter_cores
-from factcheck.extractor.scanner import Mention, is_clock, read_mention
-from factcheck.extractor.table import ClaimTable
+from factcheck.extractor.scanner import Mention, is_clock, is_finite, read_mention
+from factcheck.extractor.table import OBJECTS_UP_TO, ClaimTable
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
     Document,
@@ -100,16 +100,22 @@ def _interval(
     return value - half, value + half
 
 
-def build_claims(text: str, prose: str, mentions: Iterable[Mention]) -> Claims:
+def build_claims(
+    text: str,
+    prose: str,
+    mentions: Iterable[Mention],
+    objects_up_to: int = OBJECTS_UP_TO,
+) -> Claims:
     """Turn joined mentions into claims with positions and links, kept compactly
-    (see :class:`~.claims.Claims`); the mentions are read one at a time."""
+    for a text longer than ``objects_up_to`` characters (see :class:`~.claims.
+    Claims`); the mentions are read one at a time."""
     index = TextIndex(prose)
-    table = ClaimTable(text, prose, index)
+    table = ClaimTable(text, prose, index, objects_up_to)
     previous: Mention | None = None
     previous_qualifier: str | None = None
     previous_row = -1
     for m in mentions:
-        if not math.isfinite(m.value):
+        if not is_finite(m.value):
             continue  # "1e308 and 1e308 dollars": more than a float holds
         qualifier = m.qualifier
         equivalent = -1
@@ -148,10 +154,10 @@ def build_claims(text: str, prose: str, mentions: Iterable[Mention]) -> Claims:
 #: currencies read by default for a name or sign that several countries use, and the
 #: countries whose name in the sentence settles it ("Sh" and "shillings": Kenya's
 #: by default, Tanzania's or Uganda's where the sentence names them)
-_COUNTRIES: dict[str, tuple[tuple[str, str], ...]] = {
+_COUNTRIES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "KES": (("kenya", "KES"), ("tanzania", "TZS"), ("uganda", "UGX")),
 }
-_COUNTRY_NAMES = regex.compile(r"(?i:\b(kenya|tanzania|uganda))")
+_COUNTRY_NAMES: Final = regex.compile(r"(?i:\b(kenya|tanzania|uganda))")
 
 
 def _country_reading(
@@ -175,7 +181,7 @@ def extract_claims(text: str) -> Claims:
 
 
 #: what a bare sign means in an outlet of this country (by the URL's domain)
-_LOCAL_SIGNS = {
+_LOCAL_SIGNS: Final = {
     ".au": {"$": "AUD"},
     ".ca": {"$": "CAD"},
     ".nz": {"$": "NZD"},
@@ -189,7 +195,7 @@ _LOCAL_SIGNS = {
         for suffix, code in ((".ke", "KES"), (".tz", "TZS"), (".ug", "UGX"))
     },
 }
-_HOST = regex.compile(
+_HOST: Final = regex.compile(
     r"^[a-z][a-z0-9+.-]*://(?:[^/@]*@)?(?P<host>[^/:?#]+)", regex.IGNORECASE
 )
 

@@ -2,11 +2,12 @@
 
 :class:`Claims` is what :func:`factcheck.extract` and
 :func:`factcheck.extractor.extract_document` give: an immutable sequence of
-:class:`~factcheck.model.Claim` that holds the claims in a
-:class:`~.table.ClaimTable` (about 70 bytes a claim) rather than as objects (half
-a kilobyte each), and builds a claim each time it is indexed or iterated. It reads
-like a tuple: ``len``, indexing and slicing, iteration, and equality with a tuple
-or another sequence of the same claims.
+:class:`~factcheck.model.Claim`. For a long text it holds the claims in a
+:class:`~.table.ClaimTable` as packed rows (74 bytes a claim) rather than as
+objects (half a kilobyte each), and builds a claim each time it is indexed or
+iterated; a short text's claims are objects, built once. It reads like a tuple:
+``len``, indexing and slicing, iteration, and equality with a tuple or another
+sequence of the same claims.
 
 Not compiled (see hatch_build.py): a compiled class cannot be a
 :class:`collections.abc.Sequence`; the work of building each claim is the table's,
@@ -56,9 +57,7 @@ class Claims(Sequence[Claim]):
         return self._table.claim(i)
 
     def __iter__(self) -> Iterator[Claim]:
-        table = self._table
-        for i in range(len(table)):
-            yield table.claim(i)
+        return self._table.iter_claims()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, str):

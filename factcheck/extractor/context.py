@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, MutableSequence
+from typing import Final
 
 import regex
 
@@ -16,7 +17,7 @@ from factcheck.model import Span
 #: space and a capital, digit, quote or bracket; or at a blank line; or at a line break
 #: after . ! ? : (the match is the white space). This is the definition;
 #: :func:`sentence_ends` finds its matches with two faster patterns.
-SENTENCE_END = regex.compile(
+SENTENCE_END: Final = regex.compile(
     r"""(?<=[.!?]["'”’)\]]?)[ \t]+(?=["'“‘(\[]?[A-Z0-9$€£¥₹₩])|\n[ \t]*\n|(?<=[.!?:])[ \t]*\n"""
 )
 # The regex engine skips fast only to a pattern that begins with a plain character set,
@@ -24,14 +25,16 @@ SENTENCE_END = regex.compile(
 # drops it from the match (\K). The first finds the spaces after a full stop, the
 # second the line breaks; the two never share a character, so their matches, merged,
 # are those of SENTENCE_END.
-_SPACE_AFTER_STOP = regex.compile(
+_SPACE_AFTER_STOP: Final = regex.compile(
     r"""[.!?]["'”’)\]]?\K[ \t]+(?=["'“‘(\[]?[A-Z0-9$€£¥₹₩])"""
 )
-_LINE_BREAK_END = regex.compile(r"[.!?:\n](?:(?<=\n)[ \t]*\n|(?<=[.!?:])\K\n?[ \t]*\n)")
+_LINE_BREAK_END: Final = regex.compile(
+    r"[.!?:\n](?:(?<=\n)[ \t]*\n|(?<=[.!?:])\K\n?[ \t]*\n)"
+)
 
 
 #: how far a claim's recorded sentence reaches before and after it, at most
-SENTENCE_REACH = 500
+SENTENCE_REACH: Final = 500
 
 
 def sentence_ends(text: str) -> list[regex.Match[str]]:
@@ -66,7 +69,7 @@ def iter_sentence_ends(text: str) -> Iterator[regex.Match[str]]:
 # words that end in a period without ending a sentence
 #: month abbreviations: they end in a period without ending a sentence, and they
 #: mark a date ("Feb. 24")
-_MONTH_ABBREVIATIONS = frozenset(
+_MONTH_ABBREVIATIONS: Final = frozenset(
     [
         "jan",
         "feb",
@@ -82,7 +85,7 @@ _MONTH_ABBREVIATIONS = frozenset(
         "dec",
     ]
 )
-_ABBREVIATIONS = _MONTH_ABBREVIATIONS | frozenset(
+_ABBREVIATIONS: Final = _MONTH_ABBREVIATIONS | frozenset(
     [
         "mr",
         "mrs",
@@ -126,25 +129,32 @@ _ABBREVIATIONS = _MONTH_ABBREVIATIONS | frozenset(
 )
 #: the word and its full stop that end right before a position: read backwards, one
 #: anchored match finds what a search of the window for ``([\w.]+)\.$`` finds
-_WORD_BEFORE = regex.compile(r"(?r)([\w.]+)\.")
+_WORD_BEFORE: Final = regex.compile(r"(?r)([\w.]+)\.")
+
+
+#: texts longer than this keep their line and sentence starts as machine integers (8
+#: bytes each, not a Python int's 36); shorter ones in lists, which bisect faster
+LISTS_UP_TO: Final = 1 << 15
 
 
 class TextIndex:
     """Line starts and sentence bounds of one text, computed once (on first use) and
-    searched by bisection, so that placing a claim costs O(log n). The offsets are
-    kept as machine integers (8 bytes each, not a Python int's 36)."""
+    searched by bisection, so that placing a claim costs O(log n)."""
 
     __slots__ = ("_line_starts", "_sentence_starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._line_starts: array[int] | None = None
-        self._sentence_starts: array[int] | None = None
+        self._line_starts: MutableSequence[int] | None = None
+        self._sentence_starts: MutableSequence[int] | None = None
 
-    def _lines(self) -> array[int]:
+    def _offsets(self) -> MutableSequence[int]:
+        return [0] if len(self.text) <= LISTS_UP_TO else array("q", [0])
+
+    def _lines(self) -> MutableSequence[int]:
         if self._line_starts is None:
             text = self.text
-            starts = array("q", [0])
+            starts = self._offsets()
             at = text.find("\n")
             while at >= 0:
                 starts.append(at + 1)
@@ -152,10 +162,10 @@ class TextIndex:
             self._line_starts = starts
         return self._line_starts
 
-    def _sentences(self) -> array[int]:
+    def _sentences(self) -> MutableSequence[int]:
         if self._sentence_starts is None:
             text = self.text
-            starts = array("q", [0])
+            starts = self._offsets()
             for m in iter_sentence_ends(text):
                 at = m.start()
                 # only a period can end an abbreviation ("Mr.", "U.S."), and a line
@@ -211,7 +221,7 @@ class TextIndex:
         return s, max(e, end)
 
 
-MONTHS = _MONTH_ABBREVIATIONS | frozenset(
+MONTHS: Final = _MONTH_ABBREVIATIONS | frozenset(
     [
         "january",
         "february",
@@ -233,28 +243,28 @@ MONTHS = _MONTH_ABBREVIATIONS | frozenset(
 #: alternation is tried at every character and costs nine times as much. The URL
 #: shapes are two patterns (each begins with a literal, which is searched for fast);
 #: the spans they cover together are those of ``(?i:https?://|www\.)...``.
-_URL_TAIL = r"[^\s<>\"'）)]+"
+_URL_TAIL: Final = r"[^\s<>\"'）)]+"
 # 202-555-0123
-_PHONE = regex.compile(r"(?<![\w.])\(?\d{3}\)?[.-]\d{3}[.-]\d{4}(?![\w])")
-_CLOCK = regex.compile(r"(?<![\w.])\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)")  # 3 p.m.
-_VERSION = regex.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)*(?![\w])")  # 3.5.1
-_INTERNATIONAL = regex.compile(
+_PHONE: Final = regex.compile(r"(?<![\w.])\(?\d{3}\)?[.-]\d{3}[.-]\d{4}(?![\w])")
+_CLOCK: Final = regex.compile(r"(?<![\w.])\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)")  # 3 p.m.
+_VERSION: Final = regex.compile(r"(?<![\w.])v?\d+\.\d+\.\d+(?:\.\d+)*(?![\w])")  # 3.5.1
+_INTERNATIONAL: Final = regex.compile(
     r"(?<![\w.])\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s./-]?\d{2,4}){2,4}(?![\w])"
 )  # +44 20 7946 0958, +1-222-2222/2222
-_ISO_DATE = regex.compile(
+_ISO_DATE: Final = regex.compile(
     r"(?<![\w.])\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?(?![\w])"
 )  # 2025-02-24
-_SLASHED_DATE = regex.compile(
+_SLASHED_DATE: Final = regex.compile(
     r"(?<![\w.])\d{1,2}/\d{1,2}/\d{2,4}(?![\w])"
 )  # 24/02/2025
-_TIME = regex.compile(
+_TIME: Final = regex.compile(
     r"(?<![\w.])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w])"
 )  # 10:30 pm
-_YEAR_SPAN = regex.compile(r"(?<![\w.])\d{4}[-–/]\d{2}(?![\w%])")  # 2023-24
-_URL = regex.compile(rf"(?i:https?://){_URL_TAIL}")
-_WWW = regex.compile(rf"(?i:www\.){_URL_TAIL}")  # no scheme
-_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-NOT_CLAIMS: tuple[regex.Pattern[str], ...] = (
+_YEAR_SPAN: Final = regex.compile(r"(?<![\w.])\d{4}[-–/]\d{2}(?![\w%])")  # 2023-24
+_URL: Final = regex.compile(rf"(?i:https?://){_URL_TAIL}")
+_WWW: Final = regex.compile(rf"(?i:www\.){_URL_TAIL}")  # no scheme
+_EMAIL: Final = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+NOT_CLAIMS: Final[tuple[regex.Pattern[str], ...]] = (
     _INTERNATIONAL, _PHONE, _ISO_DATE, _SLASHED_DATE, _TIME, _CLOCK, _VERSION,
     _YEAR_SPAN, _URL, _WWW, _EMAIL,
 )  # fmt: skip
@@ -263,8 +273,8 @@ NOT_CLAIMS: tuple[regex.Pattern[str], ...] = (
 #: need to run. No match of them starts inside another (that would need a character
 #: outside ``[\w.]`` where the pattern has none, or a digit where it has a separator),
 #: so each match found near an offset is one the pass over the whole text finds too.
-_NEAR_ONLY = frozenset([_PHONE, _CLOCK, _VERSION])
-_RUN_BEFORE = regex.compile(r"(?r)[\w.]*")
+_NEAR_ONLY: Final = frozenset([_PHONE, _CLOCK, _VERSION])
+_RUN_BEFORE: Final = regex.compile(r"(?r)[\w.]*")
 
 
 def _digits_around(text: str, separators: str) -> bool:
@@ -288,7 +298,7 @@ def _has_www(text: str) -> bool:
 #: the other shapes, found in one pass over the whole text each, and what a text
 #: needs for each to match (most texts have none of it, and the pattern then need
 #: not run): a string in it, or a separator between two digits
-_WHOLE_TEXT: tuple[tuple[regex.Pattern[str], Callable[[str], bool]], ...] = (
+_WHOLE_TEXT: Final[tuple[tuple[regex.Pattern[str], Callable[[str], bool]], ...]] = (
     (_INTERNATIONAL, lambda t: "+" in t),
     (_ISO_DATE, lambda t: _digits_around(t, "-")),
     (_SLASHED_DATE, lambda t: _digits_around(t, "/")),
@@ -376,9 +386,9 @@ class NotClaims:
 
 #: characters that are neither word characters nor "." (a version string starts
 #: after one of them): the common ones, to skip a search for where a run starts
-_NOT_IN_RUN = frozenset(" \t\n\u00a0(\"'“”‘’$€£¥,;:-–—/[")
-_RUN_AFTER = regex.compile(r"[\w.]*")
-_ASCII_WORD = frozenset(
+_NOT_IN_RUN: Final = frozenset(" \t\n\u00a0(\"'“”‘’$€£¥,;:-–—/[")
+_RUN_AFTER: Final = regex.compile(r"[\w.]*")
+_ASCII_WORD: Final = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
 )
 
@@ -416,24 +426,24 @@ def _starts_near(text: str, offset: int, shape: regex.Pattern[str], reach: int) 
 # -- the words beside a number --------------------------------------------------------
 
 #: white space that may separate the parts of one amount: spaces, or one line break
-#: (soft-wrapped prose), never a blank line. Possessive: a run of blanks is taken
-#: whole, never split between two quantifiers (``[ ]+\n?[ ]*`` tries every split of
-#: a run that nothing follows: quadratic time in its length). What follows SP in each
-#: pattern is never a blank, so no match is lost.
-SP = r"(?:[ \t\u00a0]++(?:\n[ \t\u00a0]*+)?+|\n[ \t\u00a0]*+)"
-_WORDS_AFTER = regex.compile(
+#: (soft-wrapped prose), never a blank line. Each run of blanks has one way to be
+#: matched: ``[ ]+\n?[ ]*`` split a run between its two quantifiers in every way when
+#: nothing followed it, quadratic time in its length; here the second run needs the
+#: line break before it. (Possessive quantifiers would do as well, and cost a tenth
+#: more on every number.)
+SP: Final = r"(?:[ \t\u00a0]+(?:\n[ \t\u00a0]*)?|\n[ \t\u00a0]*)"
+_WORDS_AFTER: Final = regex.compile(
     rf"\G(?:{SP}|-)(?P<w1>[A-Za-z][A-Za-z.’']*)"
-    rf"(?:{SP}(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:{SP}(?P<w3>[A-Za-z][A-Za-z.’'-]*)"
-    rf"(?:{SP}(?P<w4>[A-Za-z][A-Za-z.’'-]*))?)?)?"
+    rf"(?:{SP}(?P<w2>[A-Za-z][A-Za-z.’'-]*)(?:{SP}(?P<w3>[A-Za-z][A-Za-z.’'-]*))?)?"
 )
 #: white space between a number and the next word (a superset of what SP allows)
-BLANKS = frozenset(" \t\u00a0\n")
+BLANKS: Final = frozenset(" \t\u00a0\n")
 #: what may stand between a number and the next word
-_WORD_SEPARATORS = BLANKS | {"-"}
+_WORD_SEPARATORS: Final = BLANKS | {"-"}
 
 
 def words_after(text: str, pos: int) -> regex.Match[str] | None:
-    """Up to four words after ``pos`` (groups ``w1`` to ``w4``), past white
+    """Up to three words after ``pos`` (groups ``w1``, ``w2``, ``w3``), past white
     space or a hyphen, or ``None`` if no word follows."""
     if text[pos : pos + 1] not in _WORD_SEPARATORS:
         return None

@@ -9,17 +9,19 @@ counts is the noun after it ("1.64 million Hyundai and Genesis vehicles").
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from factcheck.extractor.context import BLANKS, MONTHS, SP
 from factcheck.extractor.numbers import NUMBER_AHEAD, Number
 from factcheck.extractor.qualifiers import has_qualifier
 
-_TIME_OR_ORDINAL_AFTER = regex.compile(
+_TIME_OR_ORDINAL_AFTER: Final = regex.compile(
     r"\G(?:st|nd|rd|th|s)\b|\G[ \t]?(?:[ap]\.m\.|[ap]m\b|GMT|UTC|o'clock|BST|EST|ET)"
 )
-_TIME_FIRST = frozenset("apGUoBE")
-_ORDINAL_FIRST = frozenset("snrt") | _TIME_FIRST
+_TIME_FIRST: Final = frozenset("apGUoBE")
+_ORDINAL_FIRST: Final = frozenset("snrt") | _TIME_FIRST
 
 
 def _is_time_or_ordinal_after(text: str, pos: int) -> bool:
@@ -35,9 +37,9 @@ def _is_time_or_ordinal_after(text: str, pos: int) -> bool:
 #: the word before a number: read backwards from the number, so that one anchored
 #: match finds what a search of the window for ``[A-Za-z][A-Za-z.]*[ \t]*$`` finds
 #: (``$`` also matches before a line break that ends the window)
-_WORD_BEFORE = regex.compile(r"(?r)(?P<w>[A-Za-z][A-Za-z.]*)[ \t\u00a0]*\n?")
+_WORD_BEFORE: Final = regex.compile(r"(?r)(?P<w>[A-Za-z][A-Za-z.]*)[ \t\u00a0]*\n?")
 
-_LINE_NUMBERING = regex.compile(r"(?:^|\n)[ \t]*$")
+_LINE_NUMBERING: Final = regex.compile(r"(?:^|\n)[ \t]*$")
 
 
 def is_year(text: str, start: int, end: int) -> bool:
@@ -53,28 +55,28 @@ def is_year(text: str, start: int, end: int) -> bool:
 #: what a fraction word needs after it to state a share ("half of voters", "half
 #: the staff", "a third of"), and the words before a bare "half" or "quarter" that
 #: make it a period ("the second half", "in the quarter ended June")
-_SHARE_AFTER = regex.compile(
+_SHARE_AFTER: Final = regex.compile(
     rf"{SP}(?i:of|the|its|their|his|her|our|a|an|all|million|billion|trillion)\b"
 )
-_PERIOD_BEFORE = regex.compile(
+_PERIOD_BEFORE: Final = regex.compile(
     r"(?r)\b(?i:the|first|second|third|fourth|last|next|this|that|each|per|every"
     r"|final|previous|one)[ \t]+"
 )
-_BY_BEFORE = regex.compile(r"(?r)\b(?i:by)[ \t]+")
+_BY_BEFORE: Final = regex.compile(r"(?r)\b(?i:by)[ \t]+")
 #: "one in five", "2 out of 3": what joins the two numbers of a ratio (the join is
 #: made in :func:`factcheck.extractor._ratio_of`; a spelled number before it is kept)
-RATIO_JOINER = r"[ \t\u00a0]+(?:in|(?P<out>out[ \t]+of))[ \t\u00a0]+"
+RATIO_JOINER: Final = r"[ \t\u00a0]+(?:in|(?P<out>out[ \t]+of))[ \t\u00a0]+"
 #: "204 of the 400 seats", "five of its nine", "seven of its last 10": what joins a
 #: part to the total it is part of
-PART_JOINER = (
+PART_JOINER: Final = (
     r"[ \t\u00a0]+of[ \t\u00a0]+(?:(?:the|its|their|his|her|our|these|those)[ \t\u00a0]+)?"
     r"(?:(?:last|first|next|past|remaining|previous|top)[ \t\u00a0]+)?"
 )
-_RATIO_AFTER = regex.compile(rf"(?:{RATIO_JOINER}|{PART_JOINER}){NUMBER_AHEAD}")
+_RATIO_AFTER: Final = regex.compile(rf"(?:{RATIO_JOINER}|{PART_JOINER}){NUMBER_AHEAD}")
 #: what a number in words counts when a hyphen joins them ("a seven-member panel",
 #: "a six-storey building", "a three-judge bench"): the parts of a whole; other
 #: hyphened words make an adjective ("a two-way race", "a five-star hotel")
-HYPHEN_COUNTS = frozenset(
+HYPHEN_COUNTS: Final = frozenset(
     {"member", "judge", "justice", "nation", "country", "storey", "story", "floor",
      "bedroom", "room", "bed", "seat", "page", "point", "strong", "man", "woman",
      "person", "vehicle", "car", "ship", "vessel", "aircraft", "plane", "jet", "game",
@@ -82,12 +84,12 @@ HYPHEN_COUNTS = frozenset(
      "mile", "team", "city", "state", "province", "district", "candidate", "seater"}
 )  # fmt: skip
 #: "cut his sentence from 12 years to eight": a number in words that ends a change
-_END_OF_CHANGE_BEFORE = regex.compile(
+_END_OF_CHANGE_BEFORE: Final = regex.compile(
     r"(?r)\b(?i:from)[ \t]+\S+(?:[ \t]+\S+){0,2}[ \t]+(?i:to)[ \t]+$"
 )
 #: what makes a number in words below ten a count with no noun after it: a verb
 #: ("seven were confirmed", "two died") or a group it is part of ("four of those")
-_COUNT_AFTER = regex.compile(
+_COUNT_AFTER: Final = regex.compile(
     r"[ \t]+(?:were|are|have|had|remain|remained|died|survived|escaped|fled|said"
     r"|say|voted|won|lost|left|returned|did|do|will|would|could|may|might|must"
     r"|of[ \t]+(?:those|these|them|the|its|their|his|her|our|us|whom|which))\b"
@@ -189,7 +191,7 @@ def is_name_before(text: str, start: int) -> bool:
 
 def _is_proper_noun_before(text: str, bm: regex.Match[str]) -> bool:
     word = bm.group("w")
-    if word[:1].islower() and any(c.isupper() for c in word[1:]):
+    if word[:1].islower() and not word.islower():
         return True  # "iPhone", "eBay": a name wherever it stands
     if not word[:1].isupper() or word.rstrip(".").lower() in _SENTENCE_WORDS:
         return False
@@ -201,7 +203,7 @@ def _is_proper_noun_before(text: str, bm: regex.Match[str]) -> bool:
 
 
 #: capitalized words that begin sentences or headlines before a number
-_SENTENCE_WORDS = frozenset(
+_SENTENCE_WORDS: Final = frozenset(
     {
         "in", "by", "on", "at", "for", "from", "to", "of", "about", "over", "some",
         "nearly", "almost", "around", "only", "just", "all", "the", "a", "an", "and",
@@ -211,16 +213,16 @@ _SENTENCE_WORDS = frozenset(
 )  # fmt: skip
 
 
-_NOUN_AFTER = regex.compile(
+_NOUN_AFTER: Final = regex.compile(
     rf"\G(?:{SP}(?:[A-Z][\w.&’'-]*|and|&)){{0,4}}?{SP}(?!and\b|or\b)(?P<w>[a-z][a-z-]*)"
 )
-_HYPHENED_WORD = regex.compile(r"\G(?P<w>[a-z][a-z]*)")
-_NEXT_WORD = regex.compile(rf"\G{SP}(?P<w>[a-z][a-z-]*)")
+_HYPHENED_WORD: Final = regex.compile(r"\G(?P<w>[a-z][a-z]*)")
+_NEXT_WORD: Final = regex.compile(rf"\G{SP}(?P<w>[a-z][a-z-]*)")
 #: words between a number and what it counts that say nothing about what it is
-_SKIP_ADJECTIVES = frozenset(
+_SKIP_ADJECTIVES: Final = frozenset(
     ["other", "more", "additional", "further", "new", "related", "such"]
 )
-_STOP_NOUNS = frozenset(
+_STOP_NOUNS: Final = frozenset(
     {
         "of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for",
         "from", "with", "as", "is", "was", "were", "be", "been", "are", "has", "have",

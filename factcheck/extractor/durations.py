@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Final
 
 import regex
 
@@ -20,23 +21,23 @@ from factcheck.extractor.context import MONTHS
 # -- race and elapsed times ---------------------------------------------------------
 
 #: h:mm:ss (a fraction of a second allowed), or m:ss.ff with its fraction
-_CLOCK = regex.compile(
+_CLOCK: Final = regex.compile(
     r"\G(?::(?P<m>[0-5][0-9]):(?P<s>[0-5][0-9])(?:\.(?P<f>[0-9]{1,3}))?"
     r"|:(?P<s2>[0-5][0-9])(?P<f2>\.[0-9]{1,3})?)(?![0-9:]|\.[0-9])"
 )
 #: what makes a clock time a time of day: a word before it ("at 14:30", "from
 #: 9:00", "until 17:45:00") or after it ("10:30 a.m.", "06:45:12 GMT", "local time")
-_TIME_OF_DAY_BEFORE = regex.compile(
+_TIME_OF_DAY_BEFORE: Final = regex.compile(
     r"(?r)\b(?i:at|from|until|till|til|to|by|before|after|since|around|about"
     r"|between|and|or|on|opens?|closes?|starts?|ends?)[ \t]+$"
 )
-_TIME_OF_DAY_AFTER = regex.compile(
+_TIME_OF_DAY_AFTER: Final = regex.compile(
     r"\G[ \t]?(?:(?i:[ap]\.?m\b\.?|GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|IST|JST|ET|PT"
     r"|local|hours|hrs|h\b|o'clock|Z\b))"
 )
 #: a word before m:ss with no fraction that makes it an elapsed time ("finished in
 #: 3:45", "a time of 3:58", "clocked 4:01"); without one it is a time of day
-_ELAPSED_BEFORE = regex.compile(
+_ELAPSED_BEFORE: Final = regex.compile(
     r"(?r)\b(?i:in|clocked|timed|time[ \t]+of|record[ \t]+of|best[ \t]+of|ran|run)"
     r"[ \t]+$"
 )
@@ -72,14 +73,16 @@ def read_clock(text: str, start: int, end: int) -> tuple[int, float, float] | No
 
 #: words before an age: "aged 31", "ages 18 to 24", "at the age of 16", "age 5",
 #: "the pension age from 62"
-_AGE_BEFORE = regex.compile(
+_AGE_BEFORE: Final = regex.compile(
     r"(?r)\b(?i:aged|ages?(?:[ \t]+(?:of|from))?)[ \t]+"
     r"(?:(?i:between|from|about|around|over|under)[ \t]+)?$"
 )
 #: the word before ", 31,": a name or a noun for a person, not a number, a month
 #: or a word that lists ("In 2019, 45, ...")
-_NAME_BEFORE_COMMA = regex.compile(r"(?r)(?<![\w.])(?P<w>[A-Za-z][a-z'’-]+),[ \t]$")
-_NOT_NAMES = MONTHS | frozenset(
+_NAME_BEFORE_COMMA: Final = regex.compile(
+    r"(?r)(?<![\w.])(?P<w>[A-Za-z][a-z'’-]+),[ \t]$"
+)
+_NOT_NAMES: Final = MONTHS | frozenset(
     {"and", "or", "but", "of", "than", "to", "from", "in", "by", "at", "on", "with",
      "said", "says", "total", "all", "each", "year", "years", "today", "yesterday",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -87,7 +90,16 @@ _NOT_NAMES = MONTHS | frozenset(
      "no", "first", "second", "third", "last", "next", "percent", "cent", "points"}
 )  # fmt: skip
 #: the oldest age read from "Name, 31,"
-_OLDEST = 120
+_OLDEST: Final = 120
+
+
+def _has_age_word(text: str, start: int, end: int) -> bool:
+    """What :data:`_AGE_BEFORE` needs: "age" in the window, in any case."""
+    return (
+        text.find("age", start, end) >= 0
+        or text.find("Age", start, end) >= 0
+        or text.find("AGE", start, end) >= 0
+    )
 
 
 def is_age(text: str, start: int, end: int, value: float, floor: int) -> bool:
@@ -95,9 +107,12 @@ def is_age(text: str, start: int, end: int, value: float, floor: int) -> bool:
     age of", or between commas after a name ("Smith, 31, of Leeds")."""
     if value != int(value) or value < 0:
         return False
-    if _AGE_BEFORE.match(text, max(floor, start - 24), start) is not None:
+    window = max(floor, start - 24)
+    if _has_age_word(text, window, start) and _AGE_BEFORE.match(text, window, start):
         return True
-    if text[end : end + 1] != "," or not 0 < value <= _OLDEST:
+    if text[end : end + 1] != "," or text[start - 2 : start] != ", ":
+        return False
+    if not 0 < value <= _OLDEST:
         return False
     w = _NAME_BEFORE_COMMA.match(text, max(floor, start - 30), start)
     return w is not None and w.group("w").lower() not in _NOT_NAMES
@@ -107,14 +122,14 @@ def is_age(text: str, start: int, end: int, value: float, floor: int) -> bool:
 
 #: seconds in each unit that a compound duration may join, and months in the units
 #: of the calendar (a month has no fixed number of days: the two never join)
-SECONDS: Mapping[str, float] = {
+SECONDS: Final[Mapping[str, float]] = {
     "week": 604800.0,
     "day": 86400.0,
     "hour": 3600.0,
     "minute": 60.0,
     "second": 1.0,
 }
-MONTHS_IN: Mapping[str, float] = {"year": 12.0, "month": 1.0}
+MONTHS_IN: Final[Mapping[str, float]] = {"year": 12.0, "month": 1.0}
 
 
 def duration_factors(larger: str, smaller: str) -> float | None:
@@ -130,14 +145,14 @@ def duration_factors(larger: str, smaller: str) -> float | None:
 
 #: after a temperature: what makes it a difference ("1.2C above the average", "3C
 #: warmer", "a 2C rise"), past a stated equivalent in brackets ("1.2C (2.2F) above")
-_DIFFERENCE_AFTER = regex.compile(
+_DIFFERENCE_AFTER: Final = regex.compile(
     r"\G[ \t]*(?:\([^()\n]{1,24}\)[ \t]*)?(?i:above|below|warmer|cooler|colder|hotter"
     r"|higher|lower|more|less|rise|rises|increase|increases|drop|drops|fall|falls"
     r"|decline|jump|warming|cooling|anomaly|difference|change|of[ \t]+warming"
     r"|up|down)\b"
 )
 #: before a temperature (or its qualifier): "by", "warming of", "a rise of"
-_DIFFERENCE_BEFORE = regex.compile(
+_DIFFERENCE_BEFORE: Final = regex.compile(
     r"(?r)\b(?i:by|warming(?:[ \t]+(?:of|to|at|below|under|above))?"
     r"|(?:rise|increase|drop|fall|decline|anomaly|change|difference|jump|swing)"
     r"[ \t]+of|warmer[ \t]+by|cooler[ \t]+by)[ \t]+$"

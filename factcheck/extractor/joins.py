@@ -10,6 +10,7 @@ equivalent is linked to its anchor ("380 billion yuan (US$52.4 billion)").
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Final
 
 import regex
 
@@ -18,23 +19,25 @@ from factcheck.extractor.durations import duration_factors
 from factcheck.extractor.scanner import Mention
 from factcheck.extractor.units import TEMPERATURES
 
-_AND = regex.compile(r"[ \t\u00a0]*(?:and[ \t\u00a0]+)?")
+_AND: Final = regex.compile(r"[ \t\u00a0]*(?:and[ \t\u00a0]+)?")
 #: the words and signs between the ends of a range (with white space around them)
-_RANGE_JOINERS = frozenset(["-", "–", "—", "~", "to", "and", "through", "thru"])
-_BOUND_JOINER = regex.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|but|,)[ \t\u00a0]+")
-_FEET_INCHES = regex.compile(
+_RANGE_JOINERS: Final = frozenset(["-", "–", "—", "~", "to", "and", "through", "thru"])
+_BOUND_JOINER: Final = regex.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|but|,)[ \t\u00a0]+"
+)
+_FEET_INCHES: Final = regex.compile(
     r"[ \t\u00a0]*(?:and[ \t]+)?(?P<n>\d{1,2}(?:\.\d+)?)[ \t\u00a0]?(?:inch(?:es)?\b|in\b|\"|″)"
 )
-_CHANGE_VERB = regex.compile(
+_CHANGE_VERB: Final = regex.compile(
     r"(?i:\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*"
     r"|jump\w*|climb\w*|drop\w*|declin\w*|cut|cuts|rais\w*|lower\w*|widen\w*|narrow\w*"
     r"|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|moved?|chang\w*|revis\w*"
     r"|up|down|upgrad\w*|downgrad\w*|swung|shr[aiu]nk\w*|expand\w*|boost\w*|reduc\w*))"
     r"(?:[ \t]+\S+){0,3}[ \t]*$"
 )
-_BY = regex.compile(r"(?i:\bby)[ \t\u00a0]+$")
-_BETWEEN = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
-_EQUIVALENT_JOINER = regex.compile(
+_BY: Final = regex.compile(r"(?i:\bby)[ \t\u00a0]+$")
+_BETWEEN: Final = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
+_EQUIVALENT_JOINER: Final = regex.compile(
     r"""[ \t\u00a0]*(?:
         [(\[][ \t\u00a0]*(?:(?i:or|equivalent[ \t]to|equal[ \t]to|roughly|about|approximately|around|some|nearly|almost|approx\.?|est\.?|c\.|i\.e\.|worth)[ \t\u00a0,]*)*
       | [,;]?[ \t\u00a0]*(?:—|–|-)?[ \t\u00a0]*(?i:or|equivalent[ \t]to|equal[ \t]to|equating[ \t]to|described[ \t]as|translating[ \t]to|worth|which[ \t]is|i\.e\.|converted[ \t]to|or[ \t]an[ \t]equivalent[ \t]of)
@@ -90,11 +93,11 @@ def _pairs(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
         a = b
 
 
-_RATIO_JOINER = regex.compile(RATIO_JOINER)
-_PART_JOINER = regex.compile(PART_JOINER)
+_RATIO_JOINER: Final = regex.compile(RATIO_JOINER)
+_PART_JOINER: Final = regex.compile(PART_JOINER)
 #: the wholes of rates ("one in five", "nine out of 10", "3 out of 4"): with "out
 #: of", any other whole is a total the part is of ("158 out of 325 seats")
-RATE_WHOLES = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 100, 1000})
+RATE_WHOLES: Final = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 100, 1000})
 
 
 def _is_ratio_pair(a: Mention, b: Mention) -> bool:
@@ -305,7 +308,7 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
 
 
 #: between two durations that state one ("two hours, 21 minutes and 11 seconds")
-_DURATION_JOINER = regex.compile(r",?[ \t\u00a0]+(?:and[ \t\u00a0]+)?")
+_DURATION_JOINER: Final = regex.compile(r",?[ \t\u00a0]+(?:and[ \t\u00a0]+)?")
 
 
 def _compound_durations(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
@@ -342,9 +345,9 @@ def _compound_durations(text: str, mentions: Iterator[Mention]) -> Iterator[Ment
 
 
 #: between the sides of a size ("30 by 40 centimetres", "3 x 2 m")
-_BY_JOINER = regex.compile(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*")
+_BY_JOINER: Final = regex.compile(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*")
 #: the most sides a size has ("30 by 40 by 20 cm")
-_MOST_SIDES = 3
+_MOST_SIDES: Final = 3
 
 
 def _is_side(m: Mention) -> bool:
@@ -390,8 +393,8 @@ def _dimensions(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
     yield from sides
 
 
-_DELTAS = frozenset(TEMPERATURES.values())
-_TO_DELTA = dict(TEMPERATURES)
+_DELTAS: Final = frozenset(TEMPERATURES.values())
+_TO_DELTA: Final = dict(TEMPERATURES)
 
 
 def _unify_temperature_equivalents(

@@ -7,6 +7,8 @@ The spellings and what they mean in news are the tables of
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from factcheck.extractor.context import SP, word_end
@@ -21,42 +23,48 @@ from factcheck.extractor.units import (
 #: a unit reading: (where it ends, pint unit name, note)
 Measure = tuple[int, str, str | None]
 
-_SYMBOL_UNIT_AT = regex.compile(
+_SYMBOL_UNIT_AT: Final = regex.compile(
     r"\G(?P<sp>[ \t\u00a0-]?)(?P<g>[A-Za-zµμ°º\"²³]+[23²³]?(?:/[A-Za-z]+)?)"
 )
-#: unit names written with a hyphen ("light-years", "kilowatt-hours"), which the
-#: words after a number (split at hyphens) do not hold whole
-_HYPHENED_UNIT = regex.compile(
+#: unit names that the three words after a number do not hold whole: written with a
+#: hyphen ("light-years", "kilowatt-hours": the words split at hyphens), or of four
+#: words ("barrels of oil equivalent")
+_LONG_UNITS: Final = [k for k in WORD_UNITS if "-" in k or k.count(" ") >= 3]
+_LONG_UNIT: Final = regex.compile(
     rf"\G{SP}(?P<u>(?i:"
     + "|".join(
-        regex.escape(k) for k in sorted(WORD_UNITS, key=len, reverse=True) if "-" in k
+        regex.escape(k).replace(r"\ ", "[ \t]+")
+        for k in sorted(_LONG_UNITS, key=len, reverse=True)
     )
     + r"))\b"
 )
-#: how far after a number the hyphen of such a unit name can stand
-_HYPHENED_REACH = 2 + max(k.index("-") for k in WORD_UNITS if "-" in k)
+#: the first words of those names, which alone make the long match worth trying
+_HYPHEN_HEADS: Final = frozenset(k.split("-")[0] for k in _LONG_UNITS if "-" in k)
+_FOUR_WORD_HEADS: Final = frozenset(k.split(" ")[0] for k in _LONG_UNITS if " " in k)
 #: what "mb" is near: millibars in weather text, megabits elsewhere
-_WEATHER_WORDS = regex.compile(
+_WEATHER_WORDS: Final = regex.compile(
     r"(?i:\b(?:pressure|hurricane|storm|typhoon|cyclone|depression|barometric"
     r"|millibars?|hpa|tropical|winds?|gusts?|weather|forecasters?|meteorolog\w*)\b)"
 )
 #: how far from "mb" the weather words are looked for
-_WEATHER_REACH = 200
+_WEATHER_REACH: Final = 200
 #: the characters other than ASCII letters that a unit symbol may start with
-_SYMBOL_START = 'µμ°º"²³'
+_SYMBOL_START: Final = 'µμ°º"²³'
 #: one- and two-letter symbols that after a space are more often words than units
 #: ("C", "F": a temperature is printed glued, "38.1C"; "MP": "5 MP" is a member of
 #: parliament more often than megapixels)
-_SPACED_SYMBOL_WORDS = frozenset(
+_SPACED_SYMBOL_WORDS: Final = frozenset(
     {"in", '"', "a", "l", "mt", "MT", "g", "C", "F", "MP", "min", "sec"}
 )
 #: every start of a unit symbol ("k", "km", "km/", "km/h")
-_SYMBOL_PREFIXES = frozenset(k[:i] for k in SYMBOL_UNITS for i in range(1, len(k) + 1))
+_SYMBOL_PREFIXES: Final = frozenset(
+    k[:i] for k in SYMBOL_UNITS for i in range(1, len(k) + 1)
+)
 
 #: first words of unit names of more than one word ("square", "metric", "barrels")
-_UNIT_HEADS = frozenset(k.split(" ")[0] for k in WORD_UNITS if " " in k)
+_UNIT_HEADS: Final = frozenset(k.split(" ")[0] for k in WORD_UNITS if " " in k)
 #: unit names of one word, and symbols, in lower case
-_UNIT_WORDS = frozenset(
+_UNIT_WORDS: Final = frozenset(
     [
         *(k for k in WORD_UNITS if " " not in k),
         *(k.lower() for k in SYMBOL_UNITS),
@@ -64,10 +72,10 @@ _UNIT_WORDS = frozenset(
     ]
 )
 
-_PER_AFTER = regex.compile(
+_PER_AFTER: Final = regex.compile(
     r"\G(?:[ \t]+(?:per|an|a)[ \t]+|/)(?P<u>hour|day|year|second|millisecond|hr|h|d|ms|s)\b"
 )
-_PER_UNITS = {"hour": "hour", "hr": "hour", "h": "hour", "day": "day", "d": "day",
+_PER_UNITS: Final = {"hour": "hour", "hr": "hour", "h": "hour", "day": "day", "d": "day",
               "year": "year", "second": "second", "s": "second",
               "millisecond": "millisecond", "ms": "millisecond"}  # fmt: skip
 
@@ -78,21 +86,22 @@ def unit_after(
     """A unit right after the number (glued, spaced, or hyphenated): (end, unit, note).
     ``words`` is :func:`~factcheck.extractor.context.words_after` at ``pos``."""
     found = _symbol_unit_at(text, pos, scaled)
-    if (
-        found is None
-        and text[pos : pos + 1] in (" ", "\t", "\u00a0", "\n")
-        and text.find("-", pos + 2, pos + _HYPHENED_REACH) > 0
-    ):
-        hm = _HYPHENED_UNIT.match(text, pos)
-        if hm is not None:
-            found = (hm.end(), WORD_UNITS[hm.group("u").lower()], None)
+    if found is None and words is not None:
+        head = words.group("w1").lower()
+        if head in _HYPHEN_HEADS or head in _FOUR_WORD_HEADS:
+            # "light-years", "barrels of oil equivalent": more than the words hold
+            hm = _LONG_UNIT.match(text, pos)
+            if hm is not None:
+                found = (
+                    hm.end(),
+                    WORD_UNITS[" ".join(hm.group("u").lower().split())],
+                    None,
+                )
     if found is None:
         wm = words
         if wm is None:
             return None
-        found_words = unit_words_after(
-            wm.group("w1"), wm.group("w2"), wm.group("w3"), wm.group("w4")
-        )
+        found_words = unit_words_after(wm.group("w1"), wm.group("w2"), wm.group("w3"))
         if found_words is None:
             return None
         n, unit, note = found_words
@@ -156,14 +165,14 @@ def _symbol_unit_at(text: str, pos: int, scaled: bool) -> Measure | None:
 
 
 def unit_words_after(
-    w1: str, w2: str | None, w3: str | None, w4: str | None = None
+    w1: str, w2: str | None, w3: str | None
 ) -> tuple[int, str, str | None] | None:
-    """(how many words, unit, note) for a unit name in up to four words."""
+    """(how many words, unit, note) for a unit name in up to three words."""
     head = w1.lower()
     if head not in _UNIT_HEADS and head.rstrip(".,") not in _UNIT_WORDS:
         return None  # no unit name starts with this word
-    words = [w1, w2, w3, w4]
-    for n in (4, 3, 2, 1):
+    words = [w1, w2, w3]
+    for n in (3, 2, 1):
         parts = words[:n]
         if any(p is None for p in parts):
             continue

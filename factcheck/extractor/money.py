@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from typing import Final
 
 import regex
 
@@ -20,7 +21,7 @@ from factcheck.extractor.context import word_end
 #: a currency reading: (where it starts or ends, ISO code, note, multiplier)
 Currency = tuple[int, str, str | None, float]
 
-_NAME_WORDS = sorted(
+_NAME_WORDS: Final = sorted(
     {w for word in lexicon.DEFAULT_CODE_FOR_WORD for w in (word, word + "s")}
     | {"reais"}
     - {
@@ -40,7 +41,7 @@ _NAME_WORDS = sorted(
 )
 
 #: lower-case codes accepted next to a number (tokenized text writes "usd 20")
-LOWER_CODES = frozenset(
+LOWER_CODES: Final = frozenset(
     [
         "usd",
         "eur",
@@ -76,7 +77,7 @@ LOWER_CODES = frozenset(
 #: codes read as money even glued to the digits ("CAD3.03", "USD34.6 million"): the
 #: currencies news quotes by code; any other code glued to digits is more likely a
 #: name ("COP29", "AMD64")
-GLUED_CODES = frozenset(c.upper() for c in LOWER_CODES if c != "rmb") | frozenset(
+GLUED_CODES: Final = frozenset(c.upper() for c in LOWER_CODES if c != "rmb") | frozenset(
     ["CAD", "PLN", "CZK", "HUF", "TRY", "ILS", "UAH", "KZT", "EGP", "NGN", "KES",
      "ARS", "CLP", "QAR", "KWD", "BHD", "OMR", "PKR", "BDT", "LKR", "RON", "ISK"]
 )  # fmt: skip
@@ -128,7 +129,7 @@ def _spellings(form: str) -> set[str]:
     return out
 
 
-_LAST_LETTERS = regex.compile(r"[A-Za-z]+$")
+_LAST_LETTERS: Final = regex.compile(r"[A-Za-z]+$")
 
 
 @functools.cache
@@ -152,11 +153,11 @@ def _prefix_endings() -> tuple[frozenset[str], frozenset[str]]:
 #: the white space and the word just before a position, read backwards: ASCII
 #: letters, and the three characters (ſ, İ, K) that ``(?i)`` matches to some
 #: (the definition: :func:`_may_end_currency` reads the same word by hand, faster)
-_TAIL = regex.compile(r"(?r)(?P<w>[A-Za-z\u017f\u0130\u212a]*)[ \t\u00a0]*")
+_TAIL: Final = regex.compile(r"(?r)(?P<w>[A-Za-z\u017f\u0130\u212a]*)[ \t\u00a0]*")
 
 
 #: the characters of a word in :data:`_TAIL`
-_TAIL_LETTERS = frozenset(
+_TAIL_LETTERS: Final = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\u017f\u0130\u212a"
 )
 
@@ -195,7 +196,7 @@ def _norm_symbol(text: str) -> str:
 
 #: what a longer sign ending in " $" ("C $", "HK $", "US $", "U.S. $", "NZD $", "AU
 #: $", "CAN $") has before its space, in the cases its pattern reads
-_BEFORE_SPACED_DOLLAR = frozenset("CcKkSs.DUN")
+_BEFORE_SPACED_DOLLAR: Final = frozenset("CcKkSs.DUN")
 
 
 def is_lone_dollar(text: str, start: int) -> bool:
@@ -285,13 +286,13 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
 
 # -- after the number -----------------------------------------------------------------
 
-_SYMBOL_AFTER = regex.compile(
+_SYMBOL_AFTER: Final = regex.compile(
     r"\G[ \t\u00a0]?(?P<s>[$€£¥₹₩₽₺₿₡₾₭₦₱₫₪฿元円¢]|ரூ|zł|Kč|US\$|HK\$|NT\$|[ACSR]\$|Rs\.?|RM|Rp)(?![A-Za-z])"
 )
 #: the characters a sign after a number starts with
-_SYMBOL_AFTER_FIRST = frozenset("$€£¥₹₩₽₺₿₡₾₭₦₱₫₪฿元円¢ரzKUHNACSR")
-_CODE_AFTER = regex.compile(r"\G[ \t\u00a0]?(?P<m>M)?(?P<c>[A-Z]{3})\b")
-_STERLING = regex.compile(r"(?i:sterling|stg)\b")
+_SYMBOL_AFTER_FIRST: Final = frozenset("$€£¥₹₩₽₺₿₡₾₭₦₱₫₪฿元円¢ரzKUHNACSR")
+_CODE_AFTER: Final = regex.compile(r"\G[ \t\u00a0]?(?P<m>M)?(?P<c>[A-Z]{3})\b")
+_STERLING: Final = regex.compile(r"(?i:sterling|stg)\b")
 
 
 def _is_sterling_after(text: str, pos: int) -> bool:

@@ -13,6 +13,8 @@ name the number belongs to ends, so that the scan skips it whole.
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from factcheck.extractor.context import SP
@@ -20,7 +22,7 @@ from factcheck.extractor.scanner import Mention, has_measure_after
 
 #: words that label a numbered item of a series: the number after them is a name
 #: ("Article 370", "section 144", "Route 66", "Flight 370", "Day 3 of the trial")
-LABEL_WORDS = frozenset(
+LABEL_WORDS: Final = frozenset(
     {
         "article", "articles", "section", "sections", "clause", "paragraph",
         "chapter", "rule", "schedule", "amendment", "resolution", "regulation",
@@ -37,35 +39,45 @@ LABEL_WORDS = frozenset(
     }
 )  # fmt: skip
 #: the label word right before a number (read backwards), "No." with its full stop
-_LABEL_BEFORE = regex.compile(r"(?r)(?<![A-Za-z])(?P<w>[A-Za-z]+)\.?[ \t\u00a0]+")
+_LABEL_BEFORE: Final = regex.compile(
+    r"(?r)(?<![A-Za-z])(?P<w>[A-Za-z]+)\.?[ \t\u00a0]+"
+)
 
 #: what asks for a telephone number ("dial 112", "call 999", "on 0800 555 0199")
-_PHONE_BEFORE = regex.compile(
+_PHONE_BEFORE: Final = regex.compile(
     r"(?r)\b(?i:dial(?:led|ed|ling|ing)?|call(?:ing)?|ring|phone|telephone|tel\.?"
     r"|text|hotline|helpline|reached|contact(?:ed)?|whatsapp|sms|fax)"
     r"(?:[ \t]+(?:on|at|the[ \t]+number|number))?[ \t:]+"
 )
+#: the last words of :data:`_PHONE_BEFORE` before "on", "at" or "the number"
+_PHONE_WORDS: Final = frozenset(
+    {"dial", "dialled", "dialed", "dialling", "dialing", "call", "calling", "ring",
+     "phone", "telephone", "tel", "text", "hotline", "helpline", "reached",
+     "contact", "contacted", "whatsapp", "sms", "fax", "the"}
+)  # fmt: skip
 #: the rest of a telephone number: groups of digits with spaces, hyphens or dots
-_PHONE_REST = regex.compile(r"\G(?:[ .-]?\(?[0-9]{2,5}\)?){0,4}")
+_PHONE_REST: Final = regex.compile(r"\G(?:[ .-]?\(?[0-9]{2,5}\)?){0,4}")
 
 #: what may not follow a score's second number (a decimal, a range's end, a
 #: percentage, a fraction)
-_NOT_AFTER_SCORE = r"(?![0-9%/]|[.,][0-9]|[-–][0-9])"
+_NOT_AFTER_SCORE: Final = r"(?![0-9%/]|[.,][0-9]|[-–][0-9])"
 #: a score or a tally: two whole numbers joined by a hyphen or en dash, or by "to"
 #: after a vote ("by a vote of 79 to 18")
-_TALLY = regex.compile(rf"\G[-–](?P<b>[0-9]{{1,3}}){_NOT_AFTER_SCORE}")
-_VOTE_TALLY = regex.compile(rf"\G[ \t]+to[ \t]+(?P<b>[0-9]{{1,3}}){_NOT_AFTER_SCORE}")
-_VOTE_BEFORE = regex.compile(r"(?r)\b(?i:votes?[ \t]+of|voted|ruled)[ \t]+$")
+_TALLY: Final = regex.compile(rf"\G[-–](?P<b>[0-9]{{1,3}}){_NOT_AFTER_SCORE}")
+_VOTE_TALLY: Final = regex.compile(
+    rf"\G[ \t]+to[ \t]+(?P<b>[0-9]{{1,3}}){_NOT_AFTER_SCORE}"
+)
+_VOTE_BEFORE: Final = regex.compile(r"(?r)\b(?i:votes?[ \t]+of|voted|ruled)[ \t]+$")
 #: more of a scoreline: sets of tennis ("6-4, 3-6, 7-6 (7-4)") or an aggregate
-_TALLY_MORE = regex.compile(
+_TALLY_MORE: Final = regex.compile(
     r"\G(?:,?[ \t]+\(?|[ \t]*\()(?P<a>[0-9]{1,3})[-–](?P<b>[0-9]{1,3})\)?"
     + _NOT_AFTER_SCORE
 )
 #: the first number of a score, read back from its hyphen ("118-112" after a name)
-_SCORE_FIRST = regex.compile(r"(?r)(?<![0-9.,])(?P<a>[0-9]{1,3})[-–]$")
+_SCORE_FIRST: Final = regex.compile(r"(?r)(?<![0-9.,])(?P<a>[0-9]{1,3})[-–]$")
 #: words before a score or tally that make it one even when its first number is the
 #: smaller ("lost 1-3", "trailed 0-2"), as a range never is
-_TALLY_BEFORE = regex.compile(
+_TALLY_BEFORE: Final = regex.compile(
     r"(?r)\b(?i:won|win|wins|winning|beat|beats|beating|lost|lose|loses|losing|led"
     r"|leads|leading|lead|trail|trails|trailed|trailing|drew|draw|draws|drawing"
     r"|defeated|defeat|edged|thrashed|routed|crushed|downed|ruled|rule|voted|vote"
@@ -73,33 +85,33 @@ _TALLY_BEFORE = regex.compile(
     r"(?:[ \t]+(?:[A-Z][\w.'’-]*|the|a|an|by|them|him|her|it)){0,3}[ \t]+$"
 )
 #: words after a score or tally ("a 1-3 defeat", "3-1 on aggregate")
-_TALLY_AFTER = regex.compile(
+_TALLY_AFTER: Final = regex.compile(
     rf"\G{SP}(?i:win|wins|victory|victories|defeat|defeats|loss|losses|draw|draws"
     r"|lead|scoreline|aggregate|on[ \t]+penalties|on[ \t]+aggregate|vote|votes|ruling"
     r"|decision|verdict|majority|split|home[ \t]+win|away[ \t]+win|thrashing|rout)\b"
 )
 
-_WEEKDAYS = frozenset(
+_WEEKDAYS: Final = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "today", "yesterday", "tomorrow", "mon", "tue", "tues", "wed", "thu", "thur",
      "thurs", "fri", "sat", "sun"}
 )  # fmt: skip
-_WORD_BEFORE_PAREN = regex.compile(r"(?r)(?P<w>[A-Za-z]+)\.?,?[ \t]*\($")
+_WORD_BEFORE_PAREN: Final = regex.compile(r"(?r)(?P<w>[A-Za-z]+)\.?,?[ \t]*\($")
 
 #: the length units a race distance names an event in
-_DISTANCES = frozenset({"meter", "kilometer", "mile", "yard"})
+_DISTANCES: Final = frozenset({"meter", "kilometer", "mile", "yard"})
 #: what follows a distance that names an event ("the 100m final", "200 metres
 #: freestyle", "the 10,000m title")
-_EVENT_AFTER = regex.compile(
+_EVENT_AFTER: Final = regex.compile(
     rf"\G{SP}(?i:final|finals|semi-?finals?|semis|heats?|title|titles|race|sprint"
     r"|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|individual|relay"
     r"|steeplechase|event|dash|world[ \t]+record|world[ \t]+title|gold|silver|bronze"
     r"|champion|championship|crown|podium|qualifying|qualifiers?|heptathlon)\b"
 )
-_ARTICLE_BEFORE = regex.compile(r"(?r)\b(?i:an?)[ \t]+$")
+_ARTICLE_BEFORE: Final = regex.compile(r"(?r)\b(?i:an?)[ \t]+$")
 #: what follows a term that names a bond or loan ("the 10-year Treasury note",
 #: "two-year gilts", "the 30-year mortgage rate")
-_TENOR_AFTER = regex.compile(
+_TENOR_AFTER: Final = regex.compile(
     rf"\G(?:{SP}(?:US|U\.S\.|German|Japanese|British|Italian|French|government"
     r"|benchmark|Treasury|sovereign))?"
     rf"{SP}(?i:treasury|treasuries|note|notes|bond|bonds|yield|yields|gilt|gilts"
@@ -107,12 +119,32 @@ _TENOR_AFTER = regex.compile(
     r"|OATs?|debt|borrowing[ \t]+costs)\b"
 )
 #: "the yield on the 10-year" (the bond named, with nothing after it)
-_TENOR_BEFORE = regex.compile(r"(?r)\b(?i:yields?|rates?)[ \t]+on[ \t]+the[ \t]+$")
+_TENOR_BEFORE: Final = regex.compile(
+    r"(?r)\b(?i:yields?|rates?)[ \t]+on[ \t]+the[ \t]+$"
+)
+
+
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The word of ASCII letters that ends before ``start`` past blanks and one full
+    stop ("No. 7"), in lower case, and where it starts ("" if there is none)."""
+    at = start
+    while at > 0 and text[at - 1] in " \t\u00a0":
+        at -= 1
+    if at == start:
+        return "", start
+    if at > 0 and text[at - 1] == ".":
+        at -= 1
+    end = at
+    while at > 0 and text[at - 1] in _LETTERS:
+        at -= 1
+    return text[at:end].lower(), at
+
+
+_LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _is_label_before(text: str, start: int) -> bool:
-    m = _LABEL_BEFORE.match(text, max(0, start - 16), start)
-    return m is not None and m.group("w").lower() in LABEL_WORDS
+    return _word_before(text, start)[0] in LABEL_WORDS
 
 
 def _phone_end(text: str, m: Mention) -> int | None:
@@ -123,6 +155,11 @@ def _phone_end(text: str, m: Mention) -> int | None:
         return None  # "call 200 workers back"; a phone number has three digits
     if not text[number.start : number.end].isdigit():
         return None
+    word, at = _word_before(text, number.start)
+    if word in ("on", "at", "number") or (word == "" and text[at - 1 : at] == ":"):
+        word = _word_before(text, at)[0] if word else _word_before(text, at - 1)[0]
+    if word not in _PHONE_WORDS and word != "number":
+        return None  # what asks for a number stands right before it
     if _PHONE_BEFORE.match(text, max(0, number.start - 32), number.start) is None:
         return None
     rest = _PHONE_REST.match(text, number.end)
@@ -135,19 +172,29 @@ def _tally_end(text: str, m: Mention) -> int | None:
     no claim)."""
     number = m.number
     start = number.start
+    after = text[number.end : number.end + 1]
+    before = text[start - 1 : start]
+    if not (after in ("-", "–", " ") or before in ("-", "–")):
+        return None  # a score's number stands beside a hyphen, or before " to "
     if number.spelled or not text[start : number.end].isdigit():
         return None
-    t = _TALLY.match(text, number.end)
+    t = None
+    if after in ("-", "–"):
+        t = _TALLY.match(text, number.end)
+    elif text.startswith(" to ", number.end) and _VOTE_BEFORE.match(
+        text, max(0, start - 16), start
+    ):
+        t = _VOTE_TALLY.match(text, number.end)  # "by a vote of 79 to 18"
     if t is None:
-        t = _VOTE_TALLY.match(text, number.end)
-        if t is None or not _VOTE_BEFORE.match(text, max(0, start - 16), start):
-            first = _SCORE_FIRST.match(text, max(0, start - 4), start)
-            if first is None:
-                return None
-            start = first.start()
-            t = _TALLY.match(text, first.end("a"))
-            if t is None:
-                return None
+        if before not in ("-", "–"):
+            return None
+        first = _SCORE_FIRST.match(text, max(0, start - 4), start)
+        if first is None:
+            return None
+        start = first.start()
+        t = _TALLY.match(text, first.end("a"))
+        if t is None:
+            return None
     a, b = int(text[start : t.start()]), int(t.group("b"))
     end = t.end()
     if a < b and not (

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re  # noqa: TID251  (the two core scans: see _DIGIT_CORE)
 from collections.abc import Iterator
+from typing import Final
 
 import regex
 
@@ -100,7 +101,7 @@ def precision_of_value(value: float) -> float:
     return 10.0**zeros
 
 
-_SPELL_WORDS = (
+_SPELL_WORDS: Final = (
     set(UNITS_WORDS)
     | set(TENS_WORDS)
     | set(FRACTION_WORDS)
@@ -108,17 +109,17 @@ _SPELL_WORDS = (
     | {f"{d}s" for d in DENOMINATORS}
     | {"hundred", "thousand", "million", "billion", "trillion", "lakh", "crore"}
 )
-_SPELL_TOKEN = regex.compile(
+_SPELL_TOKEN: Final = regex.compile(
     r"\G(?:(?P<and>[ \t]+and[ \t]+(?=[a-z]))|[ \t]+|-)?(?P<word>a|an|[a-z]+)\b",
     regex.IGNORECASE,
 )
 #: what follows a fraction word that is no noun: "of", a conjunction, punctuation
-_FRACTION_FOLLOWS = regex.compile(
+_FRACTION_FOLLOWS: Final = regex.compile(
     r"[ \t]+(?i:of|and|or|but|to)\b|[ \t]*(?:[^ \tA-Za-z]|$)"
 )
 #: a fraction's value is read to the hundredth ("two thirds" is 0.67, "a quarter" 0.25)
-FRACTION_PRECISION = 0.01
-_BIG = {
+FRACTION_PRECISION: Final = 0.01
+_BIG: Final = {
     "thousand": 1e3,
     "lakh": 1e5,
     "million": 1e6,
@@ -249,7 +250,7 @@ def scale_of(word: str) -> float | None:
 
 # -- number cores ---------------------------------------------------------------------
 
-_WORD_ANCHORS = "|".join(
+_WORD_ANCHORS: Final = "|".join(
     sorted(
         [*lexicon.UNITS_WORDS, *lexicon.TENS_WORDS, "half", "quarter", "dozen"],
         key=len,
@@ -258,7 +259,7 @@ _WORD_ANCHORS = "|".join(
 )
 #: after "a", what makes it a number ("a million", "a half"); else it is an article
 #: (in lower case: :data:`_AFTER_A` and :data:`CORE` read it with ``(?i)``)
-_AFTER_A_WORDS = (
+_AFTER_A_WORDS: Final = (
     r"[ \t]*(?:-|[ \t]and[ \t]+)?[ \t]*"
     r"(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore"
     rf"|(?:{'|'.join(DENOMINATORS)})[ \t]+of\b)"
@@ -266,23 +267,23 @@ _AFTER_A_WORDS = (
 #: the spacing characters that group digits ("4 512", "27 310 447", "1\u202f906\u202f233"):
 #: Unicode's space separators (Zs), the space of every script; a number is grouped by
 #: one of them, the same throughout, in groups of three
-GROUP_SPACES = (
+GROUP_SPACES: Final = (
     " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
     "\u200a\u202f\u205f\u3000"
 )
-_GROUP_SPACE = f"[{GROUP_SPACES}]"
+_GROUP_SPACE: Final = f"[{GROUP_SPACES}]"
 #: a month's name before a day of the month: "May 5 100 people" is the 5th and a
 #: count, never 5,100 (see :func:`find_cores`)
-_MONTH_BEFORE = (
+_MONTH_BEFORE: Final = (
     rf"\b(?i:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?{_GROUP_SPACE}"
 )
-_MONTH_BEFORE_END = regex.compile(rf"(?r){_MONTH_BEFORE}")
+_MONTH_BEFORE_END: Final = regex.compile(rf"(?r){_MONTH_BEFORE}")
 #: where a number may start: a digit, a fraction sign, a number word, or "a"/"an"
 #: before one (a necessary condition for a core, for the checks that look ahead)
-NUMBER_AHEAD = rf"(?:[0-9½¼¾⅓⅔]|\.[0-9]|(?i:{_WORD_ANCHORS}|an?)\b)"
+NUMBER_AHEAD: Final = rf"(?:[0-9½¼¾⅓⅔]|\.[0-9]|(?i:{_WORD_ANCHORS}|an?)\b)"
 #: What a number core is: a digit string, a fraction sign, or a number word. This is
 #: the definition; :func:`find_cores` finds exactly its matches, in two faster passes.
-CORE = regex.compile(
+CORE: Final = regex.compile(
     r"(?P<d>(?<![0-9])(?<![0-9][,.])(?<!(?:^|[^A-Za-z0-9_.,])\.)(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}"
     rf"|(?<!{_MONTH_BEFORE})[0-9]{{1,3}}(?P<sp>{_GROUP_SPACE})[0-9]{{3}}(?:(?P=sp)[0-9]{{3}})*(?![0-9,])|[0-9]+)"
     r"(?:\.[0-9]+|(?P<dc>,[0-9]{2}(?![0-9,])))?"
@@ -299,7 +300,7 @@ CORE = regex.compile(
 #: characters ("½" is a word character to it), so the patterns test ASCII word
 #: characters only and :func:`find_cores` tests a non-ASCII neighbour as ``CORE``
 #: does.
-_DIGIT_CORE = re.compile(
+_DIGIT_CORE: Final = re.compile(
     r"""[0-9.½¼¾⅓⅔](?:
         (?<=[½¼¾⅓⅔])                                # a fraction sign
       | (?<=[0-9])(?<![0-9][0-9])(?<![0-9][,.][0-9]) # digits, not inside a number
@@ -315,7 +316,7 @@ _DIGIT_CORE = re.compile(
     )""",
     re.VERBOSE,
 )
-_WORD_CORE = regex.compile(rf"\b(?i:{_WORD_ANCHORS}|a(?={_AFTER_A_WORDS}))\b")
+_WORD_CORE: Final = regex.compile(rf"\b(?i:{_WORD_ANCHORS}|a(?={_AFTER_A_WORDS}))\b")
 
 
 def _word_trie(words: list[str]) -> str:
@@ -336,14 +337,14 @@ def _word_trie(words: list[str]) -> str:
 #: costs next to nothing. ``str.lower`` keeps every offset and what is a word
 #: character, but for three characters that ``(?i)`` matches to ASCII letters and
 #: lowering does not (or not in one character): texts with them take the slow pass.
-_WORD_CORE_LOWER = re.compile(
+_WORD_CORE_LOWER: Final = re.compile(
     rf"(?<![a-z0-9_])(?:{_word_trie(_WORD_ANCHORS.split('|'))}|a(?={_AFTER_A_WORDS}))"
     r"(?![a-z0-9_])"
 )
 #: what :mod:`regex` (and so :data:`CORE`) counts as a word character
-_WORD_CHAR = regex.compile(r"\w")
-_CASE_ODD = ("\u0130", "\u017f", "\u212a")  # İ, ſ, K (Kelvin)
-FRACTION_CHARS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_WORD_CHAR: Final = regex.compile(r"\w")
+_CASE_ODD: Final = ("\u0130", "\u017f", "\u212a")  # İ, ſ, K (Kelvin)
+FRACTION_CHARS: Final = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 
 
 #: a match of :func:`find_cores`: the two engines' match objects read alike
@@ -381,45 +382,26 @@ def iter_cores(text: str) -> Iterator[CoreMatch]:
     """The matches of :data:`CORE` in ``text``, in order, one at a time (a text of
     a million numbers holds one match at a time, not a million). Digit and word
     cores never share a character, so two passes, one for each, merge into the
-    one of :data:`CORE`."""
-    return _merged(_digit_cores(text), _word_cores(text))
-
-
-def _digit_cores(text: str) -> Iterator[CoreMatch]:
-    """The digit and fraction cores: :data:`_DIGIT_CORE`'s matches, a number
-    grouped by spaces after a month read anew (see :func:`_split_after_month`), and
-    outside ASCII no ".5" after a word character."""
+    one of :data:`CORE`: the digit cores of :data:`_DIGIT_CORE`, a number grouped
+    by spaces after a month read anew (see :func:`_split_after_month`), and outside
+    ASCII no ".5" after a word character; and the word cores."""
     ascii_text = text.isascii()
+    words = _word_cores(text)
+    w = next(words, None)
     for m in _DIGIT_CORE.finditer(text):
-        if (
-            not ascii_text
-            and text[m.start()] == "."
-            and _word_char_at(text, m.start() - 1)
-        ):
+        s = m.start()
+        if not ascii_text and text[s] == "." and _word_char_at(text, s - 1):
             continue  # ".5" after a non-ASCII word character and a full stop
+        while w is not None and w.start() < s:
+            yield w
+            w = next(words, None)
         if m.group("sp") is not None:
             yield from _split_after_month(text, m)
         else:
             yield m
-
-
-def _merged(a: Iterator[CoreMatch], b: Iterator[CoreMatch]) -> Iterator[CoreMatch]:
-    """Two iterators of matches in order of their starts, merged into one."""
-    x = next(a, None)
-    y = next(b, None)
-    while x is not None and y is not None:
-        if x.start() <= y.start():
-            yield x
-            x = next(a, None)
-        else:
-            yield y
-            y = next(b, None)
-    if x is not None:
-        yield x
-        yield from a
-    if y is not None:
-        yield y
-        yield from b
+    while w is not None:
+        yield w
+        w = next(words, None)
 
 
 def _split_after_month(text: str, m: CoreMatch) -> Iterator[CoreMatch]:

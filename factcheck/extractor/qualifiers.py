@@ -9,51 +9,55 @@ QUALIFIERS_BEFORE`, so that it rules out only what the search could not find.
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from factcheck.extractor import lexicon
 from factcheck.extractor.context import BLANKS, SP
 from factcheck.extractor.numbers import NUMBER_AHEAD
 
-_QUALIFIER_WORDS = "|".join(
+_QUALIFIER_WORDS: Final = "|".join(
     regex.escape(q) for q in sorted(lexicon.QUALIFIERS_BEFORE, key=len, reverse=True)
 )
-_QUALIFIER_FILLERS = ("just", "well", "slightly", "a little")
-_QUALIFIER_BEFORE = regex.compile(
+_QUALIFIER_FILLERS: Final = ("just", "well", "slightly", "a little")
+_QUALIFIER_BEFORE: Final = regex.compile(
     rf"(?:^|(?<=[\s(\[\"“,;:—–-]))(?P<q>(?i:{_QUALIFIER_WORDS}))"
     rf"(?:(?<=[<>=≤≥])[ \t]*|{SP}(?:(?i:just|well|slightly|a[ \t]little)[ \t]+)?)$"
 )
 #: :data:`_QUALIFIER_BEFORE` read backwards: one anchored match where the pattern is
 #: searched for (the pattern is the definition; tests hold the two to each other)
-_QUALIFIER_BEFORE_BACKWARDS = regex.compile(f"(?r){_QUALIFIER_BEFORE.pattern}")
+_QUALIFIER_BEFORE_BACKWARDS: Final = regex.compile(f"(?r){_QUALIFIER_BEFORE.pattern}")
 #: The last word before a number, and the one before it, read backwards. A qualifier
 #: before a number ends with one of its words (or a filler: "just", "a little"), so
 #: the search for it runs only when the last words could be one. Characters that
 #: (?i) matches to ASCII letters (ſ, İ, K) are taken into the words, and a word
 #: with any of them is always searched. (The pattern defines the words;
 #: :func:`_may_have_qualifier_before` reads them by hand, faster.)
-_ODD_LETTERS = "ſİ\u212a"
-_LAST_WORDS = regex.compile(
+_ODD_LETTERS: Final = "ſİ\u212a"
+_LAST_WORDS: Final = regex.compile(
     rf"(?r)(?:(?P<w2>[A-Za-z.{_ODD_LETTERS}]+)[ \t\u00a0\n]+)?"
     rf"(?P<w1>[A-Za-z.{_ODD_LETTERS}]*)[ \t\u00a0\n]*"
 )
-_QUALIFIER_PHRASES = [
+_QUALIFIER_PHRASES: Final = [
     q.split(" ")
     for q in (*lexicon.QUALIFIERS_BEFORE, *_QUALIFIER_FILLERS)
     if q[0].isalpha()
 ]
-_QUALIFIER_LAST = frozenset(p[-1] for p in _QUALIFIER_PHRASES if len(p) == 1)
-_QUALIFIER_PAIRS = frozenset((p[-2], p[-1]) for p in _QUALIFIER_PHRASES if len(p) > 1)
-_QUALIFIER_SIGNS = frozenset("<>=≤≥")
+_QUALIFIER_LAST: Final = frozenset(p[-1] for p in _QUALIFIER_PHRASES if len(p) == 1)
+_QUALIFIER_PAIRS: Final = frozenset(
+    (p[-2], p[-1]) for p in _QUALIFIER_PHRASES if len(p) > 1
+)
+_QUALIFIER_SIGNS: Final = frozenset("<>=≤≥")
 #: what stands right before a number that has a qualifier before it
-_BEFORE_QUALIFIED = BLANKS | _QUALIFIER_SIGNS
+_BEFORE_QUALIFIED: Final = BLANKS | _QUALIFIER_SIGNS
 
 
 #: the characters of a word and of the white space in :data:`_LAST_WORDS`
-_LAST_WORD_CHARS = frozenset(
+_LAST_WORD_CHARS: Final = frozenset(
     f"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.{_ODD_LETTERS}"
 )
-_LAST_BLANKS = frozenset(" \t\u00a0\n")
+_LAST_BLANKS: Final = frozenset(" \t\u00a0\n")
 
 
 def _may_have_qualifier_before(text: str, window_start: int, start: int) -> bool:
@@ -87,17 +91,17 @@ def _may_have_qualifier_before(text: str, window_start: int, start: int) -> bool
 
 #: the words of :data:`~factcheck.extractor.lexicon.QUALIFIERS_AFTER` ("or more",
 #: "and over"; "plus" and "+" are read as ``plus``)
-_AFTER_WORDS = "|".join(
+_AFTER_WORDS: Final = "|".join(
     regex.escape(q)
     for q in sorted(lexicon.QUALIFIERS_AFTER, key=len, reverse=True)
     if q[:1] in ("o", "a")
 )
-_QUALIFIER_AFTER = regex.compile(
+_QUALIFIER_AFTER: Final = regex.compile(
     rf"\G(?:[ \t]*(?P<q>(?i:{_AFTER_WORDS}))\b|(?P<plus>-plus\b|\+))"
 )
-_QUALIFIER_AFTER_FIRST = frozenset("oOaA")
+_QUALIFIER_AFTER_FIRST: Final = frozenset("oOaA")
 #: what ``(?i)`` also reads as the ASCII letters s, i and k (ſ, İ, Kelvin K)
-_FOLD = str.maketrans({"\u017f": "s", "\u0130": "i", "\u212a": "k"})
+_FOLD: Final = str.maketrans({"\u017f": "s", "\u0130": "i", "\u212a": "k"})
 
 
 def qualifier_key(matched: str) -> str:
@@ -135,7 +139,7 @@ def qualifier_before(
     return lexicon.QUALIFIERS_BEFORE[key], qm.start("q")
 
 
-_QUESTION_BEFORE = regex.compile(r"(?r)\b(?i:how|what)[ \t]+")
+_QUESTION_BEFORE: Final = regex.compile(r"(?r)\b(?i:how|what)[ \t]+")
 
 
 def qualifier_match_before(
@@ -169,7 +173,7 @@ def qualifier_after(text: str, end: int) -> regex.Match[str] | None:
 
 
 #: a number right after "and above" / "and below" / "and up": the words qualify it
-_NUMBER_NEXT = regex.compile(rf"{SP}[-−–$€£¥]?{NUMBER_AHEAD}")
+_NUMBER_NEXT: Final = regex.compile(rf"{SP}[-−–$€£¥]?{NUMBER_AHEAD}")
 
 
 def has_qualifier(text: str, start: int, end: int, floor: int) -> bool:

@@ -14,7 +14,7 @@ billion yuan (US$52.4 billion)").
 
 from __future__ import annotations
 
-import math
+from typing import Final
 
 import regex
 
@@ -74,24 +74,26 @@ def _after_space(text: str, pos: int) -> str:
     return text[pos + 1 : pos + 2] if c in (" ", "\t", "\u00a0") else c
 
 
-_SCALE_AFTER = regex.compile(
+_SCALE_AFTER: Final = regex.compile(
     r"\G(?:(?P<glued>bn|mn|mln|bln|tn|trn|[kKmMbBT]|MM|cr)(?![A-Za-z])"
     rf"|(?:-|{SP})?(?P<word>(?i:lakh|lakhs|lacs?|crores?|thousand|million|millions|billion"
     r"|billions|trillion|trillions|hundred|grand)|bn|mn|mln|bln|tn|trn|cr\b\.?)(?![A-Za-z]))"
 )
 #: first letters of the scale words, and of the glued abbreviations
-_SCALE_WORD_FIRST = frozenset("lLcCtTmMbBhHgG")
-_SCALE_FIRST = _SCALE_WORD_FIRST | frozenset("kK")
-_SCALE_SECOND = regex.compile(rf"\G{SP}(?P<word>(?i:crore|crores|million|billion))\b")
+_SCALE_WORD_FIRST: Final = frozenset("lLcCtTmMbBhHgG")
+_SCALE_FIRST: Final = _SCALE_WORD_FIRST | frozenset("kK")
+_SCALE_SECOND: Final = regex.compile(
+    rf"\G{SP}(?P<word>(?i:crore|crores|million|billion))\b"
+)
 #: what :data:`_SCALE_SECOND` needs after the white space ((?i) folds no other
 #: character to these letters)
-_SCALE_SECOND_FIRST = frozenset("cCmMbB")
-_PERCENT_AFTER = regex.compile(
+_SCALE_SECOND_FIRST: Final = frozenset("cCmMbB")
+_PERCENT_AFTER: Final = regex.compile(
     r"\G(?:[ \t\u00a0]|-(?=[A-Za-z]))?(?:(?P<pp>(?i:percentage[ \t-]points?|pp|ppts?)\b)"
     r"|(?P<bp>(?i:basis[ \t-]points?|bps|bp)\b)"
     r"|(?P<pct>%|(?i:percents?|per[ \t]?cent|pct|percentage)\b|pc\b))"
 )  # "5pc": the British press's percent (lower case: "5 PCs" are computers)
-_PERCENT_FIRST = frozenset("%pPbB")
+_PERCENT_FIRST: Final = frozenset("%pPbB")
 
 
 def _may_have_scale(text: str, pos: int) -> bool:
@@ -114,14 +116,14 @@ def _may_have_percent(text: str, pos: int) -> bool:
 
 
 #: a point of a rate after a fraction in words ("half a point", "a quarter-point")
-_POINT_AFTER = regex.compile(r"\G(?:[ \t]+|-)points?\b")
+_POINT_AFTER: Final = regex.compile(r"\G(?:[ \t]+|-)points?\b")
 #: words of rates near "half a point" that make it percentage points
-_RATE_WORDS = regex.compile(
+_RATE_WORDS: Final = regex.compile(
     r"(?i:\b(?:rates?|yields?|interest|inflation|percent|per[ \t]cent|basis"
     r"|borrowing|lending|mortgages?|repo|central[ \t]bank|Fed|unemployment)\b|%)"
 )
 #: how far around "half a point" the words of rates are looked for
-_RATE_REACH = 160
+_RATE_REACH: Final = 160
 
 
 def _is_rate_point(text: str, pos: int) -> bool:
@@ -135,8 +137,8 @@ def _is_rate_point(text: str, pos: int) -> bool:
 
 #: "half a mile", "a quarter of a point", "0.08 of a second": the article between a
 #: fraction and its unit (after digits, with "of")
-_ARTICLE_AFTER = regex.compile(r"\G(?:[ \t]+of)?[ \t]+an?(?=[ \t])")
-_OF_ARTICLE_AFTER = regex.compile(r"\G[ \t]+of[ \t]+an?(?=[ \t])")
+_ARTICLE_AFTER: Final = regex.compile(r"\G(?:[ \t]+of)?[ \t]+an?(?=[ \t])")
+_OF_ARTICLE_AFTER: Final = regex.compile(r"\G[ \t]+of[ \t]+an?(?=[ \t])")
 
 
 def _past_article(text: str, pos: int, spelled: bool) -> int:
@@ -163,7 +165,7 @@ def _is_unit_read(text: str, start: int, pos: int, found: Measure) -> bool:
 
 #: what stands before "over" when it means "during", not "more than": an amount
 #: ("$5bn over three years") or a verb of spreading ("phased in over two years")
-_DURING_BEFORE = regex.compile(
+_DURING_BEFORE: Final = regex.compile(
     r"(?r)(?:[0-9%]|(?<![A-Za-z])(?i:million|billion|trillion|bn|mn|m|crore|lakh|dollars|euros"
     r"|pounds|yuan|yen|rupees|spread|phased[ \t]in|phased|staggered|paid|repaid"
     r"|payable|amortised|amortized|invested|disbursed|distributed|out))[ \t]+$"
@@ -198,6 +200,13 @@ def is_clock(text: str, m: Mention) -> bool:
     return m.unit == "second" and text[m.number.end : m.number.end + 1] == ":"
 
 
+def is_finite(x: float) -> bool:
+    """Whether ``x`` is neither infinite nor NaN (``inf - inf`` and ``nan - nan``
+    are NaN): :func:`math.isfinite`, without a lookup in the math module, which the
+    compiled extractor makes on every call."""
+    return x - x == 0.0
+
+
 def has_measure_after(text: str, pos: int) -> bool:
     """Whether a scale word, percent, currency or unit stands right after ``pos``."""
     if _may_have_scale(text, pos) and _SCALE_AFTER.match(text, pos) is not None:
@@ -213,10 +222,10 @@ def has_measure_after(text: str, pos: int) -> bool:
 
 # -- left of the number ---------------------------------------------------------------
 
-_SIGN_WORD = regex.compile(r"(?i:\b(?:minus|negative))[ \t]+$")
+_SIGN_WORD: Final = regex.compile(r"(?i:\b(?:minus|negative))[ \t]+$")
 #: what the sign words end with ("minus", "negative"; ſ is a long s)
-_SIGN_WORD_LAST = frozenset("sSeE\u017f \t")
-_MENTION_FIELDS = (
+_SIGN_WORD_LAST: Final = frozenset("sSeE\u017f \t")
+_MENTION_FIELDS: Final = (
     "start", "end", "number", "kind", "value", "precision", "unit", "qualifier",
     "qualifier_start", "unit_note", "noun", "prefixed", "scaled", "scale",
     "range_bounds", "subunit", "suffix_start", "whole",
@@ -285,13 +294,15 @@ class Mention:
         return f"Mention({fields})"
 
 
-_FRACTION_AFTER = regex.compile(
+_FRACTION_AFTER: Final = regex.compile(
     r"\G(?:/(?P<den1>[0-9]{1,2})|[ \t](?P<num>[0-9]{1,2})[ \t]?/[ \t]?(?P<den2>[0-9]{1,2}))(?![[0-9]/])"
 )
-_GOOD_DENOMINATORS = frozenset({2, 3, 4, 8, 16})
-_SIGN = frozenset("-−–")
-_SIGN_OK_BEFORE = frozenset(' \t\n("“[<>=≤≥')
-_UNIT_ADJECTIVES = frozenset(["tall", "long", "high", "wide", "deep", "thick", "away"])
+_GOOD_DENOMINATORS: Final = frozenset({2, 3, 4, 8, 16})
+_SIGN: Final = frozenset("-−–")
+_SIGN_OK_BEFORE: Final = frozenset(' \t\n("“[<>=≤≥')
+_UNIT_ADJECTIVES: Final = frozenset(
+    ["tall", "long", "high", "wide", "deep", "thick", "away"]
+)
 
 
 def _letters_before(text: str, start: int) -> bool:
@@ -306,16 +317,16 @@ def _letters_before(text: str, start: int) -> bool:
 
 
 #: the value and precision of digit strings read before (most recur: "1", "2", "10")
-_DIGITS_READ: dict[str, tuple[float, float]] = {}
-_DIGITS_READ_MAX = 4096
+_DIGITS_READ: Final[dict[str, tuple[float, float]]] = {}
+_DIGITS_READ_MAX: Final = 4096
 
 
 #: the most digits a number may have and still be read: a float holds no more
 #: (``sys.float_info.max_10_exp``); a longer digit string states no claim
-MOST_DIGITS = 308
+MOST_DIGITS: Final = 308
 
 
-_NO_GROUP_SPACES = str.maketrans("", "", GROUP_SPACES)
+_NO_GROUP_SPACES: Final = str.maketrans("", "", GROUP_SPACES)
 
 
 def _digit_number(text: str, m: CoreMatch) -> Number | None:
@@ -375,7 +386,7 @@ def _core_number(text: str, m: CoreMatch) -> Number | None:
 
 
 #: scale abbreviations glued to digits before a range's hyphen ("5k-20k", "1bn-2bn")
-_GLUED_SCALES = frozenset(
+_GLUED_SCALES: Final = frozenset(
     ["k", "K", "m", "M", "b", "B", "bn", "mn", "tn", "T", "trn", "mln", "bln"]
 )
 
@@ -383,7 +394,7 @@ _GLUED_SCALES = frozenset(
 #: what may follow a number that then has no scale, percent, currency, unit or
 #: qualifier after it (each of those starts with a space, a letter or a sign), nor
 #: a fraction or a range ("/", "-")
-_ENDS_A_BARE_NUMBER = frozenset([",", ".", ";", ":", ")", "!", "?", "\n", ""])
+_ENDS_A_BARE_NUMBER: Final = frozenset([",", ".", ";", ":", ")", "!", "?", "\n", ""])
 
 
 def _starts_number(text: str, pos: int) -> bool:
@@ -526,7 +537,16 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
     if value < 1:
         # "half a mile", "a quarter of a point", "0.08 of a second"
         pos = end = _past_article(text, pos, number.spelled)
-    pm = _PERCENT_AFTER.match(text, pos) if _may_have_percent(text, pos) else None
+    c = text[pos : pos + 1]
+    pm = (
+        _PERCENT_AFTER.match(text, pos)
+        if (
+            _after_space(text, pos) in _PERCENT_FIRST
+            if c != "-"
+            else _may_have_percent(text, pos)
+        )
+        else None
+    )
     if pm is not None:
         kind, end = "percent", pm.end()
         if pm.group("pct"):
@@ -583,13 +603,6 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
                 end += 4  # "a 24-year-old": an age
         elif number.spelled and value < 1 and _is_rate_point(text, pos):
             kind, unit, end = "percent", "pp", _POINT_AFTER.match(text, pos).end()  # type: ignore[union-attr]
-    if (
-        kind == "count"
-        and not scaled
-        and is_age(text, start, pos, value, floor)
-        and not _is_identifier_before(text, left, pos)
-    ):
-        kind, unit = "quantity", "year"  # "aged 31", "the senator, 71,"
     if kind == "count":
         if not is_count(text, number, start, scaled, words):
             return None
@@ -604,6 +617,8 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
             and not noun.endswith("ss")
         ):
             return None  # "one expects": a pronoun before a verb
+        if noun is None and not scaled and is_age(text, start, pos, value, floor):
+            kind, unit = "quantity", "year"  # "aged 31", "the senator, 71,"
 
     qualifier, qstart = qualifier_before(text, prefix[0] if prefix else left)
     if qualifier is None:
@@ -627,7 +642,7 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         noun = noun_after(text, end)
     value = value * scale * currency_multiplier
     precision = precision * scale * (currency_multiplier if kind == "money" else 1.0)
-    if not (math.isfinite(value) and math.isfinite(precision)):
+    if not (is_finite(value) and is_finite(precision)):
         return None  # more than a float holds ("9" * 300 " trillion")
     # positional, in field order: a third cheaper than keywords, once per mention
     return Mention(

@@ -12,8 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from factcheck import extract
-from factcheck.extractor import Claims, extract_document, iter_mentions
+from factcheck.extractor import Claims, build_claims, extract_document, iter_mentions
 from factcheck.extractor.joins import iter_joined
+from factcheck.extractor.table import OBJECTS_UP_TO
 from factcheck.model import Document
 
 #: the bytes extraction may hold per byte of input (issue 10; the benchmark
@@ -71,17 +72,46 @@ def test_mentions_and_joins_are_read_one_at_a_time() -> None:
     assert [m.value for m in joined] == [1, 2]
 
 
+LONG = (TEXT + "\n") * 500  # longer than OBJECTS_UP_TO: kept as rows
+
+
+def test_rows_and_objects_give_the_same_claims() -> None:
+    assert len(LONG) > OBJECTS_UP_TO
+    rows = build_claims(LONG, LONG, iter_joined(LONG, iter_mentions(LONG)), 0)
+    objects = build_claims(
+        LONG, LONG, iter_joined(LONG, iter_mentions(LONG)), len(LONG)
+    )
+    assert len(rows) == len(objects) == 2000
+    assert rows == objects
+    assert rows[1234] == objects[1234]
+    assert rows[-1] == objects[-1]
+    assert pickle.loads(pickle.dumps(rows)) == objects
+    assert extract(LONG) == rows
+
+
+def test_an_outlet_reads_a_sign_anew_in_rows_and_in_objects() -> None:
+    text = "It cost $5 million. " * 2000
+    url = "https://www.smh.com.au/business/a.html"
+    for body in (text, text[:200]):
+        (first, *_) = extract_document(Document(path="a.md", text=body, url=url)).claims
+        assert first.unit == "AUD"
+        assert first.unit_note == "'$' read as AUD: the outlet is www.smh.com.au"
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "$1 " * 6_000,  # a claim every three bytes
-        "1,2,3,4,5,6,7,8,9,0," * 1_500,
-        "12:30 2025-01-01 " * 1_500,  # shapes that state no claim
-        "5 km. " * 5_000,  # a sentence per claim
-        (TEXT + "\n") * 400,
+        "$1 " * 14_000,  # a claim every three bytes
+        "1,2,3,4,5,6,7,8,9,0," * 2_000,
+        "12:30 2025-01-01 " * 2_500,  # shapes that state no claim
+        "5 km. " * 7_000,  # a sentence per claim
+        LONG,
     ],
 )
 def test_memory_per_input_byte_is_bounded(text: str) -> None:
+    # a long text (past OBJECTS_UP_TO; a shorter one keeps claim objects, a few
+    # megabytes at most)
+    assert len(text) > OBJECTS_UP_TO
     extract("warm-up: $5 bn, 3 km, 5% in 2024")  # lexicons and patterns
     tracemalloc.start()
     try:
