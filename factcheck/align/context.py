@@ -1,5 +1,6 @@
-"""What stands around a claim: the words, names, nouns, years and scope markers that
-alignment compares, read from the claim's own stretch of its sentence."""
+"""What stands around a claim: the words and names that alignment weighs as shared
+context (beside the claim frames), read from the claim's own stretch of its
+sentence."""
 
 from __future__ import annotations
 
@@ -218,59 +219,7 @@ CURRENCY_WORDS = frozenset(
 MONTHS = EXTRACTOR_MONTHS | frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
-#: words that put a figure before the one that stands ("an earlier offer", "a draft")
-_BEFORE_MARKERS = frozenset(
-    [
-        "earlier",
-        "from-value",
-        "previous",
-        "prior",
-        "initial",
-        "initially",
-        "draft",
-        "proposed",
-        "proposal",
-        "original",
-        "originally",
-        "offer",
-        "offered",
-        "old",
-        "former",
-        "preliminary",
-        "first",
-    ]
-)
-_INTRADAY = frozenset({"midday", "intraday", "morning", "session-low", "at one point"})
-_CLOSE = frozenset({"close", "closed", "closing", "end", "ended"})
-_AVERAGE = frozenset(
-    {
-        "average",
-        "averaged",
-        "averaging",
-        "annual",
-        "annually",
-        "yearly",
-        "monthly",
-        "daily",
-        "weekly",
-        "per",
-    }
-)
-#: words that make a count a different metric ("active users" are not "users")
-_METRIC = frozenset(
-    [
-        "active",
-        "monthly",
-        "daily",
-        "paying",
-        "paid",
-        "registered",
-        "unique",
-        "commercial",
-    ]
-)
 _STRONG_BOUNDARY = regex.compile(r"[;:]")
-_YEAR = regex.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _WINDOW = 10  # context tokens each side of a claim
 
 
@@ -294,9 +243,6 @@ class Context:
 
     words: frozenset[str]
     entities: frozenset[str]
-    noun: frozenset[str]
-    years: frozenset[int]
-    markers: frozenset[str]
     #: entities of the sentence, or of the one before, for a claim with none nearby
     #: ("it is considered one of the most cost-effective missions")
     topic: frozenset[str] = frozenset()
@@ -345,9 +291,6 @@ def measure_key(claim: Claim) -> str:
     return "count"  # what is counted is compared as words (the noun), not as a key
 
 
-_FROM_BEFORE = regex.compile(
-    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+)?$", regex.IGNORECASE
-)
 _BOUNDARY = regex.compile(
     r"[;:]|,?\s+(?:and|while|whereas|but|plus|versus|vs\.?|against|compared with)\s+|,\s+"
 )
@@ -382,7 +325,7 @@ def local_bounds(
 
 
 def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context:
-    """The words, entities, noun, years and scope markers around one claim.
+    """The words and entities around one claim.
 
     Words are those of the claim's own stretch of its sentence (see
     :func:`local_bounds`): in "Hyundai is recalling 1.64 million vehicles and Kia
@@ -398,20 +341,11 @@ def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context
     after = list(TOKEN.finditer(text, claim.span.end, end))[:_WINDOW]
     words: set[str] = set()
     entities: set[str] = set()
-    markers: set[str] = set()
     for m in (*before, *after):
         if _inside_claim(m.start(), m.end(), claim_spans):
             continue
         tok = m.group()
         low = tok.lower()
-        if (
-            low in _BEFORE_MARKERS
-            or low in _INTRADAY
-            or low in _CLOSE
-            or low in _AVERAGE
-            or low in _METRIC
-        ):
-            markers.add(low)
         if low in STOPWORDS or low in CURRENCY_WORDS or low in MONTHS or len(low) < 3:
             continue
         words.add(stem(low))
@@ -434,10 +368,6 @@ def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context
             low = m.group().lower()
             if low not in STOPWORDS and low not in CURRENCY_WORDS and len(low) > 2:
                 words.add(stem(low))
-    if _FROM_BEFORE.search(text, max(s0, claim.span.start - 8), claim.span.start):
-        markers.add("from-value")  # "fell from $3.5 trillion to ...": the old value
-    noun = frozenset(stem(w) for w in (claim.noun or "").split() if w not in STOPWORDS)
-    years = frozenset(int(y) for y in _YEAR.findall(text, s0, s1))
     topic: frozenset[str] = frozenset()
     if not entities:
         topic = _entities_between(text, s0, s1, claim_spans)
@@ -447,9 +377,6 @@ def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context
     return Context(
         words=frozenset(words),
         entities=frozenset(entities),
-        noun=noun,
-        years=years,
-        markers=frozenset(markers),
         topic=topic,
     )
 
@@ -490,24 +417,3 @@ def after_sentence_end(text: str, at: int) -> bool:
     while i >= 0 and text[i] in " \t\"“'(":
         i -= 1
     return i < 0 or text[i] in ".!?\n"
-
-
-def scope_conflict(a: Context, b: Context) -> str | None:
-    """Why two contexts describe different moments or frames, or ``None``."""
-    if a.years and b.years and not (a.years & b.years):
-        return f"different years ({sorted(a.years)} vs {sorted(b.years)})"
-    for group, name in (
-        (_BEFORE_MARKERS, "an earlier figure"),
-        (_AVERAGE, "an average"),
-        (_METRIC, "a narrower metric"),
-    ):
-        in_a, in_b = bool(a.markers & group), bool(b.markers & group)
-        if in_a != in_b:
-            return (
-                f"one is {name} ({', '.join(sorted((a.markers | b.markers) & group))})"
-            )
-    if (a.markers & _INTRADAY and b.markers & _CLOSE) or (
-        b.markers & _INTRADAY and a.markers & _CLOSE
-    ):
-        return "one is intraday, the other at the close"
-    return None
