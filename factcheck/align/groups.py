@@ -108,14 +108,18 @@ class FrameAligner:
         def judge(a: ClaimRef, b: ClaimRef) -> Decision | Veto | None:
             pair = frozenset((a.key, b.key))
             if pair not in decided:
-                decided[pair] = decide(
+                found = decide(
                     a, b, topics=topics, contexts=contexts, idf=idf, anchors=anchors
                 )
+                if isinstance(found, Veto) and found.series is None:
+                    found = _VETO  # kept for its verdict only: the reason is not read
+                decided[pair] = found
             return decided[pair]
 
         by_key = {r.key: r for r in refs}
         for a, b in _candidates(refs, names, anchors):
-            judge(a, b)
+            if judge(a, b) is None:
+                del decided[frozenset((a.key, b.key))]  # nothing to remember
         confident = sorted(
             (
                 d
@@ -187,6 +191,11 @@ class FrameAligner:
             )
         )
         return Alignment(groups=tuple(groups), possible=possible, series=series)
+
+
+#: the verdict of a veto whose reason is no longer needed (one shared object: an
+#: audit judges millions of pairs at scale)
+_VETO = Veto(reason="different facts")
 
 
 def _earlier_first(d: Decision) -> Decision:
