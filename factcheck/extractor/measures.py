@@ -14,6 +14,7 @@ import regex
 from factcheck.extractor.context import SP, word_end
 from factcheck.extractor.units import (
     AMBIGUOUS_WORD_UNITS,
+    PER_UNITS,
     SYMBOL_UNITS,
     UNIT_NOTES,
     WEATHER_UNITS,
@@ -75,9 +76,6 @@ _UNIT_WORDS: Final = frozenset(
 _PER_AFTER: Final = regex.compile(
     r"\G(?:[ \t]+(?:per|an|a)[ \t]+|/)(?P<u>hour|day|year|second|millisecond|hr|h|d|ms|s)\b"
 )
-_PER_UNITS: Final = {"hour": "hour", "hr": "hour", "h": "hour", "day": "day", "d": "day",
-              "year": "year", "second": "second", "s": "second",
-              "millisecond": "millisecond", "ms": "millisecond"}  # fmt: skip
 
 
 def unit_after(
@@ -115,8 +113,12 @@ def unit_after(
     end, unit, note = found
     if text[end : end + 1] in (" ", "\t", "/"):
         per = _PER_AFTER.match(text, end)
-        if per is not None and " per " not in unit:
-            unit, end = f"{unit} per {_PER_UNITS[per.group('u')]}", per.end()
+        if (
+            per is not None
+            and " per " not in unit
+            and unit != PER_UNITS[per.group("u")]
+        ):
+            unit, end = f"{unit} per {PER_UNITS[per.group('u')]}", per.end()
     return end, unit, note
 
 

@@ -54,7 +54,7 @@ from factcheck.extractor.qualifiers import (
     qualifier_before,
     qualifier_key,
 )
-from factcheck.extractor.units import TEMPERATURES, TIME_UNITS
+from factcheck.extractor.units import MULTIPLE_UNITS, TEMPERATURES, TIME_UNITS
 from factcheck.model import Kind
 
 # -- right of the number --------------------------------------------------------------
@@ -599,6 +599,9 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         if found is not None and _is_unit_read(text, start, pos, found):
             end, unit, note = found
             kind = "quantity"
+            if unit in MULTIPLE_UNITS:  # "two decades": 20 years
+                unit, multiple, note = MULTIPLE_UNITS[unit]
+                value, precision = value * multiple, precision * multiple
             if unit == "year" and text[end : end + 4] == "-old":
                 end += 4  # "a 24-year-old": an age
         elif number.spelled and value < 1 and _is_rate_point(text, pos):
