@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 import regex
@@ -22,6 +22,7 @@ from factcheck.extractor.scanner import Mention, is_clock, is_finite, read_menti
 from factcheck.extractor.table import OBJECTS_UP_TO, ClaimTable
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
+    Claim,
     Document,
     Extraction,
     nearly_bounds,
@@ -105,10 +106,24 @@ def build_claims(
     prose: str,
     mentions: Iterable[Mention],
     objects_up_to: int = OBJECTS_UP_TO,
-) -> Claims:
-    """Turn joined mentions into claims with positions and links, kept compactly
-    for a text longer than ``objects_up_to`` characters (see :class:`~.claims.
-    Claims`); the mentions are read one at a time."""
+) -> Sequence[Claim]:
+    """Turn joined mentions into claims with positions and links: a tuple for a
+    text of up to ``objects_up_to`` characters, for a longer one a
+    :class:`~.claims.Claims` that keeps them compactly. The mentions are read one
+    at a time."""
+    return claims_of(_build_table(text, prose, mentions, objects_up_to))
+
+
+def claims_of(table: ClaimTable) -> Sequence[Claim]:
+    """The claims of a table: the tuple of its claim objects (a short text), or a
+    :class:`~.claims.Claims` that builds each from its row (a long one)."""
+    claims = table.objects()
+    return tuple(claims) if claims is not None else Claims(table)
+
+
+def _build_table(
+    text: str, prose: str, mentions: Iterable[Mention], objects_up_to: int
+) -> ClaimTable:
     index = TextIndex(prose)
     table = ClaimTable(text, prose, index, objects_up_to)
     previous: Mention | None = None
@@ -148,7 +163,7 @@ def build_claims(
             m.whole,
         )
         previous, previous_qualifier = m, qualifier
-    return Claims(table)
+    return table
 
 
 #: currencies read by default for a name or sign that several countries use, and the
@@ -173,9 +188,10 @@ def _country_reading(
     return code, f"{sign} read as {code}: the sentence names {country.title()}"
 
 
-def extract_claims(text: str) -> Claims:
-    """Every numeric claim in plain ``text``, in order of appearance: a sequence of
-    :class:`~factcheck.model.Claim`, kept compactly (see :class:`~.claims.Claims`).
+def extract_claims(text: str) -> Sequence[Claim]:
+    """Every numeric claim in plain ``text``, in order of appearance: a tuple, or
+    for a text longer than :data:`~.table.OBJECTS_UP_TO` characters a
+    :class:`~.claims.Claims`, which reads like one and keeps its claims compactly.
     The text is read one number at a time."""
     return build_claims(text, text, iter_joined(text, iter_mentions(text)))
 
@@ -212,7 +228,7 @@ def _local_reading(document: Document) -> tuple[dict[str, str], str] | None:
     return None
 
 
-def _resolve_signs(document: Document, claims: Claims) -> None:
+def _resolve_signs(document: Document, table: ClaimTable) -> None:
     """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country
     (in place, before the claims are handed out); the claim keeps both readings in
     ``unit_candidates``, the local one first, so checks can try each."""
@@ -220,7 +236,6 @@ def _resolve_signs(document: Document, claims: Claims) -> None:
     if local is None:
         return
     signs, host = local
-    table = claims.table
     for row in range(len(table)):
         note = table.unit_and_note(row)[1]
         if note is None:
@@ -247,8 +262,8 @@ def extract_document(document: Document) -> Extraction:
     outlet's country, from its URL ("$" in watoday.com.au is AUD); the claim's
     ``unit_note`` records the reading."""
     prose = document.prose
-    claims = build_claims(
-        document.text, prose, iter_joined(prose, iter_mentions(prose))
+    table = _build_table(
+        document.text, prose, iter_joined(prose, iter_mentions(prose)), OBJECTS_UP_TO
     )
-    _resolve_signs(document, claims)
-    return Extraction(document=document, claims=claims)
+    _resolve_signs(document, table)
+    return Extraction(document=document, claims=claims_of(table))

@@ -1,13 +1,13 @@
-"""The claims of a text as a sequence: compact, each claim built when it is read.
+"""The claims of a long text as a sequence: compact, each claim built when it is read.
 
-:class:`Claims` is what :func:`factcheck.extract` and
-:func:`factcheck.extractor.extract_document` give: an immutable sequence of
-:class:`~factcheck.model.Claim`. For a long text it holds the claims in a
-:class:`~.table.ClaimTable` as packed rows (74 bytes a claim) rather than as
-objects (half a kilobyte each), and builds a claim each time it is indexed or
-iterated; a short text's claims are objects, built once. It reads like a tuple:
+:func:`factcheck.extract` and :func:`factcheck.extractor.extract_document` give a
+tuple of :class:`~factcheck.model.Claim` for a text of up to
+:data:`~.table.OBJECTS_UP_TO` characters, and for a longer one a :class:`Claims`:
+an immutable sequence that holds the claims in a :class:`~.table.ClaimTable` as
+packed rows (74 bytes a claim, where a claim object takes half a kilobyte) and
+builds a claim each time it is indexed or iterated. It reads like a tuple:
 ``len``, indexing and slicing, iteration, and equality with a tuple or another
-sequence of the same claims.
+sequence of the same claims; it pickles.
 
 Not compiled (see hatch_build.py): a compiled class cannot be a
 :class:`collections.abc.Sequence`; the work of building each claim is the table's,

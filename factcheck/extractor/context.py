@@ -5,6 +5,7 @@ that look numeric but state no claim (phone numbers, dates, times).
 from __future__ import annotations
 
 import bisect
+import functools
 from array import array
 from collections.abc import Callable, Iterator, MutableSequence
 from typing import Final
@@ -127,6 +128,15 @@ _ABBREVIATIONS: Final = _MONTH_ABBREVIATIONS | frozenset(
         "sgt",
     ]
 )
+
+
+def lazy_pattern(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern[str]]:
+    """A pattern compiled when it is first used: for those that few texts need, so
+    that importing the extractor and reading a first article (a command's cold
+    start) compiles only the patterns every text needs."""
+    return functools.cache(lambda: regex.compile(pattern, flags))
+
+
 #: the word and its full stop that end right before a position: read backwards, one
 #: anchored match finds what a search of the window for ``([\w.]+)\.$`` finds
 _WORD_BEFORE: Final = regex.compile(r"(?r)([\w.]+)\.")

@@ -13,7 +13,7 @@ from typing import Final
 
 import regex
 
-from factcheck.extractor.context import BLANKS, MONTHS, SP
+from factcheck.extractor.context import BLANKS, MONTHS, SP, lazy_pattern
 from factcheck.extractor.numbers import NUMBER_AHEAD, Number
 from factcheck.extractor.qualifiers import has_qualifier
 
@@ -84,12 +84,12 @@ HYPHEN_COUNTS: Final = frozenset(
      "mile", "team", "city", "state", "province", "district", "candidate", "seater"}
 )  # fmt: skip
 #: "cut his sentence from 12 years to eight": a number in words that ends a change
-_END_OF_CHANGE_BEFORE: Final = regex.compile(
+_END_OF_CHANGE_BEFORE: Final = lazy_pattern(
     r"(?r)\b(?i:from)[ \t]+\S+(?:[ \t]+\S+){0,2}[ \t]+(?i:to)[ \t]+$"
 )
 #: what makes a number in words below ten a count with no noun after it: a verb
 #: ("seven were confirmed", "two died") or a group it is part of ("four of those")
-_COUNT_AFTER: Final = regex.compile(
+_COUNT_AFTER: Final = lazy_pattern(
     r"[ \t]+(?:were|are|have|had|remain|remained|died|survived|escaped|fled|said"
     r"|say|voted|won|lost|left|returned|did|do|will|would|could|may|might|must"
     r"|of[ \t]+(?:those|these|them|the|its|their|his|her|our|us|whom|which))\b"
@@ -117,9 +117,9 @@ def is_spelled_count(text: str, number: Number, noun: str | None, floor: int) ->
         )
     if noun is not None or has_qualifier(text, start, end, floor):
         return True
-    if number.value >= 2 and _COUNT_AFTER.match(text, end) is not None:
+    if number.value >= 2 and _COUNT_AFTER().match(text, end) is not None:
         return True  # "seven were confirmed", "four of those"
-    if _END_OF_CHANGE_BEFORE.match(text, max(0, start - 40), start) is not None:
+    if _END_OF_CHANGE_BEFORE().match(text, max(0, start - 40), start) is not None:
         return True  # "from 12 years to eight"
     if number.value >= 10 or not text[start:end].isalpha():
         return True  # "fifteen", "two thousand", "forty-five"

@@ -14,6 +14,7 @@ from typing import Final
 
 import regex
 
+from factcheck.extractor.context import lazy_pattern
 from factcheck.extractor.counts import PART_JOINER, RATIO_JOINER
 from factcheck.extractor.durations import duration_factors
 from factcheck.extractor.scanner import Mention
@@ -308,7 +309,7 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
 
 
 #: between two durations that state one ("two hours, 21 minutes and 11 seconds")
-_DURATION_JOINER: Final = regex.compile(r",?[ \t\u00a0]+(?:and[ \t\u00a0]+)?")
+_DURATION_JOINER: Final = lazy_pattern(r",?[ \t\u00a0]+(?:and[ \t\u00a0]+)?")
 
 
 def _compound_durations(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
@@ -325,7 +326,7 @@ def _compound_durations(text: str, mentions: Iterator[Mention]) -> Iterator[Ment
             and m.unit is not None
             and prev.unit is not None
             and m.start - prev.end <= 8
-            and _DURATION_JOINER.fullmatch(text, prev.end, m.start) is not None
+            and _DURATION_JOINER().fullmatch(text, prev.end, m.start) is not None
         ):
             factor = duration_factors(prev.unit, m.unit)
             if factor is not None:
@@ -345,7 +346,7 @@ def _compound_durations(text: str, mentions: Iterator[Mention]) -> Iterator[Ment
 
 
 #: between the sides of a size ("30 by 40 centimetres", "3 x 2 m")
-_BY_JOINER: Final = regex.compile(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*")
+_BY_JOINER: Final = lazy_pattern(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*")
 #: the most sides a size has ("30 by 40 by 20 cm")
 _MOST_SIDES: Final = 3
 
@@ -362,7 +363,8 @@ def _is_side(m: Mention) -> bool:
 
 def _by(text: str, a: Mention, b: Mention) -> bool:
     return (
-        b.start - a.end <= 6 and _BY_JOINER.fullmatch(text, a.end, b.start) is not None
+        b.start - a.end <= 6
+        and _BY_JOINER().fullmatch(text, a.end, b.start) is not None
     )
 
 

@@ -11,9 +11,10 @@ from typing import Final
 
 import regex
 
-from factcheck.extractor.context import SP, word_end
+from factcheck.extractor.context import SP, lazy_pattern, word_end
 from factcheck.extractor.units import (
     AMBIGUOUS_WORD_UNITS,
+    PER_UNITS,
     SYMBOL_UNITS,
     UNIT_NOTES,
     WEATHER_UNITS,
@@ -30,7 +31,7 @@ _SYMBOL_UNIT_AT: Final = regex.compile(
 #: hyphen ("light-years", "kilowatt-hours": the words split at hyphens), or of four
 #: words ("barrels of oil equivalent")
 _LONG_UNITS: Final = [k for k in WORD_UNITS if "-" in k or k.count(" ") >= 3]
-_LONG_UNIT: Final = regex.compile(
+_LONG_UNIT: Final = lazy_pattern(
     rf"\G{SP}(?P<u>(?i:"
     + "|".join(
         regex.escape(k).replace(r"\ ", "[ \t]+")
@@ -42,7 +43,7 @@ _LONG_UNIT: Final = regex.compile(
 _HYPHEN_HEADS: Final = frozenset(k.split("-")[0] for k in _LONG_UNITS if "-" in k)
 _FOUR_WORD_HEADS: Final = frozenset(k.split(" ")[0] for k in _LONG_UNITS if " " in k)
 #: what "mb" is near: millibars in weather text, megabits elsewhere
-_WEATHER_WORDS: Final = regex.compile(
+_WEATHER_WORDS: Final = lazy_pattern(
     r"(?i:\b(?:pressure|hurricane|storm|typhoon|cyclone|depression|barometric"
     r"|millibars?|hpa|tropical|winds?|gusts?|weather|forecasters?|meteorolog\w*)\b)"
 )
@@ -75,9 +76,6 @@ _UNIT_WORDS: Final = frozenset(
 _PER_AFTER: Final = regex.compile(
     r"\G(?:[ \t]+(?:per|an|a)[ \t]+|/)(?P<u>hour|day|year|second|millisecond|hr|h|d|ms|s)\b"
 )
-_PER_UNITS: Final = {"hour": "hour", "hr": "hour", "h": "hour", "day": "day", "d": "day",
-              "year": "year", "second": "second", "s": "second",
-              "millisecond": "millisecond", "ms": "millisecond"}  # fmt: skip
 
 
 def unit_after(
@@ -90,7 +88,7 @@ def unit_after(
         head = words.group("w1").lower()
         if head in _HYPHEN_HEADS or head in _FOUR_WORD_HEADS:
             # "light-years", "barrels of oil equivalent": more than the words hold
-            hm = _LONG_UNIT.match(text, pos)
+            hm = _LONG_UNIT().match(text, pos)
             if hm is not None:
                 found = (
                     hm.end(),
@@ -115,8 +113,12 @@ def unit_after(
     end, unit, note = found
     if text[end : end + 1] in (" ", "\t", "/"):
         per = _PER_AFTER.match(text, end)
-        if per is not None and " per " not in unit:
-            unit, end = f"{unit} per {_PER_UNITS[per.group('u')]}", per.end()
+        if (
+            per is not None
+            and " per " not in unit
+            and unit != PER_UNITS[per.group("u")]
+        ):
+            unit, end = f"{unit} per {PER_UNITS[per.group('u')]}", per.end()
     return end, unit, note
 
 
@@ -157,7 +159,7 @@ def _symbol_unit_at(text: str, pos: int, scaled: bool) -> Measure | None:
     if spaced and cut == 1 and rest == "-":
         return None  # "24703 L-202", "5 L-shaped rooms": a letter of a word or code
     unit = SYMBOL_UNITS[candidate]
-    if candidate in WEATHER_UNITS and _WEATHER_WORDS.search(
+    if candidate in WEATHER_UNITS and _WEATHER_WORDS().search(
         text, max(0, pos - _WEATHER_REACH), pos + _WEATHER_REACH
     ):
         unit = WEATHER_UNITS[candidate]  # "a pressure of 940 mb": millibars

@@ -17,7 +17,7 @@ from typing import Final
 
 import regex
 
-from factcheck.extractor.context import SP
+from factcheck.extractor.context import SP, lazy_pattern
 from factcheck.extractor.scanner import Mention, has_measure_after
 
 #: words that label a numbered item of a series: the number after them is a name
@@ -38,13 +38,9 @@ LABEL_WORDS: Final = frozenset(
         "shirt", "gen", "generation", "mk",
     }
 )  # fmt: skip
-#: the label word right before a number (read backwards), "No." with its full stop
-_LABEL_BEFORE: Final = regex.compile(
-    r"(?r)(?<![A-Za-z])(?P<w>[A-Za-z]+)\.?[ \t\u00a0]+"
-)
 
 #: what asks for a telephone number ("dial 112", "call 999", "on 0800 555 0199")
-_PHONE_BEFORE: Final = regex.compile(
+_PHONE_BEFORE: Final = lazy_pattern(
     r"(?r)\b(?i:dial(?:led|ed|ling|ing)?|call(?:ing)?|ring|phone|telephone|tel\.?"
     r"|text|hotline|helpline|reached|contact(?:ed)?|whatsapp|sms|fax)"
     r"(?:[ \t]+(?:on|at|the[ \t]+number|number))?[ \t:]+"
@@ -56,7 +52,7 @@ _PHONE_WORDS: Final = frozenset(
      "contact", "contacted", "whatsapp", "sms", "fax", "the"}
 )  # fmt: skip
 #: the rest of a telephone number: groups of digits with spaces, hyphens or dots
-_PHONE_REST: Final = regex.compile(r"\G(?:[ .-]?\(?[0-9]{2,5}\)?){0,4}")
+_PHONE_REST: Final = lazy_pattern(r"\G(?:[ .-]?\(?[0-9]{2,5}\)?){0,4}")
 
 #: what may not follow a score's second number (a decimal, a range's end, a
 #: percentage, a fraction)
@@ -64,20 +60,20 @@ _NOT_AFTER_SCORE: Final = r"(?![0-9%/]|[.,][0-9]|[-–][0-9])"
 #: a score or a tally: two whole numbers joined by a hyphen or en dash, or by "to"
 #: after a vote ("by a vote of 79 to 18")
 _TALLY: Final = regex.compile(rf"\G[-–](?P<b>[0-9]{{1,3}}){_NOT_AFTER_SCORE}")
-_VOTE_TALLY: Final = regex.compile(
+_VOTE_TALLY: Final = lazy_pattern(
     rf"\G[ \t]+to[ \t]+(?P<b>[0-9]{{1,3}}){_NOT_AFTER_SCORE}"
 )
-_VOTE_BEFORE: Final = regex.compile(r"(?r)\b(?i:votes?[ \t]+of|voted|ruled)[ \t]+$")
+_VOTE_BEFORE: Final = lazy_pattern(r"(?r)\b(?i:votes?[ \t]+of|voted|ruled)[ \t]+$")
 #: more of a scoreline: sets of tennis ("6-4, 3-6, 7-6 (7-4)") or an aggregate
-_TALLY_MORE: Final = regex.compile(
+_TALLY_MORE: Final = lazy_pattern(
     r"\G(?:,?[ \t]+\(?|[ \t]*\()(?P<a>[0-9]{1,3})[-–](?P<b>[0-9]{1,3})\)?"
     + _NOT_AFTER_SCORE
 )
 #: the first number of a score, read back from its hyphen ("118-112" after a name)
-_SCORE_FIRST: Final = regex.compile(r"(?r)(?<![0-9.,])(?P<a>[0-9]{1,3})[-–]$")
+_SCORE_FIRST: Final = lazy_pattern(r"(?r)(?<![0-9.,])(?P<a>[0-9]{1,3})[-–]$")
 #: words before a score or tally that make it one even when its first number is the
 #: smaller ("lost 1-3", "trailed 0-2"), as a range never is
-_TALLY_BEFORE: Final = regex.compile(
+_TALLY_BEFORE: Final = lazy_pattern(
     r"(?r)\b(?i:won|win|wins|winning|beat|beats|beating|lost|lose|loses|losing|led"
     r"|leads|leading|lead|trail|trails|trailed|trailing|drew|draw|draws|drawing"
     r"|defeated|defeat|edged|thrashed|routed|crushed|downed|ruled|rule|voted|vote"
@@ -85,7 +81,7 @@ _TALLY_BEFORE: Final = regex.compile(
     r"(?:[ \t]+(?:[A-Z][\w.'’-]*|the|a|an|by|them|him|her|it)){0,3}[ \t]+$"
 )
 #: words after a score or tally ("a 1-3 defeat", "3-1 on aggregate")
-_TALLY_AFTER: Final = regex.compile(
+_TALLY_AFTER: Final = lazy_pattern(
     rf"\G{SP}(?i:win|wins|victory|victories|defeat|defeats|loss|losses|draw|draws"
     r"|lead|scoreline|aggregate|on[ \t]+penalties|on[ \t]+aggregate|vote|votes|ruling"
     r"|decision|verdict|majority|split|home[ \t]+win|away[ \t]+win|thrashing|rout)\b"
@@ -96,22 +92,22 @@ _WEEKDAYS: Final = frozenset(
      "today", "yesterday", "tomorrow", "mon", "tue", "tues", "wed", "thu", "thur",
      "thurs", "fri", "sat", "sun"}
 )  # fmt: skip
-_WORD_BEFORE_PAREN: Final = regex.compile(r"(?r)(?P<w>[A-Za-z]+)\.?,?[ \t]*\($")
+_WORD_BEFORE_PAREN: Final = lazy_pattern(r"(?r)(?P<w>[A-Za-z]+)\.?,?[ \t]*\($")
 
 #: the length units a race distance names an event in
 _DISTANCES: Final = frozenset({"meter", "kilometer", "mile", "yard"})
 #: what follows a distance that names an event ("the 100m final", "200 metres
 #: freestyle", "the 10,000m title")
-_EVENT_AFTER: Final = regex.compile(
+_EVENT_AFTER: Final = lazy_pattern(
     rf"\G{SP}(?i:final|finals|semi-?finals?|semis|heats?|title|titles|race|sprint"
     r"|hurdles|freestyle|butterfly|backstroke|breaststroke|medley|individual|relay"
     r"|steeplechase|event|dash|world[ \t]+record|world[ \t]+title|gold|silver|bronze"
     r"|champion|championship|crown|podium|qualifying|qualifiers?|heptathlon)\b"
 )
-_ARTICLE_BEFORE: Final = regex.compile(r"(?r)\b(?i:an?)[ \t]+$")
+_ARTICLE_BEFORE: Final = lazy_pattern(r"(?r)\b(?i:an?)[ \t]+$")
 #: what follows a term that names a bond or loan ("the 10-year Treasury note",
 #: "two-year gilts", "the 30-year mortgage rate")
-_TENOR_AFTER: Final = regex.compile(
+_TENOR_AFTER: Final = lazy_pattern(
     rf"\G(?:{SP}(?:US|U\.S\.|German|Japanese|British|Italian|French|government"
     r"|benchmark|Treasury|sovereign))?"
     rf"{SP}(?i:treasury|treasuries|note|notes|bond|bonds|yield|yields|gilt|gilts"
@@ -119,7 +115,7 @@ _TENOR_AFTER: Final = regex.compile(
     r"|OATs?|debt|borrowing[ \t]+costs)\b"
 )
 #: "the yield on the 10-year" (the bond named, with nothing after it)
-_TENOR_BEFORE: Final = regex.compile(
+_TENOR_BEFORE: Final = lazy_pattern(
     r"(?r)\b(?i:yields?|rates?)[ \t]+on[ \t]+the[ \t]+$"
 )
 
@@ -160,9 +156,9 @@ def _phone_end(text: str, m: Mention) -> int | None:
         word = _word_before(text, at)[0] if word else _word_before(text, at - 1)[0]
     if word not in _PHONE_WORDS and word != "number":
         return None  # what asks for a number stands right before it
-    if _PHONE_BEFORE.match(text, max(0, number.start - 32), number.start) is None:
+    if _PHONE_BEFORE().match(text, max(0, number.start - 32), number.start) is None:
         return None
-    rest = _PHONE_REST.match(text, number.end)
+    rest = _PHONE_REST().match(text, number.end)
     return rest.end() if rest is not None else number.end
 
 
@@ -181,14 +177,14 @@ def _tally_end(text: str, m: Mention) -> int | None:
     t = None
     if after in ("-", "–"):
         t = _TALLY.match(text, number.end)
-    elif text.startswith(" to ", number.end) and _VOTE_BEFORE.match(
+    elif text.startswith(" to ", number.end) and _VOTE_BEFORE().match(
         text, max(0, start - 16), start
     ):
-        t = _VOTE_TALLY.match(text, number.end)  # "by a vote of 79 to 18"
+        t = _VOTE_TALLY().match(text, number.end)  # "by a vote of 79 to 18"
     if t is None:
         if before not in ("-", "–"):
             return None
-        first = _SCORE_FIRST.match(text, max(0, start - 4), start)
+        first = _SCORE_FIRST().match(text, max(0, start - 4), start)
         if first is None:
             return None
         start = first.start()
@@ -198,16 +194,16 @@ def _tally_end(text: str, m: Mention) -> int | None:
     a, b = int(text[start : t.start()]), int(t.group("b"))
     end = t.end()
     if a < b and not (
-        _TALLY_BEFORE.match(text, max(0, start - 40), start)
-        or _TALLY_AFTER.match(text, end)
+        _TALLY_BEFORE().match(text, max(0, start - 40), start)
+        or _TALLY_AFTER().match(text, end)
     ):
         return None  # "10-15 people", "aged 18-24": a range, low to high
     if a >= b and has_measure_after(text, end):
         return None  # "5-3%": the range of a percentage, read the other way
-    more = _TALLY_MORE.match(text, end)
+    more = _TALLY_MORE().match(text, end)
     while more is not None:
         end = more.end()
-        more = _TALLY_MORE.match(text, end)
+        more = _TALLY_MORE().match(text, end)
     return end
 
 
@@ -217,7 +213,7 @@ def _is_weekday_date(text: str, m: Mention) -> bool:
     start, end = number.start, number.end
     if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
         return False
-    w = _WORD_BEFORE_PAREN.match(text, max(0, start - 16), start)
+    w = _WORD_BEFORE_PAREN().match(text, max(0, start - 16), start)
     return w is not None and w.group("w").lower() in _WEEKDAYS
 
 
@@ -239,8 +235,8 @@ def name_end(text: str, m: Mention) -> int | None:
     elif m.kind == "quantity" and m.qualifier is None:
         if (
             m.unit in _DISTANCES
-            and _EVENT_AFTER.match(text, m.end)
-            and not _ARTICLE_BEFORE.match(text, max(0, m.start - 4), m.start)
+            and _EVENT_AFTER().match(text, m.end)
+            and not _ARTICLE_BEFORE().match(text, max(0, m.start - 4), m.start)
         ):
             return m.end  # "the 100m final"; "a 5km race" is a distance
         if _is_tenor(text, m):
@@ -256,6 +252,6 @@ def _is_tenor(text: str, m: Mention) -> bool:
     if text[m.number.end : m.number.end + 1] != "-":
         return False
     return (
-        _TENOR_AFTER.match(text, m.end) is not None
-        or _TENOR_BEFORE.match(text, max(0, m.start - 24), m.start) is not None
+        _TENOR_AFTER().match(text, m.end) is not None
+        or _TENOR_BEFORE().match(text, max(0, m.start - 24), m.start) is not None
     )

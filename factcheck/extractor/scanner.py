@@ -19,7 +19,7 @@ from typing import Final
 import regex
 
 from factcheck.extractor import lexicon
-from factcheck.extractor.context import BLANKS, SP, words_after
+from factcheck.extractor.context import BLANKS, SP, lazy_pattern, words_after
 from factcheck.extractor.counts import (
     is_count,
     is_name_before,
@@ -54,7 +54,7 @@ from factcheck.extractor.qualifiers import (
     qualifier_before,
     qualifier_key,
 )
-from factcheck.extractor.units import TEMPERATURES, TIME_UNITS
+from factcheck.extractor.units import MULTIPLE_UNITS, TEMPERATURES, TIME_UNITS
 from factcheck.model import Kind
 
 # -- right of the number --------------------------------------------------------------
@@ -116,9 +116,9 @@ def _may_have_percent(text: str, pos: int) -> bool:
 
 
 #: a point of a rate after a fraction in words ("half a point", "a quarter-point")
-_POINT_AFTER: Final = regex.compile(r"\G(?:[ \t]+|-)points?\b")
+_POINT_AFTER: Final = lazy_pattern(r"\G(?:[ \t]+|-)points?\b")
 #: words of rates near "half a point" that make it percentage points
-_RATE_WORDS: Final = regex.compile(
+_RATE_WORDS: Final = lazy_pattern(
     r"(?i:\b(?:rates?|yields?|interest|inflation|percent|per[ \t]cent|basis"
     r"|borrowing|lending|mortgages?|repo|central[ \t]bank|Fed|unemployment)\b|%)"
 )
@@ -129,27 +129,27 @@ _RATE_REACH: Final = 160
 def _is_rate_point(text: str, pos: int) -> bool:
     """ "cut rates by half a point": a fraction of a percentage point, where the
     text around it speaks of rates (a gymnast loses by half a point)."""
-    return _POINT_AFTER.match(text, pos) is not None and (
-        _RATE_WORDS.search(text, max(0, pos - _RATE_REACH), pos + _RATE_REACH)
+    return _POINT_AFTER().match(text, pos) is not None and (
+        _RATE_WORDS().search(text, max(0, pos - _RATE_REACH), pos + _RATE_REACH)
         is not None
     )
 
 
 #: "half a mile", "a quarter of a point", "0.08 of a second": the article between a
 #: fraction and its unit (after digits, with "of")
-_ARTICLE_AFTER: Final = regex.compile(r"\G(?:[ \t]+of)?[ \t]+an?(?=[ \t])")
-_OF_ARTICLE_AFTER: Final = regex.compile(r"\G[ \t]+of[ \t]+an?(?=[ \t])")
+_ARTICLE_AFTER: Final = lazy_pattern(r"\G(?:[ \t]+of)?[ \t]+an?(?=[ \t])")
+_OF_ARTICLE_AFTER: Final = lazy_pattern(r"\G[ \t]+of[ \t]+an?(?=[ \t])")
 
 
 def _past_article(text: str, pos: int, spelled: bool) -> int:
     """Past the article after a fraction, where a measure follows it."""
     if text[pos : pos + 1] not in (" ", "\t"):
         return pos
-    am = (_ARTICLE_AFTER if spelled else _OF_ARTICLE_AFTER).match(text, pos)
+    am = (_ARTICLE_AFTER() if spelled else _OF_ARTICLE_AFTER()).match(text, pos)
     if am is None:
         return pos
     after = am.end()
-    if has_measure_after(text, after) or _POINT_AFTER.match(text, after):
+    if has_measure_after(text, after) or _POINT_AFTER().match(text, after):
         return after
     return pos
 
@@ -165,7 +165,7 @@ def _is_unit_read(text: str, start: int, pos: int, found: Measure) -> bool:
 
 #: what stands before "over" when it means "during", not "more than": an amount
 #: ("$5bn over three years") or a verb of spreading ("phased in over two years")
-_DURING_BEFORE: Final = regex.compile(
+_DURING_BEFORE: Final = lazy_pattern(
     r"(?r)(?:[0-9%]|(?<![A-Za-z])(?i:million|billion|trillion|bn|mn|m|crore|lakh|dollars|euros"
     r"|pounds|yuan|yen|rupees|spread|phased[ \t]in|phased|staggered|paid|repaid"
     r"|payable|amortised|amortized|invested|disbursed|distributed|out))[ \t]+$"
@@ -177,7 +177,7 @@ def _is_over_a_period(text: str, qstart: int | None) -> bool:
     return (
         qstart is not None
         and text[qstart : qstart + 4].lower() == "over"
-        and _DURING_BEFORE.match(text, max(0, qstart - 16), qstart) is not None
+        and _DURING_BEFORE().match(text, max(0, qstart - 16), qstart) is not None
     )
 
 
@@ -599,10 +599,13 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         if found is not None and _is_unit_read(text, start, pos, found):
             end, unit, note = found
             kind = "quantity"
+            if unit in MULTIPLE_UNITS:  # "two decades": 20 years
+                unit, multiple, note = MULTIPLE_UNITS[unit]
+                value, precision = value * multiple, precision * multiple
             if unit == "year" and text[end : end + 4] == "-old":
                 end += 4  # "a 24-year-old": an age
         elif number.spelled and value < 1 and _is_rate_point(text, pos):
-            kind, unit, end = "percent", "pp", _POINT_AFTER.match(text, pos).end()  # type: ignore[union-attr]
+            kind, unit, end = "percent", "pp", _POINT_AFTER().match(text, pos).end()  # type: ignore[union-attr]
     if kind == "count":
         if not is_count(text, number, start, scaled, words):
             return None

@@ -86,6 +86,10 @@ class ClaimTable:
         self._strings: list[str] = []
         self._string_ids: dict[str, int] = {}
 
+    def objects(self) -> list[Claim] | None:
+        """The claims as objects (a short text), or ``None`` (kept as rows)."""
+        return self._claims
+
     def __len__(self) -> int:
         if self._claims is not None:
             return len(self._claims)

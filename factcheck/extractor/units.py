@@ -339,6 +339,11 @@ UNIT_NOTES: Mapping[str, str] = {
 #: bare "ton"/"tons": ambiguous, read as metric with a note
 AMBIGUOUS_WORD_UNITS: Mapping[str, str] = {"ton": "metric_ton", "tons": "metric_ton"}
 
+#: units read as a multiple of another: pint's "decade" is the logarithmic one (a
+#: factor of ten); a decade in news is ten years, and is read as such, with a note
+MULTIPLE_UNITS: Mapping[str, tuple[str, float, str]] = {
+    "decade": ("year", 10.0, "a decade read as 10 years"),
+}
 #: the units of time: a number of them is a duration or an age, a quantity
 TIME_UNITS = frozenset(
     {"second", "minute", "hour", "day", "week", "fortnight", "month", "year",
@@ -349,5 +354,27 @@ TEMPERATURES: Mapping[str, str] = {
     "degree_Celsius": "delta_degree_Celsius",
     "degree_Fahrenheit": "delta_degree_Fahrenheit",
 }
+#: the units of a rate after another unit ("barrels per day", "km/h", "10 a year")
+PER_UNITS: Mapping[str, str] = {
+    "hour": "hour", "hr": "hour", "h": "hour", "day": "day", "d": "day",
+    "year": "year", "second": "second", "s": "second",
+    "millisecond": "millisecond", "ms": "millisecond",
+}  # fmt: skip
+
+
+def unit_names() -> frozenset[str]:
+    """Every unit the extractor may give a quantity (a rate is two: "X per Y")."""
+    return frozenset(
+        [
+            *WORD_UNITS.values(),
+            *SYMBOL_UNITS.values(),
+            *AMBIGUOUS_WORD_UNITS.values(),
+            *WEATHER_UNITS.values(),
+            *TEMPERATURES.values(),
+            *PER_UNITS.values(),
+        ]
+    ) - frozenset(MULTIPLE_UNITS)
+
+
 #: "mb" is millibars in weather text, megabits elsewhere; this is the weather reading
 WEATHER_UNITS: Mapping[str, str] = {"mb": "millibar"}

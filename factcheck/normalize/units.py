@@ -105,21 +105,59 @@ def parse_unit(name: str) -> pint.Unit:
         raise UnitError(msg) from exc
 
 
+#: what pint prints for the units of the extractor whose name it prints otherwise
+#: (tests/normalize/test_normalize_units.py holds this to pint, unit by unit)
+PINT_STRINGS = {
+    "Btu": "british_thermal_unit",
+    "cubic foot": "foot ** 3",
+    "cubic meter": "meter ** 3",
+    "gigatonne": "gigametric_ton",
+    "kilotonne": "kilometric_ton",
+    "megatonne": "megametric_ton",
+    "square foot": "foot ** 2",
+    "square kilometer": "kilometer ** 2",
+    "square meter": "meter ** 2",
+    "square mile": "mile ** 2",
+}
+
+
+#: units with an offset, which pint makes differences of in a rate
+_OFFSET_UNITS = frozenset({"degree_Celsius", "degree_Fahrenheit"})
+
+
 @functools.lru_cache(maxsize=4096)
 def unit_string(name: str) -> str:
     """pint's canonical string for a unit, as ``str(ureg.Unit(name))`` prints it: the
     unit of a quantity in the JSON contract, so that it compares with other tools.
-    A name pint cannot read is returned unchanged.
+    The units the extractor gives (and their rates, "X per Y") are read from a
+    table, so that writing a claim does not load pint (a quarter of a second);
+    another name is read by pint, and one pint cannot read is returned unchanged.
 
     >>> unit_string("mile per hour"), unit_string("square kilometer")
     ('mile / hour', 'kilometer ** 2')
     >>> unit_string("delta_degree_Celsius"), unit_string("metric_ton")
     ('delta_degree_Celsius', 'metric_ton')
     """
+    parts = name.split(" per ")
+    known = _extractor_units()
+    if all(p in known for p in parts) and (
+        len(parts) == 1
+        or (len(parts) == 2 and parts[0] != parts[1] and parts[0] not in _OFFSET_UNITS)
+    ):
+        return " / ".join(PINT_STRINGS.get(p, p) for p in parts)
+    # pint rewrites the others: "day per day" is dimensionless, a rate of a
+    # temperature a rate of its difference, and a rate of a rate has a square
     try:
         return str(parse_unit(name))
     except UnitError:
         return name
+
+
+@functools.cache
+def _extractor_units() -> frozenset[str]:
+    from factcheck.extractor.units import unit_names  # noqa: PLC0415  (a table)
+
+    return unit_names()
 
 
 def is_unit(name: str) -> bool:

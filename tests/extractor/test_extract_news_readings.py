@@ -38,7 +38,7 @@ def only(text: str) -> Claim:
         ("over the past 24 hours", 24, "hour"),
         ("for six weeks", 6, "week"),
         ("the 41-year-old goalkeeper", 41, "year"),
-        ("It lasted two decades.", 2, "decade"),
+        ("It lasted two decades.", 20, "year"),  # pint's decade is logarithmic
         ("a delay of 90 mins", 90, "minute"),
     ],
 )

@@ -186,3 +186,50 @@ def test_unit_conversion_is_increasing(
     assert convert_quantity(low, source, target) <= convert_quantity(
         high, source, target
     )
+
+
+def _extractor_rates() -> list[str]:
+    from factcheck.extractor.units import PER_UNITS, unit_names
+
+    names = sorted(unit_names())
+    rates = [
+        f"{n} per {p}"
+        for n in names
+        if " per " not in n  # the extractor makes no rate of a rate
+        for p in sorted(set(PER_UNITS.values()))
+        if p != n  # nor "day per day"
+    ]
+    return names + rates
+
+
+def test_unit_strings_of_the_extractors_units_are_pints() -> None:
+    # the table that spares loading pint to write a claim says what pint says
+    for name in _extractor_rates():
+        assert units.unit_string(name) == str(parse_unit(name)), name
+
+
+def test_unit_strings_of_other_names_come_from_pint() -> None:
+    assert units.unit_string("furlong per fortnight") == "furlong / fortnight"
+    assert units.unit_string("barrel per day per day") == "barrel / day ** 2"
+    assert units.unit_string("day per day") == "dimensionless"
+    assert units.unit_string("no such unit") == "no such unit"
+
+
+def test_writing_quantities_as_json_loads_no_pint() -> None:
+    code = (
+        "import sys\n"
+        "from factcheck import extract\n"
+        "from factcheck.report.json import claim_to_dict\n"
+        "units = [claim_to_dict(c)['unit'] for c in extract(\n"
+        "    'Winds of 120 mph over 12,000 square kilometres for three days.')]\n"
+        "print(units, 'pint' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    ).stdout
+    assert out.strip() == "['mile / hour', 'kilometer ** 2', 'day'] False"
