@@ -28,8 +28,9 @@ def texts(pieces: list[str], max_size: int = 40) -> st.SearchStrategy[str]:
 
 
 CORE_TEXT = texts(
-    [*"0123456789 ,._-\n", "\u00a0", "\u202f", "½", "one", "One", "a", "A", "seven",
-     "teen", "twenty-one", "x", "a million", "a half", "a and dozen", *ODD]
+    [*"0123456789 ,._-\n", "\u00a0", "\u202f", "\u2009", "\u3000", "½", "one",
+     "One", "a", "A", "seven", "teen", "twenty-one", "x", "a million", "a half",
+     "a and dozen", "May ", "Jan. ", "sept", "000", "123 ", *ODD]
 )  # fmt: skip
 SENTENCE_TEXT = texts([*".!?: \t\n", "\n\n", '"', "”", ")", "A", "a", "5", "$", "Mr."])
 SHAPE_TEXT = texts(
@@ -53,6 +54,9 @@ PREFIX_TEXT = texts(
 @example("½five")
 @example("twoé")
 @example("a\u00a0million")
+@example("May 5 100 200")
+@example("on Jan. 12 345 678,9")
+@example("4 512 and 1\u2009906\u2009233 and 7\u00a0000 000")
 def test_find_cores_finds_the_matches_of_core(text: str) -> None:
     assert [m.span() for m in find_cores(text)] == [
         m.span() for m in CORE.finditer(text)
