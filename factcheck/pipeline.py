@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
-import math
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -24,7 +23,6 @@ from factcheck.config import Config, source_paths
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths, with_prose
 from factcheck.model import (
-    Claim,
     Document,
     DocumentInfo,
     Extraction,
@@ -67,13 +65,6 @@ def provider_from(config: Config) -> RateProvider:
 #: ``progress(stage, done, total)``: stage is "read", "extract", "align" or "rules";
 #: ``total`` counts files, documents, claims or rules (the CLI adds "write")
 Progress = Callable[[str, int, int], None]
-
-
-def _finite(claim: Claim) -> bool:
-    return all(
-        v is None or math.isfinite(v)
-        for v in (claim.value, claim.low, claim.high, claim.precision)
-    )
 
 
 #: a run of more digits than a float holds (the extractor reads it as no claim)
@@ -130,26 +121,6 @@ def extract_documents(
             extraction = None
         if extraction is not None:
             problems.extend(_too_long(document))
-            bad = [c for c in extraction.claims if not _finite(c)]
-            if bad:
-                gone = {c.id for c in bad}
-                kept = tuple(
-                    attrs.evolve(c, equivalent_of=None)
-                    if c.equivalent_of in gone
-                    else c
-                    for c in extraction.claims
-                    if c.id not in gone
-                )
-                extraction = attrs.evolve(extraction, claims=kept)
-                problems.extend(
-                    Problem(
-                        path=document.path,
-                        message=f"line {c.span.line}, column {c.span.column}: "
-                        f"{_shown(c.text)} is too large to compute with (beyond "
-                        f"{sys.float_info.max:.1e}); left out",
-                    )
-                    for c in bad
-                )
             extractions.append(extraction)
         if progress is not None:
             progress("extract", done, len(documents))
