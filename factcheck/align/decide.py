@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 import attrs
+import regex
 
 from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, measure_key
@@ -211,6 +212,19 @@ _CLASS_DIMENSION = {
 }
 
 
+#: a boundary between two independent clauses of one sentence
+_CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s")
+
+
+def _clauses_apart(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether two figures of one sentence stand in clauses joined by ";", ":" or a
+    dash: not a list ("A earned X, B earned Y") but a statement and its sequel
+    ("which had a budget of $96.5 million; the total cost of that mission was Rs
+    978 crore"), which the frames judge like two sentences."""
+    first, second = sorted((a.claim.span, b.claim.span), key=lambda s: s.start)
+    return _CLAUSE_BREAK.search(a.document.prose, first.end, second.start) is not None
+
+
 def _time_relation(fa: Frame, fb: Frame) -> str:
     if fa.window and fb.window and fa.window != fb.window:
         return "different"
@@ -281,6 +295,7 @@ def decide(
         and fa.attribute == fb.attribute
         and ca.equivalent_of is None
         and cb.equivalent_of is None
+        and not _clauses_apart(a, b)
     ):
         return Veto(reason="listed side by side in one sentence")
     time = _time_relation(fa, fb)

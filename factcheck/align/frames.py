@@ -319,7 +319,14 @@ class FrameReader(HolderReader):
         if _MULTIPLE.match(right):
             return "comparison", None, "times"  # "40 times Mistral's valuation"
         m = lex.part_before.search(near_left)
-        if m is not None and not near_left[m.end() :].strip(" ,:\t\n(").count(" ") > 2:
+        gap = near_left[m.end() :].strip(" ,:\t\n(").split() if m else []
+        if (
+            m is not None
+            and len(gap) <= 3
+            # "the total cost of that mission was Rs 978 crore": a verb between cue
+            # and figure means the cue opened another phrase
+            and not any(w.lower() in lex.verbs for w in gap)
+        ):
             return "part", None, m.group()
         if claim.kind == "percent":
             m = _PERCENT_OF.match(right)

@@ -85,7 +85,12 @@ _SOURCE_OF = {
     "the clause subject": "subject",
     "the clause agent": "agent",
     "the attribute's preposition": "owner",
+    "a relative clause's antecedent": "subject",
 }
+
+
+#: a non-restrictive relative clause: ", which had a budget of $96.5 million"
+_RELATIVE = regex.compile(r",\s+(?:which|who|whose)\b")
 
 
 #: an opening phrase that holds a figure before the main clause ("At 280 metres,")
@@ -401,6 +406,9 @@ class HolderReader:
         text = self.text
         strong = [m.end() for m in _STRONG.finditer(text, s0, claim.span.start)]
         clause_start = strong[-1] if strong else s0
+        relative = self._antecedent(clause_start, claim.span.start)
+        if relative is not None:
+            return relative
         begins = [start]
         weak = [m.end() for m in _WEAK.finditer(text, clause_start, start)]
         begins += reversed(weak)
@@ -410,6 +418,26 @@ class HolderReader:
             if found is not None and (found.key or found.how == "speaker"):
                 return found if found.key else None
         return None
+
+    def _antecedent(self, clause_start: int, stop: int) -> _Holder | None:
+        """The holder of a figure in a non-restrictive relative clause: the noun
+        phrase the clause hangs on ("cheaper than Chandrayaan-2, which had a budget
+        of $96.5 million": Chandrayaan-2's), when the figure's clause is the relative
+        one (no comma between its pronoun and the figure) and the pronoun is its
+        subject (a verb follows it)."""
+        found = None
+        for m in _RELATIVE.finditer(self.text, clause_start, stop):
+            found = m
+        if found is None or "," in self.text[found.end() : stop]:
+            return None
+        after = _tokens(self.text, found.end(), stop, self.spans)
+        if not after or not (
+            after[0].low in self.lex.verbs or _looks_like_verb(after[0].text)
+        ):
+            return None  # "which Jio said will give it...": another clause's subject
+        toks = _tokens(self.text, clause_start, found.start(), self.spans)
+        np = _noun_phrase_before(toks, self.words, self.lex)
+        return _holder_from(np, "a relative clause's antecedent", self.lex)
 
     def _subject_at(self, begin: int, stop: int) -> _Holder | None:
         """The noun phrase opening ``text[begin:stop]``, skipping an opening adverbial

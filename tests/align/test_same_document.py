@@ -1,0 +1,54 @@
+"""Two figures of one document: listed side by side (different facts, a cannot-link)
+or a statement and its sequel across ";", ":" or a dash (judged like two sentences).
+
+Minimal pairs: the same two figures, joined by a list marker in one clause or
+standing in two clauses of one sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import regex
+
+from factcheck.align import read_frames
+from factcheck.extractor import extract_document
+from factcheck.model import Document
+from factcheck.rules.context import build_context
+
+PAIRS = [
+    (
+        "Orion had a budget of $96.5 million; the total cost of that mission was"
+        " $140 million.",
+        "Orion had a budget of $96.5 million and a total cost of $140 million.",
+    ),
+    (
+        "The Tarn bridge had a budget of $310 million: the total cost of that"
+        " crossing was $355 million.",
+        "The Tarn bridge had a budget of $310 million and a total cost of $355"
+        " million.",
+    ),
+    (
+        "Halvor Mining owed a tax of $58 million — the total tax of that company"
+        " was $61 million.",
+        "Halvor Mining owed a tax of $58 million and a total tax of $61 million.",
+    ),
+]
+
+
+def _paired(text: str, first: str, second: str) -> bool:
+    doc = Document.from_text(text, path="one.txt", published=dt.date(2024, 3, 12))
+    extraction = read_frames(extract_document(doc))
+    by_text = {c.text: c for c in extraction.claims}
+    ka, kb = (0, by_text[first].id), (0, by_text[second].id)
+    ctx = build_context([extraction])
+    grouped = any({ka, kb} <= {m.key for m in g.members} for g in ctx.alignment.groups)
+    possible = any({d.a.key, d.b.key} == {ka, kb} for d in ctx.alignment.possible)
+    return grouped or possible
+
+
+@pytest.mark.parametrize(("apart", "listed"), PAIRS)
+def test_a_sequel_clause_is_judged_a_list_is_not(apart: str, listed: str) -> None:
+    first, second = regex.findall(r"\$\d+(?:\.\d+)? million", apart)
+    assert _paired(apart, first, second)
+    assert not _paired(listed, first, second)
