@@ -29,6 +29,7 @@ Holders are read by :mod:`factcheck.align.holders`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -279,7 +280,11 @@ class FrameReader(HolderReader):
             for w in reversed(words):
                 if w in lex.attribute_of:
                     return lex.attribute(w), w
-            head = next((w for w in words if w not in lex.prepositions), words[0])
+            # English noun phrases are head-final: "thermal problems" counts problems
+            ahead = list(
+                itertools.takewhile(lambda w: w not in lex.prepositions, words)
+            )
+            head = ahead[-1] if ahead else words[-1]
             return f"noun:{stem(head)}", head
         best: tuple[int, str, str] | None = None
         for m in lex.attributes.finditer(self.text, start, end):
