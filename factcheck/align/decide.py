@@ -170,6 +170,16 @@ def _attribute_relation(fa: Frame, fb: Frame) -> tuple[str, float]:
     return "different", 0.0
 
 
+def _money_into(fa: Frame, fb: Frame) -> bool:
+    """Whether one frame states money put into its holder ("an investment in
+    MiniMax": the holder read as the money's target) and the other the funding a
+    holder raises ("a financing round of $600 million"): one fact, seen from the
+    investor's side and the company's."""
+    pair = {fa.attribute, fb.attribute}
+    invested = fa if fa.attribute == "investment" else fb
+    return pair == {"investment", "funding"} and invested.holder_source == "target"
+
+
 def is_headline(ref: ClaimRef) -> bool:
     """Whether a claim stands in its document's headline: a line marked
     "Headline:", or a first line that ends without a full stop."""
@@ -315,6 +325,9 @@ def decide(
     ):
         return Veto(reason=holder_why)
     attribute, attribute_weight = _attribute_relation(fa, fb)
+    if attribute == "different" and _money_into(fa, fb):
+        # "a $600 million investment in MiniMax" is MiniMax's funding round
+        attribute, attribute_weight = "same", T.SAME_ATTRIBUTE
     head, other_head = _noun_head(ca), _noun_head(cb)
     if attribute == "unknown" and head is not None and head == other_head:
         # "21 vehicle fires" and "22 fires": what is counted is the same
