@@ -89,6 +89,21 @@ _SOURCE_OF = {
 }
 
 
+#: reporting verbs that also take a measured thing as object ("reported revenue of
+#: $3.1 billion", "announced a net loss"); "said" and "told" take a clause only
+_TAKES_AN_OBJECT = frozenset(
+    [
+        "reported",
+        "reports",
+        "report",
+        "announced",
+        "announces",
+        "disclosed",
+        "discloses",
+    ]
+)
+
+
 #: a non-restrictive relative clause: ", which had a budget of $96.5 million"
 _RELATIVE = regex.compile(r",\s+(?:which|who|whose)\b")
 
@@ -419,6 +434,26 @@ class HolderReader:
                 return found if found.key else None
         return None
 
+    def _reports_own(self, after: list[_Token]) -> bool:
+        """Whether a reporting verb takes a measured thing as its object ("Halvorsen
+        Foods reported revenue of $3.1 billion", "reported a net loss"): the
+        subject then holds the figure rather than speaking of another's."""
+        lex = self.lex
+        for j, tok in enumerate(after[:4]):
+            pair = f"{tok.low} {after[j + 1].low}" if j + 1 < len(after) else ""
+            if tok.low in lex.attribute_of or pair in lex.attribute_of:
+                # "reported revenue at Brava of $3.1 billion": Brava's revenue
+                k = j + (2 if pair in lex.attribute_of else 1)
+                return not (k < len(after) and after[k].low in {"at", "for", "from"})
+            if (
+                tok.low == "that"  # "reported that revenue at Brava...": speech
+                or tok.text == "\x00"
+                or tok.low in lex.prepositions
+                or tok.low in lex.verbs
+            ):
+                return False
+        return False
+
     def _antecedent(self, clause_start: int, stop: int) -> _Holder | None:
         """The holder of a figure in a non-restrictive relative clause: the noun
         phrase the clause hangs on ("cheaper than Chandrayaan-2, which had a budget
@@ -495,7 +530,11 @@ class HolderReader:
         if not np:
             return None
         rest = toks[i:]
-        if rest and rest[0].low in lex.reporting:
+        if (
+            rest
+            and rest[0].low in lex.reporting
+            and not (rest[0].low in _TAKES_AN_OBJECT and self._reports_own(rest[1:]))
+        ):
             # the speaker: the holder is the subject of what was said, if named
             after = [t for t in rest[1:] if t.low != "that"]
             inner = self._subject_at(after[0].start, stop) if after else None
