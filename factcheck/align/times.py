@@ -63,6 +63,7 @@ _DAY_MONTH = regex.compile(
     r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]+\.?)|(?P<m2>[A-Z][a-z]+\.?)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
 )
+_MONTH_YEAR = regex.compile(r"\b(?P<m>[A-Z][a-z]+\.?)\s+(?P<y>(?:19|20)\d\d)\b")
 _WEEKDAY = regex.compile(
     r"\b(?P<pre>on|by|since|as\s+of|until|through|last|this)?\s*"
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -188,6 +189,11 @@ def _time_in(
             )
         except ValueError:
             continue
+    for mm in _MONTH_YEAR.finditer(text, lo, hi):
+        # "exports in January 2024": a month, not the year
+        month = _MONTH_NUMBER.get(mm.group("m").lower().rstrip("."))
+        if month is not None and not any(s <= mm.start() < e for s, e in spans):
+            return f"{mm.group('y')}-{month:02d}"
     wm = _WEEKDAY.search(text, lo, hi)
     if wm is not None and published is not None:
         target = _WEEKDAYS.index(wm.group("day").lower())
