@@ -79,7 +79,10 @@ _WINDOW = regex.compile(
     r"(?P<n>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)\s+"
     r"(?P<u>minute|hour|day|week|month)s?\b"
     r"|\b(?P<n2>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
-    r"(?P<u2>minute|hour|day|week|month)s?\s+(?:had\s+)?(?:passed|after|since|of\s+(?:the\s+)?(?:launch|opening|sales))",
+    r"(?P<u2>minute|hour|day|week|month)s?\s+(?:had\s+)?(?:passed|after|since|of\s+(?:the\s+)?(?:launch|opening|sales))"
+    # "in its first week": one unit, its number left unsaid
+    r"|\b(?:in|within|during|over)\s+(?:the|its|their)\s+(?:first|opening)\s+"
+    r"(?P<u3>hour|day|week|month)\b",
     regex.IGNORECASE,
 )
 _WORD_NUMBERS = {
@@ -125,8 +128,8 @@ def read_time(
             best = (gap, m)
     if best is not None:
         m = best[1]
-        n = (m.group("n") or m.group("n2") or "").replace(",", "")
-        unit = m.group("u") or m.group("u2")
+        n = (m.group("n") or m.group("n2") or "1").replace(",", "")
+        unit = m.group("u") or m.group("u2") or m.group("u3")
         window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
     for lo, hi in ((start, end), (s0, s1)):
         found = _time_in(text, spans, lo, hi, published)
