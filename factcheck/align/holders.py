@@ -34,6 +34,8 @@ from factcheck.model import Claim, Document
 _TIME_HEADS = frozenset(
     ["quarter", "quarters", "period", "season", "term", "session", "week", "weeks"]
 )
+#: a possessive of these is a time ("last year's profit", "today's vote")
+_TIME_WORDS = frozenset(["year", "today", "yesterday", "tomorrow", "week", "month"])
 _WEEKDAY_NAMES = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -373,13 +375,37 @@ class HolderReader:
                 if found is not None:
                     return found
         # a possessive: "Pakistan's annual GDP of $284 billion"
-        for tok in reversed(toks):
+        for k, tok in enumerate(reversed(toks)):
             if tok.text.endswith(("'s", "’s")) and len(tok.text) > 2:
+                owner = _POSSESSIVE.sub("", tok.low)
+                if owner in _WEEKDAY_NAMES or owner in MONTHS or owner in _TIME_WORDS:
+                    break  # "Turnout in Sunday's election": a time, not an owner
                 name_toks = [t for t in toks if t.end <= tok.end]
                 np = _noun_phrase_before(name_toks, self.words, lex, names_only=True)
                 if np:
-                    return _holder_from(np, "a possessive", lex)
-                owner = _POSSESSIVE.sub("", tok.low)
+                    # "Revenue at Pelago's shipping unit": the unit's, not Pelago's
+                    after = toks[len(toks) - k :][:4]
+                    unit = next(
+                        (i for i, t in enumerate(after) if t.low in lex.subunits), None
+                    )
+                    found = _holder_from(np, "a possessive", lex)
+                    if (
+                        found is not None
+                        and unit is not None
+                        and all(
+                            t.text != "\x00" and t.low not in lex.verbs
+                            for t in after[:unit]
+                        )
+                    ):
+                        words = [t.text for t in after[: unit + 1]]
+                        return _Holder(
+                            " ".join([found.text, *words]),
+                            tuple(
+                                sorted({*found.key, *(stem(w.lower()) for w in words)})
+                            ),
+                            "a possessive",
+                        )
+                    return found
                 if owner in lex.anaphors or f"the {owner}" in lex.anaphors:
                     return None  # "the company's valuation": a holder named before
                 break
