@@ -231,10 +231,10 @@ class FrameReader(HolderReader):
         left = self.text[start : claim.span.start]
         right = self.text[claim.span.end : end]
         cues: list[str] = []
-        holder = self._holder(claim, s0, start, end)
+        attribute, cue = self._attribute(claim, start, end)
+        holder = self._holder(claim, s0, start, end, attribute=attribute)
         if holder is not None:
             cues.append(f"holder<-{holder.how}")
-        attribute, cue = self._attribute(claim, start, end)
         if cue:
             cues.append(f"attribute<-{cue!r}")
         role, whole, why = self._role(claim, left, right, whole_id)

@@ -296,7 +296,15 @@ class HolderReader:
         self.words = _Words.of(self.text)
         self.lex = lexicon()
 
-    def _holder(self, claim: Claim, s0: int, start: int, end: int) -> _Holder | None:
+    def _holder(
+        self,
+        claim: Claim,
+        s0: int,
+        start: int,
+        end: int,
+        *,
+        attribute: str | None = None,
+    ) -> _Holder | None:
         text, lex = self.text, self.lex
         before = text[max(s0, claim.span.start - 80) : claim.span.start]
         # a list of holders: "Creek Fire (379,895 acres)", "the US, at 13%"
@@ -327,7 +335,10 @@ class HolderReader:
         # "18-21 weeks for the base SU7"
         m = _FOR_AFTER.match(text, claim.span.end, end)
         if m is not None and (
-            claim.kind == "money" or not m.group().rstrip().endswith("in")
+            claim.kind == "money"
+            or not m.group().rstrip().endswith("in")
+            # a toll is counted per place: "killed 11,300 people in Derna"
+            or attribute in lex.running
         ):
             toks = _tokens(text, m.end(), min(end, m.end() + 60))
             toks = toks[
