@@ -40,6 +40,11 @@ from factcheck.align.holders import _SOURCE_OF, HolderReader, holder_key
 from factcheck.align.times import read_time
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
 
+#: a phrase of its own after a figure ("... on an inheritance of"): a cue in it names
+#: what the figure is about, not what it measures ("$58 million in taxes" does)
+_ANOTHER_PHRASE = regex.compile(
+    r"\b(?:on|of|for|from|with|to)\s+(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?\w*$"
+)
 _QUALIFIER_THAN = regex.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
     regex.IGNORECASE,
@@ -297,6 +302,10 @@ class FrameReader(HolderReader):
             )
             if distance < 0:
                 continue
+            if m.start() >= claim.span.end and _ANOTHER_PHRASE.search(
+                self.text, claim.span.end, m.start()
+            ):
+                continue  # "a tax of R$58 million on an inheritance of...": its object
             if best is None or distance < best[0]:
                 best = (distance, lex.attribute(m.group()), m.group())
         if best is not None:
