@@ -40,6 +40,11 @@ from factcheck.align.holders import _SOURCE_OF, HolderReader, holder_key
 from factcheck.align.times import read_time
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
 
+#: a figure's source inside its holder: "$11.8 billion from its cruise business"
+_FROM_UNIT = regex.compile(
+    r"(?:came\s+)?from\s+(?:its|their|the\s+company's|the\s+group's)\s+"
+    r"(?P<words>(?:[a-z-]+\s*){1,4})"
+)
 #: a phrase of its own after a figure ("... on an inheritance of"): a cue in it names
 #: what the figure is about, not what it measures ("$58 million in taxes" does)
 _ANOTHER_PHRASE = regex.compile(
@@ -351,6 +356,15 @@ class FrameReader(HolderReader):
         m = lex.part_after.match(near_right.lstrip())
         if m is not None:
             return "part", None, m.group()
+        m = _FROM_UNIT.match(right.lstrip())
+        if m is not None and any(
+            w in lex.subunits
+            for w in itertools.takewhile(
+                lambda w: w not in lex.prepositions, m.group("words").lower().split()
+            )
+        ):
+            # "with $11.8 billion from its cruise business": a segment's share
+            return "part", None, m.group().strip()
         m = lex.comparison_before.search(near_left)
         if (
             m is not None
