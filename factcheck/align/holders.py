@@ -57,6 +57,10 @@ _NUMBER_END = regex.compile(
 _PAREN_BEFORE = regex.compile(r"\(\s*$")
 
 
+#: a date before a listed name ("the September 2020 Creek Fire (379,895 acres)")
+_YEAR_END = regex.compile(r"\b(?:19|20)\d\d\s*$")
+
+
 _AT_BEFORE = regex.compile(
     r"(?:,\s*|\s+)(?:at|with)\s+(?:(?:about|around|roughly|nearly|almost|over|more\s+than|"
     r"less\s+than|under|just|some)\s+)?$",
@@ -320,7 +324,9 @@ class HolderReader:
                     else at
                 ]
                 found = _holder_from(np, "a name before '('", lex)
-                if found is not None and not _NUMBER_END.search(lead):
+                if found is not None and (
+                    not _NUMBER_END.search(lead) or _YEAR_END.search(lead)
+                ):
                     return found
         m = _AT_BEFORE.search(text, max(s0, claim.span.start - 60), claim.span.start)
         if m is not None:
