@@ -381,7 +381,8 @@ def decide(
     if headline:
         confidence += T.HEADLINE
         evidence.append("a headline and its story's figure")
-    if same_doc and inferred and similarity < T.RESTATED_SIMILARITY and not headline:
+    restated = similarity >= T.RESTATED_SIMILARITY and len(shared) >= T.RESTATED_WORDS
+    if same_doc and inferred and not restated and not headline:
         # one story's own figures all share its subject: without a holder, only a
         # restatement (a headline and its body) is evidence
         confidence = min(confidence, T.PROBABLE - 0.01)

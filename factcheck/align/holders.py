@@ -34,6 +34,13 @@ from factcheck.model import Claim, Document
 _TIME_HEADS = frozenset(
     ["quarter", "quarters", "period", "season", "term", "session", "week", "weeks"]
 )
+#: words before an attribute that say which figure, not whose: "Ohio's annual
+#: budget" is Ohio's budget
+_NOT_NARROWING = frozenset(
+    ["annual", "yearly", "quarterly", "monthly", "total", "overall", "entire", "whole",
+     "combined", "new", "latest", "current", "full", "final", "record", "first",
+     "second", "third", "last", "next", "own", "average", "official", "reported"]
+)  # fmt: skip
 #: a possessive of these is a time ("last year's profit", "today's vote")
 _TIME_WORDS = frozenset(["year", "today", "yesterday", "tomorrow", "week", "month"])
 _WEEKDAY_NAMES = frozenset(
@@ -422,7 +429,8 @@ class HolderReader:
                             ),
                             "a possessive",
                         )
-                    return found
+                    narrowed = None if found is None else self._narrowed(found, after)
+                    return narrowed if narrowed is not None else found
                 if owner in lex.anaphors or f"the {owner}" in lex.anaphors:
                     return None  # "the company's valuation": a holder named before
                 break
@@ -476,6 +484,37 @@ class HolderReader:
             if found is not None and (found.key or found.how == "speaker"):
                 return found if found.key else None
         return None
+
+    def _narrowed(self, owner: _Holder, after: list[_Token]) -> _Holder | None:
+        """An owner's holder narrowed by the nouns before its attribute: "Ohio's
+        transport budget" is the transport budget's, not all of Ohio's spending
+        ("Ohio's annual budget" and "Ohio's net profit" are not narrowed)."""
+        lex = self.lex
+        at = next((i for i, t in enumerate(after) if t.low in lex.attribute_of), None)
+        if not at:
+            return None
+        head = after[at].low
+        words = after[:at]
+        if not all(
+            t.text.isalpha() and t.text.islower() and t.low not in lex.verbs
+            for t in words
+        ):
+            return None
+        narrowing = [
+            t.text
+            for t in words
+            if t.low not in lex.modifiers
+            and t.low not in _NOT_NARROWING
+            and t.low not in lex.stage_of
+            and f"{t.low} {head}" not in lex.attribute_of
+        ]
+        if not narrowing:
+            return None
+        return _Holder(
+            " ".join([owner.text, *narrowing]),
+            tuple(sorted({*owner.key, *(stem(w.lower()) for w in narrowing)})),
+            "a possessive",
+        )
 
     def _reports_own(self, after: list[_Token]) -> bool:
         """Whether a reporting verb takes a measured thing as its object ("Halvorsen

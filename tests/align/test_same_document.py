@@ -52,3 +52,28 @@ def test_a_sequel_clause_is_judged_a_list_is_not(apart: str, listed: str) -> Non
     first, second = regex.findall(r"\$\d+(?:\.\d+)? million", apart)
     assert _paired(apart, first, second)
     assert not _paired(listed, first, second)
+
+
+def _level(text: str, first: str, second: str) -> str | None:
+    doc = Document.from_text(text, path="one.txt", published=dt.date(2024, 3, 12))
+    extraction = read_frames(extract_document(doc))
+    by_text = {c.text: c for c in extraction.claims}
+    keys = {(0, by_text[first].id), (0, by_text[second].id)}
+    ctx = build_context([extraction])
+    if any(keys <= {m.key for m in g.members} for g in ctx.alignment.groups):
+        return "confident"
+    return next(
+        (d.level for d in ctx.alignment.possible if {d.a.key, d.b.key} == keys), None
+    )
+
+
+def test_one_shared_verb_is_no_restatement() -> None:
+    # two clauses of one story sharing only "grew" are weak evidence (info at most);
+    # the same clause restated, holder and all, may give a warning
+    weak = "Kestrel Group said revenue grew 2.3% in 2023. Cloud computing grew 21.9%."
+    restated = (
+        "Kestrel Group said cloud revenue grew 2.3% in 2023. Kestrel Group's cloud"
+        " revenue grew 21.9% in 2023, the report said."
+    )
+    assert _level(weak, "2.3%", "21.9%") == "possible"
+    assert _level(restated, "2.3%", "21.9%") == "probable"
