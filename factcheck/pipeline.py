@@ -19,6 +19,7 @@ import attrs
 import regex
 
 from factcheck.baseline import identify
+from factcheck.cache import Cache, cached_audit_key
 from factcheck.config import Config, source_paths
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths, with_prose
@@ -101,20 +102,28 @@ def _shown(text: str) -> str:
 
 
 def extract_documents(
-    documents: Sequence[Document], *, progress: Progress | None = None
+    documents: Sequence[Document],
+    *,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> tuple[list[Extraction], list[Problem]]:
     """The claims of each document; what cannot be computed with becomes a Problem.
 
     A number too large for a float (beyond about 1.8e308: a run of 309 digits) is
     left out and reported, naming the file, line and column; a document whose
     extraction fails on an arithmetic or parsing error is left out and reported, so
-    the other documents are still audited.
+    the other documents are still audited. With a ``cache``, a document read
+    before is not extracted again (its claims come with their frames).
     """
     extractions: list[Extraction] = []
     problems: list[Problem] = []
     for done, document in enumerate(documents, start=1):
         try:
-            extraction = extract_document(document)
+            extraction = cache.extraction(document) if cache is not None else None
+            if extraction is None:
+                extraction = extract_document(document)
+                if cache is not None:
+                    cache.store_extraction(extraction)
         except (ArithmeticError, RecursionError, ValueError) as exc:
             reason = f"cannot read its numbers ({type(exc).__name__}: {exc}); left out"
             problems.append(Problem(path=document.path, message=reason))
@@ -167,6 +176,7 @@ def audit(
     provider: RateProvider | None = None,
     default_date: dt.date | None = None,
     progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> Report:
     """Audit articles against each other and report what cannot all be true.
 
@@ -185,6 +195,9 @@ def audit(
         default_date: the publication date of documents that carry none.
         progress: called as ``progress(stage, done, total)`` as each stage goes
             (see :data:`Progress`; the CLI draws a progress line on a terminal).
+        cache: keep extractions and the report between runs (default: off; see
+            :mod:`factcheck.cache`): an unchanged document is not extracted again,
+            an unchanged audit is not run again. The report is the same either way.
 
     Returns:
         A :class:`Report` of findings, problems, and coverage.
@@ -225,7 +238,23 @@ def audit(
     # that holds every input adds nothing: the run is a plain audit of the inputs);
     # else the inputs whose front matter lists sources
     drafts = given_paths if source_docs else {d.path for d in given if d.sources}
-    extractions, unusable = extract_documents([*given, *source_docs], progress=progress)
+    cached = cached_audit_key(
+        cache,
+        given,
+        sources=source_docs,
+        config=config,
+        provider=provider,
+        problems=problems,
+    )
+    if cache is not None and cached is not None and (hit := cache.report(cached)):
+        if progress is not None:  # every stage done: from the cache
+            n, claims, rules = len(given) + len(source_docs), hit.summary.claims, 1
+            for stage, total in (("extract", n), ("align", claims), ("rules", rules)):
+                progress(stage, total, total)
+        return hit
+    extractions, unusable = extract_documents(
+        [*given, *source_docs], progress=progress, cache=cache
+    )
     problems.extend(unusable)
     report = audit_extractions(
         extractions,
@@ -238,7 +267,10 @@ def audit(
     )
     config_root = Path(config.path).parent if config.path else None
     findings = identify(report.findings, config_root=config_root)
-    return attrs.evolve(report, findings=tuple(findings))
+    report = attrs.evolve(report, findings=tuple(findings))
+    if cache is not None and cached is not None:
+        cache.store_report(cached, report)
+    return report
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
