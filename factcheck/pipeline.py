@@ -18,6 +18,7 @@ from pathlib import Path
 import attrs
 import regex
 
+from factcheck.align import Aligner
 from factcheck.baseline import identify
 from factcheck.cache import Cache, cached_audit_key
 from factcheck.config import Config, source_paths
@@ -295,12 +296,15 @@ def audit_extractions(
     report_on: set[str] | None = None,
     drafts: set[str] | None = None,
     progress: Progress | None = None,
+    aligner: Aligner | None = None,
+    source_paths: Sequence[str] | None = None,
 ) -> Report:
     """The align → rules → report half of :func:`audit`, over extracted documents.
 
     ``report_on``: keep findings on these paths only (the inputs, not the sources
     pulled in for them); ``drafts``: documents whose figures FC203 checks for
-    support in the others; ``progress``: see :data:`Progress`."""
+    support in the others; ``progress``: see :data:`Progress`; ``aligner`` and
+    ``source_paths``: for part of an audit (see :class:`factcheck.Auditor`)."""
     config = config or Config()
     problems = list(problems)
     try:
@@ -320,6 +324,8 @@ def audit_extractions(
         provider=provider,
         drafts=draft_indexes,
         disabled=[code for code, level in config.rules.items() if level == "off"],
+        aligner=aligner,
+        source_paths=source_paths,
     )
     if progress is not None:
         progress("align", claims, claims)
