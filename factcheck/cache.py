@@ -26,7 +26,7 @@ is under :data:`EVICT_TO` of the bound.
 >>> doc = factcheck.load_text("Sales rose 13% to $31.7bn.", path="a.txt")
 >>> cache.extraction(doc) is None
 True
->>> cache.store_extraction(factcheck.extract_document(doc))
+>>> stored = cache.store_extraction(factcheck.extract_document(doc))
 >>> [c.text for c in cache.extraction(doc).claims], cache.stats()
 (['13%', '$31.7bn'], (1, 1))
 """
@@ -238,13 +238,15 @@ class Cache:
             return None
         return Extraction(document=document, claims=value)
 
-    def store_extraction(self, extraction: Extraction) -> None:
-        """Keep an extraction's claims, with their frames (read now if missing)."""
+    def store_extraction(self, extraction: Extraction) -> Extraction:
+        """Keep an extraction's claims with their frames (read now if missing);
+        returns the extraction with its frames."""
         if any(c.frame is None for c in extraction.claims):
             from factcheck.align import read_frames  # noqa: PLC0415
 
             extraction = read_frames(extraction)
         self._put(self._extraction_key(extraction.document), tuple(extraction.claims))
+        return extraction
 
     # -- reports -------------------------------------------------------------
 

@@ -281,7 +281,10 @@ def _run_extract(args: argparse.Namespace) -> int:
             [*documents, *loaded], progress=progress, cache=_cache_for(args)
         )
         problems.extend(unusable)
-        extractions = [read_frames(e) for e in extractions]
+        extractions = [
+            e if all(c.frame is not None for c in e.claims) else read_frames(e)
+            for e in extractions
+        ]
         if args.format == "json":
             from factcheck.report.json import render_extractions  # noqa: PLC0415
         else:

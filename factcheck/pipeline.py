@@ -123,8 +123,8 @@ def extract_documents(
             extraction = cache.extraction(document) if cache is not None else None
             if extraction is None:
                 extraction = extract_document(document)
-                if cache is not None:
-                    cache.store_extraction(extraction)
+                if cache is not None:  # kept with its frames, read once here
+                    extraction = cache.store_extraction(extraction)
         except (ArithmeticError, RecursionError, ValueError) as exc:
             reason = f"cannot read its numbers ({type(exc).__name__}: {exc}); left out"
             problems.append(Problem(path=document.path, message=reason))
