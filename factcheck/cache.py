@@ -263,6 +263,25 @@ class Cache:
         """Keep a report under ``key``."""
         self._put(key, report)
 
+    def quick_report(self, key: str) -> Report | None:
+        """The report a :func:`quick_key` leads to, if the files the audit's drafts
+        list as their sources (front matter) are unchanged too."""
+        value = self._get(key)
+        if not isinstance(value, dict):
+            return None
+        listed = value.get("listed")
+        if not isinstance(listed, tuple) or files_digest(listed) != value.get("digest"):
+            return None
+        target = value.get("report")
+        return self.report(target) if isinstance(target, str) else None
+
+    def store_quick(self, key: str, report_key: str, listed: Sequence[str]) -> None:
+        """Lead ``key`` (a :func:`quick_key`) to the report under ``report_key``,
+        checking the files drafts list as sources (``listed``) when it is used."""
+        value = {"report": report_key, "listed": tuple(listed)}
+        value["digest"] = files_digest(listed)
+        self._put(key, value)
+
     # -- files ---------------------------------------------------------------
 
     def _path(self, key: str) -> Path:
@@ -425,6 +444,67 @@ def cached_audit_key(
         provider=identity,
         problems=problems,
     )
+
+
+def files_digest(paths: Sequence[object]) -> str:
+    """The SHA-256 of the files ``load_paths`` would read for ``paths``: their
+    names, in order, and their bytes (or why they cannot be read)."""
+    from factcheck.load import document_files  # noqa: PLC0415
+
+    names, problems = document_files(paths)  # type: ignore[arg-type]
+    h = hashlib.sha256()
+    for name in names:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            h.update(f"{name}\x1f!{exc}\x1e".encode("utf-8", "replace"))
+            continue
+        h.update(f"{name}\x1f{hashlib.sha256(data).hexdigest()}\x1e".encode())
+    for problem in problems:
+        h.update(f"!{problem.path}\x1f{problem.message}\x1e".encode())
+    return h.hexdigest()
+
+
+def quick_key(
+    cache: Cache | None,
+    *,
+    paths: Sequence[object],
+    documents: Sequence[Document],
+    source_paths: Sequence[object],
+    source_documents: Sequence[Document],
+    config: object,
+    provider: object | None,
+    default_date: dt.date | None,
+) -> str | None:
+    """The key an audit's report is found by before any file is parsed: the bytes
+    of every file it reads (:func:`files_digest`), the documents given in memory,
+    the configuration, the rate provider, the date given to undated documents and
+    today's date. None when :func:`cached_audit_key` would be None."""
+    if cache is None:
+        return None
+    identity = (
+        _configured_identity(config)
+        if provider is None
+        else provider_identity(provider)
+    )
+    if identity is None:
+        return None
+    h = hashlib.sha256()
+    for role, found in (("input", paths), ("source", source_paths)):
+        h.update(f"{role}:{files_digest(found)}\x1e".encode())
+    for role, docs in (("input", documents), ("source", source_documents)):
+        for d in docs:
+            h.update(f"{role}\x1f{d.path}\x1f{document_key(d)}\x1e".encode())
+    # what reading decides by the day: a date more than a year ahead is refused
+    today = dt.datetime.now(tz=dt.timezone.utc).date()
+    h.update(f"{default_date}|{today}".encode())
+    return audit_key(
+        cache,
+        inputs=(),
+        config=config,
+        provider=f"{identity}|{h.hexdigest()}",
+        problems=(),
+    ).replace("report|", "quick|", 1)
 
 
 def _configured_identity(config: object) -> str | None:

@@ -20,7 +20,7 @@ import regex
 
 from factcheck.align import Aligner
 from factcheck.baseline import identify
-from factcheck.cache import Cache, cached_audit_key
+from factcheck.cache import Cache, cached_audit_key, quick_key
 from factcheck.config import Config, source_paths
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths, with_prose
@@ -209,6 +209,22 @@ def audit(
         reading = functools.partial(progress, "read")
     docs, paths = _split(inputs)
     docs = [with_prose(d) for d in docs]  # built directly: masked as a file would be
+    src_docs, src_paths = _split(sources)
+    src_docs = [with_prose(d) for d in src_docs]
+    if not src_docs and not src_paths:
+        src_paths = list(source_paths(config))
+    quick = quick_key(
+        cache,
+        paths=paths,
+        documents=docs,
+        source_paths=src_paths,
+        source_documents=src_docs,
+        config=config,
+        provider=provider,
+        default_date=default_date,
+    )
+    if cache is not None and quick is not None and (hit := cache.quick_report(quick)):
+        return _from_cache(hit, progress)  # no file parsed: every byte as before
     loaded, problems = load_paths(paths, progress=reading) if paths else ([], [])
     loaded = [d for d in loaded if _selected(d.path, config)]
     given = [*docs, *loaded]
@@ -216,10 +232,6 @@ def audit(
         given = [
             d if d.published else attrs.evolve(d, published=default_date) for d in given
         ]
-    src_docs, src_paths = _split(sources)
-    src_docs = [with_prose(d) for d in src_docs]
-    if not src_docs and not src_paths:
-        src_paths = list(source_paths(config))
     listed = _draft_sources(given)
     extra, src_problems = (
         load_paths([*src_paths, *listed], progress=reading)
@@ -248,11 +260,9 @@ def audit(
         problems=problems,
     )
     if cache is not None and cached is not None and (hit := cache.report(cached)):
-        if progress is not None:  # every stage done: from the cache
-            n, claims, rules = len(given) + len(source_docs), hit.summary.claims, 1
-            for stage, total in (("extract", n), ("align", claims), ("rules", rules)):
-                progress(stage, total, total)
-        return hit
+        if quick is not None:
+            cache.store_quick(quick, cached, listed)
+        return _from_cache(hit, progress)
     extractions, unusable = extract_documents(
         [*given, *source_docs], progress=progress, cache=cache
     )
@@ -271,6 +281,18 @@ def audit(
     report = attrs.evolve(report, findings=tuple(findings))
     if cache is not None and cached is not None:
         cache.store_report(cached, report)
+        if quick is not None:
+            cache.store_quick(quick, cached, listed)
+    return report
+
+
+def _from_cache(report: Report, progress: Progress | None) -> Report:
+    """A report read back from the cache, every stage shown done."""
+    if progress is not None:
+        n, claims = report.summary.documents, report.summary.claims
+        for stage, total in (("read", n), ("extract", n), ("align", claims)):
+            progress(stage, total, total)
+        progress("rules", 1, 1)
     return report
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.cache import Cache, document_key
+import factcheck.cache
+from factcheck.cache import Cache, document_key, provider_identity
 from factcheck.cli import ExitCode, main
 from factcheck.config import Config, parse_config
 from factcheck.errors import ConfigError
@@ -19,6 +20,9 @@ from factcheck.pipeline import audit, extract_documents
 from factcheck.report import FORMATS, render
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+#: the user cache folder as the command line finds it (the suite gives each test
+#: its own: see conftest.py)
+USER_CACHE_DIR = factcheck.cache.default_cache_dir
 INPUTS = [FIXTURES / "alibaba", FIXTURES / "minimax", FIXTURES / "clean"]
 
 
@@ -41,7 +45,8 @@ def test_report_from_the_cache_renders_byte_identical(tmp_path: Path, fmt: str) 
     first = audit(INPUTS, cache=Cache(tmp_path / "c"))
     again = Cache(tmp_path / "c")
     cached = audit(INPUTS, cache=again)
-    assert again.stats() == (1, 0)  # the report itself: nothing extracted or aligned
+    # found by the files' bytes (the quick key), then the report: nothing parsed
+    assert again.stats() == (2, 0)
     assert render(first, fmt) == render(fresh, fmt) == render(cached, fmt)
 
 
@@ -56,7 +61,8 @@ def test_cached_extractions_give_byte_identical_reports(
     cache = Cache(tmp_path / "c")
     cached = audit(INPUTS, config=config, cache=cache)
     hits, misses = cache.stats()
-    assert (hits, misses) == (len(docs), 1)  # every extraction; the report missed
+    # every extraction; the report missed by bytes and by content
+    assert (hits, misses) == (len(docs), 2)
     assert render(cached, fmt) == render(audit(INPUTS, config=config), fmt)
 
 
@@ -81,7 +87,8 @@ def test_a_changed_document_is_the_only_one_extracted_again(
     edited.write_text(edited.read_text() + "\nIt employs 1,234 engineers.\n")
     cache = Cache(tmp_path / "c")
     report = audit([tree], cache=cache)
-    assert cache.stats() == (n - 1, 2)  # the report and the edited document missed
+    # the report (by bytes and by content) and the edited document missed
+    assert cache.stats() == (n - 1, 3)
     assert report == audit([tree])
 
 
@@ -92,7 +99,7 @@ def test_a_moved_file_still_hits_and_reports_its_new_path(
     (tree / "minimax").rename(tree / "elsewhere")
     cache = Cache(tmp_path / "c")
     report = audit([tree], cache=cache)
-    assert cache.stats()[1] == 1  # the report (paths changed); every extraction hit
+    assert cache.stats()[1] == 2  # the report (paths changed); every extraction hit
     assert report == audit([tree])
     assert any("elsewhere" in d.path for d in report.documents)
 
@@ -115,7 +122,7 @@ def test_a_config_change_reruns_the_audit_not_the_extraction(tmp_path: Path) -> 
     cache = Cache(tmp_path / "c")
     config = Config(rules={"FC202": "off"})
     report = audit(INPUTS, config=config, cache=cache)
-    assert cache.stats()[1] == 1
+    assert cache.stats()[1] == 2  # the report, by bytes and by content
     assert report == audit(INPUTS, config=config)
 
 
@@ -144,7 +151,7 @@ def test_a_damaged_entry_is_ignored_and_recomputed(
     assert "ignored" in caplog.text
     again = Cache(tmp_path / "c")
     assert audit(INPUTS, cache=again) == expected  # rewritten: a hit now
-    assert again.stats() == (1, 0)
+    assert again.stats() == (2, 0)
 
 
 def test_an_entry_for_another_key_is_not_taken(tmp_path: Path) -> None:
@@ -165,7 +172,7 @@ def test_an_unwritable_cache_costs_only_speed(tmp_path: Path) -> None:
     blocked.write_text("a file where the cache folder should be")
     cache = Cache(blocked / "cache")
     assert audit(INPUTS, cache=cache) == audit(INPUTS)
-    assert cache.stats() == (0, 1 + sum(len(load_paths([p])[0]) for p in INPUTS))
+    assert cache.stats() == (0, 2 + sum(len(load_paths([p])[0]) for p in INPUTS))
 
 
 def test_least_recently_used_entries_go_first(tmp_path: Path) -> None:
@@ -207,6 +214,7 @@ def test_python_api_leaves_the_cache_off(tmp_path: Path) -> None:
 def test_cli_caches_by_default_and_obeys_no_cache_and_cache_dir(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    monkeypatch.setattr(factcheck.cache, "default_cache_dir", USER_CACHE_DIR)
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "user"))
     argv = ["audit", *map(str, INPUTS), "--format", "json"]
     main([*argv, "--no-cache"])
@@ -229,9 +237,10 @@ def test_cache_command_shows_and_clears(
     capsys.readouterr()
     assert main(["cache", "info", "--cache-dir", str(tmp_path)]) == ExitCode.OK
     shown = capsys.readouterr().out
-    assert shown.startswith(f"{tmp_path}: 4 entries, ")  # 3 articles, 1 report
+    # 3 articles, the report, and the key that finds it by the files' bytes
+    assert shown.startswith(f"{tmp_path}: 5 entries, ")
     assert main(["cache", "clear", "--cache-dir", str(tmp_path)]) == ExitCode.OK
-    assert "removed 4 cache entries" in capsys.readouterr().out
+    assert "removed 5 cache entries" in capsys.readouterr().out
     assert not _entries(tmp_path)
 
 
@@ -241,3 +250,77 @@ def test_cache_size_is_a_config_key() -> None:
     for bad in (-1, "64", 1.5, True):
         with pytest.raises(ConfigError, match="cache_size"):
             parse_config({"cache_size": bad})
+
+
+def test_rates_that_may_change_are_never_keyed() -> None:
+    """A report is cached only when its rates cannot change between runs: the
+    offline history (by its data file) and a user table (by its rows)."""
+    import datetime as dt
+
+    from factcheck.normalize import default_provider
+    from factcheck.normalize.online import OnlineProvider
+    from factcheck.normalize.table import TableProvider, TableRow
+
+    assert provider_identity(default_provider()) is not None
+    assert provider_identity(OnlineProvider(fallback=default_provider())) is None
+    assert provider_identity(object()) is None
+
+    def table(rate: float) -> TableProvider:
+        day = dt.date(2025, 2, 24)
+        return TableProvider.from_rows(
+            [TableRow(date=day, base="USD", quote="TWD", rate=rate)]
+        )
+
+    assert provider_identity(table(32.79)) == provider_identity(table(32.79))
+    assert provider_identity(table(32.79)) != provider_identity(table(32.8))
+
+
+class _OwnRates:
+    """A provider of the user's own (the cache cannot tell when its rates change):
+    the offline history under another name."""
+
+    def __init__(self) -> None:
+        from factcheck.normalize import default_provider
+
+        self._inner = default_provider()
+        self.name = "own"
+
+    def __getattr__(self, attr: str) -> object:
+        return getattr(self._inner, attr)
+
+
+def test_a_report_with_rates_of_unknown_origin_is_not_kept(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    first = audit(INPUTS[:1], cache=cache, provider=_OwnRates())  # type: ignore[arg-type]
+    again = Cache(tmp_path)
+    second = audit(INPUTS[:1], cache=again, provider=_OwnRates())  # type: ignore[arg-type]
+    assert again.stats() == (3, 0)  # the three articles' extractions; no report
+    assert first == second
+
+
+def test_a_report_found_by_bytes_checks_the_sources_drafts_list(
+    tmp_path: Path,
+) -> None:
+    """A draft's front matter may name its sources: the report found by the
+    drafts' bytes is used only while those files are unchanged too."""
+    wire = tmp_path / "wires" / "east-wire.md"
+    wire.parent.mkdir()
+    shutil.copy(FIXTURES / "alibaba" / "east-wire.md", wire)
+    text = (FIXTURES / "alibaba" / "harbour-daily.md").read_text()
+    draft = tmp_path / "draft.md"
+    draft.write_text(text.replace("+++\n", "+++\nsources = ['wires/']\n", 1))
+    assert load_paths([draft])[0][0].sources == ("wires/",)
+    audit([draft], cache=Cache(tmp_path / "c"))
+    before = audit([draft], cache=Cache(tmp_path / "c"))
+    wire.write_text(wire.read_text() + "\nThe group pledged 390 billion yuan.\n")
+    cache = Cache(tmp_path / "c")
+    after = audit([draft], cache=cache)
+    assert after == audit([draft]) != before
+    assert cache.stats()[1] == 2  # the report (content key) and the edited wire
+
+
+def test_an_edited_file_misses_the_quick_key(tree: Path, tmp_path: Path) -> None:
+    audit([tree], cache=Cache(tmp_path / "c"))
+    edited = tree / "minimax" / "valley-briefing.md"
+    edited.write_text(edited.read_text().replace("a", "A", 1))
+    assert audit([tree], cache=Cache(tmp_path / "c")) == audit([tree])
