@@ -280,6 +280,11 @@ class Auditor:
             r.key: r for part in self._parts.values() for r in part.refs
         }
         self._index: tuple[frozenset[str], dict[Block, list[Key]]] | None = None
+        # indexed now, for the generic names a draft with claims usually leaves
+        documents = sum(1 for p in self._parts.values() if p.refs) + 1
+        self._blocks(
+            frozenset(n for n, c in self._names.items() if is_generic(c, documents))
+        )
 
     def _count(self, part: _Part, sign: int) -> None:
         if not part.refs:
