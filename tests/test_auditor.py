@@ -176,3 +176,20 @@ def test_check_equals_the_audit_on_dev_corpus_drafts(
         assert _findings(auditor.check(draft)) == _findings(expected), draft.path
         checked += 1
     assert checked >= 8
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        factcheck.Config(aliases={"Alibaba": ("Alibaba Group", "Alibaba Cloud")}),
+        factcheck.Config(rules={"FC202": "off", "FC203": "warning"}),
+        factcheck.Config(tolerance=0.02, window_days=2),
+    ],
+    ids=["aliases", "rules", "rates"],
+)
+def test_check_equals_the_audit_under_other_settings(config: factcheck.Config) -> None:
+    auditor = Auditor(SOURCES, config=config)
+    for draft in _fixture_drafts()[:4]:
+        edited = _edited(draft, 2)
+        expected = audit([edited], sources=SOURCES, config=config)
+        assert _findings(auditor.check(edited)) == _findings(expected)
