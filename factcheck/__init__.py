@@ -32,12 +32,16 @@ if _typing.TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
     from os import PathLike
 
+    from factcheck.auditor import Auditor
+    from factcheck.cache import Cache
     from factcheck.config import Config
     from factcheck.model import DocumentFormat
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "Auditor",
+    "Cache",
     "Claim",
     "Config",
     "ConfigError",
@@ -67,6 +71,14 @@ def __getattr__(name: str) -> object:
         from factcheck.config import Config  # noqa: PLC0415
 
         return Config
+    if name == "Auditor":  # lazy: the whole pipeline
+        from factcheck.auditor import Auditor  # noqa: PLC0415
+
+        return Auditor
+    if name == "Cache":
+        from factcheck.cache import Cache  # noqa: PLC0415
+
+        return Cache
     msg = f"module {__name__!r} has no attribute {name!r}"
     raise AttributeError(msg)
 
@@ -174,12 +186,15 @@ def audit(
     *,
     sources: Iterable[Document | str | PathLike[str]] = (),
     config: Config | None = None,
+    cache: Cache | None = None,
 ) -> Report:
     """Audit articles against each other (drafts against ``sources``) and report what
     cannot all be true, each finding with its arithmetic and evidence.
 
-    See :func:`factcheck.pipeline.audit` for every option.
+    ``cache=factcheck.Cache(folder)`` keeps extractions and reports between runs
+    (off by default; the report is the same either way). See
+    :func:`factcheck.pipeline.audit` for every option.
     """
     from factcheck.pipeline import audit as _audit  # noqa: PLC0415  (the heavy part)
 
-    return _audit(inputs, sources=sources, config=config)
+    return _audit(inputs, sources=sources, config=config, cache=cache)

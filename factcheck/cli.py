@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, ClassVar, TextIO
 from factcheck import __version__
 
 if TYPE_CHECKING:
+    from factcheck.cache import Cache
     from factcheck.model import Document, Problem
 
 
@@ -46,6 +47,40 @@ _STDIN_HELP = (
 _PROGRESS_HELP = "no progress line on stderr (shown only on a terminal)"
 
 
+_CACHE_DIR_HELP = (
+    "the cache folder (default: the user cache directory's factcheck/audit)"
+)
+
+
+def _cache_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--cache-dir", metavar="DIR", help=_CACHE_DIR_HELP)
+    parser.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the cache"
+    )
+    parser.add_argument(
+        "--cache-size",
+        metavar="MIB",
+        type=int,
+        help="bound the cache to this many MiB, dropping the least recently used "
+        "entries (default: cache_size in the configuration, else 256; 0: no cache)",
+    )
+
+
+def _cache_for(args: argparse.Namespace, size_mib: int | None = None) -> Cache | None:
+    """The cache the command line asks for (on by default), or None."""
+    from factcheck.cache import Cache, default_cache_dir  # noqa: PLC0415
+    from factcheck.config import DEFAULT_CACHE_MIB  # noqa: PLC0415
+
+    if getattr(args, "no_cache", False):
+        return None
+    mib = args.cache_size if getattr(args, "cache_size", None) is not None else size_mib
+    mib = DEFAULT_CACHE_MIB if mib is None else mib
+    if mib <= 0:
+        return None
+    directory = args.cache_dir or default_cache_dir()
+    return None if directory is None else Cache(directory, max_bytes=mib * 2**20)
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="factcheck",
@@ -67,6 +102,7 @@ def _build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", metavar="FILE", help=_OUTPUT_HELP)
     ext.add_argument("--stdin-name", metavar="NAME", default="-", help=_STDIN_HELP)
     ext.add_argument("--no-progress", action="store_true", help=_PROGRESS_HELP)
+    _cache_flags(ext)
 
     aud = sub.add_parser(
         "audit",
@@ -119,6 +155,16 @@ def _build_parser() -> argparse.ArgumentParser:
     aud.add_argument(
         "--date", help="publication date for documents without one, YYYY-MM-DD"
     )
+    _cache_flags(aud)
+
+    cache = sub.add_parser(
+        "cache",
+        help="show or clear the audit cache",
+        description="The audit cache keeps extractions and reports between runs "
+        "(see the guide). `info` shows where it is and its size; `clear` empties it.",
+    )
+    cache.add_argument("action", choices=("info", "clear"))
+    cache.add_argument("--cache-dir", metavar="DIR", help=_CACHE_DIR_HELP)
 
     rules = sub.add_parser(
         "rules",
@@ -232,10 +278,13 @@ def _run_extract(args: argparse.Namespace) -> int:
         )
         problems.extend(unreadable)
         extractions, unusable = extract_documents(
-            [*documents, *loaded], progress=progress
+            [*documents, *loaded], progress=progress, cache=_cache_for(args)
         )
         problems.extend(unusable)
-        extractions = [read_frames(e) for e in extractions]
+        extractions = [
+            e if all(c.frame is not None for c in e.claims) else read_frames(e)
+            for e in extractions
+        ]
         if args.format == "json":
             from factcheck.report.json import render_extractions  # noqa: PLC0415
         else:
@@ -328,6 +377,7 @@ def _run_audit(args: argparse.Namespace) -> int:
             config=config,
             default_date=default_date,
             progress=progress,
+            cache=_cache_for(args, config.cache_size),
         )
         if unreadable:
             report = attrs.evolve(report, problems=(*unreadable, *report.problems))
@@ -467,6 +517,23 @@ def _run_rules(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _run_cache(args: argparse.Namespace) -> int:
+    from factcheck.cache import Cache, default_cache_dir  # noqa: PLC0415
+
+    directory = args.cache_dir or default_cache_dir()
+    if directory is None:
+        print("factcheck: the cache is off (FACTCHECK_CACHE_DIR is empty)")
+        return ExitCode.OK
+    cache = Cache(directory)
+    if args.action == "clear":
+        removed = cache.clear()
+        print(f"factcheck: removed {removed:,} cache entries from {directory}")
+    else:
+        entries, size = cache.info()
+        print(f"{directory}: {entries:,} entries, {size / 2**20:.1f} MiB")
+    return ExitCode.OK
+
+
 def _run_explain(args: argparse.Namespace) -> int:
     from factcheck.errors import ConfigError  # noqa: PLC0415
     from factcheck.rules import all_rules, lookup  # noqa: PLC0415
@@ -516,6 +583,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "audit": _run_audit,
         "rules": _run_rules,
         "explain": _run_explain,
+        "cache": _run_cache,
     }
     with warnings.catch_warnings():
         # each one is said once by the code that raises it (once per run)

@@ -21,7 +21,8 @@ FC202 = "warning"
 ```
 
 ``author = "Harbour Fact Desk"`` names the organization that publishes the
-``--format claimreview`` export.
+``--format claimreview`` export; ``cache_size = 256`` bounds the audit cache (MiB;
+0 turns it off).
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ else:  # pragma: no cover
 FailOn = Literal["error", "warning", "info", "never"]
 FAIL_ON: tuple[FailOn, ...] = ("error", "warning", "info", "never")
 FORMATS = ("text", "json", "sarif", "github", "html", "claimreview")
+#: the audit cache's default size bound, MiB: the extractions of about 50,000 news
+#: articles (``factcheck.cache``)
+DEFAULT_CACHE_MIB = 256
 
 _KEYS = {
     "window_days": "a whole number of days (0 or more)",
@@ -58,6 +62,7 @@ _KEYS = {
     "rules": "a table of rule code = off | error | warning | info",
     "aliases": "a table of entity = [other names]",
     "author": "the name of the organization publishing ClaimReview exports",
+    "cache_size": "a whole number of MiB (0 turns the cache off)",
 }
 
 
@@ -82,6 +87,10 @@ class Config:
     aliases: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     #: the organization named as author of ``--format claimreview`` reviews
     author: str | None = None
+    #: the size bound of the audit cache, in MiB (``factcheck.cache``); 0: no cache
+    cache_size: int = attrs.field(
+        default=DEFAULT_CACHE_MIB, validator=attrs.validators.ge(0)
+    )
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -219,7 +228,7 @@ def _bad(key: str, raw: object, path: str) -> ConfigError:
 
 
 def _value(key: str, raw: object, path: str) -> object:
-    if key == "window_days":
+    if key in ("window_days", "cache_size"):
         if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
             raise _bad(key, raw, path)
         return raw

@@ -584,6 +584,23 @@ def load_paths(
         ``(documents, problems)``; each problem's message names the file and the
         reason, as :class:`~factcheck.errors.InputError` would.
     """
+    names, problems = document_files(paths)
+    documents: list[Document] = []
+    for done, name in enumerate(names, start=1):
+        try:
+            documents.append(load_document(name))
+        except InputError as error:
+            problems.append(Problem(path=name, message=error.reason or str(error)))
+        if progress is not None:
+            progress(done, len(names))
+    return documents, problems
+
+
+def document_files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> tuple[list[str], list[Problem]]:
+    """The files :func:`load_paths` reads for ``paths``, in order, each once, and
+    the folders it cannot list."""
     problems: list[Problem] = []
     names: list[str] = []
     seen: set[Path] = set()
@@ -602,12 +619,4 @@ def load_paths(
                 continue
             seen.add(key)
             names.append(str(file) if folder else os.fspath(given))
-    documents: list[Document] = []
-    for done, name in enumerate(names, start=1):
-        try:
-            documents.append(load_document(name))
-        except InputError as error:
-            problems.append(Problem(path=name, message=error.reason or str(error)))
-        if progress is not None:
-            progress(done, len(names))
-    return documents, problems
+    return names, problems

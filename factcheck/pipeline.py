@@ -18,7 +18,9 @@ from pathlib import Path
 import attrs
 import regex
 
+from factcheck.align import Aligner
 from factcheck.baseline import identify
+from factcheck.cache import Cache, cached_audit_key, quick_key
 from factcheck.config import Config, source_paths
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths, with_prose
@@ -101,20 +103,28 @@ def _shown(text: str) -> str:
 
 
 def extract_documents(
-    documents: Sequence[Document], *, progress: Progress | None = None
+    documents: Sequence[Document],
+    *,
+    progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> tuple[list[Extraction], list[Problem]]:
     """The claims of each document; what cannot be computed with becomes a Problem.
 
     A number too large for a float (beyond about 1.8e308: a run of 309 digits) is
     left out and reported, naming the file, line and column; a document whose
     extraction fails on an arithmetic or parsing error is left out and reported, so
-    the other documents are still audited.
+    the other documents are still audited. With a ``cache``, a document read
+    before is not extracted again (its claims come with their frames).
     """
     extractions: list[Extraction] = []
     problems: list[Problem] = []
     for done, document in enumerate(documents, start=1):
         try:
-            extraction = extract_document(document)
+            extraction = cache.extraction(document) if cache is not None else None
+            if extraction is None:
+                extraction = extract_document(document)
+                if cache is not None:  # kept with its frames, read once here
+                    extraction = cache.store_extraction(extraction)
         except (ArithmeticError, RecursionError, ValueError) as exc:
             reason = f"cannot read its numbers ({type(exc).__name__}: {exc}); left out"
             problems.append(Problem(path=document.path, message=reason))
@@ -167,6 +177,7 @@ def audit(
     provider: RateProvider | None = None,
     default_date: dt.date | None = None,
     progress: Progress | None = None,
+    cache: Cache | None = None,
 ) -> Report:
     """Audit articles against each other and report what cannot all be true.
 
@@ -185,6 +196,9 @@ def audit(
         default_date: the publication date of documents that carry none.
         progress: called as ``progress(stage, done, total)`` as each stage goes
             (see :data:`Progress`; the CLI draws a progress line on a terminal).
+        cache: keep extractions and the report between runs (default: off; see
+            :mod:`factcheck.cache`): an unchanged document is not extracted again,
+            an unchanged audit is not run again. The report is the same either way.
 
     Returns:
         A :class:`Report` of findings, problems, and coverage.
@@ -195,6 +209,22 @@ def audit(
         reading = functools.partial(progress, "read")
     docs, paths = _split(inputs)
     docs = [with_prose(d) for d in docs]  # built directly: masked as a file would be
+    src_docs, src_paths = _split(sources)
+    src_docs = [with_prose(d) for d in src_docs]
+    if not src_docs and not src_paths:
+        src_paths = list(source_paths(config))
+    quick = quick_key(
+        cache,
+        paths=paths,
+        documents=docs,
+        source_paths=src_paths,
+        source_documents=src_docs,
+        config=config,
+        provider=provider,
+        default_date=default_date,
+    )
+    if cache is not None and quick is not None and (hit := cache.quick_report(quick)):
+        return _from_cache(hit, progress)  # no file parsed: every byte as before
     loaded, problems = load_paths(paths, progress=reading) if paths else ([], [])
     loaded = [d for d in loaded if _selected(d.path, config)]
     given = [*docs, *loaded]
@@ -202,10 +232,6 @@ def audit(
         given = [
             d if d.published else attrs.evolve(d, published=default_date) for d in given
         ]
-    src_docs, src_paths = _split(sources)
-    src_docs = [with_prose(d) for d in src_docs]
-    if not src_docs and not src_paths:
-        src_paths = list(source_paths(config))
     listed = _draft_sources(given)
     extra, src_problems = (
         load_paths([*src_paths, *listed], progress=reading)
@@ -225,7 +251,21 @@ def audit(
     # that holds every input adds nothing: the run is a plain audit of the inputs);
     # else the inputs whose front matter lists sources
     drafts = given_paths if source_docs else {d.path for d in given if d.sources}
-    extractions, unusable = extract_documents([*given, *source_docs], progress=progress)
+    cached = cached_audit_key(
+        cache,
+        given,
+        sources=source_docs,
+        config=config,
+        provider=provider,
+        problems=problems,
+    )
+    if cache is not None and cached is not None and (hit := cache.report(cached)):
+        if quick is not None:
+            cache.store_quick(quick, cached, listed)
+        return _from_cache(hit, progress)
+    extractions, unusable = extract_documents(
+        [*given, *source_docs], progress=progress, cache=cache
+    )
     problems.extend(unusable)
     report = audit_extractions(
         extractions,
@@ -238,7 +278,22 @@ def audit(
     )
     config_root = Path(config.path).parent if config.path else None
     findings = identify(report.findings, config_root=config_root)
-    return attrs.evolve(report, findings=tuple(findings))
+    report = attrs.evolve(report, findings=tuple(findings))
+    if cache is not None and cached is not None:
+        cache.store_report(cached, report)
+        if quick is not None:
+            cache.store_quick(quick, cached, listed)
+    return report
+
+
+def _from_cache(report: Report, progress: Progress | None) -> Report:
+    """A report read back from the cache, every stage shown done."""
+    if progress is not None:
+        n, claims = report.summary.documents, report.summary.claims
+        for stage, total in (("read", n), ("extract", n), ("align", claims)):
+            progress(stage, total, total)
+        progress("rules", 1, 1)
+    return report
 
 
 #: severities from the most serious: where two findings of one rule meet at one
@@ -271,12 +326,15 @@ def audit_extractions(
     report_on: set[str] | None = None,
     drafts: set[str] | None = None,
     progress: Progress | None = None,
+    aligner: Aligner | None = None,
+    source_paths: Sequence[str] | None = None,
 ) -> Report:
     """The align → rules → report half of :func:`audit`, over extracted documents.
 
     ``report_on``: keep findings on these paths only (the inputs, not the sources
     pulled in for them); ``drafts``: documents whose figures FC203 checks for
-    support in the others; ``progress``: see :data:`Progress`."""
+    support in the others; ``progress``: see :data:`Progress`; ``aligner`` and
+    ``source_paths``: for part of an audit (see :class:`factcheck.Auditor`)."""
     config = config or Config()
     problems = list(problems)
     try:
@@ -296,6 +354,8 @@ def audit_extractions(
         provider=provider,
         drafts=draft_indexes,
         disabled=[code for code, level in config.rules.items() if level == "off"],
+        aligner=aligner,
+        source_paths=source_paths,
     )
     if progress is not None:
         progress("align", claims, claims)

@@ -70,13 +70,25 @@ def _without_generic_names(
     for r in refs:
         for e in contexts[r.key].entities | contexts[r.key].topic:
             seen[e].add(r.doc_index)
-    generic = {e for e, d in seen.items() if len(d) > GENERIC_NAME_SHARE * len(docs)}
+    generic = {e for e, d in seen.items() if is_generic(len(d), len(docs))}
+    return _without_entities(contexts, frozenset(generic))
+
+
+def _without_entities(
+    contexts: dict[tuple[int, str], Context], generic: frozenset[str]
+) -> dict[tuple[int, str], Context]:
     if not generic:
         return contexts
     return {
         k: attrs.evolve(c, entities=c.entities - generic, topic=c.topic - generic)
         for k, c in contexts.items()
     }
+
+
+def is_generic(documents_with_it: int, documents: int) -> bool:
+    """Whether a name in this many of an audit's documents is too common to say
+    who a figure belongs to (``GENERIC_NAME_SHARE``; only past ten documents)."""
+    return documents > 10 and documents_with_it > GENERIC_NAME_SHARE * documents
 
 
 #: how many of a document's most frequent names say who it is about
@@ -114,9 +126,9 @@ def _drop_generic(names: dict[int, frozenset[str]]) -> dict[int, frozenset[str]]
     for found in names.values():
         for n in found:
             seen[n] += 1
-    limit = GENERIC_NAME_SHARE * len(names)
     return {
-        i: frozenset(n for n in found if seen[n] <= limit) for i, found in names.items()
+        i: frozenset(n for n in found if not is_generic(seen[n], len(names)))
+        for i, found in names.items()
     }
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from typing import Protocol
 
 import attrs
@@ -65,17 +65,46 @@ class Aligner(Protocol):
         ...
 
 
+def inverse_document_frequency(df: int, n: int) -> float:
+    """How telling a context word is: ``df`` of the audit's ``n`` claims share it."""
+    return math.log((1 + n) / (1 + df)) + 1.0
+
+
+@attrs.frozen(kw_only=True)
+class CorpusStatistics:
+    """What the aligner reads from the whole audit rather than from the claims it
+    is given. Aligning part of an audit (``factcheck.Auditor`` checks a draft against
+    the sources its claims can meet) with the whole audit's statistics makes each
+    decision the one the whole audit makes."""
+
+    #: context word → :func:`inverse_document_frequency` over the whole audit
+    idf: Mapping[str, float]
+    #: entity words in too many documents to tell facts apart (empty: none dropped)
+    generic_entities: frozenset[str] = frozenset()
+    #: main names in too many documents (empty: none dropped)
+    generic_names: frozenset[str] = frozenset()
+    #: blocking keys whose block is larger than ``MAX_BLOCK`` in the whole audit
+    oversized: Container[tuple[str, ...]] = frozenset()
+
+
 @attrs.frozen(kw_only=True)
 class FrameAligner:
     """The built-in aligner: frames decide, context words weigh in."""
 
     #: a name to its other names ("Moonshot AI": ["Moonshot"])
     aliases: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
+    #: the whole audit's statistics when ``align`` is given part of it (default:
+    #: read from the claims given)
+    statistics: CorpusStatistics | None = None
+    #: align only these claims (default: all); the others still bound their
+    #: neighbours' clauses and stand as anchors (part of an audit, as above)
+    focus: Container[Key] | None = None
 
     def align(self, refs: Sequence[ClaimRef]) -> Alignment:
         from factcheck.align import (  # noqa: PLC0415
             _aliased,
             _drop_generic,
+            _without_entities,
             _without_generic_names,
             alias_table,
             main_names,
@@ -85,24 +114,36 @@ class FrameAligner:
         by_doc: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for r in refs:
             by_doc[r.doc_index].append((r.claim.span.start, r.claim.span.end))
+        every, refs = (
+            refs,
+            [r for r in refs if self.focus is None or r.key in self.focus],
+        )
         contexts: dict[Key, Context] = {
             r.key: context_of(r, by_doc[r.doc_index]) for r in refs
         }
         if table:
             contexts = {k: _aliased(c, table) for k, c in contexts.items()}
-        contexts = _without_generic_names(refs, contexts)
-        df: dict[str, int] = defaultdict(int)
-        for c in contexts.values():
-            for w in c.words:
-                df[w] += 1
-        n = max(len(contexts), 1)
-        idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
+        stats = self.statistics
         documents = {r.doc_index: r.document for r in refs}
         names = {i: main_names(d.prose, table) for i, d in sorted(documents.items())}
-        if len(documents) > 10:
-            names = _drop_generic(names)
+        idf: Mapping[str, float]
+        if stats is None:
+            contexts = _without_generic_names(refs, contexts)
+            df: dict[str, int] = defaultdict(int)
+            for c in contexts.values():
+                for w in c.words:
+                    df[w] += 1
+            n = max(len(contexts), 1)
+            idf = {w: inverse_document_frequency(d, n) for w, d in df.items()}
+            if len(documents) > 10:
+                names = _drop_generic(names)
+        else:
+            contexts = _without_entities(contexts, stats.generic_entities)
+            idf = stats.idf
+            if stats.generic_names:
+                names = {i: ns - stats.generic_names for i, ns in names.items()}
         topics = {i: frozenset(ns) for i, ns in names.items()}
-        anchors = _anchors(refs)
+        anchors = _anchors(every)
         decided: dict[frozenset[Key], Decision | Veto | None] = {}
 
         def judge(a: ClaimRef, b: ClaimRef) -> Decision | Veto | None:
@@ -117,7 +158,8 @@ class FrameAligner:
             return decided[pair]
 
         by_key = {r.key: r for r in refs}
-        for a, b in _candidates(refs, names, anchors):
+        oversized = None if stats is None else stats.oversized
+        for a, b in _candidates(refs, names, anchors, oversized=oversized):
             if judge(a, b) is None:
                 del decided[frozenset((a.key, b.key))]  # nothing to remember
         confident = sorted(
@@ -217,31 +259,50 @@ def _anchors(refs: Sequence[ClaimRef]) -> dict[Key, ClaimRef]:
     return out
 
 
+def blocking_keys(
+    ref: ClaimRef,
+    names: Mapping[int, frozenset[str]],
+    anchors: Mapping[Key, ClaimRef],
+) -> list[tuple[str, ...]]:
+    """The blocks a claim is indexed under: (measure, each word of its holder, or,
+    naming none, of its document's main names), and the specific amount it states."""
+    measure = measure_of(ref.claim)
+    frame = ref.claim.frame
+    words: set[str] = set(frame.holder_key if frame else ())
+    if not words:
+        words.update(names.get(ref.doc_index, frozenset()))
+    keys: list[tuple[str, ...]] = [(measure, w) for w in sorted(words)]
+    if not words:
+        keys.append((measure, f"doc:{ref.doc_index}"))
+    anchor = anchor_key(ref, anchors)
+    if anchor is not None:
+        keys.append(("anchor", anchor[0], str(anchor[1]), str(anchor[2])))
+    return keys
+
+
+def is_oversized(key: tuple[str, ...], size: int) -> bool:
+    """Whether a block says nothing: larger than ``MAX_BLOCK`` (never a stated
+    amount's)."""
+    return size > T.MAX_BLOCK and key[0] != "anchor"
+
+
 def _candidates(
     refs: Sequence[ClaimRef],
     names: Mapping[int, frozenset[str]],
     anchors: Mapping[Key, ClaimRef],
+    *,
+    oversized: Container[tuple[str, ...]] | None = None,
 ) -> Iterator[tuple[ClaimRef, ClaimRef]]:
-    """Pairs that share a blocking key: (measure, holder word or topic name), or a
-    stated amount. Blocks larger than ``MAX_BLOCK`` say nothing and are skipped."""
+    """Pairs that share a blocking key (:func:`blocking_keys`). Blocks larger than
+    ``MAX_BLOCK`` (in the whole audit: ``oversized``) say nothing and are skipped."""
     index: dict[tuple[str, ...], list[ClaimRef]] = defaultdict(list)
     for r in refs:
-        measure = measure_of(r.claim)
-        frame = r.claim.frame
-        words: set[str] = set(frame.holder_key if frame else ())
-        if not words:
-            words.update(names.get(r.doc_index, frozenset()))
-        for w in sorted(words):
-            index[(measure, w)].append(r)
-        if not words:
-            index[(measure, f"doc:{r.doc_index}")].append(r)
-        anchor = anchor_key(r, anchors)
-        if anchor is not None:
-            index[("anchor", anchor[0], str(anchor[1]), str(anchor[2]))].append(r)
+        for key in blocking_keys(r, names, anchors):
+            index[key].append(r)
     seen: set[frozenset[Key]] = set()
     for key in sorted(index):
         block = index[key]
-        if len(block) > T.MAX_BLOCK and key[0] != "anchor":
+        if is_oversized(key, len(block)) if oversized is None else key in oversized:
             continue
         for i, a in enumerate(block):
             for b in block[i + 1 :]:

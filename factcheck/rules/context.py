@@ -90,6 +90,9 @@ class AuditContext:
     #: rules switched off in this audit (config): a rule may leave a case to another
     #: rule only while that rule is on ("FC202 off" must not silence FC201)
     disabled: frozenset[str] = frozenset()
+    #: the paths of the source documents that hold claims, when the context holds
+    #: only part of an audit (an Auditor's check); None: the sources among ``refs``
+    source_paths: tuple[str, ...] | None = None
     _usd_rates: dict[tuple[str, dt.date | None], float | None] = attrs.field(
         factory=dict
     )
@@ -419,6 +422,7 @@ def build_context(
     drafts: Iterable[int] = (),
     aligner: Aligner | None = None,
     disabled: Iterable[str] = (),
+    source_paths: Sequence[str] | None = None,
 ) -> AuditContext:
     """Map (claims per document, each with its frame) then group (fact groups from
     the aligner) for the rules to read."""
@@ -434,6 +438,7 @@ def build_context(
         by_key={r.key: r for r in refs},
         drafts=frozenset(drafts),
         disabled=frozenset(disabled),
+        source_paths=None if source_paths is None else tuple(source_paths),
     )
 
 

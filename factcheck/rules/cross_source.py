@@ -420,6 +420,11 @@ def unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
             continue
         draft = a if a.doc_index in ctx.drafts else b
         supported.add(draft.key)
+    sources = ctx.source_paths
+    if sources is None:
+        sources = tuple(
+            sorted({r.document.path for r in ctx.refs if r.doc_index not in ctx.drafts})
+        )
     for ref in ctx.refs:
         if ref.doc_index not in ctx.drafts or ref.key in supported:
             continue
@@ -433,12 +438,6 @@ def unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
             "FC203",
             ref,
             f"{claim.text!r} aligns with no figure in the sources "
-            f"({', '.join(sorted({e.document.path for e in ctx.extractions if _is_source(ctx, e.document.path)}))})",
+            f"({', '.join(sources)})",
             details={"value": claim.value, "unit": claim.unit},
         )
-
-
-def _is_source(ctx: AuditContext, path: str) -> bool:
-    return any(
-        r.document.path == path and r.doc_index not in ctx.drafts for r in ctx.refs
-    )
