@@ -10,6 +10,8 @@ flagged ("4,730 injured" printed as "1,730").
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
@@ -22,6 +24,20 @@ from factcheck.align.context import ClaimRef, Context, context_of
 from factcheck.align.decide import Decision, Veto, anchor_key, decide, measure_of
 
 Key = tuple[int, str]
+#: an unordered pair of claims: their keys, smaller first (two references to keys
+#: the claims already hold, 56 bytes: a frozenset of them took 328)
+PairKey = tuple[Key, Key]
+
+
+#: a block of the candidate search: (measure, word) or ("anchor", kind, unit, value)
+BlockKey = tuple[str, ...]
+Pair = tuple[ClaimRef, ClaimRef]
+
+
+def pair_key(a: ClaimRef, b: ClaimRef) -> PairKey:
+    """The same key for (a, b) and (b, a)."""
+    ka, kb = a.key, b.key
+    return (ka, kb) if ka <= kb else (kb, ka)
 
 
 @attrs.frozen(kw_only=True)
@@ -72,13 +88,28 @@ class FrameAligner:
     #: a name to its other names ("Moonshot AI": ["Moonshot"])
     aliases: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
 
+    def blocks(self, refs: Sequence[ClaimRef]) -> dict[BlockKey, list[ClaimRef]]:
+        """The blocks the candidate search pairs claims in, each claim in every
+        block of its keys: (measure, holder word or, naming none, topic name or
+        ``doc:N``) and ("anchor", kind, unit, value) for a specific stated amount.
+        Blocks over ``MAX_BLOCK`` other than anchors are skipped by the search."""
+        from factcheck.align import alias_table  # noqa: PLC0415
+
+        return _blocks(refs, _names(refs, alias_table(self.aliases)), _anchors(refs))
+
+    def candidates(self, refs: Sequence[ClaimRef]) -> Iterator[Pair]:
+        """The pairs :meth:`align` decides, each once: pairs sharing a block (an
+        amount's block only where the amount is evidence: see ``_anchor_pairs``)."""
+        from factcheck.align import alias_table  # noqa: PLC0415
+
+        names = _names(refs, alias_table(self.aliases))
+        return _candidates(refs, names, _anchors(refs))
+
     def align(self, refs: Sequence[ClaimRef]) -> Alignment:
         from factcheck.align import (  # noqa: PLC0415
             _aliased,
-            _drop_generic,
             _without_generic_names,
             alias_table,
-            main_names,
         )
 
         table = alias_table(self.aliases)
@@ -97,16 +128,13 @@ class FrameAligner:
                 df[w] += 1
         n = max(len(contexts), 1)
         idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
-        documents = {r.doc_index: r.document for r in refs}
-        names = {i: main_names(d.prose, table) for i, d in sorted(documents.items())}
-        if len(documents) > 10:
-            names = _drop_generic(names)
+        names = _names(refs, table)
         topics = {i: frozenset(ns) for i, ns in names.items()}
         anchors = _anchors(refs)
-        decided: dict[frozenset[Key], Decision | Veto | None] = {}
+        decided: dict[PairKey, Decision | Veto | None] = {}
 
         def judge(a: ClaimRef, b: ClaimRef) -> Decision | Veto | None:
-            pair = frozenset((a.key, b.key))
+            pair = pair_key(a, b)
             if pair not in decided:
                 found = decide(
                     a, b, topics=topics, contexts=contexts, idf=idf, anchors=anchors
@@ -119,7 +147,7 @@ class FrameAligner:
         by_key = {r.key: r for r in refs}
         for a, b in _candidates(refs, names, anchors):
             if judge(a, b) is None:
-                del decided[frozenset((a.key, b.key))]  # nothing to remember
+                del decided[pair_key(a, b)]  # nothing to remember
         confident = sorted(
             (
                 d
@@ -193,6 +221,19 @@ class FrameAligner:
         return Alignment(groups=tuple(groups), possible=possible, series=series)
 
 
+def _names(
+    refs: Sequence[ClaimRef], table: Mapping[str, str]
+) -> dict[int, frozenset[str]]:
+    """Each document's main names (generic ones dropped in a large audit)."""
+    from factcheck.align import _drop_generic, main_names  # noqa: PLC0415
+
+    documents = {r.doc_index: r.document for r in refs}
+    names = {i: main_names(d.prose, table) for i, d in sorted(documents.items())}
+    if len(documents) > 10:
+        names = _drop_generic(names)
+    return names
+
+
 #: the verdict of a veto whose reason is no longer needed (one shared object: an
 #: audit judges millions of pairs at scale)
 _VETO = Veto(reason="different facts")
@@ -221,10 +262,30 @@ def _candidates(
     refs: Sequence[ClaimRef],
     names: Mapping[int, frozenset[str]],
     anchors: Mapping[Key, ClaimRef],
-) -> Iterator[tuple[ClaimRef, ClaimRef]]:
+) -> Iterator[Pair]:
     """Pairs that share a blocking key: (measure, holder word or topic name), or a
     stated amount. Blocks larger than ``MAX_BLOCK`` say nothing and are skipped."""
-    index: dict[tuple[str, ...], list[ClaimRef]] = defaultdict(list)
+    index = _blocks(refs, names, anchors)
+    seen: set[PairKey] = set()
+    for key in sorted(index):
+        block = index[key]
+        if len(block) > T.MAX_BLOCK and key[0] != "anchor":
+            continue
+        pairs = _anchor_pairs(block) if key[0] == "anchor" else _all_pairs(block)
+        for a, b in pairs:
+            pair = pair_key(a, b)
+            if a.key == b.key or pair in seen:
+                continue
+            seen.add(pair)
+            yield a, b
+
+
+def _blocks(
+    refs: Sequence[ClaimRef],
+    names: Mapping[int, frozenset[str]],
+    anchors: Mapping[Key, ClaimRef],
+) -> dict[BlockKey, list[ClaimRef]]:
+    index: dict[BlockKey, list[ClaimRef]] = defaultdict(list)
     for r in refs:
         measure = measure_of(r.claim)
         frame = r.claim.frame
@@ -238,15 +299,41 @@ def _candidates(
         anchor = anchor_key(r, anchors)
         if anchor is not None:
             index[("anchor", anchor[0], str(anchor[1]), str(anchor[2]))].append(r)
-    seen: set[frozenset[Key]] = set()
-    for key in sorted(index):
-        block = index[key]
-        if len(block) > T.MAX_BLOCK and key[0] != "anchor":
-            continue
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                pair = frozenset((a.key, b.key))
-                if a.key == b.key or pair in seen:
-                    continue
-                seen.add(pair)
-                yield a, b
+    return index
+
+
+def _all_pairs(block: Sequence[ClaimRef]) -> Iterator[Pair]:
+    for i, a in enumerate(block):
+        for b in block[i + 1 :]:
+            yield a, b
+
+
+def _anchor_pairs(block: Sequence[ClaimRef]) -> Iterator[Pair]:
+    """The pairs of one stated amount for which that amount is evidence (see
+    ``decide``: reports within ``NEWS_CYCLE_DAYS`` of each other, or undated, or
+    naming the same holder), each in block order, not every pair: a common amount
+    ("24 hours", "44%") is printed by thousands of unrelated reports of an archive,
+    and pairing them all grows as the square of the archive."""
+    undated = [i for i, r in enumerate(block) if r.document.published is None]
+    dated = sorted(
+        (i for i, r in enumerate(block) if r.document.published is not None),
+        key=lambda i: (block[i].document.published, i),
+    )
+    admitted: list[tuple[int, int]] = list(itertools.combinations(undated, 2))
+    admitted.extend((u, d) for u in undated for d in dated)
+    for n, i in enumerate(dated):
+        day = block[i].document.published or dt.date.min
+        for j in dated[n + 1 :]:
+            if ((block[j].document.published or day) - day).days > T.NEWS_CYCLE_DAYS:
+                break
+            admitted.append((i, j))
+    by_holder: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i in dated:
+        frame = block[i].claim.frame
+        holder = frozenset(frame.holder_key if frame else ())
+        if holder:
+            by_holder[holder].append(i)
+    for same in by_holder.values():
+        admitted.extend(itertools.combinations(same, 2))
+    for i, j in sorted({(min(i, j), max(i, j)) for i, j in admitted}):
+        yield block[i], block[j]
