@@ -46,11 +46,22 @@ class FactGroup:
 
     members: tuple[ClaimRef, ...]
     decisions: tuple[Decision, ...]
+    #: the decisions by pair: rules ask for the decision of every pair of members,
+    #: and a scan of the decisions for each made that cubic in a group's size
+    _by_pair: dict[PairKey, Decision] = attrs.field(
+        init=False, eq=False, repr=False, alias="_by_pair"
+    )
+
+    @_by_pair.default
+    def _index(self) -> dict[PairKey, Decision]:
+        out: dict[PairKey, Decision] = {}
+        for d in self.decisions:
+            out.setdefault(pair_key(d.a, d.b), d)
+        return out
 
     def decision(self, a: ClaimRef, b: ClaimRef) -> Decision | None:
         """The direct decision between two members, if one was made."""
-        pair = {a.key, b.key}
-        return next((d for d in self.decisions if {d.a.key, d.b.key} == pair), None)
+        return self._by_pair.get(pair_key(a, b))
 
 
 @attrs.frozen(kw_only=True)
