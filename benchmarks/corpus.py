@@ -350,6 +350,9 @@ _TEMPLATES: dict[str, tuple[str, ...]] = {
         "Of the {revenue} in revenue, {segment} came from its {seg} unit.",
         "{C}'s {seg} unit brought in revenue of {segment}.",
         "Rival {R} {reported} revenue of {rival_revenue} for the same quarter.",
+        "{C} and {R} {reported} revenue of {revenue} and {rival_revenue} "
+        "respectively for the {Q} quarter.",
+        "The {seg} unit made up {share}% of {C}'s revenue in the {Q} quarter.",
     ),
     "pledge": (
         "{C} will invest {invest} over the next {years} years, it said on {weekday}.",
@@ -479,6 +482,11 @@ class _Event:
                 money=True,
             )
             facts["rival_revenue"] = money(1e9, 200e9)
+            # the unit's share of revenue, as the two figures make it
+            facts["share"] = _Fact(
+                [round(100 * facts["segment"].values[0] / facts["revenue"].values[0])],
+                percent=True,
+            )
             facts["growth"] = _Fact([rng.randint(3, 60)], percent=True)
         elif kind == "pledge":
             facts["invest"] = money(0.5e9, 100e9)

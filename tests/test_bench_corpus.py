@@ -65,3 +65,6 @@ def test_wording_varies_from_event_to_event(corpus: ModuleType) -> None:
     }
     assert len(windows) > 1
     assert len(verbs) > 1
+    # the shapes of issue 11: a "respectively" list, and a share of a named whole
+    assert any("respectively" in t for t in texts)
+    assert any("% of" in t and "'s revenue" in t for t in texts)
