@@ -56,9 +56,26 @@ def docs(session: nox.Session) -> None:
     )
 
 
+#: the audit benchmark's default in ``nox -s bench``: one size that runs in seconds
+#: (the growth needs two sizes: ``nox -s bench -- audit --sizes 1000 10000``)
+BENCH_AUDIT_DEFAULT = ("--sizes", "1000", "--repeats", "1", "--stages", "none")
+#: the scripts ``nox -s bench`` runs, by the name that selects one of them
+BENCH_SCRIPTS = {
+    "extract": "benchmarks/bench_extract.py",
+    "normalize": "benchmarks/bench_normalize.py",
+    "audit": "benchmarks/bench_audit.py",
+}
+
+
 @nox.session(python=PYTHONS)
 def bench(session: nox.Session) -> None:
-    """Benchmarks against peer extractors, in one run (see benchmarks/README.md).
+    """Benchmarks (see benchmarks/README.md): the extractor against peer extractors,
+    normalization, and the audit at scale on generated articles.
+
+    ``nox -s bench`` runs all three (the audit at 1,000 articles); ``-- --quick``
+    passes ``--quick`` to each; ``-- audit --sizes 1000 10000 ...`` (or
+    ``extract ...``, ``normalize ...``) runs one script with the arguments that
+    follow its name.
 
     quantulum3's bundled classifier fails to load beside current scikit-learn, so
     scikit-learn is kept out of this environment and quantulum3 runs on its rules.
@@ -66,5 +83,11 @@ def bench(session: nox.Session) -> None:
     # not editable: the extractor is measured compiled, as `pip install .` builds it
     session.install(".[bench]")
     session.run("pip", "uninstall", "--yes", "scikit-learn", success_codes=[0, 1])
-    session.run("python", "benchmarks/bench_extract.py", *session.posargs)
-    session.run("python", "benchmarks/bench_normalize.py", *session.posargs)
+    args = list(session.posargs)
+    if args and args[0] in BENCH_SCRIPTS:
+        session.run("python", BENCH_SCRIPTS[args[0]], *args[1:])
+        return
+    session.run("python", BENCH_SCRIPTS["extract"], *args)
+    session.run("python", BENCH_SCRIPTS["normalize"], *args)
+    audit_args = args if args else list(BENCH_AUDIT_DEFAULT)
+    session.run("python", BENCH_SCRIPTS["audit"], *audit_args)

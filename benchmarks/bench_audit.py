@@ -17,7 +17,8 @@ Every size runs in a fresh forked process (so peak RSS is per size): the corpus 
 built, then ``factcheck.pipeline.audit(documents)`` is timed (wall: ``perf_counter``;
 CPU: ``process_time``; ``gc.collect()`` and a cleared rate-window cache before each
 run; best of N, no further repeats once a size has spent 20 s). Memory is the peak
-RSS of that process, and "audit Δ" the peak above the RSS once the corpus is built.
+RSS of that process, and "audit Δ" the peak above the RSS once the corpus is built
+("KiB/doc": audit Δ per document).
 From the findings of the last run:
 
 - recall: a planted error is found when a finding at warning or error level points
@@ -29,8 +30,9 @@ From the findings of the last run:
 Then one more pass times the stages (extraction; "frames": build_context without
 its aligner, i.e. claim references and frames; the aligner's
 ``align``, each rule) and describes the alignment: fact groups, pairs within groups,
-possible (weak) pairs, candidate pairs, blocks skipped as larger than
-``MAX_BLOCK``, and groups and pairs that join claims of different events, with the
+possible (weak) pairs, candidate pairs (``FrameAligner.candidates``), blocks
+(``FrameAligner.blocks``) skipped as larger than ``MAX_BLOCK``, the largest blocks
+of one stated amount, and groups and pairs that join claims of different events, with the
 frame fields that failed to keep them apart.
 
 A size whose audit, extrapolated from the sizes before it (time ∝ n**k), would end
@@ -226,28 +228,13 @@ def measure_size(
         "rss_corpus_mib": rss_corpus,
         "peak_rss_mib": peak,
         "audit_peak_mib": peak - rss_corpus,
+        "peak_kib_per_document": 1024 * peak / len(docs),
+        "audit_kib_per_document": 1024 * (peak - rss_corpus) / len(docs),
         **scored,
     }
     if stages:
         out["stages"] = measure_stages(corpus)
     return out
-
-
-def _blocks(refs: Sequence[ClaimRef], names: dict[int, frozenset[str]]) -> Counter[str]:
-    """The sizes of the aligner's blocks by (measure, holder word or topic name), as
-    ``factcheck.align.groups._candidates`` builds them (re-derived here: the
-    aligner does not report them)."""
-    from factcheck.align import measure_of
-
-    blocks: Counter[str] = Counter()
-    for r in refs:
-        frame = r.claim.frame
-        words = set(frame.holder_key if frame else ())
-        if not words:
-            words.update(names.get(r.doc_index, frozenset()))
-        for w in words:
-            blocks[f"{measure_of(r.claim)}|{w}"] += 1
-    return blocks
 
 
 def _frame_fields(a: ClaimRef, b: ClaimRef) -> str:
@@ -286,8 +273,6 @@ class _TimedAligner:
 def measure_stages(corpus: GeneratedCorpus) -> dict[str, Any]:
     """One pass of the audit split in its stages (the same calls ``audit`` makes),
     and what the alignment looks like."""
-    from factcheck.align import _drop_generic, main_names
-
     docs = corpus.documents
     config = Config()
     _clear_rate_cache()
@@ -334,13 +319,17 @@ def measure_stages(corpus: GeneratedCorpus) -> dict[str, Any]:
     why_possible: Counter[str] = Counter(
         _frame_fields(d.a, d.b) for d in cross_possible
     )
-    documents = {r.doc_index: r.document for r in refs}
-    names = {i: main_names(d.prose) for i, d in sorted(documents.items())}
-    if len(documents) > 10:
-        names = _drop_generic(names)
-    blocks = _blocks(refs, names)
-    over = {k: v for k, v in blocks.items() if v > T.MAX_BLOCK}
-    within = sum(math.comb(v, 2) for v in blocks.values() if v <= T.MAX_BLOCK)
+    blocks = {
+        key: len(block)
+        for key, block in FrameAligner(aliases=settings.aliases).blocks(refs).items()
+    }
+    candidates = sum(1 for _ in FrameAligner(aliases=settings.aliases).candidates(refs))
+    over = {
+        "|".join(k): v
+        for k, v in blocks.items()
+        if v > T.MAX_BLOCK and k[0] != "anchor"
+    }
+    anchors = {"|".join(k): v for k, v in blocks.items() if k[0] == "anchor"}
     return {
         "extract_seconds": t_extract,
         "frames_seconds": max(t_context - aligner.seconds, 0.0),
@@ -365,7 +354,8 @@ def measure_stages(corpus: GeneratedCorpus) -> dict[str, Any]:
         "blocks_over_max": len(over),
         "claims_in_blocks_over_max": sum(over.values()),
         "blocks_over_max_top": sorted(over.items(), key=lambda kv: -kv[1])[:5],
-        "pairs_in_blocks": within,
+        "largest_anchor_blocks": sorted(anchors.items(), key=lambda kv: -kv[1])[:3],
+        "candidate_pairs": candidates,
     }
 
 
@@ -426,7 +416,7 @@ def print_table(results: Sequence[dict[str, Any]]) -> None:
     """The main table: one row per size."""
     head = (
         f"{'docs':>7} {'events':>6} {'claims':>7} {'wall s':>8} {'CPU s':>8} "
-        f"{'ms/doc':>7} {'peak RSS':>9} {'audit Δ':>8} {'findings':>8} "
+        f"{'ms/doc':>7} {'peak RSS':>9} {'audit Δ':>8} {'KiB/doc':>7} {'findings':>8} "
         f"{'cross-event':>12} {'recall':>14} {'unplanted':>9}"
     )
     print(head)
@@ -441,7 +431,8 @@ def print_table(results: Sequence[dict[str, Any]]) -> None:
         print(
             f"{cells}{r['claims']:>7} {r['seconds']:>8.2f} {r['cpu_seconds']:>8.2f} "
             f"{r['ms_per_document']:>7.2f} {r['peak_rss_mib']:>5.0f} MiB "
-            f"{r['audit_peak_mib']:>4.0f} MiB {r['findings']:>8} {cross:>12} "
+            f"{r['audit_peak_mib']:>4.0f} MiB {r['audit_kib_per_document']:>7.1f} "
+            f"{r['findings']:>8} {cross:>12} "
             f"{recall:>14} {r['unplanted_alarms']:>9}"
         )
 
@@ -477,7 +468,7 @@ def print_details(results: Sequence[dict[str, Any]]) -> None:
     print("\nAlignment:")
     head = (
         f"{'docs':>7} {'groups':>7} {'grouped pairs':>13} {'possible':>8} "
-        f"{'blocks':>7} {'largest':>7} {'> MAX_BLOCK':>11} {'claims in them':>14} "
+        f"{'candidates':>10} {'blocks':>7} {'largest':>7} {'> MAX_BLOCK':>11} {'claims in them':>14} "
         f"{'cross-event groups':>18} {'cross-event possible':>20}"
     )
     print(head)
@@ -486,7 +477,8 @@ def print_details(results: Sequence[dict[str, Any]]) -> None:
         st = r["stages"]
         print(
             f"{r['documents']:>7} {st['fact_groups']:>7} {st['grouped_pairs']:>13} "
-            f"{st['possible_pairs']:>8} {st['blocks']:>7} {st['largest_block']:>7} "
+            f"{st['possible_pairs']:>8} {st['candidate_pairs']:>10} "
+            f"{st['blocks']:>7} {st['largest_block']:>7} "
             f"{st['blocks_over_max']:>11} {st['claims_in_blocks_over_max']:>14} "
             f"{st['cross_event_groups']:>18} {st['cross_event_possible']:>20}"
         )
@@ -495,6 +487,7 @@ def print_details(results: Sequence[dict[str, Any]]) -> None:
     print(f"\nrules at {n}: {rules}")
     if st["blocks_over_max_top"]:
         print(f"largest blocks at {n} (skipped): {st['blocks_over_max_top']}")
+    print(f"largest stated-amount blocks at {n}: {st['largest_anchor_blocks']}")
     for label, key in (
         ("cross-event group decisions", "cross_event_why"),
         ("cross-event possible pairs", "cross_event_possible_why"),

@@ -341,7 +341,7 @@ def _money_text(value: float, fmt: str) -> str:
 #: time, the way news does
 _TEMPLATES: dict[str, tuple[str, ...]] = {
     "results": (
-        "{C} reported revenue of {revenue} for the {Q} quarter of {Y}.",
+        "{C} {reported} revenue of {revenue} for the {Q} quarter of {Y}.",
         "{C}'s revenue rose {growth}% to {revenue} in the {Q} quarter.",
         "In the {Q} quarter, {C} booked revenue of {revenue}, while {R} booked "
         "{rival_revenue}.",
@@ -349,7 +349,10 @@ _TEMPLATES: dict[str, tuple[str, ...]] = {
         "Net profit at {C} came to {profit}, the company said on {weekday}.",
         "Of the {revenue} in revenue, {segment} came from its {seg} unit.",
         "{C}'s {seg} unit brought in revenue of {segment}.",
-        "Rival {R} reported revenue of {rival_revenue} for the same quarter.",
+        "Rival {R} {reported} revenue of {rival_revenue} for the same quarter.",
+        "{C} and {R} {reported} revenue of {revenue} and {rival_revenue} "
+        "respectively for the {Q} quarter.",
+        "The {seg} unit made up {share}% of {C}'s revenue in the {Q} quarter.",
     ),
     "pledge": (
         "{C} will invest {invest} over the next {years} years, it said on {weekday}.",
@@ -361,8 +364,8 @@ _TEMPLATES: dict[str, tuple[str, ...]] = {
     "fine": (
         "{Reg} fined {C} {fine} on {weekday}.",
         "{C} was ordered to pay a fine of {fine}.",
-        "The {fine} penalty follows {complaints} complaints from customers.",
-        "Regulators received {complaints} complaints about {C}.",
+        "The {fine} penalty follows {complaints} {complaints_word} from customers.",
+        "Regulators received {complaints} {complaints_word} about {C}.",
     ),
     "deal": (
         "{C} agreed to buy a {stake}% stake in {T} for {price}.",
@@ -373,8 +376,8 @@ _TEMPLATES: dict[str, tuple[str, ...]] = {
     "product": (
         "The {P} starts at {price}, {C} said on {weekday}.",
         "{C} priced the {P} at {price}.",
-        "{C} received {orders} orders for the {P} in its first 24 hours.",
-        "Orders for the {P} reached {orders} within 24 hours of its launch.",
+        "{C} received {orders} orders for the {P} in its first {first}.",
+        "Orders for the {P} reached {orders} within {within} of its launch.",
     ),
     "disaster": (
         "At least {deaths} people have died in the {N}, officials said on {weekday}.",
@@ -392,6 +395,15 @@ _FILLERS = (
     "Officials said more details would follow.",
 )
 _PLACEHOLDER = regex.compile(r"\{(\w+)\}")
+#: a launch's first-orders window, as "in its first ..." and "within ... of its
+#: launch" (one per event)
+_WINDOWS = (
+    ("24 hours", "24 hours"),
+    ("48 hours", "48 hours"),
+    ("three days", "three days"),
+    ("week", "a week"),
+    ("day", "a day"),
+)
 _QUARTERS = ("first", "second", "third", "fourth")
 
 
@@ -436,7 +448,13 @@ class _Event:
             else "fourth",
             "Y": str(self.first.year if self.first.month > 3 else self.first.year - 1),
             "years": rng.choice(("two", "three", "five")),
+            # wording varies per event, not only per article: one outlet's phrase
+            # is not every event's (a window of "24 hours" in every launch story
+            # made one amount common to a thousand unrelated reports)
+            "reported": rng.choice(("reported", "posted", "announced")),
+            "complaints_word": rng.choice(("complaints", "grievances", "objections")),
         }
+        self.words["first"], self.words["within"] = rng.choice(_WINDOWS)
         if kind == "disaster":
             what, label = rng.choice(_DISASTERS)
             self.words["N"] = f"{gen.name()} {label}"
@@ -464,6 +482,11 @@ class _Event:
                 money=True,
             )
             facts["rival_revenue"] = money(1e9, 200e9)
+            # the unit's share of revenue, as the two figures make it
+            facts["share"] = _Fact(
+                [round(100 * facts["segment"].values[0] / facts["revenue"].values[0])],
+                percent=True,
+            )
             facts["growth"] = _Fact([rng.randint(3, 60)], percent=True)
         elif kind == "pledge":
             facts["invest"] = money(0.5e9, 100e9)

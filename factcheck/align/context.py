@@ -230,10 +230,12 @@ class ClaimRef:
     document: Document
     claim: Claim
     doc_index: int
+    #: unique within an audit: (document number, claim id). Stored, not rebuilt on
+    #: each read: the aligner keys millions of pairs by it
+    key: tuple[int, str] = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def key(self) -> tuple[int, str]:
-        """Unique within an audit: (document number, claim id)."""
+    @key.default
+    def _key(self) -> tuple[int, str]:
         return (self.doc_index, self.claim.id)
 
 

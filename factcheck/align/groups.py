@@ -10,6 +10,8 @@ flagged ("4,730 injured" printed as "1,730").
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Container, Iterator, Mapping, Sequence
@@ -22,6 +24,20 @@ from factcheck.align.context import ClaimRef, Context, context_of
 from factcheck.align.decide import Decision, Veto, anchor_key, decide, measure_of
 
 Key = tuple[int, str]
+#: an unordered pair of claims: their keys, smaller first (two references to keys
+#: the claims already hold, 56 bytes: a frozenset of them took 328)
+PairKey = tuple[Key, Key]
+
+
+#: a block of the candidate search: (measure, word) or ("anchor", kind, unit, value)
+BlockKey = tuple[str, ...]
+Pair = tuple[ClaimRef, ClaimRef]
+
+
+def pair_key(a: ClaimRef, b: ClaimRef) -> PairKey:
+    """The same key for (a, b) and (b, a)."""
+    ka, kb = a.key, b.key
+    return (ka, kb) if ka <= kb else (kb, ka)
 
 
 @attrs.frozen(kw_only=True)
@@ -30,11 +46,22 @@ class FactGroup:
 
     members: tuple[ClaimRef, ...]
     decisions: tuple[Decision, ...]
+    #: the decisions by pair: rules ask for the decision of every pair of members,
+    #: and a scan of the decisions for each made that cubic in a group's size
+    _by_pair: dict[PairKey, Decision] = attrs.field(
+        init=False, eq=False, repr=False, alias="_by_pair"
+    )
+
+    @_by_pair.default
+    def _index(self) -> dict[PairKey, Decision]:
+        out: dict[PairKey, Decision] = {}
+        for d in self.decisions:
+            out.setdefault(pair_key(d.a, d.b), d)
+        return out
 
     def decision(self, a: ClaimRef, b: ClaimRef) -> Decision | None:
         """The direct decision between two members, if one was made."""
-        pair = {a.key, b.key}
-        return next((d for d in self.decisions if {d.a.key, d.b.key} == pair), None)
+        return self._by_pair.get(pair_key(a, b))
 
 
 @attrs.frozen(kw_only=True)
@@ -100,6 +127,23 @@ class FrameAligner:
     #: neighbours' clauses and stand as anchors (part of an audit, as above)
     focus: Container[Key] | None = None
 
+    def blocks(self, refs: Sequence[ClaimRef]) -> dict[BlockKey, list[ClaimRef]]:
+        """The blocks the candidate search pairs claims in, each claim in every
+        block of its keys: (measure, holder word or, naming none, topic name or
+        ``doc:N``) and ("anchor", kind, unit, value) for a specific stated amount.
+        Blocks over ``MAX_BLOCK`` other than anchors are skipped by the search."""
+        from factcheck.align import alias_table  # noqa: PLC0415
+
+        return _blocks(refs, _names(refs, alias_table(self.aliases)), _anchors(refs))
+
+    def candidates(self, refs: Sequence[ClaimRef]) -> Iterator[Pair]:
+        """The pairs :meth:`align` decides, each once: pairs sharing a block (an
+        amount's block only where the amount is evidence: see ``_anchor_pairs``)."""
+        from factcheck.align import alias_table  # noqa: PLC0415
+
+        names = _names(refs, alias_table(self.aliases))
+        return _candidates(refs, names, _anchors(refs))
+
     def align(self, refs: Sequence[ClaimRef]) -> Alignment:
         from factcheck.align import (  # noqa: PLC0415
             _aliased,
@@ -144,10 +188,10 @@ class FrameAligner:
                 names = {i: ns - stats.generic_names for i, ns in names.items()}
         topics = {i: frozenset(ns) for i, ns in names.items()}
         anchors = _anchors(every)
-        decided: dict[frozenset[Key], Decision | Veto | None] = {}
+        decided: dict[PairKey, Decision | Veto | None] = {}
 
         def judge(a: ClaimRef, b: ClaimRef) -> Decision | Veto | None:
-            pair = frozenset((a.key, b.key))
+            pair = pair_key(a, b)
             if pair not in decided:
                 found = decide(
                     a, b, topics=topics, contexts=contexts, idf=idf, anchors=anchors
@@ -161,7 +205,7 @@ class FrameAligner:
         oversized = None if stats is None else stats.oversized
         for a, b in _candidates(refs, names, anchors, oversized=oversized):
             if judge(a, b) is None:
-                del decided[frozenset((a.key, b.key))]  # nothing to remember
+                del decided[pair_key(a, b)]  # nothing to remember
         confident = sorted(
             (
                 d
@@ -235,6 +279,19 @@ class FrameAligner:
         return Alignment(groups=tuple(groups), possible=possible, series=series)
 
 
+def _names(
+    refs: Sequence[ClaimRef], table: Mapping[str, str]
+) -> dict[int, frozenset[str]]:
+    """Each document's main names (generic ones dropped in a large audit)."""
+    from factcheck.align import _drop_generic, main_names  # noqa: PLC0415
+
+    documents = {r.doc_index: r.document for r in refs}
+    names = {i: main_names(d.prose, table) for i, d in sorted(documents.items())}
+    if len(documents) > 10:
+        names = _drop_generic(names)
+    return names
+
+
 #: the verdict of a veto whose reason is no longer needed (one shared object: an
 #: audit judges millions of pairs at scale)
 _VETO = Veto(reason="different facts")
@@ -292,22 +349,69 @@ def _candidates(
     anchors: Mapping[Key, ClaimRef],
     *,
     oversized: Container[tuple[str, ...]] | None = None,
-) -> Iterator[tuple[ClaimRef, ClaimRef]]:
-    """Pairs that share a blocking key (:func:`blocking_keys`). Blocks larger than
+) -> Iterator[Pair]:
+    """Pairs that share a blocking key (:func:`blocking_keys`); a stated amount's
+    block only where the amount is evidence (``_anchor_pairs``). Blocks larger than
     ``MAX_BLOCK`` (in the whole audit: ``oversized``) say nothing and are skipped."""
-    index: dict[tuple[str, ...], list[ClaimRef]] = defaultdict(list)
-    for r in refs:
-        for key in blocking_keys(r, names, anchors):
-            index[key].append(r)
-    seen: set[frozenset[Key]] = set()
+    index = _blocks(refs, names, anchors)
+    seen: set[PairKey] = set()
     for key in sorted(index):
         block = index[key]
         if is_oversized(key, len(block)) if oversized is None else key in oversized:
             continue
-        for i, a in enumerate(block):
-            for b in block[i + 1 :]:
-                pair = frozenset((a.key, b.key))
-                if a.key == b.key or pair in seen:
-                    continue
-                seen.add(pair)
-                yield a, b
+        pairs = _anchor_pairs(block) if key[0] == "anchor" else _all_pairs(block)
+        for a, b in pairs:
+            pair = pair_key(a, b)
+            if a.key == b.key or pair in seen:
+                continue
+            seen.add(pair)
+            yield a, b
+
+
+def _blocks(
+    refs: Sequence[ClaimRef],
+    names: Mapping[int, frozenset[str]],
+    anchors: Mapping[Key, ClaimRef],
+) -> dict[BlockKey, list[ClaimRef]]:
+    index: dict[BlockKey, list[ClaimRef]] = defaultdict(list)
+    for r in refs:
+        for key in blocking_keys(r, names, anchors):
+            index[key].append(r)
+    return index
+
+
+def _all_pairs(block: Sequence[ClaimRef]) -> Iterator[Pair]:
+    for i, a in enumerate(block):
+        for b in block[i + 1 :]:
+            yield a, b
+
+
+def _anchor_pairs(block: Sequence[ClaimRef]) -> Iterator[Pair]:
+    """The pairs of one stated amount for which that amount is evidence (see
+    ``decide``: reports within ``NEWS_CYCLE_DAYS`` of each other, or undated, or
+    naming the same holder), each in block order, not every pair: a common amount
+    ("24 hours", "44%") is printed by thousands of unrelated reports of an archive,
+    and pairing them all grows as the square of the archive."""
+    undated = [i for i, r in enumerate(block) if r.document.published is None]
+    dated = sorted(
+        (i for i, r in enumerate(block) if r.document.published is not None),
+        key=lambda i: (block[i].document.published, i),
+    )
+    admitted: list[tuple[int, int]] = list(itertools.combinations(undated, 2))
+    admitted.extend((u, d) for u in undated for d in dated)
+    for n, i in enumerate(dated):
+        day = block[i].document.published or dt.date.min
+        for j in dated[n + 1 :]:
+            if ((block[j].document.published or day) - day).days > T.NEWS_CYCLE_DAYS:
+                break
+            admitted.append((i, j))
+    by_holder: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i in dated:
+        frame = block[i].claim.frame
+        holder = frozenset(frame.holder_key if frame else ())
+        if holder:
+            by_holder[holder].append(i)
+    for same in by_holder.values():
+        admitted.extend(itertools.combinations(same, 2))
+    for i, j in sorted({(min(i, j), max(i, j)) for i, j in admitted}):
+        yield block[i], block[j]
