@@ -236,6 +236,22 @@ def _clauses_apart(a: ClaimRef, b: ClaimRef) -> bool:
     return _CLAUSE_BREAK.search(a.document.prose, first.end, second.start) is not None
 
 
+def _flow_over_periods(fa: Frame, fb: Frame) -> bool:
+    """Whether two frames state a flow (profit, revenue, exports) over different
+    periods, one inside the other: a year's profit and its fourth quarter's are two
+    facts, while a stock ("valued at") in 2023 and in December 2023 may be one."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    period = lexicon().period
+    return (
+        fa.attribute in period
+        and fb.attribute == fa.attribute
+        and fa.time is not None
+        and fb.time is not None
+        and fa.time != fb.time
+    )
+
+
 def _time_relation(fa: Frame, fb: Frame) -> str:
     if fa.window and fb.window and fa.window != fb.window:
         return "different"
@@ -311,7 +327,7 @@ def decide(
         return Veto(reason="listed side by side in one sentence")
     time = _time_relation(fa, fb)
     series = time == "unknown" and not same_doc and _running_apart(a, b)
-    if time == "different":
+    if time == "different" or (time == "compatible" and _flow_over_periods(fa, fb)):
         return Veto(
             reason=f"different times: {fa.time or fa.window} / {fb.time or fb.window}"
         )

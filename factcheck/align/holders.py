@@ -271,7 +271,13 @@ class _Holder:
 
 def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
     toks = [t for t in toks if t.text != "\x00"]
-    if not toks or toks[-1].low in lex.generic or toks[-1].low in _TIME_HEADS:
+    while toks and toks[-1].low in lex.name_glue:
+        toks = toks[:-1]  # "the second quarter of" 2022: the glue led to a number
+    if (
+        not toks
+        or toks[-1].low in lex.generic
+        or any(t.low in _TIME_HEADS for t in toks)
+    ):
         return None  # "for the third quarter of 2021": a time, not a holder
     text = " ".join(t.text for t in toks)
     if (
