@@ -174,6 +174,14 @@ def is_count(
             and _is_proper_noun_before(text, bm)
         ):
             return False  # "Boeing 737", "Section 230" (a name has no "2,000")
+        if (
+            number.spelled
+            and text[number.start : number.start + 1].isupper()
+            and _is_proper_noun_before(text, bm)
+        ):
+            return (
+                False  # "the Halbri One", "Formula One": a capitalized word of a name
+            )
     # "24 February" is a date
     return not (
         words is not None

@@ -582,3 +582,18 @@ def test_json_units_of_money_and_percentages_are_unchanged() -> None:
         "%",
         "pp",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "texts"),
+    [
+        ("The Halbri One costs $899.", ["$899"]),
+        ("The Halbri phone costs $899 and one case $20.", ["$899", "one", "$20"]),
+        ("Analysts at Kestrel Two said 5 banks failed.", ["5"]),
+        ("Analysts said two banks failed.", ["two"]),
+    ],
+)
+def test_a_capitalized_number_word_after_a_name_is_part_of_it(
+    text: str, texts: list[str]
+) -> None:
+    assert [c.text for c in extract(text)] == texts
