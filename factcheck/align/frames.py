@@ -37,6 +37,7 @@ import regex
 
 from factcheck.align.context import local_bounds, stem
 from factcheck.align.holders import _SOURCE_OF, HolderReader, holder_key
+from factcheck.align.lexicon import Lexicon
 from factcheck.align.times import read_time
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
 
@@ -61,6 +62,36 @@ _NAME_LIST = regex.compile(
     r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+))*"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
 )
+
+
+#: "Joryarhin Group's chip and phone units", "Apparel and footwear sales": kinds of
+#: one thing listed before a plural head, maybe under an owner
+_KIND_LIST = regex.compile(
+    r"(?:(?P<owner>(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*['’]s)\s+)?"
+    r"(?P<items>[A-Za-z][a-z-]*(?:\s*,\s*[a-z-]+)*\s*,?\s+and\s+[a-z-]+)"
+    r"\s+(?P<head>[a-z-]+s)\b"
+)
+
+
+def _listed_kinds(text: str, lex: Lexicon) -> list[str]:
+    """The holders of the last list of kinds in ``text`` ("X's chip and phone
+    units": X's chip units, X's phone units; "Apparel and footwear sales": apparel,
+    footwear), in order."""
+    found = list(_KIND_LIST.finditer(text))
+    if not found:
+        return []
+    m = found[-1]
+    items = [
+        w.strip() for w in regex.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m["items"])
+    ]
+    if any(
+        not w or w.lower() in lex.determiners or w.lower() in lex.verbs for w in items
+    ):
+        return []
+    head = m["head"]
+    owner = f"{m['owner']} " if m["owner"] else ""
+    tail = "" if head in lex.attribute_of else f" {head}"
+    return [f"{owner}{w.lower()}{tail}" for w in items if w]
 
 
 def _listed_names(text: str) -> list[str]:
@@ -160,7 +191,11 @@ class FrameReader(HolderReader):
                 continue
             after = text[claims[-1].span.end - sentence.start : at.start()]
             before = text[: claims[0].span.start - sentence.start]
-            names = _listed_names(after) or _listed_names(before)
+            names = (
+                _listed_names(after)
+                or _listed_names(before)
+                or _listed_kinds(before, self.lex)
+            )
             if len(names) != len(claims):
                 continue
             first = self.frames[claims[0].id]
