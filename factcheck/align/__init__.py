@@ -95,6 +95,15 @@ def is_generic(documents_with_it: int, documents: int) -> bool:
 MAIN_NAMES = 10
 
 
+def _legal_forms() -> frozenset[str]:
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return lexicon().legal_forms
+
+
+_LEGAL_FORMS = _legal_forms()
+
+
 def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
     """The names a document mentions most (capitalized words, stemmed; aliases
     folded; a word opening a sentence only if the document never writes it in lower
@@ -109,6 +118,8 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
         low = tok.lower()
         if low in STOPWORDS or low in MONTHS or low in CURRENCY_WORDS:
             continue
+        if low in _LEGAL_FORMS:
+            continue  # "Holdings", "Group": in half the business stories' names
         if not is_name(tok) and after_sentence_end(prose, m.start()) and low in lower:
             continue
         key = stem(low)
