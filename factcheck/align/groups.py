@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 import attrs
@@ -65,14 +65,79 @@ class Aligner(Protocol):
         ...
 
 
+#: what deciding one pair gives: a decision, a veto, or nothing to remember
+Verdict = Decision | Veto | None
+Pair = tuple[ClaimRef, ClaimRef]
+#: scores candidate pairs (in order, one verdict each); the engine's process pool
+#: or cluster may stand in for :meth:`Scoring.score`, and must give the same verdicts
+PairScorer = Callable[["Scoring", Sequence[Pair]], Sequence[Verdict]]
+
+
+@attrs.frozen(kw_only=True)
+class Scoring:
+    """What deciding a pair reads, computed once over all claims of an audit: each
+    claim's context words, the words' weights, each document's main names, and the
+    stated equivalents. Picklable: a worker process may score pairs with it."""
+
+    refs: tuple[ClaimRef, ...]
+    contexts: Mapping[Key, Context]
+    idf: Mapping[str, float]
+    names: Mapping[int, frozenset[str]]
+    topics: Mapping[int, frozenset[str]]
+    anchors: Mapping[Key, ClaimRef]
+
+    def judge(self, a: ClaimRef, b: ClaimRef) -> Verdict:
+        """The decision on one pair (a veto's reason dropped unless it is a series)."""
+        found = decide(
+            a,
+            b,
+            topics=self.topics,
+            contexts=self.contexts,
+            idf=self.idf,
+            anchors=self.anchors,
+        )
+        if isinstance(found, Veto) and found.series is None:
+            return _VETO  # kept for its verdict only: the reason is not read
+        return found
+
+    def score(self, pairs: Sequence[Pair]) -> list[Verdict]:
+        """:meth:`judge` over candidate pairs, in order."""
+        return [self.judge(a, b) for a, b in pairs]
+
+    def blocking_keys(self, ref: ClaimRef) -> list[BlockKey]:
+        """The blocks a claim is indexed under (see :func:`_candidates`)."""
+        return blocking_keys(ref, self.names, self.anchors)
+
+    def candidates(self) -> Iterator[Pair]:
+        """Pairs that share a block, each once, block by block in key order."""
+        return _candidates(self.refs, self.names, self.anchors)
+
+
 @attrs.frozen(kw_only=True)
 class FrameAligner:
-    """The built-in aligner: frames decide, context words weigh in."""
+    """The built-in aligner: frames decide, context words weigh in.
+
+    Its work is three steps any engine may split: :meth:`prepare` (over all
+    claims), scoring the candidate pairs block by block (``scorer``: by default in
+    this process), and :meth:`join` (fact groups by union-find with cannot-links, in
+    one place, so the groups never depend on how the scoring was split)."""
 
     #: a name to its other names ("Moonshot AI": ["Moonshot"])
     aliases: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
+    #: who scores the candidate pairs (None: this process, in order)
+    scorer: PairScorer | None = attrs.field(default=None, eq=False, repr=False)
 
     def align(self, refs: Sequence[ClaimRef]) -> Alignment:
+        scoring = self.prepare(refs)
+        pairs = list(scoring.candidates())
+        verdicts = (
+            scoring.score(pairs) if self.scorer is None else self.scorer(scoring, pairs)
+        )
+        return self.join(scoring, zip(pairs, verdicts, strict=True))
+
+    def prepare(self, refs: Sequence[ClaimRef]) -> Scoring:
+        """What scoring reads, over all claims (document frequencies and generic
+        names are counted over the whole audit)."""
         from factcheck.align import (  # noqa: PLC0415
             _aliased,
             _drop_generic,
@@ -101,25 +166,34 @@ class FrameAligner:
         names = {i: main_names(d.prose, table) for i, d in sorted(documents.items())}
         if len(documents) > 10:
             names = _drop_generic(names)
-        topics = {i: frozenset(ns) for i, ns in names.items()}
-        anchors = _anchors(refs)
+        return Scoring(
+            refs=tuple(refs),
+            contexts=contexts,
+            idf=idf,
+            names=names,
+            topics={i: frozenset(ns) for i, ns in names.items()},
+            anchors=_anchors(refs),
+        )
+
+    def join(
+        self, scoring: Scoring, scored: Iterable[tuple[Pair, Verdict]]
+    ) -> Alignment:
+        """Fact groups from the scored candidate pairs: confident decisions joined
+        by union-find, strongest first, unless a pair across the two groups is
+        vetoed (a cannot-link; pairs never scored are decided here)."""
         decided: dict[frozenset[Key], Decision | Veto | None] = {}
+        for (a, b), verdict in scored:
+            if verdict is not None:
+                decided[frozenset((a.key, b.key))] = verdict
 
         def judge(a: ClaimRef, b: ClaimRef) -> Decision | Veto | None:
             pair = frozenset((a.key, b.key))
             if pair not in decided:
-                found = decide(
-                    a, b, topics=topics, contexts=contexts, idf=idf, anchors=anchors
-                )
-                if isinstance(found, Veto) and found.series is None:
-                    found = _VETO  # kept for its verdict only: the reason is not read
-                decided[pair] = found
+                decided[pair] = scoring.judge(a, b)
             return decided[pair]
 
+        refs = scoring.refs
         by_key = {r.key: r for r in refs}
-        for a, b in _candidates(refs, names, anchors):
-            if judge(a, b) is None:
-                del decided[frozenset((a.key, b.key))]  # nothing to remember
         confident = sorted(
             (
                 d
@@ -217,31 +291,56 @@ def _anchors(refs: Sequence[ClaimRef]) -> dict[Key, ClaimRef]:
     return out
 
 
+#: a block of the candidate search: (measure, holder word, topic name or
+#: "doc:N"), or ("anchor", unit, value, ...) for a stated amount
+BlockKey = tuple[str, ...]
+
+
+def blocking_keys(
+    ref: ClaimRef,
+    names: Mapping[int, frozenset[str]],
+    anchors: Mapping[Key, ClaimRef],
+) -> list[BlockKey]:
+    """The blocks a claim is indexed under: its measure with each word of its holder
+    (or, naming none, its document's main names, or else its document), and the
+    specific amount it states or restates."""
+    out: list[BlockKey] = []
+    measure = measure_of(ref.claim)
+    frame = ref.claim.frame
+    words: set[str] = set(frame.holder_key if frame else ())
+    if not words:
+        words.update(names.get(ref.doc_index, frozenset()))
+    out.extend((measure, w) for w in sorted(words))
+    if not words:
+        out.append((measure, f"doc:{ref.doc_index}"))
+    anchor = anchor_key(ref, anchors)
+    if anchor is not None:
+        out.append(("anchor", anchor[0], str(anchor[1]), str(anchor[2])))
+    return out
+
+
+def is_searched(key: BlockKey, size: int) -> bool:
+    """Whether a block's pairs are decided: blocks larger than ``MAX_BLOCK`` say
+    nothing (a stated amount's block always counts)."""
+    return size <= T.MAX_BLOCK or key[0] == "anchor"
+
+
 def _candidates(
     refs: Sequence[ClaimRef],
     names: Mapping[int, frozenset[str]],
     anchors: Mapping[Key, ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef]]:
-    """Pairs that share a blocking key: (measure, holder word or topic name), or a
-    stated amount. Blocks larger than ``MAX_BLOCK`` say nothing and are skipped."""
-    index: dict[tuple[str, ...], list[ClaimRef]] = defaultdict(list)
+    """Pairs that share a blocking key (:func:`blocking_keys`), each once, in the
+    first block (in key order) that holds both, the earlier claim first. Blocks
+    larger than ``MAX_BLOCK`` say nothing and are skipped."""
+    index: dict[BlockKey, list[ClaimRef]] = defaultdict(list)
     for r in refs:
-        measure = measure_of(r.claim)
-        frame = r.claim.frame
-        words: set[str] = set(frame.holder_key if frame else ())
-        if not words:
-            words.update(names.get(r.doc_index, frozenset()))
-        for w in sorted(words):
-            index[(measure, w)].append(r)
-        if not words:
-            index[(measure, f"doc:{r.doc_index}")].append(r)
-        anchor = anchor_key(r, anchors)
-        if anchor is not None:
-            index[("anchor", anchor[0], str(anchor[1]), str(anchor[2]))].append(r)
+        for key in blocking_keys(r, names, anchors):
+            index[key].append(r)
     seen: set[frozenset[Key]] = set()
     for key in sorted(index):
         block = index[key]
-        if len(block) > T.MAX_BLOCK and key[0] != "anchor":
+        if not is_searched(key, len(block)):
             continue
         for i, a in enumerate(block):
             for b in block[i + 1 :]:
