@@ -44,6 +44,24 @@ _STDIN_HELP = (
     "(default -: plain text, or HTML if it looks like HTML)"
 )
 _PROGRESS_HELP = "no progress line on stderr (shown only on a terminal)"
+_JOBS_HELP = (
+    "worker processes (default: the machine's cores{config}); the output is the "
+    "same for any number"
+)
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a whole number of processes, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = (
+            f"{text!r} is not a number of worker processes (a whole number, 1 or more)"
+        )
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -67,6 +85,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--output", metavar="FILE", help=_OUTPUT_HELP)
     ext.add_argument("--stdin-name", metavar="NAME", default="-", help=_STDIN_HELP)
     ext.add_argument("--no-progress", action="store_true", help=_PROGRESS_HELP)
+    ext.add_argument(
+        "-j", "--jobs", type=_jobs, metavar="N", help=_JOBS_HELP.format(config="")
+    )
 
     aud = sub.add_parser(
         "audit",
@@ -106,6 +127,13 @@ def _build_parser() -> argparse.ArgumentParser:
         help="record today's findings as accepted (written atomically)",
     )
     aud.add_argument("--no-progress", action="store_true", help=_PROGRESS_HELP)
+    aud.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help=_JOBS_HELP.format(config=", or `jobs` in the configuration"),
+    )
     aud.add_argument("-o", "--output", metavar="FILE", help=_OUTPUT_HELP)
     aud.add_argument(
         "--fail-on",
@@ -215,7 +243,7 @@ def _progress_for(args: argparse.Namespace) -> _Progress | None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from factcheck.align import read_frames  # noqa: PLC0415
+    from factcheck.engine import default_jobs  # noqa: PLC0415
     from factcheck.load import load_paths  # noqa: PLC0415
     from factcheck.model import Document  # noqa: PLC0415
     from factcheck.pipeline import extract_documents  # noqa: PLC0415
@@ -232,10 +260,12 @@ def _run_extract(args: argparse.Namespace) -> int:
         )
         problems.extend(unreadable)
         extractions, unusable = extract_documents(
-            [*documents, *loaded], progress=progress
+            [*documents, *loaded],
+            progress=progress,
+            jobs=args.jobs or default_jobs(),
+            frames=True,
         )
         problems.extend(unusable)
-        extractions = [read_frames(e) for e in extractions]
         if args.format == "json":
             from factcheck.report.json import render_extractions  # noqa: PLC0415
         else:
@@ -289,6 +319,7 @@ def _run_audit(args: argparse.Namespace) -> int:
         read_baseline,
     )
     from factcheck.config import load_config  # noqa: PLC0415
+    from factcheck.engine import default_jobs  # noqa: PLC0415
     from factcheck.errors import ConfigError, InputError  # noqa: PLC0415
     from factcheck.load import check_published  # noqa: PLC0415
     from factcheck.pipeline import audit  # noqa: PLC0415
@@ -319,6 +350,7 @@ def _run_audit(args: argparse.Namespace) -> int:
         except InputError as exc:
             print(f"factcheck: {exc}", file=sys.stderr)
             return ExitCode.USAGE_ERROR
+    jobs = args.jobs or config.jobs or default_jobs()
     inputs, unreadable = _inputs(args.paths, args.stdin_name)
     progress = _progress_for(args)
     try:
@@ -328,6 +360,7 @@ def _run_audit(args: argparse.Namespace) -> int:
             config=config,
             default_date=default_date,
             progress=progress,
+            jobs=jobs,
         )
         if unreadable:
             report = attrs.evolve(report, problems=(*unreadable, *report.problems))

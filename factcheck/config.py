@@ -11,6 +11,7 @@ fail_on = "error"        # error | warning | info | never
 format = "text"
 exclude = ["drafts/old/**"]
 sources = ["articles/"]  # what drafts are checked against (audit PATH... = drafts)
+jobs = 2                 # worker processes for the command line; "auto": the cores
 
 [tool.factcheck.rules]
 FC401 = "off"            # or "error" | "warning" | "info"
@@ -58,6 +59,7 @@ _KEYS = {
     "rules": "a table of rule code = off | error | warning | info",
     "aliases": "a table of entity = [other names]",
     "author": "the name of the organization publishing ClaimReview exports",
+    "jobs": 'a whole number of worker processes (1 or more), or "auto"',
 }
 
 
@@ -82,6 +84,10 @@ class Config:
     aliases: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     #: the organization named as author of ``--format claimreview`` reviews
     author: str | None = None
+    #: worker processes ``factcheck extract`` and ``audit`` use when ``--jobs`` is
+    #: not given (None, "auto" in the file: the machine's cores); the Python API
+    #: takes ``jobs=`` and defaults to 1
+    jobs: int | None = None
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -221,6 +227,12 @@ def _bad(key: str, raw: object, path: str) -> ConfigError:
 def _value(key: str, raw: object, path: str) -> object:
     if key == "window_days":
         if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
+            raise _bad(key, raw, path)
+        return raw
+    if key == "jobs":
+        if raw == "auto":
+            return None
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
             raise _bad(key, raw, path)
         return raw
     if key in ("tolerance", "approx_tolerance"):

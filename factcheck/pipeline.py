@@ -12,14 +12,16 @@ import fnmatch
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 import regex
 
+from factcheck.align import Aligner, FrameAligner, read_frames
 from factcheck.baseline import identify
 from factcheck.config import Config, source_paths
+from factcheck.engine import check_jobs
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths, with_prose
 from factcheck.model import (
@@ -32,10 +34,24 @@ from factcheck.model import (
     Summary,
 )
 from factcheck.normalize import NormalizeOptions, RateProvider, build_provider
-from factcheck.rules import AuditSettings, all_rules, build_context
+from factcheck.rules import (
+    AuditContext,
+    AuditSettings,
+    Rule,
+    all_rules,
+    build_context,
+)
 from factcheck.suppress import apply_suppressions
 
 PathLike = str | os.PathLike[str]
+
+#: runs rules of ``document`` and ``group`` scope over shards of a context (an
+#: engine's: forked workers, a cluster): ``(ctx, codes)`` → (findings by rule
+#: code, claims checked), exactly what the rules give over the whole context
+ShardRunner = Callable[
+    [AuditContext, tuple[str, ...]],
+    tuple[dict[str, list[Finding]], set[tuple[int, str]]],
+]
 
 
 def settings_from(config: Config) -> AuditSettings:
@@ -101,7 +117,11 @@ def _shown(text: str) -> str:
 
 
 def extract_documents(
-    documents: Sequence[Document], *, progress: Progress | None = None
+    documents: Sequence[Document],
+    *,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    frames: bool = False,
 ) -> tuple[list[Extraction], list[Problem]]:
     """The claims of each document; what cannot be computed with becomes a Problem.
 
@@ -109,22 +129,55 @@ def extract_documents(
     left out and reported, naming the file, line and column; a document whose
     extraction fails on an arithmetic or parsing error is left out and reported, so
     the other documents are still audited.
+
+    ``jobs``: worker processes (chunks of documents, order kept; serial below
+    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents or where the platform
+    cannot fork); a document whose worker dies is reported as a Problem and the
+    others go on. ``frames``: read each claim's frame too (the audit's next step).
     """
+    from factcheck.engine import (  # noqa: PLC0415
+        CHUNKS_PER_JOB,
+        MIN_PARALLEL_DOCUMENTS,
+        check_jobs,
+    )
+    from factcheck.engine.local import can_fork, extract_forked  # noqa: PLC0415
+
+    check_jobs(jobs)
+    if jobs > 1 and len(documents) >= MIN_PARALLEL_DOCUMENTS and can_fork():
+        outcomes = extract_forked(
+            documents,
+            frames=frames,
+            parts=jobs * CHUNKS_PER_JOB,
+            jobs=jobs,
+            progress=progress,
+        )
+    else:
+        outcomes = []
+        for done, document in enumerate(documents, start=1):
+            outcomes.append(extract_one(document, frames=frames))
+            if progress is not None:
+                progress("extract", done, len(documents))
     extractions: list[Extraction] = []
     problems: list[Problem] = []
-    for done, document in enumerate(documents, start=1):
-        try:
-            extraction = extract_document(document)
-        except (ArithmeticError, RecursionError, ValueError) as exc:
-            reason = f"cannot read its numbers ({type(exc).__name__}: {exc}); left out"
-            problems.append(Problem(path=document.path, message=reason))
-            extraction = None
+    for extraction, found in outcomes:
+        problems.extend(found)
         if extraction is not None:
-            problems.extend(_too_long(document))
             extractions.append(extraction)
-        if progress is not None:
-            progress("extract", done, len(documents))
     return extractions, problems
+
+
+def extract_one(
+    document: Document, *, frames: bool = False
+) -> tuple[Extraction | None, list[Problem]]:
+    """One document's extraction (None if it cannot be read) and its problems."""
+    try:
+        extraction = extract_document(document)
+        if frames:
+            extraction = read_frames(extraction)
+    except (ArithmeticError, RecursionError, ValueError) as exc:
+        reason = f"cannot read its numbers ({type(exc).__name__}: {exc}); left out"
+        return None, [Problem(path=document.path, message=reason)]
+    return extraction, _too_long(document)
 
 
 def _selected(path: str, config: Config) -> bool:
@@ -159,36 +212,30 @@ def _draft_sources(drafts: Sequence[Document]) -> list[str]:
     return out
 
 
-def audit(
+@attrs.frozen(kw_only=True)
+class Inputs:
+    """What an audit reads: the documents (inputs first, then the sources pulled in
+    for them), which of them are reported on and which are drafts, and what could
+    not be read."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...]
+    #: paths findings are kept on (None: every document's)
+    report_on: frozenset[str] | None
+    drafts: frozenset[str]
+
+
+def read_inputs(
     inputs: Iterable[Document | PathLike],
     *,
     sources: Iterable[Document | PathLike] = (),
     config: Config | None = None,
-    provider: RateProvider | None = None,
     default_date: dt.date | None = None,
     progress: Progress | None = None,
-) -> Report:
-    """Audit articles against each other and report what cannot all be true.
-
-    Args:
-        inputs: documents or paths (directories recursively); a document built
-            directly, its prose left as its text, is masked as a file of its format
-            would be (:func:`factcheck.load.with_prose`). With ``sources`` (or
-            when the documents' front matter lists ``sources``), these are drafts:
-            findings are reported on them only, each pointing at the source passage
-            it conflicts with.
-        sources: documents or paths the drafts are checked against (default: the
-            config's ``sources``).
-        config: settings (default: the documented defaults); its ``include`` and
-            ``exclude`` globs filter the documents read from paths.
-        provider: a rate provider (default: the chain the config names).
-        default_date: the publication date of documents that carry none.
-        progress: called as ``progress(stage, done, total)`` as each stage goes
-            (see :data:`Progress`; the CLI draws a progress line on a terminal).
-
-    Returns:
-        A :class:`Report` of findings, problems, and coverage.
-    """
+) -> Inputs:
+    """The read stage of :func:`audit`: documents from paths (directories
+    recursively, the config's include/exclude applied) and as given, the sources
+    they are checked against, and who is a draft."""
     config = config or Config()
     reading = None
     if progress is not None:
@@ -225,17 +272,76 @@ def audit(
     # that holds every input adds nothing: the run is a plain audit of the inputs);
     # else the inputs whose front matter lists sources
     drafts = given_paths if source_docs else {d.path for d in given if d.sources}
-    extractions, unusable = extract_documents([*given, *source_docs], progress=progress)
-    problems.extend(unusable)
+    return Inputs(
+        documents=(*given, *source_docs),
+        problems=tuple(problems),
+        report_on=frozenset(given_paths) if source_docs else None,
+        drafts=frozenset(drafts),
+    )
+
+
+def audit(
+    inputs: Iterable[Document | PathLike],
+    *,
+    sources: Iterable[Document | PathLike] = (),
+    config: Config | None = None,
+    provider: RateProvider | None = None,
+    default_date: dt.date | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
+) -> Report:
+    """Audit articles against each other and report what cannot all be true.
+
+    Args:
+        inputs: documents or paths (directories recursively); a document built
+            directly, its prose left as its text, is masked as a file of its format
+            would be (:func:`factcheck.load.with_prose`). With ``sources`` (or
+            when the documents' front matter lists ``sources``), these are drafts:
+            findings are reported on them only, each pointing at the source passage
+            it conflicts with.
+        sources: documents or paths the drafts are checked against (default: the
+            config's ``sources``).
+        config: settings (default: the documented defaults); its ``include`` and
+            ``exclude`` globs filter the documents read from paths.
+        provider: a rate provider (default: the chain the config names).
+        default_date: the publication date of documents that carry none.
+        progress: called as ``progress(stage, done, total)`` as each stage goes
+            (see :data:`Progress`; the CLI draws a progress line on a terminal).
+        jobs: worker processes for extraction, the aligner's scoring and the
+            rules (default 1: a library call never starts processes unasked; the
+            command line's ``--jobs`` defaults to the machine's cores). The report
+            is the same for any number.
+
+    Returns:
+        A :class:`Report` of findings, problems, and coverage.
+    """
+    config = config or Config()
+    check_jobs(jobs)
+    read = read_inputs(
+        inputs,
+        sources=sources,
+        config=config,
+        default_date=default_date,
+        progress=progress,
+    )
+    extractions, unusable = extract_documents(
+        read.documents, progress=progress, jobs=jobs, frames=True
+    )
     report = audit_extractions(
         extractions,
         config=config,
         provider=provider,
-        problems=problems,
-        report_on=given_paths if source_docs else None,
-        drafts=drafts,
+        problems=[*read.problems, *unusable],
+        report_on=None if read.report_on is None else set(read.report_on),
+        drafts=set(read.drafts),
         progress=progress,
+        jobs=jobs,
     )
+    return identified(report, config)
+
+
+def identified(report: Report, config: Config) -> Report:
+    """The report with each finding's stable identity (for baselines)."""
     config_root = Path(config.path).parent if config.path else None
     findings = identify(report.findings, config_root=config_root)
     return attrs.evolve(report, findings=tuple(findings))
@@ -254,6 +360,20 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     return out
 
 
+def finding_order(f: Finding) -> tuple[object, ...]:
+    """The report's order of findings: a total order (path, span, rule, then message
+    and related places), so it never depends on which process found what first."""
+    return (
+        f.location.path,
+        f.location.span.start,
+        f.location.span.end,
+        f.rule,
+        f.message,
+        tuple((r.path, r.span.start, r.span.end) for r in f.related),
+        f.severity,
+    )
+
+
 def audit_extractions(
     extractions: Sequence[Extraction],
     *,
@@ -263,80 +383,181 @@ def audit_extractions(
     report_on: set[str] | None = None,
     drafts: set[str] | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Report:
     """The align → rules → report half of :func:`audit`, over extracted documents.
 
     ``report_on``: keep findings on these paths only (the inputs, not the sources
     pulled in for them); ``drafts``: documents whose figures FC203 checks for
-    support in the others; ``progress``: see :data:`Progress`."""
+    support in the others; ``progress``: see :data:`Progress`; ``jobs``: worker
+    processes for the aligner's scoring and the rules."""
     config = config or Config()
+    check_jobs(jobs)
     problems = list(problems)
     try:
         provider = provider or provider_from(config)
     except ValueError as exc:
         problems.append(Problem(path=config.path or "<config>", message=str(exc)))
         provider = build_provider()
+    ctx = align_extractions(
+        extractions,
+        config=config,
+        provider=provider,
+        drafts=drafts,
+        progress=progress,
+        jobs=jobs,
+    )
+    rules, plugin_problems = all_rules()
+    problems.extend(plugin_problems)
+    findings, rule_problems = run_rules(
+        ctx, rules, config=config, progress=progress, jobs=jobs
+    )
+    problems.extend(rule_problems)
+    return finish_report(
+        extractions,
+        findings,
+        config=config,
+        problems=problems,
+        report_on=report_on,
+        drafts=drafts,
+        aligned=len(ctx.alignment.aligned_keys()),
+        checked=len(ctx.checked),
+    )
+
+
+def align_extractions(
+    extractions: Sequence[Extraction],
+    *,
+    config: Config,
+    provider: RateProvider,
+    drafts: set[str] | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    aligner: Aligner | None = None,
+) -> AuditContext:
+    """The align stage: claim references with frames, fact groups from the aligner
+    (its candidate scoring split over ``jobs`` worker processes where it pays),
+    as the context every rule reads."""
     draft_indexes = [
         i for i, e in enumerate(extractions) if e.document.path in (drafts or set())
     ]
     claims = sum(len(e.claims) for e in extractions)
     if progress is not None:
         progress("align", 0, claims)
+    if aligner is None:
+        from factcheck.engine.local import forked_scorer  # noqa: PLC0415
+
+        aligner = FrameAligner(aliases=dict(config.aliases), scorer=forked_scorer(jobs))
     ctx = build_context(
         extractions,
         settings=settings_from(config),
         provider=provider,
         drafts=draft_indexes,
+        aligner=aligner,
         disabled=[code for code, level in config.rules.items() if level == "off"],
     )
     if progress is not None:
         progress("align", claims, claims)
-    rules, plugin_problems = all_rules()
-    problems.extend(plugin_problems)
-    findings: list[Finding] = []
+    return ctx
+
+
+def run_rules(
+    ctx: AuditContext,
+    rules: Mapping[str, Rule],
+    *,
+    config: Config,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    shards: ShardRunner | None = None,
+) -> tuple[list[Finding], list[Problem]]:
+    """The rules stage: every rule the config leaves on, over the context, each
+    finding re-levelled as the config says. With ``jobs`` > 1 (or a ``shards``
+    runner: an engine's), built-in rules of ``document`` and ``group`` scope run per
+    shard (:mod:`factcheck.rules.shards`) and the others here, over the whole
+    context; the findings are the same. A third-party rule that fails becomes a
+    Problem naming its package; a built-in one that fails is a bug, and raises."""
+    active = {
+        code: spec for code, spec in rules.items() if config.rules.get(code) != "off"
+    }
+    if shards is None:
+        from factcheck.engine.local import forked_shards  # noqa: PLC0415
+
+        shards = forked_shards(ctx, jobs)
+    split = (
+        {}
+        if shards is None
+        else {
+            code: spec
+            for code, spec in active.items()
+            if spec.origin == "factcheck" and spec.scope != "audit"
+        }
+    )
+    found: dict[str, list[Finding]] = {}
+    problems: list[Problem] = []
+    if split and shards is not None:
+        found, checked = shards(ctx, tuple(split))
+        ctx.checked.update(checked)
     for done, (code, spec) in enumerate(rules.items()):
         if progress is not None:
             progress("rules", done, len(rules))
-        level = config.rules.get(code)
-        if level == "off":
+        if code not in active or code in split:
             continue
         try:
-            found = list(spec.check(ctx))
+            found[code] = list(spec.check(ctx))
         except Exception as exc:
             if spec.origin == "factcheck":
                 raise
             problems.append(
                 Problem(path=spec.origin, message=f"rule {code} failed: {exc}")
             )
-            continue
-        if level is not None:
-            found = [attrs.evolve(f, severity=level) for f in found]
-        findings.extend(found)
     if progress is not None:
         progress("rules", len(rules), len(rules))
+    findings: list[Finding] = []
+    for code in rules:
+        level = config.rules.get(code)
+        for f in found.get(code, ()):
+            if level is None or level == "off":
+                findings.append(f)
+            else:
+                findings.append(attrs.evolve(f, severity=level))
+    return findings, problems
+
+
+def finish_report(
+    extractions: Sequence[Extraction],
+    findings: Sequence[Finding],
+    *,
+    config: Config,
+    problems: Sequence[Problem],
+    report_on: set[str] | None,
+    drafts: set[str] | None,
+    aligned: int,
+    checked: int,
+) -> Report:
+    """The report stage: suppressions, findings kept on the reported documents,
+    in :func:`finding_order`, one per rule and place; the summary and documents."""
     fc001 = config.rules.get("FC001", "info")
-    findings = apply_suppressions(
+    kept = apply_suppressions(
         findings,
         (e.document for e in extractions),
         unused_severity=None if fc001 == "off" else fc001,
     )
     if report_on is not None:
-        findings = [f for f in findings if f.location.path in report_on]
-    findings.sort(key=lambda f: (f.location.path, f.location.span.start, f.rule))
-    findings = _dedupe(findings)
-    aligned = ctx.alignment.aligned_keys()
+        kept = [f for f in kept if f.location.path in report_on]
+    kept.sort(key=finding_order)
+    kept = _dedupe(kept)
     summary = Summary(
         documents=len(extractions),
         claims=sum(len(e.claims) for e in extractions),
-        aligned=len(aligned),
-        checked=len(ctx.checked),
+        aligned=aligned,
+        checked=checked,
     )
     documents = tuple(
         DocumentInfo.of(e.document, draft=e.document.path in (drafts or ()))
         for e in extractions
     )
     return Report(
-        findings=tuple(findings),
+        findings=tuple(kept),
         problems=tuple(problems),
         summary=summary,
         documents=documents,

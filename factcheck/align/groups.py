@@ -272,6 +272,42 @@ class FrameAligner:
 _VETO = Veto(reason="different facts")
 
 
+#: a verdict as it travels between processes: without its two claims (the
+#: receiver has them), so a pair costs a few bytes, not two documents' text
+PackedVerdict = tuple[str, float, str, tuple[str, ...]] | str | None
+
+
+def pack_verdict(verdict: Verdict) -> PackedVerdict:
+    """A verdict without its claims (see :func:`unpack_verdict`)."""
+    if verdict is None:
+        return None
+    if isinstance(verdict, Veto):
+        if verdict.series is None:
+            return "veto"
+        d = verdict.series
+        return ("series", d.confidence, d.level, d.evidence)
+    return ("decision", verdict.confidence, verdict.level, verdict.evidence)
+
+
+def unpack_verdict(packed: PackedVerdict, a: ClaimRef, b: ClaimRef) -> Verdict:
+    """The verdict on ``a`` and ``b`` that :func:`pack_verdict` packed."""
+    if packed is None:
+        return None
+    if isinstance(packed, str):
+        return _VETO
+    kind, confidence, level, evidence = packed
+    decision = Decision(
+        a=a,
+        b=b,
+        confidence=confidence,
+        level=level,  # type: ignore[arg-type]
+        evidence=evidence,
+    )
+    if kind == "series":
+        return Veto(reason="a running tally on different days", series=decision)
+    return decision
+
+
 def _earlier_first(d: Decision) -> Decision:
     da, db = d.a.document.published, d.b.document.published
     if da is not None and db is not None and db < da:
