@@ -174,12 +174,16 @@ def audit(
     *,
     sources: Iterable[Document | str | PathLike[str]] = (),
     config: Config | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Audit articles against each other (drafts against ``sources``) and report what
     cannot all be true, each finding with its arithmetic and evidence.
 
-    See :func:`factcheck.pipeline.audit` for every option.
+    ``jobs``: worker processes (default 1: a library call starts none unasked);
+    the report is the same for any number. See :func:`factcheck.pipeline.audit`
+    for every option, and :func:`factcheck.engine.dask.audit_on_dask` for the
+    same audit on a Dask cluster.
     """
     from factcheck.pipeline import audit as _audit  # noqa: PLC0415  (the heavy part)
 
-    return _audit(inputs, sources=sources, config=config)
+    return _audit(inputs, sources=sources, config=config, jobs=jobs)

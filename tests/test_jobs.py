@@ -12,6 +12,7 @@ import pytest
 
 from factcheck import pipeline
 from factcheck.align import FrameAligner, claim_refs
+from factcheck.align.groups import block_pairs
 from factcheck.cli import main
 from factcheck.config import parse_config
 from factcheck.engine import check_jobs, default_jobs, local
@@ -66,7 +67,9 @@ def test_audit_with_two_jobs_is_byte_identical_to_one_on_the_fixtures(
     one = _outputs(tmp_path, paths, 1, fmt, "audit")
     assert parallel_always == []
     two = _outputs(tmp_path, paths, 2, fmt, "audit")
-    assert {"_extract_range", "_score_run", "_rules_on_shard"} <= set(parallel_always)
+    assert {"_extract_range", "_score_blocks", "_rules_on_shard"} <= set(
+        parallel_always
+    )
     assert one == two
 
 
@@ -104,9 +107,36 @@ def test_forked_scoring_gives_the_aligners_own_groups(
     refs = claim_refs(extractions)
     serial = FrameAligner().align(refs)
     split = FrameAligner(scorer=local.forked_scorer(2)).align(refs)
-    assert parallel_always == ["_score_run"]
+    assert parallel_always == ["_score_blocks"]
     assert split == serial
     assert serial.groups
+
+
+@pytest.mark.parametrize("where", ["fixtures", "corpus"])
+def test_the_search_cut_by_block_finds_each_candidate_pair_once(where: str) -> None:
+    if where == "corpus" and not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/dev is absent")
+    read = pipeline.read_inputs([str(FIXTURES if where == "fixtures" else CORPUS)])
+    extractions, _ = pipeline.extract_documents(read.documents, frames=True)
+    scoring = FrameAligner().prepare(claim_refs(extractions))
+    blocks = scoring.blocks()
+    cut = [
+        (scoring.refs[i].key, scoring.refs[j].key)
+        for key, members in blocks.blocks
+        for i, j in block_pairs(key, members, blocks.keys.__getitem__)
+    ]
+    whole = [(a.key, b.key) for a, b in scoring.candidates()]
+    assert len(cut) == len(set(cut))
+    assert sorted(cut) == sorted(whole)
+    assert len(whole) > 100
+
+
+def test_weighed_runs_cover_every_block_in_order() -> None:
+    runs = local.weighed_runs([5, 1, 1, 1, 9, 0, 2, 3], 3)
+    assert [n for r in runs for n in r] == list(range(8))
+    assert len(runs) <= 3
+    assert local.weighed_runs([], 4) == []
+    assert local.weighed_runs([1, 1], 8) == [range(1), range(1, 2)]
 
 
 @pytest.mark.parametrize("value", ["0", "-1", "two", "1.5"])

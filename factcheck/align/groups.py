@@ -68,9 +68,10 @@ class Aligner(Protocol):
 #: what deciding one pair gives: a decision, a veto, or nothing to remember
 Verdict = Decision | Veto | None
 Pair = tuple[ClaimRef, ClaimRef]
-#: scores candidate pairs (in order, one verdict each); the engine's process pool
-#: or cluster may stand in for :meth:`Scoring.score`, and must give the same verdicts
-PairScorer = Callable[["Scoring", Sequence[Pair]], Sequence[Verdict]]
+#: finds and scores the candidate pairs (:meth:`Scoring.candidates`, judged by
+#: :meth:`Scoring.judge`): an engine's process pool or cluster, block by block;
+#: it must give the pairs and verdicts this process would (in any order)
+PairScorer = Callable[["Scoring"], Iterable[tuple[Pair, Verdict]]]
 
 
 @attrs.frozen(kw_only=True)
@@ -112,6 +113,52 @@ class Scoring:
         """Pairs that share a block, each once, block by block in key order."""
         return _candidates(self.refs, self.names, self.anchors)
 
+    def blocks(self) -> Blocks:
+        """The searched blocks, in key order, as claim numbers (positions in
+        ``refs``), with each claim's searched keys: what an engine needs to split
+        the candidate search by block (:func:`block_pairs`)."""
+        index: dict[BlockKey, list[int]] = defaultdict(list)
+        keys: list[list[BlockKey]] = []
+        for i, r in enumerate(self.refs):
+            mine = self.blocking_keys(r)
+            keys.append(mine)
+            for key in mine:
+                index[key].append(i)
+        unsearched = {k for k, b in index.items() if not is_searched(k, len(b))}
+        return Blocks(
+            blocks=tuple(
+                (key, tuple(index[key]))
+                for key in sorted(index)
+                if key not in unsearched
+            ),
+            keys=tuple(frozenset(k) - unsearched for k in keys),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Blocks:
+    """The candidate search cut by block (see :meth:`Scoring.blocks`)."""
+
+    #: (key, claim numbers in order) of each searched block, in key order
+    blocks: tuple[tuple[BlockKey, tuple[int, ...]], ...]
+    #: each claim's searched blocks
+    keys: tuple[frozenset[BlockKey], ...]
+
+
+def block_pairs(
+    key: BlockKey,
+    members: Sequence[int],
+    keys: Callable[[int], frozenset[BlockKey]],
+) -> Iterator[tuple[int, int]]:
+    """The candidate pairs (claim numbers, earlier first) a block is the first to
+    hold, in key order: each pair of the search comes from exactly one block, as
+    :func:`_candidates` gives it, wherever that block is searched."""
+    for x, i in enumerate(members):
+        mine = keys(i)
+        for j in members[x + 1 :]:
+            if i != j and min(mine & keys(j)) == key:
+                yield i, j
+
 
 @attrs.frozen(kw_only=True)
 class FrameAligner:
@@ -129,11 +176,10 @@ class FrameAligner:
 
     def align(self, refs: Sequence[ClaimRef]) -> Alignment:
         scoring = self.prepare(refs)
+        if self.scorer is not None:
+            return self.join(scoring, self.scorer(scoring))
         pairs = list(scoring.candidates())
-        verdicts = (
-            scoring.score(pairs) if self.scorer is None else self.scorer(scoring, pairs)
-        )
-        return self.join(scoring, zip(pairs, verdicts, strict=True))
+        return self.join(scoring, zip(pairs, scoring.score(pairs), strict=True))
 
     def prepare(self, refs: Sequence[ClaimRef]) -> Scoring:
         """What scoring reads, over all claims (document frequencies and generic

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
 from factcheck.align.groups import (
+    Blocks,
     PackedVerdict,
     Pair,
     PairScorer,
     Scoring,
     Verdict,
+    block_pairs,
     pack_verdict,
     unpack_verdict,
 )
@@ -199,36 +201,64 @@ def extract_forked(
 
 
 def forked_scorer(jobs: int) -> PairScorer | None:
-    """The aligner's candidate scoring split over ``jobs`` forked workers, in runs
-    of consecutive pairs (pairs come block by block, so a run is a run of blocks);
-    None (score here) for one job or where the platform cannot fork. Fewer than
+    """The aligner's candidate search and scoring split by block over ``jobs``
+    forked workers (runs of consecutive blocks of about equal pair counts; each
+    worker finds the pairs its blocks are the first to hold and judges them); None
+    (all here) for one job or where the platform cannot fork. Fewer than
     :data:`~factcheck.engine.MIN_PARALLEL_PAIRS` pairs are scored here."""
     if jobs <= 1 or not can_fork():
         return None
 
-    def score(scoring: Scoring, pairs: Sequence[Pair]) -> list[Verdict]:
-        if len(pairs) < MIN_PARALLEL_PAIRS:
-            return scoring.score(pairs)
-        runs = chunks(len(pairs), jobs * CHUNKS_PER_JOB)
-        results = run_forked(_score_run, (scoring, pairs), runs, jobs)
-        out: list[Verdict] = []
+    def score(scoring: Scoring) -> Iterator[tuple[Pair, Verdict]]:
+        blocks = scoring.blocks()
+        weights = [len(m) * (len(m) - 1) // 2 for _, m in blocks.blocks]
+        if sum(weights) < MIN_PARALLEL_PAIRS:
+            pairs = list(scoring.candidates())
+            yield from zip(pairs, scoring.score(pairs), strict=True)
+            return
+        runs = weighed_runs(weights, jobs * CHUNKS_PER_JOB)
+        results = run_forked(_score_blocks, (scoring, blocks), runs, jobs)
+        refs = scoring.refs
         for run, result in zip(runs, results, strict=True):
             if isinstance(result, Crashed):  # score it here: the verdicts must be had
-                out.extend(scoring.score([pairs[i] for i in run]))
-                continue
-            out.extend(
-                unpack_verdict(p, *pairs[i]) for i, p in zip(run, result, strict=True)
-            )
-        return out
+                result = _score_blocks((scoring, blocks), run)  # noqa: PLW2901
+            for i, j, packed in result:
+                a, b = refs[i], refs[j]
+                yield (a, b), unpack_verdict(packed, a, b)
 
     return score
 
 
-def _score_run(
-    state: tuple[Scoring, Sequence[Pair]], run: range
-) -> list[PackedVerdict]:
-    scoring, pairs = state
-    return [pack_verdict(scoring.judge(*pairs[i])) for i in run]
+def _score_blocks(
+    state: tuple[Scoring, Blocks], run: range
+) -> list[tuple[int, int, PackedVerdict]]:
+    scoring, blocks = state
+    refs = scoring.refs
+    keys = blocks.keys.__getitem__
+    return [
+        (i, j, pack_verdict(scoring.judge(refs[i], refs[j])))
+        for n in run
+        for i, j in block_pairs(*blocks.blocks[n], keys)
+    ]
+
+
+def weighed_runs(weights: Sequence[int], parts: int) -> list[range]:
+    """Positions ``0..len(weights)`` cut into at most ``parts`` consecutive runs of
+    about equal total weight (a run ends once it reaches its share)."""
+    total = sum(weights)
+    if not weights:
+        return []
+    share = max(1, total // max(1, parts))
+    out: list[range] = []
+    start, acc = 0, 0
+    for n, w in enumerate(weights):
+        acc += w
+        if acc >= share and len(out) < parts - 1:
+            out.append(range(start, n + 1))
+            start, acc = n + 1, 0
+    if start < len(weights):
+        out.append(range(start, len(weights)))
+    return out
 
 
 def forked_shards(ctx: AuditContext, jobs: int) -> ShardRunner | None:
@@ -286,4 +316,5 @@ __all__ = [
     "forked_shards",
     "rules_on_shard",
     "run_forked",
+    "weighed_runs",
 ]
