@@ -134,6 +134,20 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=_JOBS_HELP.format(config=", or `jobs` in the configuration"),
     )
+    aud.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where the audit runs: this machine (local, with --jobs worker "
+        "processes) or a Dask cluster (dask: needs factcheck-news[dask]; see "
+        "docs/scale.md)",
+    )
+    aud.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler of an existing cluster "
+        "(tcp://host:8786); default: a local cluster of --jobs worker processes",
+    )
     aud.add_argument("-o", "--output", metavar="FILE", help=_OUTPUT_HELP)
     aud.add_argument(
         "--fail-on",
@@ -319,7 +333,7 @@ def _run_audit(args: argparse.Namespace) -> int:
         read_baseline,
     )
     from factcheck.config import load_config  # noqa: PLC0415
-    from factcheck.engine import default_jobs  # noqa: PLC0415
+    from factcheck.engine import EngineError, default_jobs  # noqa: PLC0415
     from factcheck.errors import ConfigError, InputError  # noqa: PLC0415
     from factcheck.load import check_published  # noqa: PLC0415
     from factcheck.pipeline import audit  # noqa: PLC0415
@@ -350,18 +364,38 @@ def _run_audit(args: argparse.Namespace) -> int:
         except InputError as exc:
             print(f"factcheck: {exc}", file=sys.stderr)
             return ExitCode.USAGE_ERROR
+    if args.scheduler and args.engine != "dask":
+        print("factcheck: --scheduler needs --engine dask", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
     jobs = args.jobs or config.jobs or default_jobs()
     inputs, unreadable = _inputs(args.paths, args.stdin_name)
     progress = _progress_for(args)
     try:
-        report = audit(
-            inputs,
-            sources=args.sources,
-            config=config,
-            default_date=default_date,
-            progress=progress,
-            jobs=jobs,
-        )
+        if args.engine == "dask":
+            try:
+                from factcheck.engine.dask import audit_on_dask  # noqa: PLC0415
+
+                report = audit_on_dask(
+                    inputs,
+                    sources=args.sources,
+                    config=config,
+                    scheduler=args.scheduler,
+                    workers=jobs,
+                    default_date=default_date,
+                    progress=progress,
+                )
+            except EngineError as exc:
+                print(f"factcheck: {exc}", file=sys.stderr)
+                return ExitCode.USAGE_ERROR
+        else:
+            report = audit(
+                inputs,
+                sources=args.sources,
+                config=config,
+                default_date=default_date,
+                progress=progress,
+                jobs=jobs,
+            )
         if unreadable:
             report = attrs.evolve(report, problems=(*unreadable, *report.problems))
         if progress is not None:
