@@ -45,7 +45,7 @@ Usage::
 ``--jobs N`` audits with ``jobs=N`` (CPU time then adds the worker processes'
 own, counted when their pool ends); ``--engine dask`` audits on a local Dask
 cluster of N worker processes started before the timing (CPU time adds the
-workers' and the scheduler's process time).
+workers' process time; the local scheduler runs in the measuring process).
 
 ``--quick`` runs 50/200/800 articles, one run each; ``--profile N`` adds a cProfile
 of the audit of N articles (top functions by cumulative and by own time).
@@ -205,8 +205,8 @@ def _auditor(
 ) -> tuple[Callable[[Sequence[Any]], Any], Callable[[], float], Callable[[], None]]:
     """(audit, CPU clock, close) for ``--jobs``/``--engine``. The Dask engine runs
     on a local cluster of ``jobs`` worker processes (one thread each) started
-    here, before any timing; its CPU clock adds the workers' and the scheduler's
-    own process time to this process's."""
+    here, before any timing; its CPU clock adds the workers' own process time (and
+    the scheduler's, were it another process) to this process's."""
     if engine == "local":
         return (lambda docs: audit(docs, jobs=jobs)), _cpu, lambda: None
     from distributed import Client, LocalCluster
@@ -218,9 +218,12 @@ def _auditor(
     )
     client = Client(cluster)
 
+    # a LocalCluster's scheduler lives in this process: counted once
+    apart = client.run_on_scheduler(os.getpid) != os.getpid()
+
     def cpu() -> float:
         workers = client.run(time.process_time)
-        scheduler = client.run_on_scheduler(time.process_time)
+        scheduler = client.run_on_scheduler(time.process_time) if apart else 0.0
         return _cpu() + sum(workers.values()) + scheduler
 
     def close() -> None:

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+import pickle
+from collections.abc import Iterable, Iterator, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ from factcheck.align.groups import (
 )
 from factcheck.config import Config
 from factcheck.engine import CHUNKS_PER_JOB, EngineError
+from factcheck.engine.local import chunks
 from factcheck.model import Claim, Document, Extraction, Finding, Problem, Report
 from factcheck.pipeline import (
     PathLike,
@@ -214,18 +216,46 @@ def _audit(
     return identified(report, config)
 
 
+def _scattered(
+    bag: ModuleType, client: Client, partitions: list[list[Any]]
+) -> tuple[Any, list[Any]]:
+    """A bag whose partitions are sent to the workers as data (not built into the
+    task graph, where the scheduler would carry them and dask would hash them),
+    each sealed (:func:`_seal`); its items are sealed partitions. The futures
+    come too: the data stays on the workers only while they are held."""
+    futures = client.scatter(  # type: ignore[no-untyped-call]
+        [[_seal(p)] for p in partitions], hash=False
+    )
+    return bag.from_delayed(futures), futures
+
+
+def _seal(value: object) -> bytes:
+    """One pickle for a whole partition or result. distributed serializes a list
+    element by element (our lists hold a hundred thousand verdicts or claims: four
+    times the work of scoring them); sealed, it moves one block of bytes."""
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unsealed(blobs: Iterable[bytes]) -> Iterator[Any]:
+    """What :func:`_seal` sealed, one value per blob (the data is this audit's own:
+    made by this process or by the workers it sent it to)."""
+    for blob in blobs:
+        yield pickle.loads(blob)
+
+
 # ------------------------------------------------------------------ extraction
 
 _Extracted = tuple[int, tuple[Claim, ...] | None, list[Problem]]
 
 
-def _extract_partition(items: Iterable[tuple[int, Document]]) -> list[_Extracted]:
+def _extract_partition(sealed: Iterable[bytes]) -> list[bytes]:
     out: list[_Extracted] = []
+    items: list[tuple[int, Document]] = [x for p in _unsealed(sealed) for x in p]
     for i, document in items:
         extraction, problems = extract_one(document, frames=True)
         claims = None if extraction is None else tuple(extraction.claims)
         out.append((i, claims, problems))
-    return out
+    return [_seal(out)]
 
 
 def _extract(
@@ -241,10 +271,12 @@ def _extract(
         return [], []
     if progress is not None:
         progress("extract", 0, len(documents))
-    items = bag.from_sequence(
-        list(enumerate(documents)), npartitions=max(1, min(parts, len(documents)))
-    )
-    found = items.map_partitions(_extract_partition).compute(scheduler=client.get)
+    numbered = list(enumerate(documents))
+    runs = chunks(len(numbered), parts)
+    items, held = _scattered(bag, client, [numbered[r.start : r.stop] for r in runs])
+    blobs = items.map_partitions(_extract_partition).compute(scheduler=client.get)
+    del held
+    found: list[_Extracted] = [x for part in _unsealed(blobs) for x in part]
     extractions: list[Extraction] = []
     problems: list[Problem] = []
     for i, claims, trouble in sorted(found, key=lambda t: t[0]):
@@ -275,16 +307,21 @@ class DaskAligner:
         scoring = local.prepare(refs)
         if not refs:
             return local.join(scoring, ())
-        shared = self.client.scatter(scoring, broadcast=True)  # type: ignore[no-untyped-call]
+        shared = self.client.scatter(  # type: ignore[no-untyped-call]
+            scoring, broadcast=True, hash=False
+        )
         parts = max(1, min(self.partitions, len(refs)))
         indexes = self.bag.from_sequence(range(len(refs)), npartitions=parts)
         keyed = indexes.map_partitions(_keyed, shared)
         sizes = keyed.pluck(0).frequencies().compute(scheduler=self.client.get)
         unsearched = frozenset(k for k, n in sizes if not is_searched(k, n))
         blocks = keyed.groupby(lambda kv: kv[0], npartitions=parts, shuffle="tasks")
-        scored = blocks.map_partitions(_score_blocks, shared, unsearched).compute(
+        blobs = blocks.map_partitions(_score_blocks, shared, unsearched).compute(
             scheduler=self.client.get
         )
+        scored: list[tuple[int, int, PackedVerdict]] = [
+            x for part in _unsealed(blobs) for x in part
+        ]
         scored.sort(key=lambda t: (t[0], t[1]))
         return local.join(
             scoring,
@@ -304,9 +341,10 @@ def _score_blocks(
     blocks: Iterable[tuple[BlockKey, list[tuple[BlockKey, int]]]],
     scoring: Scoring,
     unsearched: frozenset[BlockKey],
-) -> list[tuple[int, int, PackedVerdict]]:
+) -> list[bytes]:
     """The verdicts on the pairs each searched block here is the first (in key
-    order) to hold (:func:`~factcheck.align.groups.block_pairs`)."""
+    order) to hold (:func:`~factcheck.align.groups.block_pairs`), sealed; pairs
+    judged to have nothing to remember are left out (the join would drop them)."""
 
     @functools.cache
     def keys(i: int) -> frozenset[BlockKey]:
@@ -318,11 +356,11 @@ def _score_blocks(
         if key in unsearched:
             continue
         ordered = sorted({i for _, i in members})
-        out.extend(
-            (i, j, pack_verdict(scoring.judge(refs[i], refs[j])))
-            for i, j in block_pairs(key, ordered, keys)
-        )
-    return out
+        for i, j in block_pairs(key, ordered, keys):
+            packed = pack_verdict(scoring.judge(refs[i], refs[j]))
+            if packed is not None:
+                out.append((i, j, packed))
+    return [_seal(out)]
 
 
 # ----------------------------------------------------------------------- rules
@@ -338,9 +376,13 @@ def _rules_on_cluster(
     """Rules ``codes`` per shard on the workers: each shard's context travels
     slim (only the documents it reads), findings and checked claims come back."""
     plan = plan_shards(ctx, parts)
-    payloads = [shard_context(ctx, shard, slim=True) for shard in plan]
-    shards = bag.from_sequence(payloads, npartitions=max(1, len(payloads)))
-    results = shards.map(_run_shard, codes).compute(scheduler=client.get)
+    payloads = [[shard_context(ctx, shard, slim=True)] for shard in plan]
+    if not payloads:
+        return {code: [] for code in codes}, set()
+    shards, held = _scattered(bag, client, payloads)
+    blobs = shards.map(_run_shard, codes).compute(scheduler=client.get)
+    del held
+    results: list[tuple[dict[str, list[Finding]], set[Key]]] = list(_unsealed(blobs))
     found: dict[str, list[Finding]] = {code: [] for code in codes}
     checked: set[Key] = set()
     for by_code, seen in results:
@@ -350,12 +392,12 @@ def _rules_on_cluster(
     return found, checked
 
 
-def _run_shard(
-    sub: AuditContext, codes: tuple[str, ...]
-) -> tuple[dict[str, list[Finding]], set[Key]]:
+def _run_shard(sealed: bytes, codes: tuple[str, ...]) -> bytes:
+    (sub,) = _unsealed([sealed])
+    (ctx,) = sub
     rules = builtin_rules()
-    found = {code: list(rules[code].check(sub)) for code in codes}
-    return found, sub.checked
+    found = {code: list(rules[code].check(ctx)) for code in codes}
+    return _seal((found, ctx.checked))
 
 
 __all__ = ["EXTRA", "DaskAligner", "audit_on_dask"]
