@@ -360,17 +360,23 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     return out
 
 
+#: severities from the most serious (where findings of one rule meet at one
+#: place, the first in :func:`finding_order` is kept: the most serious)
+_SERIOUSNESS = {"error": 0, "warning": 1, "info": 2}
+
+
 def finding_order(f: Finding) -> tuple[object, ...]:
-    """The report's order of findings: a total order (path, span, rule, then message
-    and related places), so it never depends on which process found what first."""
+    """The report's order of findings: a total order (path, span, rule, the more
+    serious first, then message and related places), so it never depends on which
+    process found what first."""
     return (
         f.location.path,
         f.location.span.start,
         f.location.span.end,
         f.rule,
+        _SERIOUSNESS.get(f.severity, len(_SERIOUSNESS)),
         f.message,
         tuple((r.path, r.span.start, r.span.end) for r in f.related),
-        f.severity,
     )
 
 
@@ -445,9 +451,16 @@ def align_extractions(
     if progress is not None:
         progress("align", 0, claims)
     if aligner is None:
-        from factcheck.engine.local import forked_scorer  # noqa: PLC0415
+        from factcheck.engine.local import (  # noqa: PLC0415
+            forked_reader,
+            forked_scorer,
+        )
 
-        aligner = FrameAligner(aliases=dict(config.aliases), scorer=forked_scorer(jobs))
+        aligner = FrameAligner(
+            aliases=dict(config.aliases),
+            scorer=forked_scorer(jobs),
+            reader=forked_reader(jobs),
+        )
     ctx = build_context(
         extractions,
         settings=settings_from(config),

@@ -106,9 +106,14 @@ def test_forked_scoring_gives_the_aligners_own_groups(
     extractions, _ = pipeline.extract_documents(read.documents, frames=True)
     refs = claim_refs(extractions)
     serial = FrameAligner().align(refs)
-    split = FrameAligner(scorer=local.forked_scorer(2)).align(refs)
-    assert parallel_always == ["_score_blocks"]
+    split = FrameAligner(
+        scorer=local.forked_scorer(2), reader=local.forked_reader(2)
+    ).align(refs)
+    assert parallel_always == ["_read_run", "_score_blocks"]
     assert split == serial
+    assert FrameAligner(reader=local.forked_reader(2)).prepare(
+        refs
+    ) == FrameAligner().prepare(refs)
     assert serial.groups
 
 

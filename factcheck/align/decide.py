@@ -7,6 +7,7 @@ points or windows are different facts, however alike the numbers."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Literal
 
@@ -383,9 +384,12 @@ def _similarity(
     shared = ca.words & cb.words
     if not shared:
         return 0.0, ()
-    wa = sum(idf.get(w, 1.0) for w in ca.words) or 1.0
-    wb = sum(idf.get(w, 1.0) for w in cb.words) or 1.0
-    common = sum(idf.get(w, 1.0) for w in shared)
+    # fsum: exactly rounded, so the score cannot depend on the order a set of
+    # words iterates in (which differs across hash seeds, and for a set rebuilt
+    # from a pickle sent back by a worker process)
+    wa = math.fsum(idf.get(w, 1.0) for w in ca.words) or 1.0
+    wb = math.fsum(idf.get(w, 1.0) for w in cb.words) or 1.0
+    common = math.fsum(idf.get(w, 1.0) for w in shared)
     score = 0.5 * common / (wa * wb) ** 0.5 + 0.5 * common / min(wa, wb)
     words = tuple(sorted(shared, key=lambda w: (-idf.get(w, 1.0), w)))[:6]
     return score, words

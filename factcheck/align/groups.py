@@ -74,6 +74,34 @@ Pair = tuple[ClaimRef, ClaimRef]
 PairScorer = Callable[["Scoring"], Iterable[tuple[Pair, Verdict]]]
 
 
+#: what :meth:`FrameAligner.prepare` reads of one document: each claim's context
+#: (aliases folded) and the document's main names
+DocumentReading = tuple[dict[Key, Context], frozenset[str]]
+#: reads documents (each given as its claims, in order) with an alias table, one
+#: reading per document in order; an engine's workers may stand in for
+#: :func:`read_documents`
+DocumentReader = Callable[
+    [Sequence[Sequence[ClaimRef]], Mapping[str, str]], Sequence[DocumentReading]
+]
+
+
+def read_documents(
+    documents: Sequence[Sequence[ClaimRef]], table: Mapping[str, str]
+) -> list[DocumentReading]:
+    """Each document's claim contexts (aliases in ``table`` folded) and main names,
+    in order: the per-document part of :meth:`FrameAligner.prepare`."""
+    from factcheck.align import _aliased, main_names  # noqa: PLC0415
+
+    out: list[DocumentReading] = []
+    for refs in documents:
+        spans = [(r.claim.span.start, r.claim.span.end) for r in refs]
+        contexts = {r.key: context_of(r, spans) for r in refs}
+        if table:
+            contexts = {k: _aliased(c, table) for k, c in contexts.items()}
+        out.append((contexts, main_names(refs[0].document.prose, table)))
+    return out
+
+
 @attrs.frozen(kw_only=True)
 class Scoring:
     """What deciding a pair reads, computed once over all claims of an audit: each
@@ -173,6 +201,9 @@ class FrameAligner:
     aliases: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
     #: who scores the candidate pairs (None: this process, in order)
     scorer: PairScorer | None = attrs.field(default=None, eq=False, repr=False)
+    #: who reads each document's claim contexts and main names for
+    #: :meth:`prepare` (None: :func:`read_documents`, in this process)
+    reader: DocumentReader | None = attrs.field(default=None, eq=False, repr=False)
 
     def align(self, refs: Sequence[ClaimRef]) -> Alignment:
         scoring = self.prepare(refs)
@@ -185,22 +216,21 @@ class FrameAligner:
         """What scoring reads, over all claims (document frequencies and generic
         names are counted over the whole audit)."""
         from factcheck.align import (  # noqa: PLC0415
-            _aliased,
             _drop_generic,
             _without_generic_names,
             alias_table,
-            main_names,
         )
 
         table = alias_table(self.aliases)
-        by_doc: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        by_doc: dict[int, list[ClaimRef]] = defaultdict(list)
         for r in refs:
-            by_doc[r.doc_index].append((r.claim.span.start, r.claim.span.end))
-        contexts: dict[Key, Context] = {
-            r.key: context_of(r, by_doc[r.doc_index]) for r in refs
-        }
-        if table:
-            contexts = {k: _aliased(c, table) for k, c in contexts.items()}
+            by_doc[r.doc_index].append(r)
+        groups = [by_doc[i] for i in sorted(by_doc)]
+        read = (self.reader or read_documents)(groups, table)
+        each: dict[Key, Context] = {}
+        for found, _ in read:
+            each.update(found)
+        contexts = {r.key: each[r.key] for r in refs}
         contexts = _without_generic_names(refs, contexts)
         df: dict[str, int] = defaultdict(int)
         for c in contexts.values():
@@ -208,9 +238,8 @@ class FrameAligner:
                 df[w] += 1
         n = max(len(contexts), 1)
         idf = {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
-        documents = {r.doc_index: r.document for r in refs}
-        names = {i: main_names(d.prose, table) for i, d in sorted(documents.items())}
-        if len(documents) > 10:
+        names = {i: ns for i, (_, ns) in zip(sorted(by_doc), read, strict=True)}
+        if len(names) > 10:
             names = _drop_generic(names)
         return Scoring(
             refs=tuple(refs),

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 import attrs
 
+from factcheck import engine
+from factcheck.align.context import ClaimRef
 from factcheck.align.groups import (
     Blocks,
+    DocumentReader,
+    DocumentReading,
     PackedVerdict,
     Pair,
     PairScorer,
@@ -25,6 +29,7 @@ from factcheck.align.groups import (
     Verdict,
     block_pairs,
     pack_verdict,
+    read_documents,
     unpack_verdict,
 )
 from factcheck.engine import CHUNKS_PER_JOB, MIN_PARALLEL_CLAIMS, MIN_PARALLEL_PAIRS
@@ -261,6 +266,38 @@ def weighed_runs(weights: Sequence[int], parts: int) -> list[range]:
     return out
 
 
+def forked_reader(jobs: int) -> DocumentReader | None:
+    """The aligner's per-document reading (claim contexts, main names) over
+    ``jobs`` forked workers, in chunks of documents, order kept; None (here) for
+    one job or where the platform cannot fork. Below
+    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents it reads here."""
+    if jobs <= 1 or not can_fork():
+        return None
+
+    def read(
+        documents: Sequence[Sequence[ClaimRef]], table: Mapping[str, str]
+    ) -> list[DocumentReading]:
+        if len(documents) < engine.MIN_PARALLEL_DOCUMENTS:
+            return read_documents(documents, table)
+        runs = chunks(len(documents), jobs * CHUNKS_PER_JOB)
+        results = run_forked(_read_run, (documents, table), runs, jobs)
+        out: list[DocumentReading] = []
+        for run, result in zip(runs, results, strict=True):
+            if isinstance(result, Crashed):  # read it here: the readings must be had
+                result = _read_run((documents, table), run)  # noqa: PLW2901
+            out.extend(result)
+        return out
+
+    return read
+
+
+def _read_run(
+    state: tuple[Sequence[Sequence[ClaimRef]], Mapping[str, str]], run: range
+) -> list[DocumentReading]:
+    documents, table = state
+    return read_documents([documents[i] for i in run], table)
+
+
 def forked_shards(ctx: AuditContext, jobs: int) -> ShardRunner | None:
     """Rules run per shard of ``ctx`` in ``jobs`` forked workers (each inherits the
     context; only findings come back); None (run here) for one job, where the
@@ -312,6 +349,7 @@ __all__ = [
     "can_fork",
     "chunks",
     "extract_forked",
+    "forked_reader",
     "forked_scorer",
     "forked_shards",
     "rules_on_shard",
