@@ -23,12 +23,14 @@ from factcheck.rules.registry import ENTRY_POINT_GROUP, Rule, plugin_rules
 ALIBABA = Path(__file__).resolve().parent.parent / "fixtures" / "alibaba"
 HEADINGS = ("*What it checks.*", "*Why it matters.*", "*Example.*", "*Configuration.*")
 #: the hundreds of a code name its family module (STYLE.md, "Rules")
+#: the modules of each family (arithmetic within one document spans two: the
+#: order a ranking states sits beside the sums and ratios, in its own module)
 FAMILIES = {
-    "FC0": "factcheck.rules.meta",
-    "FC1": "factcheck.rules.conversion",
-    "FC2": "factcheck.rules.cross_source",
-    "FC3": "factcheck.rules.arithmetic",
-    "FC4": "factcheck.rules.hints",
+    "FC0": ("factcheck.rules.meta",),
+    "FC1": ("factcheck.rules.conversion",),
+    "FC2": ("factcheck.rules.cross_source",),
+    "FC3": ("factcheck.rules.arithmetic", "factcheck.rules.ranking"),
+    "FC4": ("factcheck.rules.hints",),
 }
 PLUGIN_MODULE = "factcheck_fake_plugin"
 
@@ -72,7 +74,7 @@ def test_builtin_rules_cover_the_design_catalog() -> None:
 
 def test_builtin_rules_sit_in_the_module_of_their_family() -> None:
     for code, spec in builtin_rules().items():
-        assert spec.check.__module__ == FAMILIES[spec.family], code
+        assert spec.check.__module__ in FAMILIES[spec.family], code
 
 
 @pytest.mark.parametrize("spec", builtin_rules().values(), ids=lambda r: r.code)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Literal
 
 import attrs
+import regex
 
 from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, measure_key
@@ -170,6 +171,16 @@ def _attribute_relation(fa: Frame, fb: Frame) -> tuple[str, float]:
     return "different", 0.0
 
 
+def _money_into(fa: Frame, fb: Frame) -> bool:
+    """Whether one frame states money put into its holder ("an investment in
+    MiniMax": the holder read as the money's target) and the other the funding a
+    holder raises ("a financing round of $600 million"): one fact, seen from the
+    investor's side and the company's."""
+    pair = {fa.attribute, fb.attribute}
+    invested = fa if fa.attribute == "investment" else fb
+    return pair == {"investment", "funding"} and invested.holder_source == "target"
+
+
 def is_headline(ref: ClaimRef) -> bool:
     """Whether a claim stands in its document's headline: a line marked
     "Headline:", or a first line that ends without a full stop."""
@@ -210,6 +221,19 @@ _CLASS_DIMENSION = {
     "temperature": "temperature",
     "rainfall": "length",
 }
+
+
+#: a boundary between two independent clauses of one sentence
+_CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s")
+
+
+def _clauses_apart(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether two figures of one sentence stand in clauses joined by ";", ":" or a
+    dash: not a list ("A earned X, B earned Y") but a statement and its sequel
+    ("which had a budget of $96.5 million; the total cost of that mission was Rs
+    978 crore"), which the frames judge like two sentences."""
+    first, second = sorted((a.claim.span, b.claim.span), key=lambda s: s.start)
+    return _CLAUSE_BREAK.search(a.document.prose, first.end, second.start) is not None
 
 
 def _time_relation(fa: Frame, fb: Frame) -> str:
@@ -282,6 +306,7 @@ def decide(
         and fa.attribute == fb.attribute
         and ca.equivalent_of is None
         and cb.equivalent_of is None
+        and not _clauses_apart(a, b)
     ):
         return Veto(reason="listed side by side in one sentence")
     time = _time_relation(fa, fb)
@@ -301,6 +326,9 @@ def decide(
     ):
         return Veto(reason=holder_why)
     attribute, attribute_weight = _attribute_relation(fa, fb)
+    if attribute == "different" and _money_into(fa, fb):
+        # "a $600 million investment in MiniMax" is MiniMax's funding round
+        attribute, attribute_weight = "same", T.SAME_ATTRIBUTE
     head, other_head = _noun_head(ca), _noun_head(cb)
     if attribute == "unknown" and head is not None and head == other_head:
         # "21 vehicle fires" and "22 fires": what is counted is the same
@@ -354,7 +382,8 @@ def decide(
     if headline:
         confidence += T.HEADLINE
         evidence.append("a headline and its story's figure")
-    if same_doc and inferred and similarity < T.RESTATED_SIMILARITY and not headline:
+    restated = similarity >= T.RESTATED_SIMILARITY and len(shared) >= T.RESTATED_WORDS
+    if same_doc and inferred and not restated and not headline:
         # one story's own figures all share its subject: without a holder, only a
         # restatement (a headline and its body) is evidence
         confidence = min(confidence, T.PROBABLE - 0.01)

@@ -29,6 +29,7 @@ Holders are read by :mod:`factcheck.align.holders`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 
 import attrs
@@ -39,6 +40,16 @@ from factcheck.align.holders import _SOURCE_OF, HolderReader, holder_key
 from factcheck.align.times import read_time
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
 
+#: a figure's source inside its holder: "$11.8 billion from its cruise business"
+_FROM_UNIT = regex.compile(
+    r"(?:came\s+)?from\s+(?:its|their|the\s+company's|the\s+group's)\s+"
+    r"(?P<words>(?:[a-z-]+\s*){1,4})"
+)
+#: a phrase of its own after a figure ("... on an inheritance of"): a cue in it names
+#: what the figure is about, not what it measures ("$58 million in taxes" does)
+_ANOTHER_PHRASE = regex.compile(
+    r"\b(?:on|of|for|from|with|to)\s+(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?\w*$"
+)
 _QUALIFIER_THAN = regex.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
     regex.IGNORECASE,
@@ -230,10 +241,10 @@ class FrameReader(HolderReader):
         left = self.text[start : claim.span.start]
         right = self.text[claim.span.end : end]
         cues: list[str] = []
-        holder = self._holder(claim, s0, start, end)
+        attribute, cue = self._attribute(claim, start, end)
+        holder = self._holder(claim, s0, start, end, attribute=attribute)
         if holder is not None:
             cues.append(f"holder<-{holder.how}")
-        attribute, cue = self._attribute(claim, start, end)
         if cue:
             cues.append(f"attribute<-{cue!r}")
         role, whole, why = self._role(claim, left, right, whole_id)
@@ -279,7 +290,11 @@ class FrameReader(HolderReader):
             for w in reversed(words):
                 if w in lex.attribute_of:
                     return lex.attribute(w), w
-            head = next((w for w in words if w not in lex.prepositions), words[0])
+            # English noun phrases are head-final: "thermal problems" counts problems
+            ahead = list(
+                itertools.takewhile(lambda w: w not in lex.prepositions, words)
+            )
+            head = ahead[-1] if ahead else words[-1]
             return f"noun:{stem(head)}", head
         best: tuple[int, str, str] | None = None
         for m in lex.attributes.finditer(self.text, start, end):
@@ -292,6 +307,10 @@ class FrameReader(HolderReader):
             )
             if distance < 0:
                 continue
+            if m.start() >= claim.span.end and _ANOTHER_PHRASE.search(
+                self.text, claim.span.end, m.start()
+            ):
+                continue  # "a tax of R$58 million on an inheritance of...": its object
             if best is None or distance < best[0]:
                 best = (distance, lex.attribute(m.group()), m.group())
         if best is not None:
@@ -319,7 +338,14 @@ class FrameReader(HolderReader):
         if _MULTIPLE.match(right):
             return "comparison", None, "times"  # "40 times Mistral's valuation"
         m = lex.part_before.search(near_left)
-        if m is not None and not near_left[m.end() :].strip(" ,:\t\n(").count(" ") > 2:
+        gap = near_left[m.end() :].strip(" ,:\t\n(").split() if m else []
+        if (
+            m is not None
+            and len(gap) <= 3
+            # "the total cost of that mission was Rs 978 crore": a verb between cue
+            # and figure means the cue opened another phrase
+            and not any(w.lower() in lex.verbs for w in gap)
+        ):
             return "part", None, m.group()
         if claim.kind == "percent":
             m = _PERCENT_OF.match(right)
@@ -330,6 +356,15 @@ class FrameReader(HolderReader):
         m = lex.part_after.match(near_right.lstrip())
         if m is not None:
             return "part", None, m.group()
+        m = _FROM_UNIT.match(right.lstrip())
+        if m is not None and any(
+            w in lex.subunits
+            for w in itertools.takewhile(
+                lambda w: w not in lex.prepositions, m.group("words").lower().split()
+            )
+        ):
+            # "with $11.8 billion from its cruise business": a segment's share
+            return "part", None, m.group().strip()
         m = lex.comparison_before.search(near_left)
         if (
             m is not None

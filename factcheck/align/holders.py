@@ -34,6 +34,15 @@ from factcheck.model import Claim, Document
 _TIME_HEADS = frozenset(
     ["quarter", "quarters", "period", "season", "term", "session", "week", "weeks"]
 )
+#: words before an attribute that say which figure, not whose: "Ohio's annual
+#: budget" is Ohio's budget
+_NOT_NARROWING = frozenset(
+    ["annual", "yearly", "quarterly", "monthly", "total", "overall", "entire", "whole",
+     "combined", "new", "latest", "current", "full", "final", "record", "first",
+     "second", "third", "last", "next", "own", "average", "official", "reported"]
+)  # fmt: skip
+#: a possessive of these is a time ("last year's profit", "today's vote")
+_TIME_WORDS = frozenset(["year", "today", "yesterday", "tomorrow", "week", "month"])
 _WEEKDAY_NAMES = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -53,6 +62,10 @@ _NUMBER_END = regex.compile(
 
 
 _PAREN_BEFORE = regex.compile(r"\(\s*$")
+
+
+#: a date before a listed name ("the September 2020 Creek Fire (379,895 acres)")
+_YEAR_END = regex.compile(r"\b(?:19|20)\d\d\s*$")
 
 
 _AT_BEFORE = regex.compile(
@@ -85,7 +98,27 @@ _SOURCE_OF = {
     "the clause subject": "subject",
     "the clause agent": "agent",
     "the attribute's preposition": "owner",
+    "a relative clause's antecedent": "subject",
 }
+
+
+#: reporting verbs that also take a measured thing as object ("reported revenue of
+#: $3.1 billion", "announced a net loss"); "said" and "told" take a clause only
+_TAKES_AN_OBJECT = frozenset(
+    [
+        "reported",
+        "reports",
+        "report",
+        "announced",
+        "announces",
+        "disclosed",
+        "discloses",
+    ]
+)
+
+
+#: a non-restrictive relative clause: ", which had a budget of $96.5 million"
+_RELATIVE = regex.compile(r",\s+(?:which|who|whose)\b")
 
 
 #: an opening phrase that holds a figure before the main clause ("At 280 metres,")
@@ -274,7 +307,15 @@ class HolderReader:
         self.words = _Words.of(self.text)
         self.lex = lexicon()
 
-    def _holder(self, claim: Claim, s0: int, start: int, end: int) -> _Holder | None:
+    def _holder(
+        self,
+        claim: Claim,
+        s0: int,
+        start: int,
+        end: int,
+        *,
+        attribute: str | None = None,
+    ) -> _Holder | None:
         text, lex = self.text, self.lex
         before = text[max(s0, claim.span.start - 80) : claim.span.start]
         # a list of holders: "Creek Fire (379,895 acres)", "the US, at 13%"
@@ -290,7 +331,9 @@ class HolderReader:
                     else at
                 ]
                 found = _holder_from(np, "a name before '('", lex)
-                if found is not None and not _NUMBER_END.search(lead):
+                if found is not None and (
+                    not _NUMBER_END.search(lead) or _YEAR_END.search(lead)
+                ):
                     return found
         m = _AT_BEFORE.search(text, max(s0, claim.span.start - 60), claim.span.start)
         if m is not None:
@@ -305,7 +348,10 @@ class HolderReader:
         # "18-21 weeks for the base SU7"
         m = _FOR_AFTER.match(text, claim.span.end, end)
         if m is not None and (
-            claim.kind == "money" or not m.group().rstrip().endswith("in")
+            claim.kind == "money"
+            or not m.group().rstrip().endswith("in")
+            # a toll is counted per place: "killed 11,300 people in Derna"
+            or attribute in lex.running
         ):
             toks = _tokens(text, m.end(), min(end, m.end() + 60))
             toks = toks[
@@ -353,13 +399,38 @@ class HolderReader:
                 if found is not None:
                     return found
         # a possessive: "Pakistan's annual GDP of $284 billion"
-        for tok in reversed(toks):
+        for k, tok in enumerate(reversed(toks)):
             if tok.text.endswith(("'s", "’s")) and len(tok.text) > 2:
+                owner = _POSSESSIVE.sub("", tok.low)
+                if owner in _WEEKDAY_NAMES or owner in MONTHS or owner in _TIME_WORDS:
+                    break  # "Turnout in Sunday's election": a time, not an owner
                 name_toks = [t for t in toks if t.end <= tok.end]
                 np = _noun_phrase_before(name_toks, self.words, lex, names_only=True)
                 if np:
-                    return _holder_from(np, "a possessive", lex)
-                owner = _POSSESSIVE.sub("", tok.low)
+                    # "Revenue at Pelago's shipping unit": the unit's, not Pelago's
+                    after = toks[len(toks) - k :][:4]
+                    unit = next(
+                        (i for i, t in enumerate(after) if t.low in lex.subunits), None
+                    )
+                    found = _holder_from(np, "a possessive", lex)
+                    if (
+                        found is not None
+                        and unit is not None
+                        and all(
+                            t.text != "\x00" and t.low not in lex.verbs
+                            for t in after[:unit]
+                        )
+                    ):
+                        words = [t.text for t in after[: unit + 1]]
+                        return _Holder(
+                            " ".join([found.text, *words]),
+                            tuple(
+                                sorted({*found.key, *(stem(w.lower()) for w in words)})
+                            ),
+                            "a possessive",
+                        )
+                    narrowed = None if found is None else self._narrowed(found, after)
+                    return narrowed if narrowed is not None else found
                 if owner in lex.anaphors or f"the {owner}" in lex.anaphors:
                     return None  # "the company's valuation": a holder named before
                 break
@@ -401,6 +472,9 @@ class HolderReader:
         text = self.text
         strong = [m.end() for m in _STRONG.finditer(text, s0, claim.span.start)]
         clause_start = strong[-1] if strong else s0
+        relative = self._antecedent(clause_start, claim.span.start)
+        if relative is not None:
+            return relative
         begins = [start]
         weak = [m.end() for m in _WEAK.finditer(text, clause_start, start)]
         begins += reversed(weak)
@@ -410,6 +484,77 @@ class HolderReader:
             if found is not None and (found.key or found.how == "speaker"):
                 return found if found.key else None
         return None
+
+    def _narrowed(self, owner: _Holder, after: list[_Token]) -> _Holder | None:
+        """An owner's holder narrowed by the nouns before its attribute: "Ohio's
+        transport budget" is the transport budget's, not all of Ohio's spending
+        ("Ohio's annual budget" and "Ohio's net profit" are not narrowed)."""
+        lex = self.lex
+        at = next((i for i, t in enumerate(after) if t.low in lex.attribute_of), None)
+        if not at:
+            return None
+        head = after[at].low
+        words = after[:at]
+        if not all(
+            t.text.isalpha() and t.text.islower() and t.low not in lex.verbs
+            for t in words
+        ):
+            return None
+        narrowing = [
+            t.text
+            for t in words
+            if t.low not in lex.modifiers
+            and t.low not in _NOT_NARROWING
+            and t.low not in lex.stage_of
+            and f"{t.low} {head}" not in lex.attribute_of
+        ]
+        if not narrowing:
+            return None
+        return _Holder(
+            " ".join([owner.text, *narrowing]),
+            tuple(sorted({*owner.key, *(stem(w.lower()) for w in narrowing)})),
+            "a possessive",
+        )
+
+    def _reports_own(self, after: list[_Token]) -> bool:
+        """Whether a reporting verb takes a measured thing as its object ("Halvorsen
+        Foods reported revenue of $3.1 billion", "reported a net loss"): the
+        subject then holds the figure rather than speaking of another's."""
+        lex = self.lex
+        for j, tok in enumerate(after[:4]):
+            pair = f"{tok.low} {after[j + 1].low}" if j + 1 < len(after) else ""
+            if tok.low in lex.attribute_of or pair in lex.attribute_of:
+                # "reported revenue at Brava of $3.1 billion": Brava's revenue
+                k = j + (2 if pair in lex.attribute_of else 1)
+                return not (k < len(after) and after[k].low in {"at", "for", "from"})
+            if (
+                tok.low == "that"  # "reported that revenue at Brava...": speech
+                or tok.text == "\x00"
+                or tok.low in lex.prepositions
+                or tok.low in lex.verbs
+            ):
+                return False
+        return False
+
+    def _antecedent(self, clause_start: int, stop: int) -> _Holder | None:
+        """The holder of a figure in a non-restrictive relative clause: the noun
+        phrase the clause hangs on ("cheaper than Chandrayaan-2, which had a budget
+        of $96.5 million": Chandrayaan-2's), when the figure's clause is the relative
+        one (no comma between its pronoun and the figure) and the pronoun is its
+        subject (a verb follows it)."""
+        found = None
+        for m in _RELATIVE.finditer(self.text, clause_start, stop):
+            found = m
+        if found is None or "," in self.text[found.end() : stop]:
+            return None
+        after = _tokens(self.text, found.end(), stop, self.spans)
+        if not after or not (
+            after[0].low in self.lex.verbs or _looks_like_verb(after[0].text)
+        ):
+            return None  # "which Jio said will give it...": another clause's subject
+        toks = _tokens(self.text, clause_start, found.start(), self.spans)
+        np = _noun_phrase_before(toks, self.words, self.lex)
+        return _holder_from(np, "a relative clause's antecedent", self.lex)
 
     def _subject_at(self, begin: int, stop: int) -> _Holder | None:
         """The noun phrase opening ``text[begin:stop]``, skipping an opening adverbial
@@ -467,7 +612,11 @@ class HolderReader:
         if not np:
             return None
         rest = toks[i:]
-        if rest and rest[0].low in lex.reporting:
+        if (
+            rest
+            and rest[0].low in lex.reporting
+            and not (rest[0].low in _TAKES_AN_OBJECT and self._reports_own(rest[1:]))
+        ):
             # the speaker: the holder is the subject of what was said, if named
             after = [t for t in rest[1:] if t.low != "that"]
             inner = self._subject_at(after[0].start, stop) if after else None

@@ -63,6 +63,7 @@ _DAY_MONTH = regex.compile(
     r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]+\.?)|(?P<m2>[A-Z][a-z]+\.?)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
 )
+_MONTH_YEAR = regex.compile(r"\b(?P<m>[A-Z][a-z]+\.?)\s+(?P<y>(?:19|20)\d\d)\b")
 _WEEKDAY = regex.compile(
     r"\b(?P<pre>on|by|since|as\s+of|until|through|last|this)?\s*"
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -78,7 +79,10 @@ _WINDOW = regex.compile(
     r"(?P<n>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)\s+"
     r"(?P<u>minute|hour|day|week|month)s?\b"
     r"|\b(?P<n2>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
-    r"(?P<u2>minute|hour|day|week|month)s?\s+(?:had\s+)?(?:passed|after|since|of\s+(?:the\s+)?(?:launch|opening|sales))",
+    r"(?P<u2>minute|hour|day|week|month)s?\s+(?:had\s+)?(?:passed|after|since|of\s+(?:the\s+)?(?:launch|opening|sales))"
+    # "in its first week": one unit, its number left unsaid
+    r"|\b(?:in|within|during|over)\s+(?:the|its|their)\s+(?:first|opening)\s+"
+    r"(?P<u3>hour|day|week|month)\b",
     regex.IGNORECASE,
 )
 _WORD_NUMBERS = {
@@ -124,8 +128,8 @@ def read_time(
             best = (gap, m)
     if best is not None:
         m = best[1]
-        n = (m.group("n") or m.group("n2") or "").replace(",", "")
-        unit = m.group("u") or m.group("u2")
+        n = (m.group("n") or m.group("n2") or "1").replace(",", "")
+        unit = m.group("u") or m.group("u2") or m.group("u3")
         window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
     for lo, hi in ((start, end), (s0, s1)):
         found = _time_in(text, spans, lo, hi, published)
@@ -188,6 +192,11 @@ def _time_in(
             )
         except ValueError:
             continue
+    for mm in _MONTH_YEAR.finditer(text, lo, hi):
+        # "exports in January 2024": a month, not the year
+        month = _MONTH_NUMBER.get(mm.group("m").lower().rstrip("."))
+        if month is not None and not any(s <= mm.start() < e for s, e in spans):
+            return f"{mm.group('y')}-{month:02d}"
     wm = _WEEKDAY.search(text, lo, hi)
     if wm is not None and published is not None:
         target = _WEEKDAYS.index(wm.group("day").lower())

@@ -355,6 +355,8 @@ class Comparison:
     ratio: float | None = None
     converted: Side | None = None
     conversion: Conversion | None = None
+    #: why the comparison was read as it was, when that is not the usual reading
+    note: str | None = None
 
     @property
     def relation(self) -> Literal["overlap", "gap"]:
@@ -441,6 +443,8 @@ class Comparison:
             extra.append(f"implied rate {show:.4g} {per[0]} per {per[1]}")
         if conv is not None and not conv.dated:
             extra.append("no publication date: recent rates used")
+        if self.note:
+            extra.append(self.note)
         text = " ".join(parts).replace(" ;", ";").replace(" :", ":")
         return f"{text}" + (f" ({'; '.join(extra)})" if extra else "")
 
@@ -495,6 +499,7 @@ def compare_intervals(
     b_text: str | None = None,
     converted: Side | None = None,
     conversion: Conversion | None = None,
+    note: str | None = None,
 ) -> Comparison:
     """Compare two intervals already in one unit.
 
@@ -523,4 +528,5 @@ def compare_intervals(
         ratio=_ratio(a_value, b_value),
         converted=converted,
         conversion=conversion,
+        note=note,
     )

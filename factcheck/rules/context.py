@@ -35,6 +35,7 @@ from factcheck.normalize import (
     compare_intervals,
     convert_interval,
     default_provider,
+    format_interval,
 )
 
 if TYPE_CHECKING:
@@ -211,6 +212,7 @@ class AuditContext:
     ) -> Comparison | None:
         conversion = None
         converted: Literal["a", "b"] | None = None
+        note = None
         if ia.unit != ib.unit:
             stated = self._at_stated_rate(a, b, ia, ib)
             if stated is not None:
@@ -234,10 +236,21 @@ class AuditContext:
             if not convs:
                 return None
             conv = next((c for c in convs if ia.overlaps(c.result)), convs[0])
+            own = ib
             ib, conversion, converted = conv.result, conv, "b"
             if a.doc_index != b.doc_index:
-                # another outlet may have converted on the event's day, not its own
-                ib = _widen(ib, self.settings.cross_source_fx_slack)
+                if _label_swapped(a.claim, ia, own, exact=ia.overlaps(ib)):
+                    # the same number under another currency's label: no slack
+                    # for another day's rate explains that
+                    note = (
+                        f"{a.claim.text!r} and {b.claim.text!r} carry one number "
+                        f"({format_interval(ia)}, {format_interval(own)}) under two "
+                        "currencies' labels and miss at the day's rate: a label "
+                        "swapped?"
+                    )
+                else:
+                    # another outlet may have converted on the event's day
+                    ib = _widen(ib, self.settings.cross_source_fx_slack)
         b_value = conversion.value if conversion is not None else b.claim.value
         return compare_intervals(
             ia,
@@ -248,6 +261,7 @@ class AuditContext:
             b_text=b.claim.text,
             converted=converted,
             conversion=conversion,
+            note=note,
         )
 
     def _at_stated_rate(
@@ -348,6 +362,16 @@ def _round_capped(claim: Claim, iv: Interval) -> Interval:
         high if iv.high is None else min(iv.high, high),
         iv.unit,
     )
+
+
+def _label_swapped(a: Claim, ia: Interval, ib: Interval, *, exact: bool) -> bool:
+    """Whether money ``a`` is the other figure's number under another currency's
+    label ("230 billion euros" beside "$229 billion"): the numbers agree within
+    ``a``'s precision while the conversion at the day's rate misses. A currency near
+    parity converts to about the same number and then does not miss."""
+    if exact or a.kind != "money" or ia.unit == ib.unit:
+        return False
+    return ia.overlaps(Interval(ib.low, ib.high, ia.unit))
 
 
 def _widen(iv: Interval, slack: float) -> Interval:

@@ -321,8 +321,11 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             ),
         )
         yield cap_severity(finding, "probable")
-    for key, against in sorted(reported.items()):
+    for key, found in sorted(reported.items()):
         wrong = ctx.by_key[key]
+        # the surest match speaks for the finding: a weak match with another story
+        # never caps a confident one's severity
+        against = sorted(found, key=lambda c: _SURENESS[c.level])
         first = against[0]
         right, comp = first.b, first.comparison
         where = wrong.document.outlet or wrong.document.path
@@ -344,6 +347,9 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             evidence=first.evidence,
         )
         yield cap_severity(finding, first.level)
+
+
+_SURENESS = {"confident": 0, "probable": 1, "possible": 2}
 
 
 def _self_consistency(ctx: AuditContext, ref: ClaimRef) -> int:

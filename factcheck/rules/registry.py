@@ -164,11 +164,12 @@ def builtin_rules() -> dict[str, Rule]:
         cross_source,
         hints,
         meta,
+        ranking,
     )
 
     found = [
         obj
-        for module in (meta, conversion, cross_source, arithmetic, hints)
+        for module in (meta, conversion, cross_source, arithmetic, ranking, hints)
         for obj in vars(module).values()
         if isinstance(obj, Rule)
     ]

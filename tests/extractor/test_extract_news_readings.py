@@ -502,11 +502,31 @@ def test_mb_is_megabits_away_from_weather() -> None:
         ("It fell upwards of 40%.", "gt"),
         ("as many as 1.2 million people", "le"),
         ("up to 8 inches of rain", "le"),
-        ("just shy of 2 million people", "lt"),
+        ("just shy of 2 million people", "approx"),
+        ("less than 2 million people", "lt"),
     ],
 )
 def test_qualifiers(text: str, qualifier: str) -> None:
     assert only(text).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It will cost just under $6 billion.",
+        "It will cost just below $6 billion.",
+        "It will cost slightly less than $6 billion.",
+        "It will cost a little under $6 billion.",
+        "It will cost almost $6 billion.",
+    ],
+)
+def test_a_little_below_is_the_nearly_band(text: str) -> None:
+    # "just under N" is a little below N, as "nearly N"; plain "under N" is open
+    from factcheck.model import nearly_bounds
+
+    claim = only(text)
+    assert (claim.interval.low, claim.interval.high) == nearly_bounds(6e9)
+    assert only("It will cost under $6 billion.").interval.low is None
 
 
 # -- counts in full --------------------------------------------------------------------------
