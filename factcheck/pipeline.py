@@ -368,11 +368,6 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     return [best[k] for k in order]
 
 
-#: severities from the most serious (where findings of one rule meet at one
-#: place, the first in :func:`finding_order` is kept: the most serious)
-_SERIOUSNESS = {"error": 0, "warning": 1, "info": 2}
-
-
 def finding_order(f: Finding) -> tuple[object, ...]:
     """The report's order of findings: a total order (path, span, rule, the more
     serious first, then message and related places), so it never depends on which
