@@ -84,9 +84,9 @@ class Config:
     aliases: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
     #: the organization named as author of ``--format claimreview`` reviews
     author: str | None = None
-    #: worker processes ``factcheck extract`` and ``audit`` use when ``--jobs`` is
-    #: not given (None, "auto" in the file: the machine's cores); the Python API
-    #: takes ``jobs=`` and defaults to 1
+    #: worker processes ``factcheck audit`` uses when ``--jobs`` is not given
+    #: (None, "auto" in the file: the machine's cores; ``extract`` reads no
+    #: configuration); the Python API takes ``jobs=`` and defaults to 1
     jobs: int | None = None
 
 
