@@ -42,6 +42,12 @@ Usage::
 
     python benchmarks/bench_audit.py [--quick] [--sizes N ...] [--repeats R]
         [--stages all|largest|none] [--budget S] [--profile N] [--json FILE]
+        [--jobs N] [--engine local|dask]
+
+``--jobs N`` audits with ``jobs=N`` (CPU time then adds the worker processes'
+own, counted when their pool ends); ``--engine dask`` audits on a local Dask
+cluster of N worker processes started before the timing (CPU time adds the
+workers' process time; the local scheduler runs in the measuring process).
 
 ``--quick`` runs 50/200/800 articles, one run each; ``--profile N`` adds a cProfile
 of the audit of N articles (top functions by cumulative and by own time).
@@ -180,15 +186,63 @@ def _maxrss_mib() -> float:
     return peak / MIB if sys.platform == "darwin" else peak / 1024
 
 
-def _timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+def _cpu() -> float:
+    """CPU seconds of this process and of its children that have ended (worker
+    processes of ``--jobs`` end with their pool, so an audit's workers count)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _timed(
+    fn: Callable[[], Any], cpu: Callable[[], float] = _cpu
+) -> tuple[float, float, Any]:
     """(wall seconds, CPU seconds, result) of ``fn()``."""
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0 = time.perf_counter(), cpu()
     out = fn()
-    return time.perf_counter() - t0, time.process_time() - c0, out
+    return time.perf_counter() - t0, cpu() - c0, out
 
 
-def measure_size(
-    n: int, repeats: int, seed: int, stages: bool, repeat_budget: float
+def _auditor(
+    jobs: int, engine: str
+) -> tuple[Callable[[Sequence[Any]], Any], Callable[[], float], Callable[[], None]]:
+    """(audit, CPU clock, close) for ``--jobs``/``--engine``. The Dask engine runs
+    on a local cluster of ``jobs`` worker processes (one thread each) started
+    here, before any timing; its CPU clock adds the workers' own process time (and
+    the scheduler's, were it another process) to this process's."""
+    if engine == "local":
+        return (lambda docs: audit(docs, jobs=jobs)), _cpu, lambda: None
+    from distributed import Client, LocalCluster
+
+    from factcheck.engine.dask import audit_on_dask
+
+    cluster = LocalCluster(
+        n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0"
+    )
+    client = Client(cluster)
+
+    # a LocalCluster's scheduler lives in this process: counted once
+    apart = client.run_on_scheduler(os.getpid) != os.getpid()
+
+    def cpu() -> float:
+        workers = client.run(time.process_time)
+        scheduler = client.run_on_scheduler(time.process_time) if apart else 0.0
+        return _cpu() + sum(workers.values()) + scheduler
+
+    def close() -> None:
+        client.close()
+        cluster.close()
+
+    return (lambda docs: audit_on_dask(docs, client=client)), cpu, close
+
+
+def measure_size(  # noqa: PLR0917  (called positionally through in_child)
+    n: int,
+    repeats: int,
+    seed: int,
+    stages: bool,
+    repeat_budget: float,
+    jobs: int = 1,
+    engine: str = "local",
 ) -> dict[str, Any]:  # runs in a fresh child process
     """Build the corpus of ``n`` articles, time the audit (best of ``repeats``, fewer
     once ``repeat_budget`` seconds are spent), score it, then optionally its stages."""
@@ -199,10 +253,13 @@ def measure_size(
     runs: list[tuple[float, float]] = []
     scored: dict[str, Any] = {}
     claims = 0
+    run_audit, clock, close = _auditor(jobs, engine)
     while len(runs) < max(repeats, 1):
         _clear_rate_cache()
         gc.collect()
-        wall, cpu, report = _timed(lambda: audit(docs))
+        own = time.process_time()
+        wall, cpu, report = _timed(lambda: run_audit(docs), clock)
+        own = time.process_time() - own
         runs.append((wall, cpu))
         scored = score(corpus, report.findings)
         claims = report.summary.claims
@@ -210,10 +267,13 @@ def measure_size(
         del report
         if sum(w for w, _ in runs) > repeat_budget:
             break
+    close()
     peak = _maxrss_mib()
     best = min(runs)
     out: dict[str, Any] = {
         "documents": len(docs),
+        "jobs": jobs,
+        "engine": engine,
         "events": corpus.events,
         "event_kinds": corpus.event_kinds,
         "bytes": corpus.size_bytes,
@@ -221,6 +281,9 @@ def measure_size(
         "runs_seconds": [w for w, _ in runs],
         "seconds": best[0],
         "cpu_seconds": best[1],
+        # this process alone (of the last run): with --jobs, the parent's share,
+        # serial work included; the rest of cpu_seconds is the workers'
+        "parent_cpu_seconds": own,
         "ms_per_document": 1000 * best[0] / len(docs),
         "claims": claims,
         "problems": problems,
@@ -543,6 +606,21 @@ def _parser() -> argparse.ArgumentParser:
         help="time the stages at every size (default), the largest, or none",
     )
     parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="audit(..., jobs=N), or N Dask workers with --engine dask (default 1; "
+        "CPU time then counts the workers too)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="the local engine (default) or Dask on a local cluster of --jobs "
+        "worker processes (started before timing)",
+    )
+    parser.add_argument(
         "--budget",
         type=float,
         default=900.0,
@@ -598,7 +676,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {n} articles: skipped, predicted {guess:.0f}s", flush=True)
             continue
         t0 = time.perf_counter()
-        r = in_child(measure_size, n, repeats, args.seed, stages, 20.0)
+        r = in_child(
+            measure_size, n, repeats, args.seed, stages, 20.0, args.jobs, args.engine
+        )
         r["wall_seconds"] = time.perf_counter() - t0
         results.append(r)
         if args.json:  # what is measured so far survives an interrupted run

@@ -187,14 +187,18 @@ def audit(
     sources: Iterable[Document | str | PathLike[str]] = (),
     config: Config | None = None,
     cache: Cache | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Audit articles against each other (drafts against ``sources``) and report what
     cannot all be true, each finding with its arithmetic and evidence.
 
     ``cache=factcheck.Cache(folder)`` keeps extractions and reports between runs
-    (off by default; the report is the same either way). See
-    :func:`factcheck.pipeline.audit` for every option.
+    (off by default; the report is the same either way). ``jobs``: worker
+    processes (default 1: a library call starts none unasked); the report is the
+    same for any number. See :func:`factcheck.pipeline.audit` for every option, and
+    :func:`factcheck.engine.dask.audit_on_dask` for the same audit on a Dask
+    cluster.
     """
     from factcheck.pipeline import audit as _audit  # noqa: PLC0415  (the heavy part)
 
-    return _audit(inputs, sources=sources, config=config, cache=cache)
+    return _audit(inputs, sources=sources, config=config, cache=cache, jobs=jobs)

@@ -45,6 +45,24 @@ _STDIN_HELP = (
     "(default -: plain text, or HTML if it looks like HTML)"
 )
 _PROGRESS_HELP = "no progress line on stderr (shown only on a terminal)"
+_JOBS_HELP = (
+    "worker processes (default: the machine's cores{config}); the output is the "
+    "same for any number"
+)
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a whole number of processes, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = (
+            f"{text!r} is not a number of worker processes (a whole number, 1 or more)"
+        )
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 _CACHE_DIR_HELP = (
@@ -103,6 +121,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--stdin-name", metavar="NAME", default="-", help=_STDIN_HELP)
     ext.add_argument("--no-progress", action="store_true", help=_PROGRESS_HELP)
     _cache_flags(ext)
+    ext.add_argument(
+        "-j", "--jobs", type=_jobs, metavar="N", help=_JOBS_HELP.format(config="")
+    )
 
     aud = sub.add_parser(
         "audit",
@@ -142,6 +163,27 @@ def _build_parser() -> argparse.ArgumentParser:
         help="record today's findings as accepted (written atomically)",
     )
     aud.add_argument("--no-progress", action="store_true", help=_PROGRESS_HELP)
+    aud.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help=_JOBS_HELP.format(config=", or `jobs` in the configuration"),
+    )
+    aud.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where the audit runs: this machine (local, with --jobs worker "
+        "processes) or a Dask cluster (dask: needs factcheck-news[dask]; see "
+        "docs/scale.md)",
+    )
+    aud.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler of an existing cluster "
+        "(tcp://host:8786); default: a local cluster of --jobs worker processes",
+    )
     aud.add_argument("-o", "--output", metavar="FILE", help=_OUTPUT_HELP)
     aud.add_argument(
         "--fail-on",
@@ -261,7 +303,7 @@ def _progress_for(args: argparse.Namespace) -> _Progress | None:
 
 
 def _run_extract(args: argparse.Namespace) -> int:
-    from factcheck.align import read_frames  # noqa: PLC0415
+    from factcheck.engine import default_jobs  # noqa: PLC0415
     from factcheck.load import load_paths  # noqa: PLC0415
     from factcheck.model import Document  # noqa: PLC0415
     from factcheck.pipeline import extract_documents  # noqa: PLC0415
@@ -278,13 +320,13 @@ def _run_extract(args: argparse.Namespace) -> int:
         )
         problems.extend(unreadable)
         extractions, unusable = extract_documents(
-            [*documents, *loaded], progress=progress, cache=_cache_for(args)
+            [*documents, *loaded],
+            progress=progress,
+            jobs=args.jobs or default_jobs(),
+            frames=True,
+            cache=_cache_for(args),
         )
         problems.extend(unusable)
-        extractions = [
-            e if all(c.frame is not None for c in e.claims) else read_frames(e)
-            for e in extractions
-        ]
         if args.format == "json":
             from factcheck.report.json import render_extractions  # noqa: PLC0415
         else:
@@ -338,6 +380,7 @@ def _run_audit(args: argparse.Namespace) -> int:
         read_baseline,
     )
     from factcheck.config import load_config  # noqa: PLC0415
+    from factcheck.engine import EngineError, default_jobs  # noqa: PLC0415
     from factcheck.errors import ConfigError, InputError  # noqa: PLC0415
     from factcheck.load import check_published  # noqa: PLC0415
     from factcheck.pipeline import audit  # noqa: PLC0415
@@ -368,17 +411,39 @@ def _run_audit(args: argparse.Namespace) -> int:
         except InputError as exc:
             print(f"factcheck: {exc}", file=sys.stderr)
             return ExitCode.USAGE_ERROR
+    if args.scheduler and args.engine != "dask":
+        print("factcheck: --scheduler needs --engine dask", file=sys.stderr)
+        return ExitCode.USAGE_ERROR
+    jobs = args.jobs or config.jobs or default_jobs()
     inputs, unreadable = _inputs(args.paths, args.stdin_name)
     progress = _progress_for(args)
     try:
-        report = audit(
-            inputs,
-            sources=args.sources,
-            config=config,
-            default_date=default_date,
-            progress=progress,
-            cache=_cache_for(args, config.cache_size),
-        )
+        if args.engine == "dask":
+            try:
+                from factcheck.engine.dask import audit_on_dask  # noqa: PLC0415
+
+                report = audit_on_dask(
+                    inputs,
+                    sources=args.sources,
+                    config=config,
+                    scheduler=args.scheduler,
+                    workers=jobs,
+                    default_date=default_date,
+                    progress=progress,
+                )
+            except EngineError as exc:
+                print(f"factcheck: {exc}", file=sys.stderr)
+                return ExitCode.USAGE_ERROR
+        else:
+            report = audit(
+                inputs,
+                sources=args.sources,
+                config=config,
+                default_date=default_date,
+                progress=progress,
+                jobs=jobs,
+                cache=_cache_for(args, config.cache_size),
+            )
         if unreadable:
             report = attrs.evolve(report, problems=(*unreadable, *report.problems))
         if progress is not None:

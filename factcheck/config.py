@@ -11,6 +11,7 @@ fail_on = "error"        # error | warning | info | never
 format = "text"
 exclude = ["drafts/old/**"]
 sources = ["articles/"]  # what drafts are checked against (audit PATH... = drafts)
+jobs = 2                 # worker processes for the command line; "auto": the cores
 
 [tool.factcheck.rules]
 FC401 = "off"            # or "error" | "warning" | "info"
@@ -63,6 +64,7 @@ _KEYS = {
     "aliases": "a table of entity = [other names]",
     "author": "the name of the organization publishing ClaimReview exports",
     "cache_size": "a whole number of MiB (0 turns the cache off)",
+    "jobs": 'a whole number of worker processes (1 or more), or "auto"',
 }
 
 
@@ -91,6 +93,10 @@ class Config:
     cache_size: int = attrs.field(
         default=DEFAULT_CACHE_MIB, validator=attrs.validators.ge(0)
     )
+    #: worker processes ``factcheck audit`` uses when ``--jobs`` is not given
+    #: (None, "auto" in the file: the machine's cores; ``extract`` reads no
+    #: configuration); the Python API takes ``jobs=`` and defaults to 1
+    jobs: int | None = None
 
 
 def _read_toml(path: Path) -> dict[str, object]:
@@ -230,6 +236,12 @@ def _bad(key: str, raw: object, path: str) -> ConfigError:
 def _value(key: str, raw: object, path: str) -> object:
     if key in ("window_days", "cache_size"):
         if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
+            raise _bad(key, raw, path)
+        return raw
+    if key == "jobs":
+        if raw == "auto":
+            return None
+        if not isinstance(raw, int) or isinstance(raw, bool) or raw < 1:
             raise _bad(key, raw, path)
         return raw
     if key in ("tolerance", "approx_tolerance"):

@@ -21,6 +21,17 @@ class FactcheckError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt from its fields: the default (args, then attributes set one by
+        # one) cannot set a frozen class's fields, and tblib's exception pickling
+        # (installed by dask and distributed) takes that path unless a class has
+        # its own reduce
+        return (_rebuild, (type(self), attrs.asdict(self, recurse=False)))
+
+
+def _rebuild(cls: type[FactcheckError], fields: dict[str, object]) -> FactcheckError:
+    return cls(**fields)  # type: ignore[arg-type]
+
 
 @attrs.frozen(auto_exc=True)
 class InputError(FactcheckError, ValueError):

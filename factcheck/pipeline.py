@@ -12,16 +12,17 @@ import fnmatch
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 import regex
 
-from factcheck.align import Aligner
+from factcheck.align import Aligner, FrameAligner, read_frames
 from factcheck.baseline import identify
 from factcheck.cache import Cache, cached_audit_key, quick_key
 from factcheck.config import Config, source_paths
+from factcheck.engine import check_jobs
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths, with_prose
 from factcheck.model import (
@@ -34,10 +35,24 @@ from factcheck.model import (
     Summary,
 )
 from factcheck.normalize import NormalizeOptions, RateProvider, build_provider
-from factcheck.rules import AuditSettings, all_rules, build_context
+from factcheck.rules import (
+    AuditContext,
+    AuditSettings,
+    Rule,
+    all_rules,
+    build_context,
+)
 from factcheck.suppress import apply_suppressions
 
 PathLike = str | os.PathLike[str]
+
+#: runs rules of ``document`` and ``group`` scope over shards of a context (an
+#: engine's: forked workers, a cluster): ``(ctx, codes)`` → (findings by rule
+#: code, claims checked), exactly what the rules give over the whole context
+ShardRunner = Callable[
+    [AuditContext, tuple[str, ...]],
+    tuple[dict[str, list[Finding]], set[tuple[int, str]]],
+]
 
 
 def settings_from(config: Config) -> AuditSettings:
@@ -106,6 +121,8 @@ def extract_documents(
     documents: Sequence[Document],
     *,
     progress: Progress | None = None,
+    jobs: int = 1,
+    frames: bool = False,
     cache: Cache | None = None,
 ) -> tuple[list[Extraction], list[Problem]]:
     """The claims of each document; what cannot be computed with becomes a Problem.
@@ -113,28 +130,74 @@ def extract_documents(
     A number too large for a float (beyond about 1.8e308: a run of 309 digits) is
     left out and reported, naming the file, line and column; a document whose
     extraction fails on an arithmetic or parsing error is left out and reported, so
-    the other documents are still audited. With a ``cache``, a document read
-    before is not extracted again (its claims come with their frames).
+    the other documents are still audited.
+
+    ``jobs``: worker processes (chunks of documents, order kept; serial below
+    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents or where the platform
+    cannot fork); a document whose worker dies is reported as a Problem and the
+    others go on. ``frames``: read each claim's frame too (the audit's next step).
+    With a ``cache``, a document read before is not extracted again (its claims
+    come with their frames), and the others are kept with their frames.
     """
+    from factcheck.engine import (  # noqa: PLC0415
+        CHUNKS_PER_JOB,
+        MIN_PARALLEL_DOCUMENTS,
+        check_jobs,
+    )
+    from factcheck.engine.local import can_fork, extract_forked  # noqa: PLC0415
+
+    check_jobs(jobs)
+    cached: dict[int, Extraction] = {}
+    if cache is not None:
+        for i, document in enumerate(documents):
+            hit = cache.extraction(document)
+            if hit is not None:
+                cached[i] = hit
+    todo = [d for i, d in enumerate(documents) if i not in cached]
+    with_frames = frames or cache is not None  # a cache keeps claims with frames
+    if jobs > 1 and len(todo) >= MIN_PARALLEL_DOCUMENTS and can_fork():
+        fresh = extract_forked(
+            todo,
+            frames=with_frames,
+            parts=jobs * CHUNKS_PER_JOB,
+            jobs=jobs,
+            progress=progress,
+        )
+    else:
+        fresh = []
+        for done, document in enumerate(todo, start=1):
+            fresh.append(extract_one(document, frames=with_frames))
+            if progress is not None:
+                progress("extract", done, len(todo))
+    made = iter(fresh)
     extractions: list[Extraction] = []
     problems: list[Problem] = []
-    for done, document in enumerate(documents, start=1):
-        try:
-            extraction = cache.extraction(document) if cache is not None else None
-            if extraction is None:
-                extraction = extract_document(document)
-                if cache is not None:  # kept with its frames, read once here
-                    extraction = cache.store_extraction(extraction)
-        except (ArithmeticError, RecursionError, ValueError) as exc:
-            reason = f"cannot read its numbers ({type(exc).__name__}: {exc}); left out"
-            problems.append(Problem(path=document.path, message=reason))
-            extraction = None
-        if extraction is not None:
+    for i, document in enumerate(documents):
+        if i in cached:
+            extractions.append(cached[i])
             problems.extend(_too_long(document))
+            continue
+        extraction, found = next(made)
+        problems.extend(found)
+        if extraction is not None:
+            if cache is not None:
+                extraction = cache.store_extraction(extraction)
             extractions.append(extraction)
-        if progress is not None:
-            progress("extract", done, len(documents))
     return extractions, problems
+
+
+def extract_one(
+    document: Document, *, frames: bool = False
+) -> tuple[Extraction | None, list[Problem]]:
+    """One document's extraction (None if it cannot be read) and its problems."""
+    try:
+        extraction = extract_document(document)
+        if frames:
+            extraction = read_frames(extraction)
+    except (ArithmeticError, RecursionError, ValueError) as exc:
+        reason = f"cannot read its numbers ({type(exc).__name__}: {exc}); left out"
+        return None, [Problem(path=document.path, message=reason)]
+    return extraction, _too_long(document)
 
 
 def _selected(path: str, config: Config) -> bool:
@@ -169,62 +232,56 @@ def _draft_sources(drafts: Sequence[Document]) -> list[str]:
     return out
 
 
-def audit(
+@attrs.frozen(kw_only=True)
+class Inputs:
+    """What an audit reads: the documents (inputs first, then the sources pulled in
+    for them), which of them are reported on and which are drafts, and what could
+    not be read."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[Problem, ...]
+    #: paths findings are kept on (None: every document's)
+    report_on: frozenset[str] | None
+    drafts: frozenset[str]
+    #: how many of ``documents`` are inputs (the rest are sources)
+    given: int = 0
+    #: sources the drafts' front matter lists (paths, as written there)
+    listed: tuple[str, ...] = ()
+
+
+def _given(
     inputs: Iterable[Document | PathLike],
-    *,
-    sources: Iterable[Document | PathLike] = (),
-    config: Config | None = None,
-    provider: RateProvider | None = None,
-    default_date: dt.date | None = None,
-    progress: Progress | None = None,
-    cache: Cache | None = None,
-) -> Report:
-    """Audit articles against each other and report what cannot all be true.
-
-    Args:
-        inputs: documents or paths (directories recursively); a document built
-            directly, its prose left as its text, is masked as a file of its format
-            would be (:func:`factcheck.load.with_prose`). With ``sources`` (or
-            when the documents' front matter lists ``sources``), these are drafts:
-            findings are reported on them only, each pointing at the source passage
-            it conflicts with.
-        sources: documents or paths the drafts are checked against (default: the
-            config's ``sources``).
-        config: settings (default: the documented defaults); its ``include`` and
-            ``exclude`` globs filter the documents read from paths.
-        provider: a rate provider (default: the chain the config names).
-        default_date: the publication date of documents that carry none.
-        progress: called as ``progress(stage, done, total)`` as each stage goes
-            (see :data:`Progress`; the CLI draws a progress line on a terminal).
-        cache: keep extractions and the report between runs (default: off; see
-            :mod:`factcheck.cache`): an unchanged document is not extracted again,
-            an unchanged audit is not run again. The report is the same either way.
-
-    Returns:
-        A :class:`Report` of findings, problems, and coverage.
-    """
-    config = config or Config()
-    reading = None
-    if progress is not None:
-        reading = functools.partial(progress, "read")
+    sources: Iterable[Document | PathLike],
+    config: Config,
+) -> tuple[list[Document], list[PathLike], list[Document], list[PathLike]]:
+    """The documents and paths given as inputs and as sources (the config's
+    ``sources`` when none are given); documents built directly are masked as a
+    file of their format would be."""
     docs, paths = _split(inputs)
-    docs = [with_prose(d) for d in docs]  # built directly: masked as a file would be
+    docs = [with_prose(d) for d in docs]
     src_docs, src_paths = _split(sources)
     src_docs = [with_prose(d) for d in src_docs]
     if not src_docs and not src_paths:
         src_paths = list(source_paths(config))
-    quick = quick_key(
-        cache,
-        paths=paths,
-        documents=docs,
-        source_paths=src_paths,
-        source_documents=src_docs,
-        config=config,
-        provider=provider,
-        default_date=default_date,
-    )
-    if cache is not None and quick is not None and (hit := cache.quick_report(quick)):
-        return _from_cache(hit, progress)  # no file parsed: every byte as before
+    return docs, paths, src_docs, src_paths
+
+
+def read_inputs(
+    inputs: Iterable[Document | PathLike],
+    *,
+    sources: Iterable[Document | PathLike] = (),
+    config: Config | None = None,
+    default_date: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Inputs:
+    """The read stage of :func:`audit`: documents from paths (directories
+    recursively, the config's include/exclude applied) and as given, the sources
+    they are checked against, and who is a draft."""
+    config = config or Config()
+    reading = None
+    if progress is not None:
+        reading = functools.partial(progress, "read")
+    docs, paths, src_docs, src_paths = _given(inputs, sources, config)
     loaded, problems = load_paths(paths, progress=reading) if paths else ([], [])
     loaded = [d for d in loaded if _selected(d.path, config)]
     given = [*docs, *loaded]
@@ -251,39 +308,118 @@ def audit(
     # that holds every input adds nothing: the run is a plain audit of the inputs);
     # else the inputs whose front matter lists sources
     drafts = given_paths if source_docs else {d.path for d in given if d.sources}
+    return Inputs(
+        documents=(*given, *source_docs),
+        problems=tuple(problems),
+        report_on=frozenset(given_paths) if source_docs else None,
+        drafts=frozenset(drafts),
+        given=len(given),
+        listed=tuple(listed),
+    )
+
+
+def audit(
+    inputs: Iterable[Document | PathLike],
+    *,
+    sources: Iterable[Document | PathLike] = (),
+    config: Config | None = None,
+    provider: RateProvider | None = None,
+    default_date: dt.date | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    cache: Cache | None = None,
+) -> Report:
+    """Audit articles against each other and report what cannot all be true.
+
+    Args:
+        inputs: documents or paths (directories recursively); a document built
+            directly, its prose left as its text, is masked as a file of its format
+            would be (:func:`factcheck.load.with_prose`). With ``sources`` (or
+            when the documents' front matter lists ``sources``), these are drafts:
+            findings are reported on them only, each pointing at the source passage
+            it conflicts with.
+        sources: documents or paths the drafts are checked against (default: the
+            config's ``sources``).
+        config: settings (default: the documented defaults); its ``include`` and
+            ``exclude`` globs filter the documents read from paths.
+        provider: a rate provider (default: the chain the config names).
+        default_date: the publication date of documents that carry none.
+        progress: called as ``progress(stage, done, total)`` as each stage goes
+            (see :data:`Progress`; the CLI draws a progress line on a terminal).
+        jobs: worker processes for extraction, the aligner's scoring and the
+            rules (default 1: a library call never starts processes unasked; the
+            command line's ``--jobs`` defaults to the machine's cores). The report
+            is the same for any number.
+        cache: keep extractions and the report between runs (default: off; see
+            :mod:`factcheck.cache`): an unchanged document is not extracted again,
+            an unchanged audit is not run again. The report is the same either way.
+
+    Returns:
+        A :class:`Report` of findings, problems, and coverage.
+    """
+    config = config or Config()
+    check_jobs(jobs)
+    inputs, sources = list(inputs), list(sources)
+    quick = None
+    if cache is not None:
+        docs, paths, src_docs, src_paths = _given(inputs, sources, config)
+        quick = quick_key(
+            cache,
+            paths=paths,
+            documents=docs,
+            source_paths=src_paths,
+            source_documents=src_docs,
+            config=config,
+            provider=provider,
+            default_date=default_date,
+        )
+        if quick is not None and (hit := cache.quick_report(quick)):
+            return _from_cache(hit, progress)  # no file parsed: every byte as before
+    read = read_inputs(
+        inputs,
+        sources=sources,
+        config=config,
+        default_date=default_date,
+        progress=progress,
+    )
     cached = cached_audit_key(
         cache,
-        given,
-        sources=source_docs,
+        list(read.documents[: read.given]),
+        sources=list(read.documents[read.given :]),
         config=config,
         provider=provider,
-        problems=problems,
+        problems=list(read.problems),
     )
     if cache is not None and cached is not None and (hit := cache.report(cached)):
         if quick is not None:
-            cache.store_quick(quick, cached, listed)
+            cache.store_quick(quick, cached, list(read.listed))
         return _from_cache(hit, progress)
     extractions, unusable = extract_documents(
-        [*given, *source_docs], progress=progress, cache=cache
+        read.documents, progress=progress, jobs=jobs, frames=True, cache=cache
     )
-    problems.extend(unusable)
     report = audit_extractions(
         extractions,
         config=config,
         provider=provider,
-        problems=problems,
-        report_on=given_paths if source_docs else None,
-        drafts=drafts,
+        problems=[*read.problems, *unusable],
+        report_on=None if read.report_on is None else set(read.report_on),
+        drafts=set(read.drafts),
         progress=progress,
+        jobs=jobs,
     )
-    config_root = Path(config.path).parent if config.path else None
-    findings = identify(report.findings, config_root=config_root)
-    report = attrs.evolve(report, findings=tuple(findings))
+    report = identified(report, config)
     if cache is not None and cached is not None:
         cache.store_report(cached, report)
         if quick is not None:
-            cache.store_quick(quick, cached, listed)
+            cache.store_quick(quick, cached, list(read.listed))
     return report
+
+
+def identified(report: Report, config: Config) -> Report:
+    """The report with each finding's stable identity (for baselines)."""
+    config_root = Path(config.path).parent if config.path else None
+    findings = identify(report.findings, config_root=config_root)
+    return attrs.evolve(report, findings=tuple(findings))
 
 
 def _from_cache(report: Report, progress: Progress | None) -> Report:
@@ -317,6 +453,21 @@ def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     return [best[k] for k in order]
 
 
+def finding_order(f: Finding) -> tuple[object, ...]:
+    """The report's order of findings: a total order (path, span, rule, the more
+    serious first, then message and related places), so it never depends on which
+    process found what first."""
+    return (
+        f.location.path,
+        f.location.span.start,
+        f.location.span.end,
+        f.rule,
+        _SERIOUSNESS.get(f.severity, len(_SERIOUSNESS)),
+        f.message,
+        tuple((r.path, r.span.start, r.span.end) for r in f.related),
+    )
+
+
 def audit_extractions(
     extractions: Sequence[Extraction],
     *,
@@ -326,6 +477,7 @@ def audit_extractions(
     report_on: set[str] | None = None,
     drafts: set[str] | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
     aligner: Aligner | None = None,
     source_paths: Sequence[str] | None = None,
 ) -> Report:
@@ -333,78 +485,187 @@ def audit_extractions(
 
     ``report_on``: keep findings on these paths only (the inputs, not the sources
     pulled in for them); ``drafts``: documents whose figures FC203 checks for
-    support in the others; ``progress``: see :data:`Progress`; ``aligner`` and
+    support in the others; ``progress``: see :data:`Progress`; ``jobs``: worker
+    processes for the aligner's scoring and the rules; ``aligner`` and
     ``source_paths``: for part of an audit (see :class:`factcheck.Auditor`)."""
     config = config or Config()
+    check_jobs(jobs)
     problems = list(problems)
     try:
         provider = provider or provider_from(config)
     except ValueError as exc:
         problems.append(Problem(path=config.path or "<config>", message=str(exc)))
         provider = build_provider()
+    ctx = align_extractions(
+        extractions,
+        config=config,
+        provider=provider,
+        drafts=drafts,
+        progress=progress,
+        jobs=jobs,
+        aligner=aligner,
+        source_paths=source_paths,
+    )
+    rules, plugin_problems = all_rules()
+    problems.extend(plugin_problems)
+    findings, rule_problems = run_rules(
+        ctx, rules, config=config, progress=progress, jobs=jobs
+    )
+    problems.extend(rule_problems)
+    return finish_report(
+        extractions,
+        findings,
+        config=config,
+        problems=problems,
+        report_on=report_on,
+        drafts=drafts,
+        aligned=len(ctx.alignment.aligned_keys()),
+        checked=len(ctx.checked),
+    )
+
+
+def align_extractions(
+    extractions: Sequence[Extraction],
+    *,
+    config: Config,
+    provider: RateProvider,
+    drafts: set[str] | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    aligner: Aligner | None = None,
+    source_paths: Sequence[str] | None = None,
+) -> AuditContext:
+    """The align stage: claim references with frames, fact groups from the aligner
+    (its candidate scoring split over ``jobs`` worker processes where it pays),
+    as the context every rule reads."""
     draft_indexes = [
         i for i, e in enumerate(extractions) if e.document.path in (drafts or set())
     ]
     claims = sum(len(e.claims) for e in extractions)
     if progress is not None:
         progress("align", 0, claims)
+    if aligner is None:
+        from factcheck.engine.local import (  # noqa: PLC0415
+            forked_reader,
+            forked_scorer,
+        )
+
+        aligner = FrameAligner(
+            aliases=dict(config.aliases),
+            scorer=forked_scorer(jobs),
+            reader=forked_reader(jobs),
+        )
     ctx = build_context(
         extractions,
         settings=settings_from(config),
         provider=provider,
         drafts=draft_indexes,
-        disabled=[code for code, level in config.rules.items() if level == "off"],
         aligner=aligner,
+        disabled=[code for code, level in config.rules.items() if level == "off"],
         source_paths=source_paths,
     )
     if progress is not None:
         progress("align", claims, claims)
-    rules, plugin_problems = all_rules()
-    problems.extend(plugin_problems)
-    findings: list[Finding] = []
+    return ctx
+
+
+def run_rules(
+    ctx: AuditContext,
+    rules: Mapping[str, Rule],
+    *,
+    config: Config,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    shards: ShardRunner | None = None,
+) -> tuple[list[Finding], list[Problem]]:
+    """The rules stage: every rule the config leaves on, over the context, each
+    finding re-levelled as the config says. With ``jobs`` > 1 (or a ``shards``
+    runner: an engine's), built-in rules of ``document`` and ``group`` scope run per
+    shard (:mod:`factcheck.rules.shards`) and the others here, over the whole
+    context; the findings are the same. A third-party rule that fails becomes a
+    Problem naming its package; a built-in one that fails is a bug, and raises."""
+    active = {
+        code: spec for code, spec in rules.items() if config.rules.get(code) != "off"
+    }
+    if shards is None:
+        from factcheck.engine.local import forked_shards  # noqa: PLC0415
+
+        shards = forked_shards(ctx, jobs)
+    split = (
+        {}
+        if shards is None
+        else {
+            code: spec
+            for code, spec in active.items()
+            if spec.origin == "factcheck" and spec.scope != "audit"
+        }
+    )
+    found: dict[str, list[Finding]] = {}
+    problems: list[Problem] = []
+    if split and shards is not None:
+        found, checked = shards(ctx, tuple(split))
+        ctx.checked.update(checked)
     for done, (code, spec) in enumerate(rules.items()):
         if progress is not None:
             progress("rules", done, len(rules))
-        level = config.rules.get(code)
-        if level == "off":
+        if code not in active or code in split:
             continue
         try:
-            found = list(spec.check(ctx))
+            found[code] = list(spec.check(ctx))
         except Exception as exc:
             if spec.origin == "factcheck":
                 raise
             problems.append(
                 Problem(path=spec.origin, message=f"rule {code} failed: {exc}")
             )
-            continue
-        if level is not None:
-            found = [attrs.evolve(f, severity=level) for f in found]
-        findings.extend(found)
     if progress is not None:
         progress("rules", len(rules), len(rules))
+    findings: list[Finding] = []
+    for code in rules:
+        level = config.rules.get(code)
+        for f in found.get(code, ()):
+            if level is None or level == "off":
+                findings.append(f)
+            else:
+                findings.append(attrs.evolve(f, severity=level))
+    return findings, problems
+
+
+def finish_report(
+    extractions: Sequence[Extraction],
+    findings: Sequence[Finding],
+    *,
+    config: Config,
+    problems: Sequence[Problem],
+    report_on: set[str] | None,
+    drafts: set[str] | None,
+    aligned: int,
+    checked: int,
+) -> Report:
+    """The report stage: suppressions, findings kept on the reported documents,
+    in :func:`finding_order`, one per rule and place; the summary and documents."""
     fc001 = config.rules.get("FC001", "info")
-    findings = apply_suppressions(
+    kept = apply_suppressions(
         findings,
         (e.document for e in extractions),
         unused_severity=None if fc001 == "off" else fc001,
     )
     if report_on is not None:
-        findings = [f for f in findings if f.location.path in report_on]
-    findings.sort(key=lambda f: (f.location.path, f.location.span.start, f.rule))
-    findings = _dedupe(findings)
-    aligned = ctx.alignment.aligned_keys()
+        kept = [f for f in kept if f.location.path in report_on]
+    kept.sort(key=finding_order)
+    kept = _dedupe(kept)
     summary = Summary(
         documents=len(extractions),
         claims=sum(len(e.claims) for e in extractions),
-        aligned=len(aligned),
-        checked=len(ctx.checked),
+        aligned=aligned,
+        checked=checked,
     )
     documents = tuple(
         DocumentInfo.of(e.document, draft=e.document.path in (drafts or ()))
         for e in extractions
     )
     return Report(
-        findings=tuple(findings),
+        findings=tuple(kept),
         problems=tuple(problems),
         summary=summary,
         documents=documents,

@@ -429,8 +429,9 @@ def _similarity(
     shared = ca.words & cb.words
     if not shared:
         return 0.0, ()
-    # fsum: exact, so the sum over a set does not depend on its (hash seed) order;
-    # a plain sum's last bit moved a confidence across a threshold between runs
+    # fsum: exactly rounded, so the score cannot depend on the order a set of
+    # words iterates in (which differs across hash seeds, and for a set rebuilt
+    # from a pickle sent back by a worker process)
     wa = math.fsum(idf.get(w, 1.0) for w in ca.words) or 1.0
     wb = math.fsum(idf.get(w, 1.0) for w in cb.words) or 1.0
     common = math.fsum(idf.get(w, 1.0) for w in shared)

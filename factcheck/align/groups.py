@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from typing import Protocol
 
 import attrs
@@ -84,14 +84,6 @@ class Alignment:
         return out
 
 
-class Aligner(Protocol):
-    """The seam of the align stage: framed claims in, fact groups with evidence out."""
-
-    def align(self, refs: Sequence[ClaimRef]) -> Alignment:
-        """Group the claims (each carrying its frame) into facts."""
-        ...
-
-
 def inverse_document_frequency(df: int, n: int) -> float:
     """How telling a context word is: ``df`` of the audit's ``n`` claims share it."""
     return math.log((1 + n) / (1 + df)) + 1.0
@@ -114,12 +106,179 @@ class CorpusStatistics:
     oversized: Container[tuple[str, ...]] = frozenset()
 
 
+class Aligner(Protocol):
+    """The seam of the align stage: framed claims in, fact groups with evidence out."""
+
+    def align(self, refs: Sequence[ClaimRef]) -> Alignment:
+        """Group the claims (each carrying its frame) into facts."""
+        ...
+
+
+#: what deciding one pair gives: a decision, a veto, or nothing to remember
+Verdict = Decision | Veto | None
+#: finds and scores the candidate pairs (:meth:`Scoring.candidates`, judged by
+#: :meth:`Scoring.judge`): an engine's process pool or cluster, block by block;
+#: it must give the pairs and verdicts this process would (in any order)
+PairScorer = Callable[["Scoring"], Iterable[tuple[Pair, Verdict]]]
+
+
+#: what :meth:`FrameAligner.prepare` reads of one document: each claim's context
+#: (aliases folded) and the document's main names
+DocumentReading = tuple[dict[Key, Context], frozenset[str]]
+#: reads documents (each given as its claims, in order) with an alias table, one
+#: reading per document in order; an engine's workers may stand in for
+#: :func:`read_documents`
+DocumentReader = Callable[
+    [Sequence[Sequence[ClaimRef]], Mapping[str, str]], Sequence[DocumentReading]
+]
+
+
+def read_documents(
+    documents: Sequence[Sequence[ClaimRef]], table: Mapping[str, str]
+) -> list[DocumentReading]:
+    """Each document's claim contexts (aliases in ``table`` folded) and main names,
+    in order: the per-document part of :meth:`FrameAligner.prepare`."""
+    from factcheck.align import _aliased, main_names  # noqa: PLC0415
+
+    out: list[DocumentReading] = []
+    for refs in documents:
+        spans = [(r.claim.span.start, r.claim.span.end) for r in refs]
+        contexts = {r.key: context_of(r, spans) for r in refs}
+        if table:
+            contexts = {k: _aliased(c, table) for k, c in contexts.items()}
+        out.append((contexts, main_names(refs[0].document.prose, table)))
+    return out
+
+
+@attrs.frozen(kw_only=True)
+class Scoring:
+    """What deciding a pair reads, computed once over all claims of an audit: each
+    claim's context words, the words' weights, each document's main names, and the
+    stated equivalents. Picklable: a worker process may score pairs with it."""
+
+    refs: tuple[ClaimRef, ...]
+    contexts: Mapping[Key, Context]
+    idf: Mapping[str, float]
+    names: Mapping[int, frozenset[str]]
+    topics: Mapping[int, frozenset[str]]
+    anchors: Mapping[Key, ClaimRef]
+    #: blocks larger than ``MAX_BLOCK`` in the whole audit, when these claims are
+    #: part of it (None: judged by the blocks' sizes here)
+    oversized: Container[BlockKey] | None = None
+
+    def judge(self, a: ClaimRef, b: ClaimRef) -> Verdict:
+        """The decision on one pair (a veto's reason dropped unless it is a series)."""
+        found = decide(
+            a,
+            b,
+            topics=self.topics,
+            contexts=self.contexts,
+            idf=self.idf,
+            anchors=self.anchors,
+        )
+        if isinstance(found, Veto) and found.series is None:
+            return _VETO  # kept for its verdict only: the reason is not read
+        return found
+
+    def score(self, pairs: Sequence[Pair]) -> list[Verdict]:
+        """:meth:`judge` over candidate pairs, in order."""
+        return [self.judge(a, b) for a, b in pairs]
+
+    def blocking_keys(self, ref: ClaimRef) -> list[BlockKey]:
+        """The blocks a claim is indexed under (see :func:`_candidates`)."""
+        return blocking_keys(ref, self.names, self.anchors)
+
+    def candidates(self) -> Iterator[Pair]:
+        """Pairs that share a block, each once, block by block in key order."""
+        return _candidates(
+            self.refs, self.names, self.anchors, oversized=self.oversized
+        )
+
+    def admits(self, i: int, j: int) -> bool:
+        """Whether claims number ``i`` and ``j`` may be paired in a block of the
+        amount they state (:func:`amount_is_evidence`)."""
+        return amount_is_evidence(self.refs[i], self.refs[j])
+
+    def blocks(self) -> Blocks:
+        """The searched blocks, in key order, as claim numbers (positions in
+        ``refs``), with each claim's searched keys: what an engine needs to split
+        the candidate search by block (:func:`block_pairs`)."""
+        index: dict[BlockKey, list[int]] = defaultdict(list)
+        keys: list[list[BlockKey]] = []
+        for i, r in enumerate(self.refs):
+            mine = self.blocking_keys(r)
+            keys.append(mine)
+            for key in mine:
+                index[key].append(i)
+        unsearched = {
+            k
+            for k, b in index.items()
+            if (
+                not is_searched(k, len(b))
+                if self.oversized is None
+                else k in self.oversized
+            )
+        }
+        return Blocks(
+            blocks=tuple(
+                (key, tuple(index[key]))
+                for key in sorted(index)
+                if key not in unsearched
+            ),
+            keys=tuple(frozenset(k) - unsearched for k in keys),
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Blocks:
+    """The candidate search cut by block (see :meth:`Scoring.blocks`)."""
+
+    #: (key, claim numbers in order) of each searched block, in key order
+    blocks: tuple[tuple[BlockKey, tuple[int, ...]], ...]
+    #: each claim's searched blocks
+    keys: tuple[frozenset[BlockKey], ...]
+
+
+def block_pairs(
+    key: BlockKey,
+    members: Sequence[int],
+    keys: Callable[[int], frozenset[BlockKey]],
+    admits: Callable[[int, int], bool] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """The candidate pairs (claim numbers, earlier first) a block is the first to
+    hold, in key order: each pair of the search comes from exactly one block, as
+    :func:`_candidates` gives it, wherever that block is searched. A stated
+    amount's block holds only the pairs ``admits`` (the amount is evidence for
+    them: :func:`amount_is_evidence`); the others fall to their next block."""
+
+    def owner(i: int, j: int) -> BlockKey | None:
+        for k in sorted(keys(i) & keys(j)):
+            if k[0] != "anchor" or admits is None or admits(i, j):
+                return k
+        return None
+
+    for x, i in enumerate(members):
+        for j in members[x + 1 :]:
+            if i != j and owner(i, j) == key:
+                yield i, j
+
+
 @attrs.frozen(kw_only=True)
 class FrameAligner:
-    """The built-in aligner: frames decide, context words weigh in."""
+    """The built-in aligner: frames decide, context words weigh in.
+
+    Its work is three steps any engine may split: :meth:`prepare` (over all
+    claims), scoring the candidate pairs block by block (``scorer``: by default in
+    this process), and :meth:`join` (fact groups by union-find with cannot-links, in
+    one place, so the groups never depend on how the scoring was split)."""
 
     #: a name to its other names ("Moonshot AI": ["Moonshot"])
     aliases: Mapping[str, Sequence[str]] = attrs.field(factory=dict)
+    #: who scores the candidate pairs (None: this process, in order)
+    scorer: PairScorer | None = attrs.field(default=None, eq=False, repr=False)
+    #: who reads each document's claim contexts and main names for
+    #: :meth:`prepare` (None: :func:`read_documents`, in this process)
+    reader: DocumentReader | None = attrs.field(default=None, eq=False, repr=False)
     #: the whole audit's statistics when ``align`` is given part of it (default:
     #: read from the claims given)
     statistics: CorpusStatistics | None = None
@@ -132,44 +291,48 @@ class FrameAligner:
         block of its keys: (measure, holder word or, naming none, topic name or
         ``doc:N``) and ("anchor", kind, unit, value) for a specific stated amount.
         Blocks over ``MAX_BLOCK`` other than anchors are skipped by the search."""
-        from factcheck.align import alias_table  # noqa: PLC0415
-
-        return _blocks(refs, _names(refs, alias_table(self.aliases)), _anchors(refs))
+        scoring = self.prepare(refs)
+        return _blocks(scoring.refs, scoring.names, scoring.anchors)
 
     def candidates(self, refs: Sequence[ClaimRef]) -> Iterator[Pair]:
         """The pairs :meth:`align` decides, each once: pairs sharing a block (an
-        amount's block only where the amount is evidence: see ``_anchor_pairs``)."""
-        from factcheck.align import alias_table  # noqa: PLC0415
-
-        names = _names(refs, alias_table(self.aliases))
-        return _candidates(refs, names, _anchors(refs))
+        amount's block only where the amount is evidence: see
+        :func:`amount_is_evidence`)."""
+        return self.prepare(refs).candidates()
 
     def align(self, refs: Sequence[ClaimRef]) -> Alignment:
+        scoring = self.prepare(refs)
+        if self.scorer is not None:
+            return self.join(scoring, self.scorer(scoring))
+        pairs = list(scoring.candidates())
+        return self.join(scoring, zip(pairs, scoring.score(pairs), strict=True))
+
+    def prepare(self, refs: Sequence[ClaimRef]) -> Scoring:
+        """What scoring reads, over all claims (document frequencies and generic
+        names are counted over the whole audit, or taken from ``statistics``)."""
         from factcheck.align import (  # noqa: PLC0415
-            _aliased,
             _drop_generic,
             _without_entities,
             _without_generic_names,
             alias_table,
-            main_names,
         )
 
         table = alias_table(self.aliases)
-        by_doc: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for r in refs:
-            by_doc[r.doc_index].append((r.claim.span.start, r.claim.span.end))
-        every, refs = (
-            refs,
-            [r for r in refs if self.focus is None or r.key in self.focus],
-        )
-        contexts: dict[Key, Context] = {
-            r.key: context_of(r, by_doc[r.doc_index]) for r in refs
-        }
-        if table:
-            contexts = {k: _aliased(c, table) for k, c in contexts.items()}
+        every = refs
+        refs = [r for r in refs if self.focus is None or r.key in self.focus]
+        focused = {r.doc_index for r in refs}
+        by_doc: dict[int, list[ClaimRef]] = defaultdict(list)
+        for r in every:
+            if r.doc_index in focused:
+                by_doc[r.doc_index].append(r)  # every claim bounds its neighbours
+        groups = [by_doc[i] for i in sorted(by_doc)]
+        read = (self.reader or read_documents)(groups, table)
+        each: dict[Key, Context] = {}
+        for found, _ in read:
+            each.update(found)
+        contexts = {r.key: each[r.key] for r in refs}
+        names = {i: ns for i, (_, ns) in zip(sorted(by_doc), read, strict=True)}
         stats = self.statistics
-        documents = {r.doc_index: r.document for r in refs}
-        names = {i: main_names(d.prose, table) for i, d in sorted(documents.items())}
         idf: Mapping[str, float]
         if stats is None:
             contexts = _without_generic_names(refs, contexts)
@@ -179,33 +342,42 @@ class FrameAligner:
                     df[w] += 1
             n = max(len(contexts), 1)
             idf = {w: inverse_document_frequency(d, n) for w, d in df.items()}
-            if len(documents) > 10:
+            if len(names) > 10:
                 names = _drop_generic(names)
         else:
             contexts = _without_entities(contexts, stats.generic_entities)
             idf = stats.idf
             if stats.generic_names:
                 names = {i: ns - stats.generic_names for i, ns in names.items()}
-        topics = {i: frozenset(ns) for i, ns in names.items()}
-        anchors = _anchors(every)
+        return Scoring(
+            refs=tuple(refs),
+            contexts=contexts,
+            idf=idf,
+            names=names,
+            topics={i: frozenset(ns) for i, ns in names.items()},
+            anchors=_anchors(every),
+            oversized=None if stats is None else stats.oversized,
+        )
+
+    def join(
+        self, scoring: Scoring, scored: Iterable[tuple[Pair, Verdict]]
+    ) -> Alignment:
+        """Fact groups from the scored candidate pairs: confident decisions joined
+        by union-find, strongest first, unless a pair across the two groups is
+        vetoed (a cannot-link; pairs never scored are decided here)."""
         decided: dict[PairKey, Decision | Veto | None] = {}
+        for (a, b), verdict in scored:
+            if verdict is not None:
+                decided[pair_key(a, b)] = verdict
 
         def judge(a: ClaimRef, b: ClaimRef) -> Decision | Veto | None:
             pair = pair_key(a, b)
             if pair not in decided:
-                found = decide(
-                    a, b, topics=topics, contexts=contexts, idf=idf, anchors=anchors
-                )
-                if isinstance(found, Veto) and found.series is None:
-                    found = _VETO  # kept for its verdict only: the reason is not read
-                decided[pair] = found
+                decided[pair] = scoring.judge(a, b)
             return decided[pair]
 
+        refs = scoring.refs
         by_key = {r.key: r for r in refs}
-        oversized = None if stats is None else stats.oversized
-        for a, b in _candidates(refs, names, anchors, oversized=oversized):
-            if judge(a, b) is None:
-                del decided[pair_key(a, b)]  # nothing to remember
         confident = sorted(
             (
                 d
@@ -279,22 +451,45 @@ class FrameAligner:
         return Alignment(groups=tuple(groups), possible=possible, series=series)
 
 
-def _names(
-    refs: Sequence[ClaimRef], table: Mapping[str, str]
-) -> dict[int, frozenset[str]]:
-    """Each document's main names (generic ones dropped in a large audit)."""
-    from factcheck.align import _drop_generic, main_names  # noqa: PLC0415
-
-    documents = {r.doc_index: r.document for r in refs}
-    names = {i: main_names(d.prose, table) for i, d in sorted(documents.items())}
-    if len(documents) > 10:
-        names = _drop_generic(names)
-    return names
-
-
 #: the verdict of a veto whose reason is no longer needed (one shared object: an
 #: audit judges millions of pairs at scale)
 _VETO = Veto(reason="different facts")
+
+
+#: a verdict as it travels between processes: without its two claims (the
+#: receiver has them), so a pair costs a few bytes, not two documents' text
+PackedVerdict = tuple[str, float, str, tuple[str, ...]] | str | None
+
+
+def pack_verdict(verdict: Verdict) -> PackedVerdict:
+    """A verdict without its claims (see :func:`unpack_verdict`)."""
+    if verdict is None:
+        return None
+    if isinstance(verdict, Veto):
+        if verdict.series is None:
+            return "veto"
+        d = verdict.series
+        return ("series", d.confidence, d.level, d.evidence)
+    return ("decision", verdict.confidence, verdict.level, verdict.evidence)
+
+
+def unpack_verdict(packed: PackedVerdict, a: ClaimRef, b: ClaimRef) -> Verdict:
+    """The verdict on ``a`` and ``b`` that :func:`pack_verdict` packed."""
+    if packed is None:
+        return None
+    if isinstance(packed, str):
+        return _VETO
+    kind, confidence, level, evidence = packed
+    decision = Decision(
+        a=a,
+        b=b,
+        confidence=confidence,
+        level=level,  # type: ignore[arg-type]
+        evidence=evidence,
+    )
+    if kind == "series":
+        return Veto(reason="a running tally on different days", series=decision)
+    return decision
 
 
 def _earlier_first(d: Decision) -> Decision:
@@ -320,27 +515,49 @@ def blocking_keys(
     ref: ClaimRef,
     names: Mapping[int, frozenset[str]],
     anchors: Mapping[Key, ClaimRef],
-) -> list[tuple[str, ...]]:
-    """The blocks a claim is indexed under: (measure, each word of its holder, or,
-    naming none, of its document's main names), and the specific amount it states."""
+) -> list[BlockKey]:
+    """The blocks a claim is indexed under: its measure with each word of its holder
+    (or, naming none, its document's main names, or else its document), and the
+    specific amount it states or restates."""
+    out: list[BlockKey] = []
     measure = measure_of(ref.claim)
     frame = ref.claim.frame
     words: set[str] = set(frame.holder_key if frame else ())
     if not words:
         words.update(names.get(ref.doc_index, frozenset()))
-    keys: list[tuple[str, ...]] = [(measure, w) for w in sorted(words)]
+    out.extend((measure, w) for w in sorted(words))
     if not words:
-        keys.append((measure, f"doc:{ref.doc_index}"))
+        out.append((measure, f"doc:{ref.doc_index}"))
     anchor = anchor_key(ref, anchors)
     if anchor is not None:
-        keys.append(("anchor", anchor[0], str(anchor[1]), str(anchor[2])))
-    return keys
+        out.append(("anchor", anchor[0], str(anchor[1]), str(anchor[2])))
+    return out
 
 
-def is_oversized(key: tuple[str, ...], size: int) -> bool:
+def is_searched(key: BlockKey, size: int) -> bool:
+    """Whether a block's pairs are decided: blocks larger than ``MAX_BLOCK`` say
+    nothing (a stated amount's block always counts)."""
+    return size <= T.MAX_BLOCK or key[0] == "anchor"
+
+
+def is_oversized(key: BlockKey, size: int) -> bool:
     """Whether a block says nothing: larger than ``MAX_BLOCK`` (never a stated
-    amount's)."""
-    return size > T.MAX_BLOCK and key[0] != "anchor"
+    amount's). The opposite of :func:`is_searched`."""
+    return not is_searched(key, size)
+
+
+def amount_is_evidence(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether one stated amount printed by two reports is evidence they state one
+    fact, so a block of that amount may pair them (see ``decide``: reports within
+    ``NEWS_CYCLE_DAYS`` of each other, or undated, or naming the same holder). A
+    common amount ("24 hours", "44%") is printed by thousands of unrelated reports
+    of an archive, and pairing them all grows as the square of the archive."""
+    da, db = a.document.published, b.document.published
+    if da is None or db is None or abs((da - db).days) <= T.NEWS_CYCLE_DAYS:
+        return True
+    fa, fb = a.claim.frame, b.claim.frame
+    ka = frozenset(fa.holder_key if fa else ())
+    return bool(ka) and ka == frozenset(fb.holder_key if fb else ())
 
 
 def _candidates(
@@ -348,11 +565,13 @@ def _candidates(
     names: Mapping[int, frozenset[str]],
     anchors: Mapping[Key, ClaimRef],
     *,
-    oversized: Container[tuple[str, ...]] | None = None,
+    oversized: Container[BlockKey] | None = None,
 ) -> Iterator[Pair]:
-    """Pairs that share a blocking key (:func:`blocking_keys`); a stated amount's
-    block only where the amount is evidence (``_anchor_pairs``). Blocks larger than
-    ``MAX_BLOCK`` (in the whole audit: ``oversized``) say nothing and are skipped."""
+    """Pairs that share a blocking key (:func:`blocking_keys`), each once, in the
+    first block (in key order) that holds both, the earlier claim first; a stated
+    amount's block holds only the pairs the amount is evidence for
+    (:func:`amount_is_evidence`). Blocks larger than ``MAX_BLOCK`` (in the whole
+    audit: ``oversized``) say nothing and are skipped."""
     index = _blocks(refs, names, anchors)
     seen: set[PairKey] = set()
     for key in sorted(index):

@@ -182,7 +182,13 @@ def _either_reading_fits(pct: ClaimRef, new: ClaimRef, old: ClaimRef) -> bool:
     return mag.overlaps(points) or mag.overlaps(relative)
 
 
-@rule("FC301", "change-arithmetic", "error", '"rose N% to X from Y" does not compute')
+@rule(
+    "FC301",
+    "change-arithmetic",
+    "error",
+    '"rose N% to X from Y" does not compute',
+    scope="document",
+)
 def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """A stated change does not compute from the stated values.
 
@@ -257,7 +263,13 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             )
 
 
-@rule("FC302", "share-arithmetic", "error", '"N of M, or P%" does not compute')
+@rule(
+    "FC302",
+    "share-arithmetic",
+    "error",
+    '"N of M, or P%" does not compute',
+    scope="document",
+)
 def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """A stated share does not compute from the stated part and whole.
 
@@ -357,7 +369,13 @@ def _total_and_parts(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRe
             yield total, parts
 
 
-@rule("FC303", "sum-of-parts", "error", "parts do not add up to the stated total")
+@rule(
+    "FC303",
+    "sum-of-parts",
+    "error",
+    "parts do not add up to the stated total",
+    scope="document",
+)
 def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     """Parts do not add up to the total they break down.
 
@@ -446,6 +464,7 @@ def _parts_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
     "percent-vs-points",
     "warning",
     "a change in a percentage stated in the wrong unit",
+    scope="document",
 )
 def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
     """A change between two percentages is stated in the wrong unit.
@@ -538,6 +557,7 @@ def _comparand(ctx: AuditContext, multiple: ClaimRef) -> tuple[str, str, str] | 
     "multiple-arithmetic",
     "error",
     '"X, N times Y\'s figure" does not compute from the figures given',
+    scope="document",
 )
 def multiple_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """A stated multiple does not compute from the two figures the document gives.

@@ -215,6 +215,7 @@ def document_rates(ctx: AuditContext, doc_index: int) -> tuple[StatedRate, ...]:
     "conversion-mismatch",
     "error",
     "a stated currency equivalent disagrees with the reference rate at the date",
+    scope="document",
 )
 def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     """A stated currency equivalent disagrees with the reference rate at the date.
@@ -401,7 +402,11 @@ def _lowered(finding: Finding) -> Finding:
 
 
 @rule(
-    "FC102", "unit-conversion-mismatch", "error", "a stated unit equivalent disagrees"
+    "FC102",
+    "unit-conversion-mismatch",
+    "error",
+    "a stated unit equivalent disagrees",
+    scope="document",
 )
 def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     """A stated unit equivalent disagrees ("100 miles (100 km)").
@@ -460,6 +465,7 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     "internal-conflict",
     "error",
     "one document states the same fact two incompatible ways",
+    scope="group",
 )
 def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
     """One document states the same fact two incompatible ways.

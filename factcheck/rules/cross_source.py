@@ -187,6 +187,7 @@ def _possible_conflicts(
     "outlier",
     "error",
     "one source disagrees with a consensus of two or more others",
+    scope="group",
 )
 def outlier(ctx: AuditContext) -> Iterator[Finding]:
     """One source disagrees with a consensus of two or more others.
@@ -234,6 +235,7 @@ def outlier(ctx: AuditContext) -> Iterator[Finding]:
     "cross-source-conflict",
     "error",
     "aligned claims from different sources cannot both hold",
+    scope="group",
 )
 def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
     """Aligned claims from different sources cannot both hold.

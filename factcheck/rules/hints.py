@@ -121,6 +121,7 @@ def understated_bound(
     "scale-slip",
     "info",
     "a conflict off by a power of ten, or an implied rate that is a round number",
+    scope="group",
 )
 def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
     """A conflict off by a power of ten, or an implied rate that is a round number.

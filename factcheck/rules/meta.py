@@ -14,6 +14,7 @@ from factcheck.rules.registry import rule
     "unused-suppression",
     "info",
     "a suppression comment that suppresses nothing",
+    scope="document",
 )
 def unused_suppression(ctx: AuditContext) -> Iterator[Finding]:
     """A suppression comment that suppresses nothing.

@@ -35,6 +35,7 @@ _BELOW = frozenset(
     "ranking-order",
     "warning",
     "a figure listed as bigger (or smaller) than X is not, by X's own figure",
+    scope="document",
 )
 def ranking_order(ctx: AuditContext) -> Iterator[Finding]:
     """A thing listed as bigger than X carries a figure below the one the document

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 import inspect
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 import regex
@@ -30,6 +30,14 @@ NAME = regex.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 ENTRY_POINT_GROUP = "factcheck.rules"
 
 Check = Callable[["AuditContext"], Iterable[Finding]]
+
+#: what part of the audit a rule reads, so the audit can split its work:
+#: ``document``: one document's claims at a time (``ctx.refs`` and, for each, the
+#: claims of its own document); ``group``: besides that, the fact groups, possible
+#: pairs and series (``ctx.alignment``), one connected set of claims at a time;
+#: ``audit``: anything else (the whole context, in the main process)
+Scope = Literal["document", "group", "audit"]
+SCOPES: tuple[Scope, ...] = ("document", "group", "audit")
 
 _EXAMPLE = regex.compile(
     r"^\s*(?P<verdict>fires|silent)(?:\s*\[(?P<date>\d{4}-\d{2}-\d{2})\])?:\s*(?P<text>.+?)\s*$",
@@ -57,6 +65,15 @@ class Rule:
     summary: str
     check: Check = attrs.field(eq=False, repr=False)
     origin: str = "factcheck"
+    #: what the check reads (see :data:`Scope`); third-party rules default to
+    #: ``audit``: they always run in the main process over the whole context
+    scope: Scope = attrs.field(default="audit")
+
+    @scope.validator
+    def _known_scope(self, _: attrs.Attribute[Scope], value: str) -> None:
+        if value not in SCOPES:
+            msg = f"rule {self.code}: scope {value!r} is not one of {', '.join(SCOPES)}"
+            raise ValueError(msg)
 
     @property
     def doc(self) -> str:
@@ -89,13 +106,25 @@ class Rule:
 
 
 def rule(
-    code: str, name: str, severity: Severity, summary: str
+    code: str,
+    name: str,
+    severity: Severity,
+    summary: str,
+    *,
+    scope: Scope = "audit",
 ) -> Callable[[Check], Rule]:
-    """Declare a rule beside its check: ``@rule("FC101", "conversion-mismatch", ...)``."""
+    """Declare a rule beside its check: ``@rule("FC101", "conversion-mismatch", ...)``;
+    ``scope`` says what it reads (:data:`Scope`; the default, ``audit``, is always
+    right, if never split)."""
 
     def wrap(check: Check) -> Rule:
         return Rule(
-            code=code, name=name, severity=severity, summary=summary, check=check
+            code=code,
+            name=name,
+            severity=severity,
+            summary=summary,
+            check=check,
+            scope=scope,
         )
 
     return wrap

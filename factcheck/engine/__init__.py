@@ -1,0 +1,69 @@
+"""Where the audit's work runs: this process, forked worker processes
+(:mod:`factcheck.engine.local`, ``--jobs N``), or a Dask cluster
+(:mod:`factcheck.engine.dask`, ``--engine dask``; imported only when asked for).
+
+Every engine runs the same stages and gives the same report: extraction per
+document, the aligner's candidate scoring per block, the union-find and
+cannot-links in one place, rules per shard (:mod:`factcheck.rules.shards`), and one
+total order over the findings.
+"""
+
+from __future__ import annotations
+
+import os
+
+import attrs
+
+from factcheck.errors import FactcheckError
+
+
+@attrs.frozen(auto_exc=True)
+class EngineError(FactcheckError, RuntimeError):
+    """An engine cannot run here: its extra is not installed, or its cluster is out
+    of reach. Names the extra or the address."""
+
+
+#: below this many documents an audit or extraction runs in this process whatever
+#: ``jobs`` says: starting workers (a fork, and sending results back) costs more
+#: than it saves on a handful of articles
+MIN_PARALLEL_DOCUMENTS = 64
+#: below this many candidate pairs the aligner scores them in this process
+MIN_PARALLEL_PAIRS = 20_000
+#: below this many claims the rules run in this process
+MIN_PARALLEL_CLAIMS = 2_000
+#: work items per worker (chunks of documents, of pairs, shards of the context):
+#: more than one, so a worker that draws light items takes on more
+CHUNKS_PER_JOB = 4
+
+ENGINES = ("local", "dask")
+
+
+def default_jobs() -> int:
+    """The cores this process may use (``os.process_cpu_count`` where Python has
+    it, else ``os.cpu_count``; 1 if unknown)."""
+    count = getattr(os, "process_cpu_count", os.cpu_count)()
+    return max(1, count or 1)
+
+
+def check_jobs(jobs: int) -> int:
+    """``jobs`` if it is a usable number of processes.
+
+    Raises:
+        ValueError: ``jobs`` is below 1.
+    """
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        msg = f"jobs must be a whole number of processes, 1 or more (got {jobs!r})"
+        raise ValueError(msg)
+    return jobs
+
+
+__all__ = [
+    "CHUNKS_PER_JOB",
+    "ENGINES",
+    "MIN_PARALLEL_CLAIMS",
+    "MIN_PARALLEL_DOCUMENTS",
+    "MIN_PARALLEL_PAIRS",
+    "EngineError",
+    "check_jobs",
+    "default_jobs",
+]

@@ -1,0 +1,358 @@
+"""Worker processes on this machine (``--jobs N``): forked, so each inherits what
+the parent has built (the documents, the aligner's scoring tables, the audit
+context) and only small work items go out and results come back.
+
+Where the platform cannot fork (Windows, and macOS defaults aside), or for one job,
+the work runs in this process, in the same order, with the same result.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+import attrs
+
+from factcheck import engine
+from factcheck.align.context import ClaimRef
+from factcheck.align.groups import (
+    Blocks,
+    DocumentReader,
+    DocumentReading,
+    PackedVerdict,
+    Pair,
+    PairScorer,
+    Scoring,
+    Verdict,
+    block_pairs,
+    pack_verdict,
+    read_documents,
+    unpack_verdict,
+)
+from factcheck.engine import CHUNKS_PER_JOB, MIN_PARALLEL_CLAIMS, MIN_PARALLEL_PAIRS
+from factcheck.model import Claim, Document, Extraction, Finding, Problem
+from factcheck.rules.registry import builtin_rules
+from factcheck.rules.shards import Shard, plan_shards, shard_context
+
+if TYPE_CHECKING:
+    from factcheck.pipeline import Progress, ShardRunner
+    from factcheck.rules.context import AuditContext
+
+Key = tuple[int, str]
+
+State = TypeVar("State")
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+#: the function and state the next forked workers run (set in the parent just
+#: before the pool forks, cleared after; a worker reads its own copy)
+_INHERITED: tuple[Callable[[object, object], object], object] | None = None
+
+
+def can_fork() -> bool:
+    """Whether worker processes can inherit the parent's memory here."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+@attrs.frozen
+class Crashed(Generic[Item]):
+    """A work item whose worker process died before answering (killed, out of
+    memory, a crash in compiled code): the pool broke under it."""
+
+    item: Item
+    reason: str
+
+
+def _call(item: object) -> object:
+    assert _INHERITED is not None
+    fn, state = _INHERITED
+    return fn(state, item)
+
+
+def run_forked(
+    fn: Callable[[State, Item], Result],
+    state: State,
+    items: Sequence[Item],
+    jobs: int,
+    *,
+    done: Callable[[Item], None] | None = None,
+) -> list[Result | Crashed[Item]]:
+    """``fn(state, item)`` for each item, in up to ``jobs`` forked workers that
+    inherit ``state``; results in the order of ``items``. An item whose worker
+    died is answered by :class:`Crashed` (so is every item still waiting when the
+    pool broke: the caller may retry them); an exception ``fn`` raises is raised
+    here. ``done(item)`` is called in this process as each item finishes."""
+    global _INHERITED  # noqa: PLW0603  (what the forked workers inherit)
+    if not items:
+        return []
+    _INHERITED = (fn, state)  # type: ignore[assignment]
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=max(1, min(jobs, len(items))),
+            mp_context=multiprocessing.get_context("fork"),
+        ) as pool:
+            futures = {pool.submit(_call, item): n for n, item in enumerate(items)}
+            results: dict[int, Result | Crashed[Item]] = {}
+            for future in concurrent.futures.as_completed(futures):
+                n = futures[future]
+                try:
+                    results[n] = future.result()  # type: ignore[assignment]
+                except BrokenProcessPool as exc:
+                    results[n] = Crashed(items[n], f"{type(exc).__name__}: {exc}")
+                    continue
+                if done is not None:
+                    done(items[n])
+    finally:
+        _INHERITED = None
+    return [results[n] for n in range(len(items))]
+
+
+def chunks(count: int, parts: int) -> list[range]:
+    """``range(count)`` cut into at most ``parts`` consecutive runs of near-equal
+    length."""
+    parts = max(1, min(parts, count))
+    size, extra = divmod(count, parts)
+    out = []
+    start = 0
+    for n in range(parts):
+        stop = start + size + (1 if n < extra else 0)
+        if stop > start:
+            out.append(range(start, stop))
+        start = stop
+    return out
+
+
+#: an extraction as it travels back from a worker: its claims, without the
+#: document (the parent has it), and its problems
+_Extracted = tuple[tuple[Claim, ...] | None, list[Problem]]
+_Outcome = tuple[Extraction | None, list[Problem]]
+
+
+def _extract_range(
+    state: tuple[Sequence[Document], bool], run: range
+) -> list[_Extracted]:
+    from factcheck.pipeline import extract_one  # noqa: PLC0415
+
+    documents, frames = state
+    out: list[_Extracted] = []
+    for i in run:
+        extraction, problems = extract_one(documents[i], frames=frames)
+        claims = None if extraction is None else tuple(extraction.claims)
+        out.append((claims, problems))
+    return out
+
+
+def extract_forked(
+    documents: Sequence[Document],
+    *,
+    frames: bool,
+    parts: int,
+    jobs: int,
+    progress: Progress | None = None,
+) -> list[_Outcome]:
+    """:func:`factcheck.pipeline.extract_one` over the documents in forked workers,
+    ``parts`` chunks, in order. A pool breaks for every item it holds, so a chunk
+    whose worker died is cut in half and tried again, and a single document is
+    blamed only when its worker died with nothing else in the pool: it becomes a
+    Problem naming the file, and the other documents go on."""
+    got: dict[int, _Outcome] = {}
+    finished = 0
+
+    def done(run: range) -> None:
+        nonlocal finished
+        finished += len(run)
+        if progress is not None:
+            progress("extract", finished, len(documents))
+
+    def settle(run: range, result: list[_Extracted] | Crashed[range]) -> None:
+        if isinstance(result, Crashed):
+            i = run[0]
+            reason = (
+                "its worker process died while reading its numbers "
+                f"({result.reason}); left out"
+            )
+            got[i] = (None, [Problem(path=documents[i].path, message=reason)])
+            done(run)
+            return
+        for i, (claims, problems) in zip(run, result, strict=True):
+            extraction = (
+                None
+                if claims is None
+                else Extraction(document=documents[i], claims=claims)
+            )
+            got[i] = (extraction, problems)
+
+    state = (documents, frames)
+    todo = chunks(len(documents), parts)
+    suspects: list[range] = []
+    while todo:
+        runs, todo = todo, []
+        results = run_forked(_extract_range, state, runs, jobs, done=done)
+        for run, result in zip(runs, results, strict=True):
+            if not isinstance(result, Crashed) or len(runs) == 1 == len(run):
+                settle(run, result)
+            elif len(run) > 1:
+                half = len(run) // 2
+                todo += [run[:half], run[half:]]
+            else:
+                suspects.append(run)
+    for run in suspects:  # each alone in its pool: a crash now is its own
+        (result,) = run_forked(_extract_range, state, [run], 1, done=done)
+        settle(run, result)
+    return [got[i] for i in range(len(documents))]
+
+
+def forked_scorer(jobs: int) -> PairScorer | None:
+    """The aligner's candidate search and scoring split by block over ``jobs``
+    forked workers (runs of consecutive blocks of about equal pair counts; each
+    worker finds the pairs its blocks are the first to hold and judges them); None
+    (all here) for one job or where the platform cannot fork. Fewer than
+    :data:`~factcheck.engine.MIN_PARALLEL_PAIRS` pairs are scored here."""
+    if jobs <= 1 or not can_fork():
+        return None
+
+    def score(scoring: Scoring) -> Iterator[tuple[Pair, Verdict]]:
+        blocks = scoring.blocks()
+        weights = [len(m) * (len(m) - 1) // 2 for _, m in blocks.blocks]
+        if sum(weights) < MIN_PARALLEL_PAIRS:
+            pairs = list(scoring.candidates())
+            yield from zip(pairs, scoring.score(pairs), strict=True)
+            return
+        runs = weighed_runs(weights, jobs * CHUNKS_PER_JOB)
+        results = run_forked(_score_blocks, (scoring, blocks), runs, jobs)
+        refs = scoring.refs
+        for run, result in zip(runs, results, strict=True):
+            if isinstance(result, Crashed):  # score it here: the verdicts must be had
+                result = _score_blocks((scoring, blocks), run)  # noqa: PLW2901
+            for i, j, packed in result:
+                a, b = refs[i], refs[j]
+                yield (a, b), unpack_verdict(packed, a, b)
+
+    return score
+
+
+def _score_blocks(
+    state: tuple[Scoring, Blocks], run: range
+) -> list[tuple[int, int, PackedVerdict]]:
+    scoring, blocks = state
+    refs = scoring.refs
+    keys = blocks.keys.__getitem__
+    return [
+        (i, j, pack_verdict(scoring.judge(refs[i], refs[j])))
+        for n in run
+        for i, j in block_pairs(*blocks.blocks[n], keys, scoring.admits)
+    ]
+
+
+def weighed_runs(weights: Sequence[int], parts: int) -> list[range]:
+    """Positions ``0..len(weights)`` cut into at most ``parts`` consecutive runs of
+    about equal total weight (a run ends once it reaches its share)."""
+    total = sum(weights)
+    if not weights:
+        return []
+    share = max(1, total // max(1, parts))
+    out: list[range] = []
+    start, acc = 0, 0
+    for n, w in enumerate(weights):
+        acc += w
+        if acc >= share and len(out) < parts - 1:
+            out.append(range(start, n + 1))
+            start, acc = n + 1, 0
+    if start < len(weights):
+        out.append(range(start, len(weights)))
+    return out
+
+
+def forked_reader(jobs: int) -> DocumentReader | None:
+    """The aligner's per-document reading (claim contexts, main names) over
+    ``jobs`` forked workers, in chunks of documents, order kept; None (here) for
+    one job or where the platform cannot fork. Below
+    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents it reads here."""
+    if jobs <= 1 or not can_fork():
+        return None
+
+    def read(
+        documents: Sequence[Sequence[ClaimRef]], table: Mapping[str, str]
+    ) -> list[DocumentReading]:
+        if len(documents) < engine.MIN_PARALLEL_DOCUMENTS:
+            return read_documents(documents, table)
+        runs = chunks(len(documents), jobs * CHUNKS_PER_JOB)
+        results = run_forked(_read_run, (documents, table), runs, jobs)
+        out: list[DocumentReading] = []
+        for run, result in zip(runs, results, strict=True):
+            if isinstance(result, Crashed):  # read it here: the readings must be had
+                result = _read_run((documents, table), run)  # noqa: PLW2901
+            out.extend(result)
+        return out
+
+    return read
+
+
+def _read_run(
+    state: tuple[Sequence[Sequence[ClaimRef]], Mapping[str, str]], run: range
+) -> list[DocumentReading]:
+    documents, table = state
+    return read_documents([documents[i] for i in run], table)
+
+
+def forked_shards(ctx: AuditContext, jobs: int) -> ShardRunner | None:
+    """Rules run per shard of ``ctx`` in ``jobs`` forked workers (each inherits the
+    context; only findings come back); None (run here) for one job, where the
+    platform cannot fork, or below :data:`~factcheck.engine.MIN_PARALLEL_CLAIMS`
+    claims."""
+    if jobs <= 1 or not can_fork() or len(ctx.refs) < MIN_PARALLEL_CLAIMS:
+        return None
+
+    def run(
+        ctx: AuditContext, codes: tuple[str, ...]
+    ) -> tuple[dict[str, list[Finding]], set[Key]]:
+        plan = plan_shards(ctx, jobs * CHUNKS_PER_JOB)
+        results = run_forked(
+            _rules_on_shard, (ctx, plan, codes), range(len(plan)), jobs
+        )
+        found: dict[str, list[Finding]] = {code: [] for code in codes}
+        checked: set[Key] = set()
+        for n, result in enumerate(results):
+            if isinstance(result, Crashed):  # run it here: the findings must be had
+                result = rules_on_shard(ctx, plan[n], codes)  # noqa: PLW2901
+            for code, findings in result[0].items():
+                found[code].extend(findings)
+            checked.update(result[1])
+        return found, checked
+
+    return run
+
+
+def rules_on_shard(
+    ctx: AuditContext, shard: Shard, codes: Sequence[str]
+) -> tuple[dict[str, list[Finding]], set[Key]]:
+    """The built-in rules ``codes`` over one shard of ``ctx``: their findings by
+    code, and the claims they checked."""
+    rules = builtin_rules()
+    sub = shard_context(ctx, shard)
+    found = {code: list(rules[code].check(sub)) for code in codes}
+    return found, sub.checked
+
+
+def _rules_on_shard(
+    state: tuple[AuditContext, Sequence[Shard], tuple[str, ...]], n: int
+) -> tuple[dict[str, list[Finding]], set[Key]]:
+    ctx, plan, codes = state
+    return rules_on_shard(ctx, plan[n], codes)
+
+
+__all__ = [
+    "Crashed",
+    "can_fork",
+    "chunks",
+    "extract_forked",
+    "forked_reader",
+    "forked_scorer",
+    "forked_shards",
+    "rules_on_shard",
+    "run_forked",
+    "weighed_runs",
+]

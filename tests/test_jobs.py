@@ -1,0 +1,244 @@
+"""``--jobs N`` / ``audit(..., jobs=N)``: extraction, the aligner's scoring and the
+rules in forked worker processes, with output byte-identical to one job."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcheck import pipeline
+from factcheck.align import FrameAligner, claim_refs
+from factcheck.align.groups import block_pairs
+from factcheck.cli import main
+from factcheck.config import parse_config
+from factcheck.engine import check_jobs, default_jobs, local
+from factcheck.errors import ConfigError
+from factcheck.model import Document
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "fixtures"
+CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+
+needs_fork = pytest.mark.skipif(not local.can_fork(), reason="no fork here")
+
+
+@pytest.fixture
+def parallel_always(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Thresholds at zero, so even the fixtures go to worker processes; yields the
+    names of the functions the workers ran."""
+    from factcheck import engine
+
+    monkeypatch.setattr(engine, "MIN_PARALLEL_DOCUMENTS", 0)
+    monkeypatch.setattr(local, "MIN_PARALLEL_PAIRS", 0)
+    monkeypatch.setattr(local, "MIN_PARALLEL_CLAIMS", 0)
+    ran: list[str] = []
+    real = local.run_forked
+
+    def counting(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        ran.append(fn.__name__)
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(local, "run_forked", counting)
+    return ran
+
+
+def _outputs(
+    tmp_path: Path, paths: list[str], jobs: int, fmt: str, cmd: str
+) -> tuple[int, bytes]:
+    """The exit code and output file (fixtures/bad makes the exit code 2)."""
+    out = tmp_path / f"{cmd}-{fmt}-{jobs}.out"
+    argv = [cmd, *paths, "--format", fmt, "-o", str(out), "--jobs", str(jobs)]
+    if cmd == "audit":
+        argv += ["--fail-on", "never", "--root", str(ROOT)]
+    # no cache: the second run must compute, not read the first run's report back
+    code = main([*argv, "--no-progress", "--no-cache"])
+    return code, out.read_bytes()
+
+
+@needs_fork
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_audit_with_two_jobs_is_byte_identical_to_one_on_the_fixtures(
+    tmp_path: Path, parallel_always: list[str], fmt: str
+) -> None:
+    paths = [str(FIXTURES)]
+    one = _outputs(tmp_path, paths, 1, fmt, "audit")
+    assert parallel_always == []
+    two = _outputs(tmp_path, paths, 2, fmt, "audit")
+    assert {"_extract_range", "_score_blocks", "_rules_on_shard"} <= set(
+        parallel_always
+    )
+    assert one == two
+
+
+@needs_fork
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_extract_with_two_jobs_is_byte_identical_to_one(
+    tmp_path: Path, parallel_always: list[str], fmt: str
+) -> None:
+    paths = [str(FIXTURES)]
+    one = _outputs(tmp_path, paths, 1, fmt, "extract")
+    two = _outputs(tmp_path, paths, 2, fmt, "extract")
+    assert "_extract_range" in parallel_always
+    assert one == two
+
+
+@needs_fork
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus/dev is absent")
+@pytest.mark.parametrize("fmt", ["json", "sarif", "text"])
+def test_audit_with_two_jobs_is_byte_identical_to_one_on_the_dev_corpus(
+    tmp_path: Path, parallel_always: list[str], fmt: str
+) -> None:
+    paths = [str(CORPUS)]
+    assert _outputs(tmp_path, paths, 1, fmt, "audit") == _outputs(
+        tmp_path, paths, 2, fmt, "audit"
+    )
+    assert "_rules_on_shard" in parallel_always
+
+
+@needs_fork
+def test_forked_scoring_gives_the_aligners_own_groups(
+    parallel_always: list[str],
+) -> None:
+    read = pipeline.read_inputs([str(FIXTURES)])
+    extractions, _ = pipeline.extract_documents(read.documents, frames=True)
+    refs = claim_refs(extractions)
+    serial = FrameAligner().align(refs)
+    split = FrameAligner(
+        scorer=local.forked_scorer(2), reader=local.forked_reader(2)
+    ).align(refs)
+    assert parallel_always == ["_read_run", "_score_blocks"]
+    assert split == serial
+    assert FrameAligner(reader=local.forked_reader(2)).prepare(
+        refs
+    ) == FrameAligner().prepare(refs)
+    assert serial.groups
+
+
+@pytest.mark.parametrize("where", ["fixtures", "corpus"])
+def test_the_search_cut_by_block_finds_each_candidate_pair_once(where: str) -> None:
+    if where == "corpus" and not CORPUS.is_dir():
+        pytest.skip("../shared/corpus/dev is absent")
+    read = pipeline.read_inputs([str(FIXTURES if where == "fixtures" else CORPUS)])
+    extractions, _ = pipeline.extract_documents(read.documents, frames=True)
+    scoring = FrameAligner().prepare(claim_refs(extractions))
+    blocks = scoring.blocks()
+    cut = [
+        (scoring.refs[i].key, scoring.refs[j].key)
+        for key, members in blocks.blocks
+        for i, j in block_pairs(key, members, blocks.keys.__getitem__, scoring.admits)
+    ]
+    whole = [(a.key, b.key) for a, b in scoring.candidates()]
+    assert len(cut) == len(set(cut))
+    assert sorted(cut) == sorted(whole)
+    assert len(whole) > 100
+
+
+def test_weighed_runs_cover_every_block_in_order() -> None:
+    runs = local.weighed_runs([5, 1, 1, 1, 9, 0, 2, 3], 3)
+    assert [n for r in runs for n in r] == list(range(8))
+    assert len(runs) <= 3
+    assert local.weighed_runs([], 4) == []
+    assert local.weighed_runs([1, 1], 8) == [range(1), range(1, 2)]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two", "1.5"])
+@pytest.mark.parametrize("cmd", ["audit", "extract"])
+def test_jobs_below_one_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], value: str, cmd: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([cmd, str(FIXTURES / "alibaba"), "--jobs", value])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "--jobs" in err
+    assert "a whole number, 1 or more" in err
+
+
+@pytest.mark.parametrize("bad", [0, -3, True, 1.5])
+def test_the_api_refuses_jobs_below_one(bad: Any) -> None:
+    with pytest.raises(ValueError, match="1 or more"):
+        pipeline.audit([str(FIXTURES / "alibaba")], jobs=bad)
+    with pytest.raises(ValueError, match="1 or more"):
+        check_jobs(bad)
+
+
+def test_the_api_starts_no_process_unless_asked(
+    parallel_always: list[str],
+) -> None:
+    report = pipeline.audit([str(FIXTURES)])
+    assert report.findings
+    assert parallel_always == []
+
+
+def test_default_jobs_are_the_machines_cores() -> None:
+    cores = getattr(os, "process_cpu_count", os.cpu_count)() or 1
+    assert default_jobs() == cores
+
+
+def test_jobs_in_the_configuration() -> None:
+    assert parse_config({"jobs": 3}).jobs == 3
+    assert parse_config({"jobs": "auto"}).jobs is None
+    for bad in (0, -1, "all", 2.0, True):
+        with pytest.raises(ConfigError, match="jobs"):
+            parse_config({"jobs": bad})
+
+
+_MARK = "WORKER-KILLER"
+
+
+@needs_fork
+def test_a_worker_that_dies_on_one_document_leaves_it_out_and_goes_on(
+    monkeypatch: pytest.MonkeyPatch, parallel_always: list[str]
+) -> None:
+    parent = os.getpid()
+    real = pipeline.extract_document
+
+    def dying(document: Document) -> Any:
+        if _MARK in document.text and os.getpid() != parent:
+            os._exit(9)  # the worker dies as in a crash of compiled code
+        return real(document)
+
+    monkeypatch.setattr(pipeline, "extract_document", dying)
+    docs = [
+        Document.from_text(
+            f"Acme Mining sold {n} tonnes of copper for $1.{n} million in 2024.",
+            path=f"d{n:02d}.txt",
+        )
+        for n in range(1, 12)
+    ]
+    killer = Document.from_text(f"{_MARK}: 3 tonnes.", path="killer.txt")
+    extractions, problems = pipeline.extract_documents(
+        [*docs[:5], killer, *docs[5:]], jobs=2
+    )
+    assert "_extract_range" in parallel_always
+    assert [e.document.path for e in extractions] == [d.path for d in docs]
+    assert [p.path for p in problems] == ["killer.txt"]
+    assert "worker process died" in problems[0].message
+    alone, _ = pipeline.extract_documents(docs)
+    assert [e.claims for e in extractions] == [tuple(e.claims) for e in alone]
+
+
+@needs_fork
+def test_a_worker_that_dies_in_an_audit_is_a_problem_on_that_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, parallel_always: list[str]
+) -> None:
+    parent = os.getpid()
+    real = pipeline.extract_document
+
+    def dying(document: Document) -> Any:
+        if _MARK in document.text and os.getpid() != parent:
+            os._exit(9)
+        return real(document)
+
+    monkeypatch.setattr(pipeline, "extract_document", dying)
+    (tmp_path / "killer.md").write_text(f"{_MARK}: 3 tonnes.\n", encoding="utf-8")
+    report = pipeline.audit([str(FIXTURES / "alibaba"), str(tmp_path)], jobs=2)
+    without = pipeline.audit([str(FIXTURES / "alibaba")])
+    died = [p for p in report.problems if p not in without.problems]
+    assert [p.path for p in died] == [str(tmp_path / "killer.md")]
+    assert "worker process died" in died[0].message
+    assert report.findings == without.findings
