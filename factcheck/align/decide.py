@@ -96,6 +96,11 @@ def _holder_relation(
         if ka == kb:
             return "same", f"same holder: {fa.holder}"
         if ka <= kb or kb <= ka:
+            larger = fa if len(ka) > len(kb) else fb
+            if _NARROWED.search(larger.holder or ""):
+                # "Marfal's robotics unit" and Marfal, "Ohio's transport budget"
+                # and Ohio's: a part and its whole, never one fact
+                return "different", f"a part and its whole: {fa.holder} / {fb.holder}"
             return "partial", f"holders overlap: {fa.holder} / {fb.holder}"
         if _named(fa) != _named(fb):
             return "unknown", ""  # a name against a common noun: no telling
@@ -116,6 +121,10 @@ def _holder_relation(
     if topic_a and topic_b:
         return "different", "reports about different names"
     return "unknown", ""
+
+
+#: a holder narrowed after its owner's possessive ("Marfal's robotics unit")
+_NARROWED = regex.compile(r"['’]s\s+\w")
 
 
 def _comparable_sources(a: str | None, b: str | None) -> bool:

@@ -64,6 +64,8 @@ _NAME_LIST = regex.compile(
 )
 
 
+#: between a change and the level it reached: "rose 5% to", "fell 2.1 points, to"
+_TO_LEVEL = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around\s+)?")
 #: "Joryarhin Group's chip and phone units", "Apparel and footwear sales": kinds of
 #: one thing listed before a plural head, maybe under an owner
 _KIND_LIST = regex.compile(
@@ -147,6 +149,23 @@ class FrameReader(HolderReader):
                 self.frames[claim.id] = self.frames[anchor.id]  # a restatement
                 continue
             frame = self._frame(claim, wholes.get(claim.id))
+            change = self._change_before(claim)
+            if change is not None and (
+                not frame.attribute or frame.attribute.startswith(("noun:", "dim:"))
+            ):
+                # "revenue rose 5% to 592 billion yuan": the level the change reached
+                c = self.frames[change.id]
+                frame = attrs.evolve(
+                    frame,
+                    attribute=c.attribute or frame.attribute,
+                    holder=frame.holder or c.holder,
+                    holder_key=frame.holder_key or c.holder_key,
+                    holder_source=frame.holder_source or c.holder_source,
+                    cues=(
+                        *frame.cues,
+                        f"attribute<-the change before ({change.text!r})",
+                    ),
+                )
             host = self._host(claim)
             if host is not None and host.id in self.frames:
                 # "CNY55.3bn (up 21.9%)": a figure in brackets after another is about
@@ -244,6 +263,25 @@ class FrameReader(HolderReader):
                         holder_source=filled.holder_source or other.holder_source,
                     )
                 self.frames[i] = filled
+
+    def _change_before(self, claim: Claim) -> Claim | None:
+        """The change a level is the end of: the claim right before "to" in "rose
+        5% to 592 billion yuan" (framed already, as a change)."""
+        before = [
+            c
+            for c in self.claims
+            if c.sentence == claim.sentence
+            and c.span.end <= claim.span.start
+            and c.id in self.frames
+            and c.equivalent_of is None
+        ]
+        if not before:
+            return None
+        prev = before[-1]
+        if self.frames[prev.id].role != "change":
+            return None
+        gap = self.text[prev.span.end : claim.span.start]
+        return prev if _TO_LEVEL.fullmatch(gap) else None
 
     def _host(self, claim: Claim) -> Claim | None:
         """The claim right before an opening bracket this claim stands in."""
