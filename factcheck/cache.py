@@ -417,6 +417,14 @@ class Cache:
         return len(entries), sum(size for _, size, _ in entries)
 
 
+def _rates_identity(config: object, provider: object | None) -> str | None:
+    """The identity of the rates an audit reads: the provider given, else the one
+    the configuration names; None when they may change between runs."""
+    if provider is None:
+        return _configured_identity(config)
+    return provider_identity(provider)
+
+
 def cached_audit_key(
     cache: Cache | None,
     given: Sequence[Document],
@@ -430,11 +438,7 @@ def cached_audit_key(
     no cache or the rates may change between runs (an online or unknown provider)."""
     if cache is None:
         return None
-    identity = (
-        _configured_identity(config)
-        if provider is None
-        else provider_identity(provider)
-    )
+    identity = _rates_identity(config, provider)
     if identity is None:
         return None
     return audit_key(
@@ -482,11 +486,7 @@ def quick_key(
     today's date. None when :func:`cached_audit_key` would be None."""
     if cache is None:
         return None
-    identity = (
-        _configured_identity(config)
-        if provider is None
-        else provider_identity(provider)
-    )
+    identity = _rates_identity(config, provider)
     if identity is None:
         return None
     h = hashlib.sha256()
