@@ -432,25 +432,24 @@ def _from_cache(report: Report, progress: Progress | None) -> Report:
     return report
 
 
-#: severities from the most serious: where two findings of one rule meet at one
-#: place, the more serious is kept
+#: severities from the most serious: the report orders the findings of one rule at
+#: one place most serious first, and keeps that one
 _SERIOUSNESS = {"error": 0, "warning": 1, "info": 2}
 
 
 def _dedupe(findings: Sequence[Finding]) -> list[Finding]:
     """One finding per rule and place: two checks that reach the same conclusion
-    about the same claim say it once, at the more serious severity (a weak "possible
-    conflict" with another story never hides a confident one)."""
-    best: dict[tuple[str, str, int, int], Finding] = {}
-    order: list[tuple[str, str, int, int]] = []
+    about the same claim say it once. Given in :func:`finding_order`, the first
+    kept is the most serious (a weak "possible conflict" with another story never
+    hides a confident one)."""
+    seen: set[tuple[str, str, int, int]] = set()
+    out = []
     for f in findings:
         key = (f.rule, f.location.path, f.location.span.start, f.location.span.end)
-        if key not in best:
-            order.append(key)
-            best[key] = f
-        elif _SERIOUSNESS[f.severity] < _SERIOUSNESS[best[key].severity]:
-            best[key] = f
-    return [best[k] for k in order]
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def finding_order(f: Finding) -> tuple[object, ...]:

@@ -95,19 +95,13 @@ def is_generic(documents_with_it: int, documents: int) -> bool:
 MAIN_NAMES = 10
 
 
-def _legal_forms() -> frozenset[str]:
-    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
-
-    return lexicon().legal_forms
-
-
-_LEGAL_FORMS = _legal_forms()
-
-
 def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
     """The names a document mentions most (capitalized words, stemmed; aliases
     folded; a word opening a sentence only if the document never writes it in lower
     case): who or what the article is about."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    legal_forms = lexicon().legal_forms
     counts: dict[str, int] = defaultdict(int)
     tokens = list(TOKEN.finditer(prose))
     lower = {m.group() for m in tokens if m.group().islower()}
@@ -118,7 +112,7 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
         low = tok.lower()
         if low in STOPWORDS or low in MONTHS or low in CURRENCY_WORDS:
             continue
-        if low in _LEGAL_FORMS:
+        if low in legal_forms:
             continue  # "Holdings", "Group": in half the business stories' names
         if not is_name(tok) and after_sentence_end(prose, m.start()) and low in lower:
             continue

@@ -143,13 +143,13 @@ class FrameReader(HolderReader):
     def read(self) -> dict[str, Frame]:
         """Every claim's frame, by claim id."""
         wholes = self._wholes()
-        for claim in self.claims:
+        for n, claim in enumerate(self.claims):
             anchor = self.by_id.get(claim.equivalent_of or "")
             if anchor is not None and anchor.id in self.frames:
                 self.frames[claim.id] = self.frames[anchor.id]  # a restatement
                 continue
             frame = self._frame(claim, wholes.get(claim.id))
-            change = self._change_before(claim)
+            change = self._change_before(n)
             if change is not None and (
                 not frame.attribute or frame.attribute.startswith(("noun:", "dim:"))
             ):
@@ -264,21 +264,24 @@ class FrameReader(HolderReader):
                     )
                 self.frames[i] = filled
 
-    def _change_before(self, claim: Claim) -> Claim | None:
-        """The change a level is the end of: the claim right before "to" in "rose
-        5% to 592 billion yuan" (framed already, as a change)."""
-        before = [
-            c
-            for c in self.claims
-            if c.sentence == claim.sentence
-            and c.span.end <= claim.span.start
-            and c.id in self.frames
-            and c.equivalent_of is None
-        ]
-        if not before:
-            return None
-        prev = before[-1]
-        if self.frames[prev.id].role != "change":
+    def _change_before(self, n: int) -> Claim | None:
+        """The change the ``n``-th claim, a level, is the end of: the claim right
+        before "to" in "rose 5% to 592 billion yuan" (framed already, as a
+        change)."""
+        claim = self.claims[n]
+        prev = next(
+            (
+                self.claims[i]
+                for i in range(n - 1, -1, -1)
+                if self.claims[i].equivalent_of is None
+            ),
+            None,
+        )
+        if (
+            prev is None
+            or prev.sentence != claim.sentence
+            or self.frames[prev.id].role != "change"
+        ):
             return None
         gap = self.text[prev.span.end : claim.span.start]
         return prev if _TO_LEVEL.fullmatch(gap) else None
