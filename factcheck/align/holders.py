@@ -268,6 +268,14 @@ class _Holder:
     key: tuple[str, ...]
     how: str
 
+    def narrowed(self, words: Sequence[str]) -> _Holder:
+        """This owner's part named by ``words`` ("Pelago's" + "shipping unit")."""
+        return _Holder(
+            " ".join([self.text, *words]),
+            tuple(sorted({*self.key, *(stem(w.lower()) for w in words)})),
+            self.how,
+        )
+
 
 def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
     toks = [t for t in toks if t.text != "\x00"]
@@ -428,13 +436,7 @@ class HolderReader:
                         )
                     ):
                         words = [t.text for t in after[: unit + 1]]
-                        return _Holder(
-                            " ".join([found.text, *words]),
-                            tuple(
-                                sorted({*found.key, *(stem(w.lower()) for w in words)})
-                            ),
-                            "a possessive",
-                        )
+                        return found.narrowed(words)
                     narrowed = None if found is None else self._narrowed(found, after)
                     return narrowed if narrowed is not None else found
                 if owner in lex.anaphors or f"the {owner}" in lex.anaphors:
@@ -516,11 +518,7 @@ class HolderReader:
         ]
         if not narrowing:
             return None
-        return _Holder(
-            " ".join([owner.text, *narrowing]),
-            tuple(sorted({*owner.key, *(stem(w.lower()) for w in narrowing)})),
-            "a possessive",
-        )
+        return owner.narrowed(narrowing)
 
     def _reports_own(self, after: list[_Token]) -> bool:
         """Whether a reporting verb takes a measured thing as its object ("Halvorsen
