@@ -315,7 +315,7 @@ def decide(
         )
     for name in ("role", "stage", "basis"):
         va, vb = getattr(fa, name), getattr(fb, name)
-        if va != vb:
+        if va != vb and not (name == "role" and _unsaid_whole(ca, cb, fa, fb)):
             return Veto(reason=f"different {name}: {va} / {vb}")
     if (
         fa.role in ("part", "share")
@@ -430,6 +430,12 @@ def decide(
         # reports of a running tally on different days: two moments, not one fact
         return Veto(reason="a running tally on different days", series=decision)
     return decision
+
+
+def _unsaid_whole(ca: Claim, cb: Claim, fa: Frame, fb: Frame) -> bool:
+    """ "The Conservative took 33.8%" and "took 36.2% of the vote": a bare percentage
+    is a share whose whole goes unsaid, not another role."""
+    return ca.kind == cb.kind == "percent" and {fa.role, fb.role} == {"level", "share"}
 
 
 def _similarity(

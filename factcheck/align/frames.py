@@ -55,6 +55,7 @@ _QUALIFIER_THAN = regex.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
     regex.IGNORECASE,
 )
+_WORD = regex.compile(r"[A-Za-z][\w'’-]*")
 _RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
 #: "Luzon and Mindanao", "Ford, GM and Stellantis": capitalized names in a list
 _NAME_LIST = regex.compile(
@@ -192,7 +193,50 @@ class FrameReader(HolderReader):
             self.frames[claim.id] = frame
         self._share_between_repeats()
         self._distribute_respectively()
+        self._fill_gapped()
         return self.frames
+
+    def _fill_gapped(self) -> None:
+        """ "Poland spent 4.1% of GDP on defence, Estonia 3.4% and Latvia 3.1%": a
+        list item whose verb is gapped (a name, then its figure) measures what the
+        item before it measures, in the same role, unless it names its own."""
+        prev: Claim | None = None
+        for claim in self.claims:
+            if claim.equivalent_of is not None:
+                continue
+            last, prev = prev, claim
+            frame = self.frames[claim.id]
+            if (
+                last is None
+                or last.sentence != claim.sentence
+                or last.kind != claim.kind
+                or frame.holder_source != "listed"
+                or "holder<-a listed name before the figure" not in frame.cues
+                or (frame.attribute and not frame.attribute.startswith("noun:"))
+                or frame.role != "level"
+            ):
+                continue
+            s0, s1 = self._sentence(claim)
+            start, _ = local_bounds(claim, s0, s1, self.spans, self.text)
+            gap = self.text[start : claim.span.start]  # the item's own words
+            if self.lex.attributes.search(gap) or any(
+                w.lower() in self.lex.verbs for w in _WORD.findall(gap)
+            ):
+                continue  # the item has its own verb or attribute: not gapped
+            first = self.frames[last.id]
+            if first.attribute is None and first.role == "level":
+                continue
+            self.frames[claim.id] = attrs.evolve(
+                frame,
+                attribute=first.attribute or frame.attribute,
+                role=first.role,
+                whole=first.whole,
+                basis=frame.basis or first.basis,
+                cues=(
+                    *frame.cues,
+                    f"attribute<-the listed item before ({last.text!r})",
+                ),
+            )
 
     def _distribute_respectively(self) -> None:
         """ "The storms killed 23 and 17 people in Luzon and Mindanao, respectively":

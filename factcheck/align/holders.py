@@ -81,7 +81,11 @@ _FOR_AFTER = regex.compile(
 )
 
 
-_GAP_BEFORE = regex.compile(r"(?:,|\band|\bwhile|\bwhereas|\bbut)\s+$")
+#: a list item's opening, its verb gapped: ", and Kia 1.73 million", "; the
+#: Conservative, 33.8%"
+_GAP_BEFORE = regex.compile(
+    r"(?:[,;]|\band|\bwhile|\bwhereas|\bbut)\s+(?:the\s+)?$", regex.IGNORECASE
+)
 
 
 _POSSESSIVE = regex.compile(r"['’]s?\b")
@@ -173,6 +177,12 @@ def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:
 def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
     """A holder's words that tell holders apart."""
     out = []
+    named = any(
+        w[:1].isupper()
+        and w.lower() not in lex.kind_heads
+        and w.lower() not in lex.determiners
+        for w in words
+    )
     for w in words:
         low = w.lower().strip(".,'’")
         low = _POSSESSIVE.sub("", low) if low.endswith(("'s", "’s")) else low
@@ -184,6 +194,7 @@ def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
             or low in lex.name_glue
             or low in lex.key_drop
             or (w.islower() and low.endswith("ed"))
+            or (named and low in lex.kind_heads)
         ):
             continue
         if w[:1].isupper() and len(low) > 4 and low.endswith("s") and low[-2] != "s":
@@ -277,13 +288,19 @@ class _Holder:
         )
 
 
+def _named_part(toks: Sequence[_Token], lex: Lexicon) -> bool:
+    """ "the phone unit", "its cloud business": a part of a company named by the
+    words before its noun (a bare "unit" counts things; "units" are products)."""
+    return len(toks) > 1 and toks[-1].low in lex.subunits and toks[-1].low != "units"
+
+
 def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
     toks = [t for t in toks if t.text != "\x00"]
     while toks and toks[-1].low in lex.name_glue:
         toks = toks[:-1]  # "the second quarter of" 2022: the glue led to a number
     if (
         not toks
-        or toks[-1].low in lex.generic
+        or (toks[-1].low in lex.generic and not _named_part(toks, lex))
         or any(t.low in _TIME_HEADS for t in toks)
     ):
         return None  # "for the third quarter of 2021": a time, not a holder
@@ -664,12 +681,17 @@ class HolderReader:
             or _looks_like_verb(rest[0].text)
             or appositive  # "MiniMax, a Chinese developer of AI models, is raising"
         )
-        if not verb_follows or (
-            not any(_is_name_token(t.text, self.words, lex) for t in np)
-            and (
-                len(np) > 3
-                or any(t.low in lex.generic for t in np)
-                or not (rest[0].low in lex.verbs or _looks_like_verb(rest[0].text))
+        if (
+            not verb_follows
+            or (
+                not any(_is_name_token(t.text, self.words, lex) for t in np)
+                and (
+                    len(np) > 3
+                    # "the phone unit brought in": a named part of a company holds it
+                    or any(t.low in lex.generic for t in np[:-1])
+                    or (np[-1].low in lex.generic and not _named_part(np, lex))
+                    or not (rest[0].low in lex.verbs or _looks_like_verb(rest[0].text))
+                )
             )
         ):
             return _Holder("", (), "no holder")

@@ -55,6 +55,7 @@ class Lexicon:
     modifiers: frozenset[str]
     agentive: frozenset[str]
     key_drop: frozenset[str]
+    kind_heads: frozenset[str]
     name_glue: frozenset[str]
 
     def attribute(self, cue: str) -> str:
