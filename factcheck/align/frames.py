@@ -55,6 +55,8 @@ _QUALIFIER_THAN = regex.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
     regex.IGNORECASE,
 )
+#: a break between clauses that a verb's reach does not cross
+_CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*")
 _RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
 #: "Luzon and Mindanao", "Ford, GM and Stellantis": capitalized names in a list
@@ -370,7 +372,7 @@ class FrameReader(HolderReader):
         role, whole, why = self._role(claim, left, right, whole_id)
         if why:
             cues.append(f"role<-{why!r}")
-        stage = self._stage(claim, start, end)
+        stage = self._stage(claim, s0, start, end)
         basis = self._basis(start, end)
         time, window = read_time(
             self.text,
@@ -512,7 +514,7 @@ class FrameReader(HolderReader):
             return "limit", None, m.group()
         return "level", None, ""
 
-    def _stage(self, claim: Claim, start: int, end: int) -> Stage | None:
+    def _stage(self, claim: Claim, s0: int, start: int, end: int) -> Stage | None:
         lex = self.lex
         if _FROM_BEFORE.search(
             self.text, max(start, claim.span.start - 16), claim.span.start
@@ -525,7 +527,30 @@ class FrameReader(HolderReader):
                 found = stage  # type: ignore[assignment]
                 if stage == "earlier":
                     break
+        if found is None:
+            found = self._forecast_verb(claim, s0, start)
         return found
+
+    def _forecast_verb(self, claim: Claim, s0: int, start: int) -> Stage | None:
+        """ "Toyota projects operating profit of 4.30 trillion yen, down 19.7%, and
+        net profit of 3.57 trillion yen": a forecasting verb governs every object of
+        its clause, up to the next verb or a ";" or ":"."""
+        lex = self.lex
+        strong = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, s0, start)]
+        begin = strong[-1] if strong else s0
+        cue = None
+        for m in lex.stages.finditer(self.text, begin, start):
+            if lex.stage_of[" ".join(m.group().lower().split())] == "forecast":
+                cue = m
+        if cue is None:
+            return None
+        for w in _WORD.finditer(self.text, cue.end(), claim.span.start):
+            if any(s <= w.start() < e for s, e in self.spans):
+                continue
+            low = w.group().lower()
+            if low in lex.verbs or low in lex.reporting or low.endswith("ed"):
+                return None  # another verb's object
+        return "forecast"
 
     def _basis(self, start: int, end: int) -> str | None:
         lex = self.lex

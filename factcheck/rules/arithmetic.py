@@ -131,8 +131,13 @@ def _change_triples(
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(percent change, new value, old value) stated in one sentence."""
     for i, pct in enumerate(claims):
-        if pct.claim.kind != "percent" or pct.claim.qualifier == "range":
+        points = _in_points(pct.claim)
+        if (pct.claim.kind != "percent" and not points) or (
+            pct.claim.qualifier == "range"
+        ):
             continue
+        if _TO.search(_before(pct)) or _FROM.search(_before(pct)):
+            continue  # "the rate rises from 13.8% to 15%": an end, not the change
         others = [r for j, r in enumerate(claims) if j != i]
         news = [r for r in others if _TO.search(_before(r))]
         olds = [r for r in others if _FROM.search(_before(r))]
@@ -142,7 +147,18 @@ def _change_triples(
                     continue
                 if new.claim.equivalent_of or old.claim.equivalent_of:
                     continue
+                if points and not (new.claim.kind == old.claim.kind == "percent"):
+                    continue  # "fell 500 points from 35,000": an index's points
                 yield pct, new, old
+
+
+def _in_points(claim: Claim) -> bool:
+    """ "a drop of almost 30 points": a count of points, which between two
+    percentages is a difference in percentage points."""
+    return claim.kind == "count" and (claim.noun or "").split()[:1] in (
+        ["points"],
+        ["point"],
+    )
 
 
 def _abs(iv: Interval) -> Interval:
@@ -215,9 +231,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             ctx.mark_checked(pct, new, old)
             stated = _stated(pct.claim)
             new_iv, old_iv = _stated(new.claim), _stated(old.claim)
-            if pct.claim.unit == "pp" or (
-                new.claim.kind == "percent" and pct.claim.unit == "pp"
-            ):
+            if pct.claim.unit == "pp" or _in_points(pct.claim):
                 if (
                     new_iv.low is None
                     or new_iv.high is None
@@ -274,7 +288,8 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """A stated share does not compute from the stated part and whole.
 
     *What it checks.* A sentence that gives a part, the whole it is part of, and the
-    share ("21 of 35 members, or 60%", "4,500 out of 33.7 million accounts (0.01%)").
+    share ("21 of 35 members, or 60%", "4,500 out of 33.7 million accounts (0.01%)",
+    "411 seats, about 63% of the 650").
     The part over the whole, over every value their precision allows, must include
     the stated percentage.
 
@@ -289,21 +304,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
     for claims in _sentences(ctx):
-        for i in range(len(claims) - 2):
-            part, whole, pct = claims[i], claims[i + 1], claims[i + 2]
-            if pct.claim.kind != "percent" or pct.claim.unit != "%":
-                continue
-            if part.claim.kind not in (
-                "count",
-                "money",
-                "quantity",
-            ) or not _same_measure(part.claim, whole.claim):
-                continue
-            if (
-                _OF.match(_between(part, whole)) is None
-                or _OR.match(_between(whole, pct)) is None
-            ):
-                continue
+        for part, whole, pct in _share_triples(claims):
             p, w = _stated(part.claim), _stated(whole.claim)
             if (
                 p.low is None
@@ -332,6 +333,30 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 },
                 evidence=("one sentence states a part, its whole and the share",),
             )
+
+
+def _share_triples(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) stated side by side in one sentence, in either order:
+    "21 of 35 members, or 60%" and "411 seats, about 58% of the 650"."""
+    for i in range(len(claims) - 2):
+        a, b, c = claims[i], claims[i + 1], claims[i + 2]
+        if _OF.match(_between(a, b)) and _OR.match(_between(b, c)):
+            part, whole, pct = a, b, c
+        elif _OR.match(_between(a, b)) and _OF.match(_between(b, c)):
+            part, pct, whole = a, b, c
+        else:
+            continue
+        if pct.claim.kind != "percent" or pct.claim.unit != "%":
+            continue
+        if part.claim.kind not in (
+            "count",
+            "money",
+            "quantity",
+        ) or not _same_measure(part.claim, whole.claim):
+            continue
+        yield part, whole, pct
 
 
 def _total_and_parts(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef]]]:
