@@ -55,6 +55,8 @@ _QUALIFIER_THAN = regex.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
     regex.IGNORECASE,
 )
+#: "once again", "once more": "once" that means "again", not "formerly"
+_NOT_A_STAGE = regex.compile(r"(?i:once\s+(?:again|more))\b")
 #: a break between clauses that a verb's reach does not cross
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*")
@@ -522,6 +524,8 @@ class FrameReader(HolderReader):
             return "earlier"
         found: Stage | None = None
         for m in lex.stages.finditer(self.text, start, end):
+            if _NOT_A_STAGE.match(self.text, m.start()):
+                continue
             stage = lex.stage_of[" ".join(m.group().lower().split())]
             if stage in ("earlier", "forecast", "proposal"):
                 found = stage  # type: ignore[assignment]

@@ -440,7 +440,7 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
         gap = _rel_gap(conv.result, stated)
         message = (
             f"{b.text!r} restates {a.text!r}, but {format_interval(source)} is "
-            f"{format_interval(conv.result)} (1 {a.unit} = {conv.factor:.6g} {b.unit}); "
+            f"{format_interval(conv.result)} ({_unit_map(conv)}); "
             f"{b.text!r} allows {format_interval(stated)}, {gap:.1%} off"
         )
         yield ctx.finding(
@@ -458,6 +458,16 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             },
             evidence=(f"{b.text!r} is stated as the equivalent of {a.text!r}",),
         )
+
+
+def _unit_map(conv: Conversion) -> str:
+    """The conversion in words: "1 mile = 1.60934 kilometer", or with its offset
+    for a temperature ("degree_Fahrenheit = degree_Celsius × 1.8 + 32")."""
+    source, target, factor = conv.from_unit, conv.to_unit, conv.factor or 0.0
+    if conv.offset:
+        sign = "+" if conv.offset > 0 else "-"
+        return f"{target} = {source} × {factor:.6g} {sign} {abs(conv.offset):.6g}"
+    return f"1 {source} = {factor:.6g} {target}"
 
 
 @rule(

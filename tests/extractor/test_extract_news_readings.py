@@ -182,6 +182,21 @@ def test_a_term_of_a_loan_is_a_duration() -> None:
         ("It dipped to -2.5°C.", [("quantity", -2.5, "degree_Celsius", None)]),
         ("The heat index hit 115F.", [("quantity", 115, "degree_Fahrenheit", None)]),
         ("highs near 40C", [("quantity", 40, "degree_Celsius", "approx")]),
+        (
+            "Wales set a record of 37.1 deg C (98.8 deg F) on Monday.",
+            [
+                ("quantity", 37.1, "degree_Celsius", None),
+                ("quantity", 98.8, "degree_Fahrenheit", None),
+            ],
+        ),
+        (
+            "The mercury hit 104 degree F.",
+            [("quantity", 104, "degree_Fahrenheit", None)],
+        ),
+        (
+            "It reached 40.3 deg. C on Tuesday.",
+            [("quantity", 40.3, "degree_Celsius", None)],
+        ),
     ],
 )
 def test_temperatures(text: str, expected: list[tuple]) -> None:

@@ -53,3 +53,18 @@ def test_a_claim_that_does_not_convert_carries_no_figure() -> None:
     assert fc301.location.unit == "%"
     assert fc301.location.value == 10.0
     assert all(r.value is None and r.unit is None for r in fc301.related)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "Wales set a record of 37.1 deg C (96.8 deg F).",
+            "degree_Fahrenheit = degree_Celsius × 1.8 + 32",
+        ),
+        ("The tower rises 1,000 feet (1,000 metres).", "1 foot = 0.3048 meter"),
+    ],
+)
+def test_a_unit_finding_shows_the_map_it_converted_by(text: str, shown: str) -> None:
+    (fc102,) = [f for f in _findings(text) if f.rule == "FC102"]
+    assert shown in fc102.message
