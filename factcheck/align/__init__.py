@@ -101,7 +101,8 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
     case): who or what the article is about."""
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
-    legal_forms = lexicon().legal_forms
+    lex = lexicon()
+    legal_forms = lex.legal_forms
     counts: dict[str, int] = defaultdict(int)
     tokens = list(TOKEN.finditer(prose))
     lower = {m.group() for m in tokens if m.group().islower()}
@@ -114,7 +115,12 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
             continue
         if low in legal_forms:
             continue  # "Holdings", "Group": in half the business stories' names
-        if not is_name(tok) and after_sentence_end(prose, m.start()) and low in lower:
+        if (
+            not is_name(tok)
+            and after_sentence_end(prose, m.start())
+            and (low in lower or low in lex.people or low in lex.attribute_of)
+        ):
+            # a capital that opens a sentence: "Officials said", "Orders for..."
             continue
         key = stem(low)
         counts[(aliases or {}).get(key, key)] += 1

@@ -281,6 +281,11 @@ class FrameReader(HolderReader):
                     holder_source="listed",
                     cues=(*self.frames[claim.id].cues, "holder<-'respectively'"),
                 )
+                for other in self.claims:
+                    if other.equivalent_of == claim.id:
+                        # "€86.1 billion (US$96 billion) and €3.01 billion": the
+                        # bracket restates its listed figure, holder and all
+                        self.frames[other.id] = self.frames[claim.id]
 
     def _share_between_repeats(self) -> None:
         """One figure stated twice in a story is one fact ("EUR 10B" in a summary
@@ -404,13 +409,19 @@ class FrameReader(HolderReader):
 
     def _attribute(self, claim: Claim, start: int, end: int) -> tuple[str | None, str]:
         lex = self.lex
+        # "reached 211,843 within 24 hours": no noun, a preposition follows
+        counted = (
+            claim.noun
+            if claim.noun and claim.noun.split()[0].lower() not in lex.prepositions
+            else None
+        )
         if (
             claim.kind == "count"
-            and claim.noun
-            and claim.noun.split()[-1].lower() not in lex.generic
+            and counted
+            and counted.split()[-1].lower() not in lex.generic
         ):
             # "21 other thermal problems tied to the recall": what is counted decides
-            words = claim.noun.lower().split()
+            words = counted.lower().split()
             for w in reversed(words):
                 if w in lex.attribute_of:
                     return lex.attribute(w), w
@@ -439,8 +450,8 @@ class FrameReader(HolderReader):
                 best = (distance, lex.attribute(m.group()), m.group())
         if best is not None:
             return best[1], best[2]
-        if claim.noun:
-            noun = claim.noun.split()[-1].lower()
+        if counted:
+            noun = counted.split()[-1].lower()
             if noun in lex.attribute_of:
                 return lex.attribute(noun), noun
             if claim.kind == "count":

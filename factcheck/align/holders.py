@@ -300,7 +300,12 @@ def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
         toks = toks[:-1]  # "the second quarter of" 2022: the glue led to a number
     if (
         not toks
-        or (toks[-1].low in lex.generic and not _named_part(toks, lex))
+        or (
+            toks[-1].low in lex.generic
+            and not _named_part(toks, lex)
+            # "the Halbri One": a capitalized word ends a name
+            and not (len(toks) > 1 and toks[-1].text[:1].isupper())
+        )
         or any(t.low in _TIME_HEADS for t in toks)
     ):
         return None  # "for the third quarter of 2021": a time, not a holder

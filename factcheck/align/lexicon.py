@@ -56,6 +56,7 @@ class Lexicon:
     agentive: frozenset[str]
     key_drop: frozenset[str]
     kind_heads: frozenset[str]
+    people: frozenset[str]
     name_glue: frozenset[str]
 
     def attribute(self, cue: str) -> str:

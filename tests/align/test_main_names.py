@@ -1,0 +1,59 @@
+"""A story's main names (its topic, for claims that name no holder of their own).
+
+A capital that opens a sentence is weak evidence of a name: "Officials said" and
+"Orders for the Vela reached" open sentences in thousands of unrelated stories. A
+name that only ever opens sentences ("Vale agreed... Vale said...") is still one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.align import main_names
+
+
+@pytest.mark.parametrize(
+    ("prose", "named", "not_named"),
+    [
+        (
+            "Vale agreed to pay 37.7 billion reais. Vale said the deal was final.",
+            "vale",
+            None,
+        ),
+        (
+            "Officials said the dam held. Officials expect rain. Vale paid.",
+            "vale",
+            "official",
+        ),
+        (
+            "Analysts expect Toyota to post a profit. Analysts were wrong.",
+            "toyota",
+            "analyst",
+        ),
+        (
+            "Orders for the Vela S reached 200,000. Orders slowed after that.",
+            "vela",
+            "order",
+        ),
+        (
+            "Regulators fined Solbank. Regulators said Solbank would appeal.",
+            "solbank",
+            "regulator",
+        ),
+    ],
+)
+def test_a_sentence_opening_capital_names_nothing_unless_a_name(
+    prose: str, named: str, not_named: str | None
+) -> None:
+    names = main_names(prose)
+    assert named in names
+    if not_named is not None:
+        assert not_named not in names
+
+
+def test_a_company_designator_is_no_name() -> None:
+    names = main_names(
+        "Huawei Technologies reported revenue. Huawei Technologies grew."
+    )
+    assert "huawei" in names
+    assert not any(n.startswith("technolog") for n in names)
