@@ -522,7 +522,9 @@ def blocking_keys(
     out: list[BlockKey] = []
     measure = measure_of(ref.claim)
     frame = ref.claim.frame
-    words: set[str] = set(frame.holder_key if frame else ())
+    # an agent holds nothing ("regulators fined X"): like a claim naming no holder
+    named = frame is not None and frame.holder_source != "agent"
+    words: set[str] = set(frame.holder_key if named and frame else ())
     if not words:
         words.update(names.get(ref.doc_index, frozenset()))
     out.extend((measure, w) for w in sorted(words))

@@ -76,7 +76,7 @@ _AT_BEFORE = regex.compile(
 
 
 _FOR_AFTER = regex.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:for|on|against|into)\s+(?=(?:the|its|a)\s|[A-Z])"
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:for|on|against|into|about)\s+(?=(?:the|its|a)\s|[A-Z])"
     r"|in\s+(?=[A-Z]))"
 )
 
@@ -706,5 +706,9 @@ class HolderReader:
         ]
         if any(v in lex.agentive for v in verbs[:2]):
             how = "the clause agent"  # "Regulators linked 22 incidents to it"
+        elif len(np) == 1 and np[0].low in lex.people:
+            # "Regulators received 6,084 complaints about X", "Officials counted
+            # 120 deaths": a group of people acting on what another holds
+            how = "the clause agent"
         found = _holder_from(np, how, lex)
         return found if found is not None else _Holder("", (), "no holder")
