@@ -388,6 +388,9 @@ class FrameReader(HolderReader):
             claim,
             sentence=(s0, s1),
             stretch=(start, end),
+            standing=attribute is not None
+            and not attribute.startswith(("noun:", "dim:"))
+            and attribute not in self.lex.running,
         )
         return Frame(
             holder=holder.text if holder else None,

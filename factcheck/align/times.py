@@ -108,9 +108,14 @@ def read_time(
     *,
     sentence: tuple[int, int],
     stretch: tuple[int, int],
+    standing: bool = False,
 ) -> tuple[str | None, str | None]:
     """(the time point or period, the elapsed window) of a claim: read in its own
-    stretch first, then in its sentence."""
+    stretch first, then in its sentence.
+
+    A standing figure (a price, a year's profit: ``standing``) is not dated by the
+    day it was reported ("starts at $1,550, the company said on Tuesday"); a running
+    tally is (its report time is its time)."""
     (s0, s1), (start, end) = sentence, stretch
     window = None
     best = None
@@ -132,10 +137,28 @@ def read_time(
         unit = m.group("u") or m.group("u2") or m.group("u3")
         window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
     for lo, hi in ((start, end), (s0, s1)):
-        found = _time_in(text, spans, lo, hi, published)
+        found = _time_in(text, spans, lo, hi, published, standing=standing)
         if found is not None:
             return found, window
     return None, window
+
+
+def _reported_on(text: str, at: int) -> bool:
+    """Whether the day at ``at`` dates a reporting verb ("said on Monday", "told
+    reporters on Friday")."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    words = _WORDS_BEFORE.findall(text, max(0, at - 30), at)[-3:]
+    reporting = lexicon().reporting
+    return any(w.lower() in reporting for w in words[-3:]) and not any(
+        w.lower() in _NOT_REPORT_GLUE for w in words[-2:]
+    )
+
+
+#: the last words before a weekday
+_WORDS_BEFORE = regex.compile(r"[A-Za-z]+")
+#: words that tie a day to the figure, not to the verb ("reported revenue for Monday")
+_NOT_REPORT_GLUE = frozenset(["for", "by", "until", "through", "since", "of"])
 
 
 def _time_in(
@@ -144,6 +167,8 @@ def _time_in(
     lo: int,
     hi: int,
     published: dt.date | None,
+    *,
+    standing: bool = False,
 ) -> str | None:
     m = _QUARTER.search(text, lo, hi)
     year = None
@@ -198,6 +223,8 @@ def _time_in(
         if month is not None and not any(s <= mm.start() < e for s, e in spans):
             return f"{mm.group('y')}-{month:02d}"
     wm = _WEEKDAY.search(text, lo, hi)
+    if wm is not None and standing and _reported_on(text, wm.start()):
+        wm = None  # "..., the company said on Monday": when it was said
     if wm is not None and published is not None:
         target = _WEEKDAYS.index(wm.group("day").lower())
         back = (published.weekday() - target) % 7
