@@ -660,6 +660,8 @@ class HolderReader:
                 t
                 for t in np
                 if t.low not in lex.attribute_of
+                # "Net earnings": a word of the attribute's own name
+                and f"{t.low} {head}" not in lex.attribute_of
                 and (
                     t.text.endswith(("'s", "’s"))
                     or _is_name_token(t.text, self.words, lex)

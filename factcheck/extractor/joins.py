@@ -305,7 +305,21 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
     if b.start - a.end > 48:
         return False
     gap = text[a.end : b.qualifier_start if b.qualifier_start is not None else b.start]
-    return _EQUIVALENT_JOINER.fullmatch(gap) is not None
+    if _EQUIVALENT_JOINER.fullmatch(gap) is None:
+        return False
+    # "C$3.98 billion ($2.79 per share)": a figure per share restates no total
+    return not (
+        _PER_UNIT.match(text, b.end) is not None
+        and _PER_UNIT.match(text, a.end) is None
+    )
+
+
+#: a figure per something: "$2.79 per common share", "$95 a barrel"
+_PER_UNIT: Final = regex.compile(
+    r"[ \t\u00a0]+(?i:per|a|an|each)[ \t\u00a0]+"
+    r"(?i:(?:common|diluted|basic|ordinary)[ \t\u00a0]+)?"
+    r"(?i:share|barrel|tonne|ton|ounce|unit|person|head|passenger|vehicle)s?\b"
+)
 
 
 #: between two durations that state one ("two hours, 21 minutes and 11 seconds")

@@ -612,3 +612,17 @@ def test_a_capitalized_number_word_after_a_name_is_part_of_it(
     text: str, texts: list[str]
 ) -> None:
     assert [c.text for c in extract(text)] == texts
+
+
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        ("Net earnings were C$3.98 billion ($2.79 per common share).", False),
+        ("Net earnings were C$3.98 billion ($3.10 billion).", True),
+        ("The dividend rose to C$0.47 (US$0.36) a share.", True),
+        ("Profit was £1.2 billion (€0.95 per share).", False),
+    ],
+)
+def test_a_figure_per_share_restates_no_total(text: str, restated: bool) -> None:
+    claims = extract(text)
+    assert (claims[1].equivalent_of == claims[0].id) is restated
