@@ -325,14 +325,15 @@ def decide(
         and (fa.role == "share" or same_doc)
     ):
         return Veto(reason=f"parts of different wholes: {fa.whole} / {fb.whole}")
+    own_a, own_b = anchors.get(a.key, a), anchors.get(b.key, b)
     if (
         same_doc
         and ca.sentence == cb.sentence
-        and fa.attribute == fb.attribute
-        and ca.equivalent_of is None
-        and cb.equivalent_of is None
-        and not _clauses_apart(a, b)
+        and (fa.attribute == fb.attribute or None in (fa.attribute, fb.attribute))
+        and not _clauses_apart(own_a, own_b)
     ):
+        # "a fee of £100 million ($131m) plus £5m in add-ons": two figures of one
+        # sentence (or their stated equivalents) are two facts
         return Veto(reason="listed side by side in one sentence")
     time = _time_relation(fa, fb)
     series = time == "unknown" and not same_doc and _running_apart(a, b)

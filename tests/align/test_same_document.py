@@ -77,3 +77,38 @@ def test_one_shared_verb_is_no_restatement() -> None:
     )
     assert _level(weak, "2.3%", "21.9%") == "possible"
     assert _level(restated, "2.3%", "21.9%") == "probable"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "paired"),
+    [
+        # two amounts of one sentence, one with its stated equivalent: two facts
+        (
+            "Arsenal signed Rice for a fee of £100 million ($131m) plus £5m in"
+            " add-ons.",
+            "$131m",
+            "£5m",
+            False,
+        ),
+        # the same amount and its stated equivalent: one fact
+        (
+            "Arsenal signed Rice for a fee of £100 million ($131m) plus £5m in"
+            " add-ons.",
+            "$131m",
+            "£100 million",
+            True,
+        ),
+        # a sequel clause after ";" is judged like another sentence
+        (
+            "Arsenal paid a fee of £100 million ($131m); the total fee Arsenal paid"
+            " was £105m.",
+            "$131m",
+            "£105m",
+            True,
+        ),
+    ],
+)
+def test_an_equivalent_is_listed_where_its_figure_is(
+    text: str, first: str, second: str, paired: bool
+) -> None:
+    assert _paired(text, first, second) is paired
