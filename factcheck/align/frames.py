@@ -357,10 +357,17 @@ class FrameReader(HolderReader):
             s0, _ = self._sentence(claim)
             if not _OF_THE.match(self.text[s0 : claim.span.start]):
                 continue
+            # the parts follow the phrase that names the whole: "Of the 170
+            # infections counted in the study of 44,000 volunteers, eight..."
+            comma = self.text.find(",", claim.span.end)
             for later in self.claims[i + 1 :]:
                 if later.sentence != claim.sentence:
                     break
-                if later.kind == claim.kind and later.equivalent_of is None:
+                if (
+                    later.kind == claim.kind
+                    and later.equivalent_of is None
+                    and 0 <= comma < later.span.start
+                ):
                     out[later.id] = claim.id
         return out
 

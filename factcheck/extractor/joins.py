@@ -307,11 +307,17 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
     gap = text[a.end : b.qualifier_start if b.qualifier_start is not None else b.start]
     if _EQUIVALENT_JOINER.fullmatch(gap) is None:
         return False
+    if _SIDE_FOLLOWS.match(text, b.end) is not None:
+        return False  # "69 by 46 feet, or 21 by 14 metres": sides, not one figure
     # "C$3.98 billion ($2.79 per share)": a figure per share restates no total
     return not (
         _PER_UNIT.match(text, b.end) is not None
         and _PER_UNIT.match(text, a.end) is None
     )
+
+
+#: another side of a size after a number ("21 by 14 metres")
+_SIDE_FOLLOWS: Final = regex.compile(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*\d")
 
 
 #: a figure per something: "$2.79 per common share", "$95 a barrel"

@@ -626,3 +626,10 @@ def test_a_capitalized_number_word_after_a_name_is_part_of_it(
 def test_a_figure_per_share_restates_no_total(text: str, restated: bool) -> None:
     claims = extract(text)
     assert (claims[1].equivalent_of == claims[0].id) is restated
+
+
+def test_a_size_in_other_units_is_no_equivalent_of_its_last_side() -> None:
+    claims = extract("The sunshield is 69 by 46 feet, or 21 by 14 metres.")
+    assert [c.equivalent_of for c in claims] == [None, None, None, None]
+    (mile, km) = extract("The pipeline runs 100 miles, or 161 km.")
+    assert km.equivalent_of == mile.id
