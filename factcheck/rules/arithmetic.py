@@ -37,12 +37,16 @@ _TO = regex.compile(
 _FROM = regex.compile(
     r"(?i:\bfrom)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|some|just)[ \t]+)?$"
 )
+#: "21 of 35", "4,500 out of", "358 of the town's 1,113"
 _OF = regex.compile(
-    r"^[ \t\u00a0]+(?i:of|out[ \t]+of)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?$"
+    r"^[ \t\u00a0]+(?i:of|out[ \t]+of)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
+    r"(?:[\w-]+['’]s[ \t\u00a0]+)?$"
 )
+#: between a whole and its share: ", or", " buildings were lost, more than"
 _OR = regex.compile(
     r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,3}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
-    r"(?:(?i:or|about|roughly|some|nearly|almost))?[ \t\u00a0]*$"
+    r"(?:(?i:or|about|roughly|some|nearly|almost|around|more[ \t]+than|less[ \t]+than"
+    r"|over|under|just[ \t]+over|just[ \t]+under))?[ \t\u00a0]*$"
 )
 _TOTAL = regex.compile(
     r"(?i:\b(?:total|totall?ing|overall|in[ \t]all|altogether|combined|whole|entire|all[ \t]told))\b"
@@ -77,6 +81,8 @@ def _stated(claim: Claim) -> Interval:
     """The interval a figure allows from its stated precision (qualifiers widen)."""
     if claim.low is not None and claim.high is not None:
         return Interval(claim.low, claim.high, claim.unit)
+    if claim.qualifier in ("gt", "ge", "lt", "le"):
+        return Interval(claim.low, claim.high, claim.unit)  # "more than 40%": open
     half = claim.precision / 2
     return Interval(
         claim.low if claim.low is not None else claim.value - half,
