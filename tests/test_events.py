@@ -24,6 +24,7 @@ Span = tuple[str, int, int]
 
 #: the labeled contradictions the audit finds now, by event
 FOUND = {
+    "p01-turkey-syria-earthquake-2023": {"combined-toll-feb8"},
     "p02-uk-general-election-2024": {"labour-seat-share", "conservative-fall"},
     "p05-uk-heatwave-record-2022": {"margin-fahrenheit-offset", "wales-record"},
     "p07-vale-brumadinho-settlement-2021": {"settlement-wrong-rate"},

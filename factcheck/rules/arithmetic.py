@@ -365,8 +365,58 @@ def _share_triples(
         yield part, whole, pct
 
 
-def _total_and_parts(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef]]]:
-    """A total and the parts that break it down, within one document."""
+def _total_and_parts(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """A total and the parts that break it down, within one document, and how the
+    text says so: a total then its breakdown, or listed parts then their total."""
+    yield from _breakdowns(ctx)
+    yield from _totals_after_parts(ctx)
+
+
+#: a total named after its parts: "..., more than 12,000 in all"
+_TOTAL_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?i:in[ \t]+all|in[ \t]+total|combined|altogether|all[ \t]+told)\b"
+)
+#: between two listed parts: " dead in Turkey and ", ", "
+_LIST_GAP = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]+and)[ \t\u00a0]+$"
+)
+#: between the last part and its total: " in Syria, more than "
+_TOTAL_GAP = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?:(?i:more[ \t]+than|over|about|nearly"
+    r"|almost|some|around|at[ \t]+least)[ \t\u00a0]+)?$"
+)
+
+
+def _totals_after_parts(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """ "8,574 dead in Turkey and 2,662 in Syria, more than 12,000 in all": parts
+    listed in one sentence, then their total."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for i, total in enumerate(own):
+            c = total.claim
+            text = total.document.prose
+            if i < 2 or not _TOTAL_AFTER.match(text, c.span.end):
+                continue
+            if _TOTAL_GAP.match(_between(own[i - 1], total)) is None:
+                continue
+            parts = [own[i - 1]]
+            for j in range(i - 2, -1, -1):
+                if _LIST_GAP.match(_between(own[j], parts[0])) is None:
+                    break
+                parts.insert(0, own[j])
+            if len(parts) < 2 or not all(
+                p.claim.kind == c.kind and p.claim.unit == c.unit for p in parts
+            ):
+                continue
+            yield total, parts, "parts listed before their total"
+
+
+def _breakdowns(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """A total followed by its breakdown ("the total cost is N. Of this, ...")."""
     by_doc: dict[int, list[ClaimRef]] = defaultdict(list)
     for ref in ctx.refs:
         by_doc[ref.doc_index].append(ref)
@@ -397,7 +447,7 @@ def _total_and_parts(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRe
             between = text[c.span.end : first.span.start]
             if len(between) > 260 or not (_PARTS.search(between) or ":" in between):
                 continue
-            yield total, parts
+            yield total, parts, "a total followed by its breakdown"
 
 
 @rule(
@@ -413,7 +463,8 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     *What it checks.* A part named as a part of a stated whole ("Of the 450
     trillion won, 360 trillion won is earmarked for...") must not exceed it. And a
     total ("the total cost ... Rs 615 crore") followed by its breakdown ("of this, ... Rs 215 crore ... and ... Rs 365 crore", or after a
-    colon). The parts, over every value their precision and qualifiers allow, must
+    colon), or parts listed before their total ("8,574 in Turkey and 2,662 in Syria,
+    more than 12,000 in all"). The parts, over every value their precision and qualifiers allow, must
     be able to sum to the total. Only explicit breakdowns are read, and only parts in
     the total's unit.
 
@@ -427,7 +478,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
-    for total, parts in _total_and_parts(ctx):
+    for total, parts, why in _total_and_parts(ctx):
         ivs = [_stated(p.claim) for p in parts]
         if any(iv.low is None or iv.high is None for iv in ivs):
             continue
@@ -439,11 +490,16 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
             continue
         worst = max(parts, key=lambda p: p.claim.qualifier is not None)
         names = " + ".join(p.claim.text for p in parts)
+        summed = (
+            format_amount(low, total.claim.unit)
+            if low == high
+            else f"{format_amount(low, total.claim.unit)} to "
+            f"{format_amount(high, total.claim.unit)}"
+        )
         yield ctx.finding(
             "FC303",
             worst,
-            f"{names} is {format_amount(low, total.claim.unit)} to "
-            f"{format_amount(high, total.claim.unit)}, not the stated total "
+            f"{names} is {summed}, not the stated total "
             f"{total.claim.text!r} ({format_interval(total_iv)})",
             related=[total, *[p for p in parts if p is not worst]],
             details={
@@ -453,7 +509,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
                 "unit": total.claim.unit,
                 "parts": len(parts),
             },
-            evidence=("a total followed by its breakdown",),
+            evidence=(why,),
         )
     yield from _parts_above_their_whole(ctx)
 
