@@ -23,13 +23,18 @@ from factcheck.rules.registry import ENTRY_POINT_GROUP, Rule, plugin_rules
 ALIBABA = Path(__file__).resolve().parent.parent / "fixtures" / "alibaba"
 HEADINGS = ("*What it checks.*", "*Why it matters.*", "*Example.*", "*Configuration.*")
 #: the hundreds of a code name its family module (STYLE.md, "Rules")
-#: the modules of each family (arithmetic within one document spans two: the
-#: order a ranking states sits beside the sums and ratios, in its own module)
+#: the modules of each family (arithmetic within one document spans three: sums
+#: and parts of a whole, and the order a ranking states, sit beside the ratios, each
+#: in its own module)
 FAMILIES = {
     "FC0": ("factcheck.rules.meta",),
     "FC1": ("factcheck.rules.conversion",),
     "FC2": ("factcheck.rules.cross_source",),
-    "FC3": ("factcheck.rules.arithmetic", "factcheck.rules.ranking"),
+    "FC3": (
+        "factcheck.rules.arithmetic",
+        "factcheck.rules.parts",
+        "factcheck.rules.ranking",
+    ),
     "FC4": ("factcheck.rules.hints",),
 }
 PLUGIN_MODULE = "factcheck_fake_plugin"

@@ -164,12 +164,21 @@ def builtin_rules() -> dict[str, Rule]:
         cross_source,
         hints,
         meta,
+        parts,
         ranking,
     )
 
     found = [
         obj
-        for module in (meta, conversion, cross_source, arithmetic, ranking, hints)
+        for module in (
+            meta,
+            conversion,
+            cross_source,
+            arithmetic,
+            parts,
+            ranking,
+            hints,
+        )
         for obj in vars(module).values()
         if isinstance(obj, Rule)
     ]

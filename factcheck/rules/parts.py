@@ -1,0 +1,209 @@
+"""FC303: parts of a whole that do not add up to it, or exceed it (a total and its
+breakdown, parts listed before their total, a part named as part of a stated whole).
+
+The readers share :mod:`factcheck.rules.arithmetic`'s way of reading claims in the
+order they stand, with stated precision as intervals.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import regex
+
+from factcheck.align import ClaimRef
+from factcheck.model import Finding, Interval
+from factcheck.normalize import format_amount, format_interval
+from factcheck.rules.arithmetic import _between, _sentences, _stated
+from factcheck.rules.context import AuditContext
+from factcheck.rules.registry import rule
+
+_TOTAL = regex.compile(
+    r"(?i:\b(?:total|totall?ing|overall|in[ \t]all|altogether|combined|whole|entire|all[ \t]told))\b"
+)
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+_PARTS = regex.compile(
+    r"(?i:\b(?:of[ \t]this|of[ \t]which|of[ \t]that|breakdown|broken[ \t]down|split|comprising|including|includes))\b"
+)
+
+
+def _total_and_parts(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """A total and the parts that break it down, within one document, and how the
+    text says so: a total then its breakdown, or listed parts then their total."""
+    yield from _breakdowns(ctx)
+    yield from _totals_after_parts(ctx)
+
+
+#: a total named after its parts: "..., more than 12,000 in all"
+_TOTAL_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?i:in[ \t]+all|in[ \t]+total|combined|altogether|all[ \t]+told)\b"
+)
+#: between two listed parts: " dead in Turkey and ", ", "
+_LIST_GAP = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]+and)[ \t\u00a0]+$"
+)
+#: between the last part and its total: " in Syria, more than "
+_TOTAL_GAP = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?:(?i:more[ \t]+than|over|about|nearly"
+    r"|almost|some|around|at[ \t]+least)[ \t\u00a0]+)?$"
+)
+
+
+def _totals_after_parts(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """ "8,574 dead in Turkey and 2,662 in Syria, more than 12,000 in all": parts
+    listed in one sentence, then their total."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for i, total in enumerate(own):
+            c = total.claim
+            text = total.document.prose
+            if i < 2 or not _TOTAL_AFTER.match(text, c.span.end):
+                continue
+            if _TOTAL_GAP.match(_between(own[i - 1], total)) is None:
+                continue
+            parts = [own[i - 1]]
+            for j in range(i - 2, -1, -1):
+                if _LIST_GAP.match(_between(own[j], parts[0])) is None:
+                    break
+                parts.insert(0, own[j])
+            if len(parts) < 2 or not all(
+                p.claim.kind == c.kind and p.claim.unit == c.unit for p in parts
+            ):
+                continue
+            yield total, parts, "parts listed before their total"
+
+
+def _breakdowns(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """A total followed by its breakdown ("the total cost is N. Of this, ...")."""
+    by_doc: dict[int, list[ClaimRef]] = defaultdict(list)
+    for ref in ctx.refs:
+        by_doc[ref.doc_index].append(ref)
+    for refs in by_doc.values():
+        for i, total in enumerate(refs):
+            c = total.claim
+            if c.kind != "money" or c.equivalent_of is not None:
+                continue
+            text = total.document.prose
+            s0 = c.sentence.start if c.sentence else c.span.start
+            if not _TOTAL.search(text, max(s0, c.span.start - 50), c.span.start):
+                continue
+            parts: list[ClaimRef] = []
+            for later in refs[i + 1 : i + 6]:
+                lc = later.claim
+                if _BLANK_LINE.search(text, c.span.end, lc.span.start):
+                    break  # a breakdown stays in the total's paragraph
+                if lc.equivalent_of is not None:
+                    continue
+                if lc.kind != c.kind or lc.unit != c.unit:
+                    break
+                if lc.value >= c.value:
+                    break
+                parts.append(later)
+            if len(parts) < 2:
+                continue
+            first = parts[0].claim
+            between = text[c.span.end : first.span.start]
+            if len(between) > 260 or not (_PARTS.search(between) or ":" in between):
+                continue
+            yield total, parts, "a total followed by its breakdown"
+
+
+@rule(
+    "FC303",
+    "sum-of-parts",
+    "error",
+    "parts do not add up to the stated total",
+    scope="document",
+)
+def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
+    """Parts do not add up to the total they break down.
+
+    *What it checks.* A part named as a part of a stated whole ("Of the 450
+    trillion won, 360 trillion won is earmarked for...") must not exceed it. And a
+    total ("the total cost ... Rs 615 crore") followed by its breakdown ("of this, ... Rs 215 crore ... and ... Rs 365 crore", or after a
+    colon), or parts listed before their total ("8,574 in Turkey and 2,662 in Syria,
+    more than 12,000 in all"). The parts, over every value their precision and qualifiers allow, must
+    be able to sum to the total. Only explicit breakdowns are read, and only parts in
+    the total's unit.
+
+    *Why it matters.* A breakdown that does not add up means one of its figures is
+    wrong, and readers add.
+
+    *Example.*
+
+        fires: The total cost is Rs 615 crore. Of this, the lander accounts for Rs 215 crore and the launch for Rs 365 crore.
+        silent: The total cost is Rs 615 crore. Of this, the lander accounts for Rs 250 crore and the launch for Rs 365 crore.
+
+    *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
+    """
+    for total, parts, why in _total_and_parts(ctx):
+        ivs = [_stated(p.claim) for p in parts]
+        if any(iv.low is None or iv.high is None for iv in ivs):
+            continue
+        low = sum(iv.low for iv in ivs if iv.low is not None)
+        high = sum(iv.high for iv in ivs if iv.high is not None)
+        total_iv = _stated(total.claim)
+        ctx.mark_checked(total, *parts)
+        if total_iv.overlaps(Interval(low, high, total.claim.unit)):
+            continue
+        worst = max(parts, key=lambda p: p.claim.qualifier is not None)
+        names = " + ".join(p.claim.text for p in parts)
+        summed = (
+            format_amount(low, total.claim.unit)
+            if low == high
+            else f"{format_amount(low, total.claim.unit)} to "
+            f"{format_amount(high, total.claim.unit)}"
+        )
+        yield ctx.finding(
+            "FC303",
+            worst,
+            f"{names} is {summed}, not the stated total "
+            f"{total.claim.text!r} ({format_interval(total_iv)})",
+            related=[total, *[p for p in parts if p is not worst]],
+            details={
+                "total": total.claim.value,
+                "parts_low": low,
+                "parts_high": high,
+                "unit": total.claim.unit,
+                "parts": len(parts),
+            },
+            evidence=(why,),
+        )
+    yield from _parts_above_their_whole(ctx)
+
+
+def _parts_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
+    """A part its frame names the whole of ("Of the 450 trillion won, 360
+    trillion...") can never exceed that whole."""
+    for part in ctx.refs:
+        frame = part.claim.frame
+        if frame is None or frame.role != "part" or not frame.whole:
+            continue
+        whole = ctx.by_key.get((part.doc_index, frame.whole))
+        if whole is None or whole.claim.unit != part.claim.unit:
+            continue
+        p, w = _stated(part.claim), _stated(whole.claim)
+        if p.low is None or w.high is None:
+            continue
+        ctx.mark_checked(part, whole)
+        if p.low <= w.high:
+            continue
+        yield ctx.finding(
+            "FC303",
+            part,
+            f"{part.claim.text!r} is stated as a part of {whole.claim.text!r}, but "
+            f"it allows at least {format_amount(p.low, part.claim.unit)}, above the "
+            f"whole's {format_interval(w)}",
+            related=[whole],
+            details={
+                "part_low": p.low,
+                "whole_high": w.high,
+                "unit": part.claim.unit,
+            },
+            evidence=(f"'Of {whole.claim.text}, ...': a part of a named whole",),
+        )
