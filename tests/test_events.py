@@ -28,7 +28,7 @@ FOUND = {
     "p02-uk-general-election-2024": {"labour-seat-share", "conservative-fall"},
     "p05-uk-heatwave-record-2022": {"margin-fahrenheit-offset", "wales-record"},
     "p07-vale-brumadinho-settlement-2021": {"settlement-wrong-rate"},
-    "p08-uk-autumn-budget-2024": {"nic-revenue-euro"},
+    "p08-uk-autumn-budget-2024": {"nic-revenue-euro", "living-wage-pct"},
     "p09-india-interim-budget-2024": {"capex-scale-slip"},
     "q01-hurricane-ian-2022": {"rain-mm-conversion"},
     "q02-jasper-wildfire-2024": {"area-acres-inverted", "structures-share-wrong"},

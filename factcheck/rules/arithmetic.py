@@ -152,6 +152,76 @@ def _change_triples(
                 yield pct, new, old
 
 
+#: the starting value a change is measured on: "on the current rate of", "from"
+_BASE = regex.compile(r"(?i:\b(?:on|from))(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+$")
+
+
+def _delta_triples(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(percent change, amount of the change, starting value) of one sentence:
+    "an increase of 77p on the current rate of £11.44, a 7.7% rise"."""
+
+    def role(r: ClaimRef) -> str | None:
+        return r.claim.frame.role if r.claim.frame else None
+
+    changes = [
+        r for r in claims if role(r) == "change" and r.claim.equivalent_of is None
+    ]
+    pcts = [r for r in changes if r.claim.kind == "percent" and r.claim.unit == "%"]
+    deltas = [r for r in changes if r.claim.kind != "percent"]
+    if len(pcts) != 1 or len(deltas) != 1:
+        return  # one change stated two ways, or nothing to pair with certainty
+    (pct,), (delta,) = pcts, deltas
+    after = [r for r in claims if r.claim.span.start > delta.claim.span.end]
+    bases = [
+        r
+        for r in after[:1]
+        if role(r) == "level"
+        and _same_measure(r.claim, delta.claim)
+        and _BASE.search(_between(delta, r))
+        and not _TO.search(_before(r))
+    ]
+    if bases:
+        yield pct, delta, bases[0]
+
+
+def _delta_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
+    """FC301 on a change stated as an amount and as a percentage of its start."""
+    for claims in _sentences(ctx):
+        for pct, delta, base in _delta_triples(claims):
+            d, b = _abs(_stated(delta.claim)), _stated(base.claim)
+            if d.low is None or d.high is None or b.low is None or b.high is None:
+                continue
+            if b.low <= 0:
+                continue
+            ctx.mark_checked(pct, delta, base)
+            implied = Interval(d.low / b.high * 100, d.high / b.low * 100, "%")
+            stated = _abs(_stated(pct.claim))
+            if stated.overlaps(implied):
+                continue
+            yield ctx.finding(
+                "FC301",
+                pct,
+                f"{pct.claim.text!r} does not follow from a change of "
+                f"{delta.claim.text!r} on {base.claim.text!r}: "
+                f"{format_interval(d)} over {format_interval(b)} is "
+                f"{format_interval(implied)}, the text says {format_interval(stated)}",
+                related=[delta, base],
+                details={
+                    "stated": pct.claim.value,
+                    "implied_low": implied.low,
+                    "implied_high": implied.high,
+                    "change_value": delta.claim.value,
+                    "base_value": base.claim.value,
+                    "unit": base.claim.unit,
+                },
+                evidence=(
+                    "one sentence states a change as an amount and a percentage",
+                ),
+            )
+
+
 def _in_points(claim: Claim) -> bool:
     """ "a drop of almost 30 points": a count of points, which between two
     percentages is a difference in percentage points."""
@@ -212,7 +282,9 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     rose 13% to 31.7 billion yuan from 28.1 billion", "fell from $3.5 trillion to
     $2.9 trillion, down 17%"). The change implied by the two values, over every value
     their stated precision allows, must include the stated change. Changes stated in
-    percentage points are checked as differences.
+    percentage points are checked as differences. A change stated both as an amount
+    and as a percentage of its starting value ("an increase of 77p on the current
+    rate of £11.44, a 6.7% rise") must agree with itself too.
 
     *Why it matters.* Growth rates are recomputed by every reader who has both
     figures; a wrong one is the easiest error to spot and the most embarrassing.
@@ -224,6 +296,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
+    yield from _delta_arithmetic(ctx)
     for claims in _sentences(ctx):
         for pct, new, old in _change_triples(claims):
             if new.claim.kind == "percent" and _either_reading_fits(pct, new, old):
@@ -385,6 +458,7 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
+    yield from _delta_arithmetic(ctx)
     for claims in _sentences(ctx):
         for pct, new, old in _change_triples(claims):
             if new.claim.unit != "%" or old.claim.unit != "%":
