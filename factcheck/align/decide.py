@@ -101,6 +101,13 @@ def _holder_relation(
                 # "Marfal's robotics unit" and Marfal, "Ohio's transport budget"
                 # and Ohio's: a part and its whole, never one fact
                 return "different", f"a part and its whole: {fa.holder} / {fb.holder}"
+            if _JOINT.search(larger.holder or ""):
+                # "Hyundai and Kia are recalling 3.4 million" and Hyundai's 1.64
+                # million: a joint figure and one member's
+                return (
+                    "different",
+                    f"joint and single holders: {fa.holder} / {fb.holder}",
+                )
             return "partial", f"holders overlap: {fa.holder} / {fb.holder}"
         if _named(fa) != _named(fb):
             return "unknown", ""  # a name against a common noun: no telling
@@ -123,6 +130,8 @@ def _holder_relation(
     return "unknown", ""
 
 
+#: a joint holder: "Hyundai and Kia", "Ford & GM"
+_JOINT = regex.compile(r"\s(?:and|&)\s")
 #: a holder narrowed after its owner's possessive ("Marfal's robotics unit")
 _NARROWED = regex.compile(r"['’]s\s+\w")
 
@@ -326,12 +335,7 @@ def decide(
     ):
         return Veto(reason=f"parts of different wholes: {fa.whole} / {fb.whole}")
     own_a, own_b = anchors.get(a.key, a), anchors.get(b.key, b)
-    if (
-        same_doc
-        and ca.sentence == cb.sentence
-        and (fa.attribute == fb.attribute or None in (fa.attribute, fb.attribute))
-        and not _clauses_apart(own_a, own_b)
-    ):
+    if same_doc and ca.sentence == cb.sentence and not _clauses_apart(own_a, own_b):
         # "a fee of £100 million ($131m) plus £5m in add-ons": two figures of one
         # sentence (or their stated equivalents) are two facts
         return Veto(reason="listed side by side in one sentence")

@@ -57,6 +57,12 @@ _QUALIFIER_THAN = regex.compile(
 )
 #: "once again", "once more": "once" that means "again", not "formerly"
 _NOT_A_STAGE = regex.compile(r"(?i:once\s+(?:again|more))\b")
+#: the attribute a figure is the object of: "a recall of more than 2 million",
+#: "delivered 1.2 million vehicles"
+_OF_OBJECT = regex.compile(
+    r"\s+(?:of\s+)?(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+"
+    r"|over\s+|around\s+|roughly\s+|up\s+to\s+|at\s+least\s+)?"
+)
 #: a break between clauses that a verb's reach does not cross
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
 _WORD = regex.compile(r"[A-Za-z][\w'’-]*")
@@ -379,6 +385,17 @@ class FrameReader(HolderReader):
         cues: list[str] = []
         attribute, cue = self._attribute(claim, start, end)
         holder = self._holder(claim, s0, start, end, attribute=attribute)
+        if (
+            holder is not None
+            and holder.key
+            and claim.kind == "count"
+            and attribute not in self.lex.running
+        ):
+            place = self._place_after(claim, end)
+            if place:
+                # "Tesla will recall 1,610,105 vehicles in China": China's part of
+                # Tesla's recall, not all of it (a toll's place is its holder)
+                holder = holder.narrowed(place)
         if holder is not None:
             cues.append(f"holder<-{holder.how}")
         if cue:
@@ -425,6 +442,20 @@ class FrameReader(HolderReader):
             if claim.noun and claim.noun.split()[0].lower() not in lex.prepositions
             else None
         )
+        cue = None
+        for m in lex.attributes.finditer(
+            self.text, max(start, claim.span.start - 40), claim.span.start
+        ):
+            cue = m
+        if (
+            cue is not None
+            and _OF_OBJECT.fullmatch(self.text, cue.end(), claim.span.start)
+            and not (claim.kind != "money" and lex.attribute(cue.group()) in lex.money)
+        ):
+            # "a recall of more than 2 million vehicles", "delivered 1.2 million
+            # vehicles": the figure is the object of the attribute named right
+            # before it, whatever it counts
+            return lex.attribute(cue.group()), cue.group()
         if (
             claim.kind == "count"
             and counted

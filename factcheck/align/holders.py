@@ -83,6 +83,8 @@ _FOR_AFTER = regex.compile(
 
 #: a list item's opening, its verb gapped: ", and Kia 1.73 million", "; the
 #: Conservative, 33.8%"
+#: "in" after a count and its noun: "1,610,105 vehicles in China"
+_IN_PLACE = regex.compile(r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+)?(?=[A-Z])")
 _GAP_BEFORE = regex.compile(
     r"(?:[,;]|\band|\bwhile|\bwhereas|\bbut)\s+(?:the\s+)?$", regex.IGNORECASE
 )
@@ -195,6 +197,7 @@ def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
             or low in lex.key_drop
             or (w.islower() and low.endswith("ed"))
             or (named and low in lex.kind_heads)
+            or low in ("and", "&")  # "Hyundai and Kia": the names tell it apart
         ):
             continue
         if w[:1].isupper() and len(low) > 4 and low.endswith("s") and low[-2] != "s":
@@ -475,6 +478,28 @@ class HolderReader:
                 return found
         return self._subject(claim, s0, start)
 
+    def _place_after(self, claim: Claim, end: int) -> list[str]:
+        """The place a count is scoped to: "1,610,105 vehicles in China" (a name
+        after "in", no month or weekday)."""
+        m = _IN_PLACE.match(self.text, claim.span.end, end)
+        if m is None:
+            return []
+        toks = _tokens(self.text, m.end(), min(end, m.end() + 40))
+        words: list[str] = []
+        for t in toks:
+            if not _is_name_token(t.text, self.words, self.lex) and not (
+                words and t.low in self.lex.name_glue
+            ):
+                break
+            words.append(t.text)
+        if (
+            not words
+            or words[0].lower() in MONTHS
+            or words[0].lower() in _WEEKDAY_NAMES
+        ):
+            return []
+        return words
+
     def _noun_phrase_after(self, toks: list[_Token]) -> list[_Token]:
         lex = self.lex
         out: list[_Token] = []
@@ -638,6 +663,17 @@ class HolderReader:
         if not np:
             return None
         rest = toks[i:]
+        if (
+            len(rest) > 1
+            and rest[0].low in ("and", "&")
+            and all(_is_name_token(t.text, self.words, lex) for t in np)
+            and _is_name_token(rest[1].text, self.words, lex)
+        ):
+            # "Hyundai and Kia are recalling 3.4 million": a joint subject
+            k = 1
+            while k < len(rest) and _is_name_token(rest[k].text, self.words, lex):
+                k += 1
+            np, rest = [*np, rest[0], *rest[1:k]], rest[k:]
         if (
             rest
             and rest[0].low in lex.reporting

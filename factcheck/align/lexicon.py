@@ -31,6 +31,9 @@ class Lexicon:
     attributes: regex.Pattern[str]
     running: frozenset[str]
     period: frozenset[str]
+    #: classes measured in money (a count is never revenue: "sales of 1.8 million
+    #: vehicles" count vehicles)
+    money: frozenset[str]
     change_before: regex.Pattern[str]
     change_after: regex.Pattern[str]
     comparison_before: regex.Pattern[str]
@@ -71,12 +74,14 @@ def lexicon() -> Lexicon:
         resources.files("factcheck.align").joinpath("lexicon.toml").read_text("utf-8")
     )
     attribute_of: dict[str, str] = {}
-    running, period = set(), set()
+    running, period, money = set(), set(), set()
     for name, entry in raw["attributes"].items():
         for cue in entry["cues"]:
             attribute_of.setdefault(cue.lower(), name)
         if entry.get("running"):
             running.add(name)
+        if entry.get("money"):
+            money.add(name)
         if entry.get("period"):
             period.add(name)
     stage_of = {w.lower(): s for s, ws in raw["stages"].items() for w in ws}
@@ -88,6 +93,7 @@ def lexicon() -> Lexicon:
         attributes=_phrase_pattern(list(attribute_of)),
         running=frozenset(running),
         period=frozenset(period),
+        money=frozenset(money),
         change_before=_phrase_pattern(roles["change_before"]),
         change_after=_phrase_pattern(roles["change_after"]),
         comparison_before=_phrase_pattern(roles["comparison_before"]),

@@ -112,3 +112,9 @@ def test_an_equivalent_is_listed_where_its_figure_is(
     text: str, first: str, second: str, paired: bool
 ) -> None:
     assert _paired(text, first, second) is paired
+
+
+def test_two_measures_of_one_sentence_are_two_facts() -> None:
+    text = "The Dali itself is 300 metres long and 48 metres (157 feet) wide."
+    assert not _paired(text, "300 metres", "157 feet")
+    assert _paired(text, "48 metres", "157 feet")
