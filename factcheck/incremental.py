@@ -573,12 +573,17 @@ def _fits(stored: object, size: int) -> TypeGuard[Packed]:
 def _unpack_block(
     stored: tuple[object, ...], members: Sequence[int], refs: Sequence[ClaimRef]
 ) -> Iterator[tuple[Pair, Verdict]]:
+    veto: Verdict = None
     for n in range(0, len(stored), 3):
         x, y, packed = stored[n : n + 3]
         if packed is None:
             continue
         a, b = refs[members[x]], refs[members[y]]  # type: ignore[call-overload]
-        yield (a, b), _unpack(packed, a, b)
+        if packed == "veto":  # most verdicts: one shared object, built once
+            veto = veto or unpack_verdict("veto", a, b)
+            yield (a, b), veto
+        else:
+            yield (a, b), _unpack(packed, a, b)
 
 
 def _unpack(packed: object, a: ClaimRef, b: ClaimRef) -> Verdict:
