@@ -1,14 +1,16 @@
 """The incremental audit: a second ``factcheck audit`` of an unchanged tree, one
-with a single article edited, and ``factcheck.Auditor`` checks of edited drafts.
+with one or ten articles edited, and ``factcheck.Auditor`` checks of edited drafts.
 
 Part 1 (re-audit). ``N`` generated articles (``corpus.EventGenerator``, seeded) are
-written to a folder as Markdown with front matter. Each round times three runs of
-the command line in a child process (wall: ``perf_counter``; CPU: the child's user +
-system time): a cold run into an empty ``--cache-dir``, a second run of the
-unchanged tree, and a run after one article (a different one each round) had one
-figure mistyped; the edit is undone after the round. Each output must be
-byte-identical to a ``--no-cache`` run of the same tree (checked once per tree).
-Ratios are of medians over the rounds, the three modes interleaved in each round.
+written to a folder as Markdown with front matter. Each round times runs of the
+command line in a child process (wall: ``perf_counter``; CPU: the child's user +
+system time): a ``--no-cache`` run, a cold run into an empty ``--cache-dir``, a
+second run of the unchanged tree, a run after one article (a different one each
+round) had one figure mistyped, and a run after ten had; each edit is undone after
+its run, and the unchanged tree audited again, so each edited run starts from the
+unchanged tree's index. Each output must be byte-identical to a ``--no-cache`` run
+of the same tree (checked in the first round). Ratios are of medians over the
+rounds, the modes interleaved in each round.
 
 Part 2 (Auditor). For each source-set size ``S``: the first ``S`` generated
 articles are the sources; ``D`` drafts are sources with one figure mistyped, under
@@ -109,6 +111,7 @@ def reaudit(n: int, rounds: int, seed: int) -> dict[str, Any]:
         common = ["audit", tree, "--format", "json"]
         _, _, plain = _cli([*common, "--no-cache"], work / "plain.json")
         runs: dict[str, list[tuple[float, float]]] = {
+            "no cache": [],
             "cold": [],
             "unchanged": [],
             "one edited": [],
@@ -116,6 +119,8 @@ def reaudit(n: int, rounds: int, seed: int) -> dict[str, Any]:
         }
         identical = True
         for r in range(rounds):
+            wall, cpu, _ = _cli([*common, "--no-cache"], work / "n")
+            runs["no cache"].append((wall, cpu))
             cache = work / f"cache{r}"
             wall, cpu, out = _cli([*common, "--cache-dir", str(cache)], work / "a")
             runs["cold"].append((wall, cpu))
@@ -161,6 +166,8 @@ def reaudit(n: int, rounds: int, seed: int) -> dict[str, Any]:
         "rounds": rounds,
         "runs": runs,
         "median": med,
+        "ratio_cold_cpu": med["cold"][1] / med["no cache"][1],
+        "ratio_cold_wall": med["cold"][0] / med["no cache"][0],
         "ratio_unchanged_cpu": med["unchanged"][1] / med["cold"][1],
         "ratio_unchanged_wall": med["unchanged"][0] / med["cold"][0],
         "ratio_edited_cpu": med["one edited"][1] / med["cold"][1],
@@ -266,6 +273,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         for mode, (wall, cpu) in re["median"].items():
             print(f"  {mode:<11} wall {wall:6.2f} s   CPU {cpu:6.2f} s")
+        print(
+            f"  cold / no cache: CPU {re['ratio_cold_cpu']:.3f}, "
+            f"wall {re['ratio_cold_wall']:.3f}"
+        )
         print(
             f"  unchanged / cold: CPU {re['ratio_unchanged_cpu']:.3f}, "
             f"wall {re['ratio_unchanged_wall']:.3f}"

@@ -629,14 +629,15 @@ def _unpack_reading(stored: object, refs: Sequence[ClaimRef]) -> DocumentReading
 
 
 def _pack_unit(result: UnitResult, unit: Unit) -> object | None:
-    """A unit's result as stored (claims by their document's place in the unit);
-    None when it checked a claim outside the unit (then it is not kept)."""
+    """A unit's result as stored (the rules that found something, with their
+    findings; the claims checked, by their document's place in the unit); None
+    when it checked a claim outside the unit (then it is not kept)."""
     found, checked = result
     place = {d: n for n, d in enumerate(unit.documents)}
     if any(doc not in place for doc, _ in checked):
         return None
     return (
-        [(code, encode(findings)) for code, findings in found.items()],
+        [(code, encode(findings)) for code, findings in found.items() if findings],
         sorted((place[doc], claim) for doc, claim in checked),
     )
 
@@ -647,13 +648,15 @@ def _unpack_unit(stored: object, unit: Unit, codes: Sequence[str]) -> UnitResult
     found, checked = stored
     if not isinstance(found, _SEQUENCE) or not isinstance(checked, _SEQUENCE):
         return None
+    by_code: dict[str, list[Finding]] = {code: [] for code in codes}
     try:
-        by_code = {code: list(decode(findings)) for code, findings in found}  # type: ignore[call-overload]
+        for code, findings in found:  # the codes that found something
+            if code not in by_code:
+                return None
+            by_code[code] = list(decode(findings))  # type: ignore[call-overload]
     except (ValueError, TypeError, KeyError):
         return None
     if not all(isinstance(f, Finding) for fs in by_code.values() for f in fs):
-        return None
-    if set(by_code) != set(codes):
         return None
     docs = unit.documents
     return by_code, {(docs[n], claim) for n, claim in checked}

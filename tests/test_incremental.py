@@ -72,13 +72,10 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    """A copy of the fixture articles (and the development corpus, when it is
-    there) the tests may edit."""
+    """A copy of the fixture articles the tests may edit."""
     root = tmp_path / "articles"
     for name in ("alibaba", "minimax", "clean", "rules"):
         shutil.copytree(FIXTURES / name, root / name)
-    if CORPUS.is_dir():
-        shutil.copytree(CORPUS, root / "dev")
     return root
 
 
@@ -100,14 +97,21 @@ def _steps(root: Path) -> Iterator[str]:
     yield "one removed"
 
 
-@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=needs_fork)])
+@pytest.mark.parametrize(
+    ("jobs", "dev"),
+    [(1, True), pytest.param(2, False, marks=needs_fork)],
+    ids=["one job, with the development corpus", "two jobs"],
+)
+@pytest.mark.usefixtures("forked")
 def test_edits_additions_and_removals_give_the_uncached_report(
     tree: Path,
     tmp_path: Path,
     stats: list[IndexStats],
-    forked: None,
     jobs: int,
+    dev: bool,
 ) -> None:
+    if dev and CORPUS.is_dir():
+        shutil.copytree(CORPUS, tree / "dev")
     cache = Cache(tmp_path / "c")
     _check(tree, cache, jobs)
     cold = stats[-1]
@@ -221,3 +225,27 @@ def test_a_generated_corpus_after_edits_gives_the_uncached_report(
         _check(root, cache)
     assert json.loads(_report(root, cache))["summary"]["documents"] > 100
     assert sum(s.blocks[0] for s in stats[1:]) > sum(s.blocks[1] for s in stats[1:])
+
+
+def test_a_draft_checked_against_edited_sources_gives_the_uncached_report(
+    tree: Path, tmp_path: Path, stats: list[IndexStats]
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "+++\npublished = 2025-02-24\n+++\nAlibaba will invest 380 billion yuan "
+        "($58 billion) in AI over three years; cloud revenue grew 13%.\n",
+        encoding="utf-8",
+    )
+    cache = Cache(tmp_path / "c")
+
+    def check() -> None:
+        cached = audit([draft], sources=[tree], cache=cache)
+        assert render(cached, "json") == render(audit([draft], sources=[tree]), "json")
+
+    check()
+    _edit(tree / "alibaba" / "east-wire.md", "$53 billion in", "$54 billion in")
+    check()
+    assert stats[-1].units[0] > 0
+    _edit(draft, "13%", "31%")
+    check()
+    assert stats[-1].blocks[0] > 0
