@@ -36,12 +36,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import gc
 import hashlib
 import json
 import logging
 import os
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -94,6 +95,22 @@ _CLASSES: Final[dict[str, type]] = {
         Summary,
     )
 }
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a block builds many objects
+    that hold no reference cycles (JSON decoded, values rebuilt from it): each
+    collection would walk every object the audit holds, for no garbage (a third
+    of an edited re-audit's time at 1,000 articles). Nested uses are fine."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def default_cache_dir() -> Path | None:
@@ -333,7 +350,8 @@ class Cache:
             self._misses += 1
             return None
         try:
-            value = self._parse(blob, key, raw=raw)
+            with collector_paused():  # what an entry decodes to holds no cycles
+                value = self._parse(blob, key, raw=raw)
         except (ValueError, TypeError, KeyError, zlib.error, RecursionError) as exc:
             log.debug("factcheck cache: ignored %s (%s)", path, exc)
             self._misses += 1

@@ -64,7 +64,14 @@ from factcheck.align.groups import (
     read_documents,
     unpack_verdict,
 )
-from factcheck.cache import Cache, decode, document_key, encode, index_key
+from factcheck.cache import (
+    Cache,
+    collector_paused,
+    decode,
+    document_key,
+    encode,
+    index_key,
+)
 from factcheck.config import Config
 from factcheck.model import Document, Finding
 from factcheck.rules.context import AuditContext
@@ -258,41 +265,45 @@ class AuditIndex:
             stale: list[tuple[int, int, int]] = []
             kept: dict[int, tuple[tuple[object, ...], list[object]]] = {}
             keys: list[str] = []
-            for n, (key, members) in enumerate(blocks.blocks):
-                docs: dict[int, int] = {}
-                keys.append(
-                    _digest(
-                        (
-                            "\x1e".join(key),
-                            *(
-                                f"{signature[i]}@"
-                                f"{docs.setdefault(refs[i].doc_index, len(docs))}"
-                                for i in members
-                            ),
+            taken: list[tuple[Pair, Verdict]] = []
+            with collector_paused():  # verdicts rebuilt: no cycles among them
+                for n, (key, members) in enumerate(blocks.blocks):
+                    docs: dict[int, int] = {}
+                    keys.append(
+                        _digest(
+                            (
+                                "\x1e".join(key),
+                                *(
+                                    f"{signature[i]}@"
+                                    f"{docs.setdefault(refs[i].doc_index, len(docs))}"
+                                    for i in members
+                                ),
+                            )
                         )
                     )
-                )
-                stored = self._blocks.get(keys[n])
-                if not _fits(stored, len(members)):
-                    todo.append(n)
-                    continue
-                fixed, weighed = stored
-                yield from _unpack_block(fixed, members, refs)
-                fresh: list[object] = []
-                for m in range(0, len(weighed), 3):
-                    x, y = cast(int, weighed[m]), cast(int, weighed[m + 1])
-                    packed = weighed[m + 2]
-                    i, j = members[x], members[y]
-                    if (
-                        self._claims.get(signature[i]) == weights[i]
-                        and self._claims.get(signature[j]) == weights[j]
-                    ):
-                        fresh.extend((x, y, packed))
-                        if packed is not None:
-                            yield (refs[i], refs[j]), _unpack(packed, refs[i], refs[j])
-                    else:
-                        stale.append((n, x, y))
-                kept[n] = (fixed, fresh)
+                    stored = self._blocks.get(keys[n])
+                    if not _fits(stored, len(members)):
+                        todo.append(n)
+                        continue
+                    fixed, weighed = stored
+                    taken.extend(_unpack_block(fixed, members, refs))
+                    fresh: list[object] = []
+                    for m in range(0, len(weighed), 3):
+                        x, y = cast(int, weighed[m]), cast(int, weighed[m + 1])
+                        packed = weighed[m + 2]
+                        i, j = members[x], members[y]
+                        if (
+                            self._claims.get(signature[i]) == weights[i]
+                            and self._claims.get(signature[j]) == weights[j]
+                        ):
+                            fresh.extend((x, y, packed))
+                            if packed is not None:
+                                found = _unpack(packed, refs[i], refs[j])
+                                taken.append(((refs[i], refs[j]), found))
+                        else:
+                            stale.append((n, x, y))
+                    kept[n] = (fixed, fresh)
+            yield from taken
             self.stats.blocks[0] += len(blocks.blocks) - len(todo)
             self.stats.blocks[1] += len(todo)
             self.stats.pairs += len(stale)
@@ -369,14 +380,15 @@ class AuditIndex:
             units = self._units_of(ctx, codes)
             results: dict[int, UnitResult] = {}
             todo: list[int] = []
-            for n, unit in enumerate(units):
-                stored = self._units.get(unit.key)
-                got = _unpack_unit(stored, unit, codes)
-                if got is None:
-                    todo.append(n)
-                    continue
-                self._new_units[unit.key] = stored
-                results[n] = got
+            with collector_paused():  # findings rebuilt: no cycles among them
+                for n, unit in enumerate(units):
+                    stored = self._units.get(unit.key)
+                    got = _unpack_unit(stored, unit, codes)
+                    if got is None:
+                        todo.append(n)
+                        continue
+                    self._new_units[unit.key] = stored
+                    results[n] = got
             self.stats.units[0] += len(results)
             self.stats.units[1] += len(todo)
             fresh = rules_on_units(ctx, [units[n] for n in todo], codes, jobs)
