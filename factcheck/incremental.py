@@ -212,7 +212,7 @@ class AuditIndex:
         builds it) reading and scoring through this index."""
         from factcheck.engine.local import forked_reader  # noqa: PLC0415
 
-        return FrameAligner(
+        return _QuietAligner(
             aliases=dict(config.aliases),
             scorer=self.scorer(jobs),
             reader=self.reader(forked_reader(jobs)),
@@ -445,6 +445,18 @@ class AuditIndex:
                 Unit(key=_digest(parts), documents=touched, component=component)
             )
         return units
+
+
+@attrs.frozen(kw_only=True)
+class _QuietAligner(FrameAligner):
+    """The built-in aligner with the cyclic garbage collector paused while it
+    aligns: it builds a few objects per candidate pair (keys, verdicts, decisions)
+    and no reference cycles to speak of, and each collection walked every claim
+    of the audit (at 10,000 articles, a third of an edited re-audit's join)."""
+
+    def align(self, refs: Sequence[ClaimRef]) -> Alignment:
+        with collector_paused():
+            return super().align(refs)
 
 
 @attrs.frozen(kw_only=True)
