@@ -15,7 +15,7 @@ from types import ModuleType
 
 import pytest
 
-from factcheck import engine, incremental
+from factcheck import engine, recompute
 from factcheck.cache import Cache
 from factcheck.config import Config
 from factcheck.engine import local
@@ -52,7 +52,7 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "MIN_PARALLEL_CLAIMS", 0)
     monkeypatch.setattr(local, "MIN_PARALLEL_PAIRS", 0)
     monkeypatch.setattr(local, "MIN_PARALLEL_CLAIMS", 0)
-    monkeypatch.setattr(incremental, "MIN_PAIRS", 0)
+    monkeypatch.setattr(recompute, "MIN_PAIRS", 0)
 
 
 def _report(tree: Path, cache: Cache | None, jobs: int = 1) -> str:
