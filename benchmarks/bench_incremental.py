@@ -1,14 +1,16 @@
 """The incremental audit: a second ``factcheck audit`` of an unchanged tree, one
-with a single article edited, and ``factcheck.Auditor`` checks of edited drafts.
+with one or ten articles edited, and ``factcheck.Auditor`` checks of edited drafts.
 
 Part 1 (re-audit). ``N`` generated articles (``corpus.EventGenerator``, seeded) are
-written to a folder as Markdown with front matter. Each round times three runs of
-the command line in a child process (wall: ``perf_counter``; CPU: the child's user +
-system time): a cold run into an empty ``--cache-dir``, a second run of the
-unchanged tree, and a run after one article (a different one each round) had one
-figure mistyped; the edit is undone after the round. Each output must be
-byte-identical to a ``--no-cache`` run of the same tree (checked once per tree).
-Ratios are of medians over the rounds, the three modes interleaved in each round.
+written to a folder as Markdown with front matter. Each round times runs of the
+command line in a child process (wall: ``perf_counter``; CPU: the child's user +
+system time): a ``--no-cache`` run, a cold run into an empty ``--cache-dir``, a
+second run of the unchanged tree, a run after one article (a different one each
+round) had one figure mistyped, and a run after ten had; each edit is undone after
+its run, and the unchanged tree audited again, so each edited run starts from the
+unchanged tree's index. Each output must be byte-identical to a ``--no-cache`` run
+of the same tree (checked in the first round). Ratios are of medians over the
+rounds, the modes interleaved in each round.
 
 Part 2 (Auditor). For each source-set size ``S``: the first ``S`` generated
 articles are the sources; ``D`` drafts are sources with one figure mistyped, under
@@ -109,12 +111,16 @@ def reaudit(n: int, rounds: int, seed: int) -> dict[str, Any]:
         common = ["audit", tree, "--format", "json"]
         _, _, plain = _cli([*common, "--no-cache"], work / "plain.json")
         runs: dict[str, list[tuple[float, float]]] = {
+            "no cache": [],
             "cold": [],
             "unchanged": [],
             "one edited": [],
+            "ten edited": [],
         }
         identical = True
         for r in range(rounds):
+            wall, cpu, _ = _cli([*common, "--no-cache"], work / "n")
+            runs["no cache"].append((wall, cpu))
             cache = work / f"cache{r}"
             wall, cpu, out = _cli([*common, "--cache-dir", str(cache)], work / "a")
             runs["cold"].append((wall, cpu))
@@ -122,18 +128,27 @@ def reaudit(n: int, rounds: int, seed: int) -> dict[str, Any]:
             wall, cpu, out = _cli([*common, "--cache-dir", str(cache)], work / "b")
             runs["unchanged"].append((wall, cpu))
             identical &= out == plain
-            victim = paths[rng.randrange(len(paths))]
-            original = victim.read_text(encoding="utf-8")
-            body = original.index("+++", 3) + 3
-            victim.write_text(mistype(original, rng, start=body), encoding="utf-8")
-            try:
-                wall, cpu, out = _cli([*common, "--cache-dir", str(cache)], work / "c")
-                runs["one edited"].append((wall, cpu))
-                if r == 0:
-                    _, _, fresh = _cli([*common, "--no-cache"], work / "d")
-                    identical &= out == fresh
-            finally:
-                victim.write_text(original, encoding="utf-8")
+            for mode, count in (("one edited", 1), ("ten edited", 10)):
+                victims = rng.sample(paths, count)
+                originals = [v.read_text(encoding="utf-8") for v in victims]
+                for victim, original in zip(victims, originals, strict=True):
+                    body = original.index("+++", 3) + 3
+                    victim.write_text(
+                        mistype(original, rng, start=body), encoding="utf-8"
+                    )
+                try:
+                    wall, cpu, out = _cli(
+                        [*common, "--cache-dir", str(cache)], work / "c"
+                    )
+                    runs[mode].append((wall, cpu))
+                    if r == 0:
+                        _, _, fresh = _cli([*common, "--no-cache"], work / "d")
+                        identical &= out == fresh
+                finally:
+                    for victim, original in zip(victims, originals, strict=True):
+                        victim.write_text(original, encoding="utf-8")
+                # the next mode starts from the unchanged tree's index again
+                _cli([*common, "--cache-dir", str(cache)], work / "e")
             shutil.rmtree(cache, ignore_errors=True)
         size = sum(p.stat().st_size for p in paths)
     finally:
@@ -151,10 +166,14 @@ def reaudit(n: int, rounds: int, seed: int) -> dict[str, Any]:
         "rounds": rounds,
         "runs": runs,
         "median": med,
+        "ratio_cold_cpu": med["cold"][1] / med["no cache"][1],
+        "ratio_cold_wall": med["cold"][0] / med["no cache"][0],
         "ratio_unchanged_cpu": med["unchanged"][1] / med["cold"][1],
         "ratio_unchanged_wall": med["unchanged"][0] / med["cold"][0],
         "ratio_edited_cpu": med["one edited"][1] / med["cold"][1],
         "ratio_edited_wall": med["one edited"][0] / med["cold"][0],
+        "ratio_ten_edited_cpu": med["ten edited"][1] / med["cold"][1],
+        "ratio_ten_edited_wall": med["ten edited"][0] / med["cold"][0],
         "identical_output": identical,
     }
 
@@ -255,12 +274,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         for mode, (wall, cpu) in re["median"].items():
             print(f"  {mode:<11} wall {wall:6.2f} s   CPU {cpu:6.2f} s")
         print(
+            f"  cold / no cache: CPU {re['ratio_cold_cpu']:.3f}, "
+            f"wall {re['ratio_cold_wall']:.3f}"
+        )
+        print(
             f"  unchanged / cold: CPU {re['ratio_unchanged_cpu']:.3f}, "
             f"wall {re['ratio_unchanged_wall']:.3f}"
         )
         print(
             f"  one edited / cold: CPU {re['ratio_edited_cpu']:.3f}, "
             f"wall {re['ratio_edited_wall']:.3f}"
+        )
+        print(
+            f"  ten edited / cold: CPU {re['ratio_ten_edited_cpu']:.3f}, "
+            f"wall {re['ratio_ten_edited_wall']:.3f}"
         )
         print(f"  output identical to --no-cache: {re['identical_output']}")
     if args.sources:

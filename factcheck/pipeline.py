@@ -397,6 +397,13 @@ def audit(
     extractions, unusable = extract_documents(
         read.documents, progress=progress, jobs=jobs, frames=True, cache=cache
     )
+    index = None
+    if cache is not None and cached is not None:
+        from factcheck.incremental import AuditIndex  # noqa: PLC0415
+
+        index = AuditIndex.open(
+            cache, config=config, provider=provider, inputs=inputs, sources=sources
+        )
     report = audit_extractions(
         extractions,
         config=config,
@@ -406,8 +413,12 @@ def audit(
         drafts=set(read.drafts),
         progress=progress,
         jobs=jobs,
+        aligner=None if index is None else index.aligner(config, jobs),
+        shards=None if index is None else index.shards(jobs),
     )
     report = identified(report, config)
+    if index is not None:
+        index.save()
     if cache is not None and cached is not None:
         cache.store_report(cached, report)
         if quick is not None:
@@ -479,6 +490,7 @@ def audit_extractions(
     jobs: int = 1,
     aligner: Aligner | None = None,
     source_paths: Sequence[str] | None = None,
+    shards: ShardRunner | None = None,
 ) -> Report:
     """The align → rules → report half of :func:`audit`, over extracted documents.
 
@@ -486,7 +498,9 @@ def audit_extractions(
     pulled in for them); ``drafts``: documents whose figures FC203 checks for
     support in the others; ``progress``: see :data:`Progress`; ``jobs``: worker
     processes for the aligner's scoring and the rules; ``aligner`` and
-    ``source_paths``: for part of an audit (see :class:`factcheck.Auditor`)."""
+    ``source_paths``: for part of an audit (see :class:`factcheck.Auditor`);
+    ``shards``: who runs the rules of ``document`` and ``group`` scope (see
+    :func:`run_rules`; the incremental index's)."""
     config = config or Config()
     check_jobs(jobs)
     problems = list(problems)
@@ -508,7 +522,7 @@ def audit_extractions(
     rules, plugin_problems = all_rules()
     problems.extend(plugin_problems)
     findings, rule_problems = run_rules(
-        ctx, rules, config=config, progress=progress, jobs=jobs
+        ctx, rules, config=config, progress=progress, jobs=jobs, shards=shards
     )
     problems.extend(rule_problems)
     return finish_report(

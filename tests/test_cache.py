@@ -61,8 +61,9 @@ def test_cached_extractions_give_byte_identical_reports(
     cache = Cache(tmp_path / "c")
     cached = audit(INPUTS, config=config, cache=cache)
     hits, misses = cache.stats()
-    # every extraction; the report missed by bytes and by content
-    assert (hits, misses) == (len(docs), 2)
+    # every extraction; the report missed by bytes and by content, and the
+    # incremental index (none was kept)
+    assert (hits, misses) == (len(docs), 3)
     assert render(cached, fmt) == render(audit(INPUTS, config=config), fmt)
 
 
@@ -87,8 +88,9 @@ def test_a_changed_document_is_the_only_one_extracted_again(
     edited.write_text(edited.read_text() + "\nIt employs 1,234 engineers.\n")
     cache = Cache(tmp_path / "c")
     report = audit([tree], cache=cache)
-    # the report (by bytes and by content) and the edited document missed
-    assert cache.stats() == (n - 1, 3)
+    # the report (by bytes and by content) and the edited document missed; the
+    # other documents and the incremental index hit
+    assert cache.stats() == (n, 3)
     assert report == audit([tree])
 
 
@@ -122,7 +124,8 @@ def test_a_config_change_reruns_the_audit_not_the_extraction(tmp_path: Path) -> 
     cache = Cache(tmp_path / "c")
     config = Config(rules={"FC202": "off"})
     report = audit(INPUTS, config=config, cache=cache)
-    assert cache.stats()[1] == 2  # the report, by bytes and by content
+    # the report, by bytes and by content, and the index (keyed by the config)
+    assert cache.stats()[1] == 3
     assert report == audit(INPUTS, config=config)
 
 
@@ -172,7 +175,8 @@ def test_an_unwritable_cache_costs_only_speed(tmp_path: Path) -> None:
     blocked.write_text("a file where the cache folder should be")
     cache = Cache(blocked / "cache")
     assert audit(INPUTS, cache=cache) == audit(INPUTS)
-    assert cache.stats() == (0, 2 + sum(len(load_paths([p])[0]) for p in INPUTS))
+    # the report (twice), the index, every extraction
+    assert cache.stats() == (0, 3 + sum(len(load_paths([p])[0]) for p in INPUTS))
 
 
 def test_least_recently_used_entries_go_first(tmp_path: Path) -> None:
@@ -237,10 +241,11 @@ def test_cache_command_shows_and_clears(
     capsys.readouterr()
     assert main(["cache", "info", "--cache-dir", str(tmp_path)]) == ExitCode.OK
     shown = capsys.readouterr().out
-    # 3 articles, the report, and the key that finds it by the files' bytes
-    assert shown.startswith(f"{tmp_path}: 5 entries, ")
+    # 3 articles, the report, the key that finds it by the files' bytes, and the
+    # incremental index
+    assert shown.startswith(f"{tmp_path}: 6 entries, ")
     assert main(["cache", "clear", "--cache-dir", str(tmp_path)]) == ExitCode.OK
-    assert "removed 5 cache entries" in capsys.readouterr().out
+    assert "removed 6 cache entries" in capsys.readouterr().out
     assert not _entries(tmp_path)
 
 
