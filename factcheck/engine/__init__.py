@@ -10,7 +10,10 @@ total order over the findings.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
+from collections.abc import Iterator
 
 import attrs
 
@@ -57,6 +60,25 @@ def check_jobs(jobs: int) -> int:
     return jobs
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block (on again after, if it was).
+
+    An audit builds millions of long-lived objects (claims, contexts, verdicts)
+    and almost no reference cycles (a few hundred objects at 1,000 articles), so
+    the collector's full passes, each walking the whole heap again as it grows,
+    are a fifth of a one-job audit's time and find nothing; a forked worker's
+    would also copy every page it shares with its parent. What is freed by
+    reference counting is freed as before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 __all__ = [
     "CHUNKS_PER_JOB",
     "ENGINES",
@@ -65,5 +87,6 @@ __all__ = [
     "MIN_PARALLEL_PAIRS",
     "EngineError",
     "check_jobs",
+    "collector_paused",
     "default_jobs",
 ]

@@ -9,8 +9,9 @@ the work runs in this process, in the same order, with the same result.
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 import multiprocessing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -22,6 +23,7 @@ from factcheck.align.groups import (
     Blocks,
     DocumentReader,
     DocumentReading,
+    Numbered,
     PackedVerdict,
     Pair,
     PairScorer,
@@ -30,7 +32,6 @@ from factcheck.align.groups import (
     block_pairs,
     pack_verdict,
     read_documents,
-    unpack_verdict,
 )
 from factcheck.engine import CHUNKS_PER_JOB, MIN_PARALLEL_CLAIMS, MIN_PARALLEL_PAIRS
 from factcheck.model import Claim, Document, Extraction, Finding, Problem
@@ -79,25 +80,52 @@ def run_forked(
     jobs: int,
     *,
     done: Callable[[Item], None] | None = None,
+    here: bool = False,
 ) -> list[Result | Crashed[Item]]:
     """``fn(state, item)`` for each item, in up to ``jobs`` forked workers that
     inherit ``state``; results in the order of ``items``. An item whose worker
     died is answered by :class:`Crashed` (so is every item still waiting when the
     pool broke: the caller may retry them); an exception ``fn`` raises is raised
-    here. ``done(item)`` is called in this process as each item finishes."""
+    here. ``done(item)`` is called in this process as each item finishes.
+
+    ``here``: this process is one of the ``jobs`` (``jobs - 1`` workers are
+    forked): it takes items from the end of the list while the workers take them
+    from the start, until they meet. Its own results need no copying back, and it
+    does not sit idle; for work whose items cannot kill a process (a crash here
+    ends the run), or that would be redone here if a worker died anyway."""
     global _INHERITED  # noqa: PLW0603  (what the forked workers inherit)
     if not items:
         return []
+    workers = max(1, min(jobs, len(items)))
+    if here:
+        workers = min(jobs - 1, len(items) - 1)
+        if workers < 1:
+            return _run_here(fn, state, items, done)
     _INHERITED = (fn, state)  # type: ignore[assignment]
+    # what the workers inherit is frozen out of the collector's reach: a worker's
+    # collection would otherwise walk (and so copy, page by page) the whole heap it
+    # shares with this process
+    gc.freeze()
     try:
         with concurrent.futures.ProcessPoolExecutor(
-            max_workers=max(1, min(jobs, len(items))),
-            mp_context=multiprocessing.get_context("fork"),
+            max_workers=workers, mp_context=multiprocessing.get_context("fork")
         ) as pool:
-            futures = {pool.submit(_call, item): n for n, item in enumerate(items)}
+            futures = [pool.submit(_call, item) for item in items]
             results: dict[int, Result | Crashed[Item]] = {}
-            for future in concurrent.futures.as_completed(futures):
-                n = futures[future]
+            if here:
+                try:
+                    for n in reversed(range(len(items))):
+                        if not futures[n].cancel():
+                            break  # a worker has it: the rest are theirs
+                        results[n] = fn(state, items[n])
+                        if done is not None:
+                            done(items[n])
+                except BaseException:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    raise
+            position = {f: n for n, f in enumerate(futures) if not f.cancelled()}
+            for future in concurrent.futures.as_completed(position):
+                n = position[future]
                 try:
                     results[n] = future.result()  # type: ignore[assignment]
                 except BrokenProcessPool as exc:
@@ -107,7 +135,22 @@ def run_forked(
                     done(items[n])
     finally:
         _INHERITED = None
+        gc.unfreeze()
     return [results[n] for n in range(len(items))]
+
+
+def _run_here(
+    fn: Callable[[State, Item], Result],
+    state: State,
+    items: Sequence[Item],
+    done: Callable[[Item], None] | None,
+) -> list[Result | Crashed[Item]]:
+    out: list[Result | Crashed[Item]] = []
+    for item in items:
+        out.append(fn(state, item))
+        if done is not None:
+            done(item)
+    return out
 
 
 def chunks(count: int, parts: int) -> list[range]:
@@ -214,22 +257,20 @@ def forked_scorer(jobs: int) -> PairScorer | None:
     if jobs <= 1 or not can_fork():
         return None
 
-    def score(scoring: Scoring) -> Iterator[tuple[Pair, Verdict]]:
+    def score(scoring: Scoring) -> Iterable[tuple[Pair, Verdict]] | Numbered:
         blocks = scoring.blocks()
         weights = [len(m) * (len(m) - 1) // 2 for _, m in blocks.blocks]
         if sum(weights) < MIN_PARALLEL_PAIRS:
             pairs = list(scoring.candidates())
-            yield from zip(pairs, scoring.score(pairs), strict=True)
-            return
+            return zip(pairs, scoring.score(pairs), strict=True)
         runs = weighed_runs(weights, jobs * CHUNKS_PER_JOB)
-        results = run_forked(_score_blocks, (scoring, blocks), runs, jobs)
-        refs = scoring.refs
+        results = run_forked(_score_blocks, (scoring, blocks), runs, jobs, here=True)
+        rows: list[tuple[int, int, PackedVerdict]] = []
         for run, result in zip(runs, results, strict=True):
             if isinstance(result, Crashed):  # score it here: the verdicts must be had
                 result = _score_blocks((scoring, blocks), run)  # noqa: PLW2901
-            for i, j, packed in result:
-                a, b = refs[i], refs[j]
-                yield (a, b), unpack_verdict(packed, a, b)
+            rows.extend(result)
+        return Numbered(rows)
 
     return score
 
@@ -280,7 +321,7 @@ def forked_reader(jobs: int) -> DocumentReader | None:
         if len(documents) < engine.MIN_PARALLEL_DOCUMENTS:
             return read_documents(documents, table)
         runs = chunks(len(documents), jobs * CHUNKS_PER_JOB)
-        results = run_forked(_read_run, (documents, table), runs, jobs)
+        results = run_forked(_read_run, (documents, table), runs, jobs, here=True)
         out: list[DocumentReading] = []
         for run, result in zip(runs, results, strict=True):
             if isinstance(result, Crashed):  # read it here: the readings must be had
@@ -311,7 +352,7 @@ def forked_shards(ctx: AuditContext, jobs: int) -> ShardRunner | None:
     ) -> tuple[dict[str, list[Finding]], set[Key]]:
         plan = plan_shards(ctx, jobs * CHUNKS_PER_JOB)
         results = run_forked(
-            _rules_on_shard, (ctx, plan, codes), range(len(plan)), jobs
+            _rules_on_shard, (ctx, plan, codes), range(len(plan)), jobs, here=True
         )
         found: dict[str, list[Finding]] = {code: [] for code in codes}
         checked: set[Key] = set()
