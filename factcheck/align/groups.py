@@ -244,12 +244,16 @@ def block_pairs(
     members: Sequence[int],
     keys: Callable[[int], frozenset[BlockKey]],
     admits: Callable[[int, int], bool] | None = None,
+    refs: Sequence[ClaimRef] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """The candidate pairs (claim numbers, earlier first) a block is the first to
     hold, in key order: each pair of the search comes from exactly one block, as
     :func:`_candidates` gives it, wherever that block is searched. A stated
     amount's block holds only the pairs ``admits`` (the amount is evidence for
-    them: :func:`amount_is_evidence`); the others fall to their next block."""
+    them: :func:`amount_is_evidence`); the others fall to their next block. Given
+    the claims (``refs``, by number), a stated amount's block finds its pairs by
+    date (:func:`_anchor_pairs`) instead of trying each: an amount printed across
+    an archive is in thousands of reports."""
 
     # the pair's owner is the first key (in key order) both claims hold that
     # holds the pair; this block is it when it holds the pair and no key before
@@ -258,16 +262,30 @@ def block_pairs(
     def holds(k: BlockKey, i: int, j: int) -> bool:
         return k[0] != "anchor" or admits is None or admits(i, j)
 
-    for x, i in enumerate(members):
-        before = [k for k in keys(i) if k < key]
-        for j in members[x + 1 :]:
-            if i == j or not holds(key, i, j):
+    pairs: Iterable[tuple[int, int]]
+    if key[0] == "anchor" and refs is not None:
+        pairs = (
+            (members[x], members[y])
+            for x, y in _anchor_positions([refs[m] for m in members])
+        )
+    else:
+        pairs = (
+            (i, j)
+            for x, i in enumerate(members)
+            for j in members[x + 1 :]
+            if holds(key, i, j)
+        )
+    last, before = -1, []
+    for i, j in pairs:
+        if i == j:
+            continue
+        if i != last:
+            last, before = i, [k for k in keys(i) if k < key]
+        if before:
+            theirs = keys(j)
+            if any(k in theirs and holds(k, i, j) for k in before):
                 continue
-            if before:
-                theirs = keys(j)
-                if any(k in theirs and holds(k, i, j) for k in before):
-                    continue
-            yield i, j
+        yield i, j
 
 
 @attrs.frozen(kw_only=True)
@@ -383,7 +401,10 @@ class FrameAligner:
         rank = [0] * count
         for place, n in enumerate(sorted(range(count), key=lambda n: refs[n].key)):
             rank[n] = place
-        vetoes: dict[int, bool] = {}  # every pair judged: is it a veto?
+        # every pair judged (by number: i * count + j, i < j): is it a veto?
+        vetoes: dict[int, bool] = {}
+        if isinstance(scored, Numbered):
+            vetoes = dict.fromkeys(scored.vetoes, True)
         # (−confidence, ranks of its two claims, their numbers, the decision or
         # its packed form): the union-find's order, as a sort of plain tuples
         confident: list[tuple[float, int, int, int, int, Decision | PackedVerdict]]
@@ -407,7 +428,7 @@ class FrameAligner:
                 confident.append((conf, rank[a], rank[b], a, b, verdict))
             elif _is_weak(verdict):
                 weak.append(verdict)  # type: ignore[arg-type]
-        confident.sort(key=lambda t: t[:3])
+        confident.sort()  # no two tie on (−confidence, ranks): no verdict compared
 
         def cannot_link(ma: list[int], mb: list[int]) -> bool:
             for x in ma:
@@ -444,10 +465,11 @@ class FrameAligner:
             parent[rb] = ra
             members[ra] = ma + mb
             members.pop(rb, None)
+        root_of = {n: root for root, numbers in members.items() for n in numbers}
         by_root: dict[int, list[Decision]] = defaultdict(list)
         for _, _, _, a, b, known in confident:
-            root = find(a)
-            if root == find(b):
+            root = root_of.get(a, a)
+            if root == root_of.get(b, b):
                 d = (
                     known
                     if isinstance(known, Decision)
@@ -473,7 +495,7 @@ class FrameAligner:
         for verdict in weak:
             if isinstance(verdict, Decision):
                 a, b = number[verdict.a.key], number[verdict.b.key]
-                if not (a in grouped and find(a) == find(b)):
+                if not (a in grouped and root_of[a] == root_of.get(b, b)):
                     possible.append(verdict)
             elif verdict.series is not None and verdict.series.level != "possible":
                 series.append(_earlier_first(verdict.series))
@@ -488,9 +510,12 @@ class FrameAligner:
 class Numbered:
     """Scored candidate pairs as an engine's workers send them back: (claim number,
     claim number, packed verdict) rows, numbers being positions in
-    :attr:`Scoring.refs` (see :func:`pack_verdict`)."""
+    :attr:`Scoring.refs` (see :func:`pack_verdict`), and the pairs vetoed for no
+    reason the join reads, each as one number (``i * len(refs) + j``, ``i < j``:
+    half of an audit's pairs, sent as plain ints)."""
 
     rows: Sequence[tuple[int, int, PackedVerdict]]
+    vetoes: Sequence[int] = ()
 
 
 def _numbered(
@@ -679,6 +704,12 @@ def _anchor_pairs(block: Sequence[ClaimRef]) -> Iterator[Pair]:
     naming the same holder), each in block order, not every pair: a common amount
     ("24 hours", "44%") is printed by thousands of unrelated reports of an archive,
     and pairing them all grows as the square of the archive."""
+    for i, j in _anchor_positions(block):
+        yield block[i], block[j]
+
+
+def _anchor_positions(block: Sequence[ClaimRef]) -> list[tuple[int, int]]:
+    """:func:`_anchor_pairs` as positions in the block, in order."""
     undated = [i for i, r in enumerate(block) if r.document.published is None]
     dated = sorted(
         (i for i, r in enumerate(block) if r.document.published is not None),
@@ -700,5 +731,4 @@ def _anchor_pairs(block: Sequence[ClaimRef]) -> Iterator[Pair]:
             by_holder[holder].append(i)
     for same in by_holder.values():
         admitted.extend(itertools.combinations(same, 2))
-    for i, j in sorted({(min(i, j), max(i, j)) for i, j in admitted}):
-        yield block[i], block[j]
+    return sorted({(min(i, j), max(i, j)) for i, j in admitted})

@@ -35,8 +35,11 @@ MIN_PARALLEL_PAIRS = 20_000
 #: below this many claims the rules run in this process
 MIN_PARALLEL_CLAIMS = 2_000
 #: work items per worker (chunks of documents, of pairs, shards of the context):
-#: more than one, so a worker that draws light items takes on more
-CHUNKS_PER_JOB = 4
+#: more than one, so a worker that draws light items takes on more, and the last
+#: item to finish is short (with ``--jobs 2`` the parent works beside one worker
+#: until they meet: at 4 per job one item was an eighth of the work, and the
+#: parent or the worker waited up to that long for the other)
+CHUNKS_PER_JOB = 8
 
 ENGINES = ("local", "dask")
 

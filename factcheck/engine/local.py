@@ -13,7 +13,7 @@ import gc
 import multiprocessing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
@@ -90,42 +90,29 @@ def run_forked(
 
     ``here``: this process is one of the ``jobs`` (``jobs - 1`` workers are
     forked): it takes items from the end of the list while the workers take them
-    from the start, until they meet. Its own results need no copying back, and it
-    does not sit idle; for work whose items cannot kill a process (a crash here
-    ends the run), or that would be redone here if a worker died anyway."""
+    from the start, one at a time, until they meet, so no one waits while another
+    holds items it has not begun. Its own results need no copying back, and it
+    does not sit idle. For work whose items cannot kill a process (a crash here
+    ends the run), or that the caller redoes here when a worker died anyway; a
+    worker's results (and ``done``) come when it has no item left."""
     global _INHERITED  # noqa: PLW0603  (what the forked workers inherit)
     if not items:
         return []
-    workers = max(1, min(jobs, len(items)))
     if here:
-        workers = min(jobs - 1, len(items) - 1)
-        if workers < 1:
+        if min(jobs - 1, len(items) - 1) < 1:
             return _run_here(fn, state, items, done)
+        return _run_shared(fn, state, items, jobs - 1, done)
     _INHERITED = (fn, state)  # type: ignore[assignment]
-    # what the workers inherit is frozen out of the collector's reach: a worker's
-    # collection would otherwise walk (and so copy, page by page) the whole heap it
-    # shares with this process
-    gc.freeze()
+    gc.freeze()  # see _run_shared
     try:
         with concurrent.futures.ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("fork")
+            max_workers=max(1, min(jobs, len(items))),
+            mp_context=multiprocessing.get_context("fork"),
         ) as pool:
-            futures = [pool.submit(_call, item) for item in items]
+            futures = {pool.submit(_call, item): n for n, item in enumerate(items)}
             results: dict[int, Result | Crashed[Item]] = {}
-            if here:
-                try:
-                    for n in reversed(range(len(items))):
-                        if not futures[n].cancel():
-                            break  # a worker has it: the rest are theirs
-                        results[n] = fn(state, items[n])
-                        if done is not None:
-                            done(items[n])
-                except BaseException:
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    raise
-            position = {f: n for n, f in enumerate(futures) if not f.cancelled()}
-            for future in concurrent.futures.as_completed(position):
-                n = position[future]
+            for future in concurrent.futures.as_completed(futures):
+                n = futures[future]
                 try:
                     results[n] = future.result()  # type: ignore[assignment]
                 except BrokenProcessPool as exc:
@@ -135,6 +122,84 @@ def run_forked(
                     done(items[n])
     finally:
         _INHERITED = None
+        gc.unfreeze()
+    return [results[n] for n in range(len(items))]
+
+
+#: (items, lock, next item from the front, next item from the back) of a shared
+#: run (:func:`_run_shared`), inherited by its workers like ``_INHERITED``
+_SHARED: tuple[Sequence[object], Any, Any, Any] | None = None
+
+
+def _drain(_: int) -> list[tuple[int, object]]:
+    """A worker of a shared run: items from the front, one at a time, while any
+    is left; (position, result) of each."""
+    assert _INHERITED is not None
+    assert _SHARED is not None
+    fn, state = _INHERITED
+    items, lock, front, back = _SHARED
+    out: list[tuple[int, object]] = []
+    while True:
+        with lock:
+            n = front.value
+            if n > back.value:
+                return out
+            front.value = n + 1
+        out.append((n, fn(state, items[n])))
+
+
+def _run_shared(
+    fn: Callable[[State, Item], Result],
+    state: State,
+    items: Sequence[Item],
+    workers: int,
+    done: Callable[[Item], None] | None,
+) -> list[Result | Crashed[Item]]:
+    global _INHERITED, _SHARED  # noqa: PLW0603  (what the forked workers inherit)
+    context = multiprocessing.get_context("fork")
+    lock = context.Lock()
+    front, back = context.RawValue("q", 0), context.RawValue("q", len(items) - 1)
+    _INHERITED = (fn, state)  # type: ignore[assignment]
+    _SHARED = (items, lock, front, back)
+    # what the workers inherit is frozen out of the collector's reach: a worker's
+    # collection would otherwise walk (and so copy, page by page) the whole heap it
+    # shares with this process
+    gc.freeze()
+    results: dict[int, Result | Crashed[Item]] = {}
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers, mp_context=context
+        ) as pool:
+            futures = [pool.submit(_drain, w) for w in range(workers)]
+            try:
+                while True:
+                    with lock:
+                        n = back.value
+                        if n < front.value:
+                            break
+                        back.value = n - 1
+                    results[n] = fn(state, items[n])
+                    if done is not None:
+                        done(items[n])
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            reason = ""
+            for future in futures:
+                try:
+                    theirs = future.result()
+                except BrokenProcessPool as exc:
+                    reason = f"{type(exc).__name__}: {exc}"
+                    continue
+                for n, result in theirs:
+                    results[n] = result  # type: ignore[assignment]
+                    if done is not None:
+                        done(items[n])
+            for n in range(front.value):  # taken by a worker that died
+                if n not in results:
+                    results[n] = Crashed(items[n], reason)
+    finally:
+        _INHERITED = _SHARED = None
         gc.unfreeze()
     return [results[n] for n in range(len(items))]
 
@@ -266,26 +331,37 @@ def forked_scorer(jobs: int) -> PairScorer | None:
         runs = weighed_runs(weights, jobs * CHUNKS_PER_JOB)
         results = run_forked(_score_blocks, (scoring, blocks), runs, jobs, here=True)
         rows: list[tuple[int, int, PackedVerdict]] = []
+        vetoes: list[int] = []
         for run, result in zip(runs, results, strict=True):
             if isinstance(result, Crashed):  # score it here: the verdicts must be had
                 result = _score_blocks((scoring, blocks), run)  # noqa: PLW2901
-            rows.extend(result)
-        return Numbered(rows)
+            rows.extend(result[0])
+            vetoes.extend(result[1])
+        return Numbered(rows, vetoes)
 
     return score
 
 
 def _score_blocks(
     state: tuple[Scoring, Blocks], run: range
-) -> list[tuple[int, int, PackedVerdict]]:
+) -> tuple[list[tuple[int, int, PackedVerdict]], list[int]]:
+    """The verdicts on the pairs of a run of blocks, as :class:`Numbered` holds
+    them: rows for what the join reads, bare vetoes as numbers; pairs judged to
+    have nothing to remember are left out (the join drops them)."""
     scoring, blocks = state
     refs = scoring.refs
+    count = len(refs)
     keys = blocks.keys.__getitem__
-    return [
-        (i, j, pack_verdict(scoring.judge(refs[i], refs[j])))
-        for n in run
-        for i, j in block_pairs(*blocks.blocks[n], keys, scoring.admits)
-    ]
+    rows: list[tuple[int, int, PackedVerdict]] = []
+    vetoes: list[int] = []
+    for n in run:
+        for i, j in block_pairs(*blocks.blocks[n], keys, scoring.admits, refs):
+            packed = pack_verdict(scoring.judge(refs[i], refs[j]))
+            if packed == "veto":
+                vetoes.append(i * count + j)  # block_pairs gives i < j
+            elif packed is not None:
+                rows.append((i, j, packed))
+    return rows, vetoes
 
 
 def weighed_runs(weights: Sequence[int], parts: int) -> list[range]:
