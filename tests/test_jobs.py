@@ -291,3 +291,19 @@ def test_a_shared_run_answers_a_dead_workers_items_as_crashed() -> None:
 def test_a_shared_run_of_one_job_runs_here() -> None:
     results = local.run_forked(_doubled_where, None, range(3), 1, here=True)
     assert results == [(os.getpid(), 0), (os.getpid(), 2), (os.getpid(), 4)]
+
+
+def test_an_audit_skips_full_collections_and_leaves_the_collector_as_it_was() -> None:
+    import gc
+
+    from factcheck.engine import without_full_collections
+
+    before = gc.get_threshold()
+    with without_full_collections():
+        inside = gc.get_threshold()
+    assert inside[:2] == before[:2]  # the young generations are still collected
+    assert inside[2] > 1_000_000
+    assert gc.get_threshold() == before
+    assert pipeline.audit([str(FIXTURES / "alibaba")]).findings
+    assert gc.get_threshold() == before
+    assert gc.isenabled()

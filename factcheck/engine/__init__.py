@@ -63,23 +63,28 @@ def check_jobs(jobs: int) -> int:
     return jobs
 
 
+#: gen-1 collections between full ones while an audit runs: so many that none
+#: comes (see :func:`without_full_collections`)
+_NO_FULL_COLLECTION = 1 << 30
+
+
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for the block (on again after, if it was).
+def without_full_collections() -> Iterator[None]:
+    """No full collection of the cyclic garbage collector during the block (the
+    thresholds as they were after).
 
     An audit builds millions of long-lived objects (claims, contexts, verdicts)
-    and almost no reference cycles (a few hundred objects at 1,000 articles), so
-    the collector's full passes, each walking the whole heap again as it grows,
-    are a fifth of a one-job audit's time and find nothing; a forked worker's
-    would also copy every page it shares with its parent. What is freed by
-    reference counting is freed as before."""
-    enabled = gc.isenabled()
-    gc.disable()
+    and few reference cycles, so the collector's full passes, each walking the
+    whole heap again as it grows, are a fifth of a one-job audit's time and find
+    almost nothing; a forked worker's would also copy every page it shares with
+    its parent. The young generations are still collected (cycles mostly die
+    young), and what is freed by reference counting is freed as before."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(thresholds[0], thresholds[1], _NO_FULL_COLLECTION)
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        gc.set_threshold(*thresholds)
 
 
 __all__ = [
@@ -90,6 +95,6 @@ __all__ = [
     "MIN_PARALLEL_PAIRS",
     "EngineError",
     "check_jobs",
-    "collector_paused",
     "default_jobs",
+    "without_full_collections",
 ]
