@@ -22,7 +22,7 @@ from factcheck.align import Aligner, FrameAligner, read_frames
 from factcheck.baseline import identify
 from factcheck.cache import Cache, cached_audit_key, quick_key
 from factcheck.config import Config, source_paths
-from factcheck.engine import check_jobs
+from factcheck.engine import check_jobs, without_full_collections
 from factcheck.extractor import extract_document
 from factcheck.load import load_paths, with_prose
 from factcheck.model import (
@@ -318,6 +318,7 @@ def read_inputs(
     )
 
 
+@without_full_collections()
 def audit(
     inputs: Iterable[Document | PathLike],
     *,

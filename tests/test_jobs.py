@@ -4,6 +4,7 @@ rules in forked worker processes, with output byte-identical to one job."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -118,18 +119,24 @@ def test_forked_scoring_gives_the_aligners_own_groups(
     assert serial.groups
 
 
+@pytest.mark.parametrize("by_date", [False, True], ids=["each-pair", "by-date"])
 @pytest.mark.parametrize("where", ["fixtures", "corpus"])
-def test_the_search_cut_by_block_finds_each_candidate_pair_once(where: str) -> None:
+def test_the_search_cut_by_block_finds_each_candidate_pair_once(
+    where: str, by_date: bool
+) -> None:
     if where == "corpus" and not CORPUS.is_dir():
         pytest.skip("../shared/corpus/dev is absent")
     read = pipeline.read_inputs([str(FIXTURES if where == "fixtures" else CORPUS)])
     extractions, _ = pipeline.extract_documents(read.documents, frames=True)
     scoring = FrameAligner().prepare(claim_refs(extractions))
     blocks = scoring.blocks()
+    refs = scoring.refs if by_date else None
     cut = [
         (scoring.refs[i].key, scoring.refs[j].key)
         for key, members in blocks.blocks
-        for i, j in block_pairs(key, members, blocks.keys.__getitem__, scoring.admits)
+        for i, j in block_pairs(
+            key, members, blocks.keys.__getitem__, scoring.admits, refs
+        )
     ]
     whole = [(a.key, b.key) for a, b in scoring.candidates()]
     assert len(cut) == len(set(cut))
@@ -242,3 +249,61 @@ def test_a_worker_that_dies_in_an_audit_is_a_problem_on_that_file(
     assert [p.path for p in died] == [str(tmp_path / "killer.md")]
     assert "worker process died" in died[0].message
     assert report.findings == without.findings
+
+
+def _doubled_where(_: None, item: int) -> tuple[int, int]:
+    time.sleep(0.01)  # long enough for the worker to start before the items run out
+    return os.getpid(), 2 * item
+
+
+@needs_fork
+def test_a_shared_run_has_this_process_work_beside_the_workers() -> None:
+    results = local.run_forked(_doubled_where, None, range(40), 2, here=True)
+    assert [r[1] for r in results] == [2 * n for n in range(40)]  # type: ignore[index]
+    pids = [r[0] for r in results]  # type: ignore[index]
+    here = [n for n, pid in enumerate(pids) if pid == os.getpid()]
+    assert here
+    assert len(here) < 40
+    # the workers take from the start, this process from the end
+    assert here == list(range(40 - len(here), 40))
+
+
+_PARENT = os.getpid()
+
+
+def _dies_on_the_first(_: None, item: int) -> int:
+    time.sleep(0.01)
+    if item == 0 and os.getpid() != _PARENT:
+        os._exit(9)
+    return 2 * item
+
+
+@needs_fork
+def test_a_shared_run_answers_a_dead_workers_items_as_crashed() -> None:
+    global _PARENT  # noqa: PLW0603  (the test's process, read in the worker)
+    _PARENT = os.getpid()
+    results = local.run_forked(_dies_on_the_first, None, range(20), 2, here=True)
+    assert isinstance(results[0], local.Crashed)
+    assert results[0].item == 0
+    assert results[1:] == [2 * n for n in range(1, 20)]
+
+
+def test_a_shared_run_of_one_job_runs_here() -> None:
+    results = local.run_forked(_doubled_where, None, range(3), 1, here=True)
+    assert results == [(os.getpid(), 0), (os.getpid(), 2), (os.getpid(), 4)]
+
+
+def test_an_audit_skips_full_collections_and_leaves_the_collector_as_it_was() -> None:
+    import gc
+
+    from factcheck.engine import without_full_collections
+
+    before = gc.get_threshold()
+    with without_full_collections():
+        inside = gc.get_threshold()
+    assert inside[:2] == before[:2]  # the young generations are still collected
+    assert inside[2] > 1_000_000
+    assert gc.get_threshold() == before
+    assert pipeline.audit([str(FIXTURES / "alibaba")]).findings
+    assert gc.get_threshold() == before
+    assert gc.isenabled()

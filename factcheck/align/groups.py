@@ -119,7 +119,7 @@ Verdict = Decision | Veto | None
 #: finds and scores the candidate pairs (:meth:`Scoring.candidates`, judged by
 #: :meth:`Scoring.judge`): an engine's process pool or cluster, block by block;
 #: it must give the pairs and verdicts this process would (in any order)
-PairScorer = Callable[["Scoring"], Iterable[tuple[Pair, Verdict]]]
+PairScorer = Callable[["Scoring"], "Iterable[tuple[Pair, Verdict]] | Numbered"]
 
 
 #: what :meth:`FrameAligner.prepare` reads of one document: each claim's context
@@ -244,23 +244,48 @@ def block_pairs(
     members: Sequence[int],
     keys: Callable[[int], frozenset[BlockKey]],
     admits: Callable[[int, int], bool] | None = None,
+    refs: Sequence[ClaimRef] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """The candidate pairs (claim numbers, earlier first) a block is the first to
     hold, in key order: each pair of the search comes from exactly one block, as
     :func:`_candidates` gives it, wherever that block is searched. A stated
     amount's block holds only the pairs ``admits`` (the amount is evidence for
-    them: :func:`amount_is_evidence`); the others fall to their next block."""
+    them: :func:`amount_is_evidence`); the others fall to their next block. Given
+    the claims (``refs``, by number), a stated amount's block finds its pairs by
+    date (:func:`_anchor_pairs`) instead of trying each: an amount printed across
+    an archive is in thousands of reports."""
 
-    def owner(i: int, j: int) -> BlockKey | None:
-        for k in sorted(keys(i) & keys(j)):
-            if k[0] != "anchor" or admits is None or admits(i, j):
-                return k
-        return None
+    # the pair's owner is the first key (in key order) both claims hold that
+    # holds the pair; this block is it when it holds the pair and no key before
+    # it does (only a claim's keys before this one are looked at: for most
+    # claims, none)
+    def holds(k: BlockKey, i: int, j: int) -> bool:
+        return k[0] != "anchor" or admits is None or admits(i, j)
 
-    for x, i in enumerate(members):
-        for j in members[x + 1 :]:
-            if i != j and owner(i, j) == key:
-                yield i, j
+    pairs: Iterable[tuple[int, int]]
+    if key[0] == "anchor" and refs is not None:
+        pairs = (
+            (members[x], members[y])
+            for x, y in _anchor_positions([refs[m] for m in members])
+        )
+    else:
+        pairs = (
+            (i, j)
+            for x, i in enumerate(members)
+            for j in members[x + 1 :]
+            if holds(key, i, j)
+        )
+    last, before = -1, []
+    for i, j in pairs:
+        if i == j:
+            continue
+        if i != last:
+            last, before = i, [k for k in keys(i) if k < key]
+        if before:
+            theirs = keys(j)
+            if any(k in theirs and holds(k, i, j) for k in before):
+                continue
+        yield i, j
 
 
 @attrs.frozen(kw_only=True)
@@ -360,36 +385,69 @@ class FrameAligner:
         )
 
     def join(
-        self, scoring: Scoring, scored: Iterable[tuple[Pair, Verdict]]
+        self, scoring: Scoring, scored: Iterable[tuple[Pair, Verdict]] | Numbered
     ) -> Alignment:
         """Fact groups from the scored candidate pairs: confident decisions joined
         by union-find, strongest first, unless a pair across the two groups is
-        vetoed (a cannot-link; pairs never scored are decided here)."""
-        decided: dict[PairKey, Decision | Veto | None] = {}
-        for (a, b), verdict in scored:
-            if verdict is not None:
-                decided[pair_key(a, b)] = verdict
-
-        def judge(a: ClaimRef, b: ClaimRef) -> Decision | Veto | None:
-            pair = pair_key(a, b)
-            if pair not in decided:
-                decided[pair] = scoring.judge(a, b)
-            return decided[pair]
-
+        vetoed (a cannot-link; pairs never scored are decided here). ``scored``
+        may come as claim numbers with packed verdicts (:class:`Numbered`, what
+        an engine's workers send back): a verdict is then unpacked only if the
+        join reads more of it than that it is a veto."""
         refs = scoring.refs
-        by_key = {r.key: r for r in refs}
-        confident = sorted(
-            (
-                d
-                for d in decided.values()
-                if isinstance(d, Decision) and d.level == "confident"
-            ),
-            key=lambda d: (-d.confidence, d.a.key, d.b.key),
-        )
-        parent: dict[Key, Key] = {}
-        members: dict[Key, list[Key]] = {}
+        count = len(refs)
+        # claims by number (position in ``refs``), ordered by rank (the order of
+        # their keys), a pair by one int: the join touches every scored pair
+        number = {r.key: n for n, r in enumerate(refs)}
+        rank = [0] * count
+        for place, n in enumerate(sorted(range(count), key=lambda n: refs[n].key)):
+            rank[n] = place
+        # every pair judged (by number: i * count + j, i < j): is it a veto?
+        vetoes: dict[int, bool] = {}
+        if isinstance(scored, Numbered):
+            vetoes = dict.fromkeys(scored.vetoes, True)
+        # (−confidence, ranks of its two claims, their numbers, the decision or
+        # its packed form): the union-find's order, as a sort of plain tuples
+        confident: list[tuple[float, int, int, int, int, Decision | PackedVerdict]]
+        confident = []
+        weak: list[Decision | Veto] = []
+        for i, j, verdict in _numbered(scored, number):
+            if verdict is None:
+                continue  # nothing to remember: judged again if ever asked
+            vetoes[i * count + j if i < j else j * count + i] = _is_veto(verdict)
+            if isinstance(verdict, str):
+                continue  # a bare veto: only its being one is read
+            if isinstance(verdict, tuple):
+                if verdict[0] == "decision" and verdict[2] == "confident":
+                    conf = -verdict[1]
+                    confident.append((conf, rank[i], rank[j], i, j, verdict))
+                    continue
+                verdict = unpack_verdict(verdict, refs[i], refs[j])  # noqa: PLW2901
+            if isinstance(verdict, Decision) and verdict.level == "confident":
+                a, b = number[verdict.a.key], number[verdict.b.key]
+                conf = -verdict.confidence
+                confident.append((conf, rank[a], rank[b], a, b, verdict))
+            elif _is_weak(verdict):
+                weak.append(verdict)  # type: ignore[arg-type]
+        confident.sort()  # no two tie on (−confidence, ranks): no verdict compared
 
-        def find(k: Key) -> Key:
+        def cannot_link(ma: list[int], mb: list[int]) -> bool:
+            for x in ma:
+                for y in mb:
+                    code = x * count + y if x < y else y * count + x
+                    found = vetoes.get(code)
+                    if found is None:  # never judged: decided here
+                        verdict = scoring.judge(refs[x], refs[y])
+                        found = vetoes[code] = isinstance(verdict, Veto)
+                        if _is_weak(verdict):
+                            weak.append(verdict)  # type: ignore[arg-type]
+                    if found:
+                        return True
+            return False
+
+        parent: dict[int, int] = {}
+        members: dict[int, list[int]] = {}
+
+        def find(k: int) -> int:
             root = k
             while parent.get(root, root) != root:
                 root = parent[root]
@@ -397,58 +455,93 @@ class FrameAligner:
                 parent[k], k = root, parent[k]
             return root
 
-        for d in confident:
-            ra, rb = find(d.a.key), find(d.b.key)
+        for _, _, _, a, b, _ in confident:
+            ra, rb = find(a), find(b)
             if ra == rb:
                 continue
             ma, mb = members.get(ra, [ra]), members.get(rb, [rb])
-            if any(
-                isinstance(judge(by_key[x], by_key[y]), Veto) for x in ma for y in mb
-            ):
+            if cannot_link(ma, mb):
                 continue  # a cannot-link: the two groups hold different facts
             parent[rb] = ra
             members[ra] = ma + mb
             members.pop(rb, None)
-        groups = []
-        grouped: set[Key] = set()
-        by_root: dict[Key, list[Decision]] = defaultdict(list)
-        for d in confident:
-            root = find(d.a.key)
-            if root == find(d.b.key):
+        root_of = {n: root for root, numbers in members.items() for n in numbers}
+        by_root: dict[int, list[Decision]] = defaultdict(list)
+        for _, _, _, a, b, known in confident:
+            root = root_of.get(a, a)
+            if root == root_of.get(b, b):
+                d = (
+                    known
+                    if isinstance(known, Decision)
+                    else unpack_verdict(known, refs[a], refs[b])
+                )
+                assert isinstance(d, Decision)
                 by_root[root].append(d)
-        for root, keys in sorted(members.items()):
-            decisions = tuple(by_root.get(root, ()))
+        groups = []
+        grouped: set[int] = set()
+        for root in sorted(members, key=rank.__getitem__):
+            numbers = members[root]
             groups.append(
                 FactGroup(
-                    members=tuple(by_key[k] for k in sorted(keys)), decisions=decisions
+                    members=tuple(
+                        refs[n] for n in sorted(numbers, key=rank.__getitem__)
+                    ),
+                    decisions=tuple(by_root.get(root, ())),
                 )
             )
-            grouped.update(keys)
-        possible = tuple(
-            sorted(
-                (
-                    d
-                    for d in decided.values()
-                    if isinstance(d, Decision)
-                    and d.level != "confident"
-                    and not (d.a.key in grouped and find(d.a.key) == find(d.b.key))
-                ),
-                key=lambda d: (d.a.key, d.b.key),
-            )
+            grouped.update(numbers)
+        possible = []
+        series = []
+        for verdict in weak:
+            if isinstance(verdict, Decision):
+                a, b = number[verdict.a.key], number[verdict.b.key]
+                if not (a in grouped and root_of[a] == root_of.get(b, b)):
+                    possible.append(verdict)
+            elif verdict.series is not None and verdict.series.level != "possible":
+                series.append(_earlier_first(verdict.series))
+        possible.sort(key=lambda d: (d.a.key, d.b.key))
+        series.sort(key=lambda d: (d.a.key, d.b.key))
+        return Alignment(
+            groups=tuple(groups), possible=tuple(possible), series=tuple(series)
         )
-        series = tuple(
-            sorted(
-                (
-                    _earlier_first(d.series)
-                    for d in decided.values()
-                    if isinstance(d, Veto)
-                    and d.series is not None
-                    and d.series.level != "possible"
-                ),
-                key=lambda d: (d.a.key, d.b.key),
-            )
-        )
-        return Alignment(groups=tuple(groups), possible=possible, series=series)
+
+
+@attrs.frozen
+class Numbered:
+    """Scored candidate pairs as an engine's workers send them back: (claim number,
+    claim number, packed verdict) rows, numbers being positions in
+    :attr:`Scoring.refs` (see :func:`pack_verdict`), and the pairs vetoed for no
+    reason the join reads, each as one number (``i * len(refs) + j``, ``i < j``:
+    half of an audit's pairs, sent as plain ints)."""
+
+    rows: Sequence[tuple[int, int, PackedVerdict]]
+    vetoes: Sequence[int] = ()
+
+
+def _numbered(
+    scored: Iterable[tuple[Pair, Verdict]] | Numbered, number: Mapping[Key, int]
+) -> Iterable[tuple[int, int, Verdict | PackedVerdict]]:
+    """Scored pairs as (claim number, claim number, verdict or packed verdict)."""
+    if isinstance(scored, Numbered):
+        return scored.rows
+    return ((number[a.key], number[b.key], v) for (a, b), v in scored)
+
+
+def _is_weak(verdict: Verdict) -> bool:
+    """Whether a verdict is remembered beside the groups: a decision short of
+    confident (a possible pair), or a veto that found a running tally (a series)."""
+    if isinstance(verdict, Decision):
+        return verdict.level != "confident"
+    return isinstance(verdict, Veto) and verdict.series is not None
+
+
+def _is_veto(verdict: Verdict | PackedVerdict) -> bool:
+    """Whether a verdict (or a packed one) is a veto: a cannot-link."""
+    if isinstance(verdict, str):
+        return True
+    if isinstance(verdict, tuple):
+        return verdict[0] == "series"
+    return isinstance(verdict, Veto)
 
 
 #: the verdict of a veto whose reason is no longer needed (one shared object: an
@@ -613,6 +706,12 @@ def _anchor_pairs(block: Sequence[ClaimRef]) -> Iterator[Pair]:
     naming the same holder), each in block order, not every pair: a common amount
     ("24 hours", "44%") is printed by thousands of unrelated reports of an archive,
     and pairing them all grows as the square of the archive."""
+    for i, j in _anchor_positions(block):
+        yield block[i], block[j]
+
+
+def _anchor_positions(block: Sequence[ClaimRef]) -> list[tuple[int, int]]:
+    """:func:`_anchor_pairs` as positions in the block, in order."""
     undated = [i for i, r in enumerate(block) if r.document.published is None]
     dated = sorted(
         (i for i, r in enumerate(block) if r.document.published is not None),
@@ -634,5 +733,4 @@ def _anchor_pairs(block: Sequence[ClaimRef]) -> Iterator[Pair]:
             by_holder[holder].append(i)
     for same in by_holder.values():
         admitted.extend(itertools.combinations(same, 2))
-    for i, j in sorted({(min(i, j), max(i, j)) for i, j in admitted}):
-        yield block[i], block[j]
+    return sorted({(min(i, j), max(i, j)) for i, j in admitted})

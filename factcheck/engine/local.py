@@ -9,10 +9,11 @@ the work runs in this process, in the same order, with the same result.
 from __future__ import annotations
 
 import concurrent.futures
+import gc
 import multiprocessing
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
@@ -22,6 +23,7 @@ from factcheck.align.groups import (
     Blocks,
     DocumentReader,
     DocumentReading,
+    Numbered,
     PackedVerdict,
     Pair,
     PairScorer,
@@ -30,7 +32,6 @@ from factcheck.align.groups import (
     block_pairs,
     pack_verdict,
     read_documents,
-    unpack_verdict,
 )
 from factcheck.engine import CHUNKS_PER_JOB, MIN_PARALLEL_CLAIMS, MIN_PARALLEL_PAIRS
 from factcheck.model import Claim, Document, Extraction, Finding, Problem
@@ -79,16 +80,30 @@ def run_forked(
     jobs: int,
     *,
     done: Callable[[Item], None] | None = None,
+    here: bool = False,
 ) -> list[Result | Crashed[Item]]:
     """``fn(state, item)`` for each item, in up to ``jobs`` forked workers that
     inherit ``state``; results in the order of ``items``. An item whose worker
     died is answered by :class:`Crashed` (so is every item still waiting when the
     pool broke: the caller may retry them); an exception ``fn`` raises is raised
-    here. ``done(item)`` is called in this process as each item finishes."""
+    here. ``done(item)`` is called in this process as each item finishes.
+
+    ``here``: this process is one of the ``jobs`` (``jobs - 1`` workers are
+    forked): it takes items from the end of the list while the workers take them
+    from the start, one at a time, until they meet, so no one waits while another
+    holds items it has not begun. Its own results need no copying back, and it
+    does not sit idle. For work whose items cannot kill a process (a crash here
+    ends the run), or that the caller redoes here when a worker died anyway; a
+    worker's results (and ``done``) come when it has no item left."""
     global _INHERITED  # noqa: PLW0603  (what the forked workers inherit)
     if not items:
         return []
+    if here:
+        if min(jobs - 1, len(items) - 1) < 1:
+            return _run_here(fn, state, items, done)
+        return _run_shared(fn, state, items, jobs - 1, done)
     _INHERITED = (fn, state)  # type: ignore[assignment]
+    gc.freeze()  # see _run_shared
     try:
         with concurrent.futures.ProcessPoolExecutor(
             max_workers=max(1, min(jobs, len(items))),
@@ -107,7 +122,100 @@ def run_forked(
                     done(items[n])
     finally:
         _INHERITED = None
+        gc.unfreeze()
     return [results[n] for n in range(len(items))]
+
+
+#: (items, lock, next item from the front, next item from the back) of a shared
+#: run (:func:`_run_shared`), inherited by its workers like ``_INHERITED``
+_SHARED: tuple[Sequence[object], Any, Any, Any] | None = None
+
+
+def _drain(_: int) -> list[tuple[int, object]]:
+    """A worker of a shared run: items from the front, one at a time, while any
+    is left; (position, result) of each."""
+    assert _INHERITED is not None
+    assert _SHARED is not None
+    fn, state = _INHERITED
+    items, lock, front, back = _SHARED
+    out: list[tuple[int, object]] = []
+    while True:
+        with lock:
+            n = front.value
+            if n > back.value:
+                return out
+            front.value = n + 1
+        out.append((n, fn(state, items[n])))
+
+
+def _run_shared(
+    fn: Callable[[State, Item], Result],
+    state: State,
+    items: Sequence[Item],
+    workers: int,
+    done: Callable[[Item], None] | None,
+) -> list[Result | Crashed[Item]]:
+    global _INHERITED, _SHARED  # noqa: PLW0603  (what the forked workers inherit)
+    context = multiprocessing.get_context("fork")
+    lock = context.Lock()
+    front, back = context.RawValue("q", 0), context.RawValue("q", len(items) - 1)
+    _INHERITED = (fn, state)  # type: ignore[assignment]
+    _SHARED = (items, lock, front, back)
+    # what the workers inherit is frozen out of the collector's reach: a worker's
+    # collection would otherwise walk (and so copy, page by page) the whole heap it
+    # shares with this process
+    gc.freeze()
+    results: dict[int, Result | Crashed[Item]] = {}
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+            max_workers=workers, mp_context=context
+        ) as pool:
+            futures = [pool.submit(_drain, w) for w in range(workers)]
+            try:
+                while True:
+                    with lock:
+                        n = back.value
+                        if n < front.value:
+                            break
+                        back.value = n - 1
+                    results[n] = fn(state, items[n])
+                    if done is not None:
+                        done(items[n])
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+            reason = ""
+            for future in futures:
+                try:
+                    theirs = future.result()
+                except BrokenProcessPool as exc:
+                    reason = f"{type(exc).__name__}: {exc}"
+                    continue
+                for n, result in theirs:
+                    results[n] = result  # type: ignore[assignment]
+                    if done is not None:
+                        done(items[n])
+            for n in range(front.value):  # taken by a worker that died
+                if n not in results:
+                    results[n] = Crashed(items[n], reason)
+    finally:
+        _INHERITED = _SHARED = None
+        gc.unfreeze()
+    return [results[n] for n in range(len(items))]
+
+
+def _run_here(
+    fn: Callable[[State, Item], Result],
+    state: State,
+    items: Sequence[Item],
+    done: Callable[[Item], None] | None,
+) -> list[Result | Crashed[Item]]:
+    out: list[Result | Crashed[Item]] = []
+    for item in items:
+        out.append(fn(state, item))
+        if done is not None:
+            done(item)
+    return out
 
 
 def chunks(count: int, parts: int) -> list[range]:
@@ -214,37 +322,46 @@ def forked_scorer(jobs: int) -> PairScorer | None:
     if jobs <= 1 or not can_fork():
         return None
 
-    def score(scoring: Scoring) -> Iterator[tuple[Pair, Verdict]]:
+    def score(scoring: Scoring) -> Iterable[tuple[Pair, Verdict]] | Numbered:
         blocks = scoring.blocks()
         weights = [len(m) * (len(m) - 1) // 2 for _, m in blocks.blocks]
         if sum(weights) < MIN_PARALLEL_PAIRS:
             pairs = list(scoring.candidates())
-            yield from zip(pairs, scoring.score(pairs), strict=True)
-            return
+            return zip(pairs, scoring.score(pairs), strict=True)
         runs = weighed_runs(weights, jobs * CHUNKS_PER_JOB)
-        results = run_forked(_score_blocks, (scoring, blocks), runs, jobs)
-        refs = scoring.refs
+        results = run_forked(_score_blocks, (scoring, blocks), runs, jobs, here=True)
+        rows: list[tuple[int, int, PackedVerdict]] = []
+        vetoes: list[int] = []
         for run, result in zip(runs, results, strict=True):
             if isinstance(result, Crashed):  # score it here: the verdicts must be had
                 result = _score_blocks((scoring, blocks), run)  # noqa: PLW2901
-            for i, j, packed in result:
-                a, b = refs[i], refs[j]
-                yield (a, b), unpack_verdict(packed, a, b)
+            rows.extend(result[0])
+            vetoes.extend(result[1])
+        return Numbered(rows, vetoes)
 
     return score
 
 
 def _score_blocks(
     state: tuple[Scoring, Blocks], run: range
-) -> list[tuple[int, int, PackedVerdict]]:
+) -> tuple[list[tuple[int, int, PackedVerdict]], list[int]]:
+    """The verdicts on the pairs of a run of blocks, as :class:`Numbered` holds
+    them: rows for what the join reads, bare vetoes as numbers; pairs judged to
+    have nothing to remember are left out (the join drops them)."""
     scoring, blocks = state
     refs = scoring.refs
+    count = len(refs)
     keys = blocks.keys.__getitem__
-    return [
-        (i, j, pack_verdict(scoring.judge(refs[i], refs[j])))
-        for n in run
-        for i, j in block_pairs(*blocks.blocks[n], keys, scoring.admits)
-    ]
+    rows: list[tuple[int, int, PackedVerdict]] = []
+    vetoes: list[int] = []
+    for n in run:
+        for i, j in block_pairs(*blocks.blocks[n], keys, scoring.admits, refs):
+            packed = pack_verdict(scoring.judge(refs[i], refs[j]))
+            if packed == "veto":
+                vetoes.append(i * count + j)  # block_pairs gives i < j
+            elif packed is not None:
+                rows.append((i, j, packed))
+    return rows, vetoes
 
 
 def weighed_runs(weights: Sequence[int], parts: int) -> list[range]:
@@ -280,7 +397,7 @@ def forked_reader(jobs: int) -> DocumentReader | None:
         if len(documents) < engine.MIN_PARALLEL_DOCUMENTS:
             return read_documents(documents, table)
         runs = chunks(len(documents), jobs * CHUNKS_PER_JOB)
-        results = run_forked(_read_run, (documents, table), runs, jobs)
+        results = run_forked(_read_run, (documents, table), runs, jobs, here=True)
         out: list[DocumentReading] = []
         for run, result in zip(runs, results, strict=True):
             if isinstance(result, Crashed):  # read it here: the readings must be had
@@ -311,7 +428,7 @@ def forked_shards(ctx: AuditContext, jobs: int) -> ShardRunner | None:
     ) -> tuple[dict[str, list[Finding]], set[Key]]:
         plan = plan_shards(ctx, jobs * CHUNKS_PER_JOB)
         results = run_forked(
-            _rules_on_shard, (ctx, plan, codes), range(len(plan)), jobs
+            _rules_on_shard, (ctx, plan, codes), range(len(plan)), jobs, here=True
         )
         found: dict[str, list[Finding]] = {code: [] for code in codes}
         checked: set[Key] = set()

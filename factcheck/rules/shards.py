@@ -179,7 +179,9 @@ def shard_context(
     shard sent to another process."""
     owned = set(shard.documents)
     touched = shard.touched
-    by_doc = _refs_by_document(ctx.refs)
+    by_doc = ctx.memo.get(_BY_DOCUMENT)
+    if not isinstance(by_doc, dict):  # once per context, not once per shard
+        by_doc = ctx.memo[_BY_DOCUMENT] = _refs_by_document(ctx.refs)
     refs = tuple(r for i in sorted(owned) for r in by_doc.get(i, ()))
     by_key = {r.key: r for i in sorted(touched) for r in by_doc.get(i, ())}
     extractions = ctx.extractions
@@ -201,6 +203,10 @@ def shard_context(
         drafts=ctx.drafts,
         disabled=ctx.disabled,
     )
+
+
+#: where :func:`shard_context` keeps the context's claims by document
+_BY_DOCUMENT = "shards.by_document"
 
 
 def _refs_by_document(refs: Sequence[ClaimRef]) -> dict[int, list[ClaimRef]]:
