@@ -36,8 +36,9 @@ import attrs
 import regex
 
 from factcheck.align.context import local_bounds, stem
-from factcheck.align.holders import _SOURCE_OF, HolderReader, holder_key
+from factcheck.align.holders import _SOURCE_OF, HolderReader
 from factcheck.align.lexicon import Lexicon
+from factcheck.align.phrases import holder_key
 from factcheck.align.times import read_time
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
 

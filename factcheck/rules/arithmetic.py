@@ -16,8 +16,8 @@ import regex
 
 from factcheck.align import ClaimRef
 from factcheck.align.context import stem
-from factcheck.align.holders import holder_key
 from factcheck.align.lexicon import lexicon
+from factcheck.align.phrases import holder_key
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_interval
 from factcheck.rules.context import AuditContext, allowed_interval

@@ -10,8 +10,8 @@ import regex
 from factcheck.align import ClaimRef, main_names
 from factcheck.align.context import MONTHS
 from factcheck.align.decide import measure_of
-from factcheck.align.holders import holder_key
 from factcheck.align.lexicon import lexicon
+from factcheck.align.phrases import holder_key
 from factcheck.model import Finding
 from factcheck.normalize import format_interval
 from factcheck.rules.context import AuditContext, allowed_interval

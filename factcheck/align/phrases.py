@@ -1,0 +1,233 @@
+"""The words of a holder: name tokens, noun phrases, and the key that tells holders
+apart ("the Sawtooth fire" and "Sawtooth" are one; "Marfal's robotics unit" is
+Marfal's part). Read by :mod:`factcheck.align.holders`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from factcheck.align.context import (
+    CURRENCY_WORDS,
+    MONTHS,
+    STOPWORDS,
+    TOKEN,
+    after_sentence_end,
+    stem,
+)
+from factcheck.align.lexicon import Lexicon
+from factcheck.model import Claim
+
+#: heads of a time phrase ("the third quarter", "the same period"): never a holder
+_TIME_HEADS = frozenset(
+    ["quarter", "quarters", "period", "season", "term", "session", "week", "weeks"]
+)
+_WEEKDAY_NAMES = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+_POSSESSIVE = regex.compile(r"['’]s?\b")
+
+
+@attrs.frozen
+class _Words:
+    """What a document tells about its words: which it writes in lower case
+    (a capitalized one that it never writes so is a name, even opening a sentence)."""
+
+    lower: frozenset[str]
+    #: capitalized words the document also writes inside a sentence
+    inner: frozenset[str]
+
+    @classmethod
+    def of(cls, prose: str) -> _Words:
+        lower, inner = set(), set()
+        for m in TOKEN.finditer(prose):
+            tok = m.group()
+            if tok.islower():
+                lower.add(tok)
+            elif tok[0].isupper() and not after_sentence_end(prose, m.start()):
+                inner.add(tok)
+        return cls(frozenset(lower), frozenset(inner))
+
+
+def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:
+    low = tok.lower()
+    if (
+        low in STOPWORDS
+        or low in MONTHS
+        or low in CURRENCY_WORDS
+        or low in _WEEKDAY_NAMES
+    ):
+        return False
+    if any(c.isdigit() for c in tok) and any(c.isalpha() for c in tok):
+        return True  # "SU7", "A350-1000", "Chandrayaan-3"
+    if not tok[0].isupper():
+        return False
+    if len(tok) > 1 and (tok.isupper() or any(c.isupper() for c in tok[1:])):
+        return True  # "NHTSA", "iPhone", "McDonald"
+    if low in lex.attribute_of or low in lex.verbs or low in lex.prepositions:
+        return False
+    return tok in words.inner or (
+        low not in words.lower and not low.endswith(("ed", "ing", "ly"))
+    )
+
+
+def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
+    """A holder's words that tell holders apart."""
+    out = []
+    named = any(
+        w[:1].isupper()
+        and w.lower() not in lex.kind_heads
+        and w.lower() not in lex.determiners
+        for w in words
+    )
+    for w in words:
+        low = w.lower().strip(".,'’")
+        low = _POSSESSIVE.sub("", low) if low.endswith(("'s", "’s")) else low
+        if (
+            not low
+            or low in lex.legal_forms
+            or low in lex.base_variant
+            or low in lex.determiners
+            or low in lex.name_glue
+            or low in lex.key_drop
+            or (w.islower() and low.endswith("ed"))
+            or (named and low in lex.kind_heads)
+            or low in ("and", "&")  # "Hyundai and Kia": the names tell it apart
+        ):
+            continue
+        if w[:1].isupper() and len(low) > 4 and low.endswith("s") and low[-2] != "s":
+            low = low[:-1]  # a name's plural: "the recalled Hyundais" are Hyundai's
+        out.append(stem(low))
+    return tuple(out)
+
+
+@attrs.frozen
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _tokens(
+    text: str,
+    start: int,
+    end: int,
+    spans: Sequence[tuple[int, int]] = (),
+    *,
+    after_last: bool = True,
+) -> list[_Token]:
+    """Word tokens of ``text[start:end]``; a claim's own words end the list before
+    them (a number splits a noun phrase)."""
+    out: list[_Token] = []
+    inside = [(s, e) for s, e in spans if s < end and e > start]
+    for m in TOKEN.finditer(text, start, end):
+        if inside and any(s <= m.start() < e for s, e in inside):
+            if out:
+                out.append(_Token("\x00", m.start(), m.end()))
+            continue
+        out.append(_Token(m.group(), m.start(), m.end()))
+    if not after_last:
+        return out
+    # keep only what follows the last claim inside the stretch
+    for i in range(len(out) - 1, -1, -1):
+        if out[i].text == "\x00":
+            return out[i + 1 :]
+    return out
+
+
+def _noun_phrase_before(
+    toks: list[_Token], words: _Words, lex: Lexicon, *, names_only: bool = False
+) -> list[_Token]:
+    """The noun phrase ending the token list: names (with their glue words), or up to
+    three lower-case words that are no verbs or prepositions."""
+    out: list[_Token] = []
+    for tok in reversed(toks):
+        low = tok.low
+        if _is_name_token(tok.text, words, lex) or (
+            out and low in lex.name_glue and _is_name_token(out[0].text, words, lex)
+        ):
+            out.insert(0, tok)
+            continue
+        if low in lex.base_variant:
+            out.insert(0, tok)
+            continue
+        if names_only or (out and _is_name_token(out[0].text, words, lex)):
+            break
+        if (
+            low in lex.verbs
+            or low in lex.prepositions
+            or low in STOPWORDS
+            or low in lex.reporting
+            or len(out) >= 4
+        ):
+            break
+        out.insert(0, tok)
+    while out and out[0].low in lex.name_glue:
+        out.pop(0)
+    return out
+
+
+@attrs.frozen
+class _Holder:
+    text: str
+    key: tuple[str, ...]
+    how: str
+
+    def narrowed(self, words: Sequence[str]) -> _Holder:
+        """This owner's part named by ``words`` ("Pelago's" + "shipping unit")."""
+        return _Holder(
+            " ".join([self.text, *words]),
+            tuple(sorted({*self.key, *(stem(w.lower()) for w in words)})),
+            self.how,
+        )
+
+
+def _named_part(toks: Sequence[_Token], lex: Lexicon) -> bool:
+    """ "the phone unit", "its cloud business": a part of a company named by the
+    words before its noun (a bare "unit" counts things; "units" are products)."""
+    return len(toks) > 1 and toks[-1].low in lex.subunits and toks[-1].low != "units"
+
+
+def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
+    toks = [t for t in toks if t.text != "\x00"]
+    while toks and toks[-1].low in lex.name_glue:
+        toks = toks[:-1]  # "the second quarter of" 2022: the glue led to a number
+    if (
+        not toks
+        or (
+            toks[-1].low in lex.generic
+            and not _named_part(toks, lex)
+            # "the Halbri One": a capitalized word ends a name
+            and not (len(toks) > 1 and toks[-1].text[:1].isupper())
+        )
+        or any(t.low in _TIME_HEADS for t in toks)
+    ):
+        return None  # "for the third quarter of 2021": a time, not a holder
+    text = " ".join(t.text for t in toks)
+    if (
+        text.lower() in lex.anaphors
+        or f"the {text.lower()}" in lex.anaphors
+        or (toks[-1].low in lex.anaphors and len(toks) == 1)
+    ):
+        return None
+    key = tuple(sorted(set(holder_key([t.text for t in toks], lex))))
+    if not key:
+        return None
+    return _Holder(text, key, how)
+
+
+def s1_of(claim: Claim, s0: int, text: str) -> int:
+    """Where the claim's sentence ends."""
+    return claim.sentence.end if claim.sentence is not None else len(text)
+
+
+def _looks_like_verb(word: str) -> bool:
+    """A lower-case word with a verb's ending ("intends", "pledged")."""
+    return word.islower() and len(word) > 3 and word.endswith(("s", "ed"))
