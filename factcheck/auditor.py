@@ -56,6 +56,7 @@ from factcheck.align.groups import (
 from factcheck.baseline import identify
 from factcheck.cache import Cache
 from factcheck.config import Config, source_paths
+from factcheck.engine import without_full_collections
 from factcheck.load import load_document, load_paths, load_text, with_prose
 from factcheck.model import Document, Extraction, Problem, Report
 from factcheck.normalize import RateProvider, build_provider
@@ -295,6 +296,7 @@ class Auditor:
         self._entities.update(dict.fromkeys(part.entities, sign))
         self._names.update(dict.fromkeys(part.names, sign))
 
+    @without_full_collections()
     def check(self, draft: Document | PathLike | str) -> Report:
         """The draft's findings against the sources: what ``audit([draft],
         sources=...)`` reports on it, touching only the sources it can meet.
