@@ -3,8 +3,12 @@ test reads an audit another test left in the cache."""
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
+import sys
 from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -32,3 +36,20 @@ def _fresh_audit_cache(
 
     folder = tmp_path_factory.getbasetemp() / "audit-cache" / str(next(_TESTS))
     monkeypatch.setattr(factcheck.cache, "default_cache_dir", lambda: folder)
+
+
+@pytest.fixture(scope="session")
+def bench_corpus() -> Iterator[ModuleType]:
+    """The benchmarks' article generator (``benchmarks/corpus.py``, not a package
+    module), loaded once for the tests that audit generated archives."""
+    path = Path(__file__).resolve().parent / "benchmarks" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("_bench_corpus", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+        yield module
+    finally:
+        del sys.modules[spec.name]

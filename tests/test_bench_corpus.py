@@ -4,55 +4,33 @@ wording that varies from event to event."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 
-import pytest
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Iterator[ModuleType]:
-    spec = importlib.util.spec_from_file_location(
-        "_bench_corpus", BENCHMARKS / "corpus.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        del sys.modules[spec.name]
-
-
-def test_sizes_are_prefixes_of_one_deterministic_sequence(corpus: ModuleType) -> None:
-    small = corpus.EventGenerator(7).corpus(30)
-    large = corpus.EventGenerator(7).corpus(60)
-    again = corpus.EventGenerator(7).corpus(60)
+def test_sizes_are_prefixes_of_one_deterministic_sequence(
+    bench_corpus: ModuleType,
+) -> None:
+    small = bench_corpus.EventGenerator(7).corpus(30)
+    large = bench_corpus.EventGenerator(7).corpus(60)
+    again = bench_corpus.EventGenerator(7).corpus(60)
     assert [(d.path, d.text) for d in large.documents] == [
         (d.path, d.text) for d in again.documents
     ]
     assert [d.text for d in small.documents] == [d.text for d in large.documents[:30]]
 
 
-def test_planted_errors_stand_where_their_spans_say(corpus: ModuleType) -> None:
-    generated = corpus.EventGenerator(11).corpus(300)
+def test_planted_errors_stand_where_their_spans_say(bench_corpus: ModuleType) -> None:
+    generated = bench_corpus.EventGenerator(11).corpus(300)
     texts = {d.path: d.text for d in generated.documents}
     assert generated.planted
     for p in generated.planted:
-        assert p.kind in corpus.PLANTED_KINDS
+        assert p.kind in bench_corpus.PLANTED_KINDS
         for start, end in p.spans:
             assert texts[p.path][start:end] == p.text
 
 
-def test_wording_varies_from_event_to_event(corpus: ModuleType) -> None:
-    texts = [d.text for d in corpus.EventGenerator(3).corpus(600).documents]
+def test_wording_varies_from_event_to_event(bench_corpus: ModuleType) -> None:
+    texts = [d.text for d in bench_corpus.EventGenerator(3).corpus(600).documents]
     windows = {
         w
         for w in ("first 24 hours", "first 48 hours", "first week")

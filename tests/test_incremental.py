@@ -5,10 +5,8 @@ and rule units from the index."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -26,7 +24,6 @@ from factcheck.report import render
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
-BENCHMARKS = ROOT / "benchmarks"
 
 needs_fork = pytest.mark.skipif(not local.can_fork(), reason="no fork here")
 
@@ -186,28 +183,12 @@ def test_audits_of_two_trees_keep_one_index_each(tmp_path: Path) -> None:
     assert len(keys) == 2
 
 
-@pytest.fixture(scope="module")
-def corpus() -> Iterator[ModuleType]:
-    spec = importlib.util.spec_from_file_location(
-        "_bench_corpus_incremental", BENCHMARKS / "corpus.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    try:
-        spec.loader.exec_module(module)
-        yield module
-    finally:
-        del sys.modules[spec.name]
-
-
 def test_a_generated_corpus_after_edits_gives_the_uncached_report(
-    corpus: ModuleType, tmp_path: Path, stats: list[IndexStats]
+    bench_corpus: ModuleType, tmp_path: Path, stats: list[IndexStats]
 ) -> None:
     root = tmp_path / "tree"
     paths = []
-    for d in corpus.EventGenerator(7).corpus(120).documents:
+    for d in bench_corpus.EventGenerator(7).corpus(120).documents:
         path = root / d.path
         path.parent.mkdir(parents=True, exist_ok=True)
         front = f"+++\npublished = {d.published.isoformat()}\n+++\n"
