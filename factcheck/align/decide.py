@@ -313,7 +313,8 @@ def decide(
         and anchor_a == anchor_b
         and (not far_apart or set(fa.holder_key) == set(fb.holder_key) != set())
     )
-    if same_doc and anchors.get(a.key, a).key == anchors.get(b.key, b).key:
+    own_a, own_b = anchors.get(a.key, a), anchors.get(b.key, b)
+    if same_doc and own_a.key == own_b.key:
         # a figure and its stated equivalent: one fact (FC101 checks the conversion)
         return Decision(
             a=a,
@@ -334,7 +335,6 @@ def decide(
         and (fa.role == "share" or same_doc)
     ):
         return Veto(reason=f"parts of different wholes: {fa.whole} / {fb.whole}")
-    own_a, own_b = anchors.get(a.key, a), anchors.get(b.key, b)
     if same_doc and ca.sentence == cb.sentence and not _clauses_apart(own_a, own_b):
         # "a fee of £100 million ($131m) plus £5m in add-ons": two figures of one
         # sentence (or their stated equivalents) are two facts
@@ -370,7 +370,7 @@ def decide(
     evidence: list[str] = []
     if shared_anchor:
         confidence += T.SAME_ANCHOR
-        evidence.append(f"same stated amount: {anchors.get(a.key, a).claim.text!r}")
+        evidence.append(f"same stated amount: {own_a.claim.text!r}")
     if holder == "same":
         confidence += T.SAME_HOLDER
         evidence.append(holder_why)

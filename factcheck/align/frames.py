@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 import regex
 
-from factcheck.align.context import local_bounds, stem
+from factcheck.align.context import TOKEN, local_bounds, stem
 from factcheck.align.holders import _SOURCE_OF, HolderReader
 from factcheck.align.lexicon import Lexicon
 from factcheck.align.phrases import holder_key
@@ -66,7 +66,6 @@ _OF_OBJECT = regex.compile(
 )
 #: a break between clauses that a verb's reach does not cross
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
-_WORD = regex.compile(r"[A-Za-z][\w'’-]*")
 _RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
 #: "Luzon and Mindanao", "Ford, GM and Stellantis": capitalized names in a list
 _NAME_LIST = regex.compile(
@@ -162,9 +161,7 @@ class FrameReader(HolderReader):
                 continue
             frame = self._frame(claim, wholes.get(claim.id))
             change = self._change_before(n)
-            if change is not None and (
-                not frame.attribute or frame.attribute.startswith(("noun:", "dim:"))
-            ):
+            if change is not None and not _named_class(frame.attribute):
                 # "revenue rose 5% to 592 billion yuan": the level the change reached
                 c = self.frames[change.id]
                 frame = attrs.evolve(
@@ -192,8 +189,7 @@ class FrameReader(HolderReader):
                     holder_key=h.holder_key,
                     holder_source=h.holder_source,
                     attribute=frame.attribute
-                    if frame.attribute
-                    and not frame.attribute.startswith(("noun:", "dim:"))
+                    if _named_class(frame.attribute)
                     else h.attribute,
                     time=frame.time or h.time,
                     cues=(
@@ -231,7 +227,7 @@ class FrameReader(HolderReader):
             start, _ = local_bounds(claim, s0, s1, self.spans, self.text)
             gap = self.text[start : claim.span.start]  # the item's own words
             if self.lex.attributes.search(gap) or any(
-                w.lower() in self.lex.verbs for w in _WORD.findall(gap)
+                w.lower() in self.lex.verbs for w in TOKEN.findall(gap)
             ):
                 continue  # the item has its own verb or attribute: not gapped
             first = self.frames[last.id]
@@ -413,9 +409,7 @@ class FrameReader(HolderReader):
             claim,
             sentence=(s0, s1),
             stretch=(start, end),
-            standing=attribute is not None
-            and not attribute.startswith(("noun:", "dim:"))
-            and attribute not in self.lex.running,
+            standing=_named_class(attribute) and attribute not in self.lex.running,
         )
         return Frame(
             holder=holder.text if holder else None,
@@ -601,7 +595,7 @@ class FrameReader(HolderReader):
                 cue = m
         if cue is None:
             return None
-        for w in _WORD.finditer(self.text, cue.end(), claim.span.start):
+        for w in TOKEN.finditer(self.text, cue.end(), claim.span.start):
             if any(s <= w.start() < e for s, e in self.spans):
                 continue
             low = w.group().lower()
@@ -615,6 +609,12 @@ class FrameReader(HolderReader):
         return None if m is None else lex.basis_of[" ".join(m.group().lower().split())]
 
     # -- time ---------------------------------------------------------------------
+
+
+def _named_class(attribute: str | None) -> bool:
+    """Whether an attribute is a class a cue named ("revenue"), not a fallback read
+    from the counted noun or the unit ("noun:vehicle", "dim:length")."""
+    return attribute is not None and not attribute.startswith(("noun:", "dim:"))
 
 
 def _starts_with_claim(right: str, m: regex.Match[str]) -> bool:

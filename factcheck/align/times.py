@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 import regex
 
+from factcheck.align.context import TOKEN
+from factcheck.align.lexicon import lexicon
 from factcheck.model import Claim
 
 _WEEKDAYS = (
@@ -146,17 +148,13 @@ def read_time(
 def _reported_on(text: str, at: int) -> bool:
     """Whether the day at ``at`` dates a reporting verb ("said on Monday", "told
     reporters on Friday")."""
-    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
-
-    words = _WORDS_BEFORE.findall(text, max(0, at - 30), at)[-3:]
+    words = [w.lower() for w in TOKEN.findall(text, max(0, at - 30), at)[-3:]]
     reporting = lexicon().reporting
-    return any(w.lower() in reporting for w in words[-3:]) and not any(
-        w.lower() in _NOT_REPORT_GLUE for w in words[-2:]
+    return any(w in reporting for w in words) and not any(
+        w in _NOT_REPORT_GLUE for w in words[-2:]
     )
 
 
-#: the last words before a weekday
-_WORDS_BEFORE = regex.compile(r"[A-Za-z]+")
 #: words that tie a day to the figure, not to the verb ("reported revenue for Monday")
 _NOT_REPORT_GLUE = frozenset(["for", "by", "until", "through", "since", "of"])
 

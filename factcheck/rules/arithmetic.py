@@ -225,9 +225,9 @@ def _delta_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 def _in_points(claim: Claim) -> bool:
     """ "a drop of almost 30 points": a count of points, which between two
     percentages is a difference in percentage points."""
-    return claim.kind == "count" and (claim.noun or "").split()[:1] in (
-        ["points"],
-        ["point"],
+    return claim.kind == "count" and (claim.noun or "").partition(" ")[0] in (
+        "points",
+        "point",
     )
 
 
