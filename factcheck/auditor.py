@@ -44,7 +44,7 @@ from factcheck.align import (
     main_names,
 )
 from factcheck.align import _aliased as aliased
-from factcheck.align.decide import Decision, Veto
+from factcheck.align.decide import Decision, Veto, anchors_of
 from factcheck.align.groups import (
     CorpusStatistics,
     FrameAligner,
@@ -113,13 +113,7 @@ def _part(
             context = aliased(context, table)
         contexts[r.key] = context
         entities |= context.entities | context.topic
-    by_key = {r.key: r for r in refs}
-    anchors = {
-        r.key: by_key[(index, r.claim.equivalent_of)]
-        for r in refs
-        if r.claim.equivalent_of is not None
-        and (index, r.claim.equivalent_of) in by_key
-    }
+    anchors = anchors_of(refs)
     return _Part(
         index=index,
         path=document.path,

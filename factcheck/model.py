@@ -249,6 +249,9 @@ class Frame:
     role: Role = "level"
     #: for a part or share: what it is part of (a claim id such as "c3", or a noun)
     whole: str | None = None
+    #: for a change: the level it reached or follows, a claim id ("rose 5% to 592
+    #: billion yuan", "602.3 billion yuan, up 24%")
+    level: str | None = None
     stage: Stage | None = None
     #: the point or period the figure is about: "2023", "2023-Q3", "2024-07-30"
     time: str | None = None

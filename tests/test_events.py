@@ -33,7 +33,11 @@ FOUND = {
     "q01-hurricane-ian-2022": {"rain-mm-conversion"},
     "q02-jasper-wildfire-2024": {"area-acres-inverted", "structures-share-wrong"},
     "q03-suncor-q2-results-2022": {"net-earnings-usd-inverted"},
-    "q07-byd-annual-results-2023": {"net-profit-usd-scale"},
+    "q05-declan-rice-arsenal-2023": {"fee-parts-wrong"},
+    "q07-byd-annual-results-2023": {
+        "net-profit-usd-scale",
+        "revenue-growth-transposed",
+    },
 }
 
 

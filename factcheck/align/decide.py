@@ -8,7 +8,7 @@ points or windows are different facts, however alike the numbers."""
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Literal
 
 import attrs
@@ -16,7 +16,7 @@ import regex
 
 from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, measure_key
-from factcheck.model import Claim, Frame
+from factcheck.model import Claim, Frame, Interval
 
 #: confident: an error may be reported; probable: one side of the frame is inferred
 #: (no holder named, or holders that only overlap), so a warning at most; possible:
@@ -81,6 +81,59 @@ def anchor_key(
     if not is_specific(c):
         return None
     return (c.kind, c.unit, c.value)
+
+
+#: the claim-id prefix under which :func:`anchors_of` keeps a change's level
+_LEVEL = "level:"
+
+
+def level_key(ref: ClaimRef) -> tuple[int, str]:
+    """Where :func:`anchors_of` keeps the level a change is the change of."""
+    return ref.doc_index, _LEVEL + ref.claim.id
+
+
+def anchors_of(refs: Iterable[ClaimRef]) -> dict[tuple[int, str], ClaimRef]:
+    """Each stated equivalent → the claim it restates; and, under
+    :func:`level_key`, each change → the level its frame says it is the change of
+    ("602.3 billion yuan, up 24%")."""
+    refs = list(refs)
+    by_key = {r.key: r for r in refs}
+    out: dict[tuple[int, str], ClaimRef] = {}
+    for r in refs:
+        if r.claim.equivalent_of is not None:
+            anchor = by_key.get((r.doc_index, r.claim.equivalent_of))
+            if anchor is not None:
+                out[r.key] = anchor
+        frame = r.claim.frame
+        if frame is not None and frame.level is not None:
+            level = by_key.get((r.doc_index, frame.level))
+            if level is not None:
+                out[level_key(r)] = level
+    return out
+
+
+def _same_level(
+    a: ClaimRef, b: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
+) -> tuple[ClaimRef, ClaimRef] | None:
+    """The levels two changes are the changes of, if both state one specific amount
+    within their precision ("602.3 billion yuan, up 24%" and "602.32 billion
+    yuan, up 42.04 percent"): two reports of one result's growth."""
+    la, lb = anchors.get(level_key(a)), anchors.get(level_key(b))
+    if la is None or lb is None:
+        return None
+    ca, cb = la.claim, lb.claim
+    if (
+        ca.kind != cb.kind
+        or ca.unit != cb.unit
+        or not (is_specific(ca) and is_specific(cb))
+        or ca.qualifier is not None
+        or cb.qualifier is not None
+    ):
+        return None
+    agree = Interval(ca.low, ca.high, ca.unit).overlaps(
+        Interval(cb.low, cb.high, cb.unit)
+    )
+    return (la, lb) if agree else None
 
 
 def _holder_relation(
@@ -388,6 +441,12 @@ def decide(
         evidence.append(f"same time: {fa.time or fa.window}")
     if fa.role != "level":
         evidence.append(f"same role: {fa.role}")
+    levels = None if same_doc else _same_level(a, b, anchors)
+    if levels is not None:
+        confidence += T.SAME_LEVEL
+        evidence.append(
+            f"changes of one level: {levels[0].claim.text!r} / {levels[1].claim.text!r}"
+        )
     similarity, shared = _similarity(contexts[a.key], contexts[b.key], idf)
     if shared:
         confidence += T.CONTEXT_WEIGHT * similarity

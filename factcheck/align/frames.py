@@ -77,6 +77,10 @@ _NAME_LIST = regex.compile(
 
 #: between a change and the level it reached: "rose 5% to", "fell 2.1 points, to"
 _TO_LEVEL = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around\s+)?")
+#: between a level and the change it has made: "602.3 billion yuan, up 24%",
+#: "30.04 billion yuan, an increase of 80.7%", "1.12 trillion won for 2023, a rise
+#: of 33%"
+_CHANGE_AFTER_LEVEL = regex.compile(r"(?:\s+[\w'’-]+){0,3}\s*,\s*(?:[a-z-]+\s+){1,3}")
 #: "Joryarhin Group's chip and phone units", "Apparel and footwear sales": kinds of
 #: one thing listed before a plural head, maybe under an owner
 _KIND_LIST = regex.compile(
@@ -164,6 +168,7 @@ class FrameReader(HolderReader):
             if change is not None and not _named_class(frame.attribute):
                 # "revenue rose 5% to 592 billion yuan": the level the change reached
                 c = self.frames[change.id]
+                self.frames[change.id] = attrs.evolve(c, level=claim.id)
                 frame = attrs.evolve(
                     frame,
                     attribute=c.attribute or frame.attribute,
@@ -174,6 +179,23 @@ class FrameReader(HolderReader):
                         *frame.cues,
                         f"attribute<-the change before ({change.text!r})",
                     ),
+                )
+            level = self._level_before(n, frame)
+            if level is not None:
+                # "revenue of 602.3 billion yuan, up 24% on 2022": the change is the
+                # level's, with its holder, attribute and time
+                lf = self.frames[level.id]
+                frame = attrs.evolve(
+                    frame,
+                    holder=frame.holder or lf.holder,
+                    holder_key=frame.holder_key or lf.holder_key,
+                    holder_source=frame.holder_source or lf.holder_source,
+                    attribute=frame.attribute
+                    if _named_class(frame.attribute)
+                    else lf.attribute,
+                    time=lf.time or frame.time,
+                    level=level.id,
+                    cues=(*frame.cues, f"attribute<-the level before ({level.text!r})"),
                 )
             host = self._host(claim)
             if host is not None and host.id in self.frames:
@@ -341,6 +363,24 @@ class FrameReader(HolderReader):
             return None
         gap = self.text[prev.span.end : claim.span.start]
         return prev if _TO_LEVEL.fullmatch(gap) else None
+
+    def _level_before(self, n: int, frame: Frame) -> Claim | None:
+        """The level the ``n``-th claim, a change, follows after a comma ("602.3
+        billion yuan, up 24%"), if it is another kind of figure (a change of a
+        percentage in percent is ambiguous: "at 4.1%, up 0.2 points")."""
+        claim = self.claims[n]
+        if n == 0 or frame.role != "change":
+            return None
+        prev = self.claims[n - 1]
+        if (
+            prev.sentence != claim.sentence
+            or prev.kind == claim.kind
+            or prev.id not in self.frames
+            or self.frames[prev.id].role != "level"
+        ):
+            return None
+        gap = self.text[prev.span.end : claim.span.start]
+        return prev if _CHANGE_AFTER_LEVEL.fullmatch(gap) else None
 
     def _host(self, claim: Claim) -> Claim | None:
         """The claim right before an opening bracket this claim stands in."""
@@ -554,8 +594,11 @@ class FrameReader(HolderReader):
             return "change", None, change_left.group()
         m = lex.change_after.match(near_right.lstrip())
         if m is not None and not (
-            m.group().lower() in {"more", "less", "fewer", "above", "below"}
-            and claim.kind != "percent"
+            (
+                m.group().lower() in {"more", "less", "fewer", "above", "below"}
+                and claim.kind != "percent"
+            )
+            or lex.not_a_change.match(near_right.lstrip())
         ):
             return "change", None, m.group()
         m = lex.limit.search(left[-30:] + " " + right[:25])

@@ -21,7 +21,14 @@ import attrs
 
 from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, context_of
-from factcheck.align.decide import Decision, Veto, anchor_key, decide, measure_of
+from factcheck.align.decide import (
+    Decision,
+    Veto,
+    anchor_key,
+    anchors_of,
+    decide,
+    measure_of,
+)
 
 Key = tuple[int, str]
 #: an unordered pair of claims: their keys, smaller first (two references to keys
@@ -380,7 +387,7 @@ class FrameAligner:
             idf=idf,
             names=names,
             topics={i: frozenset(ns) for i, ns in names.items()},
-            anchors=_anchors(every),
+            anchors=anchors_of(every),
             oversized=None if stats is None else stats.oversized,
         )
 
@@ -590,18 +597,6 @@ def _earlier_first(d: Decision) -> Decision:
     if da is not None and db is not None and db < da:
         return attrs.evolve(d, a=d.b, b=d.a)
     return d
-
-
-def _anchors(refs: Sequence[ClaimRef]) -> dict[Key, ClaimRef]:
-    """Each stated equivalent → the claim it restates."""
-    by_key = {r.key: r for r in refs}
-    out: dict[Key, ClaimRef] = {}
-    for r in refs:
-        if r.claim.equivalent_of is not None:
-            anchor = by_key.get((r.doc_index, r.claim.equivalent_of))
-            if anchor is not None:
-                out[r.key] = anchor
-    return out
 
 
 def blocking_keys(

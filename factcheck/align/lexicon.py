@@ -36,6 +36,7 @@ class Lexicon:
     money: frozenset[str]
     change_before: regex.Pattern[str]
     change_after: regex.Pattern[str]
+    not_a_change: regex.Pattern[str]
     comparison_before: regex.Pattern[str]
     limit: regex.Pattern[str]
     part_before: regex.Pattern[str]
@@ -96,6 +97,7 @@ def lexicon() -> Lexicon:
         money=frozenset(money),
         change_before=_phrase_pattern(roles["change_before"]),
         change_after=_phrase_pattern(roles["change_after"]),
+        not_a_change=_phrase_pattern(roles["not_a_change"]),
         comparison_before=_phrase_pattern(roles["comparison_before"]),
         limit=_phrase_pattern(roles["limit_near"]),
         part_before=_phrase_pattern(roles["part_before"]),

@@ -28,6 +28,9 @@ SAME_DIMENSION = 0.25
 #: Both state the same time point, period or window explicitly ("on Tuesday",
 #: "in its first 24 hours").
 SAME_TIME = 0.5
+#: Two changes follow levels that state one specific amount ("602.3 billion yuan,
+#: up 24%" and "602.32 billion yuan, up 42.04 percent"): the growth of one result.
+SAME_LEVEL = 1.0
 #: How much the words around the claims count: the IDF-weighted overlap of their
 #: clauses (0 to about 1.5) times this. A headline restating its body shares most
 #: of its words.

@@ -54,6 +54,12 @@ _ORIGIN = regex.compile(
     r"\b(?:founded|established|set\s+up|born|built|launched|created|incorporated|since)\s+(?:in\s+)?$",
     regex.IGNORECASE,
 )
+#: a year that dates a comparison's base, not the figure ("up 24% on 2022",
+#: "compared with 2019")
+_BASE = regex.compile(
+    r"\b(?:on|compared\s+(?:with|to)|versus|vs\.?|against|than(?:\s+in)?)\s+$",
+    regex.IGNORECASE,
+)
 _QUARTER = regex.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
     r"|Q(?P<q>[1-4])"
@@ -174,6 +180,7 @@ def _time_in(
     while ym is not None and (
         any(s <= ym.start() < e for s, e in spans)
         or _ORIGIN.search(text, max(0, ym.start() - 20), ym.start())
+        or _BASE.search(text, max(0, ym.start() - 20), ym.start())
     ):
         ym = _YEAR.search(text, ym.end(), hi)
     if ym is not None:

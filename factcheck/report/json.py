@@ -83,6 +83,7 @@ def frame_to_dict(frame: Frame) -> dict[str, JSONValue]:
         "attribute": frame.attribute,
         "role": frame.role,
         "whole": frame.whole,
+        "level": frame.level,
         "stage": frame.stage,
         "time": frame.time,
         "window": frame.window,

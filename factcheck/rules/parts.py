@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from factcheck.align import ClaimRef
-from factcheck.model import Finding, Interval
+from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_amount, format_interval
 from factcheck.rules.arithmetic import _between, _sentences, _stated
 from factcheck.rules.context import AuditContext
@@ -41,9 +41,11 @@ def _total_and_parts(
 _TOTAL_AFTER = regex.compile(
     r"[ \t\u00a0]+(?i:in[ \t]+all|in[ \t]+total|combined|altogether|all[ \t]+told)\b"
 )
-#: between two listed parts: " dead in Turkey and ", ", "
+#: between two listed parts: " dead in Turkey and ", ", ", " up front and a further "
 _LIST_GAP = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]+and)[ \t\u00a0]+$"
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]+and|[ \t\u00a0]+plus)"
+    r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra))?"
+    r"[ \t\u00a0]+$"
 )
 #: between the last part and its total: " in Syria, more than "
 _TOTAL_GAP = regex.compile(
@@ -52,19 +54,33 @@ _TOTAL_GAP = regex.compile(
 )
 
 
+#: between the last part and a total named before its figure: " in add-ons, a total
+#: of ", ", bringing the total to "
+_NAMED_TOTAL_GAP = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?i:(?:for[ \t]+|making[ \t]+|"
+    r"(?:bringing|taking)[ \t]+(?:the|its)[ \t]+)?(?:a[ \t]+)?total[ \t]+(?:of|to)"
+    r"|totall?ing)[ \t\u00a0]+(?:(?i:more[ \t]+than|over|about|nearly|almost|some"
+    r"|around|at[ \t]+least)[ \t\u00a0]+)?$"
+)
+
+
 def _totals_after_parts(
     ctx: AuditContext,
 ) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
-    """ "8,574 dead in Turkey and 2,662 in Syria, more than 12,000 in all": parts
-    listed in one sentence, then their total."""
+    """ "8,574 dead in Turkey and 2,662 in Syria, more than 12,000 in all", "£100m up
+    front and a further £5m in add-ons, a total of £105m": parts listed in one
+    sentence, then their total."""
     for claims in _sentences(ctx):
         own = [r for r in claims if r.claim.equivalent_of is None]
         for i, total in enumerate(own):
             c = total.claim
             text = total.document.prose
-            if i < 2 or not _TOTAL_AFTER.match(text, c.span.end):
+            if i < 2:
                 continue
-            if _TOTAL_GAP.match(_between(own[i - 1], total)) is None:
+            gap = _between(own[i - 1], total)
+            if not (
+                _TOTAL_AFTER.match(text, c.span.end) and _TOTAL_GAP.match(gap)
+            ) and not _NAMED_TOTAL_GAP.match(gap):
                 continue
             parts = [own[i - 1]]
             for j in range(i - 2, -1, -1):
@@ -142,7 +158,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
     for total, parts, why in _total_and_parts(ctx):
-        ivs = [_stated(p.claim) for p in parts]
+        ivs = [_as_part(p.claim, total.claim) for p in parts]
         if any(iv.low is None or iv.high is None for iv in ivs):
             continue
         low = sum(iv.low for iv in ivs if iv.low is not None)
@@ -175,6 +191,22 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
             evidence=(why,),
         )
     yield from _parts_above_their_whole(ctx)
+
+
+def _as_part(part: Claim, total: Claim) -> Interval:
+    """A part's interval in a breakdown. A breakdown is stated at its total's
+    precision: in "£100m up front and £15m in add-ons, a total of £105m" the round
+    "£100m" is exact to the million, as the total is, not anywhere from £50m to
+    £150m. A qualified part ("about £100m") keeps its own tolerance."""
+    stated = _stated(part)
+    if (
+        part.qualifier is not None
+        or total.qualifier is not None
+        or not 0 < total.precision < part.precision
+    ):
+        return stated
+    half = total.precision / 2
+    return Interval(part.value - half, part.value + half, part.unit)
 
 
 def _parts_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
