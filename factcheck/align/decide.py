@@ -281,6 +281,21 @@ def _running_apart(a: ClaimRef, b: ClaimRef) -> bool:
     return da is not None and db is not None and da != db
 
 
+def _dated_in_order(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether two reports of a tally state days ("as of Tuesday", "on Thursday")
+    in the order they were published: moments of one series. A later story looking
+    back at an earlier day is no later moment."""
+    ta, tb = (a.claim.frame or Frame()).time, (b.claim.frame or Frame()).time
+    da, db = a.document.published, b.document.published
+    if not (ta and tb and da and db) or not (_DAY.fullmatch(ta) and _DAY.fullmatch(tb)):
+        return False
+    return (ta < tb) == (da < db)
+
+
+#: a stated day, as frames write it
+_DAY = regex.compile(r"\d{4}-\d\d-\d\d")
+
+
 #: the dimension an attribute class is measured in
 _CLASS_DIMENSION = {
     "height": "length",
@@ -393,8 +408,14 @@ def decide(
         # sentence (or their stated equivalents) are two facts
         return Veto(reason="listed side by side in one sentence")
     time = _time_relation(fa, fb)
-    series = time == "unknown" and not same_doc and _running_apart(a, b)
-    if time == "different" or (time == "compatible" and _flow_over_periods(fa, fb)):
+    series = (
+        not same_doc
+        and _running_apart(a, b)
+        and (time == "unknown" or (time == "different" and _dated_in_order(a, b)))
+    )
+    if (time == "different" and not series) or (
+        time == "compatible" and _flow_over_periods(fa, fb)
+    ):
         return Veto(
             reason=f"different times: {fa.time or fa.window} / {fb.time or fb.window}"
         )
@@ -441,6 +462,8 @@ def decide(
         evidence.append(f"same time: {fa.time or fa.window}")
     if fa.role != "level":
         evidence.append(f"same role: {fa.role}")
+    if series and time == "different":
+        evidence.append(f"a running tally at two times: {fa.time} / {fb.time}")
     levels = None if same_doc else _same_level(a, b, anchors)
     if levels is not None:
         confidence += T.SAME_LEVEL

@@ -36,8 +36,9 @@ import attrs
 import regex
 
 from factcheck.align.context import TOKEN, local_bounds, stem
+from factcheck.align.decide import is_specific
 from factcheck.align.holders import _SOURCE_OF, HolderReader
-from factcheck.align.lexicon import Lexicon
+from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import holder_key
 from factcheck.align.times import read_time
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
@@ -52,6 +53,10 @@ _FROM_UNIT = regex.compile(
 _ANOTHER_PHRASE = regex.compile(
     r"\b(?:on|of|for|from|with|to)\s+(?:a|an|the|its|their|his|her)\s+(?:\w+\s+)?\w*$"
 )
+#: an amount large enough that two printings of it in one story are one figure
+_LARGE = 1e6
+#: "than" after "more"/"less" after a figure: the figure is a difference
+_THAN_AFTER = regex.compile(r"\s+than\b")
 _QUALIFIER_THAN = regex.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
     regex.IGNORECASE,
@@ -79,8 +84,8 @@ _NAME_LIST = regex.compile(
 _TO_LEVEL = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around\s+)?")
 #: between a level and the change it has made: "602.3 billion yuan, up 24%",
 #: "30.04 billion yuan, an increase of 80.7%", "1.12 trillion won for 2023, a rise
-#: of 33%"
-_CHANGE_AFTER_LEVEL = regex.compile(r"(?:\s+[\w'’-]+){0,3}\s*,\s*(?:[a-z-]+\s+){1,3}")
+#: of 33%", "$1,199, $100 more than"
+_CHANGE_AFTER_LEVEL = regex.compile(r"(?:\s+[\w'’-]+){0,3}\s*,\s*(?:[a-z-]+\s+){0,3}")
 #: "Joryarhin Group's chip and phone units", "Apparel and footwear sales": kinds of
 #: one thing listed before a plural head, maybe under an owner
 _KIND_LIST = regex.compile(
@@ -318,7 +323,13 @@ class FrameReader(HolderReader):
         statement leaves unknown takes the other's."""
         seen: dict[tuple[str, str | None, float], list[str]] = {}
         for claim in self.claims:
-            if claim.equivalent_of is None and claim.value:
+            # a specific or large amount ("€10B"): two printings of a small round
+            # one ("$100 more", "cut by $100") are no evidence of one fact
+            if (
+                claim.equivalent_of is None
+                and claim.value
+                and (is_specific(claim) or abs(claim.value) >= _LARGE)
+            ):
                 seen.setdefault((claim.kind, claim.unit, claim.value), []).append(
                     claim.id
                 )
@@ -366,15 +377,13 @@ class FrameReader(HolderReader):
 
     def _level_before(self, n: int, frame: Frame) -> Claim | None:
         """The level the ``n``-th claim, a change, follows after a comma ("602.3
-        billion yuan, up 24%"), if it is another kind of figure (a change of a
-        percentage in percent is ambiguous: "at 4.1%, up 0.2 points")."""
+        billion yuan, up 24%", "starts at $1,199, up $200 from its predecessor")."""
         claim = self.claims[n]
         if n == 0 or frame.role != "change":
             return None
         prev = self.claims[n - 1]
         if (
             prev.sentence != claim.sentence
-            or prev.kind == claim.kind
             or prev.id not in self.frames
             or self.frames[prev.id].role != "level"
         ):
@@ -482,6 +491,14 @@ class FrameReader(HolderReader):
             self.text, max(start, claim.span.start - 40), claim.span.start
         ):
             cue = m
+        last = counted.split()[-1] if counted else ""
+        tally = (
+            lex.attribute(last.lower()) if last.lower() in lex.attribute_of else None
+        )
+        if tally is not None and tally in lex.running:
+            # "had confirmed 101 deaths", "recorded 40 injuries": a tally's noun
+            # says what is counted, whatever verb reports it
+            return tally, last
         if (
             cue is not None
             and _OF_OBJECT.fullmatch(self.text, cue.end(), claim.span.start)
@@ -585,7 +602,10 @@ class FrameReader(HolderReader):
             m = None  # "more than 380 billion": the claim's own qualifier
         if m is not None and len(near_left[m.end() :].split()) <= 2:
             return "comparison", None, m.group()
-        change_left = lex.change_before.search(near_left)
+        # the change word nearest the figure ("cut the price of the iPhone 14 by")
+        change_left = max(
+            lex.change_before.finditer(near_left), key=lambda m: m.start(), default=None
+        )
         if (
             change_left is not None
             and len(near_left[change_left.end() :].split()) <= 2
@@ -597,6 +617,8 @@ class FrameReader(HolderReader):
             (
                 m.group().lower() in {"more", "less", "fewer", "above", "below"}
                 and claim.kind != "percent"
+                # "$100 more than last year's $1,099": a difference
+                and not _THAN_AFTER.match(near_right.lstrip(), m.end())
             )
             or lex.not_a_change.match(near_right.lstrip())
         ):
@@ -681,6 +703,19 @@ def dimension(unit: str) -> str:
         if any(mark in u for mark in marks):
             return name
     return u
+
+
+def states_floor(claim: Claim, text: str) -> bool:
+    """Whether a tally's count is stated as a floor in its clause ("had confirmed
+    101 deaths", "120 deaths so far"): a later report cannot go below it."""
+    s0, s1 = (
+        (claim.sentence.start, claim.sentence.end)
+        if claim.sentence
+        else (claim.span.start, claim.span.end)
+    )
+    lex = lexicon()
+    near = text[max(s0, claim.span.start - 60) : min(s1, claim.span.end + 60)]
+    return lex.floor.search(near) is not None
 
 
 def read_frames(extraction: Extraction) -> Extraction:

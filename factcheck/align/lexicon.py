@@ -37,6 +37,7 @@ class Lexicon:
     change_before: regex.Pattern[str]
     change_after: regex.Pattern[str]
     not_a_change: regex.Pattern[str]
+    floor: regex.Pattern[str]
     comparison_before: regex.Pattern[str]
     limit: regex.Pattern[str]
     part_before: regex.Pattern[str]
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
         change_before=_phrase_pattern(roles["change_before"]),
         change_after=_phrase_pattern(roles["change_after"]),
         not_a_change=_phrase_pattern(roles["not_a_change"]),
+        floor=_phrase_pattern(roles["floor"]),
         comparison_before=_phrase_pattern(roles["comparison_before"]),
         limit=_phrase_pattern(roles["limit_near"]),
         part_before=_phrase_pattern(roles["part_before"]),

@@ -44,7 +44,7 @@ _MONTH_NUMBER = {
     for m in names
 }
 _YEAR = regex.compile(
-    r"(?<![\w-])(?<!\b(?:the|a|an|its|their)\s)(19[5-9]\d|20\d\d)(?![\w-]|\s*(?:%|per|acres|km|model))"
+    r"(?<![\w-])(?<!\b(?:the|a|an|its|their)\s)(19[5-9]\d|20\d\d)(?![\w-]|['’]s\b|\s*(?:%|per|acres|km|model))"
 )
 _FISCAL = regex.compile(
     r"\b(?:FY|fiscal\s+(?:year\s+)?)(?:20)?(\d\d)\b", regex.IGNORECASE
@@ -79,7 +79,9 @@ _WEEKDAY = regex.compile(
     regex.IGNORECASE,
 )
 _RELATIVE = regex.compile(
-    r"\b(?P<w>yesterday|today|tonight|this\s+year|last\s+year|next\s+year|a\s+year\s+ago)\b",
+    r"\b(?P<w>yesterday|today|tonight|this\s+year|last\s+year|next\s+year|a\s+year\s+ago)\b"
+    # "the same as last year's models": a possessive dates another thing
+    r"(?!['’]s\b)",
     regex.IGNORECASE,
 )
 _WINDOW = regex.compile(

@@ -138,18 +138,47 @@ def _change_triples(
             continue
         if _TO.search(_before(pct)) or _FROM.search(_before(pct)):
             continue  # "the rate rises from 13.8% to 15%": an end, not the change
-        others = [r for j, r in enumerate(claims) if j != i]
+        clause = _clause_of(pct)
+        others = [r for j, r in enumerate(claims) if j != i and _clause_of(r) == clause]
         news = [r for r in others if _TO.search(_before(r))]
         olds = [r for r in others if _FROM.search(_before(r))]
-        for new in news:
-            for old in olds:
-                if new is old or not _same_measure(new.claim, old.claim):
-                    continue
-                if new.claim.equivalent_of or old.claim.equivalent_of:
-                    continue
-                if points and not (new.claim.kind == old.claim.kind == "percent"):
-                    continue  # "fell 500 points from 35,000": an index's points
-                yield pct, new, old
+        ends = [
+            (new, old)
+            for new in news
+            for old in olds
+            if new is not old
+            and _same_measure(new.claim, old.claim)
+            and not (new.claim.equivalent_of or old.claim.equivalent_of)
+            # "fell 500 points from 35,000": an index's points
+            and not (points and not new.claim.kind == old.claim.kind == "percent")
+        ]
+        if ends:
+            # the ends nearest the change are its own
+            new, old = min(
+                ends, key=lambda e: _distance(pct, e[0]) + _distance(pct, e[1])
+            )
+            yield pct, new, old
+
+
+#: where a sentence passes to another clause: "rose to 38 from 37, and more than a
+#: quarter ...", "..., while the share ... rose", "; ", " — "
+_CLAUSE_BREAK = regex.compile(
+    r";|[ \t\u00a0][—–][ \t\u00a0]|,[ \t\u00a0]+(?i:and|but|while|whereas|before|after"
+    r"|although|though|as)\b"
+)
+
+
+def _clause_of(ref: ClaimRef) -> int:
+    """Which clause of its sentence a claim stands in (0 for the first)."""
+    claim = ref.claim
+    s0 = claim.sentence.start if claim.sentence else claim.span.start
+    return len(_CLAUSE_BREAK.findall(ref.document.prose, s0, claim.span.start))
+
+
+def _distance(a: ClaimRef, b: ClaimRef) -> int:
+    return max(
+        a.claim.span.start - b.claim.span.end, b.claim.span.start - a.claim.span.end
+    )
 
 
 #: the starting value a change is measured on: "on the current rate of", "from"

@@ -9,6 +9,7 @@ import attrs
 
 from factcheck.align import ClaimRef, Decision, FactGroup
 from factcheck.align.decide import Level
+from factcheck.align.frames import states_floor
 from factcheck.model import Finding, Severity
 from factcheck.normalize import Comparison, format_interval
 from factcheck.rules.context import AuditContext
@@ -298,12 +299,13 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
         reported[c.a.key].append(c)
     for d in ctx.alignment.series:
         earlier, later = d.a, d.b
-        if earlier.claim.qualifier not in ("gt", "ge") or earlier.claim.low is None:
+        floor = _floor(earlier)
+        if floor is None:
             continue  # a tally revised down is news; below "at least" it cannot be
         tally = ctx.compare(later, earlier)
         if tally is None or tally.overlap:
             continue
-        if later.claim.high is None or later.claim.high >= earlier.claim.low:
+        if later.claim.high is None or later.claim.high >= floor:
             continue
         finding = ctx.finding(
             "FC201",
@@ -311,7 +313,7 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             f"{later.claim.text!r} ({later.document.published}) is lower than the "
             f"earlier report's {earlier.claim.text!r} ({earlier.document.published}) "
             f"of the same running tally, which already said at least "
-            f"{earlier.claim.low:,.0f}: {tally.describe()}",
+            f"{floor:,.0f}: {tally.describe()}",
             related=[earlier],
             details=_comparison_details(tally, 0),
             evidence=(
@@ -347,6 +349,19 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             evidence=first.evidence,
         )
         yield cap_severity(finding, first.level)
+
+
+def _floor(ref: ClaimRef) -> float | None:
+    """The least a running tally's count says the tally is: its low end when it
+    reads "at least"/"more than", the count itself when it is stated as confirmed
+    so far ("had confirmed 101 deaths"), else None (an estimate may be revised
+    down)."""
+    claim = ref.claim
+    if claim.qualifier in ("gt", "ge"):
+        return claim.low
+    if claim.qualifier is None and states_floor(claim, ref.document.prose):
+        return claim.value
+    return None
 
 
 _SURENESS = {"confident": 0, "probable": 1, "possible": 2}
