@@ -150,6 +150,12 @@ def _holder_relation(
             return "same", f"same holder: {fa.holder}"
         if ka <= kb or kb <= ka:
             larger = fa if len(ka) > len(kb) else fb
+            if (ka ^ kb) and (ka ^ kb) <= _variants():
+                # "the iPhone 15" and "the iPhone 15 Plus": a product and its variant
+                return (
+                    "different",
+                    f"a product and its variant: {fa.holder} / {fb.holder}",
+                )
             if _NARROWED.search(larger.holder or ""):
                 # "Marfal's robotics unit" and Marfal, "Ohio's transport budget"
                 # and Ohio's: a part and its whole, never one fact
@@ -181,6 +187,12 @@ def _holder_relation(
     if topic_a and topic_b:
         return "different", "reports about different names"
     return "unknown", ""
+
+
+def _variants() -> frozenset[str]:
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return lexicon().variants
 
 
 #: a joint holder: "Hyundai and Kia", "Ford & GM"

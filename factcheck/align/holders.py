@@ -76,6 +76,9 @@ _AT_BEFORE = regex.compile(
 )
 
 
+#: determiners that open a subject after a fronted place ("In France the ...")
+_SUBJECT_DETERMINERS = frozenset(["the", "a", "an", "its", "their"])
+
 _FOR_AFTER = regex.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:for|on|against|into|about)\s+(?=(?:the|its|a)\s|[A-Z])"
     r"|in\s+(?=[A-Z]))"
@@ -182,9 +185,12 @@ class HolderReader:
                 return found
         # "18-21 weeks for the base SU7"
         m = _FOR_AFTER.match(text, claim.span.end, end)
+        market = m is not None and m.group().rstrip().endswith("in")
         if m is not None and (
-            claim.kind == "money"
-            or not m.group().rstrip().endswith("in")
+            # "costs €1,199 in Germany": a price's place is its market, not whose
+            # price it is
+            (claim.kind == "money" and not (market and attribute == "price"))
+            or not market
             # a toll is counted per place: "killed 11,300 people in Derna"
             or attribute in lex.running
         ):
@@ -418,9 +424,18 @@ class HolderReader:
             "early",
         }:
             comma = text.find(",", toks[0].end, stop)
-            if comma < 0:
-                return None
-            toks = [t for t in toks if t.start > comma]
+            if comma >= 0:
+                toks = [t for t in toks if t.start > comma]
+            else:
+                # "In Germany the iPhone 15 costs €949", "In the US the Pro Max
+                # starts at": a fronted place, no comma, then the subject's
+                # determiner
+                first = j = 2 if len(toks) > 1 and toks[1].low == "the" else 1
+                while j < len(toks) and toks[j].text[:1].isupper():
+                    j += 1
+                if not (first < j < len(toks) and toks[j].low in _SUBJECT_DETERMINERS):
+                    return None
+                toks = toks[j:]
         np: list[_Token] = []
         i = len(toks)
         for j, tok in enumerate(toks):

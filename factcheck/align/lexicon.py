@@ -9,6 +9,8 @@ from importlib import resources
 import attrs
 import regex
 
+from factcheck.align.context import stem
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -49,6 +51,8 @@ class Lexicon:
     reporting: frozenset[str]
     legal_forms: frozenset[str]
     base_variant: frozenset[str]
+    #: product variant marks, as written and stemmed (holder keys keep names whole)
+    variants: frozenset[str]
     anaphors: frozenset[str]
     aux: frozenset[str]
     verbs: frozenset[str]
@@ -111,6 +115,9 @@ def lexicon() -> Lexicon:
         reporting=frozenset(w.lower() for w in raw["verbs"]["reporting"]),
         legal_forms=frozenset(w.lower() for w in holders["legal_forms"]),
         base_variant=frozenset(w.lower() for w in holders["base_variant"]),
+        variants=frozenset(
+            f(w.lower()) for w in holders["variants"] for f in (str, stem)
+        ),
         anaphors=frozenset(w.lower() for w in holders["anaphors"]),
         **{
             key: frozenset(words)
