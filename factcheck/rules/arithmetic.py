@@ -132,7 +132,8 @@ def _change_triples(
     """(percent change, new value, old value) stated in one sentence."""
     for i, pct in enumerate(claims):
         points = _in_points(pct.claim)
-        if (pct.claim.kind != "percent" and not points) or (
+        amount = _is_amount_change(pct)
+        if (pct.claim.kind != "percent" and not points and not amount) or (
             pct.claim.qualifier == "range"
         ):
             continue
@@ -151,6 +152,8 @@ def _change_triples(
             and not (new.claim.equivalent_of or old.claim.equivalent_of)
             # "fell 500 points from 35,000": an index's points
             and not (points and not new.claim.kind == old.claim.kind == "percent")
+            # "an increase of 210" between counts: a difference in their measure
+            and not (amount and not _same_measure(pct.claim, new.claim))
         ]
         if ends:
             # the ends nearest the change are its own
@@ -166,6 +169,19 @@ _CLAUSE_BREAK = regex.compile(
     r";|[ \t\u00a0][—–][ \t\u00a0]|,[ \t\u00a0]+(?i:and|but|while|whereas|before|after"
     r"|although|though|as)\b"
 )
+
+
+def _is_amount_change(ref: ClaimRef) -> bool:
+    """ "up from 2,012 on Saturday, an increase of 210", "rose by $120 million": a
+    change stated as an amount of the measure it changes."""
+    claim, frame = ref.claim, ref.claim.frame
+    return (
+        claim.kind in ("money", "count", "quantity")
+        and not _in_points(claim)
+        and frame is not None
+        and frame.role == "change"
+        and claim.equivalent_of is None
+    )
 
 
 def _clause_of(ref: ClaimRef) -> int:
@@ -333,7 +349,8 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             ctx.mark_checked(pct, new, old)
             stated = _stated(pct.claim)
             new_iv, old_iv = _stated(new.claim), _stated(old.claim)
-            if pct.claim.unit == "pp" or _in_points(pct.claim):
+            amount = _is_amount_change(pct)
+            if pct.claim.unit == "pp" or _in_points(pct.claim) or amount:
                 if (
                     new_iv.low is None
                     or new_iv.high is None
@@ -342,7 +359,9 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 ):
                     continue
                 implied = Interval(
-                    new_iv.low - old_iv.high, new_iv.high - old_iv.low, "pp"
+                    new_iv.low - old_iv.high,
+                    new_iv.high - old_iv.low,
+                    new.claim.unit if amount else "pp",
                 )
                 what = "difference"
             else:

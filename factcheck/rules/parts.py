@@ -32,19 +32,54 @@ def _total_and_parts(
     ctx: AuditContext,
 ) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
     """A total and the parts that break it down, within one document, and how the
-    text says so: a total then its breakdown, or listed parts then their total."""
+    text says so: a total then its breakdown, a total said to be made up of listed
+    parts, or listed parts then their total."""
     yield from _breakdowns(ctx)
+    yield from _made_up_of(ctx)
     yield from _totals_after_parts(ctx)
+
+
+#: between a total and its first part: "'s 293 seats are made up of the BJP's ",
+#: " seats, split between "
+_MADE_UP_OF = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,2},?[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+)?"
+    r"(?i:made[ \t]+up[ \t]+of|split[ \t]+(?:between|into|among)|divided[ \t]+"
+    r"(?:between|into|among)|composed[ \t]+of|comprised[ \t]+of|comprise|comprises"
+    r"|consist[ \t]+of|consists[ \t]+of)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,3}[ \t\u00a0]+$"
+)
+
+
+def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """ "The NDA's 293 seats are made up of the BJP's 240 and 53 from allies": a
+    total said to be made up of the parts listed right after it."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for i, total in enumerate(own[:-2]):
+            if not _MADE_UP_OF.match(_between(total, own[i + 1])):
+                continue
+            c = total.claim
+            parts = [own[i + 1]]
+            for later in own[i + 2 :]:
+                if _LIST_GAP.match(_between(parts[-1], later)) is None:
+                    break
+                parts.append(later)
+            if len(parts) >= 2 and all(
+                _listed_measure(p.claim, c) and p.claim.value < c.value for p in parts
+            ):
+                yield total, parts, "a total made up of the parts listed after it"
 
 
 #: a total named after its parts: "..., more than 12,000 in all"
 _TOTAL_AFTER = regex.compile(
     r"[ \t\u00a0]+(?i:in[ \t]+all|in[ \t]+total|combined|altogether|all[ \t]+told)\b"
 )
-#: between two listed parts: " dead in Turkey and ", ", ", " up front and a further "
+#: between two listed parts: " dead in Turkey and ", ", ", " up front and a further ",
+#: " yen, debt servicing at " (an item named before its figure)
 _LIST_GAP = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]+and|[ \t\u00a0]+plus)"
-    r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra))?"
+    r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra)"
+    r"|(?:[ \t\u00a0]+[\w'’-]+){1,4}[ \t\u00a0]+(?i:at|of|with))?"
     r"[ \t\u00a0]+$"
 )
 #: between the last part and its total: " in Syria, more than "
@@ -55,12 +90,14 @@ _TOTAL_GAP = regex.compile(
 
 
 #: between the last part and a total named before its figure: " in add-ons, a total
-#: of ", ", bringing the total to "
+#: of ", ", bringing the total to ", ", together account for more than "
 _NAMED_TOTAL_GAP = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?i:(?:for[ \t]+|making[ \t]+|"
     r"(?:bringing|taking)[ \t]+(?:the|its)[ \t]+)?(?:a[ \t]+)?total[ \t]+(?:of|to)"
-    r"|totall?ing)[ \t\u00a0]+(?:(?i:more[ \t]+than|over|about|nearly|almost|some"
-    r"|around|at[ \t]+least)[ \t\u00a0]+)?$"
+    r"|totall?ing|together[ \t]+(?:account[ \t]+for|make[ \t]+up|come[ \t]+to"
+    r"|add[ \t]+up[ \t]+to|amount[ \t]+to|total))[ \t\u00a0]+"
+    r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around|at[ \t]+least)"
+    r"[ \t\u00a0]+)?$"
 )
 
 
@@ -84,14 +121,36 @@ def _totals_after_parts(
                 continue
             parts = [own[i - 1]]
             for j in range(i - 2, -1, -1):
-                if _LIST_GAP.match(_between(own[j], parts[0])) is None:
-                    break
+                if _LIST_GAP.match(
+                    _between(own[j], parts[0])
+                ) is None or not _listed_measure(own[j].claim, c):
+                    break  # "The three biggest items, pensions at ...": no part
                 parts.insert(0, own[j])
-            if len(parts) < 2 or not all(
-                p.claim.kind == c.kind and p.claim.unit == c.unit for p in parts
-            ):
+            # "37.72 trillion yen, debt servicing at 27.09 trillion": a bare scaled
+            # number in a list of amounts shares their unit
+            if len(parts) < 2 or not all(_listed_measure(p.claim, c) for p in parts):
                 continue
             yield total, parts, "parts listed before their total"
+
+
+#: the scale words a bare amount ends with ("27.09 trillion")
+_SCALE_END = regex.compile(
+    r"(?i:\b(?:thousand|million|billion|trillion|crore|lakh|bn|m))$"
+)
+
+
+def _listed_measure(part: Claim, total: Claim) -> bool:
+    """Whether a listed part is in its total's measure: the same kind and unit, or a
+    bare scaled number among amounts ("37.72 trillion yen, debt servicing at 27.09
+    trillion and ...": the list's unit goes unsaid)."""
+    if part.kind == total.kind and part.unit == total.unit:
+        return True
+    return (
+        part.kind == "count"
+        and part.unit is None
+        and total.kind == "money"
+        and _SCALE_END.search(part.text) is not None
+    )
 
 
 def _breakdowns(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
@@ -202,9 +261,9 @@ def _as_part(part: Claim, total: Claim) -> Interval:
     if (
         part.qualifier is not None
         or total.qualifier is not None
-        or not 0 < total.precision < part.precision
+        or not 0 <= total.precision < part.precision
     ):
-        return stated
+        return stated  # (an exact count has precision 0: its parts are exact too)
     half = total.precision / 2
     return Interval(part.value - half, part.value + half, part.unit)
 
