@@ -452,6 +452,18 @@ def decide(
 
     if attribute == "different" and not shared_anchor:
         return Veto(reason=f"different attributes: {fa.attribute} / {fb.attribute}")
+    if (
+        fa.attribute == fb.attribute == "price"
+        and not shared_anchor
+        and own_a.claim.kind == own_b.claim.kind == "money"
+        and own_a.claim.unit != own_b.claim.unit
+    ):
+        # "starts at $799" in the US and "costs €949" in Germany: a price first
+        # stated in another currency is another market's price, not a conversion
+        return Veto(
+            reason=f"prices of different markets: {own_a.claim.unit} / "
+            f"{own_b.claim.unit}"
+        )
     confidence = 0.0
     evidence: list[str] = []
     if shared_anchor:
@@ -510,6 +522,11 @@ def decide(
     if same_doc and inferred and not restated and not headline:
         # one story's own figures all share its subject: without a holder, only a
         # restatement (a headline and its body) is evidence
+        confidence = min(confidence, T.PROBABLE - 0.01)
+    if far_apart and time != "same" and not shared_anchor:
+        # "Klarna has raised $800 million" a year after its $639 million round: a
+        # report of another news cycle that states no time nor the same amount may
+        # be about another event; it gives an info at most
         confidence = min(confidence, T.PROBABLE - 0.01)
     if confidence >= T.CONFIDENT and not inferred:
         level: Level = "confident"
