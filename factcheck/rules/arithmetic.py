@@ -574,6 +574,76 @@ def _comparand(ctx: AuditContext, multiple: ClaimRef) -> tuple[str, str, str] | 
     return owner, attribute, m.group().strip()
 
 
+#: a multiple in words right before the figure it multiplies: "more than triple the
+#: previous record of ", "nearly double the ", "twice its "
+_WORD_MULTIPLE = regex.compile(
+    r"(?i:\b(?:(?P<q>more[ \t]+than|over|at[ \t]+least|nearly|almost|about|roughly"
+    r"|around|some)[ \t]+)?(?P<m>double|twice|triple|treble|quadruple"
+    r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten)[ \t]+times)[ \t]+"
+    r"(?:the|its|their|his|her)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:of[ \t]+|at[ \t]+)?)$"
+)
+_FACTOR = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4}
+_FACTOR_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_QUALIFIER_OF = {
+    "more than": "gt",
+    "over": "gt",
+    "at least": "ge",
+    "nearly": "approx",
+    "almost": "approx",
+    "about": "approx",
+    "roughly": "approx",
+    "around": "approx",
+    "some": "approx",
+}
+
+
+def _word_multiples(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str]]:
+    """(figure, the figure it is a multiple of, the multiple stated, the words) for
+    "€222 million ..., more than triple the previous record of €105 million": a
+    multiple in words (a round figure, read to its unit) between two figures of one
+    sentence in one measure."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for i, base in enumerate(own):
+            text = base.document.prose
+            s0 = base.claim.sentence.start if base.claim.sentence else 0
+            m = _WORD_MULTIPLE.search(text, s0, base.claim.span.start)
+            if m is None:
+                continue
+            tops = [
+                r
+                for r in own[:i]
+                if r.claim.span.end <= m.start()
+                and r.claim.kind == base.claim.kind
+                and r.claim.unit == base.claim.unit
+                and r.claim.kind in ("money", "count", "quantity")
+            ]  # (an unmarked equivalent between: "€222 million, about $263 million,")
+            if not tops:
+                continue
+            words = m.group("m").lower().split()
+            factor = _FACTOR.get(words[0]) or _FACTOR_WORDS[words[0]]
+            q = " ".join((m.group("q") or "").lower().split())
+            stated = Interval.from_stated(
+                float(factor),
+                precision=1.0,
+                qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
+                nearly=q in ("nearly", "almost"),
+            )
+            yield tops[-1], base, stated, " ".join(m.group().split())
+
+
 @rule(
     "FC305",
     "multiple-arithmetic",
@@ -589,7 +659,10 @@ def multiple_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     the document states that other figure too (its holder and attribute, from the
     claim frames: "values Mistral at 11.7 billion euros"). The first figure over the
     second, converted into one currency at the document's date and over every value
-    their precision and qualifiers allow, must reach the stated multiple.
+    their precision and qualifiers allow, must reach the stated multiple. A multiple
+    in words between two figures of one sentence and one unit ("€222 million, more
+    than triple the previous record of €105 million", "twice the $3.9 billion") is
+    read to its unit ("twice" is 1.5 to 2.5; "more than triple" above 3).
 
     *Why it matters.* A ratio is recomputed by readers who have both figures; a
     ratio made by dividing dollars by euros, or from a stale figure, is wrong.
@@ -681,4 +754,40 @@ def multiple_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 f"{phrase!r}: {whole.claim.text!r} is {owner}'s {attribute} in the "
                 "same document",
             ),
+        )
+    yield from _word_multiple_findings(ctx)
+
+
+def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
+    """FC305 on a multiple stated in words ("more than triple the previous record
+    of €105 million")."""
+    for top, base, stated, phrase in _word_multiples(ctx):
+        top_iv, base_iv = allowed_interval(top.claim), allowed_interval(base.claim)
+        if (
+            top_iv.low is None
+            or top_iv.high is None
+            or base_iv.low is None
+            or base_iv.high is None
+            or base_iv.low <= 0
+        ):
+            continue
+        ratio = Interval(top_iv.low / base_iv.high, top_iv.high / base_iv.low, None)
+        ctx.mark_checked(top, base)
+        if ratio.overlaps(stated):
+            continue
+        yield ctx.finding(
+            "FC305",
+            top,
+            f"{top.claim.text!r} ({format_interval(top_iv)}) is "
+            f"{ratio.low:.3g}–{ratio.high:.3g} times {base.claim.text!r} "
+            f"({format_interval(base_iv)}); the text says {phrase!r} "
+            f"({format_interval(stated)})",
+            related=[base],
+            details={
+                "stated_low": stated.low,
+                "stated_high": stated.high,
+                "ratio_low": ratio.low,
+                "ratio_high": ratio.high,
+            },
+            evidence=("a multiple in words between two figures of one sentence",),
         )
