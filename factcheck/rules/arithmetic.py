@@ -231,6 +231,89 @@ def _delta_triples(
         yield pct, delta, bases[0]
 
 
+#: a record beaten by a margin: "beating Sunday's 46.6C by ", "broke the record of
+#: 2:01:09 by "; the text before the old record and between it and the margin
+_BEAT = regex.compile(
+    r"(?i:\b(?:beat|beating|beats|broke|breaking|breaks|bettered|bettering|topped"
+    r"|topping|surpassed|surpassing|eclipsed|eclipsing|exceeded|exceeding|improved"
+    r"|improving|smashed|smashing|shattered|shattering)\b)(?:[ \t\u00a0]+[\w'’-]+){0,5}"
+    r"[ \t\u00a0]+$"
+)
+_BY = regex.compile(
+    r"^[ \t\u00a0]+(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|just|some)[ \t\u00a0]+)?$"
+)
+#: "2.3 degrees" after two Celsius (or Fahrenheit) readings is a difference in them
+_DEGREE_SCALES = frozenset(["degree_Celsius", "degree_Fahrenheit", "kelvin"])
+
+
+def _margin_triples(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, new record, old record) of one sentence: "reaching 47.9C and beating
+    Sunday's 46.6C by 2.3 degrees", "ran 2:00:35, breaking the record of 2:01:09 by
+    34 seconds"."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for i, margin in enumerate(own):
+        if i < 2 or not _BY.match(_between(own[i - 1], margin)):
+            continue
+        old = own[i - 1]
+        text = old.document.prose
+        s0 = old.claim.sentence.start if old.claim.sentence else 0
+        beat = _BEAT.search(text, s0, old.claim.span.start)
+        if beat is None:
+            continue
+        news = [r for r in own[: i - 1] if r.claim.span.end <= beat.start()]
+        if not news:
+            continue
+        new = news[-1]
+        if new.claim.kind != old.claim.kind or new.claim.unit != old.claim.unit:
+            continue
+        m_unit = margin.claim.unit
+        if not (
+            m_unit == old.claim.unit
+            or (m_unit == "degree" and old.claim.unit in _DEGREE_SCALES)
+        ):
+            continue
+        yield margin, new, old
+
+
+def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
+    """FC301 on a record's stated margin: the new record and the old one differ by
+    it."""
+    for claims in _sentences(ctx):
+        for margin, new, old in _margin_triples(claims):
+            n, o = _stated(new.claim), _stated(old.claim)
+            if n.low is None or n.high is None or o.low is None or o.high is None:
+                continue
+            ctx.mark_checked(margin, new, old)
+            gap = _abs(Interval(n.low - o.high, n.high - o.low, old.claim.unit))
+            if gap.low is not None and n.low <= o.high and o.low <= n.high:
+                gap = Interval(0.0, gap.high, gap.unit)  # the two may meet
+            stated = _stated(margin.claim)
+            if stated.overlaps(gap):
+                continue
+            yield ctx.finding(
+                "FC301",
+                margin,
+                f"{margin.claim.text!r} is not the margin between {new.claim.text!r} "
+                f"and {old.claim.text!r}: they differ by {format_interval(gap)} "
+                f"(from {format_interval(o)} to {format_interval(n)}), the text says "
+                f"{format_interval(stated)}",
+                related=[new, old],
+                details={
+                    "stated": margin.claim.value,
+                    "implied_low": gap.low,
+                    "implied_high": gap.high,
+                    "new_value": new.claim.value,
+                    "old_value": old.claim.value,
+                    "unit": old.claim.unit,
+                },
+                evidence=(
+                    "one sentence states a record, the one it beat and by how much",
+                ),
+            )
+
+
 def _delta_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a change stated as an amount and as a percentage of its start."""
     for claims in _sentences(ctx):
@@ -329,7 +412,10 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     their stated precision allows, must include the stated change. Changes stated in
     percentage points are checked as differences. A change stated both as an amount
     and as a percentage of its starting value ("an increase of 77p on the current
-    rate of £11.44, a 6.7% rise") must agree with itself too.
+    rate of £11.44, a 6.7% rise") must agree with itself too. So must a change stated
+    as an amount between two values of its clause ("up from 2,012 on Saturday, an
+    increase of 110"), and a record's margin over the one it beat ("reaching 47.9C
+    and beating Sunday's 46.6C by 1.3 degrees").
 
     *Why it matters.* Growth rates are recomputed by every reader who has both
     figures; a wrong one is the easiest error to spot and the most embarrassing.
@@ -342,6 +428,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
     yield from _delta_arithmetic(ctx)
+    yield from _margin_arithmetic(ctx)
     for claims in _sentences(ctx):
         for pct, new, old in _change_triples(claims):
             if new.claim.kind == "percent" and _either_reading_fits(pct, new, old):
