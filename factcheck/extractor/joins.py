@@ -305,10 +305,18 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
     if b.start - a.end > 48:
         return False
     gap = text[a.end : b.qualifier_start if b.qualifier_start is not None else b.start]
-    if _EQUIVALENT_JOINER.fullmatch(gap) is None:
+    if _EQUIVALENT_JOINER.fullmatch(gap) is None and not (
+        # "€222 million, about $263 million": an approximate amount in another unit
+        # set off by a comma restates the one before it
+        b.qualifier_start is not None
+        and _COMMA.fullmatch(gap) is not None
+        and _APPROX_WORD.match(text, b.qualifier_start) is not None
+    ):
         return False
     if _SIDE_FOLLOWS.match(text, b.end) is not None:
         return False  # "69 by 46 feet, or 21 by 14 metres": sides, not one figure
+    if _PART_FOLLOWS.match(text, b.end) is not None:
+        return False  # "$5 billion, about €3 billion of it abroad": a part
     # "C$3.98 billion ($2.79 per share)": a figure per share restates no total
     return not (
         _PER_UNIT.match(text, b.end) is not None
@@ -316,6 +324,14 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
     )
 
 
+_COMMA: Final = regex.compile(r",[ \t\u00a0]*")
+#: a part named after an amount: "€3 billion of it", "of which", "of them"
+_PART_FOLLOWS: Final = regex.compile(
+    r"[ \t\u00a0]+(?i:of[ \t\u00a0]+(?:it|which|them|that|this))\b"
+)
+_APPROX_WORD: Final = regex.compile(
+    r"(?i:roughly|about|approximately|around|some|nearly|almost)\b"
+)
 #: another side of a size after a number ("21 by 14 metres")
 _SIDE_FOLLOWS: Final = regex.compile(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*\d")
 

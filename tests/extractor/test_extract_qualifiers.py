@@ -151,6 +151,8 @@ def test_m_after_currency_is_million_and_alone_is_metre() -> None:
         "100 miles (161 km)",
         "1 trillion won, or about $770 million",
         "23 trillion won (21 billion USD)",
+        "€222 million, about $263 million, to sign him",
+        "72 km, roughly 45 miles, south-west of the city",
     ],
 )
 def test_stated_equivalents_link_to_the_first_claim(text: str) -> None:
@@ -173,6 +175,19 @@ def test_qualifier_inside_the_equivalent_is_its_own() -> None:
 
 def test_unrelated_amounts_are_not_equivalents() -> None:
     _first, second = extract("It earned $5 billion and spent €3 billion.")
+    assert second.equivalent_of is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It earned $5 billion, about €3 billion of it abroad.",  # "of it": a part
+        "It earned $5 billion, €3 billion of it abroad.",  # no approximate word
+        "It earned $5 billion, about $3 billion more than in 2022.",  # one unit
+    ],
+)
+def test_a_comma_and_about_need_another_unit_right_after(text: str) -> None:
+    _first, second = extract(text)
     assert second.equivalent_of is None
 
 
