@@ -48,6 +48,12 @@ ANCHOR_PRECISION_CAP = 0.025
 #: extra slack when a compared figure is itself a conversion ("$52.4 billion" and
 #: "$53 billion" both restating 380 billion yuan at slightly different rates)
 DERIVED_SLACK = 0.015
+#: a stated "equivalent" printed to at least this many significant digits, beside
+#: a figure at least SOURCE_PRECISION_RATIO times coarser (relative to its value),
+#: is the source figure, not a conversion: "$5.7 billion (Rs 43,574 crore)" copies
+#: the company's rupee amount, which gets no conversion slack
+SOURCE_FIGURE_DIGITS = 4
+SOURCE_PRECISION_RATIO = 10.0
 #: extra slack on a currency conversion between two outlets' figures: either may have
 #: converted on the day of the event rather than of publication, or at a bank's rate
 CROSS_SOURCE_FX_SLACK = 0.03
@@ -308,6 +314,8 @@ class AuditContext:
         anchor = self.anchor_of(ref)
         inherited = anchor is not None and anchor.claim.qualifier == ref.claim.qualifier
         iv = self.stated_interval(ref.claim, own_qualifier=not inherited)
+        if anchor is not None and _is_source_figure(ref.claim, anchor.claim):
+            return iv
         return _widen(iv, self.settings.derived_slack)
 
     def location(self, ref: ClaimRef) -> Location:
@@ -448,6 +456,23 @@ def allowed_interval(claim: Claim) -> Interval:
     ``ROUND_FIGURE_CAP``. The audit, ``factcheck.testing`` and the report's number
     line read a claim this one way."""
     return _round_capped(claim, claim.interval)
+
+
+def _significant_digits(value: float) -> int:
+    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
+
+
+def _is_source_figure(equivalent: Claim, anchor: Claim) -> bool:
+    """Whether a stated equivalent is the source figure rather than a conversion:
+    printed to more digits than its counterpart could carry ("$5.7 billion (Rs
+    43,574 crore)")."""
+    if equivalent.qualifier is not None or not equivalent.value or not anchor.value:
+        return False
+    if _significant_digits(equivalent.value) < SOURCE_FIGURE_DIGITS:
+        return False
+    own = (equivalent.precision or 0.0) / abs(equivalent.value)
+    other = (anchor.precision or 0.0) / abs(anchor.value)
+    return own > 0 and other >= SOURCE_PRECISION_RATIO * own
 
 
 def compare_as_sources(
