@@ -18,6 +18,7 @@ from factcheck.align import ClaimRef
 from factcheck.align.context import stem
 from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import holder_key
+from factcheck.extractor.lexicon import UNITS_WORDS
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_interval
 from factcheck.rules.context import AuditContext, allowed_interval
@@ -670,17 +671,6 @@ _WORD_MULTIPLE = regex.compile(
     r"(?:the|its|their|his|her)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:of[ \t]+|at[ \t]+)?)$"
 )
 _FACTOR = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4}
-_FACTOR_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
 _QUALIFIER_OF = {
     "more than": "gt",
     "over": "gt",
@@ -720,7 +710,7 @@ def _word_multiples(
             if not tops:
                 continue
             words = m.group("m").lower().split()
-            factor = _FACTOR.get(words[0]) or _FACTOR_WORDS[words[0]]
+            factor = _FACTOR.get(words[0]) or UNITS_WORDS[words[0]]
             q = " ".join((m.group("q") or "").lower().split())
             stated = Interval.from_stated(
                 float(factor),
