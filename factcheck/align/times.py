@@ -54,6 +54,10 @@ _ORIGIN = regex.compile(
     r"\b(?:founded|established|set\s+up|born|built|launched|created|incorporated|since)\s+(?:in\s+)?$",
     regex.IGNORECASE,
 )
+#: right before an earlier figure: "up from ", "from about "
+_FROM_FIGURE = regex.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", regex.IGNORECASE
+)
 #: a year that dates a comparison's base, not the figure ("up 24% on 2022",
 #: "compared with 2019")
 _BASE = regex.compile(
@@ -146,7 +150,18 @@ def read_time(
         n = (m.group("n") or m.group("n2") or "1").replace(",", "")
         unit = m.group("u") or m.group("u2") or m.group("u3")
         window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
-    for lo, hi in ((start, end), (s0, s1)):
+    # "3.2% of the population, up from 649,171 in 2016": the time after an earlier
+    # figure ("from ...") dates that figure, not this one
+    cut = next(
+        (
+            s
+            for s, _e in sorted(spans)
+            if claim.span.end <= s < s1
+            and _FROM_FIGURE.search(text, max(s0, s - 24), s) is not None
+        ),
+        s1,
+    )
+    for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut))):
         found = _time_in(text, spans, lo, hi, published, standing=standing)
         if found is not None:
             return found, window
