@@ -4,7 +4,9 @@ hours"). Part of the claim frame (see :mod:`factcheck.align.frames`)."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 import regex
@@ -127,7 +129,8 @@ def read_time(
     """(the time point or period, the elapsed window) of a claim: read in its own
     stretch first, then in its sentence.
 
-    A standing figure (a price, a year's profit: ``standing``) is not dated by the
+    ``spans`` are the document's claims' spans, in order. A standing figure (a
+    price, a year's profit: ``standing``) is not dated by the
     day it was reported ("starts at $1,550, the company said on Tuesday"); a running
     tally is (its report time is its time)."""
     (s0, s1), (start, end) = sentence, stretch
@@ -152,15 +155,15 @@ def read_time(
         window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
     # "3.2% of the population, up from 649,171 in 2016": the time after an earlier
     # figure ("from ...") dates that figure, not this one
-    cut = next(
-        (
-            s
-            for s, _e in sorted(spans)
-            if claim.span.end <= s < s1
-            and _FROM_FIGURE.search(text, max(s0, s - 24), s) is not None
-        ),
-        s1,
-    )
+    cut = s1
+    for s, _e in itertools.islice(
+        spans, bisect.bisect_left(spans, (claim.span.end,)), None
+    ):
+        if s >= s1:
+            break
+        if _FROM_FIGURE.search(text, max(s0, s - 24), s) is not None:
+            cut = s
+            break
     for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut))):
         found = _time_in(text, spans, lo, hi, published, standing=standing)
         if found is not None:
