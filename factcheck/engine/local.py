@@ -23,6 +23,7 @@ from factcheck import engine
 from factcheck.align.context import ClaimRef
 from factcheck.align.groups import (
     Blocks,
+    Confident,
     DocumentReader,
     DocumentReading,
     Numbered,
@@ -32,6 +33,8 @@ from factcheck.align.groups import (
     Scoring,
     Verdict,
     block_pairs,
+    claim_ranks,
+    confident_row,
     pack_verdict,
     read_documents,
 )
@@ -363,31 +366,36 @@ def forked_scorer(jobs: int) -> PairScorer | None:
             pairs = list(scoring.candidates())
             return zip(pairs, scoring.score(pairs), strict=True)
         runs = weighed_runs(weights, jobs * CHUNKS_PER_JOB)
-        results = run_forked(_score_blocks, (scoring, blocks), runs, jobs, here=True)
+        state = (scoring, blocks, claim_ranks(scoring.refs))
+        results = run_forked(_score_blocks, state, runs, jobs, here=True)
         rows: list[tuple[int, int, PackedVerdict]] = []
         vetoes: list[int] = []
+        confident: list[Confident] = []
         for run, result in zip(runs, results, strict=True):
             if isinstance(result, Crashed):  # score it here: the verdicts must be had
-                result = _score_blocks((scoring, blocks), run)  # noqa: PLW2901
+                result = _score_blocks(state, run)  # noqa: PLW2901
             rows.extend(result[0])
             vetoes.extend(result[1])
-        return Numbered(rows, vetoes)
+            confident.extend(result[2])
+        return Numbered(rows, vetoes, confident)
 
     return score
 
 
 def _score_blocks(
-    state: tuple[Scoring, Blocks], run: range
-) -> tuple[list[tuple[int, int, PackedVerdict]], list[int]]:
+    state: tuple[Scoring, Blocks, Sequence[int]], run: range
+) -> tuple[list[tuple[int, int, PackedVerdict]], list[int], list[Confident]]:
     """The verdicts on the pairs of a run of blocks, as :class:`Numbered` holds
-    them: rows for what the join reads, bare vetoes as numbers; pairs judged to
-    have nothing to remember are left out (the join drops them)."""
-    scoring, blocks = state
+    them: rows for what the join reads, bare vetoes as numbers, confident
+    decisions ready for the join's sort; pairs judged to have nothing to
+    remember are left out (the join drops them)."""
+    scoring, blocks, rank = state
     refs = scoring.refs
     count = len(refs)
     keys = blocks.keys.__getitem__
     rows: list[tuple[int, int, PackedVerdict]] = []
     vetoes: list[int] = []
+    confident: list[Confident] = []
     # one object for each evidence line and list met again: pickled once each
     # (an audit of 10,000 articles sends 226,000 rows with 55,000 distinct lists:
     # 17 MB instead of 47), and the parent's decisions share them
@@ -405,10 +413,16 @@ def _score_blocks(
                     shared = lists[evidence] = tuple(
                         lines.setdefault(line, line) for line in evidence
                     )
-                rows.append((i, j, (kind, confidence, level, shared)))
+                packed = (kind, confidence, level, shared)
+                row = confident_row(i, j, packed, rank)
+                if row is None:
+                    rows.append((i, j, packed))
+                else:
+                    confident.append(row)
             elif packed is not None:
                 rows.append((i, j, packed))
-    return rows, vetoes
+    confident.sort()  # the join's sort then merges runs: its work is done here
+    return rows, vetoes, confident
 
 
 def weighed_runs(weights: Sequence[int], parts: int) -> list[range]:
