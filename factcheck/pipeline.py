@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import attrs
 import regex
@@ -44,9 +43,6 @@ from factcheck.rules import (
     build_context,
 )
 from factcheck.suppress import apply_suppressions
-
-if TYPE_CHECKING:
-    from factcheck.engine.local import Readings
 
 PathLike = str | os.PathLike[str]
 
@@ -128,7 +124,6 @@ def extract_documents(
     jobs: int = 1,
     frames: bool = False,
     cache: Cache | None = None,
-    readings: Readings | None = None,
 ) -> tuple[list[Extraction], list[Problem]]:
     """The claims of each document; what cannot be computed with becomes a Problem.
 
@@ -143,8 +138,6 @@ def extract_documents(
     others go on. ``frames``: read each claim's frame too (the audit's next step).
     With a ``cache``, a document read before is not extracted again (its claims
     come with their frames), and the others are kept with their frames.
-    ``readings``: where forked workers also leave what the aligner reads of each
-    document (see :class:`factcheck.engine.local.Readings`; with ``frames``).
     """
     from factcheck.engine import (  # noqa: PLC0415
         CHUNKS_PER_JOB,
@@ -169,7 +162,6 @@ def extract_documents(
             parts=jobs * CHUNKS_PER_JOB,
             jobs=jobs,
             progress=progress,
-            readings=readings,
         )
     else:
         fresh = []
@@ -403,19 +395,8 @@ def audit(
         if quick is not None:
             cache.store_quick(quick, cached, list(read.listed))
         return _from_cache(hit, progress)
-    readings = None
-    if jobs > 1 and (cache is None or cached is None):  # else the index aligns
-        from factcheck.align import alias_table  # noqa: PLC0415
-        from factcheck.engine.local import Readings  # noqa: PLC0415
-
-        readings = Readings(table=alias_table(dict(config.aliases)))
     extractions, unusable = extract_documents(
-        read.documents,
-        progress=progress,
-        jobs=jobs,
-        frames=True,
-        cache=cache,
-        readings=readings,
+        read.documents, progress=progress, jobs=jobs, frames=True, cache=cache
     )
     index = None
     if cache is not None and cached is not None:
@@ -435,7 +416,6 @@ def audit(
         jobs=jobs,
         aligner=None if index is None else index.aligner(config, jobs),
         shards=None if index is None else index.shards(jobs),
-        readings=readings,
     )
     report = identified(report, config)
     if index is not None:
@@ -512,7 +492,6 @@ def audit_extractions(
     aligner: Aligner | None = None,
     source_paths: Sequence[str] | None = None,
     shards: ShardRunner | None = None,
-    readings: Readings | None = None,
 ) -> Report:
     """The align → rules → report half of :func:`audit`, over extracted documents.
 
@@ -522,8 +501,7 @@ def audit_extractions(
     processes for the aligner's scoring and the rules; ``aligner`` and
     ``source_paths``: for part of an audit (see :class:`factcheck.Auditor`);
     ``shards``: who runs the rules of ``document`` and ``group`` scope (see
-    :func:`run_rules`; the incremental index's); ``readings``: what extraction
-    workers read for the aligner (see :func:`extract_documents`)."""
+    :func:`run_rules`; the incremental index's)."""
     config = config or Config()
     check_jobs(jobs)
     problems = list(problems)
@@ -541,7 +519,6 @@ def audit_extractions(
         jobs=jobs,
         aligner=aligner,
         source_paths=source_paths,
-        readings=readings,
     )
     rules, plugin_problems = all_rules()
     problems.extend(plugin_problems)
@@ -571,7 +548,6 @@ def align_extractions(
     jobs: int = 1,
     aligner: Aligner | None = None,
     source_paths: Sequence[str] | None = None,
-    readings: Readings | None = None,
 ) -> AuditContext:
     """The align stage: claim references with frames, fact groups from the aligner
     (its candidate scoring split over ``jobs`` worker processes where it pays),
@@ -591,7 +567,7 @@ def align_extractions(
         aligner = FrameAligner(
             aliases=dict(config.aliases),
             scorer=forked_scorer(jobs),
-            reader=forked_reader(jobs, readings),
+            reader=forked_reader(jobs),
         )
     ctx = build_context(
         extractions,

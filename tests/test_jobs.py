@@ -123,23 +123,6 @@ def test_forked_scoring_gives_the_aligners_own_groups(
     assert serial.groups
 
 
-@needs_fork
-def test_the_extraction_workers_read_documents_as_the_aligner_does(
-    parallel_always: list[str],
-) -> None:
-    read = pipeline.read_inputs([str(FIXTURES)])
-    readings = local.Readings(table={})
-    extractions, _ = pipeline.extract_documents(
-        read.documents, frames=True, jobs=2, readings=readings
-    )
-    assert readings.found
-    refs = claim_refs(extractions)
-    fused = FrameAligner(reader=local.forked_reader(2, readings)).prepare(refs)
-    assert fused == FrameAligner().prepare(refs)
-    assert "_read_run" not in parallel_always  # every document read already
-    assert not readings.found  # each reading taken once
-
-
 @pytest.mark.parametrize("by_date", [False, True], ids=["each-pair", "by-date"])
 @pytest.mark.parametrize("where", ["fixtures", "corpus"])
 def test_the_search_cut_by_block_finds_each_candidate_pair_once(

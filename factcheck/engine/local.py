@@ -20,8 +20,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 
 from factcheck import engine
-from factcheck.align import claim_refs
-from factcheck.align.context import ClaimRef, Context
+from factcheck.align.context import ClaimRef
 from factcheck.align.groups import (
     Blocks,
     Confident,
@@ -272,60 +271,22 @@ def chunks(count: int, parts: int) -> list[range]:
 
 
 #: an extraction as it travels back from a worker: its claims, without the
-#: document (the parent has it), its problems, and, when asked for, what the
-#: aligner reads of it (claim contexts keyed by claim id, main names)
-_Extracted = tuple[
-    tuple[Claim, ...] | None,
-    list[Problem],
-    tuple[dict[str, Context], frozenset[str]] | None,
-]
+#: document (the parent has it), and its problems
+_Extracted = tuple[tuple[Claim, ...] | None, list[Problem]]
 _Outcome = tuple[Extraction | None, list[Problem]]
 
 
-@attrs.define
-class Readings:
-    """What extraction workers read of each document for the aligner (see
-    :func:`forked_reader`): the documents' claim contexts and main names, read
-    with one alias table, by document (its identity: the parent's object)."""
-
-    table: Mapping[str, str]
-    #: id(document) → (the document, its contexts by claim id, its main names)
-    found: dict[int, tuple[Document, dict[str, Context], frozenset[str]]] = attrs.field(
-        factory=dict
-    )
-
-    def reading(self, refs: Sequence[ClaimRef]) -> DocumentReading | None:
-        """A document's reading (``refs``: all its claims, in order), keyed as
-        :func:`read_documents` keys it; None if it was not read or its claims
-        differ."""
-        if not refs:
-            return None
-        known = self.found.pop(id(refs[0].document), None)  # read once
-        if known is None or known[0] is not refs[0].document:
-            return None
-        _, contexts, names = known
-        if len(contexts) != len(refs) or any(r.claim.id not in contexts for r in refs):
-            return None
-        return {r.key: contexts[r.claim.id] for r in refs}, names
-
-
 def _extract_range(
-    state: tuple[Sequence[Document], bool, Mapping[str, str] | None], run: range
+    state: tuple[Sequence[Document], bool], run: range
 ) -> list[_Extracted]:
     from factcheck.pipeline import extract_one  # noqa: PLC0415
 
-    documents, frames, table = state
+    documents, frames = state
     out: list[_Extracted] = []
     for i in run:
         extraction, problems = extract_one(documents[i], frames=frames)
         claims = None if extraction is None else tuple(extraction.claims)
-        reading = None
-        if table is not None and extraction is not None and claims:
-            # the aligner's reading of this document, here, while it is at hand
-            refs = claim_refs([extraction])
-            ((contexts, names),) = read_documents([refs], table)
-            reading = ({k[1]: c for k, c in contexts.items()}, names)
-        out.append((claims, problems, reading))
+        out.append((claims, problems))
     return out
 
 
@@ -336,15 +297,12 @@ def extract_forked(
     parts: int,
     jobs: int,
     progress: Progress | None = None,
-    readings: Readings | None = None,
 ) -> list[_Outcome]:
     """:func:`factcheck.pipeline.extract_one` over the documents in forked workers,
     ``parts`` chunks, in order. A pool breaks for every item it holds, so a chunk
     whose worker died is cut in half and tried again, and a single document is
     blamed only when its worker died with nothing else in the pool: it becomes a
-    Problem naming the file, and the other documents go on. With ``readings``
-    (and ``frames``), the workers also read each document as the aligner will
-    (claim contexts and main names, with its alias table), into ``readings``."""
+    Problem naming the file, and the other documents go on."""
     got: dict[int, _Outcome] = {}
     finished = 0
 
@@ -364,18 +322,15 @@ def extract_forked(
             got[i] = (None, [Problem(path=documents[i].path, message=reason)])
             done(run)
             return
-        for i, (claims, problems, reading) in zip(run, result, strict=True):
+        for i, (claims, problems) in zip(run, result, strict=True):
             extraction = (
                 None
                 if claims is None
                 else Extraction(document=documents[i], claims=claims)
             )
             got[i] = (extraction, problems)
-            if reading is not None and readings is not None:
-                readings.found[id(documents[i])] = (documents[i], *reading)
 
-    table = None if readings is None or not frames else readings.table
-    state = (documents, frames, table)
+    state = (documents, frames)
     todo = chunks(len(documents), parts)
     suspects: list[range] = []
     while todo:
@@ -489,27 +444,15 @@ def weighed_runs(weights: Sequence[int], parts: int) -> list[range]:
     return out
 
 
-def forked_reader(jobs: int, readings: Readings | None = None) -> DocumentReader | None:
+def forked_reader(jobs: int) -> DocumentReader | None:
     """The aligner's per-document reading (claim contexts, main names) over
     ``jobs`` forked workers, in chunks of documents, order kept; None (here) for
     one job or where the platform cannot fork. Below
-    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents it reads here.
-    What the extraction workers read already (``readings``, with the same alias
-    table) is taken from there."""
+    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents it reads here."""
     if jobs <= 1 or not can_fork():
         return None
 
     def read(
-        documents: Sequence[Sequence[ClaimRef]], table: Mapping[str, str]
-    ) -> list[DocumentReading]:
-        if readings is not None and readings.table == table:
-            known = [readings.reading(refs) for refs in documents]
-            todo = [refs for refs, r in zip(documents, known, strict=True) if r is None]
-            rest = iter(read_unknown(todo, table) if todo else [])
-            return [next(rest) if r is None else r for r in known]
-        return read_unknown(documents, table)
-
-    def read_unknown(
         documents: Sequence[Sequence[ClaimRef]], table: Mapping[str, str]
     ) -> list[DocumentReading]:
         if len(documents) < engine.MIN_PARALLEL_DOCUMENTS:
@@ -581,7 +524,6 @@ def _rules_on_shard(
 
 __all__ = [
     "Crashed",
-    "Readings",
     "can_fork",
     "chunks",
     "extract_forked",
