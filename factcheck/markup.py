@@ -47,6 +47,9 @@ _ENTITY: Final = regex.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 )
 _URL_TRAILING: Final = ".,;:!?'\"*_~"
+#: what every match of ``_URL`` holds (a text with none is not scanned: the scan
+#: costs most of the masking of plain text, and most articles hold no URL)
+_URL_MARKS: Final = ("://", "www.", "@")
 _URL: Final = regex.compile(
     r"(?<![\w@/.-])(?:(?:https?|ftp)://|www\.)[^\s<>\"'`]++"
     r"|(?<![\w.+-])[\w.+-]++@[A-Za-z0-9-]++(?:\.[A-Za-z0-9-]++)++"
@@ -171,6 +174,8 @@ def _compose(text: str, blanks: list[Range], *, entities: bool) -> str:
 def _url_ranges(text: str, start: int, end: int) -> list[Range]:
     """Bare URLs (``http://``, ``https://``, ``www.``) and e-mail addresses."""
     ranges: list[Range] = []
+    if not any(text.find(mark, start, end) >= 0 for mark in _URL_MARKS):
+        return ranges  # no match can start here: the scan tries every word
     for match in _URL.finditer(text, start, end):
         url = match[0].rstrip(_URL_TRAILING)
         # a closing bracket belongs to the URL only if the URL opened it

@@ -4,6 +4,7 @@ rules in forked worker processes, with output byte-identical to one job."""
 from __future__ import annotations
 
 import os
+import pickle
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,11 +14,14 @@ import pytest
 
 from factcheck import pipeline
 from factcheck.align import FrameAligner, claim_refs
+from factcheck.align.context import Context
+from factcheck.align.frames import read_frames
 from factcheck.align.groups import block_pairs
 from factcheck.cli import main
 from factcheck.config import parse_config
 from factcheck.engine import check_jobs, default_jobs, local
 from factcheck.errors import ConfigError
+from factcheck.extractor import extract_document
 from factcheck.model import Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -307,3 +311,13 @@ def test_an_audit_skips_full_collections_and_leaves_the_collector_as_it_was() ->
     assert pipeline.audit([str(FIXTURES / "alibaba")]).findings
     assert gc.get_threshold() == before
     assert gc.isenabled()
+
+
+def test_claims_and_contexts_travel_as_tuples_of_their_fields() -> None:
+    doc = Document.from_text("Alibaba pledged 380 billion yuan (US$52.4 billion).")
+    claims = tuple(read_frames(extract_document(doc)).claims)
+    assert claims[0].frame is not None
+    assert isinstance(claims[0].__getstate__(), tuple)
+    assert pickle.loads(pickle.dumps(claims)) == claims
+    context = Context(words=frozenset({"pledge"}), entities=frozenset({"alibaba"}))
+    assert pickle.loads(pickle.dumps(context)) == context

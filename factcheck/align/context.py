@@ -10,7 +10,7 @@ import attrs
 import regex
 
 from factcheck.extractor.context import MONTHS as EXTRACTOR_MONTHS
-from factcheck.model import Claim, Document
+from factcheck.model import Claim, Document, pickled_as_tuple
 
 TOKEN = regex.compile(r"[A-Za-z][\w'’-]*[A-Za-z0-9]|[A-Za-z]")
 STOPWORDS = frozenset(
@@ -239,6 +239,7 @@ class ClaimRef:
         return (self.doc_index, self.claim.id)
 
 
+@pickled_as_tuple
 @attrs.frozen(kw_only=True)
 class Context:
     """What stands around a claim: the words alignment compares."""

@@ -405,17 +405,16 @@ class FrameAligner:
         # claims by number (position in ``refs``), ordered by rank (the order of
         # their keys), a pair by one int: the join touches every scored pair
         number = {r.key: n for n, r in enumerate(refs)}
-        rank = [0] * count
-        for place, n in enumerate(sorted(range(count), key=lambda n: refs[n].key)):
-            rank[n] = place
+        rank = claim_ranks(refs)
         # every pair judged (by number: i * count + j, i < j): is it a veto?
         vetoes: dict[int, bool] = {}
-        if isinstance(scored, Numbered):
-            vetoes = dict.fromkeys(scored.vetoes, True)
         # (−confidence, ranks of its two claims, their numbers, the decision or
         # its packed form): the union-find's order, as a sort of plain tuples
-        confident: list[tuple[float, int, int, int, int, Decision | PackedVerdict]]
-        confident = []
+        confident: list[Confident] = []
+        if isinstance(scored, Numbered):
+            vetoes = dict.fromkeys(scored.vetoes, True)
+            vetoes.update((c[3] * count + c[4], False) for c in scored.confident)
+            confident = list(scored.confident)
         weak: list[Decision | Veto] = []
         for i, j, verdict in _numbered(scored, number):
             if verdict is None:
@@ -513,16 +512,45 @@ class FrameAligner:
         )
 
 
+#: a confident decision as the join sorts it: (−confidence, the ranks of its two
+#: claims (:func:`claim_ranks`), their numbers, the decision or its packed form)
+Confident = tuple[float, int, int, int, int, "Decision | PackedVerdict"]
+
+
+def claim_ranks(refs: Sequence[ClaimRef]) -> list[int]:
+    """Each claim's place (by number: position in ``refs``) in the order of the
+    claims' keys."""
+    rank = [0] * len(refs)
+    for place, n in enumerate(sorted(range(len(refs)), key=lambda n: refs[n].key)):
+        rank[n] = place
+    return rank
+
+
+def confident_row(
+    i: int, j: int, packed: PackedVerdict, rank: Sequence[int]
+) -> Confident | None:
+    """A packed verdict on claims ``i`` < ``j`` as the join sorts it, if it is a
+    confident decision (see :class:`Numbered`)."""
+    if not isinstance(packed, tuple) or packed[0] != "decision":
+        return None
+    if packed[2] != "confident":
+        return None
+    return (-packed[1], rank[i], rank[j], i, j, packed)
+
+
 @attrs.frozen
 class Numbered:
     """Scored candidate pairs as an engine's workers send them back: (claim number,
     claim number, packed verdict) rows, numbers being positions in
     :attr:`Scoring.refs` (see :func:`pack_verdict`), and the pairs vetoed for no
     reason the join reads, each as one number (``i * len(refs) + j``, ``i < j``:
-    half of an audit's pairs, sent as plain ints)."""
+    half of an audit's pairs, sent as plain ints). ``confident``: the confident
+    decisions, ready for the join's sort (:func:`confident_row`: made by the
+    workers, not one by one in the join), the other verdicts being ``rows``."""
 
     rows: Sequence[tuple[int, int, PackedVerdict]]
     vetoes: Sequence[int] = ()
+    confident: Sequence[Confident] = ()
 
 
 def _numbered(
