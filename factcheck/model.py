@@ -23,7 +23,7 @@ BaselineState = Literal["new", "unchanged"]
 #: what a figure is in its clause: the level of something, a change of it, a part of a
 #: named whole, a share (a percentage of a named whole), a reference it is compared
 #: with, or a limit or target
-Role = Literal["level", "change", "part", "share", "comparison", "limit"]
+Role = Literal["level", "change", "part", "share", "comparison", "limit", "whole"]
 #: a figure before the one that stands now, a forecast or estimate, a proposal
 Stage = Literal["earlier", "forecast", "proposal"]
 #: bump when what a fingerprint covers changes (baselines then re-match nothing).

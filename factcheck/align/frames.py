@@ -55,6 +55,8 @@ _ANOTHER_PHRASE = regex.compile(
 )
 #: an amount large enough that two printings of it in one story are one figure
 _LARGE = 1e6
+#: between a part and the whole it is counted in: "208 of 630", "21 out of the 35"
+_OF_WHOLE = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?")
 #: "than" after "more"/"less" after a figure: the figure is a difference
 _THAN_AFTER = regex.compile(r"\s+than\b")
 _QUALIFIER_THAN = regex.compile(
@@ -184,6 +186,20 @@ class FrameReader(HolderReader):
                         *frame.cues,
                         f"attribute<-the change before ({change.text!r})",
                     ),
+                )
+            if (
+                n
+                and frame.role == "level"
+                and self.claims[n - 1].sentence == claim.sentence
+                and self.claims[n - 1].kind == claim.kind
+                and _OF_WHOLE.fullmatch(
+                    self.text, self.claims[n - 1].span.end, claim.span.start
+                )
+            ):
+                # "with 208 of 630 seats": the whole the figure before is counted in,
+                # not the holder's own figure
+                frame = attrs.evolve(
+                    frame, role="whole", cues=(*frame.cues, "role<-'of' after a figure")
                 )
             level = self._level_before(n, frame)
             if level is not None:
@@ -480,6 +496,10 @@ class FrameReader(HolderReader):
 
     def _attribute(self, claim: Claim, start: int, end: int) -> tuple[str | None, str]:
         lex = self.lex
+        if claim.kind == "quantity" and claim.unit and dimension(claim.unit) == "time":
+            # "for the first time in 17 years", "after eight years of negative
+            # rates": a duration measures time, whatever class the clause names
+            return "dim:time", claim.unit
         # "reached 211,843 within 24 hours": no noun, a preposition follows
         counted = (
             claim.noun

@@ -411,7 +411,8 @@ def unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
 
     *What it checks.* Only when a draft is audited against its sources (front matter
     `sources`, or `factcheck audit draft.md --sources ...`). Each figure of the draft
-    (money, percentages, quantities, counts above a dozen) should align with a figure
+    (money, percentages, quantities, counts above a dozen; not a span of a dozen
+    units of time or fewer, "in two years") should align with a figure
     of some source, by the same evidence FC201 uses, and agree with it. One that
     aligns with nothing is reported for an editor to source or cut; one that aligns
     but disagrees is FC201's or FC202's.
@@ -448,6 +449,12 @@ def unsupported_claim(ctx: AuditContext) -> Iterator[Finding]:
         claim = ref.claim
         if claim.kind == "count" and abs(claim.value) <= _TRIVIAL_COUNT:
             continue
+        if (
+            claim.frame is not None
+            and claim.frame.attribute == "dim:time"
+            and abs(claim.value) <= _TRIVIAL_COUNT
+        ):
+            continue  # "its eighth round in two years": a span of time, not a fact
         anchor = ctx.anchor_of(ref)
         if anchor is not None and anchor.key in supported:
             continue  # a conversion of a sourced figure: FC101 checks it
