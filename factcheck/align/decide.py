@@ -423,7 +423,14 @@ def decide(
     series = (
         not same_doc
         and _running_apart(a, b)
-        and (time == "unknown" or (time == "different" and _dated_in_order(a, b)))
+        and (
+            time == "unknown"
+            or (time == "different" and _dated_in_order(a, b))
+            # "has burned 13.7 million hectares this season" in June and "18.5
+            # million hectares burned in the 2023 season" in January: a period is
+            # no moment of a running tally
+            or (time == "same" and not _DAY.match(fa.time or ""))
+        )
     )
     if (time == "different" and not series) or (
         time == "compatible" and _flow_over_periods(fa, fb)
@@ -486,8 +493,11 @@ def decide(
         evidence.append(f"same time: {fa.time or fa.window}")
     if fa.role != "level":
         evidence.append(f"same role: {fa.role}")
-    if series and time == "different":
-        evidence.append(f"a running tally at two times: {fa.time} / {fb.time}")
+    if series and time != "unknown":
+        evidence.append(
+            f"a running tally at two times: {fa.time} / {fb.time}, reported "
+            f"{a.document.published} / {b.document.published}"
+        )
     levels = None if same_doc else _same_level(a, b, anchors)
     if levels is not None:
         confidence += T.SAME_LEVEL

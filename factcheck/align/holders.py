@@ -69,6 +69,11 @@ _PAREN_BEFORE = regex.compile(r"\(\s*$")
 _YEAR_END = regex.compile(r"\b(?:19|20)\d\d\s*$")
 
 
+#: a valuation verb and its object, before "at": "values the Dublin-based drugmaker"
+_VALUES_OBJECT = regex.compile(
+    r"\b(?:values|valued|valuing|value)\s+(?:[\w'’-]+\s+){1,6}?[\w'’-]+$",
+    regex.IGNORECASE,
+)
 _AT_BEFORE = regex.compile(
     r"(?:,\s*|\s+)(?:at|with)\s+(?:(?:about|around|roughly|nearly|almost|over|more\s+than|"
     r"less\s+than|under|just|some)\s+)?$",
@@ -183,6 +188,10 @@ class HolderReader:
             )
             if found is not None:
                 return found
+            if _VALUES_OBJECT.search(text, max(s0, m.start() - 80), m.start()):
+                # "the takeover values the Dublin-based drugmaker at £46 billion":
+                # the valuation is the object's, never the subject's
+                return None
         # "18-21 weeks for the base SU7"
         m = _FOR_AFTER.match(text, claim.span.end, end)
         market = m is not None and m.group().rstrip().endswith("in")
