@@ -50,8 +50,10 @@ def pickled_as_tuple(cls: _Slotted) -> _Slotted:
         for name, value in zip(names, state, strict=True):
             _SET(self, name, value)
 
-    cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
-    cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+    # setattr: the type checkers disagree on whether a class may take these methods
+    # (the compiled build's mypy sees object.__getstate__ and refuses the assignment)
+    setattr(cls, "__getstate__", __getstate__)  # noqa: B010
+    setattr(cls, "__setstate__", __setstate__)  # noqa: B010
     return cls
 
 
