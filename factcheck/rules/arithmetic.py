@@ -278,6 +278,32 @@ def _margin_triples(
         yield margin, new, old
 
 
+def _change_finding(
+    ctx: AuditContext,
+    ref: ClaimRef,
+    implied: Interval,
+    message: str,
+    *,
+    related: list[ClaimRef],
+    values: dict[str, float | str | None],
+    evidence: str,
+) -> Finding:
+    """An FC301 finding: the stated figure, what the others imply, and their values."""
+    return ctx.finding(
+        "FC301",
+        ref,
+        message,
+        related=related,
+        details={
+            "stated": ref.claim.value,
+            "implied_low": implied.low,
+            "implied_high": implied.high,
+            **values,
+        },
+        evidence=(evidence,),
+    )
+
+
 def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a record's stated margin: the new record and the old one differ by
     it."""
@@ -293,25 +319,21 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             stated = _stated(margin.claim)
             if stated.overlaps(gap):
                 continue
-            yield ctx.finding(
-                "FC301",
+            yield _change_finding(
+                ctx,
                 margin,
+                gap,
                 f"{margin.claim.text!r} is not the margin between {new.claim.text!r} "
                 f"and {old.claim.text!r}: they differ by {format_interval(gap)} "
                 f"(from {format_interval(o)} to {format_interval(n)}), the text says "
                 f"{format_interval(stated)}",
                 related=[new, old],
-                details={
-                    "stated": margin.claim.value,
-                    "implied_low": gap.low,
-                    "implied_high": gap.high,
+                values={
                     "new_value": new.claim.value,
                     "old_value": old.claim.value,
                     "unit": old.claim.unit,
                 },
-                evidence=(
-                    "one sentence states a record, the one it beat and by how much",
-                ),
+                evidence="one sentence states a record, the one it beat and by how much",
             )
 
 
@@ -329,25 +351,21 @@ def _delta_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             stated = _abs(_stated(pct.claim))
             if stated.overlaps(implied):
                 continue
-            yield ctx.finding(
-                "FC301",
+            yield _change_finding(
+                ctx,
                 pct,
+                implied,
                 f"{pct.claim.text!r} does not follow from a change of "
                 f"{delta.claim.text!r} on {base.claim.text!r}: "
                 f"{format_interval(d)} over {format_interval(b)} is "
                 f"{format_interval(implied)}, the text says {format_interval(stated)}",
                 related=[delta, base],
-                details={
-                    "stated": pct.claim.value,
-                    "implied_low": implied.low,
-                    "implied_high": implied.high,
+                values={
                     "change_value": delta.claim.value,
                     "base_value": base.claim.value,
                     "unit": base.claim.unit,
                 },
-                evidence=(
-                    "one sentence states a change as an amount and a percentage",
-                ),
+                evidence="one sentence states a change as an amount and a percentage",
             )
 
 
@@ -466,23 +484,21 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             if any(stated.overlaps(c) for c in candidates):
                 continue
             shown = candidates[0]
-            yield ctx.finding(
-                "FC301",
+            yield _change_finding(
+                ctx,
                 pct,
+                shown,
                 f"{pct.claim.text!r} does not follow from {old.claim.text!r} to "
                 f"{new.claim.text!r}: their {what} is {format_interval(shown)} "
                 f"(from {format_interval(old_iv)} to {format_interval(new_iv)}), "
                 f"the text says {format_interval(stated)}",
                 related=[new, old],
-                details={
-                    "stated": pct.claim.value,
-                    "implied_low": shown.low,
-                    "implied_high": shown.high,
+                values={
                     "new_value": new.claim.value,
                     "old_value": old.claim.value,
                     "unit": new.claim.unit,
                 },
-                evidence=("one sentence states the change and both values",),
+                evidence="one sentence states the change and both values",
             )
 
 
