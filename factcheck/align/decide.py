@@ -68,8 +68,12 @@ def is_specific(claim: Claim) -> bool:
     two or more significant digits ("380 billion yuan", not "$1 billion")."""
     if claim.kind == "count" or claim.qualifier == "range" or claim.value == 0:
         return False
-    digits = f"{abs(claim.value):.6e}".split("e")[0].replace(".", "").rstrip("0")
-    return len(digits) >= 2
+    return significant_digits(claim.value) >= 2
+
+
+def significant_digits(value: float) -> int:
+    """How many significant digits a stated value shows ("43,574": 5; "380": 2)."""
+    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
 
 
 def anchor_key(

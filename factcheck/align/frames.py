@@ -40,7 +40,7 @@ from factcheck.align.decide import is_specific
 from factcheck.align.holders import _SOURCE_OF, HolderReader
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import holder_key
-from factcheck.align.times import read_time
+from factcheck.align.times import FROM_BEFORE, read_time
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
 
 #: a figure's source inside its holder: "$11.8 billion from its cruise business"
@@ -133,10 +133,6 @@ def _listed_names(text: str) -> list[str]:
 #: a multiple of another figure ("more than 40 times Mistral's valuation")
 _MULTIPLE = regex.compile(r"\s*(?:times|fold)\b", regex.IGNORECASE)
 _OF_THE = regex.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|its)\s*$")
-_FROM_BEFORE = regex.compile(
-    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
-    regex.IGNORECASE,
-)
 _TO_BEFORE = regex.compile(
     r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
     regex.IGNORECASE,
@@ -650,7 +646,7 @@ class FrameReader(HolderReader):
 
     def _stage(self, claim: Claim, s0: int, start: int, end: int) -> Stage | None:
         lex = self.lex
-        if _FROM_BEFORE.search(
+        if FROM_BEFORE.search(
             self.text, max(start, claim.span.start - 16), claim.span.start
         ):
             return "earlier"

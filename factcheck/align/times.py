@@ -56,9 +56,11 @@ _ORIGIN = regex.compile(
     r"\b(?:founded|established|set\s+up|born|built|launched|created|incorporated|since)\s+(?:in\s+)?$",
     regex.IGNORECASE,
 )
-#: right before an earlier figure: "up from ", "from about "
-_FROM_FIGURE = regex.compile(
-    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", regex.IGNORECASE
+#: right before an earlier figure: "up from ", "from about " (frames read the
+#: earlier stage with it too)
+FROM_BEFORE = regex.compile(
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
+    regex.IGNORECASE,
 )
 #: a year that dates a comparison's base, not the figure ("up 24% on 2022",
 #: "compared with 2019")
@@ -161,7 +163,7 @@ def read_time(
     ):
         if s >= s1:
             break
-        if _FROM_FIGURE.search(text, max(s0, s - 24), s) is not None:
+        if FROM_BEFORE.search(text, max(s0, s - 24), s) is not None:
             cut = s
             break
     for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut))):

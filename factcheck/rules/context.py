@@ -16,6 +16,7 @@ from factcheck.align import (
     FrameAligner,
     claim_refs,
 )
+from factcheck.align.decide import significant_digits
 from factcheck.errors import RateUnavailableError, UnitError
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
@@ -458,17 +459,13 @@ def allowed_interval(claim: Claim) -> Interval:
     return _round_capped(claim, claim.interval)
 
 
-def _significant_digits(value: float) -> int:
-    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
-
-
 def _is_source_figure(equivalent: Claim, anchor: Claim) -> bool:
     """Whether a stated equivalent is the source figure rather than a conversion:
     printed to more digits than its counterpart could carry ("$5.7 billion (Rs
     43,574 crore)")."""
     if equivalent.qualifier is not None or not equivalent.value or not anchor.value:
         return False
-    if _significant_digits(equivalent.value) < SOURCE_FIGURE_DIGITS:
+    if significant_digits(equivalent.value) < SOURCE_FIGURE_DIGITS:
         return False
     own = (equivalent.precision or 0.0) / abs(equivalent.value)
     other = (anchor.precision or 0.0) / abs(anchor.value)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from factcheck.align import ClaimRef
+from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_amount, format_interval
 from factcheck.rules.arithmetic import _between, _sentences, _stated
@@ -133,12 +134,6 @@ def _totals_after_parts(
             yield total, parts, "parts listed before their total"
 
 
-#: the scale words a bare amount ends with ("27.09 trillion")
-_SCALE_END = regex.compile(
-    r"(?i:\b(?:thousand|million|billion|trillion|crore|lakh|bn|m))$"
-)
-
-
 def _listed_measure(part: Claim, total: Claim) -> bool:
     """Whether a listed part is in its total's measure: the same kind and unit, or a
     bare scaled number among amounts ("37.72 trillion yen, debt servicing at 27.09
@@ -149,7 +144,7 @@ def _listed_measure(part: Claim, total: Claim) -> bool:
         part.kind == "count"
         and part.unit is None
         and total.kind == "money"
-        and _SCALE_END.search(part.text) is not None
+        and part.text.split()[-1].lower() in SCALES
     )
 
 
