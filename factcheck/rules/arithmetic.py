@@ -162,6 +162,35 @@ def _change_triples(
                 ends, key=lambda e: _distance(pct, e[0]) + _distance(pct, e[1])
             )
             yield pct, new, old
+        elif not news:
+            after_level = _level_and_base(pct, others)
+            if after_level is not None and not (
+                amount and not _same_measure(pct.claim, after_level[0].claim)
+            ):
+                yield pct, *after_level
+
+
+def _level_and_base(
+    pct: ClaimRef, others: Sequence[ClaimRef]
+) -> tuple[ClaimRef, ClaimRef] | None:
+    """A change after the level it reached, then the value it is measured on:
+    "£55,000, a 20% rise on last year's £50,000", "602.3 billion yuan, up 24% from
+    485.7 billion yuan". The level is the one the change's frame names."""
+    frame = pct.claim.frame
+    if frame is None or frame.level is None:
+        return None
+    levels = [r for r in others if r.claim.id == frame.level]
+    bases = [r for r in others if r.claim.span.start > pct.claim.span.end]
+    if not levels or not bases:
+        return None
+    level, base = levels[0], bases[0]
+    if (
+        _same_measure(level.claim, base.claim)
+        and not (level.claim.equivalent_of or base.claim.equivalent_of)
+        and _BASE.search(_between(pct, base))
+    ):
+        return level, base
+    return None
 
 
 #: where a sentence passes to another clause: "rose to 38 from 37, and more than a
