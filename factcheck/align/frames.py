@@ -65,6 +65,9 @@ _QUALIFIER_THAN = regex.compile(
 )
 #: "once again", "once more": "once" that means "again", not "formerly"
 _NOT_A_STAGE = regex.compile(r"(?i:once\s+(?:again|more))\b")
+#: a clause of past fact that a forecast word before it does not govern: "the move
+#: was widely expected after the union reported that pay rose 5.28%"
+_FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
 #: the attribute a figure is the object of: "a recall of more than 2 million",
 #: "delivered 1.2 million vehicles"
 _OF_OBJECT = regex.compile(
@@ -655,6 +658,12 @@ class FrameReader(HolderReader):
             if _NOT_A_STAGE.match(self.text, m.start()):
                 continue
             stage = lex.stage_of[" ".join(m.group().lower().split())]
+            if (
+                stage == "forecast"
+                and m.end() <= claim.span.start
+                and _FACT_CLAUSE.search(self.text, m.end(), claim.span.start)
+            ):
+                continue
             if stage in ("earlier", "forecast", "proposal"):
                 found = stage  # type: ignore[assignment]
                 if stage == "earlier":

@@ -54,6 +54,11 @@ _STRONG = regex.compile(r"[;:]\s*|\s+[—–]\s+")
 
 
 _WEAK = regex.compile(r",?\s+(?:and|while|whereas|but|plus)\s+|,\s+")
+#: a subordinate clause has its own subject: "the move was expected after the union
+#: reported that pay rose 5.28%", "sales fell because Acme's prices rose 4%"
+_SUBORDINATE = regex.compile(
+    r"\s(?i:after|because|following|although|though|whereas)\s+(?=the\s|[A-Z])"
+)
 
 
 _NUMBER_END = regex.compile(
@@ -341,7 +346,9 @@ class HolderReader:
         relative = self._antecedent(clause_start, claim.span.start)
         if relative is not None:
             return relative
-        begins = [start]
+        subordinate = _SUBORDINATE.finditer(text, start, claim.span.start)
+        begins = [m.end() for m in reversed(list(subordinate))]
+        begins.append(start)
         weak = [m.end() for m in _WEAK.finditer(text, clause_start, start)]
         begins += reversed(weak)
         begins.append(clause_start)
