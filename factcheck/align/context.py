@@ -291,6 +291,10 @@ def measure_key(claim: Claim) -> str:
         return f"percent:{claim.unit}"
     if claim.kind == "quantity":
         return f"quantity:{claim.unit}"
+    if claim.kind == "count" and 0 < abs(claim.value) < 1:
+        # "two-thirds of the vote", "half of the staff": a share in words, never a
+        # count of voters or staff
+        return "fraction"
     return "count"  # what is counted is compared as words (the noun), not as a key
 
 
