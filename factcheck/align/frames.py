@@ -65,6 +65,20 @@ _QUALIFIER_THAN = regex.compile(
 )
 #: "once again", "once more": "once" that means "again", not "formerly"
 _NOT_A_STAGE = regex.compile(r"(?i:once\s+(?:again|more))\b")
+#: a price's market after it: "€469.99 in the euro area", "£395.99 in the UK"
+_MARKET_AFTER = regex.compile(
+    r"[ \t\u00a0]+in[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[A-Z]|euro[ \t\u00a0]+area|eurozone)"
+)
+#: "cost" the verb, right before the figure ("will cost €469.99"), not the noun ("a
+#: production cost of $999")
+_COST_VERB = regex.compile(
+    r"\b(?:will|would|to|now|still|cost|costs)[ \t\u00a0]+(?:cost[ \t\u00a0]+)?"
+    r"(?:(?:about|around|just|only|from|roughly)[ \t\u00a0]+)?$"
+)
+#: a market fronting the sentence: "In Japan the console will cost"
+_MARKET_FRONTED = regex.compile(
+    r"In[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w.-]*[ \t\u00a0]+(?:the|a|an|its)\b"
+)
 #: a clause of past fact that a forecast word before it does not govern: "the move
 #: was widely expected after the union reported that pay rose 5.28%"
 _FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
@@ -390,6 +404,17 @@ class FrameReader(HolderReader):
         gap = self.text[prev.span.end : claim.span.start]
         return prev if _TO_LEVEL.fullmatch(gap) else None
 
+    def _market(self, claim: Claim, s0: int) -> bool:
+        """Whether a place names the market of a money figure: right after it ("in
+        the euro area", "in Japan") or fronting its sentence ("In Japan the")."""
+        start = claim.span.start
+        return _COST_VERB.search(
+            self.text, max(s0, start - 24), start
+        ) is not None and (
+            _MARKET_AFTER.match(self.text, claim.span.end) is not None
+            or _MARKET_FRONTED.match(self.text, s0, start) is not None
+        )
+
     def _level_before(self, n: int, frame: Frame) -> Claim | None:
         """The level the ``n``-th claim, a change, follows after a comma ("602.3
         billion yuan, up 24%", "starts at $1,199, up $200 from its predecessor")."""
@@ -445,6 +470,10 @@ class FrameReader(HolderReader):
         right = self.text[claim.span.end : end]
         cues: list[str] = []
         attribute, cue = self._attribute(claim, start, end)
+        if attribute == "cost" and claim.kind == "money" and self._market(claim, s0):
+            # "will cost €469.99 in the euro area", "In Japan the console will cost
+            # ¥49,980": what a buyer pays in a market is a price, not a cost
+            attribute, cue = "price", "a market"
         holder = self._holder(claim, s0, start, end, attribute=attribute)
         if (
             holder is not None
