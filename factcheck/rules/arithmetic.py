@@ -184,13 +184,25 @@ def _level_and_base(
     if not levels or not bases:
         return None
     level, base = levels[0], bases[0]
+    between = _between(pct, base)
     if (
         _same_measure(level.claim, base.claim)
         and not (level.claim.equivalent_of or base.claim.equivalent_of)
-        and _BASE.search(_between(pct, base))
+        and (
+            _BASE.search(between)
+            or (_is_amount_change(pct) and _THAN_BASE.match(between))
+        )
     ):
         return level, base
     return None
+
+
+#: an amount more or less than the value it is measured on: "costs $449.99, $50
+#: less than the bundle at $499.99", "$1,199, $100 more than last year's $1,099"
+_THAN_BASE = regex.compile(
+    r"[ \t\u00a0]+(?i:more|less|fewer|higher|lower|cheaper|dearer)[ \t\u00a0]+(?i:than)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,5}?(?:[ \t\u00a0]+(?i:at|of))?[ \t\u00a0]+$"
+)
 
 
 #: where a sentence passes to another clause: "rose to 38 from 37, and more than a
