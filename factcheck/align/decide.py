@@ -369,6 +369,17 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
     return "unknown"
 
 
+def _dated_earlier(fa: Frame, fb: Frame) -> bool:
+    """An earlier figure that states its own time, and a figure of that same time:
+    "25.5% in December from 21.8% in November" and "12.8% in November" are both
+    November's rate. The date, not the stage, says which fact it is."""
+    return (
+        {fa.stage, fb.stage} == {"earlier", None}
+        and fa.time is not None
+        and (fa.time == fb.time)
+    )
+
+
 def decide(
     a: ClaimRef,
     b: ClaimRef,
@@ -409,7 +420,10 @@ def decide(
         )
     for name in ("role", "stage", "basis"):
         va, vb = getattr(fa, name), getattr(fb, name)
-        if va != vb and not (name == "role" and _unsaid_whole(ca, cb, fa, fb)):
+        if va != vb and not (
+            (name == "role" and _unsaid_whole(ca, cb, fa, fb))
+            or (name == "stage" and _dated_earlier(fa, fb))
+        ):
             return Veto(reason=f"different {name}: {va} / {vb}")
     if (
         fa.role in ("part", "share")

@@ -79,6 +79,11 @@ _DAY_MONTH = regex.compile(
     r"\b(?:(?P<d1>\d{1,2})\s+(?P<m1>[A-Z][a-z]+\.?)|(?P<m2>[A-Z][a-z]+\.?)\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
     r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
 )
+#: a month named without a year: "in November", "for March" (not "May" the verb)
+_IN_MONTH = regex.compile(
+    r"\b(?i:in|for|during|of|since|by)\s+(?P<m>(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d)"
+)
 _MONTH_YEAR = regex.compile(r"\b(?P<m>[A-Z][a-z]+\.?)\s+(?P<y>(?:19|20)\d\d)\b")
 _WEEKDAY = regex.compile(
     r"\b(?P<pre>on|by|since|as\s+of|until|through|last|this)?\s*"
@@ -167,7 +172,9 @@ def read_time(
             cut = s
             break
     for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut))):
-        found = _time_in(text, spans, lo, hi, published, standing=standing)
+        found = _time_in(
+            text, spans, lo, hi, published, near=claim.span.end, standing=standing
+        )
         if found is not None:
             return found, window
     return None, window
@@ -194,6 +201,7 @@ def _time_in(
     hi: int,
     published: dt.date | None,
     *,
+    near: int,
     standing: bool = False,
 ) -> str | None:
     m = _QUARTER.search(text, lo, hi)
@@ -249,6 +257,22 @@ def _time_in(
         month = _MONTH_NUMBER.get(mm.group("m").lower().rstrip("."))
         if month is not None and not any(s <= mm.start() < e for s, e in spans):
             return f"{mm.group('y')}-{month:02d}"
+    months = [
+        mm
+        for mm in _IN_MONTH.finditer(text, lo, hi)
+        if not any(s <= mm.start() < e for s, e in spans)
+    ]
+    # "25.5% in December from 21.8% in November": the month nearest the figure is
+    # its own; named without its year, it is the stated year's, else the latest
+    # such month of the report
+    for mm in sorted(months, key=lambda mm: abs(mm.start() - near))[:1]:
+        month = _MONTH_NUMBER[mm.group("m").lower()]
+        if year is not None:
+            return f"{year}-{month:02d}"
+        if published is None:
+            return f"?-{month:02d}"
+        back = 0 if month <= published.month else 1
+        return f"{published.year - back}-{month:02d}"
     wm = _WEEKDAY.search(text, lo, hi)
     if wm is not None and standing and _reported_on(text, wm.start()):
         wm = None  # "..., the company said on Monday": when it was said
