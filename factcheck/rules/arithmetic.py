@@ -21,7 +21,11 @@ from factcheck.align.phrases import holder_key
 from factcheck.extractor.lexicon import UNITS_WORDS
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_interval
-from factcheck.rules.context import AuditContext, allowed_interval
+from factcheck.rules.context import (
+    FRACTION_WORD_TOLERANCE,
+    AuditContext,
+    allowed_interval,
+)
 from factcheck.rules.registry import rule
 
 _UP = regex.compile(
@@ -555,9 +559,12 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 
     *What it checks.* A sentence that gives a part, the whole it is part of, and the
     share ("21 of 35 members, or 60%", "4,500 out of 33.7 million accounts (0.01%)",
-    "411 seats, about 63% of the 650").
+    "411 seats, about 63% of the 650"), or a share set after the part's clause
+    ("33 million people were hit, nearly a quarter of the country's 220 million").
+    The share may be in words ("two-thirds", "one in seven"), read as the nearest
+    simple fraction a writer would pick (within ``FRACTION_WORD_TOLERANCE``).
     The part over the whole, over every value their precision allows, must include
-    the stated percentage.
+    the stated share.
 
     *Why it matters.* A share that does not match its own numbers makes every figure
     in the sentence suspect.
@@ -582,7 +589,9 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             ctx.mark_checked(part, whole, pct)
             implied = Interval(p.low / w.high * 100, p.high / w.low * 100, "%")
-            stated = _stated(pct.claim)
+            stated = _stated_share(pct.claim)
+            if stated is None:
+                continue
             if stated.overlaps(implied):
                 continue
             yield ctx.finding(
@@ -614,7 +623,7 @@ def _share_triples(
             part, pct, whole = a, b, c
         else:
             continue
-        if pct.claim.kind != "percent" or pct.claim.unit != "%":
+        if _stated_share(pct.claim) is None or _is_share_word(part.claim):
             continue
         if part.claim.kind not in (
             "count",
@@ -623,6 +632,77 @@ def _share_triples(
         ) or not _same_measure(part.claim, whole.claim):
             continue
         yield part, whole, pct
+    yield from _appositive_shares(claims)
+
+
+#: a share set after its part's clause: "33 million people were hit, nearly a
+#: quarter of the country's 220 million", "sold $5 billion, about 25% of its"
+_APPOSITIVE = regex.compile(
+    r",[ \t\u00a0]+(?:(?i:about|roughly|some|nearly|almost|around|more[ \t]+than"
+    r"|less[ \t]+than|over|under|just[ \t]+over|just[ \t]+under|or)[ \t\u00a0]+)?$"
+)
+
+
+def _appositive_shares(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) where the share and its whole follow the part's clause
+    after a comma: the part is the nearest figure before it in the whole's measure,
+    with no other figure of that measure between."""
+    for i in range(1, len(claims) - 1):
+        pct, whole = claims[i], claims[i + 1]
+        if _stated_share(pct.claim) is None or not _OF.match(_between(pct, whole)):
+            continue
+        if not _APPOSITIVE.search(_between(claims[i - 1], pct)):
+            continue
+        if _OR.match(_between(claims[i - 1], pct)):
+            continue  # side by side: read by the adjacent triples
+        same = [
+            r
+            for r in claims[:i]
+            if _same_measure(r.claim, whole.claim) and not _is_share_word(r.claim)
+        ]
+        if not same or same[-1].claim.equivalent_of is not None:
+            continue
+        part = same[-1]
+        if _clause_of(part) != _clause_of(pct) or part.claim.kind not in (
+            "count",
+            "money",
+            "quantity",
+        ):
+            continue
+        yield part, whole, pct
+
+
+def _is_share_word(claim: Claim) -> bool:
+    """ "a quarter", "two-thirds", "one in five": a share in words."""
+    if claim.kind != "count" or claim.unit is not None:
+        return False
+    if any(ch.isdigit() for ch in claim.text):
+        return False
+    if 0 < claim.value < 1:
+        return True  # "a quarter", "two-thirds of"
+    # "one in five", "four out of five": a ratio; "five of its nine" is a count
+    return claim.whole is not None and _RATIO_WORDS.search(claim.text) is not None
+
+
+_RATIO_WORDS = regex.compile(r"[ \t\u00a0](?:in|out[ \t\u00a0]+of)[ \t\u00a0]")
+
+
+def _stated_share(claim: Claim) -> Interval | None:
+    """The share a claim states, in percent: a percentage as stated; a share in
+    words ("nearly a quarter", "one in seven") widened by
+    :data:`~factcheck.rules.context.FRACTION_WORD_TOLERANCE`."""
+    if claim.kind == "percent" and claim.unit == "%":
+        return _stated(claim)
+    if not _is_share_word(claim):
+        return None
+    iv = _stated(claim)
+    if iv.low is None or iv.high is None:
+        return None
+    scale = 100 / (claim.whole if claim.whole and claim.value >= 1 else 1)
+    tol = FRACTION_WORD_TOLERANCE
+    return Interval(iv.low * scale * (1 - tol), iv.high * scale * (1 + tol), "%")
 
 
 @rule(

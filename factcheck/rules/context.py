@@ -58,6 +58,10 @@ SOURCE_PRECISION_RATIO = 10.0
 #: extra slack on a currency conversion between two outlets' figures: either may have
 #: converted on the day of the event rather than of publication, or at a bank's rate
 CROSS_SOURCE_FX_SLACK = 0.03
+#: how loose a share in words is read ("a quarter", "two-thirds", "one in seven"): a
+#: writer picks the nearest simple fraction, so "one in seven" says 13-16%, "a quarter"
+#: 22.5-27.5%; relative to the fraction, beyond its qualifier
+FRACTION_WORD_TOLERANCE = 0.1
 #: how far beyond its figure "more than X" may reach when it restates another amount
 OPEN_END_FACTOR = 1.5
 #: how loose a round figure is read when sources are compared: "700 km" read as
