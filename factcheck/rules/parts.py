@@ -51,13 +51,24 @@ _MADE_UP_OF = regex.compile(
 )
 
 
+#: a total and its breakdown after a colon: "sheltering 9,328 people: 3,214 men,
+#: 3,586 women and 2,258 children"
+_COLON_BREAKDOWN = regex.compile(r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}:[ \t\u00a0]+$")
+#: the gap before a closed list's last item: " women and "
+_LAST_ITEM = regex.compile(r"[ \t\u00a0](?i:and|plus)[ \t\u00a0]+$")
+
+
 def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
     """ "The NDA's 293 seats are made up of the BJP's 240 and 53 from allies": a
-    total said to be made up of the parts listed right after it."""
+    total said to be made up of the parts listed right after it; or broken down
+    after a colon into a list closed by "and" ("9,328 people: 3,214 men, 3,586
+    women and 2,258 children")."""
     for claims in _sentences(ctx):
         own = [r for r in claims if r.claim.equivalent_of is None]
         for i, total in enumerate(own[:-2]):
-            if not _MADE_UP_OF.match(_between(total, own[i + 1])):
+            first_gap = _between(total, own[i + 1])
+            colon = _COLON_BREAKDOWN.match(first_gap) is not None
+            if not colon and not _MADE_UP_OF.match(first_gap):
                 continue
             c = total.claim
             parts = [own[i + 1]]
@@ -65,10 +76,19 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
                 if _LIST_GAP.match(_between(parts[-1], later)) is None:
                     break
                 parts.append(later)
-            if len(parts) >= 2 and all(
+            if len(parts) < 2:
+                continue
+            if colon and not _LAST_ITEM.search(_between(parts[-2], parts[-1])):
+                continue  # an open list ("3,214 men, 3,586 women, ..."): maybe a few
+            if all(
                 _listed_measure(p.claim, c) and p.claim.value < c.value for p in parts
             ):
-                yield total, parts, "a total made up of the parts listed after it"
+                how = (
+                    "a total broken down after a colon"
+                    if colon
+                    else ("a total made up of the parts listed after it")
+                )
+                yield total, parts, how
 
 
 #: a total named after its parts: "..., more than 12,000 in all"
