@@ -81,7 +81,7 @@ _DAY_MONTH = regex.compile(
 )
 #: a month named without a year: "in November", "for March" (not "May" the verb)
 _IN_MONTH = regex.compile(
-    r"\b(?i:in|for|during|of|since|by)\s+(?P<m>(?:January|February|March|April|May|June"
+    r"[ \t\u00a0]+(?:[a-z'’-]+[ \t\u00a0]+){0,3}?(?i:in|for|during|of|since|by)\s+(?P<m>(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d)"
 )
 _MONTH_YEAR = regex.compile(r"\b(?P<m>[A-Z][a-z]+\.?)\s+(?P<y>(?:19|20)\d\d)\b")
@@ -257,15 +257,11 @@ def _time_in(
         month = _MONTH_NUMBER.get(mm.group("m").lower().rstrip("."))
         if month is not None and not any(s <= mm.start() < e for s, e in spans):
             return f"{mm.group('y')}-{month:02d}"
-    months = [
-        mm
-        for mm in _IN_MONTH.finditer(text, lo, hi)
-        if not any(s <= mm.start() < e for s, e in spans)
-    ]
-    # "25.5% in December from 21.8% in November": the month nearest the figure is
-    # its own; named without its year, it is the stated year's, else the latest
+    # "25.5% in December from 21.8% in November": a month right after the figure
+    # is its own; named without its year, it is the stated year's, else the latest
     # such month of the report
-    for mm in sorted(months, key=lambda mm: abs(mm.start() - near))[:1]:
+    mm = _IN_MONTH.match(text, near) if lo <= near < hi else None
+    if mm is not None and mm.end() <= hi:
         month = _MONTH_NUMBER[mm.group("m").lower()]
         if year is not None:
             return f"{year}-{month:02d}"
