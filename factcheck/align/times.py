@@ -260,9 +260,9 @@ def _time_in(
     # "25.5% in December from 21.8% in November": a month right after the figure
     # is its own; named without its year, it is the stated year's, else the latest
     # such month of the report
-    mm = _IN_MONTH.match(text, near) if lo <= near < hi else None
-    if mm is not None and mm.end() <= hi:
-        month = _MONTH_NUMBER[mm.group("m").lower()]
+    bare = _IN_MONTH.match(text, near) if lo <= near < hi else None
+    if bare is not None and bare.end() <= hi:
+        month = _MONTH_NUMBER[bare.group("m").lower()]
         if year is not None:
             return f"{year}-{month:02d}"
         if published is None:
