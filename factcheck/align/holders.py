@@ -261,6 +261,12 @@ class HolderReader:
                     break  # "Turnout in Sunday's election": a time, not an owner
                 name_toks = [t for t in toks if t.end <= tok.end]
                 np = _noun_phrase_before(name_toks, self.words, lex, names_only=True)
+                inner = [
+                    i for i, t in enumerate(np[:-1]) if t.text.endswith(("'s", "’s"))
+                ]
+                if inner:
+                    # "Ethiopia's Letesenbet Gidey's 14:06.62": the last owner's
+                    np = np[inner[-1] + 1 :]
                 if np:
                     # "Revenue at Pelago's shipping unit": the unit's, not Pelago's
                     after = toks[len(toks) - k :][:4]
