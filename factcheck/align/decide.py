@@ -380,6 +380,15 @@ def _dated_earlier(fa: Frame, fb: Frame) -> bool:
     )
 
 
+def _named_target(fa: Frame, fb: Frame) -> bool:
+    """ "faster than Gidey's 14:06.62": a figure compared against, that names whose
+    it is, is that holder's level."""
+    if {fa.role, fb.role} != {"comparison", "level"}:
+        return False
+    target = fa if fa.role == "comparison" else fb
+    return bool(target.holder_key) and "holder<-a possessive" in target.cues
+
+
 def decide(
     a: ClaimRef,
     b: ClaimRef,
@@ -421,7 +430,10 @@ def decide(
     for name in ("role", "stage", "basis"):
         va, vb = getattr(fa, name), getattr(fb, name)
         if va != vb and not (
-            (name == "role" and _unsaid_whole(ca, cb, fa, fb))
+            (
+                name == "role"
+                and (_unsaid_whole(ca, cb, fa, fb) or _named_target(fa, fb))
+            )
             or (name == "stage" and _dated_earlier(fa, fb))
         ):
             return Veto(reason=f"different {name}: {va} / {vb}")
