@@ -484,3 +484,16 @@ def _plural(word: str) -> str:
 DEFAULT_WORD_FORMS: frozenset[str] = frozenset(DEFAULT_CODE_FOR_WORD) | frozenset(
     _plural(w) for w in DEFAULT_CODE_FOR_WORD
 )
+
+
+#: what is weighed or pushed in pounds, never paid: "8.8 million pounds of thrust",
+#: "2,000 pounds of cocaine", "40 million pounds of beef"
+WEIGHED = frozenset(
+    {"thrust", "force", "pressure", "weight", "cargo", "payload", "fuel", "propellant",
+     "food", "meat", "beef", "pork", "chicken", "fish", "cheese", "butter", "sugar",
+     "flour", "grain", "rice", "produce", "feed", "fertilizer", "fertiliser", "waste",
+     "trash", "garbage", "rubbish", "plastic", "plastics", "debris", "steel", "coal",
+     "concrete", "explosives", "tnt", "cocaine", "heroin", "marijuana", "cannabis",
+     "drugs", "methamphetamine", "fentanyl", "ice", "snow", "mud", "sand", "gold",
+     "silver", "copper", "ivory", "lobster", "salmon", "shrimp", "seafood", "ammonia"}
+)  # fmt: skip

@@ -304,6 +304,16 @@ def _is_sterling_after(text: str, pos: int) -> bool:
     return at > pos and _STERLING.match(text, at, at + 9) is not None
 
 
+_OF_WORD: Final = regex.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?P<w>[a-z]+)\b")
+
+
+def _weighed_after(text: str, pos: int) -> bool:
+    """ "pounds of thrust", "pounds of cocaine": what follows says the pounds are
+    a weight or a force; the match reads no further than the noun after "of"."""
+    m = _OF_WORD.match(text, pos, pos + 32)
+    return m is not None and m.group("w") in lexicon.WEIGHED
+
+
 @functools.cache
 def _name_heads() -> frozenset[str]:
     """The first words of currency names of more than one word ("u.s.", "hong")."""
@@ -415,6 +425,13 @@ def currency_after(
             and not _is_sterling_after(text, wm.end("w1"))
         ):
             return None  # "two pounds" of weight; "361 million pounds" is money
+        if (
+            found is not None
+            and found[0] == 1
+            and bare.lower() in ("pound", "pounds")
+            and _weighed_after(text, wm.end("w1"))
+        ):
+            return None  # "8.8 million pounds of thrust": a weight or a force
         if found is not None:
             n, code, note = found
             last = wm.group(f"w{n}").lower().rstrip(".,")

@@ -98,6 +98,20 @@ def test_pounds_of_weight_are_not_money() -> None:
     assert (claim.kind, claim.unit) == ("quantity", "pound")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "unit"),
+    [
+        ("The rocket produced 8.8 million pounds of thrust.", "quantity", "pound"),
+        ("Police seized 2,000 pounds of cocaine at the port.", "quantity", "pound"),
+        ("The club paid 361 million pounds of its own money.", "money", "GBP"),
+        ("The council spent 8.8 million pounds of reserves.", "money", "GBP"),
+    ],
+)
+def test_pounds_of_a_substance_are_a_weight(text: str, kind: str, unit: str) -> None:
+    claim = only(text)
+    assert (claim.kind, claim.unit) == (kind, unit)
+
+
 def test_million_pounds_are_money() -> None:
     assert only("profit of 361 million pounds").unit == "GBP"
 
