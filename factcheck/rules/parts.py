@@ -98,7 +98,9 @@ _TOTAL_AFTER = regex.compile(
 #: between two listed parts: " dead in Turkey and ", ", ", " up front and a further ",
 #: " yen, debt servicing at " (an item named before its figure)
 _LIST_GAP = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]+and|[ \t\u00a0]+plus)"
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]+and|[ \t\u00a0]+plus"
+    r"|[ \t\u00a0]+(?i:together|along)[ \t\u00a0]+with"
+    r"(?:[ \t\u00a0]+(?i:his|her|its|their|the|our))?)"
     r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra)"
     r"|(?:[ \t\u00a0]+[\w'’-]+){1,4}[ \t\u00a0]+(?i:at|of|with))?"
     r"[ \t\u00a0]+$"
@@ -122,6 +124,14 @@ _NAMED_TOTAL_GAP = regex.compile(
 )
 
 
+#: between the last part and a total its verb gives: " would give a combined ", " make
+#: a total of "
+_COMBINED_GAP = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+"
+    r"(?i:combined|joint[ \t\u00a0]+total[ \t\u00a0]+of|total[ \t\u00a0]+of)[ \t\u00a0]+$"
+)
+
+
 def _totals_after_parts(
     ctx: AuditContext,
 ) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
@@ -138,7 +148,7 @@ def _totals_after_parts(
             gap = _between(own[i - 1], total)
             if not (
                 _TOTAL_AFTER.match(text, c.span.end) and _TOTAL_GAP.match(gap)
-            ) and not _NAMED_TOTAL_GAP.match(gap):
+            ) and not (_NAMED_TOTAL_GAP.match(gap) or _COMBINED_GAP.match(gap)):
                 continue
             parts = [own[i - 1]]
             for j in range(i - 2, -1, -1):
