@@ -349,37 +349,78 @@ def _change_finding(
     )
 
 
+#: a difference named after the two amounts it is the difference of: "sold him for
+#: €121 million after buying him for €10 million, a profit of €111 million"
+_DIFFERENCE_NAMED = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},[ \t\u00a0]+(?:(?i:making|for|giving|booking)"
+    r"[ \t\u00a0]+)?(?i:a|an)[ \t\u00a0]+(?:(?i:net|paper|tidy)[ \t\u00a0]+)?"
+    r"(?i:profit|gain|loss|windfall|markup|mark-up)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
+    r"(?:(?i:about|around|roughly|some|nearly|almost|more[ \t]+than|over)[ \t\u00a0]+)?$"
+)
+
+
+def _difference_triples(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(difference, one amount, the other) of one sentence: two amounts of one
+    measure, then the profit or loss between them."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for i in range(2, len(own)):
+        first, second, diff = own[i - 2], own[i - 1], own[i]
+        if not _DIFFERENCE_NAMED.match(_between(second, diff)):
+            continue
+        if diff.claim.kind != "money" or not (
+            _same_measure(first.claim, diff.claim)
+            and _same_measure(second.claim, diff.claim)
+        ):
+            continue
+        yield diff, first, second
+
+
 def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
-    """FC301 on a record's stated margin: the new record and the old one differ by
-    it."""
+    """FC301 on a record's stated margin (the new record and the old one differ by
+    it) and on a profit or loss named after the two amounts it is made of."""
+    readings = (
+        (
+            _margin_triples,
+            "margin",
+            "one sentence states a record, the one it beat and by how much",
+        ),
+        (
+            _difference_triples,
+            "difference",
+            "one sentence states two amounts and the profit or loss between them",
+        ),
+    )
     for claims in _sentences(ctx):
-        for margin, new, old in _margin_triples(claims):
-            n, o = _stated(new.claim), _stated(old.claim)
-            if n.low is None or n.high is None or o.low is None or o.high is None:
-                continue
-            ctx.mark_checked(margin, new, old)
-            gap = _abs(Interval(n.low - o.high, n.high - o.low, old.claim.unit))
-            if gap.low is not None and n.low <= o.high and o.low <= n.high:
-                gap = Interval(0.0, gap.high, gap.unit)  # the two may meet
-            stated = _stated(margin.claim)
-            if stated.overlaps(gap):
-                continue
-            yield _change_finding(
-                ctx,
-                margin,
-                gap,
-                f"{margin.claim.text!r} is not the margin between {new.claim.text!r} "
-                f"and {old.claim.text!r}: they differ by {format_interval(gap)} "
-                f"(from {format_interval(o)} to {format_interval(n)}), the text says "
-                f"{format_interval(stated)}",
-                related=[new, old],
-                values={
-                    "new_value": new.claim.value,
-                    "old_value": old.claim.value,
-                    "unit": old.claim.unit,
-                },
-                evidence="one sentence states a record, the one it beat and by how much",
-            )
+        for read, what, why in readings:
+            for margin, new, old in read(claims):
+                n, o = _stated(new.claim), _stated(old.claim)
+                if n.low is None or n.high is None or o.low is None or o.high is None:
+                    continue
+                ctx.mark_checked(margin, new, old)
+                gap = _abs(Interval(n.low - o.high, n.high - o.low, old.claim.unit))
+                if gap.low is not None and n.low <= o.high and o.low <= n.high:
+                    gap = Interval(0.0, gap.high, gap.unit)  # the two may meet
+                stated = _stated(margin.claim)
+                if stated.overlaps(gap):
+                    continue
+                yield _change_finding(
+                    ctx,
+                    margin,
+                    gap,
+                    f"{margin.claim.text!r} is not the {what} between {new.claim.text!r} "
+                    f"and {old.claim.text!r}: they differ by {format_interval(gap)} "
+                    f"(from {format_interval(o)} to {format_interval(n)}), the text says "
+                    f"{format_interval(stated)}",
+                    related=[new, old],
+                    values={
+                        "new_value": new.claim.value,
+                        "old_value": old.claim.value,
+                        "unit": old.claim.unit,
+                    },
+                    evidence=why,
+                )
 
 
 def _delta_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
