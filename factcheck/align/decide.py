@@ -116,6 +116,38 @@ def anchors_of(refs: Iterable[ClaimRef]) -> dict[tuple[int, str], ClaimRef]:
     return out
 
 
+def share_anchor(
+    ref: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
+) -> Claim | None:
+    """The specific amount a percentage follows as its share ("280.04 million, or
+    19.8 per cent"): stated without a qualifier, and specific (a count to
+    ``SPECIFIC_COUNT_DIGITS`` significant digits)."""
+    frame = ref.claim.frame
+    if ref.claim.kind != "percent" or frame is None or frame.role == "change":
+        return None
+    level = anchors.get(level_key(ref))
+    if level is None:
+        return None
+    c = level.claim
+    if c.qualifier is not None or not (
+        is_specific(c) or significant_digits(c.value) >= T.SPECIFIC_COUNT_DIGITS
+    ):
+        return None
+    return c
+
+
+def _share_of_one_amount(
+    a: ClaimRef, b: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
+) -> bool:
+    """Two percentages that follow the same specific amount as its share."""
+    ca, cb = share_anchor(a, anchors), share_anchor(b, anchors)
+    return (
+        ca is not None
+        and cb is not None
+        and (ca.kind, ca.unit, ca.value) == (cb.kind, cb.unit, cb.value)
+    )
+
+
 def _same_level(
     a: ClaimRef, b: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
 ) -> tuple[ClaimRef, ClaimRef] | None:
@@ -417,6 +449,12 @@ def decide(
         and anchor_a == anchor_b
         and (not far_apart or set(fa.holder_key) == set(fb.holder_key) != set())
     )
+    # "280.04 million, 29.8 per cent" and "280.04 million, or 19.8 per cent": the
+    # shares of one stated amount are one fact, as the amount is
+    share_of_anchor = (
+        not same_doc and not far_apart and _share_of_one_amount(a, b, anchors)
+    )
+    shared_anchor = shared_anchor or share_of_anchor
     own_a, own_b = anchors.get(a.key, a), anchors.get(b.key, b)
     if same_doc and own_a.key == own_b.key:
         # a figure and its stated equivalent: one fact (FC101 checks the conversion)
@@ -505,7 +543,12 @@ def decide(
     evidence: list[str] = []
     if shared_anchor:
         confidence += T.SAME_ANCHOR
-        evidence.append(f"same stated amount: {own_a.claim.text!r}")
+        of = anchors[level_key(a)] if share_of_anchor else own_a
+        evidence.append(
+            f"shares of one stated amount: {of.claim.text!r}"
+            if share_of_anchor
+            else f"same stated amount: {of.claim.text!r}"
+        )
     if holder == "same":
         confidence += T.SAME_HOLDER
         evidence.append(holder_why)
@@ -528,7 +571,7 @@ def decide(
             f"a running tally at two times: {fa.time} / {fb.time}, reported "
             f"{a.document.published} / {b.document.published}"
         )
-    levels = None if same_doc else _same_level(a, b, anchors)
+    levels = None if same_doc or share_of_anchor else _same_level(a, b, anchors)
     if levels is not None:
         confidence += T.SAME_LEVEL
         evidence.append(

@@ -416,16 +416,19 @@ class FrameReader(HolderReader):
         )
 
     def _level_before(self, n: int, frame: Frame) -> Claim | None:
-        """The level the ``n``-th claim, a change, follows after a comma ("602.3
-        billion yuan, up 24%", "starts at $1,199, up $200 from its predecessor")."""
+        """The level the ``n``-th claim, a change or a share, follows after a comma
+        ("602.3 billion yuan, up 24%", "starts at $1,199, up $200 from its
+        predecessor", "reached 280.04 million, or 19.8 per cent")."""
         claim = self.claims[n]
-        if n == 0 or frame.role != "change":
+        share = claim.kind == "percent" and frame.role in ("share", "level")
+        if n == 0 or not (frame.role == "change" or share):
             return None
         prev = self.claims[n - 1]
         if (
             prev.sentence != claim.sentence
             or prev.id not in self.frames
             or self.frames[prev.id].role != "level"
+            or (share and prev.kind == "percent")
         ):
             return None
         gap = self.text[prev.span.end : claim.span.start]

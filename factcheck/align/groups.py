@@ -28,6 +28,7 @@ from factcheck.align.decide import (
     anchors_of,
     decide,
     measure_of,
+    share_anchor,
 )
 
 Key = tuple[int, str]
@@ -649,6 +650,10 @@ def blocking_keys(
     anchor = anchor_key(ref, anchors)
     if anchor is not None:
         out.append(("anchor", anchor[0], str(anchor[1]), str(anchor[2])))
+    of = share_anchor(ref, anchors)
+    if of is not None:
+        # "280.04 million, or 19.8 per cent": shares of one stated amount meet
+        out.append(("anchor", f"share:{of.kind}", str(of.unit), str(of.value)))
     return out
 
 

@@ -31,6 +31,10 @@ SAME_TIME = 0.5
 #: Two changes follow levels that state one specific amount ("602.3 billion yuan,
 #: up 24%" and "602.32 billion yuan, up 42.04 percent"): the growth of one result.
 SAME_LEVEL = 1.0
+#: A count printed to this many significant digits ("280.04 million", "9,328") is
+#: no coincidence: two reports giving a share of it give shares of one amount. (A
+#: rounder count, "22 fires", may be two facts.)
+SPECIFIC_COUNT_DIGITS = 4
 #: How much the words around the claims count: the IDF-weighted overlap of their
 #: clauses (0 to about 1.5) times this. A headline restating its body shares most
 #: of its words.
