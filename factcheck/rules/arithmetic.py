@@ -167,11 +167,32 @@ def _change_triples(
             )
             yield pct, new, old
         elif not news:
-            after_level = _level_and_base(pct, others)
+            # "47.83%, up from 38.21% a month earlier, a jump of 9.6 points": the
+            # new end is the level the "up from" follows
+            up_from = [
+                (before[-1], old)
+                for old in olds
+                for before in [
+                    [r for r in others if r.claim.span.end <= old.claim.span.start]
+                ]
+                if before
+                and _UP_FROM.match(_between(before[-1], old))
+                and _same_measure(before[-1].claim, old.claim)
+                and not (before[-1].claim.equivalent_of or old.claim.equivalent_of)
+            ]
+            after_level = up_from[0] if up_from else _level_and_base(pct, others)
             if after_level is not None and not (
                 amount and not _same_measure(pct.claim, after_level[0].claim)
             ):
                 yield pct, *after_level
+
+
+#: between a level and the value it rose or fell from: ", up from ", " down from "
+_UP_FROM = regex.compile(
+    r"^[ \t\u00a0]*,?[ \t\u00a0]+(?i:up|down|rising|falling|climbing|higher|lower"
+    r"|increasing|decreasing)[ \t\u00a0]+(?i:from)[ \t\u00a0]+"
+    r"(?:(?i:about|around|roughly|nearly|some|just)[ \t\u00a0]+)?$"
+)
 
 
 def _level_and_base(
