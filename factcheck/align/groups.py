@@ -47,28 +47,65 @@ def pair_key(a: ClaimRef, b: ClaimRef) -> PairKey:
     return (ka, kb) if ka <= kb else (kb, ka)
 
 
-@attrs.frozen(kw_only=True)
+#: a confident decision between two members of a group as the join keeps it: the
+#: two claims and the decision, or its packed form (:func:`pack_verdict`)
+Joined = tuple[ClaimRef, ClaimRef, "Decision | PackedVerdict"]
+
+
+@attrs.frozen(kw_only=True, eq=False)
 class FactGroup:
-    """Claims that state one fact, and the decisions that joined them."""
+    """Claims that state one fact, and the decisions that joined them.
+
+    The join gives its decisions as it holds them (``joined``: claims and packed
+    verdicts); they become :class:`Decision` values when first read, in the process
+    that reads them (with ``--jobs``, the rules' workers, not the join)."""
 
     members: tuple[ClaimRef, ...]
-    decisions: tuple[Decision, ...]
+    _given: tuple[Decision, ...] | None = attrs.field(
+        default=None, alias="decisions", repr=False
+    )
+    _joined: tuple[Joined, ...] = attrs.field(default=(), alias="joined", repr=False)
     #: the decisions by pair: rules ask for the decision of every pair of members,
     #: and a scan of the decisions for each made that cubic in a group's size
-    _by_pair: dict[PairKey, Decision] = attrs.field(
-        init=False, eq=False, repr=False, alias="_by_pair"
+    _by_pair: dict[PairKey, Decision] | None = attrs.field(
+        init=False, default=None, repr=False, alias="_by_pair"
     )
 
-    @_by_pair.default
-    def _index(self) -> dict[PairKey, Decision]:
-        out: dict[PairKey, Decision] = {}
-        for d in self.decisions:
-            out.setdefault(pair_key(d.a, d.b), d)
-        return out
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        """The confident decisions between members, strongest first."""
+        if self._given is None:
+            out = []
+            for a, b, known in self._joined:
+                d = (
+                    known
+                    if isinstance(known, Decision)
+                    else unpack_verdict(known, a, b)
+                )
+                assert isinstance(d, Decision)
+                out.append(d)
+            object.__setattr__(self, "_given", tuple(out))
+            object.__setattr__(self, "_joined", ())
+        assert self._given is not None
+        return self._given
 
     def decision(self, a: ClaimRef, b: ClaimRef) -> Decision | None:
         """The direct decision between two members, if one was made."""
+        if self._by_pair is None:
+            index: dict[PairKey, Decision] = {}
+            for d in self.decisions:
+                index.setdefault(pair_key(d.a, d.b), d)
+            object.__setattr__(self, "_by_pair", index)
+        assert self._by_pair is not None
         return self._by_pair.get(pair_key(a, b))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FactGroup):
+            return NotImplemented
+        return (self.members, self.decisions) == (other.members, other.decisions)
+
+    def __hash__(self) -> int:
+        return hash((self.members, self.decisions))
 
 
 @attrs.frozen(kw_only=True)
@@ -472,17 +509,11 @@ class FrameAligner:
             members[ra] = ma + mb
             members.pop(rb, None)
         root_of = {n: root for root, numbers in members.items() for n in numbers}
-        by_root: dict[int, list[Decision]] = defaultdict(list)
+        by_root: dict[int, list[Joined]] = defaultdict(list)
         for _, _, _, a, b, known in confident:
             root = root_of.get(a, a)
             if root == root_of.get(b, b):
-                d = (
-                    known
-                    if isinstance(known, Decision)
-                    else unpack_verdict(known, refs[a], refs[b])
-                )
-                assert isinstance(d, Decision)
-                by_root[root].append(d)
+                by_root[root].append((refs[a], refs[b], known))
         groups = []
         grouped: set[int] = set()
         for root in sorted(members, key=rank.__getitem__):
@@ -492,7 +523,7 @@ class FrameAligner:
                     members=tuple(
                         refs[n] for n in sorted(numbers, key=rank.__getitem__)
                     ),
-                    decisions=tuple(by_root.get(root, ())),
+                    joined=tuple(by_root.get(root, ())),
                 )
             )
             grouped.update(numbers)
