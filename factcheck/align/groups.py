@@ -487,32 +487,25 @@ class FrameAligner:
                         return True
             return False
 
-        parent: dict[int, int] = {}
+        # each claim's group (by its root's number) and each group's members: a
+        # merge relabels the joining group's members, as it copies them anyway
+        root_of = list(range(count))
         members: dict[int, list[int]] = {}
-
-        def find(k: int) -> int:
-            root = k
-            while parent.get(root, root) != root:
-                root = parent[root]
-            while parent.get(k, k) != root:  # path compression
-                parent[k], k = root, parent[k]
-            return root
-
         for _, _, _, a, b, _ in confident:
-            ra, rb = find(a), find(b)
+            ra, rb = root_of[a], root_of[b]
             if ra == rb:
                 continue
             ma, mb = members.get(ra, [ra]), members.get(rb, [rb])
             if cannot_link(ma, mb):
                 continue  # a cannot-link: the two groups hold different facts
-            parent[rb] = ra
+            for n in mb:
+                root_of[n] = ra
             members[ra] = ma + mb
             members.pop(rb, None)
-        root_of = {n: root for root, numbers in members.items() for n in numbers}
         by_root: dict[int, list[Joined]] = defaultdict(list)
         for _, _, _, a, b, known in confident:
-            root = root_of.get(a, a)
-            if root == root_of.get(b, b):
+            root = root_of[a]
+            if root == root_of[b]:
                 by_root[root].append((refs[a], refs[b], known))
         groups = []
         grouped: set[int] = set()
@@ -532,7 +525,7 @@ class FrameAligner:
         for verdict in weak:
             if isinstance(verdict, Decision):
                 a, b = number[verdict.a.key], number[verdict.b.key]
-                if not (a in grouped and root_of[a] == root_of.get(b, b)):
+                if not (a in grouped and root_of[a] == root_of[b]):
                     possible.append(verdict)
             elif verdict.series is not None and verdict.series.level != "possible":
                 series.append(_earlier_first(verdict.series))
