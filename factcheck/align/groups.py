@@ -440,9 +440,16 @@ class FrameAligner:
         refs = scoring.refs
         count = len(refs)
         # claims by number (position in ``refs``), ordered by rank (the order of
-        # their keys), a pair by one int: the join touches every scored pair
-        number = {r.key: n for n, r in enumerate(refs)}
-        rank = claim_ranks(refs)
+        # their keys, as the workers ranked them if they did), a pair by one int:
+        # the join touches every scored pair; pairs that come as claims need the
+        # claims' numbers
+        given = isinstance(scored, Numbered)
+        number = {} if given else {r.key: n for n, r in enumerate(refs)}
+        rank = (
+            scored.ranks
+            if isinstance(scored, Numbered) and scored.ranks
+            else claim_ranks(refs)
+        )
         # every pair judged (by number: i * count + j, i < j): is it a veto?
         vetoes: dict[int, bool] = {}
         # (−confidence, ranks of its two claims, their numbers, the decision or
@@ -452,7 +459,8 @@ class FrameAligner:
             vetoes = dict.fromkeys(scored.vetoes, True)
             vetoes.update((c[3] * count + c[4], False) for c in scored.confident)
             confident = list(scored.confident)
-        weak: list[Decision | Veto] = []
+        # decisions short of confident and series, with their claims' numbers
+        weak: list[tuple[int, int, Decision | Veto]] = []
         for i, j, verdict in _numbered(scored, number):
             if verdict is None:
                 continue  # nothing to remember: judged again if ever asked
@@ -466,11 +474,15 @@ class FrameAligner:
                     continue
                 verdict = unpack_verdict(verdict, refs[i], refs[j])  # noqa: PLW2901
             if isinstance(verdict, Decision) and verdict.level == "confident":
-                a, b = number[verdict.a.key], number[verdict.b.key]
+                # an unpacked verdict's claims are (i, j); a judged one's may be
+                # the other way round
+                a, b = (
+                    (i, j) if given else (number[verdict.a.key], number[verdict.b.key])
+                )
                 conf = -verdict.confidence
                 confident.append((conf, rank[a], rank[b], a, b, verdict))
             elif _is_weak(verdict):
-                weak.append(verdict)  # type: ignore[arg-type]
+                weak.append((i, j, verdict))  # type: ignore[arg-type]
         confident.sort()  # no two tie on (−confidence, ranks): no verdict compared
 
         def cannot_link(ma: list[int], mb: list[int]) -> bool:
@@ -482,7 +494,7 @@ class FrameAligner:
                         verdict = scoring.judge(refs[x], refs[y])
                         found = vetoes[code] = isinstance(verdict, Veto)
                         if _is_weak(verdict):
-                            weak.append(verdict)  # type: ignore[arg-type]
+                            weak.append((x, y, verdict))  # type: ignore[arg-type]
                     if found:
                         return True
             return False
@@ -522,9 +534,8 @@ class FrameAligner:
             grouped.update(numbers)
         possible = []
         series = []
-        for verdict in weak:
+        for a, b, verdict in weak:
             if isinstance(verdict, Decision):
-                a, b = number[verdict.a.key], number[verdict.b.key]
                 if not (a in grouped and root_of[a] == root_of[b]):
                     possible.append(verdict)
             elif verdict.series is not None and verdict.series.level != "possible":
@@ -575,6 +586,9 @@ class Numbered:
     rows: Sequence[tuple[int, int, PackedVerdict]]
     vetoes: Sequence[int] = ()
     confident: Sequence[Confident] = ()
+    #: the ranks ``confident`` was made with (:func:`claim_ranks`), so the join
+    #: does not rank the claims again (empty: the join ranks them)
+    ranks: Sequence[int] = ()
 
 
 def _numbered(
