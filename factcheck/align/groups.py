@@ -48,28 +48,65 @@ def pair_key(a: ClaimRef, b: ClaimRef) -> PairKey:
     return (ka, kb) if ka <= kb else (kb, ka)
 
 
-@attrs.frozen(kw_only=True)
+#: a confident decision between two members of a group as the join keeps it: the
+#: two claims and the decision, or its packed form (:func:`pack_verdict`)
+Joined = tuple[ClaimRef, ClaimRef, "Decision | PackedVerdict"]
+
+
+@attrs.frozen(kw_only=True, eq=False)
 class FactGroup:
-    """Claims that state one fact, and the decisions that joined them."""
+    """Claims that state one fact, and the decisions that joined them.
+
+    The join gives its decisions as it holds them (``joined``: claims and packed
+    verdicts); they become :class:`Decision` values when first read, in the process
+    that reads them (with ``--jobs``, the rules' workers, not the join)."""
 
     members: tuple[ClaimRef, ...]
-    decisions: tuple[Decision, ...]
+    _given: tuple[Decision, ...] | None = attrs.field(
+        default=None, alias="decisions", repr=False
+    )
+    _joined: tuple[Joined, ...] = attrs.field(default=(), alias="joined", repr=False)
     #: the decisions by pair: rules ask for the decision of every pair of members,
     #: and a scan of the decisions for each made that cubic in a group's size
-    _by_pair: dict[PairKey, Decision] = attrs.field(
-        init=False, eq=False, repr=False, alias="_by_pair"
+    _by_pair: dict[PairKey, Decision] | None = attrs.field(
+        init=False, default=None, repr=False, alias="_by_pair"
     )
 
-    @_by_pair.default
-    def _index(self) -> dict[PairKey, Decision]:
-        out: dict[PairKey, Decision] = {}
-        for d in self.decisions:
-            out.setdefault(pair_key(d.a, d.b), d)
-        return out
+    @property
+    def decisions(self) -> tuple[Decision, ...]:
+        """The confident decisions between members, strongest first."""
+        if self._given is None:
+            out = []
+            for a, b, known in self._joined:
+                d = (
+                    known
+                    if isinstance(known, Decision)
+                    else unpack_verdict(known, a, b)
+                )
+                assert isinstance(d, Decision)
+                out.append(d)
+            object.__setattr__(self, "_given", tuple(out))
+            object.__setattr__(self, "_joined", ())
+        assert self._given is not None
+        return self._given
 
     def decision(self, a: ClaimRef, b: ClaimRef) -> Decision | None:
         """The direct decision between two members, if one was made."""
+        if self._by_pair is None:
+            index: dict[PairKey, Decision] = {}
+            for d in self.decisions:
+                index.setdefault(pair_key(d.a, d.b), d)
+            object.__setattr__(self, "_by_pair", index)
+        assert self._by_pair is not None
         return self._by_pair.get(pair_key(a, b))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FactGroup):
+            return NotImplemented
+        return (self.members, self.decisions) == (other.members, other.decisions)
+
+    def __hash__(self) -> int:
+        return hash((self.members, self.decisions))
 
 
 @attrs.frozen(kw_only=True)
@@ -404,9 +441,16 @@ class FrameAligner:
         refs = scoring.refs
         count = len(refs)
         # claims by number (position in ``refs``), ordered by rank (the order of
-        # their keys), a pair by one int: the join touches every scored pair
-        number = {r.key: n for n, r in enumerate(refs)}
-        rank = claim_ranks(refs)
+        # their keys, as the workers ranked them if they did), a pair by one int:
+        # the join touches every scored pair; pairs that come as claims need the
+        # claims' numbers
+        given = isinstance(scored, Numbered)
+        number = {} if given else {r.key: n for n, r in enumerate(refs)}
+        rank = (
+            scored.ranks
+            if isinstance(scored, Numbered) and scored.ranks
+            else claim_ranks(refs)
+        )
         # every pair judged (by number: i * count + j, i < j): is it a veto?
         vetoes: dict[int, bool] = {}
         # (−confidence, ranks of its two claims, their numbers, the decision or
@@ -416,7 +460,8 @@ class FrameAligner:
             vetoes = dict.fromkeys(scored.vetoes, True)
             vetoes.update((c[3] * count + c[4], False) for c in scored.confident)
             confident = list(scored.confident)
-        weak: list[Decision | Veto] = []
+        # decisions short of confident and series, with their claims' numbers
+        weak: list[tuple[int, int, Decision | Veto]] = []
         for i, j, verdict in _numbered(scored, number):
             if verdict is None:
                 continue  # nothing to remember: judged again if ever asked
@@ -430,11 +475,15 @@ class FrameAligner:
                     continue
                 verdict = unpack_verdict(verdict, refs[i], refs[j])  # noqa: PLW2901
             if isinstance(verdict, Decision) and verdict.level == "confident":
-                a, b = number[verdict.a.key], number[verdict.b.key]
+                # an unpacked verdict's claims are (i, j); a judged one's may be
+                # the other way round
+                a, b = (
+                    (i, j) if given else (number[verdict.a.key], number[verdict.b.key])
+                )
                 conf = -verdict.confidence
                 confident.append((conf, rank[a], rank[b], a, b, verdict))
             elif _is_weak(verdict):
-                weak.append(verdict)  # type: ignore[arg-type]
+                weak.append((i, j, verdict))  # type: ignore[arg-type]
         confident.sort()  # no two tie on (−confidence, ranks): no verdict compared
 
         def cannot_link(ma: list[int], mb: list[int]) -> bool:
@@ -446,44 +495,31 @@ class FrameAligner:
                         verdict = scoring.judge(refs[x], refs[y])
                         found = vetoes[code] = isinstance(verdict, Veto)
                         if _is_weak(verdict):
-                            weak.append(verdict)  # type: ignore[arg-type]
+                            weak.append((x, y, verdict))  # type: ignore[arg-type]
                     if found:
                         return True
             return False
 
-        parent: dict[int, int] = {}
+        # each claim's group (by its root's number) and each group's members: a
+        # merge relabels the joining group's members, as it copies them anyway
+        root_of = list(range(count))
         members: dict[int, list[int]] = {}
-
-        def find(k: int) -> int:
-            root = k
-            while parent.get(root, root) != root:
-                root = parent[root]
-            while parent.get(k, k) != root:  # path compression
-                parent[k], k = root, parent[k]
-            return root
-
         for _, _, _, a, b, _ in confident:
-            ra, rb = find(a), find(b)
+            ra, rb = root_of[a], root_of[b]
             if ra == rb:
                 continue
             ma, mb = members.get(ra, [ra]), members.get(rb, [rb])
             if cannot_link(ma, mb):
                 continue  # a cannot-link: the two groups hold different facts
-            parent[rb] = ra
+            for n in mb:
+                root_of[n] = ra
             members[ra] = ma + mb
             members.pop(rb, None)
-        root_of = {n: root for root, numbers in members.items() for n in numbers}
-        by_root: dict[int, list[Decision]] = defaultdict(list)
+        by_root: dict[int, list[Joined]] = defaultdict(list)
         for _, _, _, a, b, known in confident:
-            root = root_of.get(a, a)
-            if root == root_of.get(b, b):
-                d = (
-                    known
-                    if isinstance(known, Decision)
-                    else unpack_verdict(known, refs[a], refs[b])
-                )
-                assert isinstance(d, Decision)
-                by_root[root].append(d)
+            root = root_of[a]
+            if root == root_of[b]:
+                by_root[root].append((refs[a], refs[b], known))
         groups = []
         grouped: set[int] = set()
         for root in sorted(members, key=rank.__getitem__):
@@ -493,16 +529,15 @@ class FrameAligner:
                     members=tuple(
                         refs[n] for n in sorted(numbers, key=rank.__getitem__)
                     ),
-                    decisions=tuple(by_root.get(root, ())),
+                    joined=tuple(by_root.get(root, ())),
                 )
             )
             grouped.update(numbers)
         possible = []
         series = []
-        for verdict in weak:
+        for a, b, verdict in weak:
             if isinstance(verdict, Decision):
-                a, b = number[verdict.a.key], number[verdict.b.key]
-                if not (a in grouped and root_of[a] == root_of.get(b, b)):
+                if not (a in grouped and root_of[a] == root_of[b]):
                     possible.append(verdict)
             elif verdict.series is not None and verdict.series.level != "possible":
                 series.append(_earlier_first(verdict.series))
@@ -552,6 +587,9 @@ class Numbered:
     rows: Sequence[tuple[int, int, PackedVerdict]]
     vetoes: Sequence[int] = ()
     confident: Sequence[Confident] = ()
+    #: the ranks ``confident`` was made with (:func:`claim_ranks`), so the join
+    #: does not rank the claims again (empty: the join ranks them)
+    ranks: Sequence[int] = ()
 
 
 def _numbered(

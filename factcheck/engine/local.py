@@ -366,7 +366,8 @@ def forked_scorer(jobs: int) -> PairScorer | None:
             pairs = list(scoring.candidates())
             return zip(pairs, scoring.score(pairs), strict=True)
         runs = weighed_runs(weights, jobs * CHUNKS_PER_JOB)
-        state = (scoring, blocks, claim_ranks(scoring.refs))
+        ranks = claim_ranks(scoring.refs)
+        state = (scoring, blocks, ranks)
         results = run_forked(_score_blocks, state, runs, jobs, here=True)
         rows: list[tuple[int, int, PackedVerdict]] = []
         vetoes: list[int] = []
@@ -377,7 +378,7 @@ def forked_scorer(jobs: int) -> PairScorer | None:
             rows.extend(result[0])
             vetoes.extend(result[1])
             confident.extend(result[2])
-        return Numbered(rows, vetoes, confident)
+        return Numbered(rows, vetoes, confident, ranks)
 
     return score
 
