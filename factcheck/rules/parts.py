@@ -98,7 +98,8 @@ _TOTAL_AFTER = regex.compile(
 #: between two listed parts: " dead in Turkey and ", ", ", " up front and a further ",
 #: " yen, debt servicing at " (an item named before its figure)
 _LIST_GAP = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]+and|[ \t\u00a0]+plus"
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,(?:[ \t\u00a0]+(?i:and|plus))?|[ \t\u00a0]+and"
+    r"|[ \t\u00a0]+plus"
     r"|[ \t\u00a0]+(?i:together|along)[ \t\u00a0]+with"
     r"(?:[ \t\u00a0]+(?i:his|her|its|their|the|our))?)"
     r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra)"
