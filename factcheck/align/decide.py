@@ -7,6 +7,7 @@ points or windows are different facts, however alike the numbers."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from typing import Literal
@@ -71,8 +72,10 @@ def is_specific(claim: Claim) -> bool:
     return significant_digits(claim.value) >= 2
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def significant_digits(value: float) -> int:
-    """How many significant digits a stated value shows ("43,574": 5; "380": 2)."""
+    """How many significant digits a stated value shows ("43,574": 5; "380": 2).
+    Cached: every pair a claim is decided in asks it again."""
     return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
 
 
@@ -249,11 +252,17 @@ def _comparable_sources(a: str | None, b: str | None) -> bool:
 def _noun_head(claim: Claim) -> str | None:
     """The head of the noun a count counts ("fires" of "21 related vehicle fires"):
     the last word before a preposition, stemmed."""
+    return _head_of(claim.noun or "")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _head_of(noun: str) -> str | None:
+    """:func:`_noun_head` of a noun phrase; cached, as every pair asks again."""
     from factcheck.align.context import stem  # noqa: PLC0415
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
     words: list[str] = []
-    for w in (claim.noun or "").lower().split():
+    for w in noun.lower().split():
         if w in lexicon().prepositions:
             break
         words.append(w)
