@@ -48,11 +48,15 @@ _OF = regex.compile(
     r"^[ \t\u00a0]+(?i:of|out[ \t]+of)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
     r"(?:[\w-]+['’]s[ \t\u00a0]+)?$"
 )
+#: the qualifiers a share may carry: "about 63%", "more than a third"
+_SHARE_QUALIFIERS = (
+    r"about|roughly|some|nearly|almost|around|more[ \t]+than|less[ \t]+than"
+    r"|over|under|just[ \t]+over|just[ \t]+under"
+)
 #: between a whole and its share: ", or", " buildings were lost, more than"
 _OR = regex.compile(
     r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,3}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
-    r"(?:(?i:or|about|roughly|some|nearly|almost|around|more[ \t]+than|less[ \t]+than"
-    r"|over|under|just[ \t]+over|just[ \t]+under))?[ \t\u00a0]*$"
+    rf"(?:(?i:or|{_SHARE_QUALIFIERS}))?[ \t\u00a0]*$"
 )
 
 
@@ -700,8 +704,7 @@ def _share_triples(
 #: a share set after its part's clause: "33 million people were hit, nearly a
 #: quarter of the country's 220 million", "sold $5 billion, about 25% of its"
 _APPOSITIVE = regex.compile(
-    r",[ \t\u00a0]+(?:(?i:about|roughly|some|nearly|almost|around|more[ \t]+than"
-    r"|less[ \t]+than|over|under|just[ \t]+over|just[ \t]+under|or)[ \t\u00a0]+)?$"
+    rf",[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS}|or)[ \t\u00a0]+)?$"
 )
 
 
