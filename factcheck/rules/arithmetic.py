@@ -238,7 +238,11 @@ _THAN_BASE = regex.compile(
 #: quarter ...", "..., while the share ... rose", "; ", " — "
 _CLAUSE_BREAK = regex.compile(
     r";|[ \t\u00a0][—–][ \t\u00a0]|,[ \t\u00a0]+(?i:and|but|while|whereas|before|after"
-    r"|although|though|as)\b"
+    r"|although|though|as|with)\b"
+    # "the rise to 4.35% was expected after the CPI climbed to 5.6%": a clause of
+    # fact has its own figures, with or without a comma
+    r"|[ \t\u00a0](?i:after|because|following|although|though|whereas)[ \t\u00a0]+"
+    r"(?=the[ \t\u00a0]|[A-Z])"
 )
 
 
