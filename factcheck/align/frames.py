@@ -79,6 +79,8 @@ _COST_VERB = regex.compile(
 _MARKET_FRONTED = regex.compile(
     r"In[ \t\u00a0]+(?:the[ \t\u00a0]+)?[A-Z][\w.-]*[ \t\u00a0]+(?:the|a|an|its)\b"
 )
+#: a figure another name owns, right before it: "the EU's 750 billion euro fund"
+_OWNED_BY_ANOTHER = regex.compile(r"\b[A-Z][\w.-]*['’]s[ \t\u00a0]+$")
 #: a clause of past fact that a forecast word before it does not govern: "the move
 #: was widely expected after the union reported that pay rose 5.28%"
 _FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
@@ -462,6 +464,10 @@ class FrameReader(HolderReader):
                     later.kind == claim.kind
                     and later.equivalent_of is None
                     and 0 <= comma < later.span.start
+                    # "drawn from the EU's 750 billion euro fund": another owner's
+                    and not _OWNED_BY_ANOTHER.search(
+                        self.text, max(s0, later.span.start - 40), later.span.start
+                    )
                 ):
                     out[later.id] = claim.id
         return out
