@@ -46,7 +46,10 @@ _MONTH_NUMBER = {
     for m in names
 }
 _YEAR = regex.compile(
-    r"(?<![\w-])(?<!\b(?:the|a|an|its|their)\s)(19[5-9]\d|20\d\d)(?![\w-]|['’]s\b|\s*(?:%|per|acres|km|model))"
+    r"(?<![\w-])(?<!\b(?:the|a|an|its|their)\s)(19[5-9]\d|20\d\d"
+    # an older year only after "in", "since", "until": "recorded minus 67.8C in 1892"
+    r"|(?<=\b(?i:in|since|until)\s)1[89]\d\d)"
+    r"(?![\w-]|['’]s\b|\s*(?:%|per|acres|km|model))"
 )
 _FISCAL = regex.compile(
     r"\b(?:FY|fiscal\s+(?:year\s+)?)(?:20)?(\d\d)\b", regex.IGNORECASE
