@@ -29,6 +29,7 @@ Holders are read by :mod:`factcheck.align.holders`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Mapping, Sequence
 
@@ -406,6 +407,15 @@ class FrameReader(HolderReader):
         gap = self.text[prev.span.end : claim.span.start]
         return prev if _TO_LEVEL.fullmatch(gap) else None
 
+    def _end_after_equivalent(self, claim: Claim, s0: int, s1: int, end: int) -> int:
+        """Where a claim's stretch ends, read past its stated equivalent: "recorded
+        minus 67.8C (minus 90F) in 1892" dates both figures."""
+        at = bisect.bisect_left(self.spans, (claim.span.end,))
+        if at >= len(self.claims) or self.claims[at].equivalent_of != claim.id:
+            return end
+        _, eq_end = local_bounds(self.claims[at], s0, s1, self.spans, self.text)
+        return max(end, eq_end)
+
     def _market(self, claim: Claim, s0: int) -> bool:
         """Whether a place names the market of a money figure: right after it ("in
         the euro area", "in Japan") or fronting its sentence ("In Japan the")."""
@@ -510,7 +520,7 @@ class FrameReader(HolderReader):
             self.document.published,
             claim,
             sentence=(s0, s1),
-            stretch=(start, end),
+            stretch=(start, self._end_after_equivalent(claim, s0, s1, end)),
             standing=_named_class(attribute) and attribute not in self.lex.running,
         )
         return Frame(
