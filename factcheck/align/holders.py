@@ -134,6 +134,14 @@ _TAKES_AN_OBJECT = frozenset(
 )
 
 
+#: nouns that name a place by "of" ("the town of Chiva", "the port city of Derna"):
+#: the holder is the name, not the noun (which alone stands for a place named before)
+_PLACE_NOUNS = frozenset(
+    ["town", "city", "village", "port", "province", "state", "island", "county",
+     "district", "region", "municipality", "prefecture", "commune"]
+)  # fmt: skip
+
+
 #: a non-restrictive relative clause: ", which had a budget of $96.5 million"
 _RELATIVE = regex.compile(r",\s+(?:which|who|whose)\b")
 
@@ -507,6 +515,18 @@ class HolderReader:
             while k < len(rest) and _is_name_token(rest[k].text, self.words, lex):
                 k += 1
             np, rest = [*np, rest[0], *rest[1:k]], rest[k:]
+        if (
+            len(np) == 1
+            and np[0].low in _PLACE_NOUNS
+            and len(rest) > 1
+            and rest[0].low == "of"
+            and _is_name_token(rest[1].text, self.words, lex)
+        ):
+            # "the town of Chiva recorded 491 litres": the place the noun names
+            k = 2
+            while k < len(rest) and _is_name_token(rest[k].text, self.words, lex):
+                k += 1
+            np, rest = rest[1:k], rest[k:]
         if (
             rest
             and rest[0].low in lex.reporting
