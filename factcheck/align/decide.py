@@ -552,12 +552,11 @@ def decide(
     evidence: list[str] = []
     if shared_anchor:
         confidence += T.SAME_ANCHOR
-        of = anchors[level_key(a)] if share_of_anchor else own_a
-        evidence.append(
-            f"shares of one stated amount: {of.claim.text!r}"
-            if share_of_anchor
-            else f"same stated amount: {of.claim.text!r}"
-        )
+        if share_of_anchor:
+            amount = anchors[level_key(a)].claim.text
+            evidence.append(f"shares of one stated amount: {amount!r}")
+        else:
+            evidence.append(f"same stated amount: {own_a.claim.text!r}")
     if holder == "same":
         confidence += T.SAME_HOLDER
         evidence.append(holder_why)

@@ -25,6 +25,7 @@ from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import (
     _POSSESSIVE,
     _WEEKDAY_NAMES,
+    SUBORDINATE_CLAUSE,
     _Holder,
     _holder_from,
     _is_name_token,
@@ -54,11 +55,6 @@ _STRONG = regex.compile(r"[;:]\s*|\s+[—–]\s+")
 
 
 _WEAK = regex.compile(r",?\s+(?:and|while|whereas|but|plus)\s+|,\s+")
-#: a subordinate clause has its own subject: "the move was expected after the union
-#: reported that pay rose 5.28%", "sales fell because Acme's prices rose 4%"
-_SUBORDINATE = regex.compile(
-    r"\s(?i:after|because|following|although|though|whereas)\s+(?=the\s|[A-Z])"
-)
 
 
 _NUMBER_END = regex.compile(
@@ -360,7 +356,7 @@ class HolderReader:
         relative = self._antecedent(clause_start, claim.span.start)
         if relative is not None:
             return relative
-        subordinate = _SUBORDINATE.finditer(text, start, claim.span.start)
+        subordinate = SUBORDINATE_CLAUSE.finditer(text, start, claim.span.start)
         begins = [m.end() for m in reversed(list(subordinate))]
         begins.append(start)
         weak = [m.end() for m in _WEAK.finditer(text, clause_start, start)]

@@ -29,6 +29,12 @@ _WEEKDAY_NAMES = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _POSSESSIVE = regex.compile(r"['’]s?\b")
+#: where a clause of fact opens, with its own subject and its own figures: "the move
+#: was expected after the union reported that pay rose 5.28%", "sales fell because
+#: Acme's prices rose 4%"
+SUBORDINATE_CLAUSE = regex.compile(
+    r"\s(?i:after|because|following|although|though|whereas)\s+(?=the\s|[A-Z])"
+)
 
 
 @attrs.frozen

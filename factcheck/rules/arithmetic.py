@@ -17,7 +17,8 @@ import regex
 from factcheck.align import ClaimRef
 from factcheck.align.context import stem
 from factcheck.align.lexicon import lexicon
-from factcheck.align.phrases import holder_key
+from factcheck.align.phrases import SUBORDINATE_CLAUSE, holder_key
+from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.lexicon import UNITS_WORDS
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_interval
@@ -37,12 +38,10 @@ _DOWN = regex.compile(
     r"|plung\w*|tumbl\w*|sank|sink\w*|shr[aiu]nk\w*|cut|cuts|lower\w*|reduc\w*|lost|loss"
     r"|narrow\w*|contract\w*))\b"
 )
-_TO = regex.compile(
-    r"(?i:\bto)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|some|just)[ \t]+)?$"
-)
-_FROM = regex.compile(
-    r"(?i:\bfrom)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|some|just)[ \t]+)?$"
-)
+#: a qualifier before an end of a change: "to about 5%", "up from nearly 4%"
+_ABOUT = r"(?:(?i:about|around|roughly|nearly|some|just)[ \t]+)?"
+_TO = regex.compile(rf"(?i:\bto)[ \t\u00a0]+{_ABOUT}$")
+_FROM = regex.compile(rf"(?i:\bfrom)[ \t\u00a0]+{_ABOUT}$")
 #: "21 of 35", "4,500 out of", "358 of the town's 1,113"
 _OF = regex.compile(
     r"^[ \t\u00a0]+(?i:of|out[ \t]+of)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
@@ -194,8 +193,7 @@ def _change_triples(
 #: between a level and the value it rose or fell from: ", up from ", " down from "
 _UP_FROM = regex.compile(
     r"^[ \t\u00a0]*,?[ \t\u00a0]+(?i:up|down|rising|falling|climbing|higher|lower"
-    r"|increasing|decreasing)[ \t\u00a0]+(?i:from)[ \t\u00a0]+"
-    r"(?:(?i:about|around|roughly|nearly|some|just)[ \t\u00a0]+)?$"
+    rf"|increasing|decreasing)[ \t\u00a0]+(?i:from)[ \t\u00a0]+{_ABOUT}$"
 )
 
 
@@ -241,8 +239,7 @@ _CLAUSE_BREAK = regex.compile(
     r"|although|though|as|with)\b"
     # "the rise to 4.35% was expected after the CPI climbed to 5.6%": a clause of
     # fact has its own figures, with or without a comma
-    r"|[ \t\u00a0](?i:after|because|following|although|though|whereas)[ \t\u00a0]+"
-    r"(?=the[ \t\u00a0]|[A-Z])"
+    rf"|{SUBORDINATE_CLAUSE.pattern}"
 )
 
 
@@ -755,7 +752,8 @@ def _is_share_word(claim: Claim) -> bool:
     return claim.whole is not None and _RATIO_WORDS.search(claim.text) is not None
 
 
-_RATIO_WORDS = regex.compile(r"[ \t\u00a0](?:in|out[ \t\u00a0]+of)[ \t\u00a0]")
+#: what joins a ratio's two numbers ("one in five"), as the extractor reads it
+_RATIO_WORDS = regex.compile(RATIO_JOINER)
 
 
 def _stated_share(claim: Claim) -> Interval | None:

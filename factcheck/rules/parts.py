@@ -83,12 +83,15 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
             if all(
                 _listed_measure(p.claim, c) and p.claim.value < c.value for p in parts
             ):
-                how = (
-                    "a total broken down after a colon"
-                    if colon
-                    else ("a total made up of the parts listed after it")
+                yield (
+                    total,
+                    parts,
+                    (
+                        "a total broken down after a colon"
+                        if colon
+                        else "a total made up of the parts listed after it"
+                    ),
                 )
-                yield total, parts, how
 
 
 #: a total named after its parts: "..., more than 12,000 in all"
