@@ -17,6 +17,7 @@ import regex
 
 from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, measure_key
+from factcheck.align.times import FULL_YEAR
 from factcheck.model import Claim, Frame, Interval
 
 #: confident: an error may be reported; probable: one side of the frame is inferred
@@ -401,9 +402,12 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
     ta, tb = fa.time, fb.time
     if ta and tb:
         if ta == tb:
-            return "same"
+            # two figures "for the full year" share no date: each report's own year
+            return "compatible" if ta == FULL_YEAR else "same"
         if ta.startswith(tb) or tb.startswith(ta):
             return "compatible"
+        if FULL_YEAR in (ta, tb) and (ta + tb).replace(FULL_YEAR, "").isdigit():
+            return "compatible"  # "for the full year" and "in 2023"
         return "different"
     if fa.window and fa.window == fb.window:
         return "same"
@@ -509,6 +513,14 @@ def decide(
             or (time == "same" and not _DAY.match(fa.time or ""))
         )
     )
+    if time == "unknown" and not series and _past_year_against_present(a, b):
+        # "raised €600 million in 2024 at a valuation of €6 billion" in a 2025
+        # story, against its undated "values Mistral at 11.7 billion euros": a
+        # stock dated to a year before both reports is that year's, the undated one
+        # the report's present
+        return Veto(
+            reason=f"different times: {fa.time or fb.time} / the reports' present"
+        )
     if (time == "different" and not series) or (
         time == "compatible" and _flow_over_periods(fa, fb)
     ):
@@ -637,6 +649,31 @@ def decide(
         # reports of a running tally on different days: two moments, not one fact
         return Veto(reason="a running tally on different days", series=decision)
     return decision
+
+
+def _past_year_against_present(a: ClaimRef, b: ClaimRef) -> bool:
+    """One figure dated to a year before both reports' publication years, the other
+    undated, both levels, and not a flow over a period: a stock (a valuation, a price, a stake)
+    stated for a past year is that year's, while the undated one is the report's
+    present. (A year's revenue reported the next year is a flow, and undated figures
+    of results are the year's.)"""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    fa, fb = a.claim.frame or Frame(), b.claim.frame or Frame()
+    dated = fa.time or fb.time
+    attribute = fa.attribute or fb.attribute
+    pa, pb = a.document.published, b.document.published
+    if (
+        dated is None
+        or (fa.time and fb.time)
+        or fa.role != "level"  # "rose 2.9% last year": a change over the year
+        or pa is None
+        or pb is None
+        or attribute in lexicon().period
+        or not dated[:4].isdigit()
+    ):
+        return False
+    return int(dated[:4]) < min(pa.year, pb.year)
 
 
 def _unsaid_whole(ca: Claim, cb: Claim, fa: Frame, fb: Frame) -> bool:

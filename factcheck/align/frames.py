@@ -65,7 +65,18 @@ _QUALIFIER_THAN = regex.compile(
     regex.IGNORECASE,
 )
 #: "once again", "once more": "once" that means "again", not "formerly"
-_NOT_A_STAGE = regex.compile(r"(?i:once\s+(?:again|more))\b")
+_NOT_A_STAGE = regex.compile(
+    # "once again"; "Once finished, the plant will store": a temporal clause (when
+    # it will be so), not a former state ("once the biggest allocation")
+    r"(?i:once\s+(?:again|more|(?:fully\s+)?(?:\w+ed|complete|operational|built|done|open"
+    r"|running|online|up\s+and\s+running)\b))"
+)
+#: an annual rate's period, said of a percentage ("inflation of 4.5% a year",
+#: "growing 3% annually"): how rates are stated, not an average over periods
+_ANNUAL_RATE = frozenset(["a year", "per year", "annually", "per annum"])
+#: a fact box's label before a colon ("Previous setting: 4.10%", "Forecast: 2.1%"):
+#: it governs the figure right after the colon
+_LABEL_COLON = regex.compile(r"(?P<label>[^\n.;:]{1,40}):\s*$")
 #: a price's market after it: "€469.99 in the euro area", "£395.99 in the UK"
 _MARKET_AFTER = regex.compile(
     r"[ \t\u00a0]+in[ \t\u00a0]+(?:the[ \t\u00a0]+)?(?:[A-Z]|euro[ \t\u00a0]+area|eurozone)"
@@ -514,6 +525,12 @@ class FrameReader(HolderReader):
             cues.append(f"role<-{why!r}")
         stage = self._stage(claim, s0, start, end)
         basis = self._basis(start, end)
+        if (
+            basis == "average"
+            and claim.kind == "percent"
+            and self._basis_word(start, end) in _ANNUAL_RATE
+        ):
+            basis = None
         time, window = read_time(
             self.text,
             self.spans,
@@ -702,6 +719,13 @@ class FrameReader(HolderReader):
         ):
             return "earlier"
         found: Stage | None = None
+        label = _LABEL_COLON.search(self.text, s0, claim.span.start)
+        if label is not None:
+            # "Previous setting: 4.10%": the label's stage is the figure's
+            for m in lex.stages.finditer(self.text, label.start(), label.end()):
+                stage = lex.stage_of[" ".join(m.group().lower().split())]
+                if stage in ("earlier", "forecast", "proposal"):
+                    return stage  # type: ignore[return-value]
         for m in lex.stages.finditer(self.text, start, end):
             if _NOT_A_STAGE.match(self.text, m.start()):
                 continue
@@ -742,9 +766,12 @@ class FrameReader(HolderReader):
         return "forecast"
 
     def _basis(self, start: int, end: int) -> str | None:
-        lex = self.lex
-        m = lex.bases.search(self.text, start, end)
-        return None if m is None else lex.basis_of[" ".join(m.group().lower().split())]
+        word = self._basis_word(start, end)
+        return None if word is None else self.lex.basis_of[word]
+
+    def _basis_word(self, start: int, end: int) -> str | None:
+        m = self.lex.bases.search(self.text, start, end)
+        return None if m is None else " ".join(m.group().lower().split())
 
     # -- time ---------------------------------------------------------------------
 

@@ -82,6 +82,16 @@ _AT_BEFORE = regex.compile(
 )
 
 
+#: words that open an adverbial before the subject, besides prepositions: "According
+#: to Cal Fire,", "Once finished, the plant", "Overnight, the toll"; the subject
+#: follows the comma
+_OPENERS = frozenset(
+    ["according", "late", "early", "once", "when", "whenever", "while", "if",
+     "although", "though", "because", "overnight", "meanwhile", "besides",
+     "separately", "elsewhere", "already", "overall", "altogether", "however",
+     "still", "instead", "initially", "originally", "previously", "earlier",
+     "later", "yesterday"]
+)  # fmt: skip
 #: determiners that open a subject after a fronted place ("In France the ...")
 _SUBJECT_DETERMINERS = frozenset(["the", "a", "an", "its", "their"])
 
@@ -274,6 +284,9 @@ class HolderReader:
                 if np:
                     # "Revenue at Pelago's shipping unit": the unit's, not Pelago's
                     after = toks[len(toks) - k :][:4]
+                    named = self._name_after_owner(after)
+                    if named is not None:
+                        return named
                     unit = next(
                         (i for i, t in enumerate(after) if t.low in lex.subunits), None
                     )
@@ -368,6 +381,23 @@ class HolderReader:
                 return found if found.key else None
         return None
 
+    def _name_after_owner(self, after: list[_Token]) -> _Holder | None:
+        """ "Sweden's Armand Duplantis cleared 6.25 metres", "Kenya's Faith Kipyegon
+        broke": a name right after a possessive, then its verb, is the holder; the
+        owner only says where it is from."""
+        lex = self.lex
+        n = 0
+        while n < len(after) and _is_name_token(after[n].text, self.words, lex):
+            n += 1
+        if n == 0 or n == len(after):
+            return None
+        verb = after[n].low
+        if not (
+            verb in lex.verbs or verb in lex.aux or _looks_like_verb(after[n].text)
+        ):
+            return None
+        return _holder_from(after[:n], "the clause subject", lex)
+
     def _narrowed(self, owner: _Holder, after: list[_Token]) -> _Holder | None:
         """An owner's holder narrowed by the nouns before its attribute: "Ohio's
         transport budget" is the transport budget's, not all of Ohio's spending
@@ -444,11 +474,7 @@ class HolderReader:
         toks = _tokens(text, begin, stop, self.spans, after_last=False)
         if not toks:
             return None
-        if toks[0].low in lex.prepositions or toks[0].low in {
-            "according",
-            "late",
-            "early",
-        }:
+        if toks[0].low in lex.prepositions or toks[0].low in _OPENERS:
             comma = text.find(",", toks[0].end, stop)
             if comma >= 0:
                 toks = [t for t in toks if t.start > comma]
@@ -490,9 +516,17 @@ class HolderReader:
             if (
                 np
                 and tok.text.islower()
-                and tok.text.endswith(("s", "ed"))
-                and _is_name_token(np[-1].text, self.words, lex)
                 and low not in lex.attribute_of
+                and (
+                    (
+                        tok.text.endswith("s")
+                        and _is_name_token(np[-1].text, self.words, lex)
+                    )
+                    # "the government forced", "the alliance finished": a past
+                    # tense after any noun (an adverb before it, "the newly
+                    # listed", is no noun)
+                    or (tok.text.endswith("ed") and not np[-1].low.endswith("ly"))
+                )
             ):
                 i = j  # "Samsung intends", "Xiaomi collected": a verb after a name
                 break

@@ -65,12 +65,27 @@ FROM_BEFORE = regex.compile(
     r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
     regex.IGNORECASE,
 )
+#: right before a compared-against figure: "eight times the $5.5 billion valuation it
+#: had in 2019", "more than the 38.9 million of 2021"; a time after it dates it
+_COMPARED_BEFORE = regex.compile(
+    r"\b(?:than|times|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
+    regex.IGNORECASE,
+)
 #: a year that dates a comparison's base, not the figure ("up 24% on 2022",
 #: "compared with 2019")
 _BASE = regex.compile(
     r"\b(?:on|compared\s+(?:with|to)|versus|vs\.?|against|than(?:\s+in)?)\s+$",
     regex.IGNORECASE,
 )
+#: a whole year named without its number: "for the full year", "full-year operating
+#: profit", "for the year"; the report's fiscal year, told apart from its quarters
+_FULL_YEAR = regex.compile(
+    r"\b(?:full[\s-]+year|for\s+the\s+(?:whole\s+|entire\s+)?year\b(?!\s+(?:to|ahead|before)))",
+    regex.IGNORECASE,
+)
+#: the time of a figure for a whole year whose number goes unsaid
+FULL_YEAR = "?-FY"
 _QUARTER = regex.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
     r"|Q(?P<q>[1-4])"
@@ -164,17 +179,35 @@ def read_time(
         unit = m.group("u") or m.group("u2") or m.group("u3")
         window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
     # "3.2% of the population, up from 649,171 in 2016": the time after an earlier
-    # figure ("from ...") dates that figure, not this one
+    # figure ("from ...") or one compared against ("eight times the $5.5 billion
+    # valuation it had in 2019") dates that figure, not this one
     cut = s1
     for s, _e in itertools.islice(
         spans, bisect.bisect_left(spans, (claim.span.end,)), None
     ):
         if s >= s1:
             break
-        if FROM_BEFORE.search(text, max(s0, s - 24), s) is not None:
+        before = max(s0, s - 24)
+        if (
+            FROM_BEFORE.search(text, before, s) is not None
+            or _COMPARED_BEFORE.search(text, before, s) is not None
+        ):
             cut = s
             break
-    for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut))):
+    # "4.5% a year, the bank noted, and its forecasts have it falling to 3.5% by
+    # late 2024": past the claim's own clause, a date after another figure dates
+    # that figure
+    later = next(
+        (
+            s
+            for s, _e in itertools.islice(
+                spans, bisect.bisect_left(spans, (end,)), None
+            )
+            if s < s1
+        ),
+        s1,
+    )
+    for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut, max(later, end)))):
         found = _time_in(
             text, spans, lo, hi, published, near=claim.span.end, standing=standing
         )
@@ -239,6 +272,8 @@ def _time_in(
             half = m.group("h") or ("1" if m.group("half").lower() == "first" else "2")
             return f"{year or '?'}-H{half}"
         return f"{year or '?'}-Q{q}"
+    if year is None and _FULL_YEAR.search(text, lo, hi) is not None:
+        return FULL_YEAR
     for dm in _DAY_MONTH.finditer(text, lo, hi):
         month = _MONTH_NUMBER.get(
             (dm.group("m1") or dm.group("m2")).lower().rstrip(".")
