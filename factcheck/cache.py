@@ -570,6 +570,8 @@ def _configured_identity(config: object) -> str | None:
     for name in getattr(config, "providers", ("ecb",)):
         if name == "ecb":
             parts.append(provider_identity(default_provider()))
+        elif name == "peg":
+            parts.append(_pegs_identity())
         elif name.startswith("table:"):
             try:
                 data = Path(name.removeprefix("table:")).read_bytes()
@@ -669,12 +671,20 @@ def _plain(_instance: object, _field: object, value: object) -> object:
     return value
 
 
+def _pegs_identity() -> str:
+    """The table of pegs a report's conversions used (it changes with a release)."""
+    from factcheck.normalize.pegs import PEGS  # noqa: PLC0415
+
+    return f"peg:{hashlib.sha256(repr(sorted(PEGS.items())).encode()).hexdigest()}"
+
+
 def provider_identity(provider: object) -> str | None:
     """What a rate provider answers from, for a report's key: the ECB history's data
     file (path, size, time), a table's rows; None for one whose answers may change
     between runs (online) or that the cache does not know."""
     from factcheck.normalize.currency import ChainProvider  # noqa: PLC0415
     from factcheck.normalize.ecb import ECBProvider, data_file  # noqa: PLC0415
+    from factcheck.normalize.pegs import PegProvider  # noqa: PLC0415
     from factcheck.normalize.table import TableProvider  # noqa: PLC0415
 
     if isinstance(provider, ChainProvider):
@@ -687,6 +697,9 @@ def provider_identity(provider: object) -> str | None:
         except OSError:
             return None
         return f"ecb:{path}:{st.st_size}:{st.st_mtime_ns}"
+    if isinstance(provider, PegProvider):
+        cross = provider_identity(provider.cross)
+        return None if cross is None else f"{_pegs_identity()}>{cross}"
     if isinstance(provider, TableProvider):
         rows = repr(provider.rows).encode()
         return f"table:{provider.max_age_days}:{hashlib.sha256(rows).hexdigest()}"

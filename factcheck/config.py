@@ -6,7 +6,7 @@ found by walking up from the working directory. Data only (TOML), never executed
 window_days = 7          # rate window, days each side of the publication date
 tolerance = 0.005        # relative slack on currency conversions
 approx_tolerance = 0.05  # widening for "about", "roughly", ...
-providers = ["ecb"]      # "table:rates.csv", "ecb", "online"
+providers = ["ecb", "peg"]  # "table:rates.csv", "ecb", "peg", "online"
 fail_on = "error"        # error | warning | info | never
 format = "text"
 exclude = ["drafts/old/**"]
@@ -54,7 +54,7 @@ _KEYS = {
     "window_days": "a whole number of days (0 or more)",
     "tolerance": "a fraction from 0 to 1, e.g. 0.005",
     "approx_tolerance": "a fraction from 0 to 1, e.g. 0.05",
-    "providers": 'a list of "ecb", "online", "table:PATH"',
+    "providers": 'a list of "ecb", "peg", "online", "table:PATH"',
     "fail_on": "one of error, warning, info, never",
     "format": f"one of {', '.join(FORMATS)}",
     "include": "a list of glob patterns",
@@ -77,7 +77,8 @@ class Config:
     window_days: int = 7
     tolerance: float = 0.005
     approx_tolerance: float = 0.05
-    providers: tuple[str, ...] = ("ecb",)
+    #: "peg": the fixed pegs the ECB does not quote (the riyal, the dirham)
+    providers: tuple[str, ...] = ("ecb", "peg")
     fail_on: FailOn = "error"
     format: str = "text"
     include: tuple[str, ...] = ()
@@ -265,7 +266,9 @@ def _value(key: str, raw: object, path: str) -> object:
             raise _bad(key, raw, path)
         if key == "providers":
             for item in raw:
-                if item not in ("ecb", "online") and not item.startswith("table:"):
+                if item not in ("ecb", "peg", "online") and not item.startswith(
+                    "table:"
+                ):
                     raise _bad(key, raw, path)
         return tuple(raw)
     if key == "author":

@@ -68,13 +68,15 @@ def settings_from(config: Config) -> AuditSettings:
 
 
 def provider_from(config: Config) -> RateProvider:
-    """The rate-provider chain a configuration names (table first, then ECB, online)."""
+    """The rate-provider chain a configuration names (table first, then ECB, the
+    pegs, online)."""
     tables = [
         p.removeprefix("table:") for p in config.providers if p.startswith("table:")
     ]
     return build_provider(
         table=tables[0] if tables else None,
         ecb="ecb" in config.providers,
+        peg="peg" in config.providers,
         online="online" in config.providers,
     )
 

@@ -128,7 +128,7 @@ def test_no_search_gives_the_documented_defaults() -> None:
     assert config.window_days == 7
     assert config.tolerance == 0.005
     assert config.approx_tolerance == 0.05
-    assert config.providers == ("ecb",)
+    assert config.providers == ("ecb", "peg")
     assert config.fail_on == "error"
 
 

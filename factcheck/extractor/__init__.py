@@ -167,25 +167,66 @@ def _build_table(
 
 
 #: currencies read by default for a name or sign that several countries use, and the
-#: countries whose name in the sentence settles it ("Sh" and "shillings": Kenya's
-#: by default, Tanzania's or Uganda's where the sentence names them)
+#: countries whose name settles it ("Sh" and "shillings": Kenya's by default,
+#: Tanzania's or Uganda's where the text names them; "dirhams": the UAE's, or
+#: Morocco's in a story about Morocco)
 _COUNTRIES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "KES": (("kenya", "KES"), ("tanzania", "TZS"), ("uganda", "UGX")),
+    "AED": (
+        ("emirates", "AED"),
+        ("uae", "AED"),
+        ("dubai", "AED"),
+        ("abu dhabi", "AED"),
+        ("morocco", "MAD"),
+        ("moroccan", "MAD"),
+    ),
+    "SAR": (
+        ("saudi", "SAR"),
+        ("qatar", "QAR"),
+        ("qatari", "QAR"),
+        ("oman", "OMR"),
+        ("omani", "OMR"),
+        ("yemen", "YER"),
+    ),
+    "KWD": (
+        ("kuwait", "KWD"),
+        ("bahrain", "BHD"),
+        ("jordan", "JOD"),
+        ("iraq", "IQD"),
+        ("tunisia", "TND"),
+        ("algeria", "DZD"),
+        ("libya", "LYD"),
+        ("serbia", "RSD"),
+    ),
 }
-_COUNTRY_NAMES: Final = regex.compile(r"(?i:\b(kenya|tanzania|uganda))")
+_COUNTRY_NAMES: Final = regex.compile(
+    r"(?i:\b("
+    + "|".join(sorted({n for pairs in _COUNTRIES.values() for n, _ in pairs}))
+    + r"))"
+)
 
 
 def _country_reading(
     prose: str, start: int, end: int, unit: str, note: str
 ) -> tuple[str, str]:
-    """An ambiguous currency read by the one country its sentence names."""
-    named = {m.group(1).lower() for m in _COUNTRY_NAMES.finditer(prose, start, end)}
-    if len(named) != 1:
-        return unit, note
-    (country,) = named
-    code = dict(_COUNTRIES[unit])[country]
+    """An ambiguous currency read by the one country its sentence names, else by
+    the one country of that currency's the whole text names."""
+    codes = dict(_COUNTRIES[unit])
     sign = note.split(" read as ", 1)[0]
-    return code, f"{sign} read as {code}: the sentence names {country.title()}"
+    for lo, hi, where in ((start, end, "sentence"), (0, len(prose), "text")):
+        named = {
+            m.group(1).lower()
+            for m in _COUNTRY_NAMES.finditer(prose, lo, hi)
+            if m.group(1).lower() in codes
+        }
+        found = {codes[n] for n in named}
+        if len(found) == 1:
+            (code,) = found
+            country = min(named)
+            return code, f"{sign} read as {code}: the {where} names {country.title()}"
+        if found:
+            return unit, note  # two countries: the default reading stays
+    return unit, note
 
 
 def extract_claims(text: str) -> Sequence[Claim]:

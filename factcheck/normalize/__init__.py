@@ -38,6 +38,7 @@ from factcheck.normalize.currency import (
     RateProvider,
     RateRange,
     check_currency_code,
+    coerce_chain,
     default_provider,
     rate_range,
 )
@@ -102,10 +103,13 @@ def build_provider(
     online: bool = False,
     online_url: str | None = None,
     online_timeout: float | None = None,
+    peg: bool = True,
 ) -> RateProvider:
-    """The rate providers a run asked for, chained: table, then ECB, then online.
+    """The rate providers a run asked for, chained: table, then ECB, then the fixed
+    pegs (:mod:`factcheck.normalize.pegs`: the riyal, the dirham, the CFA francs,
+    crossed through the providers before them), then online.
 
-    Without arguments this is the offline ECB default. ``online=True`` adds the
+    Without arguments this is the offline ECB default with the pegs. ``online=True`` adds the
     forex-python service at the end (no network call happens otherwise); when it
     cannot be reached, it says so once and the ECB history answers in its place.
 
@@ -120,6 +124,13 @@ def build_provider(
         providers.append(TableProvider.from_path(table))
     if ecb:
         providers.append(default_provider())
+    if peg and (providers or online):
+        from factcheck.normalize.pegs import PegProvider  # noqa: PLC0415
+
+        # a peg's cross rates (riyals in euros) come from the offline providers
+        # before it; beside the online one alone, from the embedded ECB history
+        cross = coerce_chain(providers) if providers else default_provider()
+        providers.append(PegProvider(cross))
     if online:
         from factcheck.normalize.online import (  # noqa: PLC0415  (lazy urllib)
             DEFAULT_BASE_URL,

@@ -192,6 +192,8 @@ class RateRange:
         view = self if self.at.rate >= 1 else self.inverse()
         days = f"{self.start.isoformat()}..{self.end.isoformat()}"
         how = "" if self.dated else ", undated document: recent rates"
+        if self.at.note and self.provider.startswith("peg"):
+            how += f"; {self.at.note}"  # a fixed rate names who fixes it
         return (
             f"{_format_rate(view.low.rate)}–{_format_rate(view.high.rate)} "
             f"{view.quote} per {view.base} over {days} "

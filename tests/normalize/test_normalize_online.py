@@ -281,9 +281,9 @@ def test_chain_falls_through_to_online_for_what_the_ecb_lacks(fake: FakeServer) 
 
 
 def test_build_provider_adds_online_only_when_asked(fake: FakeServer) -> None:
-    assert build_provider().name == "ecb"
+    assert build_provider().name == "ecb+peg"
     chain = build_provider(online=True, online_url=fake.url, online_timeout=1.0)
-    assert chain.name == "ecb+forex-python"
+    assert chain.name == "ecb+peg+forex-python"
 
 
 def test_bad_settings_are_refused() -> None:

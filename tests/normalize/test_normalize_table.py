@@ -166,11 +166,11 @@ def test_unreadable_or_unknown_files(tmp_path: Path) -> None:
 def test_build_provider_chains_table_before_ecb(tmp_path: Path) -> None:
     chain = build_provider(table=write(tmp_path, "t.csv", CSV))
     assert isinstance(chain, ChainProvider)
-    assert chain.name == "table+ecb"
+    assert chain.name == "table+ecb+peg"
     assert chain.rate("TWD", "USD", PLEDGE).provider == "table"
     assert chain.rate("CNY", "USD", PLEDGE).provider == "ecb"
 
 
 def test_build_provider_needs_one() -> None:
     with pytest.raises(ValueError, match="no rate provider"):
-        build_provider(ecb=False)
+        build_provider(ecb=False)  # the pegs alone cannot cross to other currencies
