@@ -597,6 +597,10 @@ def decide(
         evidence.append(
             f"changes of one level: {levels[0].claim.text!r} / {levels[1].claim.text!r}"
         )
+    slip = None if shared_anchor else digit_slip(ca, cb)
+    if slip is not None and confidence + T.DIGIT_SLIP >= T.POSSIBLE:
+        confidence += T.DIGIT_SLIP
+        evidence.append(f"the same digits printed two ways ({slip})")
     similarity, shared = _similarity(contexts[a.key], contexts[b.key], idf)
     if shared:
         confidence += T.CONTEXT_WEIGHT * similarity
@@ -674,6 +678,33 @@ def _past_year_against_present(a: ClaimRef, b: ClaimRef) -> bool:
     ):
         return False
     return int(dated[:4]) < min(pa.year, pb.year)
+
+
+def digit_slip(ca: Claim, cb: Claim) -> str | None:
+    """How two different values of one unit print the same digits: "a decimal
+    moved" (26.2 and 2.62 billion, 23 and 2.3 million) or "two digits swapped" (4.5%
+    and 5.4%, 68,000 and 86,000); None if they do not. Two facts rarely share their
+    digits by chance; a figure copied wrong always does."""
+    if ca.kind != cb.kind or ca.unit != cb.unit or ca.value == cb.value:
+        return None
+    if ca.qualifier == "range" or cb.qualifier == "range":
+        return None
+    ma, ea = _mantissa(ca.value)
+    mb, eb = _mantissa(cb.value)
+    if len(ma) < T.SLIP_DIGITS or len(mb) < T.SLIP_DIGITS or len(set(ma)) == 1:
+        return None
+    if ma == mb:
+        return "a decimal moved"
+    if ea == eb and len(ma) == len(mb) and sorted(ma) == sorted(mb):
+        return "two digits swapped"
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _mantissa(value: float) -> tuple[str, int]:
+    """A value's significant digits and its power of ten (68,000: ("68", 4))."""
+    digits, _, power = f"{abs(value):.6e}".partition("e")
+    return digits.replace(".", "").rstrip("0") or "0", int(power)
 
 
 def _unsaid_whole(ca: Claim, cb: Claim, fa: Frame, fb: Frame) -> bool:

@@ -31,6 +31,13 @@ SAME_TIME = 0.5
 #: Two changes follow levels that state one specific amount ("602.3 billion yuan,
 #: up 24%" and "602.32 billion yuan, up 42.04 percent"): the growth of one result.
 SAME_LEVEL = 1.0
+#: Two different values of one unit print the same digits, a decimal moved (26.2
+#: and 2.62 billion) or two digits swapped (4.5% and 5.4%): a figure copied wrong,
+#: rarely two facts. Added to a match that is at least possible with it.
+DIGIT_SLIP = 1.0
+#: ... counted only for values of at least this many significant digits ("4" and
+#: "40" share a digit by chance)
+SLIP_DIGITS = 2
 #: A count printed to this many significant digits ("280.04 million", "9,328") is
 #: no coincidence: two reports giving a share of it give shares of one amount. (A
 #: rounder count, "22 fires", may be two facts.)
