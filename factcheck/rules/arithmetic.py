@@ -183,7 +183,11 @@ def _change_triples(
                 and _same_measure(before[-1].claim, old.claim)
                 and not (before[-1].claim.equivalent_of or old.claim.equivalent_of)
             ]
-            after_level = up_from[0] if up_from else _level_and_base(pct, others)
+            after_level = (
+                up_from[0]
+                if up_from
+                else _level_and_base(pct, others) or _premium_on(pct, others)
+            )
             if after_level is not None and not (
                 amount and not _same_measure(pct.claim, after_level[0].claim)
             ):
@@ -222,6 +226,40 @@ def _level_and_base(
     ):
         return level, base
     return None
+
+
+#: a price, then its premium or discount, then the price it is measured on:
+#: "$55 per share, a 40% premium over the $33.93 close", "£2.10, a 15% discount to
+#: Friday's £2.47"
+_LEVEL_THEN_PREMIUM = regex.compile(
+    r"^(?:[ \t\u00a0]+(?i:a|per)[ \t\u00a0]+(?i:share|unit))?[ \t\u00a0]*,[ \t\u00a0]+"
+    r"(?:(?i:a|an|or|representing|which[ \t\u00a0]+is|some)[ \t\u00a0]+){1,2}$"
+)
+_PREMIUM_TO = regex.compile(
+    r"^[ \t\u00a0]+(?i:premium|discount|markup|mark-up)[ \t\u00a0]+(?i:to|over|on|above|below)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,5}?(?:[ \t\u00a0]+(?i:of|at))?[ \t\u00a0]+$"
+)
+
+
+def _premium_on(
+    pct: ClaimRef, others: Sequence[ClaimRef]
+) -> tuple[ClaimRef, ClaimRef] | None:
+    """A price, its premium (or discount) and the price it is a premium on, in one
+    clause: "an offer of $55 per share, a 40% premium over the $33.93 close". The
+    premium is the change from the base to the price."""
+    before = [r for r in others if r.claim.span.end <= pct.claim.span.start]
+    after = [r for r in others if r.claim.span.start >= pct.claim.span.end]
+    if not before or not after:
+        return None
+    level, base = before[-1], after[0]
+    if not (
+        _LEVEL_THEN_PREMIUM.match(_between(level, pct))
+        and _PREMIUM_TO.match(_between(pct, base))
+        and _same_measure(level.claim, base.claim)
+        and not (level.claim.equivalent_of or base.claim.equivalent_of)
+    ):
+        return None
+    return level, base
 
 
 #: an amount more or less than the value it is measured on: "costs $449.99, $50
@@ -312,7 +350,12 @@ _BEAT = regex.compile(
     r"[ \t\u00a0]+$"
 )
 _BY = regex.compile(
-    r"^[ \t\u00a0]+(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|just|some)[ \t\u00a0]+)?$"
+    # "by 2.3 degrees", ", set in August 2020, by more than five degrees": a
+    # participle on the old record may stand between it and its margin
+    r"^(?:[ \t\u00a0]*,(?:[ \t\u00a0]+[\w'’-]+){1,6}[ \t\u00a0]*,)?"
+    r"[ \t\u00a0]+(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|just"
+    r"|some|more[ \t\u00a0]+than|less[ \t\u00a0]+than|over|under|at[ \t\u00a0]+least)"
+    r"[ \t\u00a0]+)?$"
 )
 #: "2.3 degrees" after two Celsius (or Fahrenheit) readings is a difference in them
 _DEGREE_SCALES = frozenset(["degree_Celsius", "degree_Fahrenheit", "kelvin"])
