@@ -156,8 +156,7 @@ def _change_triples(
             for new in news
             for old in olds
             if new is not old
-            and _same_measure(new.claim, old.claim)
-            and not (new.claim.equivalent_of or old.claim.equivalent_of)
+            and _two_ends(new, old)
             # "fell 500 points from 35,000": an index's points
             and not (points and not new.claim.kind == old.claim.kind == "percent")
             # "an increase of 210" between counts: a difference in their measure
@@ -180,8 +179,7 @@ def _change_triples(
                 ]
                 if before
                 and _UP_FROM.match(_between(before[-1], old))
-                and _same_measure(before[-1].claim, old.claim)
-                and not (before[-1].claim.equivalent_of or old.claim.equivalent_of)
+                and _two_ends(before[-1], old)
             ]
             after_level = (
                 up_from[0]
@@ -216,16 +214,19 @@ def _level_and_base(
         return None
     level, base = levels[0], bases[0]
     between = _between(pct, base)
-    if (
-        _same_measure(level.claim, base.claim)
-        and not (level.claim.equivalent_of or base.claim.equivalent_of)
-        and (
-            _BASE.search(between)
-            or (_is_amount_change(pct) and _THAN_BASE.match(between))
-        )
+    if _two_ends(level, base) and (
+        _BASE.search(between) or (_is_amount_change(pct) and _THAN_BASE.match(between))
     ):
         return level, base
     return None
+
+
+def _two_ends(a: ClaimRef, b: ClaimRef) -> bool:
+    """Two figures that may be a change's ends: one measure, and neither a stated
+    equivalent (a conversion restates an end, it is not another)."""
+    return _same_measure(a.claim, b.claim) and not (
+        a.claim.equivalent_of or b.claim.equivalent_of
+    )
 
 
 #: a price, then its premium or discount, then the price it is measured on:
@@ -252,14 +253,13 @@ def _premium_on(
     if not before or not after:
         return None
     level, base = before[-1], after[0]
-    if not (
+    if (
         _LEVEL_THEN_PREMIUM.match(_between(level, pct))
         and _PREMIUM_TO.match(_between(pct, base))
-        and _same_measure(level.claim, base.claim)
-        and not (level.claim.equivalent_of or base.claim.equivalent_of)
+        and _two_ends(level, base)
     ):
-        return None
-    return level, base
+        return level, base
+    return None
 
 
 #: an amount more or less than the value it is measured on: "costs $449.99, $50
@@ -347,12 +347,13 @@ _BEAT = regex.compile(
     r"(?i:\b(?:beat|beating|beats|broke|breaking|breaks|bettered|bettering|topped"
     r"|topping|surpassed|surpassing|eclipsed|eclipsing|exceeded|exceeding|improved"
     r"|improving|smashed|smashing|shattered|shattering)\b)(?:[ \t\u00a0]+[\w'’-]+){0,5}"
-    r"[ \t\u00a0]+$"
+    # "beating the old record, 50.3C, by": the old record in apposition
+    r",?[ \t\u00a0]+$"
 )
 _BY = regex.compile(
     # "by 2.3 degrees", ", set in August 2020, by more than five degrees": a
     # participle on the old record may stand between it and its margin
-    r"^(?:[ \t\u00a0]*,(?:[ \t\u00a0]+[\w'’-]+){1,6}[ \t\u00a0]*,)?"
+    r"^(?:[ \t\u00a0]*,(?:[ \t\u00a0]+[\w'’-]+){1,6}[ \t\u00a0]*)?,?"
     r"[ \t\u00a0]+(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|just"
     r"|some|more[ \t\u00a0]+than|less[ \t\u00a0]+than|over|under|at[ \t\u00a0]+least)"
     r"[ \t\u00a0]+)?$"
@@ -808,11 +809,13 @@ def _stated_share(claim: Claim) -> Interval | None:
     if not _is_share_word(claim):
         return None
     iv = _stated(claim)
-    if iv.low is None or iv.high is None:
-        return None
     scale = 100 / (claim.whole if claim.whole and claim.value >= 1 else 1)
+    # "less than a third": no more than a third, and no less than nothing; "more
+    # than half": at least half, at most all
     tol = FRACTION_WORD_TOLERANCE
-    return Interval(iv.low * scale * (1 - tol), iv.high * scale * (1 + tol), "%")
+    low = 0.0 if iv.low is None else iv.low * scale * (1 - tol)
+    high = 100.0 if iv.high is None else iv.high * scale * (1 + tol)
+    return Interval(low, high, "%")
 
 
 @rule(
