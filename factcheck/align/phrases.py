@@ -164,7 +164,14 @@ def _noun_phrase_before(
         if low in lex.base_variant:
             out.insert(0, tok)
             continue
-        if names_only or (out and _is_name_token(out[0].text, words, lex)):
+        if names_only or (
+            out
+            and (
+                _is_name_token(out[0].text, words, lex)
+                # "ahead of Xochitl Galvez": glue joins two names, or no name
+                or out[0].low in lex.name_glue
+            )
+        ):
             break
         if (
             low in lex.verbs

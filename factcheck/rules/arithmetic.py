@@ -45,7 +45,10 @@ _FROM = regex.compile(rf"(?i:\bfrom)[ \t\u00a0]+{_ABOUT}$")
 #: "21 of 35", "4,500 out of", "358 of the town's 1,113"
 _OF = regex.compile(
     r"^[ \t\u00a0]+(?i:of|out[ \t]+of)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
-    r"(?:[\w-]+['’]s[ \t\u00a0]+)?$"
+    r"(?:[\w-]+['’]s[ \t\u00a0]+)?"
+    # "nearly 40 per cent of the country's population of 28 million": the whole
+    # named by its noun, then its figure
+    r"(?:(?:[a-z][a-z-]*[ \t\u00a0]+){1,2}(?i:of)[ \t\u00a0]+)?$"
 )
 #: the qualifiers a share may carry: "about 63%", "more than a third"
 _SHARE_QUALIFIERS = (
@@ -55,7 +58,8 @@ _SHARE_QUALIFIERS = (
 #: between a whole and its share: ", or", " buildings were lost, more than"
 _OR = regex.compile(
     r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,3}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
-    rf"(?:(?i:or|{_SHARE_QUALIFIERS}))?[ \t\u00a0]*$"
+    # "or 60%", "about 63%", "or nearly 40 per cent"
+    rf"(?:(?i:or)(?:[ \t\u00a0]+|$))?(?:(?i:{_SHARE_QUALIFIERS}))?[ \t\u00a0]*$"
 )
 
 
@@ -744,6 +748,37 @@ def _share_triples(
             continue
         yield part, whole, pct
     yield from _appositive_shares(claims)
+    yield from _shares_of_the_whole(claims)
+
+
+#: a share of a whole named before, by a noun: "about half of the total", "a third
+#: of it", "40% of the package"
+_OF_THE_WHOLE = regex.compile(
+    r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:the|its|this|that)[ \t\u00a0]+)?"
+    r"(?i:total|whole|sum|amount|package|plan|programme|program|budget|figure|it)\b"
+)
+
+
+def _shares_of_the_whole(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) where the part's frame names its whole ("Of the R$1.7
+    trillion, R$612 billion ...") and the share after the part points back to it
+    ("..., about half of the total")."""
+    for i in range(1, len(claims)):
+        pct, part = claims[i], claims[i - 1]
+        if _stated_share(pct.claim) is None or _is_share_word(part.claim):
+            continue
+        frame = part.claim.frame
+        if frame is None or frame.role != "part" or frame.whole is None:
+            continue
+        if not _OF_THE_WHOLE.match(pct.document.prose, pct.claim.span.end):
+            continue
+        if not _APPOSITIVE.search(_between(part, pct)):
+            continue
+        wholes = [r for r in claims if r.claim.id == frame.whole]
+        if wholes and _two_ends(part, wholes[0]) and part.claim.kind != "percent":
+            yield part, wholes[0], pct
 
 
 #: a share set after its part's clause: "33 million people were hit, nearly a
