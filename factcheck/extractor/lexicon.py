@@ -347,6 +347,15 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     "Tsh": "TZS",
     "USh": "UGX",
     "Ush": "UGX",
+    # the Gulf press's abbreviations of its pegged currencies ("SR60 billion",
+    # "Dh2.5 billion", "QR10bn", "KD5 million", "BD1.2 billion", "JD700 million")
+    "SR": "SAR",
+    "QR": "QAR",
+    "Dh": "AED",
+    "Dhs": "AED",
+    "KD": "KWD",
+    "BD": "BHD",
+    "JD": "JOD",
     "SFr": "CHF",
     "SFr.": "CHF",
     "R$": "BRL",
@@ -384,6 +393,10 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     "¥": "JPY",
     "$": "USD",
 }
+
+#: two-letter prefixes read only glued to their number ("SR60 billion", "KD5
+#: million"): spaced, they are other things ("the SR 520 bridge", "a BD 2 rating")
+GLUED_SYMBOLS = frozenset({"SR", "QR", "Dh", "Dhs", "KD", "BD", "JD"})
 
 #: lettered prefixes also written in lower case or with a space ("us $ 150", "c $ 16")
 CASELESS_PREFIXES = frozenset(

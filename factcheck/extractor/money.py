@@ -258,6 +258,8 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
         if code is None:
             return None
         raw = m.group("sym").strip()
+        if raw in lexicon.GLUED_SYMBOLS and m.end("sym") < len(window):
+            return None  # "the SR 520 bridge": a road, not riyals
         note = None
         if raw in lexicon.AMBIGUOUS_SYMBOLS:
             note = f"'{raw}' read as {code}: no other sign of the currency"

@@ -151,3 +151,21 @@ def test_a_currency_word_of_several_countries_is_read_by_the_country_named(
 ) -> None:
     (claim,) = extract(text)
     assert claim.unit == code, claim.unit_note
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The metro cost SR60 billion.", [("SR60 billion", "SAR")]),
+        ("A room costs Dh500 a night.", [("Dh500", "AED")]),
+        ("Qatar will spend QR10bn.", [("QR10bn", "QAR")]),
+        ("Kuwait set aside KD5 million.", [("KD5 million", "KWD")]),
+        # spaced, the letters are something else: a road, a rating
+        ("Traffic on the SR 520 bridge rose.", []),
+        ("The bank kept its BD 2 rating.", []),
+    ],
+)
+def test_the_gulf_press_abbreviations_glued_to_their_number(
+    text: str, want: list[tuple[str, str]]
+) -> None:
+    assert [(c.text, c.unit) for c in extract(text)] == want
