@@ -451,6 +451,30 @@ def _difference_triples(
         yield diff, first, second
 
 
+def _amount_of_a_change(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(amount, new, old) where a clause states a change's two ends and, beside its
+    percentage, its amount: "4,262,635, up 4.8% from 4,067,175, an increase of about
+    295,000 people" (the amount is the ends' difference)."""
+    for pct, new, old in _change_triples(claims):
+        if pct.claim.kind != "percent":
+            continue
+        clause = _clause_of(pct)
+        for amount in claims:
+            if (
+                amount is not pct
+                and amount.claim.span.start
+                > max(new.claim.span.end, old.claim.span.end)
+                and _is_amount_change(amount)
+                and _clause_of(amount) == clause
+                and _same_measure(amount.claim, new.claim)
+                and _same_measure(amount.claim, old.claim)
+            ):
+                yield amount, new, old
+                break
+
+
 def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a record's stated margin (the new record and the old one differ by
     it) and on a profit or loss named after the two amounts it is made of."""
@@ -464,6 +488,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             _difference_triples,
             "difference",
             "one sentence states two amounts and the profit or loss between them",
+        ),
+        (
+            _amount_of_a_change,
+            "change",
+            "one sentence states a change's two ends and its amount",
         ),
     )
     for claims in _sentences(ctx):
