@@ -71,6 +71,10 @@ _NOT_A_STAGE = regex.compile(
     r"(?i:once\s+(?:again|more|(?:fully\s+)?(?:\w+ed|complete|operational|built|done|open"
     r"|running|online|up\s+and\s+running)\b))"
 )
+#: a plain number right before a limit word makes it a counted noun ("280 goals in
+#: 435 appearances", "3 targets hit"), not a limit ("a 55% target", "a $5 billion
+#: cap" stay limits)
+_COUNTED = regex.compile(r"(?<![\d.,])\d[\d,]*[ \t\u00a0]+$")
 #: an annual rate's period, said of a percentage ("inflation of 4.5% a year",
 #: "growing 3% annually"): how rates are stated, not an average over periods
 _ANNUAL_RATE = frozenset(["a year", "per year", "annually", "per annum"])
@@ -707,9 +711,19 @@ class FrameReader(HolderReader):
             or lex.not_a_change.match(near_right.lstrip())
         ):
             return "change", None, m.group()
-        m = lex.limit.search(left[-30:] + " " + right[:25])
-        if m is not None:
-            return "limit", None, m.group()
+        # the claim stands between left and right: "#" keeps its place, a plain
+        # count there counts the word after it
+        mark = "0" if claim.kind == "count" and claim.unit is None else "#"
+        before = left[-30:]
+        near = f"{before} {mark} {right[:25]}"
+        for m in lex.limit.finditer(near):
+            if m.start() < len(before):  # in the text before the claim
+                at = claim.span.start - len(before) + m.start()
+                counted = _COUNTED.search(self.text, max(0, at - 20), at)
+            else:
+                counted = _COUNTED.search(near, 0, m.start())
+            if not counted:
+                return "limit", None, m.group()
         return "level", None, ""
 
     def _stage(self, claim: Claim, s0: int, start: int, end: int) -> Stage | None:
