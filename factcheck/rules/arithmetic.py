@@ -720,8 +720,18 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
+    earlier: list[ClaimRef] = []  # the claims of the two sentences before
+    recent: list[list[ClaimRef]] = []
     for claims in _sentences(ctx):
-        for part, whole, pct in _share_triples(claims):
+        if recent and recent[-1][0].doc_index != claims[0].doc_index:
+            recent = []
+        earlier = [r for sentence in recent[-2:] for r in sentence]
+        recent.append(claims)
+        triples = [
+            *_share_triples(claims),
+            *_shares_of_an_earlier_total(claims, earlier),
+        ]
+        for part, whole, pct in triples:
             p, w = _stated(part.claim), _stated(whole.claim)
             if (
                 p.low is None
@@ -750,7 +760,11 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                     "implied_low": implied.low,
                     "implied_high": implied.high,
                 },
-                evidence=("one sentence states a part, its whole and the share",),
+                evidence=(
+                    "one sentence states a part, its whole and the share"
+                    if whole.claim.sentence == part.claim.sentence
+                    else "a share of the total stated before it",
+                ),
             )
 
 
@@ -846,6 +860,53 @@ def _appositive_shares(
         ):
             continue
         yield part, whole, pct
+
+
+#: "..., about half of the total": a share of a total stated before
+_OF_THE_TOTAL = regex.compile(
+    r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:the|that|this)[ \t\u00a0]+(?i:total)\b"
+)
+#: a sentence that states a total: "The plan totals R$1.7 trillion", "in all"
+_TOTAL_CUE = regex.compile(
+    r"(?i:\b(?:total|totals|totalled|totaled|totalling|totaling|in[ \t]+all|overall"
+    r"|combined|altogether)\b)"
+)
+
+
+def _shares_of_an_earlier_total(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) where the share is "of the total" and the total was
+    stated in one of the two sentences before: "The plan totals R$1.7 trillion.
+    Private firms are to put in R$612 billion, about half of the total." The total
+    is the latest earlier figure of the part's measure, larger than it, in a
+    sentence that says it is a total."""
+    for i in range(1, len(claims)):
+        pct, part = claims[i], claims[i - 1]
+        if _stated_share(pct.claim) is None or _is_share_word(part.claim):
+            continue
+        if part.claim.kind == "percent" or (
+            part.claim.frame is not None and part.claim.frame.whole is not None
+        ):
+            continue  # a whole of its own sentence: read by the others
+        if not _OF_THE_TOTAL.match(pct.document.prose, pct.claim.span.end):
+            continue
+        if not _APPOSITIVE.search(_between(part, pct)):
+            continue
+        if any(_two_ends(part, r) for r in claims[: i - 1]):
+            continue  # a figure of the part's measure before it: no telling
+        totals = [
+            r
+            for r in earlier
+            if _two_ends(part, r)
+            and r.claim.value > part.claim.value
+            and r.claim.sentence is not None
+            and _TOTAL_CUE.search(
+                r.document.prose, r.claim.sentence.start, r.claim.sentence.end
+            )
+        ]
+        if totals:
+            yield part, totals[-1], pct
 
 
 def _is_share_word(claim: Claim) -> bool:
