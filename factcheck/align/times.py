@@ -69,8 +69,13 @@ FROM_BEFORE = regex.compile(
 #: had in 2019", "more than the 38.9 million of 2021"; a time after it dates it
 _COMPARED_BEFORE = regex.compile(
     r"\b(?:than|times|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
+    # "larger than Dell's $67 billion purchase of EMC in 2016": another's figure
+    r"(?:[\w-]+['’]s\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
     regex.IGNORECASE,
+)
+#: a break into another clause: ", and its forecasts", ", which it bought", "; "
+_LATER_CLAUSE = regex.compile(
+    r"[;—–]|,[ \t\u00a0]+(?i:and|but|while|whereas|which|who|where)\b"
 )
 #: a year that dates a comparison's base, not the figure ("up 24% on 2022",
 #: "compared with 2019")
@@ -195,19 +200,16 @@ def read_time(
             cut = s
             break
     # "4.5% a year, the bank noted, and its forecasts have it falling to 3.5% by
-    # late 2024": past the claim's own clause, a date after another figure dates
-    # that figure
-    later = next(
-        (
-            s
-            for s, _e in itertools.islice(
-                spans, bisect.bisect_left(spans, (end,)), None
-            )
-            if s < s1
-        ),
-        s1,
-    )
-    for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut, max(later, end)))):
+    # late 2024", "..., LinkedIn, which it bought for $2.62 billion in 2016": past a
+    # clause break, a date after another figure dates that figure ("revenue rose to
+    # $5.1 billion and profit to $1.2 billion in 2023" dates both)
+    for s, _e in itertools.islice(spans, bisect.bisect_left(spans, (end,)), None):
+        if s >= min(s1, cut):
+            break
+        if _LATER_CLAUSE.search(text, claim.span.end, s) is not None:
+            cut = s
+            break
+    for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut))):
         found = _time_in(
             text, spans, lo, hi, published, near=claim.span.end, standing=standing
         )
