@@ -528,13 +528,7 @@ class FrameReader(HolderReader):
         if why:
             cues.append(f"role<-{why!r}")
         stage = self._stage(claim, s0, start, end)
-        basis = self._basis(start, end)
-        if (
-            basis == "average"
-            and claim.kind == "percent"
-            and self._basis_word(start, end) in _ANNUAL_RATE
-        ):
-            basis = None
+        basis = self._basis(claim, start, end)
         time, window = read_time(
             self.text,
             self.spans,
@@ -779,13 +773,14 @@ class FrameReader(HolderReader):
                 return None  # another verb's object
         return "forecast"
 
-    def _basis(self, start: int, end: int) -> str | None:
-        word = self._basis_word(start, end)
-        return None if word is None else self.lex.basis_of[word]
-
-    def _basis_word(self, start: int, end: int) -> str | None:
+    def _basis(self, claim: Claim, start: int, end: int) -> str | None:
         m = self.lex.bases.search(self.text, start, end)
-        return None if m is None else " ".join(m.group().lower().split())
+        if m is None:
+            return None
+        word = " ".join(m.group().lower().split())
+        if claim.kind == "percent" and word in _ANNUAL_RATE:
+            return None  # "inflation of 4.5% a year": the rate's period
+        return self.lex.basis_of[word]
 
     # -- time ---------------------------------------------------------------------
 

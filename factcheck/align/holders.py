@@ -391,11 +391,8 @@ class HolderReader:
             n += 1
         if n == 0 or n == len(after):
             return None
-        verb = after[n].low
-        if not (
-            verb in lex.verbs or verb in lex.aux or _looks_like_verb(after[n].text)
-        ):
-            return None
+        if not (after[n].low in lex.verbs or _looks_like_verb(after[n].text)):
+            return None  # (lex.verbs holds the auxiliaries too)
         return _holder_from(after[:n], "the clause subject", lex)
 
     def _narrowed(self, owner: _Holder, after: list[_Token]) -> _Holder | None:

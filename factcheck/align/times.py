@@ -65,10 +65,12 @@ FROM_BEFORE = regex.compile(
     r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
     regex.IGNORECASE,
 )
+#: words that compare a figure with another: "compared with", "versus", "against"
+_COMPARING = r"compared\s+(?:with|to)|versus|vs\.?|against"
 #: right before a compared-against figure: "eight times the $5.5 billion valuation it
 #: had in 2019", "more than the 38.9 million of 2021"; a time after it dates it
 _COMPARED_BEFORE = regex.compile(
-    r"\b(?:than|times|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:the\s+|its\s+|their\s+)?"
+    rf"\b(?:than|times|{_COMPARING})\s+(?:the\s+|its\s+|their\s+)?"
     # "larger than Dell's $67 billion purchase of EMC in 2016": another's figure
     r"(?:[\w-]+['’]s\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
     regex.IGNORECASE,
@@ -80,7 +82,7 @@ _LATER_CLAUSE = regex.compile(
 #: a year that dates a comparison's base, not the figure ("up 24% on 2022",
 #: "compared with 2019")
 _BASE = regex.compile(
-    r"\b(?:on|compared\s+(?:with|to)|versus|vs\.?|against|than(?:\s+in)?)\s+$",
+    rf"\b(?:on|{_COMPARING}|than(?:\s+in)?)\s+$",
     regex.IGNORECASE,
 )
 #: a whole year named without its number: "for the full year", "full-year operating
@@ -196,17 +198,13 @@ def read_time(
         if (
             FROM_BEFORE.search(text, before, s) is not None
             or _COMPARED_BEFORE.search(text, before, s) is not None
+            # "4.5% a year, the bank noted, and its forecasts have it falling to
+            # 3.5% by late 2024", "..., LinkedIn, which it bought for $2.62 billion
+            # in 2016": past a clause break, a date after another figure dates that
+            # figure ("revenue rose to $5.1 billion and profit to $1.2 billion in
+            # 2023" dates both)
+            or (s >= end and _LATER_CLAUSE.search(text, claim.span.end, s) is not None)
         ):
-            cut = s
-            break
-    # "4.5% a year, the bank noted, and its forecasts have it falling to 3.5% by
-    # late 2024", "..., LinkedIn, which it bought for $2.62 billion in 2016": past a
-    # clause break, a date after another figure dates that figure ("revenue rose to
-    # $5.1 billion and profit to $1.2 billion in 2023" dates both)
-    for s, _e in itertools.islice(spans, bisect.bisect_left(spans, (end,)), None):
-        if s >= min(s1, cut):
-            break
-        if _LATER_CLAUSE.search(text, claim.span.end, s) is not None:
             cut = s
             break
     for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut))):

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
@@ -206,6 +207,20 @@ _COUNTRY_NAMES: Final = regex.compile(
 )
 
 
+def _countries_in(prose: str, start: int, end: int) -> frozenset[str]:
+    """The countries of :data:`_COUNTRIES` a stretch names, lower-cased."""
+    return frozenset(
+        m.group(1).lower() for m in _COUNTRY_NAMES.finditer(prose, start, end)
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _countries_in_text(prose: str) -> frozenset[str]:
+    """The countries a whole text names: read once per document, however many of
+    its amounts ask."""
+    return _countries_in(prose, 0, len(prose))
+
+
 def _country_reading(
     prose: str, start: int, end: int, unit: str, note: str
 ) -> tuple[str, str]:
@@ -213,12 +228,11 @@ def _country_reading(
     the one country of that currency's the whole text names."""
     codes = dict(_COUNTRIES[unit])
     sign = note.split(" read as ", 1)[0]
-    for lo, hi, where in ((start, end, "sentence"), (0, len(prose), "text")):
-        named = {
-            m.group(1).lower()
-            for m in _COUNTRY_NAMES.finditer(prose, lo, hi)
-            if m.group(1).lower() in codes
-        }
+    for named_here, where in (
+        (_countries_in(prose, start, end), "sentence"),
+        (_countries_in_text(prose), "text"),
+    ):
+        named = named_here & codes.keys()
         found = {codes[n] for n in named}
         if len(found) == 1:
             (code,) = found

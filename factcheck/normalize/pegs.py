@@ -149,7 +149,7 @@ class PegProvider:
             RateUnavailableError: neither currency is pegged, a peg had not begun on
                 ``day``, or the cross provider has no anchor rate.
         """
-        return self._rate(base, quote, day, requested=day)
+        return self._rate(base, quote, day)
 
     def rates_between(
         self, base: str, quote: str, start: dt.date, end: dt.date
@@ -160,7 +160,7 @@ class PegProvider:
             return ()
         try:
             if self._direct(base, quote) is not None:
-                return (self._rate(base, quote, end, requested=end),)
+                return (self._rate(base, quote, end),)
         except RateUnavailableError:
             return ()
         out = []
@@ -197,24 +197,21 @@ class PegProvider:
                 reason = f"{code}'s peg begins on {PEGS[code].since.isoformat()}"
                 raise rate_unavailable(base, quote, day, reason, (_NAME,))
 
-    def _rate(self, base: str, quote: str, day: dt.date, *, requested: dt.date) -> Rate:
+    def _rate(self, base: str, quote: str, day: dt.date) -> Rate:
         self._check(base, quote, day)
         direct = self._direct(base, quote)
-        notes = "; ".join(PEGS[c].describe(c) for c in (base, quote) if c in PEGS)
         if direct is not None:
             return Rate(
                 base=base,
                 quote=quote,
                 rate=direct,
                 rate_date=day,
-                requested=requested,
+                requested=day,
                 provider=_NAME,
-                note=notes,
+                note=_notes(base, quote),
             )
         (anchor_rate,) = self._anchor_rates(base, quote, day, None)
-        return attrs.evolve(
-            self._combine(base, quote, anchor_rate), requested=requested
-        )
+        return self._combine(base, quote, anchor_rate)
 
     def _anchor_rates(
         self, base: str, quote: str, start: dt.date, end: dt.date | None
@@ -252,7 +249,6 @@ class PegProvider:
             per_anchor *= PEGS[other].rate  # other per its own anchor
         value = per_anchor / PEGS[pegged].rate  # other per pegged
         rate = value if pegged_base else 1.0 / value
-        notes = "; ".join(PEGS[c].describe(c) for c in (base, quote) if c in PEGS)
         return Rate(
             base=base,
             quote=quote,
@@ -262,5 +258,10 @@ class PegProvider:
             provider=f"{_NAME}+{anchor_rate.provider}",
             via=PEGS[pegged].anchor,
             precision=anchor_rate.precision,
-            note=notes,
+            note=_notes(base, quote),
         )
+
+
+def _notes(base: str, quote: str) -> str:
+    """What the pegs of a pair say, for a rate's provenance."""
+    return "; ".join(PEGS[c].describe(c) for c in (base, quote) if c in PEGS)

@@ -457,6 +457,8 @@ def _amount_of_a_change(
     """(amount, new, old) where a clause states a change's two ends and, beside its
     percentage, its amount: "4,262,635, up 4.8% from 4,067,175, an increase of about
     295,000 people" (the amount is the ends' difference)."""
+    if not any(_is_amount_change(r) for r in claims):
+        return  # no amount to check: the change triples are read once, by FC301
     for pct, new, old in _change_triples(claims):
         if pct.claim.kind != "percent":
             continue
@@ -720,8 +722,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
-    earlier: list[ClaimRef] = []  # the claims of the two sentences before
-    recent: list[list[ClaimRef]] = []
+    recent: list[list[ClaimRef]] = []  # this document's sentences so far
     for claims in _sentences(ctx):
         if recent and recent[-1][0].doc_index != claims[0].doc_index:
             recent = []
@@ -802,6 +803,19 @@ _OF_THE_WHOLE = regex.compile(
 )
 
 
+def _share_of_a_named_whole(
+    part: ClaimRef, pct: ClaimRef, whole_named: regex.Pattern[str]
+) -> bool:
+    """ "R$612 billion ..., about half of the total": a share after its part's
+    clause, followed by words that name a whole stated elsewhere."""
+    return (
+        _stated_share(pct.claim) is not None
+        and not _is_share_word(part.claim)
+        and whole_named.match(pct.document.prose, pct.claim.span.end) is not None
+        and _APPOSITIVE.search(_between(part, pct)) is not None
+    )
+
+
 def _shares_of_the_whole(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -810,14 +824,10 @@ def _shares_of_the_whole(
     ("..., about half of the total")."""
     for i in range(1, len(claims)):
         pct, part = claims[i], claims[i - 1]
-        if _stated_share(pct.claim) is None or _is_share_word(part.claim):
+        if not _share_of_a_named_whole(part, pct, _OF_THE_WHOLE):
             continue
         frame = part.claim.frame
         if frame is None or frame.role != "part" or frame.whole is None:
-            continue
-        if not _OF_THE_WHOLE.match(pct.document.prose, pct.claim.span.end):
-            continue
-        if not _APPOSITIVE.search(_between(part, pct)):
             continue
         wholes = [r for r in claims if r.claim.id == frame.whole]
         if wholes and _two_ends(part, wholes[0]) and part.claim.kind != "percent":
@@ -883,16 +893,12 @@ def _shares_of_an_earlier_total(
     sentence that says it is a total."""
     for i in range(1, len(claims)):
         pct, part = claims[i], claims[i - 1]
-        if _stated_share(pct.claim) is None or _is_share_word(part.claim):
+        if not _share_of_a_named_whole(part, pct, _OF_THE_TOTAL):
             continue
         if part.claim.kind == "percent" or (
             part.claim.frame is not None and part.claim.frame.whole is not None
         ):
             continue  # a whole of its own sentence: read by the others
-        if not _OF_THE_TOTAL.match(pct.document.prose, pct.claim.span.end):
-            continue
-        if not _APPOSITIVE.search(_between(part, pct)):
-            continue
         if any(_two_ends(part, r) for r in claims[: i - 1]):
             continue  # a figure of the part's measure before it: no telling
         totals = [
