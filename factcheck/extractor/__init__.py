@@ -232,7 +232,7 @@ def _country_reading(
         (_countries_in(prose, start, end), "sentence"),
         (_countries_in_text(prose), "text"),
     ):
-        named = named_here & codes.keys()
+        named = {n for n in named_here if n in codes}
         found = {codes[n] for n in named}
         if len(found) == 1:
             (code,) = found
