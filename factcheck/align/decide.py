@@ -7,6 +7,7 @@ points or windows are different facts, however alike the numbers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from collections.abc import Iterable, Mapping
@@ -71,6 +72,94 @@ def is_specific(claim: Claim) -> bool:
     if claim.kind == "count" or claim.qualifier == "range" or claim.value == 0:
         return False
     return significant_digits(claim.value) >= 2
+
+
+def _story_toll(a: ClaimRef, b: ClaimRef, holder: str) -> bool:
+    """Two counts of one story's running toll: a running attribute, no holder named
+    on either side but the story's event (so the story's names relate them), each
+    at a moment (a day, or the report's day), not a season ("in 2023 more than 18
+    million hectares burned")."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    fa, fb = story_frame(a), story_frame(b)
+    return (
+        holder == "topic"
+        and fa.attribute in lexicon().running
+        and not fa.holder_key
+        and not fb.holder_key
+        and all(f.time is None or _DAY.match(f.time) for f in (fa, fb))
+        and _of_the_lead_event(a)
+        and _of_the_lead_event(b)
+    )
+
+
+def _of_the_lead_event(ref: ClaimRef) -> bool:
+    """Whether the event words before a claim in its sentence are all its story's
+    lead event ("the avalanche there killed at least 18" in a story of an
+    earthquake counts another event's toll)."""
+    from factcheck.align.context import stem  # noqa: PLC0415
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    events = lexicon().events
+    sentence = ref.claim.sentence
+    start = sentence.start if sentence is not None else ref.claim.span.start
+    text = ref.document.prose[start : ref.claim.span.start]
+    said = {w for w in map(stem, regex.findall(r"[A-Za-z]+", text)) if w in events}
+    lead = _lead_words(ref.document.title or "", ref.document.prose[:1500])
+    return said <= lead
+
+
+def story_frame(ref: ClaimRef) -> Frame:
+    """A claim's frame, without the holder of a running toll that only names the
+    event its story leads with ("the earthquake killed seven", "a magnitude-7.4
+    quake, killing at least nine" in a story of the earthquake): the story's own
+    event, so the story's names stand in for it as for a toll that names no holder.
+    An event the lead does not name is a part of the story ("the avalanche there
+    killed at least 18" in a story of the earthquake)."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    frame = ref.claim.frame or Frame()
+    lex = lexicon()
+    if (
+        frame.holder_key
+        and frame.attribute in lex.running
+        # "last week's floods": a unit of time says which event, not whose
+        and all(k in lex.events or k in lex.generic for k in frame.holder_key)
+    ):
+        named = [k for k in frame.holder_key if k in lex.events]
+        lead = _lead_words(ref.document.title or "", ref.document.prose[:1500])
+        if named and any(k in lead for k in named):
+            return attrs.evolve(frame, holder=None, holder_key=(), holder_source=None)
+    return frame
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _lead_words(title: str, opening: str) -> frozenset[str]:
+    """The stemmed words of a story's title and first sentence."""
+    from factcheck.align.context import stem  # noqa: PLC0415
+
+    body = opening.strip()
+    end = _SENTENCE_END.search(body)
+    first = body[: end.end()] if end else body
+    return frozenset(stem(w) for w in regex.findall(r"[A-Za-z]+", f"{title} {first}"))
+
+
+#: the end of a first sentence: a full stop before white space
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)")
+
+
+def _one_moment(da: dt.date | None, db: dt.date | None) -> bool:
+    """Whether two reports may retell one announcement: published within
+    ``ONE_MOMENT_DAYS`` of each other (or undated)."""
+    return da is None or db is None or abs((da - db).days) <= T.ONE_MOMENT_DAYS
+
+
+def _distinct(claim: Claim) -> bool:
+    """A stated amount two unrelated stories rarely print alike: specific, and a
+    percentage to ``DISTINCT_PERCENT_DIGITS`` ("47.83%", not "39%")."""
+    return claim.kind != "percent" or (
+        significant_digits(claim.value) >= T.DISTINCT_PERCENT_DIGITS
+    )
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -527,15 +616,21 @@ def decide(
         return Veto(
             reason=f"different times: {fa.time or fa.window} / {fb.time or fb.window}"
         )
-    holder, holder_why = _holder_relation(
-        fa,
-        fb,
-        topics.get(a.doc_index, frozenset()),
-        topics.get(b.doc_index, frozenset()),
-    )
+    topic_a = topics.get(a.doc_index, frozenset())
+    topic_b = topics.get(b.doc_index, frozenset())
+    holder, holder_why = _holder_relation(fa, fb, topic_a, topic_b)
+    if holder != "same" and not same_doc:
+        # two reports' tolls of their stories' events are related by the stories'
+        # names (one story's own figures all share its subject: no evidence)
+        sa, sb = story_frame(a), story_frame(b)
+        if (sa, sb) != (fa, fb):
+            holder, holder_why = _holder_relation(sa, sb, topic_a, topic_b)
     if holder == "different" and not (
-        shared_anchor and not (fa.holder_key and fb.holder_key)
+        shared_anchor and not (fa.holder_key and fb.holder_key) and _one_moment(da, db)
     ):
+        # two reports about different names print one amount: the same
+        # announcement retold only if they are of one news moment; weeks apart,
+        # stories about other names print it by chance
         return Veto(reason=holder_why)
     attribute, attribute_weight = _attribute_relation(fa, fb)
     if attribute == "different" and _money_into(fa, fb):
@@ -546,7 +641,14 @@ def decide(
         # "21 vehicle fires" and "22 fires": what is counted is the same
         attribute, attribute_weight = "same", T.SAME_NOUN
 
-    if attribute == "different" and not shared_anchor:
+    if attribute == "different" and not (
+        shared_anchor
+        and _one_moment(da, db)
+        and (share_of_anchor or _distinct(own_a.claim))
+    ):
+        # one amount whose two reports name it differently ("a fine of", "ordered
+        # to pay") is one fact if it is rare enough and the reports retell one
+        # announcement
         return Veto(reason=f"different attributes: {fa.attribute} / {fb.attribute}")
     if (
         fa.attribute == fb.attribute == "price"
@@ -586,6 +688,9 @@ def decide(
         evidence.append(f"same time: {fa.time or fa.window}")
     if fa.role != "level":
         evidence.append(f"same role: {fa.role}")
+    if series and attribute == "same" and _story_toll(a, b, holder):
+        confidence += T.STORY_TOLL
+        evidence.append("one story's running toll, reported on different days")
     if series and time != "unknown":
         evidence.append(
             f"a running tally at two times: {fa.time} / {fb.time}, reported "

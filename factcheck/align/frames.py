@@ -537,6 +537,7 @@ class FrameReader(HolderReader):
             sentence=(s0, s1),
             stretch=(start, self._end_after_equivalent(claim, s0, s1, end)),
             standing=_named_class(attribute) and attribute not in self.lex.running,
+            running=attribute in self.lex.running,
         )
         return Frame(
             holder=holder.text if holder else None,
@@ -775,6 +776,9 @@ class FrameReader(HolderReader):
 
     def _basis(self, claim: Claim, start: int, end: int) -> str | None:
         m = self.lex.bases.search(self.text, start, end)
+        while m is not None and _ELAPSED.match(self.text, m.end()):
+            # "a day after the disaster began": time elapsed, not a rate's basis
+            m = self.lex.bases.search(self.text, m.end(), end)
         if m is None:
             return None
         word = " ".join(m.group().lower().split())
@@ -783,6 +787,13 @@ class FrameReader(HolderReader):
         return self.lex.basis_of[word]
 
     # -- time ---------------------------------------------------------------------
+
+
+#: after "a day", "a month": the span of time between two events ("a day after",
+#: "a week earlier"), not a rate's basis
+_ELAPSED = regex.compile(
+    r"\s+(?:after|before|later|earlier|ago|into)\b", regex.IGNORECASE
+)
 
 
 def _named_class(attribute: str | None) -> bool:

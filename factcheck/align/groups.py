@@ -29,6 +29,7 @@ from factcheck.align.decide import (
     decide,
     measure_of,
     share_anchor,
+    story_frame,
 )
 
 Key = tuple[int, str]
@@ -680,7 +681,9 @@ def blocking_keys(
     # an agent holds nothing ("regulators fined X"): like a claim naming no holder
     named = frame is not None and frame.holder_source != "agent"
     words: set[str] = set(frame.holder_key if named and frame else ())
-    if not words:
+    if not words or (frame is not None and not story_frame(ref).holder_key):
+        # "the earthquake killed seven": a toll of the story's own event is also
+        # the story's, found by its names
         words.update(names.get(ref.doc_index, frozenset()))
     out.extend((measure, w) for w in sorted(words))
     if not words:

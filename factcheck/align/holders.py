@@ -102,6 +102,8 @@ _FOR_AFTER = regex.compile(
 
 
 #: "in" after a count and its noun: "1,610,105 vehicles in China"
+#: a clause opening with its subject's determiner ("the toll climbed")
+_DETERMINER_OPENS = regex.compile(r"(?i:the|a|an|its|their|this|that)\s")
 _IN_PLACE = regex.compile(r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+)?(?=[A-Z])")
 #: a list item's opening, its verb gapped: ", and Kia 1.73 million", "; the
 #: Conservative, 33.8%"
@@ -371,6 +373,15 @@ class HolderReader:
             return relative
         subordinate = SUBORDINATE_CLAUSE.finditer(text, start, claim.span.start)
         begins = [m.end() for m in reversed(list(subordinate))]
+        for begin in begins:
+            found = self._subject_at(begin, claim.span.start)
+            # "Rescuers searched on Friday as the toll climbed to 12": a
+            # subordinate clause with a subject of its own holds its figure, even
+            # if that subject names nobody
+            if found is not None:
+                return found if found.key else None
+            if _DETERMINER_OPENS.match(text, begin):
+                return None
         begins.append(start)
         weak = [m.end() for m in _WEAK.finditer(text, clause_start, start)]
         begins += reversed(weak)
@@ -564,7 +575,12 @@ class HolderReader:
             inner = self._subject_at(after[0].start, stop) if after else None
             return inner if inner is not None else _Holder("", (), "speaker")
         head = np[-1].low
-        if head in lex.attribute_of:
+        pair = f"{np[-2].low} {head}" if len(np) > 1 else ""
+        if head in lex.attribute_of or (
+            # "the death toll climbed": a running tally named in two words (a
+            # "deposit rate" names which rate: its words stay the holder)
+            pair in lex.attribute_of and lex.attribute(pair) in lex.running
+        ):
             # "Revenue at Alibaba's cloud unit", "sales of the Pro"
             if rest and rest[0].low in {"at", "of", "from", "for", "in"}:
                 inner_np = self._noun_phrase_after(rest[1:])

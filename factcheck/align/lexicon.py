@@ -65,6 +65,7 @@ class Lexicon:
     agentive: frozenset[str]
     key_drop: frozenset[str]
     kind_heads: frozenset[str]
+    events: frozenset[str]
     people: frozenset[str]
     name_glue: frozenset[str]
 
@@ -122,7 +123,9 @@ def lexicon() -> Lexicon:
         **{
             key: frozenset(words)
             for key, words in raw["grammar"].items()
-            if key != "verbs"
+            if key not in ("verbs", "events")
         },
+        # holder keys are stemmed ("floods": "flood")
+        events=frozenset(f(w) for w in raw["grammar"]["events"] for f in (str, stem)),
         verbs=frozenset(raw["grammar"]["verbs"]) | frozenset(raw["grammar"]["aux"]),
     )

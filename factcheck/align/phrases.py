@@ -33,7 +33,11 @@ _POSSESSIVE = regex.compile(r"['’]s?\b")
 #: was expected after the union reported that pay rose 5.28%", "sales fell because
 #: Acme's prices rose 4%"
 SUBORDINATE_CLAUSE = regex.compile(
-    r"\s(?i:after|because|following|although|though|whereas)\s+(?=the\s|[A-Z])"
+    r"\s(?i:after|because|following|although|though|whereas|while"
+    # "searched on Friday as the toll climbed to 12": "as" opening a clause, not
+    # "such as", "known as", "as well as", "the same as", "as ... as"
+    r"|(?<!\b(?i:such|known|same|well|so|just|as|much|many|long|soon|far|twice)\s)as)"
+    r"\s+(?=the\s|[A-Z])"
 )
 
 

@@ -8,6 +8,11 @@ from __future__ import annotations
 #: Both claims print the same specific amount ("380 billion yuan"), or restate one:
 #: outlets copying one figure from one statement. Enough on its own.
 SAME_ANCHOR = 3.0
+#: ... and it outweighs two attribute words that differ ("a 39% stake" and "39% of
+#: its revenue") only if the amount is rare enough that two stories rarely print it
+#: by chance: a percentage shows this many significant digits ("47.83%"; "39%" is
+#: one of a hundred round shares every kind of story prints)
+DISTINCT_PERCENT_DIGITS = 3
 #: Both name the same holder ("the standard SU7" and "the SU7"): whose number it is.
 SAME_HOLDER = 1.5
 #: Neither names a holder, and both documents are about the same names (a cluster
@@ -28,6 +33,12 @@ SAME_DIMENSION = 0.25
 #: Both state the same time point, period or window explicitly ("on Tuesday",
 #: "in its first 24 hours").
 SAME_TIME = 0.5
+#: Two reports of one story (the same names), on different days, count one running
+#: toll with no holder but the story's event ("the earthquake killed seven", "the
+#: death toll climbed to 12"): two moments of the story's toll, probable enough
+#: that a later count below an earlier "at least" is a warning. (Reports of one day
+#: get no such weight: a toll may rise within a day.)
+STORY_TOLL = 0.75
 #: Two changes follow levels that state one specific amount ("602.3 billion yuan,
 #: up 24%" and "602.32 billion yuan, up 42.04 percent"): the growth of one result.
 SAME_LEVEL = 1.0
@@ -60,6 +71,11 @@ RESTATED_WORDS = 2
 HEADLINE = 0.75
 #: Reports further apart than a news cycle rarely state the same fact.
 NEWS_CYCLE_DAYS = 60
+#: Outlets retelling one announcement publish within a week of it: one amount
+#: printed by two reports about different names is that announcement only this close
+#: together (weeks apart, an archive's unrelated stories print the same "2.2
+#: trillion won" by chance).
+ONE_MOMENT_DAYS = 7
 SEPARATE_CYCLES = -1.0
 #: A decision at or above this is confident: it may give an error or a warning.
 CONFIDENT = 3.0

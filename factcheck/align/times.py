@@ -157,6 +157,7 @@ def read_time(
     sentence: tuple[int, int],
     stretch: tuple[int, int],
     standing: bool = False,
+    running: bool = False,
 ) -> tuple[str | None, str | None]:
     """(the time point or period, the elapsed window) of a claim: read in its own
     stretch first, then in its sentence.
@@ -164,7 +165,8 @@ def read_time(
     ``spans`` are the document's claims' spans, in order. A standing figure (a
     price, a year's profit: ``standing``) is not dated by the
     day it was reported ("starts at $1,550, the company said on Tuesday"); a running
-    tally is (its report time is its time)."""
+    tally is (its report time is its time), and is not dated by the day of the
+    event it counts the toll of (``running``: see :func:`_dates_the_count`)."""
     (s0, s1), (start, end) = sentence, stretch
     window = None
     best = None
@@ -209,11 +211,41 @@ def read_time(
             break
     for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut))):
         found = _time_in(
-            text, spans, lo, hi, published, near=claim.span.end, standing=standing
+            text,
+            spans,
+            lo,
+            hi,
+            published,
+            near=claim.span.end,
+            standing=standing,
+            count=(s0, claim.span.start) if running else None,
         )
         if found is not None:
             return found, window
     return None, window
+
+
+#: a weekday that ties a running count to its day wherever it stands ("by Friday",
+#: "as of Tuesday")
+_COUNT_DAY = frozenset(["by", "as of", "since", "until", "through"])
+
+
+def _dates_the_count(text: str, day: regex.Match[str], count: tuple[int, int]) -> bool:
+    """Whether a weekday dates a running count (a toll) rather than the event it
+    counts: a day after the count ("rose to 12 on Friday", "said on Saturday"), one
+    tied to it ("by Friday"), or one opening its sentence ("On Thursday, the toll
+    rose to 10"). A day between the sentence's start and the count dates the event
+    ("the quake that shook Hualien on Wednesday killed seven", "struck on Wednesday,
+    killing at least nine"), as does a possessive one ("Wednesday's quake")."""
+    sentence_start, start = count
+    if text.startswith(("'s", "’s"), day.end()):
+        return False
+    pre = " ".join((day.group("pre") or "").lower().split())
+    return (
+        day.start() >= start
+        or pre in _COUNT_DAY
+        or not text[sentence_start : day.start()].strip()
+    )
 
 
 def _reported_on(text: str, at: int) -> bool:
@@ -239,6 +271,7 @@ def _time_in(
     *,
     near: int,
     standing: bool = False,
+    count: tuple[int, int] | None = None,
 ) -> str | None:
     m = _QUARTER.search(text, lo, hi)
     year = None
@@ -308,6 +341,15 @@ def _time_in(
         back = 0 if month <= published.month else 1
         return f"{published.year - back}-{month:02d}"
     wm = _WEEKDAY.search(text, lo, hi)
+    if count is not None:
+        wm = next(
+            (
+                w
+                for w in _WEEKDAY.finditer(text, lo, hi)
+                if _dates_the_count(text, w, count)
+            ),
+            None,
+        )
     if wm is not None and standing and _reported_on(text, wm.start()):
         wm = None  # "..., the company said on Monday": when it was said
     if wm is not None and published is not None:

@@ -302,10 +302,16 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
         floor = _floor(earlier)
         if floor is None:
             continue  # a tally revised down is news; below "at least" it cannot be
+        if later.claim.high is None:
+            # "at least 205" after "at least 211": a confirmed count fell
+            finding = _floor_fell(ctx, d, floor)
+            if finding is not None:
+                yield cap_severity(finding, "probable")
+            continue
         tally = ctx.compare(later, earlier)
         if tally is None or tally.overlap:
             continue
-        if later.claim.high is None or later.claim.high >= floor:
+        if later.claim.high >= floor:
             continue
         finding = ctx.finding(
             "FC201",
@@ -349,6 +355,36 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             evidence=first.evidence,
         )
         yield cap_severity(finding, first.level)
+
+
+def _floor_fell(ctx: AuditContext, d: Decision, floor: float) -> Finding | None:
+    """A later report's floor of a running tally ("killed at least 205") below an
+    earlier report's ("at least 211"): what was confirmed cannot be unconfirmed.
+    The later floor counts at the top of its rounding ("at least 32,000 hectares"
+    may mean 32,499)."""
+    earlier, later = d.a, d.b
+    own = _floor(later)
+    if own is None:
+        return None
+    top = own + later.claim.precision / 2
+    if top >= floor:
+        return None
+    gap = floor - top
+    return ctx.finding(
+        "FC201",
+        later,
+        f"{later.claim.text!r} ({later.document.published}) says the running tally "
+        f"is at least {own:,.0f}, below the earlier report's {earlier.claim.text!r} "
+        f"({earlier.document.published}), which already said at least {floor:,.0f}: "
+        f"{top:,.0f} (the top of its rounding) is {gap:,.0f} ({gap / floor:.1%}) "
+        f"short of {floor:,.0f}",
+        related=[earlier],
+        evidence=(
+            *d.evidence,
+            "a running tally: a later report's 'at least' cannot fall below an "
+            "earlier 'at least'",
+        ),
+    )
 
 
 def _floor(ref: ClaimRef) -> float | None:
