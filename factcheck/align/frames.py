@@ -607,7 +607,7 @@ class FrameReader(HolderReader):
             )
             head = ahead[-1] if ahead else words[-1]
             return f"noun:{stem(head)}", head
-        best: tuple[int, str, str] | None = None
+        best: tuple[int, int, str, str] | None = None
         for m in lex.attributes.finditer(self.text, start, end):
             if any(s <= m.start() < e for s, e in self.spans):
                 continue
@@ -622,10 +622,17 @@ class FrameReader(HolderReader):
                 self.text, claim.span.end, m.start()
             ):
                 continue  # "a tax of R$58 million on an inheritance of...": its object
-            if best is None or distance < best[0]:
-                best = (distance, lex.attribute(m.group()), m.group())
+            # "the death toll had risen to 2,179, with thousands more injured": a
+            # cue past a comma after the figure is another phrase's, read only if
+            # no other cue names the figure's
+            apart = int(
+                m.start() >= claim.span.end
+                and "," in self.text[claim.span.end : m.start()]
+            )
+            if best is None or (apart, distance) < best[:2]:
+                best = (apart, distance, lex.attribute(m.group()), m.group())
         if best is not None:
-            return best[1], best[2]
+            return best[2], best[3]
         if counted:
             noun = counted.split()[-1].lower()
             if noun in lex.attribute_of:

@@ -233,8 +233,9 @@ _COUNT_DAY = frozenset(["by", "as of", "since", "until", "through"])
 def _dates_the_count(text: str, day: regex.Match[str], count: tuple[int, int]) -> bool:
     """Whether a weekday dates a running count (a toll) rather than the event it
     counts: a day after the count ("rose to 12 on Friday", "said on Saturday"), one
-    tied to it ("by Friday"), or one opening its sentence ("On Thursday, the toll
-    rose to 10"). A day between the sentence's start and the count dates the event
+    tied to it ("by Friday"), one opening its sentence ("On Thursday, the toll
+    rose to 10") or one of the report's verb ("said on Tuesday that 2,719 had
+    died"). A day between the sentence's start and the count dates the event
     ("the quake that shook Hualien on Wednesday killed seven", "struck on Wednesday,
     killing at least nine"), as does a possessive one ("Wednesday's quake")."""
     sentence_start, start = count
@@ -245,6 +246,8 @@ def _dates_the_count(text: str, day: regex.Match[str], count: tuple[int, int]) -
         day.start() >= start
         or pre in _COUNT_DAY
         or not text[sentence_start : day.start()].strip()
+        # "the ministry said on Tuesday that 2,719 had died": when it was counted
+        or _reported_on(text, day.start())
     )
 
 
