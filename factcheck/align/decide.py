@@ -74,17 +74,28 @@ def is_specific(claim: Claim) -> bool:
     return significant_digits(claim.value) >= 2
 
 
-def _story_toll(a: ClaimRef, b: ClaimRef, holder: str) -> bool:
+def _story_toll(a: ClaimRef, b: ClaimRef, holder: str, shared: frozenset[str]) -> bool:
     """Two counts of one story's running toll: a running attribute, no holder named
-    on either side but the story's event (so the story's names relate them), each
-    at a moment (a day, or the report's day), not a season ("in 2023 more than 18
-    million hectares burned")."""
+    on either side but the story's event (so the story's names relate them, and
+    one of the names both leads name is more than a kind or a place noun: "Kellor
+    Fire in Ormavmol Province" and "Mavdalvem Fire in Calpol Province" share no
+    story, whatever companies their later paragraphs name), each at a moment (a day, or the report's day), not a season ("in 2023
+    more than 18 million hectares burned")."""
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
+    lex = lexicon()
     fa, fb = story_frame(a), story_frame(b)
+    leads = _lead(a) & _lead(b)
     return (
         holder == "topic"
-        and fa.attribute in lexicon().running
+        and any(
+            w in leads
+            and w not in lex.events
+            and w not in lex.kind_heads
+            and w not in lex.place_nouns
+            for w in shared
+        )
+        and fa.attribute in lex.running
         and not fa.holder_key
         and not fb.holder_key
         and all(f.time is None or _DAY.match(f.time) for f in (fa, fb))
@@ -105,8 +116,7 @@ def _of_the_lead_event(ref: ClaimRef) -> bool:
     start = sentence.start if sentence is not None else ref.claim.span.start
     text = ref.document.prose[start : ref.claim.span.start]
     said = {w for w in map(stem, regex.findall(r"[A-Za-z]+", text)) if w in events}
-    lead = _lead_words(ref.document.title or "", ref.document.prose[:1500])
-    return said <= lead
+    return said <= _lead(ref)
 
 
 def story_frame(ref: ClaimRef) -> Frame:
@@ -127,10 +137,14 @@ def story_frame(ref: ClaimRef) -> Frame:
         and all(k in lex.events or k in lex.generic for k in frame.holder_key)
     ):
         named = [k for k in frame.holder_key if k in lex.events]
-        lead = _lead_words(ref.document.title or "", ref.document.prose[:1500])
-        if named and any(k in lead for k in named):
+        if named and any(k in _lead(ref) for k in named):
             return attrs.evolve(frame, holder=None, holder_key=(), holder_source=None)
     return frame
+
+
+def _lead(ref: ClaimRef) -> frozenset[str]:
+    """The stemmed words of a claim's story's title and first sentence."""
+    return _lead_words(ref.document.title or "", ref.document.prose[:1500])
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -688,7 +702,7 @@ def decide(
         evidence.append(f"same time: {fa.time or fa.window}")
     if fa.role != "level":
         evidence.append(f"same role: {fa.role}")
-    if series and attribute == "same" and _story_toll(a, b, holder):
+    if series and attribute == "same" and _story_toll(a, b, holder, topic_a & topic_b):
         confidence += T.STORY_TOLL
         evidence.append("one story's running toll, reported on different days")
     if series and time != "unknown":

@@ -144,10 +144,6 @@ _TAKES_AN_OBJECT = frozenset(
 
 #: nouns that name a place by "of" ("the town of Chiva", "the port city of Derna"):
 #: the holder is the name, not the noun (which alone stands for a place named before)
-_PLACE_NOUNS = frozenset(
-    ["town", "city", "village", "port", "province", "state", "island", "county",
-     "district", "region", "municipality", "prefecture", "commune"]
-)  # fmt: skip
 
 
 #: a non-restrictive relative clause: ", which had a budget of $96.5 million"
@@ -555,7 +551,7 @@ class HolderReader:
             np, rest = [*np, rest[0], *rest[1:k]], rest[k:]
         if (
             len(np) == 1
-            and np[0].low in _PLACE_NOUNS
+            and np[0].low in lex.place_nouns
             and len(rest) > 1
             and rest[0].low == "of"
             and _is_name_token(rest[1].text, self.words, lex)

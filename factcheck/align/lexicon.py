@@ -66,6 +66,7 @@ class Lexicon:
     key_drop: frozenset[str]
     kind_heads: frozenset[str]
     events: frozenset[str]
+    place_nouns: frozenset[str]
     people: frozenset[str]
     name_glue: frozenset[str]
 
