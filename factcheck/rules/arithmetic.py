@@ -9,6 +9,7 @@ rounding never fires a rule.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -244,6 +245,86 @@ _PREMIUM_TO = regex.compile(
     r"^[ \t\u00a0]+(?i:premium|discount|markup|mark-up)[ \t\u00a0]+(?i:to|over|on|above|below)"
     r"(?:[ \t\u00a0]+[\w'’-]+){0,5}?(?:[ \t\u00a0]+(?i:of|at))?[ \t\u00a0]+$"
 )
+
+
+#: how many sentences before a premium's may state the close it is measured on
+_EARLIER_SENTENCES = 2
+
+#: after a premium's percentage, the close it is measured on named without its
+#: figure: "a 31% premium to Splunk's closing price on Friday", "a 26% premium over
+#: the last close"
+_PREMIUM_TO_CLOSE = regex.compile(
+    r"^[ \t\u00a0]+(?i:premium|discount)[ \t\u00a0]+(?i:to|over|on|above|below)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,3}?[ \t\u00a0]+(?i:clos(?:e|ing)|close|closing[ \t\u00a0]+"
+    r"(?:share[ \t\u00a0]+)?price)\b(?![ \t\u00a0]+(?i:of|at)[ \t\u00a0]+\S*\d)"
+)
+_BLANK_LINE = regex.compile(r"\n[ \t]*\n")
+#: between a price and its premium: "$157 a share in cash, a", "$157, or"
+_PRICE_THEN_PREMIUM = regex.compile(
+    r"^(?:[ \t\u00a0]+[a-z][\w'’-]*){0,4}[ \t\u00a0]*,[ \t\u00a0]+"
+    r"(?:(?i:a|an|or|representing|which[ \t\u00a0]+is|some)[ \t\u00a0]+){1,2}$"
+)
+#: before a closing price: "closed at $120.09", "a close of $120.09", "ended
+#: Friday's session at $120.09"
+_CLOSED_AT = regex.compile(
+    r"(?i:\bclosed|\bclosing\s+price\s+of|\ba\s+close\s+of|\bended|\bfinished)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,4}?[ \t\u00a0]+(?i:at|of)[ \t\u00a0]+$"
+)
+
+
+def _premiums_on_a_stated_close(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(premium, price, close) where a price's premium names the close it is
+    measured on, and a sentence just before states that close: "Splunk closed at
+    $120.09 on Friday. Cisco will pay $157 a share, a 31% premium to Friday's
+    close." The premium is the change from the close to the price."""
+    closes = [
+        r
+        for r in earlier
+        if r.claim.kind == "money"
+        and r.claim.equivalent_of is None
+        and _CLOSED_AT.search(_before(r, 48))
+    ]
+    if not closes:
+        return
+    for i, pct in enumerate(claims):
+        if pct.claim.kind != "percent" or pct.claim.qualifier == "range":
+            continue
+        end = pct.claim.span.end
+        m = _PREMIUM_TO_CLOSE.match(pct.document.prose[end : end + 80])
+        before = claims[:i]
+        if m is None or not before:
+            continue
+        if any(r.claim.span.start < end + m.end() for r in claims[i + 1 :]):
+            continue
+        level = before[-1]
+        if not _PRICE_THEN_PREMIUM.match(_between(level, pct)):
+            continue
+        text = pct.document.prose
+        bases = [
+            c
+            for c in closes
+            if _two_ends(level, c)
+            # a close of the same paragraph
+            and not _BLANK_LINE.search(text, c.claim.span.end, pct.claim.span.start)
+        ]
+        if bases:
+            yield pct, level, bases[-1]
+
+
+def _sentences_after(
+    ctx: AuditContext, n: int
+) -> Iterator[tuple[list[ClaimRef], list[ClaimRef]]]:
+    """Each sentence's claims with the claims of the ``n`` sentences of its
+    document before it (those holding claims)."""
+    previous: list[list[ClaimRef]] = []
+    doc = None
+    for claims in _sentences(ctx):
+        if claims[0].doc_index != doc:
+            doc, previous = claims[0].doc_index, []
+        yield claims, [r for sentence in previous[-n:] for r in sentence]
+        previous.append(claims)
 
 
 def _premium_on(
@@ -639,8 +720,11 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """
     yield from _delta_arithmetic(ctx)
     yield from _margin_arithmetic(ctx)
-    for claims in _sentences(ctx):
-        for pct, new, old in _change_triples(claims):
+    for claims, earlier in _sentences_after(ctx, _EARLIER_SENTENCES):
+        triples = itertools.chain(
+            _change_triples(claims), _premiums_on_a_stated_close(claims, earlier)
+        )
+        for pct, new, old in triples:
             if new.claim.kind == "percent" and _either_reading_fits(pct, new, old):
                 continue  # a change between percentages in points or percent: FC304
             ctx.mark_checked(pct, new, old)
@@ -689,7 +773,11 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                     "old_value": old.claim.value,
                     "unit": new.claim.unit,
                 },
-                evidence="one sentence states the change and both values",
+                evidence=(
+                    "one sentence states the change and both values"
+                    if old.claim.sentence == pct.claim.sentence
+                    else "a premium names the close a sentence before states"
+                ),
             )
 
 
