@@ -247,7 +247,9 @@ _PREMIUM_TO = regex.compile(
 )
 
 
-#: how many sentences before a premium's may state the close it is measured on
+#: how many sentences before may state what a figure is measured on without its
+#: figure: a premium's close ("a 31% premium to Friday's close"), a share's total
+#: ("about half of the total")
 _EARLIER_SENTENCES = 2
 
 #: after a premium's percentage, the close it is measured on named without its
@@ -810,12 +812,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
-    recent: list[list[ClaimRef]] = []  # this document's sentences so far
-    for claims in _sentences(ctx):
-        if recent and recent[-1][0].doc_index != claims[0].doc_index:
-            recent = []
-        earlier = [r for sentence in recent[-2:] for r in sentence]
-        recent.append(claims)
+    for claims, earlier in _sentences_after(ctx, _EARLIER_SENTENCES):
         triples = [
             *_share_triples(claims),
             *_shares_of_an_earlier_total(claims, earlier),
