@@ -74,31 +74,36 @@ def is_specific(claim: Claim) -> bool:
     return significant_digits(claim.value) >= 2
 
 
-def _story_toll(a: ClaimRef, b: ClaimRef, holder: str, shared: frozenset[str]) -> bool:
-    """Two counts of one story's running toll: a running attribute, no holder named
-    on either side but the story's event (so the story's names relate them, and
-    one of the names both leads name is more than a kind or a place noun: "Kellor
-    Fire in Ormavmol Province" and "Mavdalvem Fire in Calpol Province" share no
-    story, whatever companies their later paragraphs name), each at a moment (a day, or the report's day), not a season ("in 2023
-    more than 18 million hectares burned")."""
+def _story_toll(
+    a: ClaimRef, b: ClaimRef, fa: Frame, fb: Frame, shared: frozenset[str]
+) -> bool:
+    """Two counts of one story's running toll (``fa``, ``fb``: their
+    :func:`story_frame`): a running attribute, no holder named on either side but
+    the story's event, so the story's names relate them; one of the names both
+    leads give is more than a kind or a place noun ("Kellor Fire in Ormavmol
+    Province" and "Mavdalvem Fire in Calpol Province" share no story, whatever
+    companies their later paragraphs name); each at a moment (a day, or the
+    report's day), not a season ("in 2023 more than 18 million hectares
+    burned")."""
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
     lex = lexicon()
-    fa, fb = story_frame(a), story_frame(b)
+    if not (
+        fa.attribute in lex.running
+        and not fa.holder_key
+        and not fb.holder_key
+        and all(f.time is None or _DAY.match(f.time) for f in (fa, fb))
+    ):
+        return False
     leads = _lead(a) & _lead(b)
     return (
-        holder == "topic"
-        and any(
+        any(
             w in leads
             and w not in lex.events
             and w not in lex.kind_heads
             and w not in lex.place_nouns
             for w in shared
         )
-        and fa.attribute in lex.running
-        and not fa.holder_key
-        and not fb.holder_key
-        and all(f.time is None or _DAY.match(f.time) for f in (fa, fb))
         and _of_the_lead_event(a)
         and _of_the_lead_event(b)
     )
@@ -108,14 +113,12 @@ def _of_the_lead_event(ref: ClaimRef) -> bool:
     """Whether the event words before a claim in its sentence are all its story's
     lead event ("the avalanche there killed at least 18" in a story of an
     earthquake counts another event's toll)."""
-    from factcheck.align.context import stem  # noqa: PLC0415
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
     events = lexicon().events
     sentence = ref.claim.sentence
     start = sentence.start if sentence is not None else ref.claim.span.start
-    text = ref.document.prose[start : ref.claim.span.start]
-    said = {w for w in map(stem, regex.findall(r"[A-Za-z]+", text)) if w in events}
+    said = _stemmed_words(ref.document.prose[start : ref.claim.span.start]) & events
     return said <= _lead(ref)
 
 
@@ -150,16 +153,20 @@ def _lead(ref: ClaimRef) -> frozenset[str]:
 @functools.lru_cache(maxsize=1 << 12)
 def _lead_words(title: str, opening: str) -> frozenset[str]:
     """The stemmed words of a story's title and first sentence."""
-    from factcheck.align.context import stem  # noqa: PLC0415
-
     body = opening.strip()
     end = _SENTENCE_END.search(body)
-    first = body[: end.end()] if end else body
-    return frozenset(stem(w) for w in regex.findall(r"[A-Za-z]+", f"{title} {first}"))
+    return _stemmed_words(f"{title} {body[: end.end()] if end else body}")
+
+
+def _stemmed_words(text: str) -> frozenset[str]:
+    from factcheck.align.context import stem  # noqa: PLC0415
+
+    return frozenset(stem(w) for w in _WORD.findall(text))
 
 
 #: the end of a first sentence: a full stop before white space
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)")
+_WORD = regex.compile(r"[A-Za-z]+")
 
 
 def _one_moment(da: dt.date | None, db: dt.date | None) -> bool:
@@ -169,8 +176,8 @@ def _one_moment(da: dt.date | None, db: dt.date | None) -> bool:
 
 
 def _distinct(claim: Claim) -> bool:
-    """A stated amount two unrelated stories rarely print alike: specific, and a
-    percentage to ``DISTINCT_PERCENT_DIGITS`` ("47.83%", not "39%")."""
+    """A specific stated amount that two unrelated stories rarely print alike: not
+    a percentage, or one to ``DISTINCT_PERCENT_DIGITS`` ("47.83%", not "39%")."""
     return claim.kind != "percent" or (
         significant_digits(claim.value) >= T.DISTINCT_PERCENT_DIGITS
     )
@@ -633,12 +640,11 @@ def decide(
     topic_a = topics.get(a.doc_index, frozenset())
     topic_b = topics.get(b.doc_index, frozenset())
     holder, holder_why = _holder_relation(fa, fb, topic_a, topic_b)
-    if holder != "same" and not same_doc:
-        # two reports' tolls of their stories' events are related by the stories'
-        # names (one story's own figures all share its subject: no evidence)
-        sa, sb = story_frame(a), story_frame(b)
-        if (sa, sb) != (fa, fb):
-            holder, holder_why = _holder_relation(sa, sb, topic_a, topic_b)
+    # two reports' tolls of their stories' events are related by the stories' names
+    # (one story's own figures all share its subject: no evidence)
+    sa, sb = (fa, fb) if same_doc else (story_frame(a), story_frame(b))
+    if holder != "same" and (sa, sb) != (fa, fb):
+        holder, holder_why = _holder_relation(sa, sb, topic_a, topic_b)
     if holder == "different" and not (
         shared_anchor and not (fa.holder_key and fb.holder_key) and _one_moment(da, db)
     ):
@@ -702,7 +708,12 @@ def decide(
         evidence.append(f"same time: {fa.time or fa.window}")
     if fa.role != "level":
         evidence.append(f"same role: {fa.role}")
-    if series and attribute == "same" and _story_toll(a, b, holder, topic_a & topic_b):
+    if (
+        series
+        and attribute == "same"
+        and holder == "topic"
+        and _story_toll(a, b, sa, sb, topic_a & topic_b)
+    ):
         confidence += T.STORY_TOLL
         evidence.append("one story's running toll, reported on different days")
     if series and time != "unknown":

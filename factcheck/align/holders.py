@@ -102,9 +102,9 @@ _FOR_AFTER = regex.compile(
 
 
 #: "in" after a count and its noun: "1,610,105 vehicles in China"
+_IN_PLACE = regex.compile(r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+)?(?=[A-Z])")
 #: a clause opening with its subject's determiner ("the toll climbed")
 _DETERMINER_OPENS = regex.compile(r"(?i:the|a|an|its|their|this|that)\s")
-_IN_PLACE = regex.compile(r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+)?(?=[A-Z])")
 #: a list item's opening, its verb gapped: ", and Kia 1.73 million", "; the
 #: Conservative, 33.8%"
 _GAP_BEFORE = regex.compile(
@@ -140,10 +140,6 @@ _TAKES_AN_OBJECT = frozenset(
         "discloses",
     ]
 )
-
-
-#: nouns that name a place by "of" ("the town of Chiva", "the port city of Derna"):
-#: the holder is the name, not the noun (which alone stands for a place named before)
 
 
 #: a non-restrictive relative clause: ", which had a budget of $96.5 million"
@@ -368,17 +364,16 @@ class HolderReader:
         if relative is not None:
             return relative
         subordinate = SUBORDINATE_CLAUSE.finditer(text, start, claim.span.start)
-        begins = [m.end() for m in reversed(list(subordinate))]
-        for begin in begins:
-            found = self._subject_at(begin, claim.span.start)
+        for m in reversed(list(subordinate)):
+            found = self._subject_at(m.end(), claim.span.start)
             # "Rescuers searched on Friday as the toll climbed to 12": a
             # subordinate clause with a subject of its own holds its figure, even
             # if that subject names nobody
             if found is not None:
                 return found if found.key else None
-            if _DETERMINER_OPENS.match(text, begin):
+            if _DETERMINER_OPENS.match(text, m.end()):
                 return None
-        begins.append(start)
+        begins = [start]
         weak = [m.end() for m in _WEAK.finditer(text, clause_start, start)]
         begins += reversed(weak)
         begins.append(clause_start)

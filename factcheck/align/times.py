@@ -343,16 +343,14 @@ def _time_in(
             return f"?-{month:02d}"
         back = 0 if month <= published.month else 1
         return f"{published.year - back}-{month:02d}"
-    wm = _WEEKDAY.search(text, lo, hi)
-    if count is not None:
-        wm = next(
-            (
-                w
-                for w in _WEEKDAY.finditer(text, lo, hi)
-                if _dates_the_count(text, w, count)
-            ),
-            None,
-        )
+    wm = next(
+        (
+            w
+            for w in _WEEKDAY.finditer(text, lo, hi)
+            if count is None or _dates_the_count(text, w, count)
+        ),
+        None,
+    )
     if wm is not None and standing and _reported_on(text, wm.start()):
         wm = None  # "..., the company said on Monday": when it was said
     if wm is not None and published is not None:

@@ -237,9 +237,13 @@ def _two_ends(a: ClaimRef, b: ClaimRef) -> bool:
 #: a price, then its premium or discount, then the price it is measured on:
 #: "$55 per share, a 40% premium over the $33.93 close", "£2.10, a 15% discount to
 #: Friday's £2.47"
-_LEVEL_THEN_PREMIUM = regex.compile(
-    r"^(?:[ \t\u00a0]+(?i:a|per)[ \t\u00a0]+(?i:share|unit))?[ \t\u00a0]*,[ \t\u00a0]+"
+#: the comma and article before a premium: ", a ", ", representing a "
+_THEN_A_PREMIUM = (
+    r"[ \t\u00a0]*,[ \t\u00a0]+"
     r"(?:(?i:a|an|or|representing|which[ \t\u00a0]+is|some)[ \t\u00a0]+){1,2}$"
+)
+_LEVEL_THEN_PREMIUM = regex.compile(
+    r"^(?:[ \t\u00a0]+(?i:a|per)[ \t\u00a0]+(?i:share|unit))?" + _THEN_A_PREMIUM
 )
 _PREMIUM_TO = regex.compile(
     r"^[ \t\u00a0]+(?i:premium|discount|markup|mark-up)[ \t\u00a0]+(?i:to|over|on|above|below)"
@@ -257,14 +261,12 @@ _EARLIER_SENTENCES = 2
 #: the last close"
 _PREMIUM_TO_CLOSE = regex.compile(
     r"^[ \t\u00a0]+(?i:premium|discount)[ \t\u00a0]+(?i:to|over|on|above|below)"
-    r"(?:[ \t\u00a0]+[\w'’-]+){0,3}?[ \t\u00a0]+(?i:clos(?:e|ing)|close|closing[ \t\u00a0]+"
-    r"(?:share[ \t\u00a0]+)?price)\b(?![ \t\u00a0]+(?i:of|at)[ \t\u00a0]+\S*\d)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,3}?[ \t\u00a0]+(?i:clos(?:e|ing))\b"
 )
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 #: between a price and its premium: "$157 a share in cash, a", "$157, or"
 _PRICE_THEN_PREMIUM = regex.compile(
-    r"^(?:[ \t\u00a0]+[a-z][\w'’-]*){0,4}[ \t\u00a0]*,[ \t\u00a0]+"
-    r"(?:(?i:a|an|or|representing|which[ \t\u00a0]+is|some)[ \t\u00a0]+){1,2}$"
+    r"^(?:[ \t\u00a0]+[a-z][\w'’-]*){0,4}" + _THEN_A_PREMIUM
 )
 #: before a closing price: "closed at $120.09", "a close of $120.09", "ended
 #: Friday's session at $120.09"
@@ -298,8 +300,10 @@ def _premiums_on_a_stated_close(
         before = claims[:i]
         if m is None or not before:
             continue
-        if any(r.claim.span.start < end + m.end() for r in claims[i + 1 :]):
-            continue
+        if any(r.claim.span.start < end + m.end() for r in claims[i + 1 :]) or (
+            _premium_on(pct, [*before, *claims[i + 1 :]])
+        ):
+            continue  # "... to the $33.93 close", "... to Friday's close of £2.47"
         level = before[-1]
         if not _PRICE_THEN_PREMIUM.match(_between(level, pct)):
             continue
