@@ -97,8 +97,22 @@ def format_interval(interval: Interval) -> str:
     for scale, word in _SCALES:
         if min(abs(low), abs(high)) >= scale:
             tail = f" {word}" + (f" {unit}" if unit else "")
-            return f"{low / scale:.4g}–{high / scale:.4g}{tail}"
-    return f"{low:.6g}–{format_amount(high, unit)}"
+            digits = _apart(low / scale, high / scale, 4)
+            return f"{low / scale:.{digits}g}–{high / scale:.{digits}g}{tail}"
+    digits = _apart(low, high, 6)
+    if digits == 6:
+        return f"{low:.6g}–{format_amount(high, unit)}"
+    return f"{low:.{digits}g}–{high:.{digits}g}" + (
+        f" {unit}" if unit and unit not in ("%", "pp") else unit or ""
+    )
+
+
+def _apart(low: float, high: float, digits: int) -> int:
+    """The fewest significant digits, from ``digits`` up to 12, that show two
+    different ends as different ("59.5072–59.5074 million", not "59.51–59.51")."""
+    while low != high and digits < 12 and f"{low:.{digits}g}" == f"{high:.{digits}g}":
+        digits += 1
+    return digits
 
 
 def _widen(low: float | None, high: float | None, tol: float) -> Interval:

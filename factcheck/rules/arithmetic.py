@@ -511,12 +511,30 @@ def _change_finding(
 
 
 #: a difference named after the two amounts it is the difference of: "sold him for
-#: €121 million after buying him for €10 million, a profit of €111 million"
+#: €121 million after buying him for €10 million, a profit of €111 million", "won
+#: 160 seats to the Conservatives' 144, a margin of 16", "758,631 births against
+#: 1,575,016 deaths, a natural decline of 816,385"; the noun is one that only a
+#: difference between the two figures can be (a gap, a lead), or a change whose
+#: two ends they are (see _CHANGE_NOUN)
 _DIFFERENCE_NAMED = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},[ \t\u00a0]+(?:(?i:making|for|giving|booking)"
-    r"[ \t\u00a0]+)?(?i:a|an)[ \t\u00a0]+(?:(?i:net|paper|tidy)[ \t\u00a0]+)?"
-    r"(?i:profit|gain|loss|windfall|markup|mark-up)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
-    r"(?:(?i:about|around|roughly|some|nearly|almost|more[ \t]+than|over)[ \t\u00a0]+)?$"
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},[ \t\u00a0]+(?:(?i:making|for|giving|booking"
+    r"|leaving|with)[ \t\u00a0]+)?(?i:a|an)[ \t\u00a0]+(?:(?i:net|paper|tidy|natural"
+    r"|winning)[ \t\u00a0]+)?(?P<noun>(?i:profit|gain|loss|windfall|markup|mark-up"
+    r"|margin|gap|difference|lead|shortfall|deficit|surplus|excess|decline|decrease"
+    r"|increase|rise|drop|fall))[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
+    r"(?:(?i:about|around|roughly|some|nearly|almost|more[ \t]+than|over|just"
+    r"[ \t]+over|just[ \t]+under|less[ \t]+than|under)[ \t\u00a0]+)?$"
+)
+#: the nouns of _DIFFERENCE_NAMED that name a change over time: the difference of
+#: the two figures only if they are its ends ("to 758,631 from 790,000, a decline
+#: of 31,369"); after two holders' figures, the change is one holder's own ("Ford
+#: sold 1.2 million and GM 900,000, a rise of 200,000")
+_CHANGE_NOUN = frozenset(["decline", "decrease", "increase", "rise", "drop", "fall"])
+#: a change or difference measured on a base stated after it ("a rise of 200,000 on
+#: last year", "a gap of 3% from the forecast"): not the two figures before it
+_OWN_BASE = regex.compile(
+    r"^[ \t\u00a0]*(?:[a-z]+[ \t\u00a0]+)?(?i:on|from|over|compared|versus|vs|than"
+    r"|since|against)\b"
 )
 
 
@@ -524,13 +542,26 @@ def _difference_triples(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(difference, one amount, the other) of one sentence: two amounts of one
-    measure, then the profit or loss between them."""
+    measure, then the profit, loss, margin or gap between them. Two percentages
+    differ in points ("52.1% to 45.3%, a lead of 6.8 points")."""
     own = [r for r in claims if r.claim.equivalent_of is None]
+    text = own[0].document.prose if own else ""
     for i in range(2, len(own)):
         first, second, diff = own[i - 2], own[i - 1], own[i]
-        if not _DIFFERENCE_NAMED.match(_between(second, diff)):
+        named = _DIFFERENCE_NAMED.match(_between(second, diff))
+        end = diff.claim.span.end
+        if named is None or _OWN_BASE.match(text[end : end + 40]):
             continue
-        if diff.claim.kind != "money" or not (
+        if named["noun"].lower() in _CHANGE_NOUN and not (
+            _TO.search(_before(first)) or _FROM.search(_before(first))
+        ):
+            continue  # "Ford sold 1.2 million and GM 900,000, a rise of 200,000"
+        if not _two_ends(first, second):
+            continue
+        if first.claim.kind == "percent":
+            if not (second.claim.kind == "percent" and _in_points(diff.claim)):
+                continue
+        elif diff.claim.kind not in ("money", "count", "quantity") or not (
             _same_measure(first.claim, diff.claim)
             and _same_measure(second.claim, diff.claim)
         ):
@@ -591,10 +622,14 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 if n.low is None or n.high is None or o.low is None or o.high is None:
                     continue
                 ctx.mark_checked(margin, new, old)
-                gap = _abs(Interval(n.low - o.high, n.high - o.low, old.claim.unit))
+                # two percentages differ in points
+                unit = "pp" if old.claim.kind == "percent" else old.claim.unit
+                gap = _abs(Interval(n.low - o.high, n.high - o.low, unit))
                 if gap.low is not None and n.low <= o.high and o.low <= n.high:
                     gap = Interval(0.0, gap.high, gap.unit)  # the two may meet
                 stated = _stated(margin.claim)
+                if unit == "pp":
+                    stated = Interval(stated.low, stated.high, unit)
                 if stated.overlaps(gap):
                     continue
                 yield _change_finding(

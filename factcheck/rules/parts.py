@@ -16,7 +16,7 @@ from factcheck.align import ClaimRef
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_amount, format_interval
-from factcheck.rules.arithmetic import _between, _sentences, _stated
+from factcheck.rules.arithmetic import _between, _sentences, _sentences_after, _stated
 from factcheck.rules.context import AuditContext
 from factcheck.rules.registry import rule
 
@@ -38,6 +38,7 @@ def _total_and_parts(
     yield from _breakdowns(ctx)
     yield from _made_up_of(ctx)
     yield from _totals_after_parts(ctx)
+    yield from _wholes_named_by_their_parts(ctx)
 
 
 #: between a total and its first part: "'s 293 seats are made up of the BJP's ",
@@ -168,6 +169,89 @@ def _totals_after_parts(
             yield total, parts, "parts listed before their total"
 
 
+#: a name: "England", "Northern Ireland", "Bosnia and Herzegovina" aside (read as
+#: two), "Bank of England"
+_NAME = r"\p{Lu}[\w'’.-]*(?:[ \t\u00a0]+(?:of[ \t\u00a0]+)?\p{Lu}[\w'’.-]*)*"
+#: a whole named as its parts: "the population of England and Wales", "exports of
+#: Spain, Portugal and Greece" (names joined by commas and a last "and")
+_NAMES_JOINED = regex.compile(
+    rf"(?<![\w'’])({_NAME})(?:,[ \t\u00a0]+({_NAME}))*,?[ \t\u00a0]+(?:and|&)"
+    rf"[ \t\u00a0]+({_NAME})(?![\w'’])"
+)
+
+
+def _names_of_parts(total: ClaimRef) -> list[str]:
+    """The names a total's own clause joins with "and" before its figure ("The
+    population of England and Wales reached 59,597,300"): the parts it is the
+    whole of. Empty when there are none, or when a name repeats."""
+    c = total.claim
+    text = total.document.prose
+    s0 = c.sentence.start if c.sentence else c.span.start
+    names: list[str] = []
+    for m in _NAMES_JOINED.finditer(text, s0, c.span.start):
+        names = [*m.captures(1), *m.captures(2), *m.captures(3)]
+    return names if len(set(names)) == len(names) else []
+
+
+def _each_names_one(total: ClaimRef, parts: list[ClaimRef], names: list[str]) -> bool:
+    """Whether the words before each part name exactly one of ``names``, each
+    part another: "England accounted for 56,489,800 people and Wales for
+    3,017,500"."""
+    text = total.document.prose
+    start = max(
+        total.claim.span.end,
+        parts[0].claim.sentence.start if parts[0].claim.sentence else 0,
+    )
+    named: list[str] = []
+    for part in parts:
+        gap = text[start : part.claim.span.start]
+        here = [
+            n for n in names if regex.search(rf"(?<![\w'’]){regex.escape(n)}\b", gap)
+        ]
+        if len(here) != 1:
+            return False
+        named.append(here[0])
+        start = part.claim.span.end
+    return sorted(named) == sorted(names)
+
+
+def _wholes_named_by_their_parts(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """ "The population of England and Wales reached 59,597,300. England accounted
+    for 56,489,800 people and Wales for 3,017,500": a whole whose clause names its
+    parts ("A and B"), then a figure for each of them, in the same sentence or the
+    next, for the same time. Every part named, none twice: the parts are all of the
+    whole."""
+    for claims, earlier in _sentences_after(ctx, 1):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        wholes = [r for r in (*earlier, *own) if r.claim.equivalent_of is None]
+        for total in wholes:
+            names = _names_of_parts(total) if total.claim.kind != "percent" else []
+            if not names:
+                continue
+            c = total.claim
+            parts = [
+                r
+                for r in own
+                if r.claim.span.start > c.span.end and _listed_measure(r.claim, c)
+            ]
+            if len(parts) != len(names) or any(
+                p.claim.value >= c.value
+                or (
+                    p.claim.frame is not None
+                    and c.frame is not None
+                    and p.claim.frame.time is not None
+                    and c.frame.time is not None
+                    and p.claim.frame.time != c.frame.time
+                )
+                for p in parts
+            ):
+                continue
+            if _each_names_one(total, parts, names):
+                yield total, parts, "a whole named as its parts, then each part"
+
+
 def _listed_measure(part: Claim, total: Claim) -> bool:
     """Whether a listed part is in its total's measure: the same kind and unit, or a
     bare scaled number among amounts ("37.72 trillion yen, debt servicing at 27.09
@@ -260,8 +344,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
         summed = (
             format_amount(low, total.claim.unit)
             if low == high
-            else f"{format_amount(low, total.claim.unit)} to "
-            f"{format_amount(high, total.claim.unit)}"
+            else format_interval(Interval(low, high, total.claim.unit))
         )
         yield ctx.finding(
             "FC303",
