@@ -182,9 +182,7 @@ def _change_triples(
                 for before in [
                     [r for r in others if r.claim.span.end <= old.claim.span.start]
                 ]
-                if before
-                and _UP_FROM.match(_between(before[-1], old))
-                and _two_ends(before[-1], old)
+                if before and _up_from(claims, before[-1], old)
             ]
             after_level = (
                 up_from[0]
@@ -199,9 +197,35 @@ def _change_triples(
 
 #: between a level and the value it rose or fell from: ", up from ", " down from "
 _UP_FROM = regex.compile(
-    r"^[ \t\u00a0]*,?[ \t\u00a0]+(?i:up|down|rising|falling|climbing|higher|lower"
+    # "1,245,000 visitors in 2023, up from": the counted noun and the level's time
+    # may stand before the comma
+    r"^(?:[ \t\u00a0]+[\w-]+){0,4}[ \t\u00a0]*,?[ \t\u00a0]+(?i:up|down|rising|falling|climbing|higher|lower"
     rf"|increasing|decreasing)[ \t\u00a0]+(?i:from)[ \t\u00a0]+{_ABOUT}$"
 )
+
+
+#: the gap between two figures of a list: ", ", " and ", " this year and "
+_LIST_JOIN = regex.compile(r"(?:,|[ \t\u00a0](?i:and|or))[ \t\u00a0]*$")
+_LIST_START = regex.compile(r"^[ \t\u00a0]*(?:,|(?i:and|or)\b)")
+
+
+def _up_from(claims: Sequence[ClaimRef], new: ClaimRef, old: ClaimRef) -> bool:
+    """ "3.2 million passengers in 2023, up from 2.85 million": a level, then the
+    value it rose or fell from. Not in lists of ends read respectively ("4.5% this
+    year and 3.2% next year, up from 4.3% and 3.0%"): the level listed after
+    another figure of its measure, or the value before another, is one of many."""
+    if not (_UP_FROM.match(_between(new, old)) and _two_ends(new, old)):
+        return False
+    i, j = claims.index(new), claims.index(old)
+    listed_new = i > 0 and (
+        _two_ends(claims[i - 1], new)
+        and _LIST_JOIN.search(_between(claims[i - 1], new))
+    )
+    listed_old = j + 1 < len(claims) and (
+        _two_ends(old, claims[j + 1])
+        and _LIST_START.match(_between(old, claims[j + 1])) is not None
+    )
+    return not (listed_new or listed_old)
 
 
 def _level_and_base(
@@ -769,45 +793,19 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             if new.claim.kind == "percent" and _either_reading_fits(pct, new, old):
                 continue  # a change between percentages in points or percent: FC304
             ctx.mark_checked(pct, new, old)
-            stated = _stated(pct.claim)
-            new_iv, old_iv = _stated(new.claim), _stated(old.claim)
-            amount = _is_amount_change(pct)
-            if pct.claim.unit == "pp" or _in_points(pct.claim) or amount:
-                if (
-                    new_iv.low is None
-                    or new_iv.high is None
-                    or old_iv.low is None
-                    or old_iv.high is None
-                ):
-                    continue
-                implied = Interval(
-                    new_iv.low - old_iv.high,
-                    new_iv.high - old_iv.low,
-                    new.claim.unit if amount else "pp",
-                )
-                what = "difference"
-            else:
-                change = _ratio_change(new_iv, old_iv)
-                if change is None:
-                    continue
-                implied, what = change, "change"
-            sign = _direction(pct)
-            candidates = [implied]
-            if sign == 0 or pct.claim.value < 0:
-                candidates = [implied, _negated(implied)]
-            elif sign < 0:
-                candidates = [_negated(implied)]
-            if any(stated.overlaps(c) for c in candidates):
+            misfit = change_misfit(pct, new, old)
+            if misfit is None:
                 continue
-            shown = candidates[0]
+            shown, what = misfit
             yield _change_finding(
                 ctx,
                 pct,
                 shown,
                 f"{pct.claim.text!r} does not follow from {old.claim.text!r} to "
                 f"{new.claim.text!r}: their {what} is {format_interval(shown)} "
-                f"(from {format_interval(old_iv)} to {format_interval(new_iv)}), "
-                f"the text says {format_interval(stated)}",
+                f"(from {format_interval(_stated(old.claim))} to "
+                f"{format_interval(_stated(new.claim))}), the text says "
+                f"{format_interval(_stated(pct.claim))}",
                 related=[new, old],
                 values={
                     "new_value": new.claim.value,
@@ -820,6 +818,71 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                     else "a premium names the close a sentence before states"
                 ),
             )
+
+
+def change_misfit(
+    pct: ClaimRef, new: ClaimRef, old: ClaimRef
+) -> tuple[Interval, str] | None:
+    """What a stated change should be, from its two ends, and what it is ("change"
+    in percent, "difference" in points or the measure's unit), when the stated
+    change cannot be it (in the direction its verb gives); None when it fits or an
+    end is open."""
+    stated = _stated(pct.claim)
+    new_iv, old_iv = _stated(new.claim), _stated(old.claim)
+    amount = _is_amount_change(pct)
+    if pct.claim.unit == "pp" or _in_points(pct.claim) or amount:
+        if (
+            new_iv.low is None
+            or new_iv.high is None
+            or old_iv.low is None
+            or old_iv.high is None
+        ):
+            return None
+        implied = Interval(
+            new_iv.low - old_iv.high,
+            new_iv.high - old_iv.low,
+            new.claim.unit if amount else "pp",
+        )
+        what = "difference"
+    else:
+        change = _ratio_change(new_iv, old_iv)
+        if change is None:
+            return None
+        implied, what = change, "change"
+    sign = _direction(pct)
+    candidates = [implied]
+    if sign == 0 or pct.claim.value < 0:
+        candidates = [implied, _negated(implied)]
+    elif sign < 0:
+        candidates = [_negated(implied)]
+    if any(stated.overlaps(c) for c in candidates):
+        return None
+    return candidates[0], what
+
+
+def stated_ends(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef | None]]:
+    """(new, old, stated change or None) for each change whose two ends one
+    sentence states: "rose to $3.6 million from $3 million", "$3.6 million, up
+    from $3 million a year earlier", with the change itself when the sentence
+    gives it."""
+    given = {(new.key, old.key): pct for pct, new, old in _change_triples(claims)}
+    for i, first in enumerate(claims):
+        for second in claims[i + 1 :]:
+            if not _two_ends(first, second) or _clause_of(first) != _clause_of(second):
+                continue
+            to_first = _TO.search(_before(first)) is not None
+            if (to_first and _FROM.search(_before(second))) or _up_from(
+                claims, first, second
+            ):
+                new, old = first, second  # "to 3.6 from 3", "3.6, up from 3"
+            elif _FROM.search(_before(first)) and _TO.search(_before(second)):
+                new, old = second, first  # "from 3 to 3.6"
+            else:
+                continue
+            yield new, old, given.get((new.key, old.key))
+            break
 
 
 @rule(

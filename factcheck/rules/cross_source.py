@@ -6,12 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 import attrs
+import regex
 
 from factcheck.align import ClaimRef, Decision, FactGroup
 from factcheck.align.decide import Level
 from factcheck.align.frames import states_floor
 from factcheck.model import Finding, Severity
 from factcheck.normalize import Comparison, format_interval
+from factcheck.rules.arithmetic import _stated, change_misfit, stated_ends
 from factcheck.rules.context import AuditContext
 from factcheck.rules.conversion import _comparison_details
 from factcheck.rules.registry import rule
@@ -173,14 +175,34 @@ def _possible_conflicts(
     ctx: AuditContext, *, same_document: bool
 ) -> Iterator[tuple[Decision, Comparison]]:
     """Pairs aligned outside the groups (probable: a warning at most; possible: an
-    info at most) that cannot both hold."""
+    info at most) that cannot both hold. Across documents, a weak pair is dropped
+    when either claim already has its counterpart in the other's document, a claim
+    it shares a fact group with: one report states a fact once, so "£9,535" set
+    beside a report's own "£9,535" is not also that report's "from £9,250"."""
+    counterparts = _counterpart_documents(ctx) if not same_document else {}
     for d in ctx.alignment.possible:
         if (d.a.doc_index == d.b.doc_index) != same_document:
+            continue
+        if d.b.doc_index in counterparts.get(d.a.key, ()) or d.a.doc_index in (
+            counterparts.get(d.b.key, ())
+        ):
             continue
         comparison = ctx.compare(d.a, d.b)
         if comparison is None or comparison.overlap:
             continue
         yield d, comparison
+
+
+def _counterpart_documents(ctx: AuditContext) -> dict[Key, set[int]]:
+    """For each grouped claim, the other documents its fact group reaches."""
+    out: dict[Key, set[int]] = defaultdict(set)
+    for g in ctx.alignment.groups:
+        docs = {m.doc_index for m in g.members}
+        if len(docs) < 2:
+            continue
+        for m in g.members:
+            out[m.key].update(docs - {m.doc_index})
+    return out
 
 
 @rule(
@@ -355,6 +377,125 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             evidence=first.evidence,
         )
         yield cap_severity(finding, first.level)
+    yield from _changes_across_reports(ctx)
+
+
+#: a change measured over years, not on the level just before ("up 40% since 2019",
+#: "over the past five years"): another report's "from" end may be another base
+_LONG_BASE = regex.compile(
+    r"(?i:\bsince\b|\bover[ \t]+(?:the[ \t]+)?(?:past|last)[ \t]+\w+[ \t]+(?:years"
+    r"|decades)|\bdecade|\bcompared[ \t]+(?:with|to)|\bfrom[ \t]+\d{4}\b)"
+)
+
+
+def _changes_across_reports(ctx: AuditContext) -> Iterator[Finding]:
+    """A change one report states with the level it reached ("$3.6 million, up
+    25%") against the two ends another report gives of that level ("rose to $3.6
+    million from $3 million"): the levels are one fact (a fact group), so the
+    change must follow from the other report's ends. A change that states its own
+    ends is FC301's; one measured over years (``_LONG_BASE``) may have another
+    base. The finding is a warning at most: the base is the other report's."""
+    bare: dict[Key, list[ClaimRef]] = defaultdict(list)
+    ends: dict[Key, ClaimRef] = {}
+    for claims in _sentences_of(ctx):
+        with_ends = list(stated_ends(claims))
+        own = {new.key for new, _, _ in with_ends}
+        own.update(pct.key for _, _, pct in with_ends if pct is not None)
+        for new, old, pct in with_ends:
+            if pct is None:
+                ends[new.key] = old
+        for r in claims:
+            claim, frame = r.claim, r.claim.frame
+            if (
+                frame is None
+                or frame.role != "change"
+                or frame.level is None
+                or claim.kind != "percent"
+                or claim.unit != "%"
+                or claim.qualifier == "range"
+                or claim.equivalent_of is not None
+                or r.key in own
+                or (r.doc_index, frame.level) in own
+            ):
+                continue
+            end = claim.sentence.end if claim.sentence else claim.span.end
+            if _LONG_BASE.search(r.document.prose, claim.span.end, end):
+                continue
+            bare[(r.doc_index, frame.level)].append(r)
+    if not bare or not ends:
+        return
+    for group in ctx.alignment.groups:
+        for a in group.members:
+            for pct in bare.get(a.key, ()):
+                finding = _change_against_ends(ctx, group, a, pct, ends)
+                if finding is not None:
+                    yield finding
+
+
+def _change_against_ends(
+    ctx: AuditContext,
+    group: FactGroup,
+    level: ClaimRef,
+    pct: ClaimRef,
+    ends: dict[Key, ClaimRef],
+) -> Finding | None:
+    """The finding on ``pct`` (the change to ``level``) when no other report's
+    ends of the same level give it."""
+    misfits = []
+    for b in group.members:
+        old = ends.get(b.key)
+        if b.doc_index == level.doc_index or old is None:
+            continue
+        same = ctx.compare(level, b)
+        if same is None or not same.overlap:
+            continue  # the levels disagree: FC201's own finding
+        ctx.mark_checked(pct, b, old)
+        misfit = change_misfit(pct, b, old)
+        if misfit is None:
+            return None  # one report's ends give it
+        misfits.append((b, old, misfit))
+    if not misfits:
+        return None
+    b, old, (shown, what) = misfits[0]
+    where = b.document.outlet or b.document.path
+    stated = _stated(pct.claim)
+    finding = ctx.finding(
+        "FC201",
+        pct,
+        f"{pct.claim.text!r} ({pct.document.outlet or pct.document.path}) does not "
+        f"follow from {old.claim.text!r} to {b.claim.text!r} ({where}), the ends "
+        f"another report gives of the same figure as {level.claim.text!r}: their "
+        f"{what} is {format_interval(shown)}, the text says {format_interval(stated)}",
+        related=[level, b, old],
+        details={
+            "stated": pct.claim.value,
+            "implied_low": shown.low,
+            "implied_high": shown.high,
+            "new_value": b.claim.value,
+            "old_value": old.claim.value,
+        },
+        evidence=(
+            *_evidence(group, level, b),
+            "a change in one report, both of its ends in another",
+        ),
+    )
+    top = pair_level(group, level, b)
+    return cap_severity(finding, "probable" if top == "confident" else top)
+
+
+def _sentences_of(ctx: AuditContext) -> list[list[ClaimRef]]:
+    """The claims of every document the context can read (its own and those its
+    fact groups touch), by sentence, in order; computed once per context."""
+    memo = ctx.memo.get("sentences_of")
+    if memo is None:
+        by: dict[tuple[int, int], list[ClaimRef]] = defaultdict(list)
+        for ref in ctx.by_key.values():
+            s = ref.claim.sentence
+            by[(ref.doc_index, s.start if s else -1)].append(ref)
+        memo = [sorted(by[k], key=lambda r: r.claim.span.start) for k in sorted(by)]
+        ctx.memo["sentences_of"] = memo
+    assert isinstance(memo, list)
+    return memo
 
 
 def _floor_fell(ctx: AuditContext, d: Decision, floor: float) -> Finding | None:
