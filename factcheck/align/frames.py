@@ -40,10 +40,24 @@ from factcheck.align.context import TOKEN, local_bounds, stem
 from factcheck.align.decide import is_specific
 from factcheck.align.holders import _SOURCE_OF, HolderReader
 from factcheck.align.lexicon import Lexicon, lexicon
-from factcheck.align.phrases import holder_key
+from factcheck.align.phrases import _Holder, _is_name_token, holder_key
 from factcheck.align.times import FROM_BEFORE, read_time
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
 
+
+def _owner(text: str) -> str:
+    """A holder as an owner: "Air India" becomes "Air India's"."""
+    return text if text.endswith(("'s", "’s")) else f"{text}'s"
+
+
+#: a count's holder read from a name before its noun
+_NAME_BEFORE_NOUN = "a name before the counted noun"
+#: capitalized words right after a count, then what follows them
+_NAMES_THEN = regex.compile(
+    r"^[ \t\u00a0]+(?P<names>\p{Lu}[\w-]*(?:[ \t\u00a0]+\p{Lu}[\w-]*){0,2})"
+    r"[ \t\u00a0]+(?P<rest>\S.*)",
+    regex.DOTALL,
+)
 #: a figure's source inside its holder: "$11.8 billion from its cruise business"
 _FROM_UNIT = regex.compile(
     r"(?:came\s+)?from\s+(?:its|their|the\s+company's|the\s+group's)\s+"
@@ -165,6 +179,10 @@ def _listed_names(text: str) -> list[str]:
     ]
 
 
+#: right before the base of a rate: "56 deaths per 100,000", "one in every 10,000"
+_RATE_BASE = regex.compile(
+    r"(?i:\b(?:per|for[ \t]+every|in[ \t]+every|out[ \t]+of[ \t]+every|every))[ \t]+$"
+)
 #: a multiple of another figure ("more than 40 times Mistral's valuation")
 _MULTIPLE = regex.compile(r"\s*(?:times|fold)\b", regex.IGNORECASE)
 _OF_THE = regex.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|its)\s*$")
@@ -520,6 +538,19 @@ class FrameReader(HolderReader):
                 # "Tesla will recall 1,610,105 vehicles in China": China's part of
                 # Tesla's recall, not all of it (a toll's place is its holder)
                 holder = holder.narrowed(place)
+        maker = self._name_before_noun(claim, end)
+        if maker:
+            # "250 Airbus aircraft" in an order of 470 from Airbus and Boeing: the
+            # name's part of what the holder counts
+            holder = (
+                _Holder(" ".join(maker), holder_key(maker, self.lex), _NAME_BEFORE_NOUN)
+                if holder is None or not holder.key
+                else _Holder(
+                    _owner(holder.text) + " " + " ".join(maker),
+                    tuple(sorted({*holder.key, *holder_key(maker, self.lex)})),
+                    _NAME_BEFORE_NOUN,  # owned, even if the subject was an agent
+                )
+            )
         if holder is not None:
             cues.append(f"holder<-{holder.how}")
         if cue:
@@ -554,6 +585,21 @@ class FrameReader(HolderReader):
         )
 
     # -- holder -------------------------------------------------------------------
+
+    def _name_before_noun(self, claim: Claim, end: int) -> list[str]:
+        """The name between a count and the noun it counts ("250 Airbus aircraft",
+        "1.2 million Tesla cars"): whose of them the count is."""
+        if claim.kind != "count" or not claim.noun:
+            return []
+        m = _NAMES_THEN.match(self.text[claim.span.end : end])
+        if m is None or not m.group("rest").lower().startswith(
+            claim.noun.split()[0].lower()
+        ):
+            return []
+        words = m.group("names").split()
+        if not all(_is_name_token(w, self.words, self.lex) for w in words):
+            return []
+        return words
 
     # -- attribute ----------------------------------------------------------------
 
@@ -653,6 +699,10 @@ class FrameReader(HolderReader):
         near_right = right[:40]
         if whole_id is not None:
             return "part", whole_id, "Of the ..."
+        m = _RATE_BASE.search(near_left)
+        if m is not None:
+            # "56 per 100,000 pilgrims": the base a rate is counted on, not a count
+            return "whole", None, m.group().strip()
         if _MULTIPLE.match(right):
             return "comparison", None, "times"  # "40 times Mistral's valuation"
         m = lex.part_before.search(near_left)

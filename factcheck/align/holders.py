@@ -101,6 +101,15 @@ _FOR_AFTER = regex.compile(
 )
 
 
+#: before the other party of a contest or comparison: "a win over José Antonio Kast
+#: with almost 56%" is the winner's share, not Kast's
+_BEATEN = regex.compile(
+    r"(?i:\b(?:over|against|ahead[ \t]+of|beat|beats|beating|defeat|defeats|defeated"
+    r"|defeating|than|versus|vs\.?))[ \t]+$"
+)
+#: "in" after a tally's count, its noun and verb: "three people have died in South
+#: Australia", "20 people were killed in Gaza"
+_TALLY_IN = regex.compile(r"\s+(?:[a-z-]+\s+){0,4}?in\s+(?=[A-Z])")
 #: "in" after a count and its noun: "1,610,105 vehicles in China"
 _IN_PLACE = regex.compile(r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+)?(?=[A-Z])")
 #: a clause opening with its subject's determiner ("the toll climbed")
@@ -124,6 +133,7 @@ _SOURCE_OF = {
     "the clause agent": "agent",
     "the attribute's preposition": "owner",
     "a relative clause's antecedent": "subject",
+    "a name before the counted noun": "owner",
 }
 
 
@@ -194,12 +204,11 @@ class HolderReader:
         m = _AT_BEFORE.search(text, max(s0, claim.span.start - 60), claim.span.start)
         if m is not None:
             toks = _tokens(text, max(s0, m.start() - 60), m.start(), self.spans)
-            found = _holder_from(
-                _noun_phrase_before(toks, self.words, lex, names_only=True),
-                "a name before ', at'",
-                lex,
-            )
-            if found is not None:
+            np = _noun_phrase_before(toks, self.words, lex, names_only=True)
+            found = _holder_from(np, "a name before ', at'", lex)
+            if found is not None and not _BEATEN.search(
+                text, max(s0, np[0].start - 30), np[0].start
+            ):
                 return found
             if _VALUES_OBJECT.search(text, max(s0, m.start() - 80), m.start()):
                 # "the takeover values the Dublin-based drugmaker at £46 billion":
@@ -207,6 +216,10 @@ class HolderReader:
                 return None
         # "18-21 weeks for the base SU7"
         m = _FOR_AFTER.match(text, claim.span.end, end)
+        if m is None and attribute in lex.running:
+            # "three people have died in South Australia": a tally's place after
+            # the verb its count is the subject of
+            m = _TALLY_IN.match(text, claim.span.end, end)
         market = m is not None and m.group().rstrip().endswith("in")
         if m is not None and (
             # "costs €1,199 in Germany": a price's place is its market, not whose

@@ -225,6 +225,9 @@ def read_time(
     return None, window
 
 
+#: a date that starts the period a figure counts over, in the same phrase ("62
+#: cases since the outbreak was declared on September 27"): not the figure's time
+_SINCE = regex.compile(r"(?i:\bsince\b)[^,;.()]*$")
 #: a weekday that ties a running count to its day wherever it stands ("by Friday",
 #: "as of Tuesday")
 _COUNT_DAY = frozenset(["by", "as of", "since", "until", "through"])
@@ -314,8 +317,8 @@ def _time_in(
         month = _MONTH_NUMBER.get(
             (dm.group("m1") or dm.group("m2")).lower().rstrip(".")
         )
-        if month is None:
-            continue
+        if month is None or _SINCE.search(text, max(lo, dm.start() - 60), dm.start()):
+            continue  # "62 cases since the outbreak was declared on September 27"
         day = int(dm.group("d1") or dm.group("d2"))
         y = dm.group("y") or year or (published.year if published else None)
         try:

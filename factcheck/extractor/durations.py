@@ -142,9 +142,11 @@ def duration_factors(larger: str, smaller: str) -> float | None:
 # -- temperature differences ----------------------------------------------------------
 
 #: after a temperature: what makes it a difference ("1.2C above the average", "3C
-#: warmer", "a 2C rise"), past a stated equivalent in brackets ("1.2C (2.2F) above")
+#: warmer", "a 2C rise"), past a stated equivalent in brackets ("1.2C (2.2F) above",
+#: "2 to 3 degrees Celsius (3.6 to 5.4 degrees Fahrenheit) above normal"), or from
+#: inside them
 _DIFFERENCE_AFTER: Final = lazy_pattern(
-    r"\G[ \t]*(?:\([^()\n]{1,24}\)[ \t]*)?(?i:above|below|warmer|cooler|colder|hotter"
+    r"\G\)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?i:above|below|warmer|cooler|colder|hotter"
     r"|higher|lower|more|less|rise|rises|increase|increases|drop|drops|fall|falls"
     r"|decline|jump|warming|cooling|anomaly|difference|change|of[ \t]+warming"
     r"|up|down)\b"

@@ -857,7 +857,62 @@ def change_misfit(
         candidates = [_negated(implied)]
     if any(stated.overlaps(c) for c in candidates):
         return None
+    if what == "change" and _quoted_rate(new) and _quoted_rate(old):
+        # "the pound weakened to 49.5 per dollar from 30.85, a drop of 38%": the
+        # currency's own value is the reciprocal of its price of a dollar
+        new_inv, old_inv = _reciprocal(new_iv), _reciprocal(old_iv)
+        inverse = (
+            None
+            if new_inv is None or old_inv is None
+            else _ratio_change(new_inv, old_inv)
+        )
+        if inverse is not None and (
+            stated.overlaps(inverse) or stated.overlaps(_negated(inverse))
+        ):
+            return None
     return candidates[0], what
+
+
+#: after an exchange rate quoted as a currency's price of another: "49.5 per
+#: dollar", "30.85 pounds to the dollar", "1.08 against the euro"
+_PER_CURRENCY = regex.compile(
+    r"^[ \t\u00a0]*(?:[a-z]+[ \t\u00a0]+)?(?i:per|to[ \t]+the|to[ \t]+one|a|an"
+    r"|against[ \t]+the)[ \t\u00a0]+(?:(?i:U\.?S\.?|US)[ \t\u00a0]+)?"
+    r"(?i:dollars?|euros?|pounds?|yen|yuan|greenbacks?|francs?)\b"
+)
+
+
+def _quoted_rate(ref: ClaimRef) -> bool:
+    """Whether a bare figure is an exchange rate: its words say of which currency
+    it is a price, or it ends a change whose other end does ("from 30.85")."""
+    claim = ref.claim
+    if claim.kind != "count" or claim.unit is not None:
+        return False
+    s1 = claim.sentence.end if claim.sentence else claim.span.end + 40
+    after = ref.document.prose[claim.span.end : min(s1, claim.span.end + 40)]
+    if _PER_CURRENCY.match(after):
+        return True
+    # "to about 49.5 per dollar from 30.85": the rate's unit said once, at the
+    # other end of the change
+    s0 = claim.sentence.start if claim.sentence else 0
+    return (
+        _PER_CURRENCY_BEFORE.search(ref.document.prose, s0, claim.span.start)
+        is not None
+    )
+
+
+#: an exchange rate's unit stated before a figure of its sentence
+_PER_CURRENCY_BEFORE = regex.compile(
+    r"(?i:\bper|to[ \t]+the|against[ \t]+the)[ \t\u00a0]+(?:(?i:U\.?S\.?|US)"
+    r"[ \t\u00a0]+)?(?i:dollars?|euros?|greenbacks?)\b"
+)
+
+
+def _reciprocal(iv: Interval) -> Interval | None:
+    """``1 / iv`` for a positive interval, else None."""
+    if iv.low is None or iv.high is None or iv.low <= 0:
+        return None
+    return Interval(1 / iv.high, 1 / iv.low, None)
 
 
 def stated_ends(
