@@ -271,7 +271,8 @@ class Frame:
     holder_key: tuple[str, ...] = ()
     #: how the holder was read: "subject" (of the clause), "owner" (a possessive),
     #: "listed" (a name listed with its figure: "Kia 1.73 million", "Creek Fire
-    #: (379,895 acres)", "the US, at 13%"), "target" ("fined Amazon", "into X")
+    #: (379,895 acres)", "the US, at 13%"), "target" ("fined Amazon", "into X"),
+    #: "place" (a tally's place after its verb: "three have died in South Australia")
     holder_source: str | None = None
     #: what is measured, as a class ("revenue", "deaths") or, failing a cue word, the
     #: counted noun ("noun:order") or the dimension ("dim:length")

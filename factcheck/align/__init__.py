@@ -26,6 +26,7 @@ from factcheck.align.context import (
     context_of,
     is_name,
     measure_key,
+    place_of,
     stem,
 )
 from factcheck.align.decide import Decision, Veto, decide, measure_of
@@ -122,7 +123,7 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
         ):
             # a capital that opens a sentence: "Officials said", "Orders for..."
             continue
-        key = stem(low)
+        key = place_of(stem(low))
         counts[(aliases or {}).get(key, key)] += 1
         base = low.split("-")[0]
         if base != low and len(base) > 2:  # "Chandrayaan-3" is also "Chandrayaan"

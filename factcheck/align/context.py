@@ -282,6 +282,20 @@ def stem(word: str) -> str:
     return w
 
 
+def place_of(word: str) -> str:
+    """A place's adjective folded into the place, for names whose adjective adds
+    "-n" ("australian" is "australia", "kenyan" "kenya", "indian" "india"); any
+    other word as it is. Stories name their place either way ("the Australian
+    bushfires", "the bushfires burning across Australia").
+
+    >>> [place_of(w) for w in ["australian", "kenyan", "german", "alibaba"]]
+    ['australia', 'kenya', 'german', 'alibaba']
+    """
+    if len(word) > 5 and word.endswith("an") and word[-3] in "aiy":
+        return word[:-1]
+    return word
+
+
 def measure_key(claim: Claim) -> str:
     """What a claim measures, for grouping: money, percent or points, a physical
     unit, or a count (what is counted weighs in the similarity)."""

@@ -95,7 +95,7 @@ def _story_toll(
         and all(f.time is None or _DAY.match(f.time) for f in (fa, fb))
     ):
         return False
-    leads = _lead(a) & _lead(b)
+    leads = _with_demonyms(_lead(a)) & _with_demonyms(_lead(b))
     return (
         any(
             w in leads
@@ -109,6 +109,15 @@ def _story_toll(
     )
 
 
+def _with_demonyms(words: frozenset[str]) -> frozenset[str]:
+    """Words with each adjective of a place also as the place (see
+    :func:`~factcheck.align.context.place_of`): "the Australian bushfires" and "the
+    bushfires burning across Australia" lead one story."""
+    from factcheck.align.context import place_of  # noqa: PLC0415
+
+    return words | {place_of(w) for w in words}
+
+
 def _of_the_lead_event(ref: ClaimRef) -> bool:
     """Whether the event words before a claim in its sentence are all its story's
     lead event ("the avalanche there killed at least 18" in a story of an
@@ -119,7 +128,9 @@ def _of_the_lead_event(ref: ClaimRef) -> bool:
     sentence = ref.claim.sentence
     start = sentence.start if sentence is not None else ref.claim.span.start
     said = _stemmed_words(ref.document.prose[start : ref.claim.span.start]) & events
-    return said <= _lead(ref)
+    lead = _lead(ref)
+    # "the fires" after a lead of "the Australian bushfires": the compound's head
+    return all(w in lead or any(k.endswith(w) for k in lead & events) for w in said)
 
 
 def story_frame(ref: ClaimRef) -> Frame:
@@ -326,7 +337,9 @@ def _holder_relation(
         return "different", f"different holders: {fa.holder} / {fb.holder}"
     if ka or kb:
         named, other_topic, frame = (ka, topic_b, fa) if ka else (kb, topic_a, fb)
-        if not other_topic or not _named(frame):
+        if not other_topic or not _named(frame) or frame.holder_source == "place":
+            # "three people have died in South Australia" against a story's toll
+            # that names no place: one place's part, however the story names it
             return "unknown", ""
         if named & other_topic:
             return "topic", f"holder {frame.holder} is the other report's subject"

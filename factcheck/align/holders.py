@@ -107,6 +107,8 @@ _BEATEN = regex.compile(
     r"(?i:\b(?:over|against|ahead[ \t]+of|beat|beats|beating|defeat|defeats|defeated"
     r"|defeating|than|versus|vs\.?))[ \t]+$"
 )
+#: how a tally's place after its verb was read (its source: "place")
+_TALLY_PLACE = "a tally's place after its verb"
 #: "in" after a tally's count, its noun and verb: "three people have died in South
 #: Australia", "20 people were killed in Gaza"
 _TALLY_IN = regex.compile(r"\s+(?:[a-z-]+\s+){0,4}?in\s+(?=[A-Z])")
@@ -134,6 +136,7 @@ _SOURCE_OF = {
     "the attribute's preposition": "owner",
     "a relative clause's antecedent": "subject",
     "a name before the counted noun": "owner",
+    _TALLY_PLACE: "place",
 }
 
 
@@ -216,10 +219,12 @@ class HolderReader:
                 return None
         # "18-21 weeks for the base SU7"
         m = _FOR_AFTER.match(text, claim.span.end, end)
+        how = "'for' after the figure"
         if m is None and attribute in lex.running:
             # "three people have died in South Australia": a tally's place after
             # the verb its count is the subject of
             m = _TALLY_IN.match(text, claim.span.end, end)
+            how = _TALLY_PLACE
         market = m is not None and m.group().rstrip().endswith("in")
         if m is not None and (
             # "costs €1,199 in Germany": a price's place is its market, not whose
@@ -242,7 +247,7 @@ class HolderReader:
             ]
             np = self._noun_phrase_after(toks)
             if np and np[0].low not in MONTHS and np[0].low not in _WEEKDAY_NAMES:
-                found = _holder_from(np, "'for' after the figure", lex)
+                found = _holder_from(np, how, lex)
                 if found is not None:
                     return found
         # gapping: "and Kia 1.73 million", ", digital power CNY52.6bn"

@@ -106,7 +106,7 @@ _DAY_MONTH = regex.compile(
 )
 #: a month named without a year: "in November", "for March" (not "May" the verb)
 _IN_MONTH = regex.compile(
-    r"[ \t\u00a0]+(?:[a-z'’-]+[ \t\u00a0]+){0,3}?(?i:in|for|during|of|since|by)\s+(?P<m>(?:January|February|March|April|May|June"
+    r"[ \t\u00a0]+(?:[a-z'’-]+[ \t\u00a0]+){0,3}?(?i:in|for|during|of|by)\s+(?P<m>(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d)"
 )
 _MONTH_YEAR = regex.compile(r"\b(?P<m>[A-Z][a-z]+\.?)\s+(?P<y>(?:19|20)\d\d)\b")
