@@ -44,6 +44,10 @@ _EQUIVALENT_JOINER: Final = regex.compile(
       | [,;]?[ \t\u00a0]*(?:—|–|-)?[ \t\u00a0]*(?i:or|equivalent[ \t]to|equal[ \t]to|equating[ \t]to|described[ \t]as|translating[ \t]to|worth|which[ \t]is|i\.e\.|converted[ \t]to|or[ \t]an[ \t]equivalent[ \t]of)
         (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost|just[ \t]over|just[ \t]under|over|more[ \t]than))?[ \t\u00a0]*
       | [ \t\u00a0]*/[ \t\u00a0]*
+      # "18.6 million hectares burned, or 1.86 million square kilometres": the
+      # figure's verb, then the restatement
+      | [ \t\u00a0]+[a-z]{3,}[,;][ \t\u00a0]*(?i:or)
+        (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost))?[ \t\u00a0]*
     )""",
     regex.VERBOSE,
 )

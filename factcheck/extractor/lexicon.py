@@ -358,6 +358,8 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     "JD": "JOD",
     "SFr": "CHF",
     "SFr.": "CHF",
+    # the South African press's rand ("R254 billion", "R87bn"), read only glued
+    "R": "ZAR",
     "R$": "BRL",
     "Mex$": "MXN",
     "MX$": "MXN",
@@ -396,7 +398,7 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
 
 #: two-letter prefixes read only glued to their number ("SR60 billion", "KD5
 #: million"): spaced, they are other things ("the SR 520 bridge", "a BD 2 rating")
-GLUED_SYMBOLS = frozenset({"SR", "QR", "Dh", "Dhs", "KD", "BD", "JD"})
+GLUED_SYMBOLS = frozenset({"SR", "QR", "Dh", "Dhs", "KD", "BD", "JD", "R"})
 
 #: lettered prefixes also written in lower case or with a space ("us $ 150", "c $ 16")
 CASELESS_PREFIXES = frozenset(

@@ -226,6 +226,14 @@ def _lone_dollar_reading() -> tuple[str, str | None]:
     return code, note
 
 
+#: what a lone "R" prefixes when it is the rand: an amount with a scale word or
+#: thousands ("R254 billion", "R87bn", "R1,500"), not a road or a model ("R1")
+_RAND_AMOUNT = regex.compile(
+    r"\d[\d,]*(?:\.\d+)?[ \t\u00a0]*(?:bn|billion|m|mn|million|trillion|tn)\b"
+    r"|\d{1,3}(?:,\d{3})+"
+)
+
+
 def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
     """A currency sign or code ending right before ``start`` and not before ``floor``:
     (its start, code, note, multiplier)."""
@@ -260,6 +268,8 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
         raw = m.group("sym").strip()
         if raw in lexicon.GLUED_SYMBOLS and m.end("sym") < len(window):
             return None  # "the SR 520 bridge": a road, not riyals
+        if raw == "R" and _RAND_AMOUNT.match(text, start) is None:
+            return None  # "the R1 motorway": rand only with a scale or thousands
         note = None
         if raw in lexicon.AMBIGUOUS_SYMBOLS:
             note = f"'{raw}' read as {code}: no other sign of the currency"

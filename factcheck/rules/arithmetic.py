@@ -139,6 +139,10 @@ def _direction(ref: ClaimRef) -> int:
     return 1 if (max(ups, default=-1) > max(downs, default=-1)) else -1
 
 
+#: roles of a percentage that say it is not a change between two ends
+_NOT_A_CHANGE = frozenset(["share", "part", "whole", "limit"])
+
+
 def _change_triples(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -150,6 +154,8 @@ def _change_triples(
             pct.claim.qualifier == "range"
         ):
             continue
+        if pct.claim.frame is not None and pct.claim.frame.role in _NOT_A_CHANGE:
+            continue  # "..., stabilising at 73.6% of GDP": a share, not the change
         if _TO.search(_before(pct)) or _FROM.search(_before(pct)):
             continue  # "the rate rises from 13.8% to 15%": an end, not the change
         clause = _clause_of(pct)
@@ -786,8 +792,11 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     yield from _delta_arithmetic(ctx)
     yield from _margin_arithmetic(ctx)
     for claims, earlier in _sentences_after(ctx, _EARLIER_SENTENCES):
+        own = list(_change_triples(claims))
         triples = itertools.chain(
-            _change_triples(claims), _premiums_on_a_stated_close(claims, earlier)
+            own,
+            _premiums_on_a_stated_close(claims, earlier),
+            _compared_triples(claims, earlier, {t[0].key for t in own}),
         )
         for pct, new, old in triples:
             if new.claim.kind == "percent" and _either_reading_fits(pct, new, old):
@@ -814,10 +823,69 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 },
                 evidence=(
                     "one sentence states the change and both values"
-                    if old.claim.sentence == pct.claim.sentence
+                    if old.claim.sentence == new.claim.sentence == pct.claim.sentence
                     else "a premium names the close a sentence before states"
+                    if new.claim.sentence == pct.claim.sentence
+                    else "the sentence compares the figure the sentence before states"
                 ),
             )
+
+
+#: after a percentage, up to the figure it compares with: "12% more than BHP's
+#: first proposal of ", "24% more than the ", "15% above the "
+_COMPARED = regex.compile(
+    r"^[ \t\u00a0]+(?i:more|higher|bigger|larger|greater|above|less|lower|smaller"
+    r"|below|fewer|cheaper|dearer)(?:[ \t\u00a0]+(?i:than))?"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,5}?[ \t\u00a0]+$"
+)
+
+
+def _compared_triples(
+    claims: Sequence[ClaimRef],
+    earlier: Sequence[ClaimRef],
+    read: set[tuple[int, str]],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(percentage, figure, the figure it is compared with) for "value Anglo at
+    £29.34 a share, some 12% more than BHP's first proposal of £25.08", and for a
+    sentence that points back at the figure before it ("2.1 million people filled
+    the beach. That figure is around 24% more than the 1.6 million who saw
+    Madonna"). The figure is the nearest before the percentage in the compared
+    one's measure, none other of that measure between. Percentages ``read`` as a
+    change between two ends already are left alone."""
+    for i, pct in enumerate(claims[:-1]):
+        claim = pct.claim
+        if (
+            claim.kind != "percent"
+            or claim.unit != "%"
+            or claim.qualifier == "range"
+            or pct.key in read
+        ):
+            continue
+        old = claims[i + 1]
+        if old.claim.kind not in ("money", "count", "quantity") or not _COMPARED.match(
+            _between(pct, old)
+        ):
+            continue
+        same = [r for r in claims[:i] if _two_ends(r, old)]
+        if same:
+            if _clause_of(same[-1]) == _clause_of(pct) or _APPOSITIVE.search(
+                _between(same[-1], pct)
+            ):
+                yield pct, same[-1], old
+            continue
+        text = pct.document.prose
+        start = claim.span.start
+        q = _LEADING_QUALIFIER.search(text, max(0, start - 24), start)
+        new = _pointed_at(old, q.start() if q else start, earlier)
+        if new is not None:
+            yield pct, new, old
+
+
+#: a qualifier right before a percentage: "around ", "some "
+_LEADING_QUALIFIER = regex.compile(
+    r"(?i:about|around|roughly|some|nearly|almost|just|over|more[ \t]+than"
+    r"|less[ \t]+than)[ \t\u00a0]+$"
+)
 
 
 def change_misfit(
@@ -1307,14 +1375,58 @@ _QUALIFIER_OF = {
 }
 
 
+#: a sentence that opens by pointing back at the figure before it: "That is
+#: already", "That figure is around", "This was"
+_THAT_FIGURE = regex.compile(
+    r"^[ \t\u00a0]*(?i:that|this|it)(?:[ \t\u00a0]+(?i:figure|number|total|sum"
+    r"|amount|tally|count|crowd))?[ \t\u00a0]+(?i:is|was|would[ \t]+be|represents"
+    r"|marks|means)(?:[ \t\u00a0]+(?i:already|still|now))?[ \t\u00a0]+"
+)
+
+
+def _pointed_at(
+    base: ClaimRef, at: int, earlier: Sequence[ClaimRef]
+) -> ClaimRef | None:
+    """The figure a sentence opening "That is ..." points back at (what it says
+    starts at ``at``): the one figure in ``base``'s measure of the sentence right
+    before; None when the sentence opens otherwise, or there are none or several."""
+    claim = base.claim
+    if claim.sentence is None:
+        return None
+    text = base.document.prose
+    s0 = claim.sentence.start
+    opening = _THAT_FIGURE.match(text[s0:at])
+    if opening is None or not _QUALIFIER_ONLY.fullmatch(text[s0 + opening.end() : at]):
+        return None
+    before = [
+        r
+        for r in earlier
+        if r.claim.equivalent_of is None
+        and r.claim.sentence is not None
+        and not text[r.claim.sentence.end : s0].strip(" \t\n\u00a0.!?\"'”’)")
+        and r.claim.kind == claim.kind
+        and r.claim.unit == claim.unit
+        and r.claim.kind in ("money", "count", "quantity")
+    ]
+    return before[0] if len(before) == 1 else None
+
+
+#: what may stand between "That is" and the comparison it opens: a qualifier
+_QUALIFIER_ONLY = regex.compile(
+    r"[ \t\u00a0]*(?:(?i:about|around|roughly|some|nearly|almost|just|over|more"
+    r"[ \t]+than|less[ \t]+than)[ \t\u00a0]*)*"
+)
+
+
 def _word_multiples(
     ctx: AuditContext,
-) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str]]:
-    """(figure, the figure it is a multiple of, the multiple stated, the words) for
+) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
+    """(figure, the figure it is a multiple of, the multiple stated, the words, how
+    they were read) for
     "€222 million ..., more than triple the previous record of €105 million": a
     multiple in words (a round figure, read to its unit) between two figures of one
     sentence in one measure."""
-    for claims in _sentences(ctx):
+    for claims, earlier in _sentences_after(ctx, 1):
         own = [r for r in claims if r.claim.equivalent_of is None]
         for i, base in enumerate(own):
             text = base.document.prose
@@ -1331,6 +1443,11 @@ def _word_multiples(
                 and r.claim.kind in ("money", "count", "quantity")
             ]  # (an unmarked equivalent between: "€222 million, about $263 million,")
             if not tops:
+                # "... 7.7 billion yuan as of Sunday. That is already more than
+                # double the 5 billion yuan": the figure the sentence points back at
+                referent = _pointed_at(base, m.start(), earlier)
+                tops = [referent] if referent is not None else []
+            if not tops:
                 continue
             words = m.group("m").lower().split()
             factor = _FACTOR.get(words[0]) or UNITS_WORDS[words[0]]
@@ -1341,7 +1458,15 @@ def _word_multiples(
                 qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
                 nearly=q in ("nearly", "almost"),
             )
-            yield tops[-1], base, stated, " ".join(m.group().split())
+            yield (
+                tops[-1],
+                base,
+                stated,
+                " ".join(m.group().split()),
+                "a multiple in words between two figures of one sentence"
+                if tops[-1].claim.sentence == base.claim.sentence
+                else "a multiple in words of the figure the sentence before states",
+            )
 
 
 @rule(
@@ -1458,10 +1583,60 @@ def multiple_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     yield from _word_multiple_findings(ctx)
 
 
+#: a verb that multiplies what it changes: "more than doubled its key rate to 15%
+#: from 8.5%", "tripled to", "halved"
+_VERB_MULTIPLE = regex.compile(
+    r"(?i:\b(?:(?P<q>more[ \t]+than|nearly|almost|roughly|about)[ \t]+)?"
+    r"(?P<m>doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b)"
+)
+_VERB_FACTOR = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+
+
+def _verb_multiples(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
+    """(new, old, the multiple stated, the words, how they were read) for a
+    clause whose verb multiplies what it changes and that states both ends:
+    "more than doubled its key rate to 15% from 8.5%" (15 / 8.5 is 1.76)."""
+    for claims in _sentences(ctx):
+        for new, old, _ in stated_ends(claims):
+            text = new.document.prose
+            s0 = new.claim.sentence.start if new.claim.sentence else 0
+            first = min(new.claim.span.start, old.claim.span.start)
+            verbs = list(_VERB_MULTIPLE.finditer(text, s0, first))
+            if not verbs:
+                continue
+            m = verbs[-1]
+            if _CLAUSE_BREAK.search(text, m.end(), first):
+                continue  # the verb of another clause
+            verb = m.group("m").lower()
+            factor = next(
+                (f for k, f in _VERB_FACTOR.items() if verb.startswith(k)), None
+            )
+            if factor is None:
+                continue
+            q = " ".join((m.group("q") or "").lower().split())
+            stated = Interval.from_stated(
+                factor,
+                precision=factor / 2,
+                qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
+                nearly=q in ("nearly", "almost"),
+            )
+            yield (
+                new,
+                old,
+                stated,
+                " ".join(m.group().split()),
+                "one clause multiplies a figure and states both ends",
+            )
+
+
 def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
     """FC305 on a multiple stated in words ("more than triple the previous record
     of €105 million")."""
-    for top, base, stated, phrase in _word_multiples(ctx):
+    for top, base, stated, phrase, why in itertools.chain(
+        _word_multiples(ctx), _verb_multiples(ctx)
+    ):
         top_iv, base_iv = allowed_interval(top.claim), allowed_interval(base.claim)
         if (
             top_iv.low is None
@@ -1489,5 +1664,5 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
                 "ratio_low": ratio.low,
                 "ratio_high": ratio.high,
             },
-            evidence=("a multiple in words between two figures of one sentence",),
+            evidence=(why,),
         )

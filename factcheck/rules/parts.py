@@ -54,7 +54,11 @@ _MADE_UP_OF = regex.compile(
 
 #: a total and its breakdown after a colon: "sheltering 9,328 people: 3,214 men,
 #: 3,586 women and 2,258 children"
-_COLON_BREAKDOWN = regex.compile(r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}:[ \t\u00a0]+$")
+_COLON_BREAKDOWN = regex.compile(
+    # "9.6 billion dollars a day are being held up: 5.1 billion ...": the total's
+    # own clause may run on a few words before its colon, not into speech
+    r"^(?:[ \t\u00a0]+(?!(?i:said|says|told|added|wrote)\b)[\w'’-]+){0,6}:[ \t\u00a0]+$"
+)
 #: the gap before a closed list's last item: " women and "
 _LAST_ITEM = regex.compile(r"[ \t\u00a0](?i:and|plus)[ \t\u00a0]+$")
 
@@ -330,27 +334,44 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
     for total, parts, why in _total_and_parts(ctx):
-        ivs = [_as_part(p.claim, total.claim) for p in parts]
+        if all(_plain_count(r.claim) for r in (total, *parts)):
+            # "250 aircraft: 210 A320neo and 50 A350": a breakdown of plain counts
+            # is exact, however round its figures
+            ivs = [Interval(p.claim.value, p.claim.value) for p in parts]
+        else:
+            ivs = [_as_part(p.claim, total.claim) for p in parts]
         if any(iv.low is None or iv.high is None for iv in ivs):
             continue
         low = sum(iv.low for iv in ivs if iv.low is not None)
         high = sum(iv.high for iv in ivs if iv.high is not None)
-        total_iv = _stated(total.claim)
+        total_iv = (
+            Interval(total.claim.value, total.claim.value, total.claim.unit)
+            if all(_plain_count(r.claim) for r in (total, *parts))
+            else _stated(total.claim)
+        )
         ctx.mark_checked(total, *parts)
         if total_iv.overlaps(Interval(low, high, total.claim.unit)):
             continue
         worst = max(parts, key=lambda p: p.claim.qualifier is not None)
         names = " + ".join(p.claim.text for p in parts)
+        exact = low == high and total_iv.low == total_iv.high
         summed = (
-            format_amount(low, total.claim.unit)
+            f"{low:,.0f}"
+            if exact and float(low).is_integer()
+            else format_amount(low, total.claim.unit)
             if low == high
             else format_interval(Interval(low, high, total.claim.unit))
+        )
+        stated = (
+            "exactly, as a breakdown of plain counts"
+            if exact
+            else format_interval(total_iv)
         )
         yield ctx.finding(
             "FC303",
             worst,
             f"{names} is {summed}, not the stated total "
-            f"{total.claim.text!r} ({format_interval(total_iv)})",
+            f"{total.claim.text!r} ({stated})",
             related=[total, *[p for p in parts if p is not worst]],
             details={
                 "total": total.claim.value,
@@ -362,6 +383,19 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
             evidence=(why,),
         )
     yield from _parts_above_their_whole(ctx)
+
+
+#: a count in digits alone: "250", "1,113" (not "1.2 million", not "about 300")
+_DIGITS = regex.compile(r"\d{1,3}(?:,\d{3})*|\d+")
+
+
+def _plain_count(claim: Claim) -> bool:
+    """A count written in digits alone, with no qualifier or scale word."""
+    return (
+        claim.kind == "count"
+        and claim.qualifier is None
+        and _DIGITS.fullmatch(claim.text) is not None
+    )
 
 
 def _as_part(part: Claim, total: Claim) -> Interval:

@@ -169,3 +169,21 @@ def test_the_gulf_press_abbreviations_glued_to_their_number(
     text: str, want: list[tuple[str, str]]
 ) -> None:
     assert [(c.text, c.unit) for c in extract(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The Treasury will absorb R254 billion of debt.", [("R254 billion", "ZAR")]),
+        ("The first tranche is R78bn.", [("R78bn", "ZAR")]),
+        ("Each household gets a R1,500 grant.", [("R1,500", "ZAR")]),
+        # a lone R before a small bare number is a road, a model or a round
+        ("Traffic on the R1 motorway rose.", []),
+        ("She won in R3 of the series.", []),
+        ("The Treasury will absorb R 254 billion of debt.", [("254 billion", None)]),
+    ],
+)
+def test_the_south_african_rand_glued_with_a_scale_or_thousands(
+    text: str, want: list[tuple[str, str | None]]
+) -> None:
+    assert [(c.text, c.unit) for c in extract(text)] == want
