@@ -35,6 +35,7 @@ from factcheck.align.phrases import (
     _Token,
     _tokens,
     _Words,
+    holder_key,
     s1_of,
 )
 from factcheck.model import Claim, Document
@@ -106,6 +107,12 @@ _FOR_AFTER = regex.compile(
 _BEATEN = regex.compile(
     r"(?i:\b(?:over|against|ahead[ \t]+of|beat|beats|beating|defeat|defeats|defeated"
     r"|defeating|than|versus|vs\.?))[ \t]+$"
+)
+#: names listed before a list's last item: "Civic Coalition, Third Way and the "
+_LIST_NAME = r"\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,3}"
+_NAMES_LISTED_BEFORE = regex.compile(
+    rf"(?:(?P<n>{_LIST_NAME}),[ \t]+)+(?P<last>{_LIST_NAME}),?[ \t]+(?:and|&)"
+    r"[ \t]+(?:the[ \t]+)?$"
 )
 #: how a tally's place after its verb was read (its source: "place")
 _TALLY_PLACE = "a tally's place after its verb"
@@ -398,8 +405,41 @@ class HolderReader:
         for begin in dict.fromkeys(begins):
             found = self._subject_at(begin, claim.span.start)
             if found is not None and (found.key or found.how == "speaker"):
+                if found.key and begin != clause_start:
+                    return self._joint_with_listed(found, clause_start, begin)
                 return found if found.key else None
+        if strong and self._opens_with_attribute(clause_start, claim.span.start):
+            colon = text.rfind(":", s0, clause_start)
+            if colon >= 0 and not text[colon + 1 : clause_start].strip():
+                # "the referendum held alongside it is not binding: turnout was
+                # only 40.91%": a colon's clause elaborates the subject before it
+                before = [m.end() for m in _STRONG.finditer(text, s0, colon)]
+                found = self._subject_at(before[-1] if before else s0, colon)
+                if found is not None and found.key:
+                    return _Holder(found.text, found.key, found.how)
         return None
+
+    def _opens_with_attribute(self, begin: int, stop: int) -> bool:
+        """Whether a clause opens with what is measured and no holder ("turnout
+        was", "the death toll rose")."""
+        toks = _tokens(self.text, begin, stop, self.spans, after_last=False)
+        toks = [t for t in toks if t.low not in self.lex.determiners][:2]
+        return bool(toks) and (
+            toks[0].low in self.lex.attribute_of
+            or " ".join(t.low for t in toks) in self.lex.attribute_of
+        )
+
+    def _joint_with_listed(self, found: _Holder, s0: int, begin: int) -> _Holder:
+        """ "the three opposition groups, Civic Coalition, Third Way and the Left,
+        have 248 seats": a subject that closes a list of names is the list's, all
+        of them (a joint holder), not its last name's."""
+        m = _NAMES_LISTED_BEFORE.search(self.text, s0, begin)
+        if m is None:
+            return found
+        names = [n for n in (*m.captures("n"), m.group("last")) if n]
+        words = [w for n in names for w in n.split()]
+        key = tuple(sorted({*found.key, *holder_key(words, self.lex)}))
+        return _Holder(f"{', '.join(names)} and {found.text}", key, found.how)
 
     def _name_after_owner(self, after: list[_Token]) -> _Holder | None:
         """ "Sweden's Armand Duplantis cleared 6.25 metres", "Kenya's Faith Kipyegon

@@ -172,6 +172,7 @@ def is_count(
             not number.spelled
             and "," not in text[number.start : number.end]
             and _is_proper_noun_before(text, bm)
+            and not _gapped_list_item(text, number, start)
         ):
             return False  # "Boeing 737", "Section 230" (a name has no "2,000")
         if (
@@ -188,6 +189,34 @@ def is_count(
         and words.group("w1").rstrip(".,").lower() in MONTHS
         and text[number.end] != "-"
     )
+
+
+#: a list item whose verb and noun are gapped, before its number: ", and the Left ",
+#: " while Third Way " (names after a list's joint)
+_GAPPED_BEFORE: Final = regex.compile(
+    r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z][\w'’.&-]*[ \t]+){1,4}$"
+)
+#: after a gapped item's number: the list goes on or the sentence ends
+_ITEM_ENDS: Final = regex.compile(r"[ \t]*(?:[,;.)]|and\b|while\b|but\b|$)")
+#: an earlier item of the list, its number with the noun it counts: "194 seats"
+_COUNTED_ITEM: Final = regex.compile(
+    r"\d[\d,.]*[ \t]+(?!(?:and|the|for|but|with|was|were|are|has|had|per|from)\b)"
+    r"[a-z]{3,}"
+)
+
+
+def _gapped_list_item(text: str, number: Number, start: int) -> bool:
+    """ "Law and Justice has 194 seats and the Civic Coalition 157": a number after
+    a name that is a list item with its noun gapped, not a model number ("Boeing
+    737"): the name follows a list's joint, nothing follows the number, and an
+    earlier item of the sentence counts its noun."""
+    if not _GAPPED_BEFORE.search(text, max(0, start - 60), start):
+        return False
+    if not _ITEM_ENDS.match(text, number.end):
+        return False
+    s0 = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    return _COUNTED_ITEM.search(text, s0, start) is not None
 
 
 def is_name_before(text: str, start: int) -> bool:

@@ -241,3 +241,24 @@ def test_spelled_numbers(text: str, values: list[float]) -> None:
 
 def test_a_year_is_no_claim_but_a_decimal_of_four_characters_is() -> None:
     assert [c.value for c in extract("By 2023, 2.85 and 2.00; in 1999.")] == [2.85, 2.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a list item whose verb and noun are gapped: the number after the name counts
+        ("Law and Justice has 194 seats and the Civic Coalition 157.", [194, 157]),
+        (
+            "Third Way won 26 seats and the Left 65, while Confederation has 18.",
+            [26, 65, 18],
+        ),
+        # a model number stays a name, in a list or not
+        ("The airline flies 30 jets, and the Boeing 737 is its workhorse.", [30]),
+        ("The Left won 65.", [65]),
+        ("Section 230 and Boeing 737.", []),
+    ],
+)
+def test_a_gapped_list_item_after_a_name_is_a_count(
+    text: str, want: list[float]
+) -> None:
+    assert [c.value for c in extract(text)] == want
