@@ -23,6 +23,7 @@ from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, context_of
 from factcheck.align.decide import (
     Decision,
+    Level,
     Veto,
     anchor_key,
     anchors_of,
@@ -31,6 +32,7 @@ from factcheck.align.decide import (
     share_anchor,
     story_frame,
 )
+from factcheck.model import Claim
 
 Key = tuple[int, str]
 #: an unordered pair of claims: their keys, smaller first (two references to keys
@@ -544,9 +546,91 @@ class FrameAligner:
                 series.append(_earlier_first(verdict.series))
         possible.sort(key=lambda d: (d.a.key, d.b.key))
         series.sort(key=lambda d: (d.a.key, d.b.key))
+
+        def apart(x: ClaimRef, y: ClaimRef) -> bool:
+            """Whether two claims were judged different facts (judged here if
+            never judged)."""
+            i, j = number_of(x), number_of(y)
+            code = i * count + j if i < j else j * count + i
+            found = vetoes.get(code)
+            if found is None:
+                found = vetoes[code] = isinstance(scoring.judge(x, y), Veto)
+            return found
+
+        by_key: dict[Key, int] = {}
+
+        def number_of(ref: ClaimRef) -> int:
+            if not by_key:
+                by_key.update((r.key, n) for n, r in enumerate(refs))
+            return by_key[ref.key]
+
         return Alignment(
-            groups=tuple(groups), possible=tuple(possible), series=tuple(series)
+            groups=tuple(groups),
+            possible=tuple(swapped_pairs(possible, apart)),
+            series=tuple(series),
         )
+
+
+def swapped_pairs(
+    possible: Sequence[Decision], apart: Callable[[ClaimRef, ClaimRef], bool]
+) -> list[Decision]:
+    """The weak pairs, each of two that exchange their figures between the same two
+    reports made surer by :data:`~factcheck.align.thresholds.SWAPPED` (at most
+    probable): report A's x1 against B's y1 and A's x2 against B's y2, where x1
+    states y2's figure and x2 y1's, two different figures, and the claims that
+    print one figure are judged different facts (``apart``: "45 dead" is not "45
+    missing"; where they are one fact, both reports state both figures). In
+    order."""
+    by_docs: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for n, d in enumerate(possible):
+        if d.a.doc_index != d.b.doc_index:
+            by_docs[(d.a.doc_index, d.b.doc_index)].append(n)
+    partner: dict[int, int] = {}
+    for ns in by_docs.values():
+        for k, n1 in enumerate(ns):
+            for n2 in ns[k + 1 :]:
+                d1, d2 = possible[n1], possible[n2]
+                if (
+                    d1.a.key != d2.a.key
+                    and d1.b.key != d2.b.key
+                    and _same_figure(d1.a.claim, d2.b.claim)
+                    and _same_figure(d2.a.claim, d1.b.claim)
+                    and not _same_figure(d1.a.claim, d2.a.claim)
+                    and apart(d1.a, d2.b)
+                    and apart(d2.a, d1.b)
+                ):
+                    partner.setdefault(n1, n2)
+                    partner.setdefault(n2, n1)
+    out = list(possible)
+    for n, m in partner.items():
+        d, other = possible[n], possible[m]
+        confidence = d.confidence + T.SWAPPED
+        level: Level = "probable" if confidence >= T.PROBABLE else d.level
+        out[n] = attrs.evolve(
+            d,
+            confidence=confidence,
+            level=level,
+            evidence=(
+                *d.evidence,
+                f"two figures exchanged: {_where(d.a)} gives {d.a.claim.text!r} and "
+                f"{other.a.claim.text!r} where {_where(d.b)} gives "
+                f"{d.b.claim.text!r} and {other.b.claim.text!r}; confidence "
+                f"{confidence:.2f} ({level})",
+            ),
+        )
+    return out
+
+
+def _where(ref: ClaimRef) -> str:
+    return ref.document.outlet or ref.document.path
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    """One figure as two reports print it: one unit, values within the coarser
+    one's rounding."""
+    if a.kind != b.kind or a.unit != b.unit:
+        return False
+    return abs(a.value - b.value) <= max(a.precision, b.precision) / 2
 
 
 #: a confident decision as the join sorts it: (−confidence, the ranks of its two

@@ -574,6 +574,8 @@ class HolderReader:
                 np
                 and tok.text.islower()
                 and low not in lex.attribute_of
+                # "Mexican authorities said": a group of people, not a verb
+                and low not in lex.people
                 and (
                     (
                         tok.text.endswith("s")
