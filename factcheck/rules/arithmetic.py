@@ -45,7 +45,8 @@ _TO = regex.compile(rf"(?i:\bto)[ \t\u00a0]+{_ABOUT}$")
 _FROM = regex.compile(rf"(?i:\bfrom)[ \t\u00a0]+{_ABOUT}$")
 #: "21 of 35", "4,500 out of", "358 of the town's 1,113"
 _OF = regex.compile(
-    r"^[ \t\u00a0]+(?i:of|out[ \t]+of)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
+    # "15 deaths among 66 confirmed cases": a part counted among its whole
+    r"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:of|out[ \t]+of|among)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
     r"(?:[\w-]+['’]s[ \t\u00a0]+)?"
     # "nearly 40 per cent of the country's population of 28 million": the whole
     # named by its noun, then its figure
@@ -58,9 +59,12 @@ _SHARE_QUALIFIERS = (
 )
 #: between a whole and its share: ", or", " buildings were lost, more than"
 _OR = regex.compile(
-    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,3}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
-    # "or 60%", "about 63%", "or nearly 40 per cent"
-    rf"(?:(?i:or)(?:[ \t\u00a0]+|$))?(?:(?i:{_SHARE_QUALIFIERS}))?[ \t\u00a0]*$"
+    # "39 of the 42 who could be assessed (97%)": a few words on the whole
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
+    # "or 60%", "about 63%", "or nearly 40 per cent", "a fatality rate of 27%"
+    rf"(?:(?i:or)(?:[ \t\u00a0]+|$)|(?i:a|an)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?"
+    r"(?i:rate|share|proportion)[ \t\u00a0]+(?i:of)[ \t\u00a0]+)?"
+    rf"(?:(?i:{_SHARE_QUALIFIERS}))?[ \t\u00a0]*$"
 )
 
 
@@ -85,8 +89,14 @@ def _between(a: ClaimRef, b: ClaimRef) -> str:
 
 
 def _stated(claim: Claim) -> Interval:
-    """The interval a figure allows from its stated precision (qualifiers widen)."""
+    """The interval a figure allows from its stated precision (qualifiers widen).
+    An amount's round half-step is capped at ``ROUND_FIGURE_CAP`` of its value, as
+    when sources are compared ("a $700 million deal" is 679-721 million, not
+    650-750: an outlet that rounds writes "about"); a percentage, a rate or share
+    worked out from amounts, keeps its rounding ("0.01%")."""
     if claim.low is not None and claim.high is not None:
+        if claim.kind in ("money", "count", "quantity"):
+            return allowed_interval(claim)
         return Interval(claim.low, claim.high, claim.unit)
     if claim.qualifier in ("gt", "ge", "lt", "le"):
         return Interval(claim.low, claim.high, claim.unit)  # "more than 40%": open
@@ -479,6 +489,15 @@ _BY = regex.compile(
     r"|some|more[ \t\u00a0]+than|less[ \t\u00a0]+than|over|under|at[ \t\u00a0]+least)"
     r"[ \t\u00a0]+)?$"
 )
+#: between an old record and the margin it was beaten by, the verb after the
+#: record: "whose $426.5 million contract he beat by ", " record, which it topped
+#: by nearly "
+_BEAT_BY = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},?[ \t\u00a0]+(?i:beat|bettered|topped"
+    r"|surpassed|exceeded|eclipsed|broke)[ \t\u00a0]+(?i:by)[ \t\u00a0]+"
+    r"(?:(?i:about|around|roughly|nearly|almost|just|some|more[ \t]+than"
+    r"|less[ \t]+than|over|under)[ \t\u00a0]+)?$"
+)
 #: "2.3 degrees" after two Celsius (or Fahrenheit) readings is a difference in them
 _DEGREE_SCALES = frozenset(["degree_Celsius", "degree_Fahrenheit", "kelvin"])
 
@@ -491,20 +510,33 @@ def _margin_triples(
     34 seconds"."""
     own = [r for r in claims if r.claim.equivalent_of is None]
     for i, margin in enumerate(own):
-        if i < 2 or not _BY.match(_between(own[i - 1], margin)):
+        if i < 2:
             continue
         old = own[i - 1]
         text = old.document.prose
         s0 = old.claim.sentence.start if old.claim.sentence else 0
-        beat = _BEAT.search(text, s0, old.claim.span.start)
-        if beat is None:
+        if _BY.match(_between(old, margin)):
+            beat = _BEAT.search(text, s0, old.claim.span.start)
+            if beat is None:
+                continue
+            cut = beat.start()
+        elif _BEAT_BY.match(_between(old, margin)):
+            # "Mike Trout, whose $426.5 million contract he beat by $237.5 million"
+            cut = old.claim.span.start
+        else:
             continue
-        news = [r for r in own[: i - 1] if r.claim.span.end <= beat.start()]
+        # the nearest figure before in the record's measure ("$700 million deal,
+        # roughly ¥99 billion": its restatement in another currency is no record)
+        news = [
+            r
+            for r in own[: i - 1]
+            if r.claim.span.end <= cut
+            and r.claim.kind == old.claim.kind
+            and r.claim.unit == old.claim.unit
+        ]
         if not news:
             continue
         new = news[-1]
-        if new.claim.kind != old.claim.kind or new.claim.unit != old.claim.unit:
-            continue
         m_unit = margin.claim.unit
         if not (
             m_unit == old.claim.unit
@@ -1079,6 +1111,16 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             )
 
 
+#: a part, a verb that makes it a share, then the share: "The US$3.9 billion agreed
+#: on Friday amounts to less than 40% of", "which represents about 12% of"
+_IS_SHARE = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,5}?[ \t\u00a0]+(?i:amounts?[ \t]+to|amounted[ \t]+to"
+    r"|represents|represented|equals|equalled|equaled|is[ \t]+equal[ \t]+to"
+    r"|accounts?[ \t]+for|accounted[ \t]+for|makes?[ \t]+up|made[ \t]+up)"
+    rf"(?:[ \t\u00a0]+(?i:{_SHARE_QUALIFIERS}))?[ \t\u00a0]*$"
+)
+
+
 def _share_triples(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -1088,7 +1130,9 @@ def _share_triples(
         a, b, c = claims[i], claims[i + 1], claims[i + 2]
         if _OF.match(_between(a, b)) and _OR.match(_between(b, c)):
             part, whole, pct = a, b, c
-        elif _OR.match(_between(a, b)) and _OF.match(_between(b, c)):
+        elif (
+            _OR.match(_between(a, b)) or _IS_SHARE.match(_between(a, b))
+        ) and _OF.match(_between(b, c)):
             part, pct, whole = a, b, c
         else:
             continue
