@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 from typing import Literal
 
 import attrs
+import regex
 
 from factcheck.align import ClaimRef
 from factcheck.errors import RateUnavailableError
@@ -457,6 +459,88 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
                 "relative_gap": gap,
             },
             evidence=(f"{b.text!r} is stated as the equivalent of {a.text!r}",),
+        )
+    yield from _per_time_findings(ctx)
+
+
+#: the time units a rate is stated per, in seconds
+_PER_SECONDS = {
+    "second": 1.0,
+    "minute": 60.0,
+    "hour": 3600.0,
+    "day": 86400.0,
+    "week": 604800.0,
+}
+#: after a rate's figure, its time unit and the restatement's opening: "in trade
+#: each day, or about ", " a day, or "
+_PER_THEN_OR = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,6}?[ \t\u00a0]+(?i:a|an|per|each|every)[ \t\u00a0]+"
+    r"(?P<u>(?i:second|minute|hour|day|week))[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)"
+    r"(?:[ \t\u00a0]+(?i:about|around|roughly|some|nearly|almost))?[ \t\u00a0]+$"
+)
+#: right after the restatement: its own time unit
+_PER_AFTER = regex.compile(
+    r"^[ \t\u00a0]+(?i:a|an|per|each|every)[ \t\u00a0]+"
+    r"(?P<u>(?i:second|minute|hour|day|week))\b"
+)
+
+
+def _per_time_restatements(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, ClaimRef, float]]:
+    """(rate, its restatement, the factor between their time units) for "$9.6
+    billion in trade each day, or about $400 million an hour": one amount per one
+    unit of time, then the same flow per another."""
+    by_sentence: dict[tuple[int, int], list[ClaimRef]] = {}
+    for ref in ctx.refs:
+        s = ref.claim.sentence
+        by_sentence.setdefault((ref.doc_index, s.start if s else -1), []).append(ref)
+    for claims in by_sentence.values():
+        for a, b in itertools.pairwise(claims):
+            ca, cb = a.claim, b.claim
+            if ca.kind != cb.kind or ca.unit != cb.unit or ca.kind == "percent":
+                continue
+            text = a.document.prose
+            m = _PER_THEN_OR.match(text[ca.span.end : cb.span.start])
+            n = _PER_AFTER.match(text[cb.span.end : cb.span.end + 24])
+            if m is None or n is None:
+                continue
+            ua, ub = m.group("u").lower(), n.group("u").lower()
+            if ua != ub:
+                yield a, b, _PER_SECONDS[ub] / _PER_SECONDS[ua]
+
+
+def _per_time_findings(ctx: AuditContext) -> Iterator[Finding]:
+    """FC102 on a rate restated per another unit of time."""
+    for anchor, ref, factor in _per_time_restatements(ctx):
+        a, b = anchor.claim, ref.claim
+        source = ctx.anchor_interval(a)
+        if source.low is None or source.high is None:
+            continue
+        expected = Interval(source.low * factor, source.high * factor, b.unit)
+        stated = ctx.stated_interval(b)
+        ctx.mark_checked(anchor, ref)
+        if expected.overlaps(stated):
+            continue
+        gap = _rel_gap(expected, stated)
+        yield ctx.finding(
+            "FC102",
+            ref,
+            f"{b.text!r} restates {a.text!r} per another unit of time: "
+            f"{format_interval(source)} times {factor:.6g} is "
+            f"{format_interval(expected)}; {b.text!r} allows "
+            f"{format_interval(stated)}, {gap:.1%} off",
+            related=[anchor],
+            details={
+                **_pair_details(a, b),
+                "factor": factor,
+                "expected_low": expected.low,
+                "expected_high": expected.high,
+                "relative_gap": gap,
+            },
+            evidence=(
+                f"{b.text!r} restates the rate {a.text!r} per another time unit",
+            ),
         )
 
 
