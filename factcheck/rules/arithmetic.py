@@ -761,19 +761,21 @@ def _abs(iv: Interval) -> Interval:
     return Interval(min(abs(lo), abs(hi)), max(abs(lo), abs(hi)), iv.unit)
 
 
+def _closed(*ivs: Interval) -> bool:
+    """Whether every interval has both ends."""
+    return all(iv.low is not None and iv.high is not None for iv in ivs)
+
+
 def _readings(
     pct: ClaimRef, new: ClaimRef, old: ClaimRef
 ) -> tuple[Interval, Interval, Interval] | None:
     """The stated change's magnitude, and the two percentages' difference in points
     and relative change in percent (magnitudes), or None if an end is open."""
     new_iv, old_iv = _stated(new.claim), _stated(old.claim)
-    if (
-        new_iv.low is None
-        or new_iv.high is None
-        or old_iv.low is None
-        or old_iv.high is None
-    ):
+    if not _closed(new_iv, old_iv):
         return None
+    assert new_iv.low is not None and new_iv.high is not None  # noqa: PT018
+    assert old_iv.low is not None and old_iv.high is not None  # noqa: PT018
     points = Interval(new_iv.low - old_iv.high, new_iv.high - old_iv.low, "pp")
     relative = _ratio_change(new_iv, old_iv)
     if relative is None:
@@ -931,13 +933,10 @@ def change_misfit(
     new_iv, old_iv = _stated(new.claim), _stated(old.claim)
     amount = _is_amount_change(pct)
     if pct.claim.unit == "pp" or _in_points(pct.claim) or amount:
-        if (
-            new_iv.low is None
-            or new_iv.high is None
-            or old_iv.low is None
-            or old_iv.high is None
-        ):
+        if not _closed(new_iv, old_iv):
             return None
+        assert new_iv.low is not None and new_iv.high is not None  # noqa: PT018
+        assert old_iv.low is not None and old_iv.high is not None  # noqa: PT018
         implied = Interval(
             new_iv.low - old_iv.high,
             new_iv.high - old_iv.low,
