@@ -397,7 +397,7 @@ def _changes_across_reports(ctx: AuditContext) -> Iterator[Finding]:
     base. The finding is a warning at most: the base is the other report's."""
     bare: dict[Key, list[ClaimRef]] = defaultdict(list)
     ends: dict[Key, ClaimRef] = {}
-    for claims in _sentences_of(ctx):
+    for claims in _sentences_of_members(ctx):
         with_ends = list(stated_ends(claims))
         own = {new.key for new, _, _ in with_ends}
         own.update(pct.key for _, _, pct in with_ends if pct is not None)
@@ -483,19 +483,25 @@ def _change_against_ends(
     return cap_severity(finding, "probable" if top == "confident" else top)
 
 
-def _sentences_of(ctx: AuditContext) -> list[list[ClaimRef]]:
-    """The claims of every document the context can read (its own and those its
-    fact groups touch), by sentence, in order; computed once per context."""
-    memo = ctx.memo.get("sentences_of")
-    if memo is None:
-        by: dict[tuple[int, int], list[ClaimRef]] = defaultdict(list)
-        for ref in ctx.by_key.values():
-            s = ref.claim.sentence
-            by[(ref.doc_index, s.start if s else -1)].append(ref)
-        memo = [sorted(by[k], key=lambda r: r.claim.span.start) for k in sorted(by)]
-        ctx.memo["sentences_of"] = memo
-    assert isinstance(memo, list)
-    return memo
+def _sentences_of_members(ctx: AuditContext) -> list[list[ClaimRef]]:
+    """The sentences (their claims, in order) that hold a member of a fact group
+    spanning two or more documents: a change and its level, or a level and its
+    ends, stand in one sentence."""
+    wanted = {
+        (m.doc_index, m.claim.sentence.start if m.claim.sentence else -1)
+        for g in ctx.alignment.groups
+        if len({m.doc_index for m in g.members}) > 1
+        for m in g.members
+    }
+    if not wanted:
+        return []
+    by: dict[tuple[int, int], list[ClaimRef]] = defaultdict(list)
+    for ref in ctx.by_key.values():
+        s = ref.claim.sentence
+        where = (ref.doc_index, s.start if s else -1)
+        if where in wanted:
+            by[where].append(ref)
+    return [sorted(by[k], key=lambda r: r.claim.span.start) for k in sorted(by)]
 
 
 def _floor_fell(ctx: AuditContext, d: Decision, floor: float) -> Finding | None:

@@ -231,15 +231,17 @@ def _wholes_named_by_their_parts(
         own = [r for r in claims if r.claim.equivalent_of is None]
         wholes = [r for r in (*earlier, *own) if r.claim.equivalent_of is None]
         for total in wholes:
-            names = _names_of_parts(total) if total.claim.kind != "percent" else []
-            if not names:
-                continue
             c = total.claim
+            if c.kind == "percent":
+                continue
             parts = [
                 r
                 for r in own
                 if r.claim.span.start > c.span.end and _listed_measure(r.claim, c)
             ]
+            if len(parts) < 2:
+                continue  # (read the names only where there are parts to name)
+            names = _names_of_parts(total)
             if len(parts) != len(names) or any(
                 p.claim.value >= c.value
                 or (
