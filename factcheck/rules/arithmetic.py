@@ -810,8 +810,12 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     and as a percentage of its starting value ("an increase of 77p on the current
     rate of £11.44, a 6.7% rise") must agree with itself too. So must a change stated
     as an amount between two values of its clause ("up from 2,012 on Saturday, an
-    increase of 110"), and a record's margin over the one it beat ("reaching 47.9C
-    and beating Sunday's 46.6C by 1.3 degrees").
+    increase of 110"), a record's margin over the one it beat ("reaching 47.9C
+    and beating Sunday's 46.6C by 1.3 degrees", "whose $426.5 million contract he
+    beat by $273.5 million"), a margin, gap or natural decline named after its two
+    figures ("160 seats to the Conservatives' 144, a margin of 16"), and a figure
+    compared with another ("£29.34 a share, some 17% more than the first proposal
+    of £25.08", also from a sentence that opens "That figure is ...").
 
     *Why it matters.* Growth rates are recomputed by every reader who has both
     figures; a wrong one is the easiest error to spot and the most embarrassing.
@@ -1530,7 +1534,12 @@ def multiple_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     their precision and qualifiers allow, must reach the stated multiple. A multiple
     in words between two figures of one sentence and one unit ("€222 million, more
     than triple the previous record of €105 million", "twice the $3.9 billion") is
-    read to its unit ("twice" is 1.5 to 2.5; "more than triple" above 3).
+    read to its unit ("twice" is 1.5 to 2.5; "more than triple" above 3), also of
+    the figure the sentence before states ("7.7 billion yuan. That is already more
+    than double the 5 billion yuan"); so is a verb that multiplies what it changes,
+    with both ends ("more than doubled its key rate to 15% from 8.5%", "halved"),
+    and a total with what it comes to per item ("$21.4 million, roughly $2.4
+    million for each of its nine episodes").
 
     *Why it matters.* A ratio is recomputed by readers who have both figures; a
     ratio made by dividing dollars by euros, or from a stale figure, is wrong.
@@ -1674,11 +1683,55 @@ def _verb_multiples(
             )
 
 
+#: between a total and what it comes to per item: ", roughly ", " or about "
+_PER_ITEM_GAP = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:or)[ \t\u00a0]+)?"
+    r"(?:(?i:roughly|about|around|some|nearly|almost|just[ \t]+over|just[ \t]+under)"
+    r"[ \t\u00a0]+)?$"
+)
+#: between the amount per item and the number of items: " for each of its ",
+#: " per "
+_FOR_EACH = regex.compile(
+    r"^[ \t\u00a0]+(?:(?i:for|on|from)[ \t\u00a0]+)?(?i:each|every)[ \t\u00a0]+"
+    r"(?i:of)[ \t\u00a0]+(?:(?i:its|the|their|his|her|those|these)[ \t\u00a0]+)?$"
+)
+
+
+def _per_item_multiples(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
+    """(total, the amount per item, the number of items, the words, how they were
+    read) for "cost $21.4 million to produce, roughly $4.2 million for each of its
+    nine episodes": the total is the amount per item times the items."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for total, each, items in zip(own, own[1:], own[2:], strict=False):
+            if (
+                items.claim.kind != "count"
+                or items.claim.unit is not None
+                or not _two_ends(total, each)
+                or total.claim.kind not in ("money", "count", "quantity")
+                or not _PER_ITEM_GAP.match(_between(total, each))
+                or not _FOR_EACH.match(_between(each, items))
+            ):
+                continue
+            n = _stated(items.claim)
+            if n.low is None or n.high is None or n.low <= 0:
+                continue
+            yield (
+                total,
+                each,
+                n,
+                f"for each of {items.claim.text}",
+                "one sentence states a total and what it comes to per item",
+            )
+
+
 def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
     """FC305 on a multiple stated in words ("more than triple the previous record
     of €105 million")."""
     for top, base, stated, phrase, why in itertools.chain(
-        _word_multiples(ctx), _verb_multiples(ctx)
+        _word_multiples(ctx), _verb_multiples(ctx), _per_item_multiples(ctx)
     ):
         top_iv, base_iv = allowed_interval(top.claim), allowed_interval(base.claim)
         if (
