@@ -906,10 +906,20 @@ def _compared_triples(
             continue
         same = [r for r in claims[:i] if _two_ends(r, old)]
         if same:
-            if _clause_of(same[-1]) == _clause_of(pct) or _APPOSITIVE.search(
-                _between(same[-1], pct)
+            new = same[-1]
+            frame = new.claim.frame
+            if (
+                _FROM.search(_before(new))
+                or _THAN.search(_before(new))
+                or (frame is not None and frame.role != "level")
             ):
-                yield pct, same[-1], old
+                # "up from $5.90 in February and nearly 26% above January's
+                # $4.95": a value measured from is no level compared with another
+                continue
+            if _clause_of(new) == _clause_of(pct) or _APPOSITIVE.search(
+                _between(new, pct)
+            ):
+                yield pct, new, old
             continue
         text = pct.document.prose
         start = claim.span.start
@@ -919,6 +929,10 @@ def _compared_triples(
             yield pct, new, old
 
 
+#: right before a figure compared with: "than ", "above ", "than the "
+_THAN = regex.compile(
+    r"(?i:\b(?:than|above|below|over|under))(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+$"
+)
 #: a qualifier right before a percentage: "around ", "some "
 _LEADING_QUALIFIER = regex.compile(
     r"(?i:about|around|roughly|some|nearly|almost|just|over|more[ \t]+than"
