@@ -924,9 +924,9 @@ def _compared_triples(
         text = pct.document.prose
         start = claim.span.start
         q = _LEADING_QUALIFIER.search(text, max(0, start - 24), start)
-        new = _pointed_at(old, q.start() if q else start, earlier)
-        if new is not None:
-            yield pct, new, old
+        referent = _pointed_at(old, q.start() if q else start, earlier)
+        if referent is not None:
+            yield pct, referent, old
 
 
 #: right before a figure compared with: "than ", "above ", "than the "
