@@ -95,7 +95,7 @@ def _story_toll(
         and all(f.time is None or _DAY.match(f.time) for f in (fa, fb))
     ):
         return False
-    leads = _with_demonyms(_lead(a)) & _with_demonyms(_lead(b))
+    leads = _lead(a) & _lead(b)
     return (
         any(
             w in leads
@@ -107,15 +107,6 @@ def _story_toll(
         and _of_the_lead_event(a)
         and _of_the_lead_event(b)
     )
-
-
-def _with_demonyms(words: frozenset[str]) -> frozenset[str]:
-    """Words with each adjective of a place also as the place (see
-    :func:`~factcheck.align.context.place_of`): "the Australian bushfires" and "the
-    bushfires burning across Australia" lead one story."""
-    from factcheck.align.context import place_of  # noqa: PLC0415
-
-    return words | {place_of(w) for w in words}
 
 
 def _of_the_lead_event(ref: ClaimRef) -> bool:
@@ -170,9 +161,12 @@ def _lead_words(title: str, opening: str) -> frozenset[str]:
 
 
 def _stemmed_words(text: str) -> frozenset[str]:
-    from factcheck.align.context import stem  # noqa: PLC0415
+    """Stemmed words, a place's adjective folded into the place (as a document's
+    main names are: "the Australian bushfires" and "the bushfires burning across
+    Australia" lead one story)."""
+    from factcheck.align.context import place_of, stem  # noqa: PLC0415
 
-    return frozenset(stem(w) for w in _WORD.findall(text))
+    return frozenset(place_of(stem(w)) for w in _WORD.findall(text))
 
 
 #: the end of a first sentence: a full stop before white space

@@ -557,12 +557,10 @@ class FrameAligner:
                 found = vetoes[code] = isinstance(scoring.judge(x, y), Veto)
             return found
 
-        by_key: dict[Key, int] = {}
-
         def number_of(ref: ClaimRef) -> int:
-            if not by_key:
-                by_key.update((r.key, n) for n, r in enumerate(refs))
-            return by_key[ref.key]
+            if not number:  # claims that came as numbers are numbered here, once
+                number.update((r.key, n) for n, r in enumerate(refs))
+            return number[ref.key]
 
         return Alignment(
             groups=tuple(groups),

@@ -25,6 +25,7 @@ from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import (
     _POSSESSIVE,
     _WEEKDAY_NAMES,
+    LISTED_NAME,
     SUBORDINATE_CLAUSE,
     _Holder,
     _holder_from,
@@ -109,9 +110,8 @@ _BEATEN = regex.compile(
     r"|defeating|than|versus|vs\.?))[ \t]+$"
 )
 #: names listed before a list's last item: "Civic Coalition, Third Way and the "
-_LIST_NAME = r"\p{Lu}[\w'’.-]*(?:[ \t]+\p{Lu}[\w'’.-]*){0,3}"
 _NAMES_LISTED_BEFORE = regex.compile(
-    rf"(?:(?P<n>{_LIST_NAME}),[ \t]+)+(?P<last>{_LIST_NAME}),?[ \t]+(?:and|&)"
+    rf"(?:(?P<n>{LISTED_NAME}),[ \t]+)+(?P<last>{LISTED_NAME}),?[ \t]+(?:and|&)"
     r"[ \t]+(?:the[ \t]+)?$"
 )
 #: how a tally's place after its verb was read (its source: "place")
@@ -416,7 +416,7 @@ class HolderReader:
                 before = [m.end() for m in _STRONG.finditer(text, s0, colon)]
                 found = self._subject_at(before[-1] if before else s0, colon)
                 if found is not None and found.key:
-                    return _Holder(found.text, found.key, found.how)
+                    return found
         return None
 
     def _opens_with_attribute(self, begin: int, stop: int) -> bool:

@@ -62,6 +62,11 @@ class _Words:
         return cls(frozenset(lower), frozenset(inner))
 
 
+#: a name as lists write it: "England", "Northern Ireland", "Bank of England",
+#: "Civic Coalition" (capitalized words, "of" between; up to four)
+LISTED_NAME = r"\p{Lu}[\w'’.-]*(?:[ \t\u00a0]+(?:of[ \t\u00a0]+)?\p{Lu}[\w'’.-]*){0,3}"
+
+
 def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:
     low = tok.lower()
     if (

@@ -229,8 +229,9 @@ def _lone_dollar_reading() -> tuple[str, str | None]:
 #: what a lone "R" prefixes when it is the rand: an amount with a scale word or
 #: thousands ("R254 billion", "R87bn", "R1,500"), not a road or a model ("R1")
 _RAND_AMOUNT = regex.compile(
-    r"\d[\d,]*(?:\.\d+)?[ \t\u00a0]*(?:bn|billion|m|mn|million|trillion|tn)\b"
-    r"|\d{1,3}(?:,\d{3})+"
+    r"\d[\d,]*(?:\.\d+)?[ \t\u00a0]*(?:"
+    + "|".join(regex.escape(w) for w in sorted(lexicon.SCALES, key=len, reverse=True))
+    + r")\b|\d{1,3}(?:,\d{3})+"
 )
 
 

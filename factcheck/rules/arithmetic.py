@@ -495,8 +495,7 @@ _BY = regex.compile(
 _BEAT_BY = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},?[ \t\u00a0]+(?i:beat|bettered|topped"
     r"|surpassed|exceeded|eclipsed|broke)[ \t\u00a0]+(?i:by)[ \t\u00a0]+"
-    r"(?:(?i:about|around|roughly|nearly|almost|just|some|more[ \t]+than"
-    r"|less[ \t]+than|over|under)[ \t\u00a0]+)?$"
+    rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)?$"
 )
 #: "2.3 degrees" after two Celsius (or Fahrenheit) readings is a difference in them
 _DEGREE_SCALES = frozenset(["degree_Celsius", "degree_Fahrenheit", "kelvin"])
@@ -584,8 +583,7 @@ _DIFFERENCE_NAMED = regex.compile(
     r"|winning)[ \t\u00a0]+)?(?P<noun>(?i:profit|gain|loss|windfall|markup|mark-up"
     r"|margin|gap|difference|lead|shortfall|deficit|surplus|excess|decline|decrease"
     r"|increase|rise|drop|fall))[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
-    r"(?:(?i:about|around|roughly|some|nearly|almost|more[ \t]+than|over|just"
-    r"[ \t]+over|just[ \t]+under|less[ \t]+than|under)[ \t\u00a0]+)?$"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
 #: the nouns of _DIFFERENCE_NAMED that name a change over time: the difference of
 #: the two figures only if they are its ends ("to 758,631 from 790,000, a decline
@@ -681,13 +679,14 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
         for read, what, why in readings:
             for margin, new, old in read(claims):
                 n, o = _stated(new.claim), _stated(old.claim)
-                if n.low is None or n.high is None or o.low is None or o.high is None:
-                    continue
-                ctx.mark_checked(margin, new, old)
                 # two percentages differ in points
                 unit = "pp" if old.claim.kind == "percent" else old.claim.unit
-                gap = _abs(Interval(n.low - o.high, n.high - o.low, unit))
-                if gap.low is not None and n.low <= o.high and o.low <= n.high:
+                difference = _difference(n, o, unit)
+                if difference is None:
+                    continue
+                ctx.mark_checked(margin, new, old)
+                gap = _abs(difference)
+                if difference.contains(0.0):
                     gap = Interval(0.0, gap.high, gap.unit)  # the two may meet
                 stated = _stated(margin.claim)
                 if unit == "pp":
@@ -761,9 +760,11 @@ def _abs(iv: Interval) -> Interval:
     return Interval(min(abs(lo), abs(hi)), max(abs(lo), abs(hi)), iv.unit)
 
 
-def _closed(*ivs: Interval) -> bool:
-    """Whether every interval has both ends."""
-    return all(iv.low is not None and iv.high is not None for iv in ivs)
+def _difference(new: Interval, old: Interval, unit: str | None) -> Interval | None:
+    """``new - old`` over every value both allow, or None if an end is open."""
+    if new.low is None or new.high is None or old.low is None or old.high is None:
+        return None
+    return Interval(new.low - old.high, new.high - old.low, unit)
 
 
 def _readings(
@@ -772,13 +773,9 @@ def _readings(
     """The stated change's magnitude, and the two percentages' difference in points
     and relative change in percent (magnitudes), or None if an end is open."""
     new_iv, old_iv = _stated(new.claim), _stated(old.claim)
-    if not _closed(new_iv, old_iv):
-        return None
-    assert new_iv.low is not None and new_iv.high is not None  # noqa: PT018
-    assert old_iv.low is not None and old_iv.high is not None  # noqa: PT018
-    points = Interval(new_iv.low - old_iv.high, new_iv.high - old_iv.low, "pp")
+    points = _difference(new_iv, old_iv, "pp")
     relative = _ratio_change(new_iv, old_iv)
-    if relative is None:
+    if points is None or relative is None:
         return None
     return _abs(_stated(pct.claim)), _abs(points), _abs(relative)
 
@@ -934,10 +931,7 @@ _THAN = regex.compile(
     r"(?i:\b(?:than|above|below|over|under))(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+$"
 )
 #: a qualifier right before a percentage: "around ", "some "
-_LEADING_QUALIFIER = regex.compile(
-    r"(?i:about|around|roughly|some|nearly|almost|just|over|more[ \t]+than"
-    r"|less[ \t]+than)[ \t\u00a0]+$"
-)
+_LEADING_QUALIFIER = regex.compile(rf"(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+$")
 
 
 def change_misfit(
@@ -951,16 +945,10 @@ def change_misfit(
     new_iv, old_iv = _stated(new.claim), _stated(old.claim)
     amount = _is_amount_change(pct)
     if pct.claim.unit == "pp" or _in_points(pct.claim) or amount:
-        if not _closed(new_iv, old_iv):
+        difference = _difference(new_iv, old_iv, new.claim.unit if amount else "pp")
+        if difference is None:
             return None
-        assert new_iv.low is not None and new_iv.high is not None  # noqa: PT018
-        assert old_iv.low is not None and old_iv.high is not None  # noqa: PT018
-        implied = Interval(
-            new_iv.low - old_iv.high,
-            new_iv.high - old_iv.low,
-            new.claim.unit if amount else "pp",
-        )
-        what = "difference"
+        implied, what = difference, "difference"
     else:
         change = _ratio_change(new_iv, old_iv)
         if change is None:
@@ -1474,8 +1462,7 @@ def _pointed_at(
 
 #: what may stand between "That is" and the comparison it opens: a qualifier
 _QUALIFIER_ONLY = regex.compile(
-    r"[ \t\u00a0]*(?:(?i:about|around|roughly|some|nearly|almost|just|over|more"
-    r"[ \t]+than|less[ \t]+than)[ \t\u00a0]*)*"
+    rf"[ \t\u00a0]*(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]*)*"
 )
 
 
@@ -1700,8 +1687,7 @@ def _verb_multiples(
 #: between a total and what it comes to per item: ", roughly ", " or about "
 _PER_ITEM_GAP = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:or)[ \t\u00a0]+)?"
-    r"(?:(?i:roughly|about|around|some|nearly|almost|just[ \t]+over|just[ \t]+under)"
-    r"[ \t\u00a0]+)?$"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
 #: between the amount per item and the number of items: " for each of its ",
 #: " per "

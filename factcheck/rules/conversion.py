@@ -11,6 +11,7 @@ import regex
 
 from factcheck.align import ClaimRef
 from factcheck.errors import RateUnavailableError
+from factcheck.extractor.durations import SECONDS
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import (
     Conversion,
@@ -463,14 +464,6 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     yield from _per_time_findings(ctx)
 
 
-#: the time units a rate is stated per, in seconds
-_PER_SECONDS = {
-    "second": 1.0,
-    "minute": 60.0,
-    "hour": 3600.0,
-    "day": 86400.0,
-    "week": 604800.0,
-}
 #: after a rate's figure, its time unit and the restatement's opening: "in trade
 #: each day, or about ", " a day, or "
 _PER_THEN_OR = regex.compile(
@@ -491,11 +484,9 @@ def _per_time_restatements(
     """(rate, its restatement, the factor between their time units) for "$9.6
     billion in trade each day, or about $400 million an hour": one amount per one
     unit of time, then the same flow per another."""
-    by_sentence: dict[tuple[int, int], list[ClaimRef]] = {}
-    for ref in ctx.refs:
-        s = ref.claim.sentence
-        by_sentence.setdefault((ref.doc_index, s.start if s else -1), []).append(ref)
-    for claims in by_sentence.values():
+    from factcheck.rules.arithmetic import _sentences  # noqa: PLC0415
+
+    for claims in _sentences(ctx):
         for a, b in itertools.pairwise(claims):
             ca, cb = a.claim, b.claim
             if ca.kind != cb.kind or ca.unit != cb.unit or ca.kind == "percent":
@@ -507,7 +498,7 @@ def _per_time_restatements(
                 continue
             ua, ub = m.group("u").lower(), n.group("u").lower()
             if ua != ub:
-                yield a, b, _PER_SECONDS[ub] / _PER_SECONDS[ua]
+                yield a, b, SECONDS[ub] / SECONDS[ua]
 
 
 def _per_time_findings(ctx: AuditContext) -> Iterator[Finding]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from factcheck.align import ClaimRef
+from factcheck.align.phrases import LISTED_NAME
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_amount, format_interval
@@ -173,14 +174,11 @@ def _totals_after_parts(
             yield total, parts, "parts listed before their total"
 
 
-#: a name: "England", "Northern Ireland", "Bosnia and Herzegovina" aside (read as
-#: two), "Bank of England"
-_NAME = r"\p{Lu}[\w'’.-]*(?:[ \t\u00a0]+(?:of[ \t\u00a0]+)?\p{Lu}[\w'’.-]*)*"
 #: a whole named as its parts: "the population of England and Wales", "exports of
 #: Spain, Portugal and Greece" (names joined by commas and a last "and")
 _NAMES_JOINED = regex.compile(
-    rf"(?<![\w'’])({_NAME})(?:,[ \t\u00a0]+({_NAME}))*,?[ \t\u00a0]+(?:and|&)"
-    rf"[ \t\u00a0]+({_NAME})(?![\w'’])"
+    rf"(?<![\w'’])({LISTED_NAME})(?:,[ \t\u00a0]+({LISTED_NAME}))*,?[ \t\u00a0]+"
+    rf"(?:and|&)[ \t\u00a0]+({LISTED_NAME})(?![\w'’])"
 )
 
 
