@@ -33,8 +33,22 @@ _CHANGE_VERB: Final = regex.compile(
     r"(?i:\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*"
     r"|jump\w*|climb\w*|drop\w*|declin\w*|cut|cuts|rais\w*|lower\w*|widen\w*|narrow\w*"
     r"|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|moved?|chang\w*|revis\w*"
-    r"|up|down|upgrad\w*|downgrad\w*|swung|shr[aiu]nk\w*|expand\w*|boost\w*|reduc\w*))"
-    r"(?:[ \t]+\S+){0,3}[ \t]*$"
+    r"|up|down|upgrad\w*|downgrad\w*|swung|shr[aiu]nk\w*|expand\w*|boost\w*|reduc\w*"
+    r"|lift\w*|hik\w*|push\w*|doubl\w*|tripl\w*|halv\w*))"
+    # "lift their average annual pay from": the verb, then what it changes
+    r"(?:[ \t]+\S+){0,4}[ \t]*$"
+)
+#: a verb that makes "from A to B" a range ("salaries range from", "estimates vary
+#: from")
+_RANGE_VERB: Final = regex.compile(
+    r"(?i:\b(?:rang\w*|var(?:y|ies|ied|ying)|spann?\w*)\b)(?:[ \t]+\S+){0,4}[ \t]*$"
+)
+#: a change named right after "from A to B": ", a rise of 38%", ", up 12%", "(an
+#: increase of ...)": the two figures are its ends, not a range
+_CHANGE_AFTER: Final = regex.compile(
+    r"[ \t\u00a0]*[,(][ \t\u00a0]*(?:(?i:up|down)\b|(?i:an?)[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+)?"
+    r"(?i:rise|increase|jump|gain|climb|fall|drop|decline|decrease|reduction|cut)"
+    r"[ \t\u00a0]+(?i:of)\b)"
 )
 _BY: Final = regex.compile(r"(?i:\bby)[ \t\u00a0]+$")
 _BETWEEN: Final = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
@@ -205,13 +219,20 @@ def _joiner(text: str, a: Mention, b: Mention) -> str:
     return text[a.end : b.start].strip(" \t\u00a0")
 
 
-def _is_change(text: str, a: Mention, before: regex.Match[str] | None) -> bool:
-    """Whether "A to B" states a change ("rose from 3 to 5", "fell by 2 to 7"):
-    two values, not a range."""
+def _is_change(
+    text: str, a: Mention, b: Mention, before: regex.Match[str] | None
+) -> bool:
+    """Whether "A to B" states a change ("rose from 3 to 5", "fell by 2 to 7",
+    "from $75,608 to $119,309, a rise of 58%"): two values, not a range."""
     head = before.start() if before is not None else a.start
     return bool(
-        _CHANGE_VERB.search(text, max(0, head - 40), head)
+        _CHANGE_VERB.search(text, max(0, head - 48), head)
         or _BY.search(text, max(0, head - 6), head)
+        or (
+            before is not None
+            and _CHANGE_AFTER.match(text, b.end) is not None
+            and _RANGE_VERB.search(text, max(0, head - 48), head) is None
+        )
     )
 
 
@@ -252,7 +273,7 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
     is_from = before is not None and before.group().lower().startswith("from")
     if joiner == "and" and (before is None or is_from):
         return None
-    if joiner == "to" and _is_change(text, a, before):
+    if joiner == "to" and _is_change(text, a, b, before):
         return None  # "rose from 3 to 5", "fell by 2 to 7": a change, two claims
     if a.kind != "count" and b.kind not in (a.kind, "count"):
         return None

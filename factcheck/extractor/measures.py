@@ -73,8 +73,11 @@ _UNIT_WORDS: Final = frozenset(
     ]
 )
 
+#: "tonnes a year" is a rate; "tonnes a year earlier", "a year ago" is the time of a
+#: level ("11.55 lakh tonnes a year earlier")
 _PER_AFTER: Final = regex.compile(
     r"\G(?:[ \t]+(?:per|an|a)[ \t]+|/)(?P<u>hour|day|year|second|millisecond|hr|h|d|ms|s)\b"
+    r"(?![ \t]+(?:earlier|ago|before|later|after|prior|previously|back|on)\b)"
 )
 
 

@@ -380,6 +380,48 @@ def test_a_change_states_its_unit_once() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # a verb of change some words before "from": its two ends
+        ("The deal will lift their average annual pay from $75,608 to $119,309.", None),
+        ("The board hiked the fee from $50 to $80.", None),
+        # the change named right after the two figures
+        ("Pay went from $75,608 to $119,309, a rise of 58%.", None),
+        ("Average pay went from $75,608 to $119,309 (an increase of 58%).", None),
+        ("Fares went from $50 to $80, up 60%.", None),
+        # minimal pairs: a range verb, or nothing after, keeps the range
+        (
+            "Salaries range from $75,608 to $119,309, a rise of 58% on entry level.",
+            "range",
+        ),
+        ("Salaries run from $75,608 to $119,309 across the grades.", "range"),
+        ("Fares vary from $50 to $80, up 60% at peak times.", "range"),
+    ],
+)
+def test_from_to_before_a_named_change_states_two_ends(
+    text: str, verdict: str | None
+) -> None:
+    money = [r for r in read(text) if r[0] == "money"]
+    assert [r[3] for r in money] == ([None, None] if verdict is None else ["range"])
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Exports were 11.55 lakh tonnes a year earlier.", "metric_ton"),
+        ("Output was 500 tonnes a day ago.", "metric_ton"),
+        ("It shipped 40 tonnes a year before the ban.", "metric_ton"),
+        # minimal pairs: the same units as rates
+        ("Exports are 11.55 lakh tonnes a year.", "metric_ton / year"),
+        ("Output was 500 tonnes a day, officials said.", "metric_ton / day"),
+        ("It shipped 40 tonnes a year before 2020 and more after.", "metric_ton"),
+    ],
+)
+def test_a_year_earlier_is_a_time_not_a_rate(text: str, unit: str) -> None:
+    assert read(text)[0][2] == unit
+
+
+@pytest.mark.parametrize(
     "text", ["Drifts of 8 to 11 feet.", "Drifts of 8 feet to 11 feet."]
 )
 def test_a_range_with_the_unit_at_one_or_both_ends(text: str) -> None:
