@@ -136,7 +136,13 @@ _TO_LEVEL = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around
 #: between a level and the change it has made: "602.3 billion yuan, up 24%",
 #: "30.04 billion yuan, an increase of 80.7%", "1.12 trillion won for 2023, a rise
 #: of 33%", "$1,199, $100 more than"
-_CHANGE_AFTER_LEVEL = regex.compile(r"(?:\s+[\w'’-]+){0,3}\s*,\s*(?:[a-z-]+\s+){0,3}")
+#: between a level and the change after it: "602.3 billion yuan, up", "15.54 lakh
+#: tonnes of the variety in April-June, up"; the words before the comma name what
+#: the level counts, where and when, and open no clause of their own
+_CHANGE_AFTER_LEVEL = regex.compile(
+    r"\)?(?:\s+(?!(?i:and|but|while|which|who|that|when|after|before|as)\b)[\w'’-]+){0,6}"
+    r"\s*,\s*(?:[a-z-]+\s+){0,3}"
+)
 #: "Joryarhin Group's chip and phone units", "Apparel and footwear sales": kinds of
 #: one thing listed before a plural head, maybe under an owner
 _KIND_LIST = regex.compile(
@@ -469,6 +475,11 @@ class FrameReader(HolderReader):
         if n == 0 or not (frame.role == "change" or share):
             return None
         prev = self.claims[n - 1]
+        gap_start = prev.span.end
+        if self.text[gap_start : gap_start + 1] == ")":
+            # "15.54 lakh tonnes (about 1.55 million tonnes), up 45%": the level is
+            # the figure the bracket restates
+            prev = self.by_id.get(prev.equivalent_of or "") or self._host(prev) or prev
         if (
             prev.sentence != claim.sentence
             or prev.id not in self.frames
@@ -476,7 +487,7 @@ class FrameReader(HolderReader):
             or (share and prev.kind == "percent")
         ):
             return None
-        gap = self.text[prev.span.end : claim.span.start]
+        gap = self.text[gap_start : claim.span.start]
         return prev if _CHANGE_AFTER_LEVEL.fullmatch(gap) else None
 
     def _host(self, claim: Claim) -> Claim | None:

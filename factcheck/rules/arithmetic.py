@@ -21,7 +21,7 @@ from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import SUBORDINATE_CLAUSE, holder_key
 from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.lexicon import UNITS_WORDS
-from factcheck.model import Claim, Finding, Interval
+from factcheck.model import NEARLY_MULTIPLE_BAND, Claim, Finding, Interval
 from factcheck.normalize import format_interval
 from factcheck.rules.context import (
     FRACTION_WORD_TOLERANCE,
@@ -42,7 +42,11 @@ _DOWN = regex.compile(
 #: a qualifier before an end of a change: "to about 5%", "up from nearly 4%"
 _ABOUT = r"(?:(?i:about|around|roughly|nearly|some|just)[ \t]+)?"
 _TO = regex.compile(rf"(?i:\bto)[ \t\u00a0]+{_ABOUT}$")
-_FROM = regex.compile(rf"(?i:\bfrom)[ \t\u00a0]+{_ABOUT}$")
+#: "from 11.55 lakh tonnes", "from last year's Rs 2,040", "from 2023's 25.07 million":
+#: the start of a change, maybe after the possessive that names its time
+_FROM = regex.compile(
+    rf"(?i:\bfrom)[ \t\u00a0]+(?:(?:[\w-]+[ \t\u00a0]+){{0,2}}[\w-]+['’]s[ \t\u00a0]+)?{_ABOUT}$"
+)
 #: "21 of 35", "4,500 out of", "358 of the town's 1,113"
 _OF = regex.compile(
     # "15 deaths among 66 confirmed cases": a part counted among its whole
@@ -78,7 +82,7 @@ def _sentences(ctx: AuditContext) -> Iterator[list[ClaimRef]]:
         yield groups[key]
 
 
-def _before(ref: ClaimRef, width: int = 16) -> str:
+def _before(ref: ClaimRef, width: int = 32) -> str:
     text = ref.document.prose
     start = ref.claim.span.start
     return text[max(0, start - width) : start]
@@ -189,12 +193,13 @@ def _change_triples(
                 ends, key=lambda e: _distance(pct, e[0]) + _distance(pct, e[1])
             )
             yield pct, new, old
-        elif not news:
+        else:
             # "47.83%, up from 38.21% a month earlier, a jump of 9.6 points": the
             # new end is the level the "up from" follows
             up_from = [
                 (before[-1], old)
                 for old in olds
+                if not news
                 for before in [
                     [r for r in others if r.claim.span.end <= old.claim.span.start]
                 ]
@@ -875,6 +880,10 @@ _COMPARED = regex.compile(
 )
 
 
+#: a figure hyphened to its unit before a noun: "the 30-year average", "a 10-day"
+_MODIFIER = regex.compile(r"[\d.,]+-[a-z]+")
+
+
 def _compared_triples(
     claims: Sequence[ClaimRef],
     earlier: Sequence[ClaimRef],
@@ -896,7 +905,12 @@ def _compared_triples(
             or pct.key in read
         ):
             continue
-        old = claims[i + 1]
+        # "290% above the 30-year average of 134mm": a figure glued to its unit
+        # by a hyphen modifies the noun, it is not the figure compared with
+        after = [r for r in claims[i + 1 :] if not _MODIFIER.fullmatch(r.claim.text)]
+        if not after:
+            continue
+        old = after[0]
         if old.claim.kind not in ("money", "count", "quantity") or not _COMPARED.match(
             _between(pct, old)
         ):
@@ -1669,11 +1683,14 @@ def _verb_multiples(
             if factor is None:
                 continue
             q = " ".join((m.group("q") or "").lower().split())
-            stated = Interval.from_stated(
-                factor,
-                precision=factor / 2,
-                qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
-                nearly=q in ("nearly", "almost"),
+            stated = (
+                Interval(factor * (1.0 - NEARLY_MULTIPLE_BAND), factor)
+                if q in ("nearly", "almost") and factor > 1
+                else Interval.from_stated(
+                    factor,
+                    precision=factor / 2,
+                    qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
+                )
             )
             yield (
                 new,
