@@ -113,6 +113,10 @@ _LIST_GAP = regex.compile(
     r"(?:[ \t\u00a0]+(?i:his|her|its|their|the|our))?)"
     r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra)"
     r"|(?:[ \t\u00a0]+[\w'’-]+){1,4}[ \t\u00a0]+(?i:at|of|with))?"
+    # "up to 476 billion yen for the first fab and up to 732 billion": the next
+    # part's own qualifier
+    r"(?:[ \t\u00a0]+(?i:up[ \t]+to|about|around|roughly|nearly|almost|some|over"
+    r"|more[ \t]+than|at[ \t]+least|as[ \t]+much[ \t]+as))?"
     r"[ \t\u00a0]+$"
 )
 #: between the last part and its total: " in Syria, more than "
@@ -137,7 +141,8 @@ _NAMED_TOTAL_GAP = regex.compile(
 #: between the last part and a total its verb gives: " would give a combined ", " make
 #: a total of "
 _COMBINED_GAP = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+"
+    # "... retail internet customers, a combined": the list's last noun and a comma
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},?[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+"
     r"(?i:combined|joint[ \t\u00a0]+total[ \t\u00a0]+of|total[ \t\u00a0]+of)[ \t\u00a0]+$"
 )
 
@@ -339,7 +344,11 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
             # is exact, however round its figures
             ivs = [Interval(p.claim.value, p.claim.value) for p in parts]
         else:
-            ivs = [_as_part(p.claim, total.claim) for p in parts]
+            # "up to 476 billion yen": a part has no end below nothing
+            ivs = [
+                Interval(0.0, iv.high, iv.unit) if iv.low is None else iv
+                for iv in (_as_part(p.claim, total.claim) for p in parts)
+            ]
         if any(iv.low is None or iv.high is None for iv in ivs):
             continue
         low = sum(iv.low for iv in ivs if iv.low is not None)
