@@ -264,6 +264,8 @@ class HolderReader:
             np
             and _GAP_BEFORE.search(text, max(s0, np[0].start - 8), np[0].start)
             and not any(t.low in lex.attribute_of for t in np[-1:])
+            # "... cores and spend C$1 billion": a verb joined to the one before
+            and not (len(np) == 1 and np[0].low in lex.base_verbs)
         ):
             found = _holder_from(np, "a listed name before the figure", lex)
             if found is not None:

@@ -56,6 +56,7 @@ class Lexicon:
     anaphors: frozenset[str]
     aux: frozenset[str]
     verbs: frozenset[str]
+    base_verbs: frozenset[str]
     prepositions: frozenset[str]
     determiners: frozenset[str]
     function_words: frozenset[str]
