@@ -1140,14 +1140,34 @@ _IS_SHARE = regex.compile(
 )
 
 
+#: a share, then its whole: "48 per cent, of the ", "52% of all "
+_SHARE_OF = regex.compile(
+    r"^[ \t\u00a0]*,?[ \t\u00a0]*(?i:of)[ \t\u00a0]+(?:(?i:the|its|all|all[ \t]+the)[ \t\u00a0]+)?$"
+)
+#: after the whole, up to the part's count at the clause's end: " candidates sat the
+#: retest, " (then "813 in all")
+_PART_IN_ALL_GAP = regex.compile(r"^(?:[ \t\u00a0]+[\w'’-]+){1,6},[ \t\u00a0]+$")
+#: right after a count that sums up a share's part: " in all", " in total"
+_IN_ALL = regex.compile(
+    r"(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:in[ \t]+all|in[ \t]+total|altogether|all[ \t]+told)\b"
+)
+
+
 def _share_triples(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
-    """(part, whole, share) stated side by side in one sentence, in either order:
-    "21 of 35 members, or 60%" and "411 seats, about 58% of the 650"."""
+    """(part, whole, share) stated side by side in one sentence, in any of three
+    orders: "21 of 35 members, or 60%", "411 seats, about 58% of the 650", and
+    "48 per cent of the 1,563 candidates sat the retest, 813 in all"."""
     for i in range(len(claims) - 2):
         a, b, c = claims[i], claims[i + 1], claims[i + 2]
-        if _OF.match(_between(a, b)) and _OR.match(_between(b, c)):
+        if (
+            _SHARE_OF.match(_between(a, b))
+            and _PART_IN_ALL_GAP.match(_between(b, c))
+            and _IN_ALL.match(c.document.prose, c.claim.span.end)
+        ):
+            pct, whole, part = a, b, c
+        elif _OF.match(_between(a, b)) and _OR.match(_between(b, c)):
             part, whole, pct = a, b, c
         elif (
             _OR.match(_between(a, b)) or _IS_SHARE.match(_between(a, b))
