@@ -843,16 +843,23 @@ class FrameReader(HolderReader):
         return "forecast"
 
     def _basis(self, claim: Claim, start: int, end: int) -> str | None:
-        m = self.lex.bases.search(self.text, start, end)
-        while m is not None and _ELAPSED.match(self.text, m.end()):
-            # "a day after the disaster began": time elapsed, not a rate's basis
-            m = self.lex.bases.search(self.text, m.end(), end)
-        if m is None:
-            return None
-        word = " ".join(m.group().lower().split())
-        if claim.kind == "percent" and word in _ANNUAL_RATE:
-            return None  # "inflation of 4.5% a year": the rate's period
-        return self.lex.basis_of[word]
+        s0, _ = self._sentence(claim)
+        found = None
+        for m in self.lex.bases.finditer(self.text, s0, end):
+            if _ELAPSED.match(self.text, m.end()):
+                continue  # "a day after the disaster began": time elapsed, not a basis
+            word = " ".join(m.group().lower().split())
+            if claim.kind == "percent" and word in _ANNUAL_RATE:
+                continue  # "inflation of 4.5% a year": the rate's period
+            basis = self.lex.basis_of[word]
+            if basis == "net":
+                # "Once the £400 discount is taken off, the typical household will
+                # pay £2,100 a year": a deduction anywhere before the figure in its
+                # sentence makes it net, whatever else it is
+                return basis
+            if found is None and m.start() >= start:
+                found = basis
+        return found
 
     # -- time ---------------------------------------------------------------------
 

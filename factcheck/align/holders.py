@@ -103,6 +103,13 @@ _FOR_AFTER = regex.compile(
 )
 
 
+#: right after a share, the name it is given to, ending a list item: "65% to Chey
+#: and 35% to Roh" (not "rose 5% to Tokyo's highest level")
+_SHARE_TO = regex.compile(
+    r"\s+to\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:\s*[,.;)]|\s+and\b|$))"
+)
+
+
 #: before the other party of a contest or comparison: "a win over José Antonio Kast
 #: with almost 56%" is the winner's share, not Kast's
 _BEATEN = regex.compile(
@@ -224,8 +231,13 @@ class HolderReader:
                 # "the takeover values the Dublin-based drugmaker at £46 billion":
                 # the valuation is the object's, never the subject's
                 return None
-        # "18-21 weeks for the base SU7"
-        m = _FOR_AFTER.match(text, claim.span.end, end)
+        # "18-21 weeks for the base SU7"; "divided them 65% to Chey and 35% to
+        # Roh": a share given to a name is that name's
+        m = _FOR_AFTER.match(text, claim.span.end, end) or (
+            _SHARE_TO.match(text, claim.span.end, end)
+            if claim.kind == "percent"
+            else None
+        )
         how = "'for' after the figure"
         if m is None and attribute in lex.running:
             # "three people have died in South Australia": a tally's place after
