@@ -186,11 +186,17 @@ def _change_triples(
             and not (points and not new.claim.kind == old.claim.kind == "percent")
             # "an increase of 210" between counts: a difference in their measure
             and not (amount and not _same_measure(pct.claim, new.claim))
+            # "raise its dividend ... to $1.63 from $1.51 and lift buybacks by
+            # $2.5bn": an amount larger than both ends is another change's
+            and not (amount and not _within_ends(pct, new, old))
         ]
         if ends:
-            # the ends nearest the change are its own
+            # the ends nearest the change, and each other, are its own
             new, old = min(
-                ends, key=lambda e: _distance(pct, e[0]) + _distance(pct, e[1])
+                ends,
+                key=lambda e: (
+                    _distance(pct, e[0]) + _distance(pct, e[1]) + _distance(*e)
+                ),
             )
             yield pct, new, old
         else:
@@ -269,6 +275,13 @@ def _level_and_base(
     ):
         return level, base
     return None
+
+
+def _within_ends(amount: ClaimRef, new: ClaimRef, old: ClaimRef) -> bool:
+    """Whether a change's amount can be the gap between two ends: never larger than
+    the larger of them (the values a measure's levels and changes take are never
+    below zero, so their difference is at most the larger)."""
+    return abs(amount.claim.value) <= max(abs(new.claim.value), abs(old.claim.value))
 
 
 def _two_ends(a: ClaimRef, b: ClaimRef) -> bool:
@@ -683,6 +696,8 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     for claims in _sentences(ctx):
         for read, what, why in readings:
             for margin, new, old in read(claims):
+                if not _within_ends(margin, new, old):
+                    continue  # "... from $1.51 and lift buybacks by $2.5bn": another's
                 n, o = _stated(new.claim), _stated(old.claim)
                 # two percentages differ in points
                 unit = "pp" if old.claim.kind == "percent" else old.claim.unit
@@ -1523,6 +1538,10 @@ def _word_multiples(
                 and r.claim.kind == base.claim.kind
                 and r.claim.unit == base.claim.unit
                 and r.claim.kind in ("money", "count", "quantity")
+                # "£2,500, 27% more than the £1,971 cap ... and nearly double the
+                # £1,277": a figure compared with is not what the next comparison
+                # of the list is made of
+                and not _THAN.search(_before(r))
             ]  # (an unmarked equivalent between: "€222 million, about $263 million,")
             if not tops:
                 # "... 7.7 billion yuan as of Sunday. That is already more than
