@@ -283,11 +283,51 @@ def _local_reading(document: Document) -> tuple[dict[str, str], str] | None:
     return None
 
 
+#: the countries whose dollar a bare "$" may be, by the words a text names them with
+_DOLLAR_COUNTRIES: Final = (
+    ("australia", "AUD"),
+    ("australian", "AUD"),
+    ("canada", "CAD"),
+    ("canadian", "CAD"),
+    ("new zealand", "NZD"),
+    ("singapore", "SGD"),
+    ("hong kong", "HKD"),
+)
+_DOLLAR_COUNTRY_NAMES: Final = regex.compile(
+    r"\b(" + "|".join(n for n, _ in _DOLLAR_COUNTRIES) + r")\b", regex.IGNORECASE
+)
+#: "US$1.10", "US $5": a text that marks the US dollar where it means it
+_US_MARKED: Final = regex.compile(r"\bUS ?\$")
+
+
+def _house_dollar(prose: str) -> tuple[dict[str, str], str] | None:
+    """The local dollar of a text that writes "US$" for US dollars and names one
+    dollar country: its bare "$" is that country's ("US$1.10 a share" beside "$26.2
+    billion" in a text about Australia's largest gold miner), as a newsroom's house
+    style has it."""
+    if _US_MARKED.search(prose) is None:
+        return None
+    named = {m.group(1).lower() for m in _DOLLAR_COUNTRY_NAMES.finditer(prose)}
+    codes = {code for name, code in _DOLLAR_COUNTRIES if name in named}
+    if len(codes) != 1:
+        return None
+    (code,) = codes
+    country = min(n for n, c in _DOLLAR_COUNTRIES if c == code and n in named)
+    return {
+        "$": code
+    }, f"writing 'US$' for US dollars, in a text that names {country.title()}"
+
+
 def _resolve_signs(document: Document, table: ClaimTable) -> None:
     """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country
     (in place, before the claims are handed out); the claim keeps both readings in
-    ``unit_candidates``, the local one first, so checks can try each."""
+    ``unit_candidates``, the local one first, so checks can try each. The country
+    is the URL's, or else the one dollar country a text that writes "US$" names."""
     local = _local_reading(document)
+    how = "the outlet is {}"
+    if local is None:
+        local = _house_dollar(document.prose)
+        how = "{}"
     if local is None:
         return
     signs, host = local
@@ -305,7 +345,7 @@ def _resolve_signs(document: Document, table: ClaimTable) -> None:
         table.set_unit_and_note(
             row,
             code,
-            f"'{sign}' read as {code}: the outlet is {host}",
+            f"'{sign}' read as {code}: " + how.format(host),
             table.unit_and_note(row)[0],
         )
 

@@ -134,6 +134,39 @@ def test_bare_dollar_in_an_australian_outlet_is_aud() -> None:
     assert "watoday.com.au" in (claims[1].unit_note or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a text that writes "US$" where it means US dollars, about one dollar
+        # country: its bare "$" is that country's
+        (
+            "Teck, the Canadian miner, earned $7.4 billion; Glencore paid US$6.9 billion.",
+            "CAD",
+        ),
+        (
+            "Australia's biggest gold miner is valued at $26.2 billion, plus US$1.10 a share.",
+            "AUD",
+        ),
+        # minimal pairs: no "US$", or two dollar countries, leave the default
+        (
+            "Teck, the Canadian miner, earned $7.4 billion; Glencore paid $6.9 billion.",
+            "USD",
+        ),
+        ("Canada's Teck earned $7.4 billion, Australia's BHP US$9 billion.", "USD"),
+    ],
+)
+def test_bare_dollar_beside_a_marked_us_dollar_is_the_named_countrys(
+    text: str, unit: str
+) -> None:
+    from factcheck.extractor import extract_document
+    from factcheck.model import Document
+
+    doc = Document(path="a.md", text=text, url="https://www.example.com/a")
+    first = extract_document(doc).claims[0]
+    assert first.unit == unit
+    assert first.unit_candidates == ((unit, "USD") if unit != "USD" else ())
+
+
 def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
     from factcheck.extractor import extract_document
     from factcheck.model import Document
