@@ -402,13 +402,30 @@ def _premium_on(
     if not before or not after:
         return None
     level, base = before[-1], after[0]
+    if not _two_ends(level, base):
+        return None
     if (
         _LEVEL_THEN_PREMIUM.match(_between(level, pct))
         and _PREMIUM_TO.match(_between(pct, base))
-        and _two_ends(level, base)
+    ) or (
+        _LEVEL_THEN_PREMIUM_OF.match(_between(level, pct))
+        and _PREMIUM_OF_TO.match(_between(pct, base))
     ):
         return level, base
     return None
+
+
+#: the premium named before its percentage: "$171 a share, a premium of about ",
+#: then the price it is on: " over its closing price of "
+_LEVEL_THEN_PREMIUM_OF = regex.compile(
+    r"^(?:[ \t\u00a0]+(?i:a|per)[ \t\u00a0]+(?i:share|unit))?[ \t\u00a0]*,[ \t\u00a0]+"
+    r"(?i:a|an)[ \t\u00a0]+(?i:premium|discount|markup|mark-up)[ \t\u00a0]+(?i:of)"
+    rf"[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+_PREMIUM_OF_TO = regex.compile(
+    r"^[ \t\u00a0]+(?i:to|over|on|above|below)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,5}?(?:[ \t\u00a0]+(?i:of|at))?[ \t\u00a0]+$"
+)
 
 
 #: an amount more or less than the value it is measured on: "costs $449.99, $50
@@ -595,13 +612,20 @@ def _change_finding(
 #: 1,575,016 deaths, a natural decline of 816,385"; the noun is one that only a
 #: difference between the two figures can be (a gap, a lead), or a change whose
 #: two ends they are (see _CHANGE_NOUN)
-_DIFFERENCE_NAMED = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},[ \t\u00a0]+(?:(?i:making|for|giving|booking"
+_NAMED_AFTER_TWO = (
+    r",[ \t\u00a0]+(?:(?i:making|for|giving|booking"
     r"|leaving|with)[ \t\u00a0]+)?(?i:a|an)[ \t\u00a0]+(?:(?i:net|paper|tidy|natural"
     r"|winning)[ \t\u00a0]+)?(?P<noun>(?i:profit|gain|loss|windfall|markup|mark-up"
     r"|margin|gap|difference|lead|shortfall|deficit|surplus|excess|decline|decrease"
     r"|increase|rise|drop|fall))[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+_DIFFERENCE_NAMED = regex.compile(r"^(?:[ \t\u00a0]+[\w'’-]+){0,3}" + _NAMED_AFTER_TWO)
+#: the same after a figure set against another ("₹1,870 crore against ₹1,160
+#: crore last year for the Goregaon-Mulund Link Road, an increase of "): the pair
+#: is one measure's, so its clause may run on to name what it is for
+_DIFFERENCE_NAMED_AFTER_AGAINST = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,7}" + _NAMED_AFTER_TWO
 )
 #: the nouns of _DIFFERENCE_NAMED that name a change over time: the difference of
 #: the two figures only if they are its ends ("to 758,631 from 790,000, a decline
@@ -616,6 +640,71 @@ _OWN_BASE = regex.compile(
 )
 
 
+#: a change named after two figures by a noun that gives its direction: ", a gain of
+#: ", ", an increase of about "
+_CHANGE_NAMED = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+(?P<noun>(?i:gain|rise"
+    r"|increase|jump|climb|drop|fall|decline|decrease|slide|slump|loss))[ \t\u00a0]+(?i:of)"
+    rf"[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+_FALLING_NOUNS = frozenset(
+    ["drop", "fall", "decline", "decrease", "slide", "slump", "loss"]
+)
+
+
+#: between a figure and the one it is set against: " against ", " crore compared
+#: with "
+_SET_AGAINST = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}[ \t\u00a0]+(?i:against|compared[ \t]+(?:with|to)"
+    r"|versus|vs\.?)[ \t\u00a0]+$"
+)
+
+
+def _one_holders_two_figures(first: ClaimRef, second: ClaimRef) -> bool:
+    """Whether two figures are one holder's, of one attribute: "Brent had ended
+    Friday at $79.89 and settled on Monday at $84.93" (not "Ford sold 1.2 million
+    and GM 900,000"), or one set against the other ("₹1,870 crore against ₹1,160
+    crore last year")."""
+    if _SET_AGAINST.match(_between(first, second)):
+        return True
+    a, b = first.claim.frame, second.claim.frame
+    return (
+        a is not None
+        and b is not None
+        and bool(a.holder_key)
+        and a.holder_key == b.holder_key
+        and a.attribute == b.attribute
+        and a.role == b.role == "level"
+    )
+
+
+def _named_change_triples(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(percent change, new, old) for two figures of one holder and the change
+    named after them: "had ended Friday at $79.89 and settled on Monday at $84.93,
+    a gain of 6.3%". The noun gives the direction, so the larger figure is the new
+    one after a gain and the old one after a fall, whichever the text names
+    first."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    text = own[0].document.prose if own else ""
+    for i in range(2, len(own)):
+        first, second, pct = own[i - 2], own[i - 1], own[i]
+        if pct.claim.kind != "percent" or pct.claim.unit != "%":
+            continue
+        named = _CHANGE_NAMED.match(_between(second, pct))
+        end = pct.claim.span.end
+        if named is None or _OWN_BASE.match(text[end : end + 40]):
+            continue
+        if not (_two_ends(first, second) and _one_holders_two_figures(first, second)):
+            continue
+        if first.claim.kind == "percent":
+            continue  # a change between percentages: FC304 reads points and percent
+        low, high = sorted((first, second), key=lambda r: r.claim.value)
+        falling = named["noun"].lower() in _FALLING_NOUNS
+        yield (pct, low, high) if falling else (pct, high, low)
+
+
 def _difference_triples(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -627,11 +716,15 @@ def _difference_triples(
     for i in range(2, len(own)):
         first, second, diff = own[i - 2], own[i - 1], own[i]
         named = _DIFFERENCE_NAMED.match(_between(second, diff))
+        if named is None and _SET_AGAINST.match(_between(first, second)):
+            named = _DIFFERENCE_NAMED_AFTER_AGAINST.match(_between(second, diff))
         end = diff.claim.span.end
         if named is None or _OWN_BASE.match(text[end : end + 40]):
             continue
         if named["noun"].lower() in _CHANGE_NOUN and not (
-            _TO.search(_before(first)) or _FROM.search(_before(first))
+            _TO.search(_before(first))
+            or _FROM.search(_before(first))
+            or _one_holders_two_figures(first, second)
         ):
             continue  # "Ford sold 1.2 million and GM 900,000, a rise of 200,000"
         if not _two_ends(first, second):
@@ -848,6 +941,8 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     yield from _margin_arithmetic(ctx)
     for claims, earlier in _sentences_after(ctx, _EARLIER_SENTENCES):
         own = list(_change_triples(claims))
+        read = {t[0].key for t in own}
+        own += [t for t in _named_change_triples(claims) if t[0].key not in read]
         triples = itertools.chain(
             own,
             _premiums_on_a_stated_close(claims, earlier),
