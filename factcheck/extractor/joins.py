@@ -325,12 +325,24 @@ def _compound_of(text: str, a: Mention, b: Mention) -> Mention | None:
 
 
 def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
-    if a.kind not in ("money", "quantity") or a.kind != b.kind or a.unit == b.unit:
+    if a.kind not in ("money", "quantity") or a.kind != b.kind:
         return False
     if b.start - a.end > 48:
         return False
     gap = text[a.end : b.qualifier_start if b.qualifier_start is not None else b.start]
-    if _EQUIVALENT_JOINER.fullmatch(gap) is None and not (
+    if a.unit == b.unit:
+        # "Rs 59,954.75 crore (Rs 5.99 lakh crore)", "15.54 lakh tonnes (about 1.55
+        # million tonnes)": one amount restated in brackets with other scale words
+        if not (
+            a.scaled
+            and b.scaled
+            and a.scale != b.scale
+            and _BRACKET.fullmatch(gap)
+            # "(... $2 million in cash)": the bracket names a part, not the amount
+            and text[b.end : b.end + 1] == ")"
+        ):
+            return False
+    elif _EQUIVALENT_JOINER.fullmatch(gap) is None and not (
         # "€222 million, about $263 million": an approximate amount in another unit
         # set off by a comma restates the one before it
         b.qualifier_start is not None
@@ -350,6 +362,7 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
 
 
 _COMMA: Final = regex.compile(r",[ \t\u00a0]*")
+_BRACKET: Final = regex.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 #: a part named after an amount: "€3 billion of it", "of which", "of them"
 #: (written without a case-insensitive literal: the regex module then scans ahead
 #: for "of" from where a match is tried, which costs the length of the text)

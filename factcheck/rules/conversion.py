@@ -417,6 +417,9 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     *What it checks.* A quantity followed by its equivalent in another unit is
     converted exactly (pint); the equivalent must fall within its stated precision of
     the result, with the anchor read at its precision but never looser than ±2.5%.
+    An amount restated in brackets in its own unit with other scale words ("Rs
+    59,954.75 crore (Rs 5.99 lakh crore)", "15.54 lakh tonnes (1.55 million
+    tonnes)") must fall within the restatement's precision of the amount.
 
     *Why it matters.* Unit conversions are done by hand and slip: miles for
     kilometres, short tons for tonnes, a factor applied twice.
@@ -462,6 +465,34 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             evidence=(f"{b.text!r} is stated as the equivalent of {a.text!r}",),
         )
     yield from _per_time_findings(ctx)
+    yield from _rescaled_findings(ctx)
+
+
+def _rescaled_findings(ctx: AuditContext) -> Iterator[Finding]:
+    """FC102 on an amount restated in its own unit with other scale words."""
+    for ref in ctx.refs:
+        anchor = ctx.anchor_of(ref)
+        if anchor is None or anchor.claim.unit != ref.claim.unit:
+            continue
+        a, b = anchor.claim, ref.claim
+        if a.kind not in ("money", "quantity"):
+            continue
+        source = ctx.anchor_interval(a)
+        stated = ctx.stated_interval(b, own_qualifier=_own_qualifier(anchor, ref))
+        ctx.mark_checked(anchor, ref)
+        if source.overlaps(stated):
+            continue
+        gap = _rel_gap(source, stated)
+        yield ctx.finding(
+            "FC102",
+            ref,
+            f"{b.text!r} restates {a.text!r} in other scale words, but "
+            f"{a.text!r} is {format_interval(source)}; {b.text!r} allows "
+            f"{format_interval(stated)}, {gap:.1%} off",
+            related=[anchor],
+            details={**_pair_details(a, b), "relative_gap": gap},
+            evidence=(f"{b.text!r} is stated in brackets as {a.text!r} again",),
+        )
 
 
 #: after a rate's figure, its time unit and the restatement's opening: "in trade
