@@ -103,6 +103,10 @@ _FOR_AFTER = regex.compile(
 )
 
 
+#: a measure glued to its unit by a hyphen: "948-foot", "2.6-km"
+_HYPHENED = regex.compile(r"[\d.,]+-[a-z]+")
+
+
 #: right after a share, the name it is given to, ending a list item: "65% to Chey
 #: and 35% to Roh" (not "rose 5% to Tokyo's highest level")
 _SHARE_TO = regex.compile(
@@ -150,6 +154,7 @@ _SOURCE_OF = {
     "the attribute's preposition": "owner",
     "a relative clause's antecedent": "subject",
     "a name before the counted noun": "owner",
+    "the noun the figure modifies": "owner",
     _TALLY_PLACE: "place",
 }
 
@@ -200,6 +205,20 @@ class HolderReader:
         attribute: str | None = None,
     ) -> _Holder | None:
         text, lex = self.text, self.lex
+        if _HYPHENED.fullmatch(claim.text):
+            # "The 948-foot Dali", "a 2.6-km bridge": a measure hyphened to its unit
+            # before a noun is that noun's
+            after = _tokens(text, claim.span.end, min(end, claim.span.end + 60))
+            np = self._noun_phrase_after(after)
+            for k, tok in enumerate(np[1:], 1):
+                if tok.text.islower() and (
+                    np[k - 1].text[:1].isupper() or _looks_like_verb(tok.text)
+                ):
+                    np = np[:k]  # "the 948-foot Korvan left", "a 2.4-km bridge links"
+                    break
+            found = _holder_from(np, "the noun the figure modifies", lex)
+            if found is not None:
+                return found
         before = text[max(s0, claim.span.start - 80) : claim.span.start]
         # a list of holders: "Creek Fire (379,895 acres)", "the US, at 13%"
         if claim.equivalent_of is None:
