@@ -392,6 +392,67 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
             evidence=(why,),
         )
     yield from _parts_above_their_whole(ctx)
+    yield from _shares_closed_by_the_rest(ctx)
+
+
+#: right before the share that closes a whole: "the remaining ", "the rest, ",
+#: "the other "
+_THE_REST = regex.compile(
+    r"(?i:\bthe[ \t\u00a0]+(?:remaining|rest|other|balance))[ \t\u00a0,]*(?:(?i:of)[ \t\u00a0]+)?$"
+)
+
+
+def _shares_closed_by_the_rest(ctx: AuditContext) -> Iterator[Finding]:
+    """ "Glencore takes 77%, Nippon Steel 20% and Posco the remaining 5%": shares
+    listed in one sentence and closed by "the remaining" make up the whole, 100%."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for i, last in enumerate(own):
+            c = last.claim
+            text = last.document.prose
+            if (
+                c.kind != "percent"
+                or c.unit != "%"
+                or _THE_REST.search(text, max(0, c.span.start - 24), c.span.start)
+                is None
+            ):
+                continue
+            parts = [r for r in own[:i] if r.claim.kind == "percent"]
+            if (
+                len(parts) < 2
+                or not all(_a_share(p.claim) for p in parts)
+                or not _a_share(c)
+            ):
+                continue  # every percentage before it a share of the whole, or none
+            ivs = [_stated(p.claim) for p in (*parts, last)]
+            if any(iv.low is None or iv.high is None for iv in ivs):
+                continue
+            low = sum(iv.low for iv in ivs if iv.low is not None)
+            high = sum(iv.high for iv in ivs if iv.high is not None)
+            ctx.mark_checked(last, *parts)
+            if low <= 100.0 <= high:
+                continue
+            names = " + ".join(p.claim.text for p in (*parts, last))
+            yield ctx.finding(
+                "FC303",
+                last,
+                f"{names} is {format_interval(Interval(low, high, '%'))}, not the "
+                f"whole (100%) that {c.text!r}, the rest, closes",
+                related=parts,
+                details={"parts_low": low, "parts_high": high, "unit": "%"},
+                evidence=("shares listed, the last one 'the remaining'",),
+            )
+
+
+def _a_share(claim: Claim) -> bool:
+    """A percentage that is a holder's share, not a change or a rate's range."""
+    frame = claim.frame
+    return (
+        claim.kind == "percent"
+        and claim.unit == "%"
+        and claim.qualifier != "range"
+        and (frame is None or frame.role not in ("change", "limit", "comparison"))
+    )
 
 
 #: a count in digits alone: "250", "1,113" (not "1.2 million", not "about 300")
