@@ -13,6 +13,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
+import attrs
 import regex
 
 from factcheck.align import ClaimRef
@@ -1848,6 +1849,21 @@ _FOR_EACH = regex.compile(
 )
 
 
+#: between an amount per item and the number of items: " a share on its roughly ",
+#: " per tonne for "
+_EACH_ON = regex.compile(
+    r"^[ \t\u00a0]+(?i:a|an|per|each)[ \t\u00a0]+[a-z]+[ \t\u00a0]+(?i:on|for|across|over)"
+    r"[ \t\u00a0]+(?:(?i:its|the|their|all|some)[ \t\u00a0]+)?"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: between the items and their total: " shares, a payout of as much as about "
+_THEN_THE_TOTAL = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},[ \t\u00a0]+(?:(?i:a|an)[ \t\u00a0]+)?(?i:payout|total"
+    r"|bill|cost|outlay|sum)[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:as[ \t]+much[ \t]+as|up[ \t]+to"
+    rf")[ \t\u00a0]+)?(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+
+
 def _per_item_multiples(
     ctx: AuditContext,
 ) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
@@ -1876,6 +1892,34 @@ def _per_item_multiples(
                 f"for each of {items.claim.text}",
                 "one sentence states a total and what it comes to per item",
             )
+        # "up to US$1.10 a share on its roughly 895 million shares, a payout of as
+        # much as US$985 million": the amount per item, the items, then the total
+        for each, items, total in zip(own, own[1:], own[2:], strict=False):
+            if (
+                items.claim.kind != "count"
+                or items.claim.unit is not None
+                or not _two_ends(total, each)
+                or total.claim.kind not in ("money", "count", "quantity")
+                or not _EACH_ON.match(_between(each, items))
+                or not _THEN_THE_TOTAL.match(_between(items, total))
+            ):
+                continue
+            n = _stated(items.claim)
+            if n.low is None or n.high is None or n.low <= 0:
+                continue
+            yield (
+                total,
+                each,
+                n,
+                f"on {items.claim.text}",
+                "one sentence states an amount per item, the items and the total",
+            )
+
+
+def _capped(base: Claim, top: Claim) -> bool:
+    """Whether the amount per item is a cap ("up to US$1.10 a share") and the total
+    a cap or a round figure of it ("as much as about US$985 million")."""
+    return base.qualifier in ("le", "lt") and top.qualifier in ("le", "lt", "approx")
 
 
 def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
@@ -1885,6 +1929,11 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
         _word_multiples(ctx), _verb_multiples(ctx), _per_item_multiples(ctx)
     ):
         top_iv, base_iv = allowed_interval(top.claim), allowed_interval(base.claim)
+        if base_iv.low is None and _capped(base.claim, top.claim):
+            # "up to US$1.10 a share ..., a payout of as much as US$985 million":
+            # two caps of one amount compare as the figures they cap
+            top_iv = allowed_interval(attrs.evolve(top.claim, qualifier=None))
+            base_iv = allowed_interval(attrs.evolve(base.claim, qualifier=None))
         if (
             top_iv.low is None
             or top_iv.high is None
