@@ -103,6 +103,14 @@ _FOR_AFTER = regex.compile(
 )
 
 
+#: an appositive between commas: " the international benchmark," (after a name)
+_APPOSITIVE_AFTER_NAME = regex.compile(
+    r"[ \t\u00a0]*(?:the|a|an)[ \t\u00a0][^,;:.]{1,60},"
+)
+#: a clause that opens with a capitalized name and a comma: "Brent, "
+_NAME_BEFORE_COMMA = regex.compile(r"\s*\p{Lu}[\w'’.-]*(?:\s+\p{Lu}[\w'’.-]*){0,3},\s*")
+
+
 #: a measure glued to its unit by a hyphen: "948-foot", "2.6-km"
 _HYPHENED = regex.compile(r"[\d.,]+-[a-z]+")
 
@@ -436,6 +444,10 @@ class HolderReader:
         begins += reversed(weak)
         begins.append(clause_start)
         for begin in dict.fromkeys(begins):
+            if _APPOSITIVE_AFTER_NAME.match(
+                text, begin
+            ) and _NAME_BEFORE_COMMA.fullmatch(text[clause_start:begin]):
+                continue  # "Brent, the international benchmark, had ended": the name
             found = self._subject_at(begin, claim.span.start)
             if found is not None and (found.key or found.how == "speaker"):
                 if found.key and begin != clause_start:
