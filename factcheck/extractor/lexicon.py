@@ -291,6 +291,11 @@ EXTRA_CURRENCY_NAMES: Mapping[str, str] = {
     "satoshis": "XBT",
     "btc": "XBT",
     "lire": "ITL",
+    # the West and Central African CFA francs: both pegged at 655.957 per euro, so
+    # the West African code serves a conversion either way
+    "cfa franc": "XOF",
+    "cfa francs": "XOF",
+    "fcfa": "XOF",
 }
 
 #: sub-units: how many of them make the main unit

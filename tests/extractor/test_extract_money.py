@@ -23,6 +23,8 @@ def only(text: str):
         ("It pledged 380 billion renminbi.", 380e9, "CNY"),
         ("worth US$52.4 billion", 52.4e9, "USD"),
         ("worth $2.5bn", 2.5e9, "USD"),
+        ("a price of 1,500 CFA francs a kilo", 1500, "XOF"),
+        ("a fee of 5,000 FCFA", 5000, "XOF"),
         ("worth HK$10.05 billion", 10.05e9, "HKD"),
         ("worth NT$300 million", 300e6, "TWD"),
         ("worth C$16.4 million", 16.4e6, "CAD"),
