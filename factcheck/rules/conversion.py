@@ -12,6 +12,7 @@ import regex
 from factcheck.align import ClaimRef
 from factcheck.errors import RateUnavailableError
 from factcheck.extractor.durations import SECONDS
+from factcheck.extractor.units import WORD_UNITS
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import (
     Conversion,
@@ -27,6 +28,7 @@ from factcheck.normalize.stated_rates import (
     rates_for,
     stated_rates,
 )
+from factcheck.normalize.units import convert_quantity
 from factcheck.rules.context import AuditContext
 from factcheck.rules.registry import rule
 
@@ -419,7 +421,9 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     the result, with the anchor read at its precision but never looser than ±2.5%.
     An amount restated in brackets in its own unit with other scale words ("Rs
     59,954.75 crore (Rs 5.99 lakh crore)", "15.54 lakh tonnes (1.55 million
-    tonnes)") must fall within the restatement's precision of the amount.
+    tonnes)") must fall within the restatement's precision of the amount. A rate
+    restated per another unit ("$9.6 billion each day, or about $400 million an
+    hour", "$10,702 a metric ton, or about $4.85 a pound") must be the same rate.
 
     *Why it matters.* Unit conversions are done by hand and slip: miles for
     kilometres, short tons for tonnes, a factor applied twice.
@@ -464,7 +468,7 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             },
             evidence=(f"{b.text!r} is stated as the equivalent of {a.text!r}",),
         )
-    yield from _per_time_findings(ctx)
+    yield from _per_unit_findings(ctx)
     yield from _rescaled_findings(ctx)
 
 
@@ -496,25 +500,48 @@ def _rescaled_findings(ctx: AuditContext) -> Iterator[Finding]:
 
 
 #: after a rate's figure, its time unit and the restatement's opening: "in trade
-#: each day, or about ", " a day, or "
+#: each day, or about ", " a day, or ", " a metric ton, or about "
+#: the units a rate may be stated per: of time ("a day"), and of what is priced or
+#: measured ("a metric ton", "per pound", "a litre")
+_PER_UNIT_WORD = (
+    r"(?P<u>(?i:second|minute|hour|day|week|metric[ \t]+ton(?:ne)?|tonne|ton|kilo(?:gram)?"
+    r"|pound|ounce|gram|litre|liter|gallon|barrel|kilometre|kilometer|mile))"
+)
 _PER_THEN_OR = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,6}?[ \t\u00a0]+(?i:a|an|per|each|every)[ \t\u00a0]+"
-    r"(?P<u>(?i:second|minute|hour|day|week))[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)"
+    + _PER_UNIT_WORD
+    + r"[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)"
     r"(?:[ \t\u00a0]+(?i:about|around|roughly|some|nearly|almost))?[ \t\u00a0]+$"
 )
-#: right after the restatement: its own time unit
+#: right after the restatement: its own unit
 _PER_AFTER = regex.compile(
-    r"^[ \t\u00a0]+(?i:a|an|per|each|every)[ \t\u00a0]+"
-    r"(?P<u>(?i:second|minute|hour|day|week))\b"
+    r"^[ \t\u00a0]+(?i:a|an|per|each|every)[ \t\u00a0]+" + _PER_UNIT_WORD + r"\b"
 )
 
 
-def _per_time_restatements(
+def _size_ratio(ua: str, ub: str) -> float | None:
+    """How many of ``ua`` make one ``ub`` (a day in hours is 24; a pound in metric
+    tons is 0.000454), for two units of time or two units of one dimension; None
+    for units that do not convert."""
+    if ua in SECONDS and ub in SECONDS:
+        return SECONDS[ub] / SECONDS[ua]
+    # "metric ton" is read by its pint name; "ton" alone is the short ton in news
+    # from the United States and left out: which one is meant is not said
+    names = {w: WORD_UNITS.get(w) for w in (ua, ub)}
+    if ua == "ton" or ub == "ton" or None in names.values():
+        return None
+    try:
+        return convert_quantity(1.0, names[ub] or "", names[ua] or "")
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _per_unit_restatements(
     ctx: AuditContext,
 ) -> Iterator[tuple[ClaimRef, ClaimRef, float]]:
-    """(rate, its restatement, the factor between their time units) for "$9.6
-    billion in trade each day, or about $400 million an hour": one amount per one
-    unit of time, then the same flow per another."""
+    """(rate, its restatement, the factor between their units) for "$9.6 billion in
+    trade each day, or about $400 million an hour" and "$10,702 a metric ton, or
+    about $4.85 a pound": one amount per one unit, then the same per another."""
     from factcheck.rules.arithmetic import _sentences  # noqa: PLC0415
 
     for claims in _sentences(ctx):
@@ -527,14 +554,16 @@ def _per_time_restatements(
             n = _PER_AFTER.match(text[cb.span.end : cb.span.end + 24])
             if m is None or n is None:
                 continue
-            ua, ub = m.group("u").lower(), n.group("u").lower()
-            if ua != ub:
-                yield a, b, SECONDS[ub] / SECONDS[ua]
+            ua = " ".join(m.group("u").lower().split())
+            ub = " ".join(n.group("u").lower().split())
+            factor = _size_ratio(ua, ub) if ua != ub else None
+            if factor is not None:
+                yield a, b, factor
 
 
-def _per_time_findings(ctx: AuditContext) -> Iterator[Finding]:
-    """FC102 on a rate restated per another unit of time."""
-    for anchor, ref, factor in _per_time_restatements(ctx):
+def _per_unit_findings(ctx: AuditContext) -> Iterator[Finding]:
+    """FC102 on a rate restated per another unit (of time, mass, volume, length)."""
+    for anchor, ref, factor in _per_unit_restatements(ctx):
         a, b = anchor.claim, ref.claim
         source = ctx.anchor_interval(a)
         if source.low is None or source.high is None:
@@ -548,7 +577,7 @@ def _per_time_findings(ctx: AuditContext) -> Iterator[Finding]:
         yield ctx.finding(
             "FC102",
             ref,
-            f"{b.text!r} restates {a.text!r} per another unit of time: "
+            f"{b.text!r} restates {a.text!r} per another unit: "
             f"{format_interval(source)} times {factor:.6g} is "
             f"{format_interval(expected)}; {b.text!r} allows "
             f"{format_interval(stated)}, {gap:.1%} off",
@@ -560,9 +589,7 @@ def _per_time_findings(ctx: AuditContext) -> Iterator[Finding]:
                 "expected_high": expected.high,
                 "relative_gap": gap,
             },
-            evidence=(
-                f"{b.text!r} restates the rate {a.text!r} per another time unit",
-            ),
+            evidence=(f"{b.text!r} restates the rate {a.text!r} per another unit",),
         )
 
 
