@@ -52,6 +52,9 @@ _FROM = regex.compile(
 _OF = regex.compile(
     # "15 deaths among 66 confirmed cases": a part counted among its whole
     r"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:of|out[ \t]+of|among)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
+    # "almost a fifth of the original $2.6 billion budget": a word on which whole
+    r"(?:(?i:original|initial|first|planned|projected|estimated|revised|total|entire"
+    r"|whole|overall|annual|combined)[ \t\u00a0]+)?"
     r"(?:[\w-]+['’]s[ \t\u00a0]+)?"
     # "nearly 40 per cent of the country's population of 28 million": the whole
     # named by its noun, then its figure
