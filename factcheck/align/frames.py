@@ -136,6 +136,28 @@ _TO_LEVEL = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around
 #: between a level and the change it has made: "602.3 billion yuan, up 24%",
 #: "30.04 billion yuan, an increase of 80.7%", "1.12 trillion won for 2023, a rise
 #: of 33%", "$1,199, $100 more than"
+#: irregular participles that may stand before an agent's "by" ("taken by")
+_PARTICIPLES = frozenset(
+    ["held", "sold", "paid", "won", "bought", "made", "read", "seen", "shown", "known"]
+)
+
+
+#: participles of changing, before a change's "by": "raised by", "revised by",
+#: "lifted by", "trimmed by"
+_CHANGED = regex.compile(
+    r"(?:rais|lift|hik|boost|lower|reduc|increas|decreas|revis|trim|slash|expand"
+    r"|widen|narrow|push|driv|grow|fall|ris|drop|climb|jump|add|shed|shrunk|shrink"
+    r"|cut|improv|worsen|deepen|tighten|loosen|eas|adjust|mark|down|upgrad)"
+)
+
+
+def _is_verb(word: str, lex: Lexicon) -> bool:
+    """A word that is a verb, not a counted noun: in the lexicon's verbs, or a
+    lower-case past form ("qualified", "registered")."""
+    low = word.lower()
+    return word.islower() and (low in lex.verbs or low.endswith("ed"))
+
+
 #: between a level and the change after it: "602.3 billion yuan, up", "15.54 lakh
 #: tonnes of the variety in April-June, up"; the words before the comma name what
 #: the level counts, where and when, and open no clause of their own
@@ -612,6 +634,22 @@ class FrameReader(HolderReader):
             return []
         return words
 
+    def _passive_by(self, near_left: str, cue: regex.Match[str]) -> bool:
+        """Whether a "by" before the figure names an agent, not a change's size:
+        "the exam taken by about 23 million", "a match watched by 90,000" (a
+        participle that is no change verb before it; "cut by", "rose by" are)."""
+        if cue.group().lower() != "by":
+            return False
+        words = near_left[: cue.start()].split()
+        if not words:
+            return False
+        prev = words[-1].lower().strip(",;")
+        return (
+            not self.lex.change_before.fullmatch(prev)
+            and not _CHANGED.match(prev)
+            and (prev.endswith(("ed", "en")) or prev in _PARTICIPLES)
+        )
+
     # -- attribute ----------------------------------------------------------------
 
     def _attribute(self, claim: Claim, start: int, end: int) -> tuple[str | None, str]:
@@ -623,7 +661,10 @@ class FrameReader(HolderReader):
         # "reached 211,843 within 24 hours": no noun, a preposition follows
         counted = (
             claim.noun
-            if claim.noun and claim.noun.split()[0].lower() not in lex.prepositions
+            if claim.noun
+            and claim.noun.split()[0].lower() not in lex.prepositions
+            # "23,33,297 sat the exam", "13,16,268 qualified": a verb, no noun
+            and not _is_verb(claim.noun.split()[0], lex)
             else None
         )
         cue = None
@@ -761,6 +802,7 @@ class FrameReader(HolderReader):
             change_left is not None
             and len(near_left[change_left.end() :].split()) <= 2
             and not _TO_BEFORE.search(near_left)
+            and not self._passive_by(near_left, change_left)
         ):
             return "change", None, change_left.group()
         m = lex.change_after.match(near_right.lstrip())
