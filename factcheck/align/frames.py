@@ -42,6 +42,7 @@ from factcheck.align.holders import _SOURCE_OF, HolderReader
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import _Holder, _is_name_token, holder_key
 from factcheck.align.times import FROM_BEFORE, read_time
+from factcheck.extractor.joins import CHANGE_VERBS
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
 
 
@@ -142,13 +143,8 @@ _PARTICIPLES = frozenset(
 )
 
 
-#: participles of changing, before a change's "by": "raised by", "revised by",
-#: "lifted by", "trimmed by"
-_CHANGED = regex.compile(
-    r"(?:rais|lift|hik|boost|lower|reduc|increas|decreas|revis|trim|slash|expand"
-    r"|widen|narrow|push|driv|grow|fall|ris|drop|climb|jump|add|shed|shrunk|shrink"
-    r"|cut|improv|worsen|deepen|tighten|loosen|eas|adjust|mark|down|upgrad)"
-)
+#: participles of changing, before a change's "by": "raised by", "revised by"
+_CHANGED = regex.compile(rf"(?i:{CHANGE_VERBS})")
 
 
 def _is_verb(word: str, lex: Lexicon) -> bool:
@@ -646,7 +642,7 @@ class FrameReader(HolderReader):
         prev = words[-1].lower().strip(",;")
         return (
             not self.lex.change_before.fullmatch(prev)
-            and not _CHANGED.match(prev)
+            and not _CHANGED.fullmatch(prev)
             and (prev.endswith(("ed", "en")) or prev in _PARTICIPLES)
         )
 

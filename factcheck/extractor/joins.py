@@ -29,12 +29,16 @@ _BOUND_JOINER: Final = regex.compile(
 _FEET_INCHES: Final = regex.compile(
     r"[ \t\u00a0]*(?:and[ \t]+)?(?P<n>\d{1,2}(?:\.\d+)?)[ \t\u00a0]?(?:inch(?:es)?\b|in\b|\"|″)"
 )
-_CHANGE_VERB: Final = regex.compile(
-    r"(?i:\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*"
+#: the verbs of a change, in any form ("raised", "lifting", "cut")
+CHANGE_VERBS: Final = (
+    r"(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*"
     r"|jump\w*|climb\w*|drop\w*|declin\w*|cut|cuts|rais\w*|lower\w*|widen\w*|narrow\w*"
     r"|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|moved?|chang\w*|revis\w*"
     r"|up|down|upgrad\w*|downgrad\w*|swung|shr[aiu]nk\w*|expand\w*|boost\w*|reduc\w*"
-    r"|lift\w*|hik\w*|push\w*|doubl\w*|tripl\w*|halv\w*))"
+    r"|lift\w*|hik\w*|push\w*|doubl\w*|tripl\w*|halv\w*|trimm\w*|slash\w*|add\w*)"
+)
+_CHANGE_VERB: Final = regex.compile(
+    rf"(?i:\b{CHANGE_VERBS})"
     # "lift their average annual pay from": the verb, then what it changes
     r"(?:[ \t]+\S+){0,4}[ \t]*$"
 )

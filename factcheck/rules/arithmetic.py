@@ -1872,51 +1872,39 @@ def _per_item_multiples(
 ) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
     """(total, the amount per item, the number of items, the words, how they were
     read) for "cost $21.4 million to produce, roughly $4.2 million for each of its
-    nine episodes": the total is the amount per item times the items."""
+    nine episodes" and "up to US$1.10 a share on its roughly 895 million shares, a
+    payout of as much as US$985 million": the total is the amount per item times
+    the items."""
     for claims in _sentences(ctx):
         own = [r for r in claims if r.claim.equivalent_of is None]
-        for total, each, items in zip(own, own[1:], own[2:], strict=False):
+        for a, b, c in zip(own, own[1:], own[2:], strict=False):
+            if _FOR_EACH.match(_between(b, c)) and _PER_ITEM_GAP.match(_between(a, b)):
+                total, each, items = a, b, c
+                words, why = f"for each of {c.claim.text}", _TOTAL_THEN_EACH
+            elif _EACH_ON.match(_between(a, b)) and _THEN_THE_TOTAL.match(
+                _between(b, c)
+            ):
+                # "up to US$1.10 a share on its roughly 895 million shares, a
+                # payout of as much as US$985 million": per item, items, total
+                each, items, total = a, b, c
+                words, why = f"on {b.claim.text}", _EACH_THEN_TOTAL
+            else:
+                continue
             if (
                 items.claim.kind != "count"
                 or items.claim.unit is not None
                 or not _two_ends(total, each)
                 or total.claim.kind not in ("money", "count", "quantity")
-                or not _PER_ITEM_GAP.match(_between(total, each))
-                or not _FOR_EACH.match(_between(each, items))
             ):
                 continue
             n = _stated(items.claim)
             if n.low is None or n.high is None or n.low <= 0:
                 continue
-            yield (
-                total,
-                each,
-                n,
-                f"for each of {items.claim.text}",
-                "one sentence states a total and what it comes to per item",
-            )
-        # "up to US$1.10 a share on its roughly 895 million shares, a payout of as
-        # much as US$985 million": the amount per item, the items, then the total
-        for each, items, total in zip(own, own[1:], own[2:], strict=False):
-            if (
-                items.claim.kind != "count"
-                or items.claim.unit is not None
-                or not _two_ends(total, each)
-                or total.claim.kind not in ("money", "count", "quantity")
-                or not _EACH_ON.match(_between(each, items))
-                or not _THEN_THE_TOTAL.match(_between(items, total))
-            ):
-                continue
-            n = _stated(items.claim)
-            if n.low is None or n.high is None or n.low <= 0:
-                continue
-            yield (
-                total,
-                each,
-                n,
-                f"on {items.claim.text}",
-                "one sentence states an amount per item, the items and the total",
-            )
+            yield total, each, n, words, why
+
+
+_TOTAL_THEN_EACH = "one sentence states a total and what it comes to per item"
+_EACH_THEN_TOTAL = "one sentence states an amount per item, the items and the total"
 
 
 def _capped(base: Claim, top: Claim) -> bool:

@@ -483,30 +483,56 @@ def _rescaled_findings(ctx: AuditContext) -> Iterator[Finding]:
             continue
         source = ctx.anchor_interval(a)
         stated = ctx.stated_interval(b, own_qualifier=_own_qualifier(anchor, ref))
-        ctx.mark_checked(anchor, ref)
-        if source.overlaps(stated):
-            continue
-        gap = _rel_gap(source, stated)
-        yield ctx.finding(
-            "FC102",
+        found = _restated_off(
+            ctx,
+            anchor,
             ref,
-            f"{b.text!r} restates {a.text!r} in other scale words, but "
-            f"{a.text!r} is {format_interval(source)}; {b.text!r} allows "
-            f"{format_interval(stated)}, {gap:.1%} off",
-            related=[anchor],
-            details={**_pair_details(a, b), "relative_gap": gap},
-            evidence=(f"{b.text!r} is stated in brackets as {a.text!r} again",),
+            expected=source,
+            stated=stated,
+            said=f"{b.text!r} restates {a.text!r} in other scale words, but "
+            f"{a.text!r} is {format_interval(source)}",
+            why=f"{b.text!r} is stated in brackets as {a.text!r} again",
         )
+        if found is not None:
+            yield found
 
 
-#: after a rate's figure, its time unit and the restatement's opening: "in trade
-#: each day, or about ", " a day, or ", " a metric ton, or about "
+def _restated_off(
+    ctx: AuditContext,
+    anchor: ClaimRef,
+    ref: ClaimRef,
+    *,
+    expected: Interval,
+    stated: Interval,
+    said: str,
+    why: str,
+    **details: float,
+) -> Finding | None:
+    """FC102 when a restatement's interval misses the one its anchor gives (``said``
+    opens the message with the arithmetic); None when they meet."""
+    ctx.mark_checked(anchor, ref)
+    if expected.overlaps(stated):
+        return None
+    a, b = anchor.claim, ref.claim
+    gap = _rel_gap(expected, stated)
+    return ctx.finding(
+        "FC102",
+        ref,
+        f"{said}; {b.text!r} allows {format_interval(stated)}, {gap:.1%} off",
+        related=[anchor],
+        details={**_pair_details(a, b), **details, "relative_gap": gap},
+        evidence=(why,),
+    )
+
+
 #: the units a rate may be stated per: of time ("a day"), and of what is priced or
 #: measured ("a metric ton", "per pound", "a litre")
 _PER_UNIT_WORD = (
     r"(?P<u>(?i:second|minute|hour|day|week|metric[ \t]+ton(?:ne)?|tonne|ton|kilo(?:gram)?"
     r"|pound|ounce|gram|litre|liter|gallon|barrel|kilometre|kilometer|mile))"
 )
+#: after a rate's figure, its unit and the restatement's opening: "in trade each
+#: day, or about ", " a day, or ", " a metric ton, or about "
 _PER_THEN_OR = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,6}?[ \t\u00a0]+(?i:a|an|per|each|every)[ \t\u00a0]+"
     + _PER_UNIT_WORD
@@ -569,28 +595,22 @@ def _per_unit_findings(ctx: AuditContext) -> Iterator[Finding]:
         if source.low is None or source.high is None:
             continue
         expected = Interval(source.low * factor, source.high * factor, b.unit)
-        stated = ctx.stated_interval(b)
-        ctx.mark_checked(anchor, ref)
-        if expected.overlaps(stated):
-            continue
-        gap = _rel_gap(expected, stated)
-        yield ctx.finding(
-            "FC102",
+        found = _restated_off(
+            ctx,
+            anchor,
             ref,
-            f"{b.text!r} restates {a.text!r} per another unit: "
+            expected=expected,
+            stated=ctx.stated_interval(b),
+            said=f"{b.text!r} restates {a.text!r} per another unit: "
             f"{format_interval(source)} times {factor:.6g} is "
-            f"{format_interval(expected)}; {b.text!r} allows "
-            f"{format_interval(stated)}, {gap:.1%} off",
-            related=[anchor],
-            details={
-                **_pair_details(a, b),
-                "factor": factor,
-                "expected_low": expected.low,
-                "expected_high": expected.high,
-                "relative_gap": gap,
-            },
-            evidence=(f"{b.text!r} restates the rate {a.text!r} per another unit",),
+            f"{format_interval(expected)}",
+            why=f"{b.text!r} restates the rate {a.text!r} per another unit",
+            factor=factor,
+            expected_low=source.low * factor,
+            expected_high=source.high * factor,
         )
+        if found is not None:
+            yield found
 
 
 def _unit_map(conv: Conversion) -> str:
