@@ -704,6 +704,12 @@ class HolderReader:
             t.low in lex.subunits for t in np[owner + 1 :]
         ):
             np = np[: owner + 1]  # "The SU7's specifications": the SU7's
+        if len(rest) > 2 and rest[0].low in ("that", "which", "who"):
+            # "The container ship that brought down the bridge was carrying 4,679
+            # containers": the subject's relative clause, then its own verb
+            aux = next((k for k in range(2, len(rest)) if rest[k].low in lex.aux), None)
+            if aux is not None:
+                rest = rest[aux:]
         appositive = (
             bool(rest)
             and _is_name_token(np[-1].text, self.words, lex)
