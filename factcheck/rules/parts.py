@@ -112,7 +112,9 @@ _LIST_GAP = regex.compile(
     r"|[ \t\u00a0]+(?i:together|along)[ \t\u00a0]+with"
     r"(?:[ \t\u00a0]+(?i:his|her|its|their|the|our))?)"
     r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra)"
-    r"|(?:[ \t\u00a0]+[\w'’-]+){1,4}[ \t\u00a0]+(?i:at|of|with))?"
+    r"|(?:[ \t\u00a0]+[\w'’-]+){1,4}[ \t\u00a0]+(?i:at|of|with)"
+    # "took 157 seats, Third Way 65 and the Left 26": a gapped item's name
+    rf"|[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME})?"
     # "up to 476 billion yen for the first fab and up to 732 billion": the next
     # part's own qualifier
     r"(?:[ \t\u00a0]+(?i:up[ \t]+to|about|around|roughly|nearly|almost|some|over"
@@ -131,8 +133,8 @@ _TOTAL_GAP = regex.compile(
 _NAMED_TOTAL_GAP = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?i:(?:for[ \t]+|making[ \t]+|"
     r"(?:bringing|taking)[ \t]+(?:the|its)[ \t]+)?(?:a[ \t]+)?total[ \t]+(?:of|to)"
-    r"|totall?ing|together[ \t]+(?:account[ \t]+for|make[ \t]+up|come[ \t]+to"
-    r"|add[ \t]+up[ \t]+to|amount[ \t]+to|total))[ \t\u00a0]+"
+    r"|totall?ing|together(?:[ \t]+(?:account[ \t]+for|make[ \t]+up|come[ \t]+to"
+    r"|add[ \t]+up[ \t]+to|amount[ \t]+to|total))?)[ \t\u00a0]+"
     r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around|at[ \t]+least)"
     r"[ \t\u00a0]+)?$"
 )
