@@ -21,6 +21,7 @@ from factcheck.extractor.names import name_end
 from factcheck.extractor.numbers import iter_cores
 from factcheck.extractor.scanner import Mention, is_clock, is_finite, read_mention
 from factcheck.extractor.table import OBJECTS_UP_TO, ClaimTable
+from factcheck.extractor.units import TEMPERATURES
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
     Claim,
@@ -65,16 +66,23 @@ def iter_mentions(text: str) -> Iterator[Mention]:
         consumed = mention.end
 
 
+#: temperatures and their differences, read to the degree
+_DEGREES: Final = frozenset([*TEMPERATURES, *TEMPERATURES.values(), "kelvin"])
+
+
 def stated_precision(m: Mention) -> float:
     """The rounding step a mention's digits state, read as news means them.
 
     A number with trailing zeros is rounded at its last non-zero digit ("380
     billion": 10 billion), except a percentage or a count under 100: "20%" and "40
-    directors" name their units digit. A whole count is exact ("21 incidents" is 21,
-    not 20.5 to 21.5).
+    directors" name their units digit, as a temperature does ("40C", "120F": news
+    gives temperatures to the degree). A whole count is exact ("21 incidents" is
+    21, not 20.5 to 21.5).
     """
     precision = m.precision
     if m.kind in ("percent", "count") and abs(m.value) < 100 and precision > 1:
+        precision = 1.0
+    if m.kind == "quantity" and m.unit in _DEGREES and precision > 1:
         precision = 1.0
     if m.kind == "count" and precision <= 1 and m.value == int(m.value):
         precision = 0.0

@@ -406,6 +406,15 @@ def test_from_to_before_a_named_change_states_two_ends(
 
 
 @pytest.mark.parametrize(
+    ("text", "precision"),
+    [("It was 40C in the shade.", 1.0), ("A record of 120F.", 1.0),
+     ("It fell to -10C overnight.", 1.0), ("Crowds of 40,000 gathered.", 10000.0)],
+)  # fmt: skip
+def test_a_temperature_is_read_to_the_degree(text: str, precision: float) -> None:
+    assert extract(text)[0].precision == precision
+
+
+@pytest.mark.parametrize(
     ("text", "unit"),
     [
         ("Exports were 11.55 lakh tonnes a year earlier.", "metric_ton"),
