@@ -22,6 +22,7 @@ from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import SUBORDINATE_CLAUSE, holder_key
 from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.lexicon import UNITS_WORDS
+from factcheck.extractor.units import TEMPERATURES
 from factcheck.model import NEARLY_MULTIPLE_BAND, Claim, Finding, Interval
 from factcheck.normalize import format_interval
 from factcheck.rules.context import (
@@ -523,7 +524,10 @@ _BEAT = regex.compile(
 _BY = regex.compile(
     # "by 2.3 degrees", ", set in August 2020, by more than five degrees": a
     # participle on the old record may stand between it and its margin
-    r"^(?:[ \t\u00a0]*,(?:[ \t\u00a0]+[\w'’-]+){1,6}[ \t\u00a0]*)?,?"
+    r"^(?:[ \t\u00a0]*,(?:[ \t\u00a0]+[\w'’-]+){1,6}[ \t\u00a0]*"
+    # "of 45C set in 1937 by more than 5C": the participle without commas
+    r"|[ \t\u00a0]+(?i:set|recorded|reached|registered|measured|posted|established)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,4})?,?"
     r"[ \t\u00a0]+(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|just"
     r"|some|more[ \t\u00a0]+than|less[ \t\u00a0]+than|over|under|at[ \t\u00a0]+least)"
     r"[ \t\u00a0]+)?$"
@@ -579,6 +583,8 @@ def _margin_triples(
         if not (
             m_unit == old.claim.unit
             or (m_unit == "degree" and old.claim.unit in _DEGREE_SCALES)
+            # "by more than 5C": a difference in the records' own scale
+            or m_unit == TEMPERATURES.get(old.claim.unit or "")
         ):
             continue
         yield margin, new, old
@@ -1254,6 +1260,17 @@ _IS_SHARE = regex.compile(
 )
 
 
+#: between a profit and the sales it was made on: " on revenue of ", " on sales of "
+_ON_SALES = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}[ \t\u00a0]+(?i:on)[ \t\u00a0]+(?:(?i:total|annual|net)[ \t\u00a0]+)?"
+    r"(?i:revenue|revenues|sales|turnover)[ \t\u00a0]+(?i:of)[ \t\u00a0]+$"
+)
+#: between the sales and the margin: ", an operating margin of ", ", a margin of "
+_THEN_A_MARGIN = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:for|giving|making)[ \t\u00a0]+)?"
+    r"(?i:a|an)[ \t\u00a0]+(?:(?i:operating|net|profit|gross|pre-tax|pretax)[ \t\u00a0]+)?"
+    rf"(?i:margin)[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
 #: a share, then its whole: "48 per cent, of the ", "52% of all "
 _SHARE_OF = regex.compile(
     r"^[ \t\u00a0]*,?[ \t\u00a0]*(?i:of)[ \t\u00a0]+(?:(?i:the|its|all|all[ \t]+the)[ \t\u00a0]+)?$"
@@ -1282,6 +1299,10 @@ def _share_triples(
         ):
             pct, whole, part = a, b, c
         elif _OF.match(_between(a, b)) and _OR.match(_between(b, c)):
+            part, whole, pct = a, b, c
+        elif _ON_SALES.match(_between(a, b)) and _THEN_A_MARGIN.match(_between(b, c)):
+            # "an operating profit of 23.47 trillion won on revenue of 66.19
+            # trillion won, an operating margin of 41%": a margin is profit's share
             part, whole, pct = a, b, c
         elif (
             _OR.match(_between(a, b)) or _IS_SHARE.match(_between(a, b))

@@ -528,7 +528,7 @@ def _restated_off(
 #: the units a rate may be stated per: of time ("a day"), and of what is priced or
 #: measured ("a metric ton", "per pound", "a litre")
 _PER_UNIT_WORD = (
-    r"(?P<u>(?i:second|minute|hour|day|week|metric[ \t]+ton(?:ne)?|tonne|ton|kilo(?:gram)?"
+    r"(?P<u>(?i:second|minute|hour|day|week|month|year|metric[ \t]+ton(?:ne)?|tonne|ton|kilo(?:gram)?"
     r"|pound|ounce|gram|litre|liter|gallon|barrel|kilometre|kilometer|mile))"
 )
 #: after a rate's figure, its unit and the restatement's opening: "in trade each
@@ -536,8 +536,11 @@ _PER_UNIT_WORD = (
 _PER_THEN_OR = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,6}?[ \t\u00a0]+(?i:a|an|per|each|every)[ \t\u00a0]+"
     + _PER_UNIT_WORD
-    + r"[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)"
-    r"(?:[ \t\u00a0]+(?i:about|around|roughly|some|nearly|almost))?[ \t\u00a0]+$"
+    # "€30 million a year net, roughly €850,000 a week": a word on the amount,
+    # then "or", a qualifier, or both
+    + r"(?:[ \t\u00a0]+(?i:net|gross))?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)"
+    r"(?:[ \t\u00a0]+(?i:about|around|roughly|some|nearly|almost))?"
+    r"|[ \t\u00a0]*,[ \t\u00a0]+(?i:about|around|roughly|some|nearly|almost))[ \t\u00a0]+$"
 )
 #: right after the restatement: its own unit
 _PER_AFTER = regex.compile(
@@ -545,12 +548,16 @@ _PER_AFTER = regex.compile(
 )
 
 
+#: units of time in seconds, with the calendar's average month and year
+_TIME = {**SECONDS, "month": 2_629_800.0, "year": 31_557_600.0}
+
+
 def _size_ratio(ua: str, ub: str) -> float | None:
     """How many of ``ua`` make one ``ub`` (a day in hours is 24; a pound in metric
     tons is 0.000454), for two units of time or two units of one dimension; None
     for units that do not convert."""
-    if ua in SECONDS and ub in SECONDS:
-        return SECONDS[ub] / SECONDS[ua]
+    if ua in _TIME and ub in _TIME:
+        return _TIME[ub] / _TIME[ua]
     # "metric ton" is read by its pint name; "ton" alone is the short ton in news
     # from the United States and left out: which one is meant is not said
     names = {w: WORD_UNITS.get(w) for w in (ua, ub)}
