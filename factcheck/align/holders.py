@@ -25,6 +25,7 @@ from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import (
     _POSSESSIVE,
     _WEEKDAY_NAMES,
+    HYPHENED_MEASURE,
     LISTED_NAME,
     SUBORDINATE_CLAUSE,
     _Holder,
@@ -108,18 +109,10 @@ _APPOSITIVE_AFTER_NAME = regex.compile(
     r"[ \t\u00a0]*(?:the|a|an)[ \t\u00a0][^,;:.]{1,60},"
 )
 #: a clause that opens with a capitalized name and a comma: "Brent, "
-_NAME_BEFORE_COMMA = regex.compile(r"\s*\p{Lu}[\w'’.-]*(?:\s+\p{Lu}[\w'’.-]*){0,3},\s*")
-
-
-#: a measure glued to its unit by a hyphen: "948-foot", "2.6-km"
-_HYPHENED = regex.compile(r"[\d.,]+-[a-z]+")
-
-
+_NAME_BEFORE_COMMA = regex.compile(rf"\s*{LISTED_NAME},\s*")
 #: right after a share, the name it is given to, ending a list item: "65% to Chey
 #: and 35% to Roh" (not "rose 5% to Tokyo's highest level")
-_SHARE_TO = regex.compile(
-    r"\s+to\s+(?=[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}(?:\s*[,.;)]|\s+and\b|$))"
-)
+_SHARE_TO = regex.compile(rf"\s+to\s+(?={LISTED_NAME}(?:\s*[,.;)]|\s+and\b|$))")
 
 
 #: before the other party of a contest or comparison: "a win over José Antonio Kast
@@ -213,7 +206,7 @@ class HolderReader:
         attribute: str | None = None,
     ) -> _Holder | None:
         text, lex = self.text, self.lex
-        if _HYPHENED.fullmatch(claim.text):
+        if HYPHENED_MEASURE.fullmatch(claim.text):
             # "The 948-foot Dali", "a 2.6-km bridge": a measure hyphened to its unit
             # before a noun is that noun's
             after = _tokens(text, claim.span.end, min(end, claim.span.end + 60))

@@ -65,6 +65,9 @@ class _Words:
 #: a name as lists write it: "England", "Northern Ireland", "Bank of England",
 #: "Civic Coalition" (capitalized words, "of" between; up to four)
 LISTED_NAME = r"\p{Lu}[\w'’.-]*(?:[ \t\u00a0]+(?:of[ \t\u00a0]+)?\p{Lu}[\w'’.-]*){0,3}"
+#: a measure glued to its unit by a hyphen, modifying the noun after it: "the
+#: 948-foot Dali", "the 30-year average"
+HYPHENED_MEASURE = regex.compile(r"[\d.,]+-[a-z]+")
 
 
 def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:

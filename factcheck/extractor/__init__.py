@@ -332,13 +332,14 @@ def _resolve_signs(document: Document, table: ClaimTable) -> None:
     ``unit_candidates``, the local one first, so checks can try each. The country
     is the URL's, or else the one dollar country a text that writes "US$" names."""
     local = _local_reading(document)
-    how = "the outlet is {}"
-    if local is None:
-        local = _house_dollar(document.prose)
-        how = "{}"
-    if local is None:
-        return
-    signs, host = local
+    if local is not None:
+        signs, host = local
+        why = f"the outlet is {host}"
+    else:
+        house = _house_dollar(document.prose)
+        if house is None:
+            return
+        signs, why = house
     for row in range(len(table)):
         note = table.unit_and_note(row)[1]
         if note is None:
@@ -353,7 +354,7 @@ def _resolve_signs(document: Document, table: ClaimTable) -> None:
         table.set_unit_and_note(
             row,
             code,
-            f"'{sign}' read as {code}: " + how.format(host),
+            f"'{sign}' read as {code}: {why}",
             table.unit_and_note(row)[0],
         )
 

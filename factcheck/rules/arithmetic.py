@@ -19,7 +19,7 @@ import regex
 from factcheck.align import ClaimRef
 from factcheck.align.context import stem
 from factcheck.align.lexicon import lexicon
-from factcheck.align.phrases import SUBORDINATE_CLAUSE, holder_key
+from factcheck.align.phrases import HYPHENED_MEASURE, SUBORDINATE_CLAUSE, holder_key
 from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.lexicon import UNITS_WORDS
 from factcheck.extractor.units import TEMPERATURES
@@ -1000,10 +1000,6 @@ _COMPARED = regex.compile(
 )
 
 
-#: a figure hyphened to its unit before a noun: "the 30-year average", "a 10-day"
-_MODIFIER = regex.compile(r"[\d.,]+-[a-z]+")
-
-
 def _compared_triples(
     claims: Sequence[ClaimRef],
     earlier: Sequence[ClaimRef],
@@ -1027,7 +1023,9 @@ def _compared_triples(
             continue
         # "290% above the 30-year average of 134mm": a figure glued to its unit
         # by a hyphen modifies the noun, it is not the figure compared with
-        after = [r for r in claims[i + 1 :] if not _MODIFIER.fullmatch(r.claim.text)]
+        after = [
+            r for r in claims[i + 1 :] if not HYPHENED_MEASURE.fullmatch(r.claim.text)
+        ]
         if not after:
             continue
         old = after[0]
