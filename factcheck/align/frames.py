@@ -117,6 +117,8 @@ _OWNED_BY_ANOTHER = regex.compile(r"\b[A-Z][\w.-]*['’]s[ \t\u00a0]+$")
 _FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
 #: the attribute a figure is the object of: "a recall of more than 2 million",
 #: "delivered 1.2 million vehicles"
+#: a clause break between two figures
+_BOUNDARY_MARK = regex.compile(r"[,;:()]")
 _OF_OBJECT = regex.compile(
     r"\s+(?:of\s+)?(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+"
     r"|over\s+|around\s+|roughly\s+|up\s+to\s+|at\s+least\s+)?"
@@ -551,6 +553,14 @@ class FrameReader(HolderReader):
         right = self.text[claim.span.end : end]
         cues: list[str] = []
         attribute, cue = self._attribute(claim, start, end)
+        duration = self._duration_before(claim, start)
+        if attribute is None and duration is not None:
+            # "Attendance over the six months reached 2.41 million": a duration
+            # between the attribute and the figure is the figure's window, and
+            # the attribute before it is the figure's
+            attribute, cue = self._attribute(
+                claim, local_bounds(duration, s0, s1, self.spans, self.text)[0], end
+            )
         if attribute == "cost" and claim.kind == "money" and self._market(claim, s0):
             # "will cost €469.99 in the euro area", "In Japan the console will cost
             # ¥49,980": what a buyer pays in a market is a price, not a cost
@@ -630,6 +640,23 @@ class FrameReader(HolderReader):
             return []
         return words
 
+    def _duration_before(self, claim: Claim, start: int) -> Claim | None:
+        """The duration that ends right where this claim's stretch begins, in its
+        sentence with no clause boundary between ("over the six months reached")."""
+        for other in self.claims:
+            if (
+                other.sentence == claim.sentence
+                and other.kind == "quantity"
+                and other.unit
+                and dimension(other.unit) == "time"
+                and start - 1 <= other.span.end <= claim.span.start
+                and not _BOUNDARY_MARK.search(
+                    self.text, other.span.end, claim.span.start
+                )
+            ):
+                return other
+        return None
+
     def _passive_by(self, near_left: str, cue: regex.Match[str]) -> bool:
         """Whether a "by" before the figure names an agent, not a change's size:
         "the exam taken by about 23 million", "a match watched by 90,000" (a
@@ -679,7 +706,7 @@ class FrameReader(HolderReader):
         if (
             cue is not None
             and _OF_OBJECT.fullmatch(self.text, cue.end(), claim.span.start)
-            and not (claim.kind != "money" and lex.attribute(cue.group()) in lex.money)
+            and lex.fits(lex.attribute(cue.group()), claim.kind, claim.unit)
         ):
             # "a recall of more than 2 million vehicles", "delivered 1.2 million
             # vehicles": the figure is the object of the attribute named right
@@ -711,6 +738,12 @@ class FrameReader(HolderReader):
                 else m.start() - claim.span.end
             )
             if distance < 0:
+                continue
+            if (
+                lex.attribute(m.group()) in lex.dimension_of or claim.kind == "count"
+            ) and not lex.fits(lex.attribute(m.group()), claim.kind, claim.unit):
+                # "the recall covers 193,000 vehicles": no area; "sales in the
+                # first 24 hours reached 211,843": a count is never money
                 continue
             if m.start() >= claim.span.end and _ANOTHER_PHRASE.search(
                 self.text, claim.span.end, m.start()

@@ -36,6 +36,8 @@ class Lexicon:
     #: classes measured in money (a count is never revenue: "sales of 1.8 million
     #: vehicles" count vehicles)
     money: frozenset[str]
+    #: classes measured only in one dimension (an area is never a count)
+    dimension_of: dict[str, str]
     change_before: regex.Pattern[str]
     change_after: regex.Pattern[str]
     not_a_change: regex.Pattern[str]
@@ -71,6 +73,18 @@ class Lexicon:
     people: frozenset[str]
     name_glue: frozenset[str]
 
+    def fits(self, attribute: str, kind: str, unit: str | None) -> bool:
+        """Whether a claim of this kind and unit can measure the attribute: money
+        classes need money, a class with a dimension a quantity of it."""
+        if attribute in self.money and kind != "money":
+            return False
+        need = self.dimension_of.get(attribute)
+        if need is None:
+            return True
+        from factcheck.align.frames import dimension  # noqa: PLC0415
+
+        return kind == "quantity" and unit is not None and dimension(unit) == need
+
     def attribute(self, cue: str) -> str:
         """The class of an attribute cue as matched."""
         return self.attribute_of[" ".join(cue.lower().split())]
@@ -84,6 +98,7 @@ def lexicon() -> Lexicon:
     )
     attribute_of: dict[str, str] = {}
     running, period, money = set(), set(), set()
+    dimension_of: dict[str, str] = {}
     for name, entry in raw["attributes"].items():
         for cue in entry["cues"]:
             attribute_of.setdefault(cue.lower(), name)
@@ -93,6 +108,8 @@ def lexicon() -> Lexicon:
             money.add(name)
         if entry.get("period"):
             period.add(name)
+        if entry.get("dimension"):
+            dimension_of[name] = entry["dimension"]
     stage_of = {w.lower(): s for s, ws in raw["stages"].items() for w in ws}
     basis_of = {w.lower(): b for b, ws in raw["bases"].items() for w in ws}
     roles = raw["roles"]
@@ -103,6 +120,7 @@ def lexicon() -> Lexicon:
         running=frozenset(running),
         period=frozenset(period),
         money=frozenset(money),
+        dimension_of=dimension_of,
         change_before=_phrase_pattern(roles["change_before"]),
         change_after=_phrase_pattern(roles["change_after"]),
         not_a_change=_phrase_pattern(roles["not_a_change"]),
