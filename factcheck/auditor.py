@@ -44,7 +44,7 @@ from factcheck.align import (
     main_names,
 )
 from factcheck.align import _aliased as aliased
-from factcheck.align.decide import Decision, Veto, anchors_of
+from factcheck.align.decide import Decision, Veto, anchors_of, lone_figures
 from factcheck.align.groups import (
     CorpusStatistics,
     FrameAligner,
@@ -89,6 +89,8 @@ class _Part:
     #: its main names, before generic ones are dropped
     names: frozenset[str] = frozenset()
     anchors: Mapping[Key, ClaimRef] = attrs.field(factory=dict)
+    #: its claims that are its only figure of their attribute
+    lone: Mapping[Key, bool] = attrs.field(factory=dict)
 
 
 def _part(
@@ -126,6 +128,7 @@ def _part(
         entities=frozenset(entities),
         names=main_names(document.prose, table) if refs else frozenset(),
         anchors=anchors,
+        lone=lone_figures(refs, anchors),
     )
 
 
@@ -424,6 +427,7 @@ class Auditor:
         )
         contexts = _ByDocument(parts, "contexts")
         anchors = _ByDocument(parts, "anchors")
+        lone = _ByDocument(parts, "lone")
         drafted = {r.key: r for r in own.refs}
         judged: dict[frozenset[Key], Decision | Veto | None] = {}
 
@@ -437,6 +441,7 @@ class Auditor:
                     contexts=contexts,  # type: ignore[arg-type]
                     idf=statistics.idf,
                     anchors=anchors,  # type: ignore[arg-type]
+                    lone=lone,  # type: ignore[arg-type]
                 )
             return judged[pair]
 

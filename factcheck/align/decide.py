@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Literal
 
@@ -233,6 +234,49 @@ def anchors_of(refs: Iterable[ClaimRef]) -> dict[tuple[int, str], ClaimRef]:
             if level is not None:
                 out[level_key(r)] = level
     return out
+
+
+def lone_figures(
+    refs: Iterable[ClaimRef], anchors: Mapping[tuple[int, str], ClaimRef]
+) -> dict[tuple[int, str], bool]:
+    """The claims that are their document's only figure of their attribute and
+    role: every figure the document gives that attribute restates one amount (its
+    stated equivalents, or values of one unit whose intervals overlap: "88,966"
+    and "nearly 89,000" in the headline). A report gives a story's one attendance,
+    one margin, once; two matches' crowds or two companies' stores are two figures.
+    Only a named attribute class makes a figure lone: a counted noun ("people") or
+    a dimension alone is any of a story's many counts or lengths."""
+    refs = list(refs)
+    by_kind: dict[tuple[int, str, str, str], list[Claim]] = defaultdict(list)
+    for r in refs:
+        frame = r.claim.frame
+        if frame is None or not frame.attribute or ":" in frame.attribute:
+            continue
+        own = anchors.get(r.key, r).claim
+        by_kind[(r.doc_index, measure_of(r.claim), frame.attribute, frame.role)].append(
+            own
+        )
+    lone = {
+        kind
+        for kind, claims in by_kind.items()
+        if all(
+            x is y or (x.unit == y.unit and x.interval.overlaps(y.interval))
+            for i, x in enumerate(claims)
+            for y in claims[i + 1 :]
+        )
+    }
+    return {
+        r.key: True
+        for r in refs
+        if r.claim.frame is not None
+        and (
+            r.doc_index,
+            measure_of(r.claim),
+            r.claim.frame.attribute or "",
+            r.claim.frame.role,
+        )
+        in lone
+    }
 
 
 def share_anchor(
@@ -559,6 +603,7 @@ def decide(
     contexts: Mapping[tuple[int, str], Context],
     idf: Mapping[str, float],
     anchors: Mapping[tuple[int, str], ClaimRef],
+    lone: Mapping[tuple[int, str], bool],
 ) -> Decision | Veto | None:
     """A :class:`Decision` if the claims state the same fact (confident or
     possible), a :class:`Veto` if their frames say they cannot, else None."""
@@ -723,6 +768,17 @@ def decide(
     ):
         confidence += T.STORY_TOLL
         evidence.append("one story's running toll, reported on different days")
+    if (
+        not series
+        and not far_apart
+        and holder == "topic"
+        and attribute == "same"
+        and lone.get(a.key, False)
+        and lone.get(b.key, False)
+        and _nearly_agree(own_a.claim, own_b.claim)
+    ):
+        confidence += T.STORY_FIGURE
+        evidence.append(f"each report's only {fa.attribute} figure")
     if series and time != "unknown":
         evidence.append(
             f"a running tally at two times: {fa.time} / {fb.time}, reported "
@@ -791,6 +847,17 @@ def decide(
         # reports of a running tally on different days: two moments, not one fact
         return Veto(reason="a running tally on different days", series=decision)
     return decision
+
+
+def _nearly_agree(ca: Claim, cb: Claim) -> bool:
+    """Two figures of one unit within ``STORY_FIGURE_NEAR`` of each other, or
+    printing the same digits two ways: one figure retold (rounded, or slipped)."""
+    if ca.kind != cb.kind or ca.unit != cb.unit:
+        return False
+    if digit_slip(ca, cb) == "two digits swapped":
+        return True
+    larger = max(abs(ca.value), abs(cb.value))
+    return larger > 0 and abs(ca.value - cb.value) <= T.STORY_FIGURE_NEAR * larger
 
 
 def _past_year_against_present(a: ClaimRef, b: ClaimRef) -> bool:

@@ -28,6 +28,7 @@ from factcheck.align.decide import (
     anchor_key,
     anchors_of,
     decide,
+    lone_figures,
     measure_of,
     share_anchor,
     story_frame,
@@ -210,6 +211,9 @@ class Scoring:
     names: Mapping[int, frozenset[str]]
     topics: Mapping[int, frozenset[str]]
     anchors: Mapping[Key, ClaimRef]
+    #: the claims that are their document's only figure of their attribute
+    #: (:func:`~factcheck.align.decide.lone_figures`)
+    lone: Mapping[Key, bool] = attrs.field(factory=dict)
     #: blocks larger than ``MAX_BLOCK`` in the whole audit, when these claims are
     #: part of it (None: judged by the blocks' sizes here)
     oversized: Container[BlockKey] | None = None
@@ -223,6 +227,7 @@ class Scoring:
             contexts=self.contexts,
             idf=self.idf,
             anchors=self.anchors,
+            lone=self.lone,
         )
         if isinstance(found, Veto) and found.series is None:
             return _VETO  # kept for its verdict only: the reason is not read
@@ -422,13 +427,15 @@ class FrameAligner:
             idf = stats.idf
             if stats.generic_names:
                 names = {i: ns - stats.generic_names for i, ns in names.items()}
+        anchors = anchors_of(every)
         return Scoring(
             refs=tuple(refs),
             contexts=contexts,
             idf=idf,
             names=names,
             topics={i: frozenset(ns) for i, ns in names.items()},
-            anchors=anchors_of(every),
+            anchors=anchors,
+            lone=lone_figures((r for i in sorted(by_doc) for r in by_doc[i]), anchors),
             oversized=None if stats is None else stats.oversized,
         )
 

@@ -39,6 +39,20 @@ SAME_TIME = 0.5
 #: that a later count below an earlier "at least" is a warning. (Reports of one day
 #: get no such weight: a toll may rise within a day.)
 STORY_TOLL = 0.75
+#: Two reports of one story (no holder named but the story's), each stating exactly
+#: one figure of an attribute ("a crowd of 88,966" and "more than 89,000 fans
+#: attended"; "a margin of 1,269,501 votes" and "won by more than 1.3 million"):
+#: a story gives its one attendance, its one margin, once, so the two are probably
+#: that figure. Probable at most (a warning): which part of the story it is stays
+#: inferred. A report stating two figures of the attribute (two matches' crowds,
+#: two companies' stores) gets no such weight.
+STORY_FIGURE = 0.75
+#: ... and only when the two are of one unit and nearly agree: a retelling rounds
+#: ("more than 89,000" for 88,966) or slips a digit (5.82% and 5.28%) but stays
+#: within this share of the value; lone figures further apart are more often two
+#: facts the story gives once each (a programme's total and one year's part, two
+#: fines, a tariff and the rate before it)
+STORY_FIGURE_NEAR = 0.1
 #: Two changes follow levels that state one specific amount ("602.3 billion yuan,
 #: up 24%" and "602.32 billion yuan, up 42.04 percent"): the growth of one result.
 SAME_LEVEL = 1.0

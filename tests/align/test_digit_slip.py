@@ -69,6 +69,7 @@ def test_two_moments_of_a_running_tally_take_no_evidence_from_their_digits() -> 
         contexts=prepared.contexts,
         idf=prepared.idf,
         anchors=prepared.anchors,
+        lone=prepared.lone,
     )
     assert isinstance(found, Veto)
     assert found.series is not None
