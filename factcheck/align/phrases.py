@@ -112,6 +112,9 @@ def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
             or low in lex.name_glue
             or low in lex.key_drop
             or (w.islower() and low.endswith("ed"))
+            # "Cincinnati-based Kroger", "the Singapore-registered ship": where a
+            # holder is based or flagged describes it, it does not tell it apart
+            or ("-" in low[1:] and low.endswith("ed"))
             or (named and low in lex.kind_heads)
             or low in ("and", "&")  # "Hyundai and Kia": the names tell it apart
         ):
