@@ -117,6 +117,8 @@ _OWNED_BY_ANOTHER = regex.compile(r"\b[A-Z][\w.-]*['’]s[ \t\u00a0]+$")
 _FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
 #: the attribute a figure is the object of: "a recall of more than 2 million",
 #: "delivered 1.2 million vehicles"
+#: the second share of a split: "by 53.4% to 46.6%"
+_SPLIT_TO = regex.compile(r"\s*to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
 #: a clause break between two figures
 _BOUNDARY_MARK = regex.compile(r"[,;:()]")
 _OF_OBJECT = regex.compile(
@@ -657,6 +659,22 @@ class FrameReader(HolderReader):
                 return other
         return None
 
+    def _split(self, claim: Claim, near_left: str, cue: regex.Match[str]) -> bool:
+        """ "England voted to leave by 53.4% to 46.6%", "Scotland backed Remain by 62%
+        to 38%": a vote's split, two shares of one whole, not a change of 53.4%. The
+        larger share first, the two within 100%, and no change verb before "by"
+        ("fell by 60% to 40%" is a change)."""
+        if claim.kind != "percent" or cue.group().lower() != "by":
+            return False
+        m = _SPLIT_TO.match(self.text, claim.span.end, claim.span.end + 30)
+        if m is None:
+            return False
+        other = float(m.group(1))
+        before = near_left[: cue.start()].split()[-4:]
+        return other <= claim.value <= 100.5 - other and not any(
+            self.lex.change_before.fullmatch(w.lower()) for w in before
+        )
+
     def _passive_by(self, near_left: str, cue: regex.Match[str]) -> bool:
         """Whether a "by" before the figure names an agent, not a change's size:
         "the exam taken by about 23 million", "a match watched by 90,000" (a
@@ -833,6 +851,8 @@ class FrameReader(HolderReader):
             and not _TO_BEFORE.search(near_left)
             and not self._passive_by(near_left, change_left)
         ):
+            if self._split(claim, near_left, change_left):
+                return "level", None, "a split 'by P to Q'"
             return "change", None, change_left.group()
         m = lex.change_after.match(near_right.lstrip())
         if m is not None and not (
