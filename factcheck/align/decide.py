@@ -554,6 +554,16 @@ def _flow_over_periods(fa: Frame, fb: Frame) -> bool:
         and fa.time is not None
         and fb.time is not None
         and fa.time != fb.time
+        and not _one_whole_year(fa.time, fb.time)
+    )
+
+
+def _one_whole_year(ta: str, tb: str) -> bool:
+    """ "for the full year" and "in 2023", or "for the year ended June 30, 2023":
+    the report's own year, numbered on one side."""
+    other = (ta + tb).replace(FULL_YEAR, "")
+    return FULL_YEAR in (ta, tb) and (
+        other.isdigit() or _FISCAL_YEAR.fullmatch(other) is not None
     )
 
 
@@ -567,8 +577,8 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
             return "compatible" if ta == FULL_YEAR else "same"
         if ta.startswith(tb) or tb.startswith(ta):
             return "compatible"
-        if FULL_YEAR in (ta, tb) and (ta + tb).replace(FULL_YEAR, "").isdigit():
-            return "compatible"  # "for the full year" and "in 2023"
+        if _one_whole_year(ta, tb):
+            return "compatible"
         return "different"
     if fa.window and fa.window == fb.window:
         return "same"
@@ -847,6 +857,10 @@ def decide(
         # reports of a running tally on different days: two moments, not one fact
         return Veto(reason="a running tally on different days", series=decision)
     return decision
+
+
+#: a fiscal year's time (:mod:`factcheck.align.times`)
+_FISCAL_YEAR = regex.compile(r"FY\d{4}")
 
 
 def _nearly_agree(ca: Claim, cb: Claim) -> bool:

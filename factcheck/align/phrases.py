@@ -23,7 +23,12 @@ from factcheck.model import Claim
 
 #: heads of a time phrase ("the third quarter", "the same period"): never a holder
 _TIME_HEADS = frozenset(
-    ["quarter", "quarters", "period", "season", "term", "session", "week", "weeks"]
+    [
+        *("quarter", "quarters", "period", "season", "term", "session", "week"),
+        "weeks",
+        # "for the year ended June 30", "the twelve months to March": a time
+        *("year", "years", "month", "months"),
+    ]
 )
 _WEEKDAY_NAMES = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

@@ -93,6 +93,16 @@ _FULL_YEAR = regex.compile(
 )
 #: the time of a figure for a whole year whose number goes unsaid
 FULL_YEAR = "?-FY"
+#: a year named by the day it ends: "for the year ended June 30", "the twelve
+#: months to 31 March 2024": a (fiscal) year, not that day
+_YEAR_ENDED = regex.compile(
+    r"\b(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to)\s+"
+    r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
+)
+_ENDED_BEFORE = regex.compile(
+    r"\b(?:year|months)\s+(?:ended|ending|to)\s+(?:the\s+)?$", regex.IGNORECASE
+)
 _QUARTER = regex.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
     r"|Q(?P<q>[1-4])"
@@ -311,6 +321,10 @@ def _time_in(
             half = m.group("h") or ("1" if m.group("half").lower() == "first" else "2")
             return f"{year or '?'}-H{half}"
         return f"{year or '?'}-Q{q}"
+    ended = _YEAR_ENDED.search(text, lo, hi)
+    if ended is not None:
+        y = ended.group("y") or year
+        return f"FY{y}" if y else FULL_YEAR
     if year is None and _FULL_YEAR.search(text, lo, hi) is not None:
         return FULL_YEAR
     for dm in _DAY_MONTH.finditer(text, lo, hi):
@@ -320,6 +334,10 @@ def _time_in(
         if month is None or _SINCE.search(text, max(lo, dm.start() - 60), dm.start()):
             continue  # "62 cases since the outbreak was declared on September 27"
         day = int(dm.group("d1") or dm.group("d2"))
+        if _ENDED_BEFORE.search(text, max(0, dm.start() - 30), dm.start()):
+            # "Revenue for the twelve months to 31 March 2024 was": the year it ends
+            y = dm.group("y") or year
+            return f"FY{y}" if y else FULL_YEAR
         y = dm.group("y") or year or (published.year if published else None)
         try:
             return (
