@@ -259,11 +259,7 @@ def lone_figures(
     lone = {
         kind
         for kind, claims in by_kind.items()
-        if all(
-            x is y or (x.unit == y.unit and x.interval.overlaps(y.interval))
-            for i, x in enumerate(claims)
-            for y in claims[i + 1 :]
-        )
+        if all(_one_amount(x, y) for i, x in enumerate(claims) for y in claims[i + 1 :])
     }
     return {
         r.key: True
@@ -277,6 +273,17 @@ def lone_figures(
         )
         in lone
     }
+
+
+def _one_amount(x: Claim, y: Claim) -> bool:
+    """Two figures of a document that restate one amount: the same claim, the same
+    value, or bounded intervals of one unit that overlap ("88,966" and "nearly
+    89,000"). Two open bounds ("more than 2,200" and "over 3,000") always overlap
+    and say nothing."""
+    if x is y or (x.unit == y.unit and x.value == y.value):
+        return True
+    bounded = None not in (x.low, x.high, y.low, y.high)
+    return x.unit == y.unit and bounded and x.interval.overlaps(y.interval)
 
 
 def share_anchor(
@@ -779,8 +786,7 @@ def decide(
         confidence += T.STORY_TOLL
         evidence.append("one story's running toll, reported on different days")
     if (
-        not series
-        and not far_apart
+        not far_apart
         and holder == "topic"
         and attribute == "same"
         and lone.get(a.key, False)
