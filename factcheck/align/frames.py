@@ -119,6 +119,8 @@ _FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
 #: "delivered 1.2 million vehicles"
 #: the second share of a split: "by 53.4% to 46.6%"
 _SPLIT_TO = regex.compile(r"\s*to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
+#: an adjective joined to the one before a noun: "sudden [and unexpected deaths]"
+_COORDINATED = regex.compile(r"\s+(?:and|or)\s+[a-z-]+\s+([a-z]+)\b")
 #: a clause break between two figures
 _BOUNDARY_MARK = regex.compile(r"[,;:()]")
 _OF_OBJECT = regex.compile(
@@ -708,6 +710,20 @@ class FrameReader(HolderReader):
             and not _is_verb(claim.noun.split()[0], lex)
             else None
         )
+        if (
+            counted is not None
+            and len(counted.split()) == 1
+            # "300 cars and damaged buildings": a plural is the noun itself
+            and not counted.lower().endswith("s")
+        ):
+            at = self.text.find(counted, claim.span.end, claim.span.end + 30)
+            joined = (
+                _COORDINATED.match(self.text, at + len(counted)) if at >= 0 else None
+            )
+            if joined is not None and joined.group(1).lower() in lex.attribute_of:
+                # "486 sudden and unexpected deaths": two adjectives joined before
+                # the noun; the noun after them is what is counted
+                counted = f"{counted} {joined.group().strip()}"
         cue = None
         for m in lex.attributes.finditer(
             self.text, max(start, claim.span.start - 40), claim.span.start
