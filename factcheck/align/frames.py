@@ -783,6 +783,13 @@ class FrameReader(HolderReader):
                 self.text, claim.span.end, m.start()
             ):
                 continue  # "a tax of R$58 million on an inheritance of...": its object
+            if m.start() >= claim.span.end and any(
+                s > m.end() and _OF_OBJECT.fullmatch(self.text, m.end(), s)
+                for s, _ in self.spans
+            ):
+                # "operating profit reached 8.80 trillion won on revenue of 19.77
+                # trillion won": the cue names the figure right after it
+                continue
             # "the death toll had risen to 2,179, with thousands more injured": a
             # cue past a comma after the figure is another phrase's, read only if
             # no other cue names the figure's

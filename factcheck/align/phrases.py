@@ -240,7 +240,8 @@ def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
             # "the Halbri One": a capitalized word ends a name
             and not (len(toks) > 1 and toks[-1].text[:1].isupper())
         )
-        or any(t.low in _TIME_HEADS for t in toks)
+        # "Fourth-quarter operating profit": a hyphened time is a time too
+        or any(t.low.rsplit("-", 1)[-1] in _TIME_HEADS for t in toks)
     ):
         return None  # "for the third quarter of 2021": a time, not a holder
     text = " ".join(t.text for t in toks)
