@@ -181,6 +181,15 @@ def _build_table(
 #: Morocco's in a story about Morocco)
 _COUNTRIES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "KES": (("kenya", "KES"), ("tanzania", "TZS"), ("uganda", "UGX")),
+    # "kroner": Norway's and Denmark's word alike
+    "NOK": (
+        ("norway", "NOK"),
+        ("norwegian", "NOK"),
+        ("denmark", "DKK"),
+        ("danish", "DKK"),
+        ("copenhagen", "DKK"),
+        ("oslo", "NOK"),
+    ),
     "AED": (
         ("emirates", "AED"),
         ("uae", "AED"),
@@ -268,6 +277,7 @@ _LOCAL_SIGNS: Final = {
     ".hk": {"$": "HKD"},
     ".tw": {"$": "TWD"},
     ".cn": {"¥": "CNY"},
+    ".dk": dict.fromkeys(["kroner", "krone"], "DKK"),
     # East Africa's shillings: "Sh" and the bare word are each country's own
     **{
         suffix: dict.fromkeys(["Sh", "Sh.", "Shs", "shilling", "shillings"], code)

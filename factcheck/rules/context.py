@@ -64,6 +64,11 @@ CROSS_SOURCE_FX_SLACK = 0.03
 FRACTION_WORD_TOLERANCE = 0.1
 #: how far beyond its figure "more than X" may reach when it restates another amount
 OPEN_END_FACTOR = 1.5
+#: "more than $2 billion (€1.97 billion)": a pair that bounds one true amount from
+#: below, which the writer rounds down to its figure ($2.08 billion as "more than $2
+#: billion") while the equivalent converts the true amount; the pair's figure reaches
+#: this share beyond itself (below it for "less than")
+SHARED_BOUND_REACH = 0.1
 #: how loose a round figure is read when sources are compared: "700 km" read as
 #: rounded to the hundred would allow 650-750, yet outlets print a car's range, a
 #: funding round or a count as the figure itself; a bare round figure allows its

@@ -29,7 +29,7 @@ from factcheck.normalize.stated_rates import (
     stated_rates,
 )
 from factcheck.normalize.units import convert_quantity
-from factcheck.rules.context import AuditContext
+from factcheck.rules.context import SHARED_BOUND_REACH, AuditContext
 from factcheck.rules.registry import rule
 
 
@@ -38,6 +38,17 @@ def _own_qualifier(anchor: ClaimRef, ref: ClaimRef) -> bool:
     $38 billion") rather than the pair's ("more than X (Y)")."""
     q = ref.claim.qualifier
     return q is not None and q != anchor.claim.qualifier
+
+
+def _shared_bound(source: Interval, a: Claim) -> Interval:
+    """An anchor's interval when its qualifier bounds the pair ("more than X (Y)"):
+    the true amount both bound may lie up to ``SHARED_BOUND_REACH`` beyond X."""
+    low, high = source.low, source.high
+    if a.qualifier in ("gt", "ge") and high is not None:
+        high = max(high, abs(a.value) * (1 + SHARED_BOUND_REACH))
+    elif a.qualifier in ("lt", "le") and low is not None:
+        low = min(low, abs(a.value) * (1 - SHARED_BOUND_REACH))
+    return Interval(low, high, source.unit)
 
 
 def _rel_gap(expected: Interval, stated: Interval) -> float:
@@ -74,6 +85,8 @@ class _Reading:
     to_unit: str
     source: Interval
     stated: Interval
+    #: why the source reaches beyond the anchor's precision, if it does
+    reach: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -114,7 +127,7 @@ class _Basis:
         if (self.from_unit, self.to_unit) != (a.unit, b.unit):
             reading = f"with {_readings(a, b, self.from_unit, self.to_unit)}, "
         head = (
-            f"{reading}{format_interval(self.source)} is "
+            f"{reading}{format_interval(self.source)}{self.reading.reach} is "
             f"{format_interval(self.expected)}"
         )
         if self.stated_rate is not None:
@@ -160,10 +173,18 @@ def _bases(
             a_read = a if ua == a.unit else attrs.evolve(a, unit=ua)
             b_read = b if ub == b.unit else attrs.evolve(b, unit=ub)
             source = ctx.anchor_interval(a_read)
+            reach = ""
+            if not own and _shared_bound(source, a) != source:
+                source = _shared_bound(source, a)
+                reach = (
+                    f" (the pair's {a.text!r} is a bound: the amount may lie "
+                    f"{SHARED_BOUND_REACH:.0%} beyond it)"
+                )
             reading = _Reading(
                 from_unit=ua,
                 to_unit=ub,
                 source=source,
+                reach=reach,
                 stated=ctx.stated_interval(b_read, own_qualifier=own),
             )
             conv = ctx.convert(source, ub, kind="money", value=a.value, day=day)
@@ -357,7 +378,7 @@ def _market_message(
         f"{b.text!r} restates {a.text!r}{reading} at {implied_shown:.4g} "
         f"{shown_rate.quote} per {shown_rate.base}; the reference rate is "
         f"{shown_rate.rate:.4g} ({at.provider}, {at.rate_date.isoformat()}; "
-        f"{rates.describe()}), so {format_interval(main.source)} is "
+        f"{rates.describe()}), so {format_interval(main.source)}{main.reading.reach} is "
         f"{format_interval(conv.result)} (tolerance {conv.tolerance:.2%}): {b.text!r} "
         f"allows {format_interval(main.stated)}, {gap:.1%} off; expected about "
         f"{format_amount(conv.value, main.to_unit)}{when}"

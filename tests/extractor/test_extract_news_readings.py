@@ -502,6 +502,32 @@ def test_shillings_by_the_outlet_country() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Equinor earned 80 billion kroner.", "NOK"),
+        ("The Danish drugmaker earned 80 billion kroner.", "DKK"),
+        ("Norway's wealth fund earned 80 billion kroner.", "NOK"),
+        ("The Copenhagen group earned 80 billion kroner.", "DKK"),
+    ],
+)
+def test_kroner_by_the_country_the_text_names(text: str, unit: str) -> None:
+    """Norway and Denmark both count in kroner: a named country settles which."""
+    assert only(text).unit == unit
+
+
+def test_kroner_by_the_outlet_country() -> None:
+    from factcheck.extractor import extract_document
+
+    text = "The deal is worth 114.5 billion kroner."
+    dk = Document(path="a.md", text=text, url="https://borsen.dk/nyheder/a")
+    other = Document(path="a.md", text=text, url="https://www.example.com/a")
+    (claim,) = extract_document(dk).claims
+    assert (claim.unit, claim.unit_candidates) == ("DKK", ("DKK", "NOK"))
+    (claim,) = extract_document(other).claims
+    assert claim.unit == "NOK"
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("Inflation was 3.4-percent.", 3.4, "%"),
