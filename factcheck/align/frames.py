@@ -121,6 +121,13 @@ _FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
 _SPLIT_TO = regex.compile(r"\s*to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
 #: an adjective joined to the one before a noun: "sudden [and unexpected deaths]"
 _COORDINATED = regex.compile(r"\s+(?:and|or)\s+[a-z-]+\s+([a-z]+)\b")
+#: a word of a headline cited in prose: a capitalized word, a figure, or the short
+#: words headlines leave lower-case ("to", "of", "in")
+_TITLE_WORD = regex.compile(
+    r"(?:[A-Z][\w'’.-]*|[$€£¥]?\d[\d.,]*|a|an|the|to|of|in|on|for|and|as|at|by|with)"
+)
+#: how many capitalized words a cited headline has on each side of its figure
+_TITLE_WORDS_BEFORE, _TITLE_WORDS_AFTER = 3, 1
 #: a clause break between two figures
 _BOUNDARY_MARK = regex.compile(r"[,;:()]")
 _OF_OBJECT = regex.compile(
@@ -553,6 +560,12 @@ class FrameReader(HolderReader):
     def _frame(self, claim: Claim, whole_id: str | None) -> Frame:
         s0, s1 = self._sentence(claim)
         start, end = local_bounds(claim, s0, s1, self.spans, self.text)
+        title = _cited_title(self.text, claim, s0, s1)
+        if title is not None:
+            # "please refer to Alibaba Leads Record Deal to Mint $2.5 Billion China AI
+            # Firm": a cited headline is its own sentence
+            s0, s1 = title
+            start, end = max(start, s0), min(end, s1)
         left = self.text[start : claim.span.start]
         right = self.text[claim.span.end : end]
         cues: list[str] = []
@@ -1025,6 +1038,36 @@ def states_floor(claim: Claim, text: str) -> bool:
     lex = lexicon()
     near = text[max(s0, claim.span.start - 60) : min(s1, claim.span.end + 60)]
     return lex.floor.search(near) is not None
+
+
+def _cited_title(text: str, claim: Claim, s0: int, s1: int) -> tuple[int, int] | None:
+    """Where a headline cited inside a sentence runs, if the claim stands in one:
+    a run of title-case words around the figure ("refer to Alibaba Leads Record
+    Deal to Mint $2.5 Billion China AI Firm"), after prose in lower case. A
+    sentence that is all title case (a headline itself) cites nothing."""
+    words = list(regex.finditer(r"\S+", text[s0:s1]))
+    at = next((i for i, w in enumerate(words) if s0 + w.end() > claim.span.start), None)
+    if at is None:
+        return None
+
+    def title(w: regex.Match[str]) -> bool:
+        return _TITLE_WORD.fullmatch(w.group().strip(",.;:!?\"'“”‘’()")) is not None
+
+    lo = at
+    while lo > 0 and title(words[lo - 1]):
+        lo -= 1
+    hi = at
+    while hi + 1 < len(words) and title(words[hi + 1]):
+        hi += 1
+    if lo == 0 or not any(c.islower() for c in words[lo - 1].group()):
+        return None
+    capital = [w.group()[:1].isupper() for w in words]
+    if (
+        sum(capital[lo:at]) < _TITLE_WORDS_BEFORE
+        or sum(capital[at + 1 : hi + 1]) < _TITLE_WORDS_AFTER
+    ):
+        return None
+    return s0 + words[lo].start(), s0 + words[hi].end()
 
 
 def read_frames(extraction: Extraction) -> Extraction:
