@@ -69,6 +69,10 @@ OPEN_END_FACTOR = 1.5
 #: billion") while the equivalent converts the true amount; the pair's figure reaches
 #: this share beyond itself (below it for "less than")
 SHARED_BOUND_REACH = 0.1
+#: "A$24.5 billion ($16.9 billion) at the time": a conversion of an earlier moment
+#: is checked against every rate of this many days before the report (a deal's first
+#: offer, a price months ago); older moments are named with their year
+AT_THE_TIME_DAYS = 365
 #: how loose a round figure is read when sources are compared: "700 km" read as
 #: rounded to the hundred would allow 650-750, yet outlets print a car's range, a
 #: funding round or a count as the figure itself; a bare round figure allows its

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
 from typing import Literal
@@ -29,7 +30,7 @@ from factcheck.normalize.stated_rates import (
     stated_rates,
 )
 from factcheck.normalize.units import convert_quantity
-from factcheck.rules.context import SHARED_BOUND_REACH, AuditContext
+from factcheck.rules.context import AT_THE_TIME_DAYS, SHARED_BOUND_REACH, AuditContext
 from factcheck.rules.registry import rule
 
 
@@ -38,6 +39,21 @@ def _own_qualifier(anchor: ClaimRef, ref: ClaimRef) -> bool:
     $38 billion") rather than the pair's ("more than X (Y)")."""
     q = ref.claim.qualifier
     return q is not None and q != anchor.claim.qualifier
+
+
+#: "valued it at A$24.5 billion ($16.9 billion) at the time": a conversion made when
+#: an earlier event happened, not on the report's day
+_AT_THE_TIME = regex.compile(r"\b(?:at\s+the\s+time|at\s+that\s+time|back\s+then)\b")
+
+
+def _then(sentence: str, published: dt.date | None) -> Period | None:
+    """The days a conversion "at the time" may have been made on: the
+    ``AT_THE_TIME_DAYS`` before the report."""
+    m = _AT_THE_TIME.search(sentence)
+    if m is None or published is None:
+        return None
+    start = published - dt.timedelta(days=AT_THE_TIME_DAYS)
+    return Period(start=start, end=published, text=m.group())
 
 
 def _shared_bound(source: Interval, a: Claim) -> Interval:
@@ -163,7 +179,11 @@ def _bases(
     market first; a candidate reading of an outlet-ambiguous sign comes after."""
     a, b = anchor.claim, ref.claim
     day = ref.document.published
-    period = flow_period(a.sentence_text, day) or flow_period(b.sentence_text, day)
+    period = (
+        flow_period(a.sentence_text, day)
+        or flow_period(b.sentence_text, day)
+        or _then(b.sentence_text, day)
+    )
     own = _own_qualifier(anchor, ref)
     out: list[_Basis] = []
     for ua in candidate_units(a):
