@@ -181,6 +181,23 @@ def _build_table(
 #: Morocco's in a story about Morocco)
 _COUNTRIES: Final[dict[str, tuple[tuple[str, str], ...]]] = {
     "KES": (("kenya", "KES"), ("tanzania", "TZS"), ("uganda", "UGX")),
+    # "Rs": the rupee of India, Pakistan, Sri Lanka and Nepal
+    "INR": (
+        ("india", "INR"),
+        ("indian", "INR"),
+        ("pakistan", "PKR"),
+        ("pakistani", "PKR"),
+        ("karachi", "PKR"),
+        ("islamabad", "PKR"),
+        ("lahore", "PKR"),
+        ("sri lanka", "LKR"),
+        ("sri lankan", "LKR"),
+        ("colombo", "LKR"),
+        ("nepal", "NPR"),
+        ("nepali", "NPR"),
+        ("nepalese", "NPR"),
+        ("kathmandu", "NPR"),
+    ),
     # "kroner": Norway's and Denmark's word alike
     "NOK": (
         ("norway", "NOK"),
@@ -278,6 +295,9 @@ _LOCAL_SIGNS: Final = {
     ".tw": {"$": "TWD"},
     ".cn": {"¥": "CNY"},
     ".dk": dict.fromkeys(["kroner", "krone"], "DKK"),
+    ".pk": dict.fromkeys(["Rs", "Rs."], "PKR"),
+    ".lk": dict.fromkeys(["Rs", "Rs."], "LKR"),
+    ".np": dict.fromkeys(["Rs", "Rs."], "NPR"),
     # East Africa's shillings: "Sh" and the bare word are each country's own
     **{
         suffix: dict.fromkeys(["Sh", "Sh.", "Shs", "shilling", "shillings"], code)

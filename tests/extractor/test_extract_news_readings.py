@@ -515,6 +515,31 @@ def test_kroner_by_the_country_the_text_names(text: str, unit: str) -> None:
     assert only(text).unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The budget is Rs 48 lakh crore.", "INR"),
+        ("India's budget is Rs 48 lakh crore.", "INR"),
+        ("Pakistan puts flood damage at Rs 3.2 trillion.", "PKR"),
+        ("The Colombo port deal is worth Rs 120 billion.", "LKR"),
+        ("Nepal's budget is Rs 1.86 trillion.", "NPR"),
+    ],
+)
+def test_rupees_by_the_country_the_text_names(text: str, unit: str) -> None:
+    """India, Pakistan, Sri Lanka and Nepal all write "Rs"."""
+    assert only(text).unit == unit
+
+
+def test_rupees_by_the_outlet_country() -> None:
+    from factcheck.extractor import extract_document
+
+    doc = Document(
+        path="a.md", text="Damage reached Rs 3.2 trillion.", url="https://dawn.com.pk/a"
+    )
+    (claim,) = extract_document(doc).claims
+    assert (claim.unit, claim.unit_candidates) == ("PKR", ("PKR", "INR"))
+
+
 def test_kroner_by_the_outlet_country() -> None:
     from factcheck.extractor import extract_document
 
