@@ -128,6 +128,11 @@ _TITLE_WORD = regex.compile(
 )
 #: how many capitalized words a cited headline has on each side of its figure
 _TITLE_WORDS_BEFORE, _TITLE_WORDS_AFTER = 3, 1
+#: a qualifier that ends the words before a figure ("extends to more than")
+_QUALIFIER_END = regex.compile(
+    r"\s*(?:(?:more|less|fewer)\s+than|about|nearly|almost|some|over|around"
+    r"|roughly|up\s+to|at\s+least)?\s*$"
+)
 #: a clause break between two figures
 _BOUNDARY_MARK = regex.compile(r"[,;:()]")
 _OF_OBJECT = regex.compile(
@@ -657,6 +662,24 @@ class FrameReader(HolderReader):
             return []
         return words
 
+    def _subject_then_verb(self, cue: regex.Match[str], claim: Claim) -> bool:
+        """Whether an attribute cue heads the subject of the figure's clause, a
+        short verb phrase between them: "The recall also extends to", "Deliveries
+        rose to" (after a determiner or at the sentence's start; no comma)."""
+        gap = _QUALIFIER_END.sub("", self.text[cue.end() : claim.span.start])
+        words = gap.split()
+        before = self.text[max(0, cue.start() - 12) : cue.start()].split()
+        opener = not before or before[-1].lower() in ("the", "its", "their", "this")
+        opener = opener or before[-1].endswith((".", "!", "?"))
+        return (
+            opener
+            and 1 <= len(words) <= 3
+            and "," not in gap
+            and any(
+                w.lower() in self.lex.verbs or w.endswith(("s", "ed")) for w in words
+            )
+        )
+
     def _duration_before(self, claim: Claim, start: int) -> Claim | None:
         """The duration that ends right where this claim's stretch begins, in its
         sentence with no clause boundary between ("over the six months reached")."""
@@ -741,7 +764,8 @@ class FrameReader(HolderReader):
         for m in lex.attributes.finditer(
             self.text, max(start, claim.span.start - 40), claim.span.start
         ):
-            cue = m
+            if lex.fits(lex.attribute(m.group()), claim.kind, claim.unit):
+                cue = m  # "The recall covers 193,000 vehicles": no area
         last = counted.split()[-1] if counted else ""
         tally = (
             lex.attribute(last.lower()) if last.lower() in lex.attribute_of else None
@@ -758,6 +782,17 @@ class FrameReader(HolderReader):
             # "a recall of more than 2 million vehicles", "delivered 1.2 million
             # vehicles": the figure is the object of the attribute named right
             # before it, whatever it counts
+            return lex.attribute(cue.group()), cue.group()
+        if (
+            claim.kind == "count"
+            and cue is not None
+            and counted
+            and counted.split()[-1].lower() not in lex.attribute_of
+            and lex.fits(lex.attribute(cue.group()), claim.kind, claim.unit)
+            and self._subject_then_verb(cue, claim)
+        ):
+            # "The recall also extends to more than 200,000 vehicles": the
+            # attribute is the clause's subject, the figure its verb's object
             return lex.attribute(cue.group()), cue.group()
         if (
             claim.kind == "count"
