@@ -397,6 +397,12 @@ def _holder_relation(
     return "unknown", ""
 
 
+def _running() -> frozenset[str]:
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return lexicon().running
+
+
 def _variants() -> frozenset[str]:
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
@@ -787,6 +793,8 @@ def decide(
         evidence.append("one story's running toll, reported on different days")
     if (
         not far_apart
+        # a toll rises within a day: two reports of one day may give two moments
+        and (series or fa.attribute not in _running())
         and holder == "topic"
         and attribute == "same"
         and lone.get(a.key, False)

@@ -356,6 +356,19 @@ def _house_dollar(prose: str) -> tuple[dict[str, str], str] | None:
     }, f"writing 'US$' for US dollars, in a text that names {country.title()}"
 
 
+def _outlet_dollar(outlet: str | None) -> tuple[dict[str, str], str] | None:
+    """The local dollar of an outlet whose name names one dollar country ("The Edge
+    Singapore", "Hong Kong Free Press"), as its domain would."""
+    if not outlet:
+        return None
+    named = {m.group(1).lower() for m in _DOLLAR_COUNTRY_NAMES.finditer(outlet)}
+    codes = {code for name, code in _DOLLAR_COUNTRIES if name in named}
+    if len(codes) != 1:
+        return None
+    (code,) = codes
+    return {"$": code}, f"the outlet is {outlet}"
+
+
 def _resolve_signs(document: Document, table: ClaimTable) -> None:
     """A bare "$" in an Australian masthead is A$: re-read ambiguous signs by country
     (in place, before the claims are handed out); the claim keeps both readings in
@@ -366,7 +379,7 @@ def _resolve_signs(document: Document, table: ClaimTable) -> None:
         signs, host = local
         why = f"the outlet is {host}"
     else:
-        house = _house_dollar(document.prose)
+        house = _outlet_dollar(document.outlet) or _house_dollar(document.prose)
         if house is None:
             return
         signs, why = house

@@ -540,6 +540,32 @@ def test_rupees_by_the_outlet_country() -> None:
     assert (claim.unit, claim.unit_candidates) == ("PKR", ("PKR", "INR"))
 
 
+@pytest.mark.parametrize(
+    ("outlet", "unit"),
+    [
+        ("The Edge Singapore", "SGD"),
+        ("Hong Kong Free Press", "HKD"),
+        ("The Edge Malaysia", "USD"),
+        (None, "USD"),
+    ],
+)
+def test_a_bare_dollar_by_the_country_the_outlet_names(
+    outlet: str | None, unit: str
+) -> None:
+    """An outlet named after a dollar country prints its own dollar as "$", as an
+    outlet of that country's domain does (USD stays a candidate)."""
+    from factcheck.extractor import extract_document
+
+    doc = Document(
+        path="a.md",
+        text="The budget is worth $114 billion.",
+        url="https://www.example.com/a",
+        outlet=outlet,
+    )
+    (claim,) = extract_document(doc).claims
+    assert claim.unit == unit
+
+
 def test_kroner_by_the_outlet_country() -> None:
     from factcheck.extractor import extract_document
 
