@@ -119,7 +119,15 @@ def _of_the_lead_event(ref: ClaimRef) -> bool:
     events = lexicon().events
     sentence = ref.claim.sentence
     start = sentence.start if sentence is not None else ref.claim.span.start
-    said = _stemmed_words(ref.document.prose[start : ref.claim.span.start]) & events
+    before = ref.document.prose[start : ref.claim.span.start]
+    published = ref.document.published
+    if published is not None and any(
+        int(y) < published.year for y in _YEAR_BEFORE.findall(before)
+    ):
+        # "11 years after the 2010 quake that killed more than 200,000": a past
+        # year names a past event, whose toll is not the story's
+        return False
+    said = _stemmed_words(before) & events
     lead = _lead(ref)
     # "the fires" after a lead of "the Australian bushfires": the compound's head
     return all(w in lead or any(k.endswith(w) for k in lead & events) for w in said)
@@ -395,6 +403,10 @@ def _holder_relation(
     if topic_a and topic_b:
         return "different", "reports about different names"
     return "unknown", ""
+
+
+#: a year written before a toll in its sentence
+_YEAR_BEFORE = regex.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _running() -> frozenset[str]:
