@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Literal, TypeVar
 
 import attrs
@@ -31,7 +31,6 @@ Stage = Literal["earlier", "forecast", "proposal"]
 FINGERPRINT_VERSION = "factcheck/v2"
 
 _Slotted = TypeVar("_Slotted", bound=type)
-_SET: Callable[[object, str, object], None] = object.__setattr__
 
 
 def pickled_as_tuple(cls: _Slotted) -> _Slotted:
@@ -42,13 +41,16 @@ def pickled_as_tuple(cls: _Slotted) -> _Slotted:
     """
     names = tuple(f.name for f in attrs.fields(cls))
     values = operator.attrgetter(*names)
+    # each slot's own setter: a third faster than object.__setattr__, which looks
+    # the name up again (an audit unpickles a few hundred thousand of these)
+    setters = tuple(getattr(cls, name).__set__ for name in names)
 
     def __getstate__(self: object) -> tuple[object, ...]:
         return values(self)
 
     def __setstate__(self: object, state: tuple[object, ...]) -> None:
-        for name, value in zip(names, state, strict=True):
-            _SET(self, name, value)
+        for set_slot, value in zip(setters, state, strict=True):
+            set_slot(self, value)
 
     # setattr: the type checkers disagree on whether a class may take these methods
     # (the compiled build's mypy sees object.__getstate__ and refuses the assignment)
