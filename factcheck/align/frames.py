@@ -126,6 +126,11 @@ _COORDINATED = regex.compile(r"\s+(?:and|or)\s+[a-z-]+\s+([a-z]+)\b")
 _TITLE_WORD = regex.compile(
     r"(?:[A-Z][\w'’.-]*|[$€£¥]?\d[\d.,]*|a|an|the|to|of|in|on|for|and|as|at|by|with)"
 )
+#: three title-case words right before a figure: the cheap test before reading a title
+_TITLE_BEFORE = regex.compile(
+    r"(?:[A-Z][\w'’.-]*\s+(?:(?:a|an|the|to|of|in|on|for|and|as|at|by|with)\s+)?){3}"
+    r"(?:[$€£¥]\s*)?$"
+)
 #: how many capitalized words a cited headline has on each side of its figure
 _TITLE_WORDS_BEFORE, _TITLE_WORDS_AFTER = 3, 1
 #: a qualifier that ends the words before a figure ("extends to more than")
@@ -575,8 +580,8 @@ class FrameReader(HolderReader):
         right = self.text[claim.span.end : end]
         cues: list[str] = []
         attribute, cue = self._attribute(claim, start, end)
-        duration = self._duration_before(claim, start)
-        if attribute is None and duration is not None:
+        duration = None if attribute else self._duration_before(claim, start)
+        if duration is not None:
             # "Attendance over the six months reached 2.41 million": a duration
             # between the attribute and the figure is the figure's window, and
             # the attribute before it is the figure's
@@ -1080,6 +1085,8 @@ def _cited_title(text: str, claim: Claim, s0: int, s1: int) -> tuple[int, int] |
     a run of title-case words around the figure ("refer to Alibaba Leads Record
     Deal to Mint $2.5 Billion China AI Firm"), after prose in lower case. A
     sentence that is all title case (a headline itself) cites nothing."""
+    if not _TITLE_BEFORE.search(text, max(s0, claim.span.start - 80), claim.span.start):
+        return None  # most figures: no capitalized run right before them
     words = list(regex.finditer(r"\S+", text[s0:s1]))
     at = next((i for i, w in enumerate(words) if s0 + w.end() > claim.span.start), None)
     if at is None:
