@@ -115,8 +115,6 @@ _OWNED_BY_ANOTHER = regex.compile(r"\b[A-Z][\w.-]*['’]s[ \t\u00a0]+$")
 #: a clause of past fact that a forecast word before it does not govern: "the move
 #: was widely expected after the union reported that pay rose 5.28%"
 _FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
-#: the attribute a figure is the object of: "a recall of more than 2 million",
-#: "delivered 1.2 million vehicles"
 #: the second share of a split: "by 53.4% to 46.6%"
 _SPLIT_TO = regex.compile(r"\s*to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
 #: an adjective joined to the one before a noun: "sudden [and unexpected deaths]"
@@ -140,6 +138,8 @@ _QUALIFIER_END = regex.compile(
 )
 #: a clause break between two figures
 _BOUNDARY_MARK = regex.compile(r"[,;:()]")
+#: the attribute a figure is the object of: "a recall of more than 2 million",
+#: "delivered 1.2 million vehicles"
 _OF_OBJECT = regex.compile(
     r"\s+(?:of\s+)?(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+"
     r"|over\s+|around\s+|roughly\s+|up\s+to\s+|at\s+least\s+)?"

@@ -345,28 +345,33 @@ def _house_dollar(prose: str) -> tuple[dict[str, str], str] | None:
     style has it."""
     if _US_MARKED.search(prose) is None:
         return None
-    named = {m.group(1).lower() for m in _DOLLAR_COUNTRY_NAMES.finditer(prose)}
-    codes = {code for name, code in _DOLLAR_COUNTRIES if name in named}
-    if len(codes) != 1:
+    found = _one_dollar_country(prose)
+    if found is None:
         return None
-    (code,) = codes
-    country = min(n for n, c in _DOLLAR_COUNTRIES if c == code and n in named)
+    code, country = found
     return {
         "$": code
     }, f"writing 'US$' for US dollars, in a text that names {country.title()}"
 
 
-def _outlet_dollar(outlet: str | None) -> tuple[dict[str, str], str] | None:
-    """The local dollar of an outlet whose name names one dollar country ("The Edge
-    Singapore", "Hong Kong Free Press"), as its domain would."""
-    if not outlet:
-        return None
-    named = {m.group(1).lower() for m in _DOLLAR_COUNTRY_NAMES.finditer(outlet)}
+def _one_dollar_country(text: str) -> tuple[str, str] | None:
+    """The dollar of the one dollar country a text names (its code, and the name
+    as written first in :data:`_DOLLAR_COUNTRIES`), or None."""
+    named = {m.group(1).lower() for m in _DOLLAR_COUNTRY_NAMES.finditer(text)}
     codes = {code for name, code in _DOLLAR_COUNTRIES if name in named}
     if len(codes) != 1:
         return None
     (code,) = codes
-    return {"$": code}, f"the outlet is {outlet}"
+    return code, min(n for n, c in _DOLLAR_COUNTRIES if c == code and n in named)
+
+
+def _outlet_dollar(outlet: str | None) -> tuple[dict[str, str], str] | None:
+    """The local dollar of an outlet whose name names one dollar country ("The Edge
+    Singapore", "Hong Kong Free Press"), as its domain would."""
+    found = _one_dollar_country(outlet) if outlet else None
+    if found is None:
+        return None
+    return {"$": found[0]}, f"the outlet is {outlet}"
 
 
 def _resolve_signs(document: Document, table: ClaimTable) -> None:
