@@ -254,33 +254,21 @@ def lone_figures(
     one margin, once; two matches' crowds or two companies' stores are two figures.
     Only a named attribute class makes a figure lone: a counted noun ("people") or
     a dimension alone is any of a story's many counts or lengths."""
-    refs = list(refs)
+    kinds: dict[tuple[int, str], tuple[int, str, str, str]] = {}
     by_kind: dict[tuple[int, str, str, str], list[Claim]] = defaultdict(list)
     for r in refs:
         frame = r.claim.frame
         if frame is None or not frame.attribute or ":" in frame.attribute:
             continue
-        own = anchors.get(r.key, r).claim
-        by_kind[(r.doc_index, measure_of(r.claim), frame.attribute, frame.role)].append(
-            own
-        )
+        kind = (r.doc_index, measure_of(r.claim), frame.attribute, frame.role)
+        kinds[r.key] = kind
+        by_kind[kind].append(anchors.get(r.key, r).claim)
     lone = {
         kind
         for kind, claims in by_kind.items()
         if all(_one_amount(x, y) for i, x in enumerate(claims) for y in claims[i + 1 :])
     }
-    return {
-        r.key: True
-        for r in refs
-        if r.claim.frame is not None
-        and (
-            r.doc_index,
-            measure_of(r.claim),
-            r.claim.frame.attribute or "",
-            r.claim.frame.role,
-        )
-        in lone
-    }
+    return {key: True for key, kind in kinds.items() if kind in lone}
 
 
 def _one_amount(x: Claim, y: Claim) -> bool:

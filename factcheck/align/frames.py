@@ -115,35 +115,32 @@ _OWNED_BY_ANOTHER = regex.compile(r"\b[A-Z][\w.-]*['’]s[ \t\u00a0]+$")
 #: a clause of past fact that a forecast word before it does not govern: "the move
 #: was widely expected after the union reported that pay rose 5.28%"
 _FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
+#: a qualifier of a figure, said before it: "more than", "about", "up to"
+_QUALIFIER = (
+    r"(?:(?:more|less|fewer)\s+than|about|nearly|almost|some|over|around|roughly"
+    r"|up\s+to|at\s+least)"
+)
 #: the second share of a split: "by 53.4% to 46.6%"
 _SPLIT_TO = regex.compile(r"\s*to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
 #: an adjective joined to the one before a noun: "sudden [and unexpected deaths]"
 _COORDINATED = regex.compile(r"\s+(?:and|or)\s+[a-z-]+\s+([a-z]+)\b")
 #: a word of a headline cited in prose: a capitalized word, a figure, or the short
 #: words headlines leave lower-case ("to", "of", "in")
-_TITLE_WORD = regex.compile(
-    r"(?:[A-Z][\w'’.-]*|[$€£¥]?\d[\d.,]*|a|an|the|to|of|in|on|for|and|as|at|by|with)"
-)
+_TITLE_SMALL = r"(?:a|an|the|to|of|in|on|for|and|as|at|by|with)"
+_TITLE_WORD = regex.compile(rf"(?:[A-Z][\w'’.-]*|[$€£¥]?\d[\d.,]*|{_TITLE_SMALL})")
 #: three title-case words right before a figure: the cheap test before reading a title
 _TITLE_BEFORE = regex.compile(
-    r"(?:[A-Z][\w'’.-]*\s+(?:(?:a|an|the|to|of|in|on|for|and|as|at|by|with)\s+)?){3}"
-    r"(?:[$€£¥]\s*)?$"
+    rf"(?:[A-Z][\w'’.-]*\s+(?:{_TITLE_SMALL}\s+)?){{3}}(?:[$€£¥]\s*)?$"
 )
 #: how many capitalized words a cited headline has on each side of its figure
 _TITLE_WORDS_BEFORE, _TITLE_WORDS_AFTER = 3, 1
 #: a qualifier that ends the words before a figure ("extends to more than")
-_QUALIFIER_END = regex.compile(
-    r"\s*(?:(?:more|less|fewer)\s+than|about|nearly|almost|some|over|around"
-    r"|roughly|up\s+to|at\s+least)?\s*$"
-)
+_QUALIFIER_END = regex.compile(rf"\s*{_QUALIFIER}?\s*$")
 #: a clause break between two figures
 _BOUNDARY_MARK = regex.compile(r"[,;:()]")
 #: the attribute a figure is the object of: "a recall of more than 2 million",
 #: "delivered 1.2 million vehicles"
-_OF_OBJECT = regex.compile(
-    r"\s+(?:of\s+)?(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+"
-    r"|over\s+|around\s+|roughly\s+|up\s+to\s+|at\s+least\s+)?"
-)
+_OF_OBJECT = regex.compile(rf"\s+(?:of\s+)?(?:{_QUALIFIER}\s+)?")
 #: a break between clauses that a verb's reach does not cross
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
 _RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
@@ -770,7 +767,9 @@ class FrameReader(HolderReader):
             self.text, max(start, claim.span.start - 40), claim.span.start
         ):
             if lex.fits(lex.attribute(m.group()), claim.kind, claim.unit):
-                cue = m  # "The recall covers 193,000 vehicles": no area
+                # "The recall covers 193,000 vehicles": no area; the cue kept
+                # fits the claim, so the readings below need not ask again
+                cue = m
         last = counted.split()[-1] if counted else ""
         tally = (
             lex.attribute(last.lower()) if last.lower() in lex.attribute_of else None
@@ -779,10 +778,8 @@ class FrameReader(HolderReader):
             # "had confirmed 101 deaths", "recorded 40 injuries": a tally's noun
             # says what is counted, whatever verb reports it
             return tally, last
-        if (
-            cue is not None
-            and _OF_OBJECT.fullmatch(self.text, cue.end(), claim.span.start)
-            and lex.fits(lex.attribute(cue.group()), claim.kind, claim.unit)
+        if cue is not None and _OF_OBJECT.fullmatch(
+            self.text, cue.end(), claim.span.start
         ):
             # "a recall of more than 2 million vehicles", "delivered 1.2 million
             # vehicles": the figure is the object of the attribute named right
@@ -793,7 +790,6 @@ class FrameReader(HolderReader):
             and cue is not None
             and counted
             and counted.split()[-1].lower() not in lex.attribute_of
-            and lex.fits(lex.attribute(cue.group()), claim.kind, claim.unit)
             and self._subject_then_verb(cue, claim)
         ):
             # "The recall also extends to more than 200,000 vehicles": the
@@ -836,9 +832,11 @@ class FrameReader(HolderReader):
                 self.text, claim.span.end, m.start()
             ):
                 continue  # "a tax of R$58 million on an inheritance of...": its object
-            if m.start() >= claim.span.end and any(
-                s > m.end() and _OF_OBJECT.fullmatch(self.text, m.end(), s)
-                for s, _ in self.spans
+            after = bisect.bisect_right(self.spans, (m.end(), m.end()))
+            if (
+                m.start() >= claim.span.end
+                and after < len(self.spans)
+                and _OF_OBJECT.fullmatch(self.text, m.end(), self.spans[after][0])
             ):
                 # "operating profit reached 8.80 trillion won on revenue of 19.77
                 # trillion won": the cue names the figure right after it

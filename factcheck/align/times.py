@@ -93,13 +93,8 @@ _FULL_YEAR = regex.compile(
 )
 #: the time of a figure for a whole year whose number goes unsaid
 FULL_YEAR = "?-FY"
-#: a year named by the day it ends: "for the year ended June 30", "the twelve
-#: months to 31 March 2024": a (fiscal) year, not that day
-_YEAR_ENDED = regex.compile(
-    r"\b(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to)\s+"
-    r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}(?:st|nd|rd|th)?)"
-    r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"
-)
+#: a year named by the day it ends, before that day: "for the year ended June 30",
+#: "the twelve months to 31 March 2024": a (fiscal) year, not that day
 _ENDED_BEFORE = regex.compile(
     r"\b(?:year|months)\s+(?:ended|ending|to)\s+(?:the\s+)?$", regex.IGNORECASE
 )
@@ -321,10 +316,6 @@ def _time_in(
             half = m.group("h") or ("1" if m.group("half").lower() == "first" else "2")
             return f"{year or '?'}-H{half}"
         return f"{year or '?'}-Q{q}"
-    ended = _YEAR_ENDED.search(text, lo, hi)
-    if ended is not None:
-        y = ended.group("y") or year
-        return f"FY{y}" if y else FULL_YEAR
     if year is None and _FULL_YEAR.search(text, lo, hi) is not None:
         return FULL_YEAR
     for dm in _DAY_MONTH.finditer(text, lo, hi):
@@ -335,7 +326,8 @@ def _time_in(
             continue  # "62 cases since the outbreak was declared on September 27"
         day = int(dm.group("d1") or dm.group("d2"))
         if _ENDED_BEFORE.search(text, max(0, dm.start() - 30), dm.start()):
-            # "Revenue for the twelve months to 31 March 2024 was": the year it ends
+            # "for the year ended June 30, 2023", "Revenue for the twelve months to
+            # 31 March 2024 was": the (fiscal) year it ends
             y = dm.group("y") or year
             return f"FY{y}" if y else FULL_YEAR
         y = dm.group("y") or year or (published.year if published else None)

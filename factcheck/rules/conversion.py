@@ -194,8 +194,9 @@ def _bases(
             b_read = b if ub == b.unit else attrs.evolve(b, unit=ub)
             source = ctx.anchor_interval(a_read)
             reach = ""
-            if not own and _shared_bound(source, a) != source:
-                source = _shared_bound(source, a)
+            bound = source if own else _shared_bound(source, a)
+            if bound != source:
+                source = bound
                 reach = (
                     f" (the pair's {a.text!r} is a bound: the amount may lie "
                     f"{SHARED_BOUND_REACH:.0%} beyond it)"
