@@ -181,6 +181,12 @@ _CHANGE_AFTER_LEVEL = regex.compile(
     r"\)?(?:\s+(?!(?i:and|but|while|which|who|that|when|after|before|as)\b)[\w'’-]+){0,6}"
     r"\s*,\s*(?:[a-z-]+\s+){0,3}"
 )
+#: between a level and a change it is said to be, the copula: "The 106 dead are",
+#: "the toll of 1,419 is now": the subject's own figure, then what it differs by
+_CHANGE_AFTER_COPULA = regex.compile(
+    r"(?:\s+(?!(?i:and|but|while|which|who|that|when|after|before|as)\b)[\w'’-]+){0,3}"
+    r"\s+(?:is|are|was|were)\s+(?:now\s+|still\s+)?"
+)
 #: "Joryarhin Group's chip and phone units", "Apparel and footwear sales": kinds of
 #: one thing listed before a plural head, maybe under an owner
 _KIND_LIST = regex.compile(
@@ -526,7 +532,11 @@ class FrameReader(HolderReader):
         ):
             return None
         gap = self.text[gap_start : claim.span.start]
-        return prev if _CHANGE_AFTER_LEVEL.fullmatch(gap) else None
+        if _CHANGE_AFTER_LEVEL.fullmatch(gap) or (
+            frame.role == "change" and _CHANGE_AFTER_COPULA.fullmatch(gap)
+        ):
+            return prev
+        return None
 
     def _host(self, claim: Claim) -> Claim | None:
         """The claim right before an opening bracket this claim stands in."""

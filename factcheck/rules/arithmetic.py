@@ -45,9 +45,13 @@ _DOWN = regex.compile(
 _ABOUT = r"(?:(?i:about|around|roughly|nearly|some|just)[ \t]+)?"
 _TO = regex.compile(rf"(?i:\bto)[ \t\u00a0]+{_ABOUT}$")
 #: "from 11.55 lakh tonnes", "from last year's Rs 2,040", "from 2023's 25.07 million":
-#: the start of a change, maybe after the possessive that names its time
+#: the start of a change, maybe after the possessive that names its time; "from
+#: Friday's close of 1.86 francs", "from a peak of 4.1%": or named by its noun
 _FROM = regex.compile(
-    rf"(?i:\bfrom)[ \t\u00a0]+(?:(?:[\w-]+[ \t\u00a0]+){{0,2}}[\w-]+['’]s[ \t\u00a0]+)?{_ABOUT}$"
+    rf"(?i:\bfrom)[ \t\u00a0]+(?:(?:[\w-]+[ \t\u00a0]+){{0,2}}[\w-]+['’]s[ \t\u00a0]+"
+    r"|(?i:the|a|an|its|their|his|her)[ \t\u00a0]+)?"
+    r"(?:(?:[a-z-]+[ \t\u00a0]+){0,2}(?i:of)[ \t\u00a0]+)?"
+    rf"{_ABOUT}$"
 )
 #: "21 of 35", "4,500 out of", "358 of the town's 1,113"
 _OF = regex.compile(
@@ -194,6 +198,9 @@ def _change_triples(
             # "raise its dividend ... to $1.63 from $1.51 and lift buybacks by
             # $2.5bn": an amount larger than both ends is another change's
             and not (amount and not _within_ends(pct, new, old))
+            # "rose 7% to Rs 1,326, a rally of 14% from Tuesday's low of Rs 1,164":
+            # a start after another change is that change's
+            and not _change_between(others, pct, old)
         ]
         if ends:
             # the ends nearest the change, and each other, are its own
@@ -225,6 +232,21 @@ def _change_triples(
                 amount and not _same_measure(pct.claim, after_level[0].claim)
             ):
                 yield pct, *after_level
+
+
+def _change_between(
+    claims: Sequence[ClaimRef], change: ClaimRef, end: ClaimRef
+) -> bool:
+    """Whether another change stands between a change and an end after it, so
+    that the end is the nearer change's: "up 7% to Rs 1,326, a rally of 14% from
+    Tuesday's low of Rs 1,164"."""
+    return any(
+        change.claim.span.end <= r.claim.span.start
+        and r.claim.span.end <= end.claim.span.start
+        and (r.claim.kind == "percent" or _in_points(r.claim) or _is_amount_change(r))
+        and not (_TO.search(_before(r)) or _FROM.search(_before(r)))
+        for r in claims
+    )
 
 
 #: between a level and the value it rose or fell from: ", up from ", " down from "

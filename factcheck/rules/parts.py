@@ -100,8 +100,10 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
                 )
 
 
-#: a total named after its parts: "..., more than 12,000 in all"
+#: a total named after its parts: "..., more than 12,000 in all", "62 people in
+#: all", "2 million fans in total" (the noun it counts may come first)
 _TOTAL_AFTER = regex.compile(
+    r"(?:[ \t\u00a0]+[a-z][a-z-]*){0,2}"
     r"[ \t\u00a0]+(?i:in[ \t]+all|in[ \t]+total|combined|altogether|all[ \t]+told)\b"
 )
 #: between two listed parts: " dead in Turkey and ", ", ", " up front and a further ",
@@ -132,7 +134,9 @@ _TOTAL_GAP = regex.compile(
 #: of ", ", bringing the total to ", ", together account for more than "
 _NAMED_TOTAL_GAP = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?i:(?:for[ \t]+|making[ \t]+|"
-    r"(?:bringing|taking)[ \t]+(?:the|its)[ \t]+)?(?:a[ \t]+)?total[ \t]+(?:of|to)"
+    # "for a total enterprise value of": the total may name what it totals
+    r"(?:bringing|taking)[ \t]+(?:the|its)[ \t]+)?(?:a[ \t]+)?total(?:[ \t]+[a-z-]+){0,2}"
+    r"[ \t]+(?:of|to)"
     r"|totall?ing|together(?:[ \t]+(?:account[ \t]+for|make[ \t]+up|come[ \t]+to"
     r"|add[ \t]+up[ \t]+to|amount[ \t]+to|total))?)[ \t\u00a0]+"
     r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around|at[ \t]+least)"
