@@ -73,6 +73,10 @@ SHARED_BOUND_REACH = 0.1
 #: is checked against every rate of this many days before the report (a deal's first
 #: offer, a price months ago); older moments are named with their year
 AT_THE_TIME_DAYS = 365
+#: "11 billion dollars, about 82 billion kroner": an "about" on an equivalent says
+#: the writer rounded the conversion they made, not that it may be 5% off; it
+#: allows its printed precision and this share more (a rate rounded before use)
+ROUNDED_EQUIVALENT = 0.02
 #: how loose a round figure is read when sources are compared: "700 km" read as
 #: rounded to the hundred would allow 650-750, yet outlets print a car's range, a
 #: funding round or a count as the figure itself; a bare round figure allows its
@@ -163,16 +167,24 @@ class AuditContext:
         except (RateUnavailableError, UnitError, ValueError):
             return None
 
-    def stated_interval(self, claim: Claim, *, own_qualifier: bool = True) -> Interval:
+    def stated_interval(
+        self, claim: Claim, *, own_qualifier: bool = True, rounded: bool = False
+    ) -> Interval:
         """The interval a stated equivalent allows; with ``own_qualifier=False`` only
         its stated precision (a qualifier inherited from the pair applies to both
         sides alike). An open end is closed at ``OPEN_END_FACTOR``: "more than $2.78"
-        for 2.78 billion is a slip, not a true statement."""
+        for 2.78 billion is a slip, not a true statement. With ``rounded``, the
+        writer's own conversion is checked: its "about" allows its printed precision
+        and ``ROUNDED_EQUIVALENT``, not the 5% of a figure reported from elsewhere."""
+        # "about" either way of its figure (not "nearly", which stays below it)
+        about = claim.qualifier == "approx" and (claim.high or 0.0) > claim.value
         if claim.qualifier == "range" or (
-            own_qualifier and claim.qualifier == "approx"
+            own_qualifier and claim.qualifier == "approx" and not (rounded and about)
         ):
             return claim.interval
         half = claim.precision / 2
+        if own_qualifier and about:
+            half += abs(claim.value) * ROUNDED_EQUIVALENT
         low, high = claim.value - half, claim.value + half
         if own_qualifier and claim.qualifier in ("gt", "ge"):
             low, high = claim.value, abs(claim.value) * OPEN_END_FACTOR

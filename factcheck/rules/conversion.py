@@ -206,7 +206,7 @@ def _bases(
                 to_unit=ub,
                 source=source,
                 reach=reach,
-                stated=ctx.stated_interval(b_read, own_qualifier=own),
+                stated=ctx.stated_interval(b_read, own_qualifier=own, rounded=True),
             )
             conv = ctx.convert(source, ub, kind="money", value=a.value, day=day)
             if conv is not None and conv.rates is not None:
@@ -273,6 +273,9 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     window of days around it, plus a relative tolerance. The equivalent must fall in
     that range, after its own stated precision and qualifier. The anchor is read at
     its precision but never looser than ±2.5%: a writer converts the figure they print.
+    For the same reason an "about" on the equivalent ("$11 billion, about 82 billion
+    kroner") marks the writer's rounding: it allows the equivalent's precision and
+    2% more (`ROUNDED_EQUIVALENT`), not the 5% of a figure reported from elsewhere.
 
     Three other bases are accepted, and the finding says which were tried:
     a rate the article states ("at Rs 70 to the dollar", "($1 = 0.8495 euros)"),
@@ -486,7 +489,9 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
         if conv is None:
             continue
         ctx.mark_checked(anchor, ref)
-        stated = ctx.stated_interval(b, own_qualifier=_own_qualifier(anchor, ref))
+        stated = ctx.stated_interval(
+            b, own_qualifier=_own_qualifier(anchor, ref), rounded=True
+        )
         if conv.result.overlaps(stated):
             continue
         gap = _rel_gap(conv.result, stated)
@@ -524,7 +529,9 @@ def _rescaled_findings(ctx: AuditContext) -> Iterator[Finding]:
         if a.kind not in ("money", "quantity"):
             continue
         source = ctx.anchor_interval(a)
-        stated = ctx.stated_interval(b, own_qualifier=_own_qualifier(anchor, ref))
+        stated = ctx.stated_interval(
+            b, own_qualifier=_own_qualifier(anchor, ref), rounded=True
+        )
         found = _restated_off(
             ctx,
             anchor,
