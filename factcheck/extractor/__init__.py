@@ -304,6 +304,31 @@ _LOCAL_SIGNS: Final = {
         for suffix, code in ((".ke", "KES"), (".tz", "TZS"), (".ug", "UGX"))
     },
 }
+#: national mastheads on generic domains, by the country suffix they would have:
+#: their bare "$" or "Rs" is local too ("The Globe and Mail" writes C$ as "$")
+_MASTHEADS: Final = {
+    **dict.fromkeys(
+        [
+            "theglobeandmail.com",
+            "thestar.com",
+            "nationalpost.com",
+            "financialpost.com",
+            "vancouversun.com",
+            "montrealgazette.com",
+            "ottawacitizen.com",
+            "calgaryherald.com",
+            "torontosun.com",
+        ],
+        ".ca",
+    ),
+    "afr.com": ".au",
+    **dict.fromkeys(
+        ["straitstimes.com", "channelnewsasia.com", "todayonline.com"], ".sg"
+    ),
+    **dict.fromkeys(["scmp.com", "hongkongfp.com"], ".hk"),
+    "taipeitimes.com": ".tw",
+    **dict.fromkeys(["dawn.com", "geo.tv"], ".pk"),
+}
 _HOST: Final = regex.compile(
     r"^[a-z][a-z0-9+.-]*://(?:[^/@]*@)?(?P<host>[^/:?#]+)", regex.IGNORECASE
 )
@@ -315,6 +340,9 @@ def _local_reading(document: Document) -> tuple[dict[str, str], str] | None:
     if m is None:
         return None
     host = m.group("host").lower()
+    for masthead, suffix in _MASTHEADS.items():
+        if host == masthead or host.endswith("." + masthead):
+            return _LOCAL_SIGNS[suffix], host
     for suffix, signs in _LOCAL_SIGNS.items():
         if host.endswith(suffix):
             return signs, host

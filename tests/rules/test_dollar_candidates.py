@@ -54,6 +54,37 @@ PAIRS = [
         True,
     ),
     ("The city pledged 10 billion yuan ($5 billion) for ports.", _outlet("hk"), False),
+    # national mastheads on .com domains read "$" as their own dollar too
+    (
+        "Seoul unveiled 26 trillion won ($26.0 billion) for chips.",
+        "https://www.theglobeandmail.com/world/article-1/",
+        True,
+    ),
+    (
+        "Seoul unveiled 26 trillion won ($15 billion) for chips.",
+        "https://www.theglobeandmail.com/world/article-1/",
+        False,
+    ),
+    (
+        "Tokyo set aside 1 trillion yen ($8.62 billion) for chips.",
+        "https://www.straitstimes.com/asia/1",
+        True,
+    ),
+    (
+        "Tokyo set aside 1 trillion yen ($8.62 billion) for chips.",
+        "https://www.thestraitstimes.example.com/asia/1",
+        False,
+    ),
+    (
+        "Brussels fined it 10 billion euros ($16.3 billion).",
+        "https://www.afr.com/companies/1",
+        True,
+    ),
+    (
+        "Brussels fined it 10 billion euros ($13.5 billion).",
+        "https://www.afr.com/companies/1",
+        False,
+    ),
 ]
 
 
