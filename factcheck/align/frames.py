@@ -772,6 +772,14 @@ class FrameReader(HolderReader):
                 # "486 sudden and unexpected deaths": two adjectives joined before
                 # the noun; the noun after them is what is counted
                 counted = f"{counted} {joined.group().strip()}"
+        if counted and self.text[claim.span.end : claim.span.end + 1] == "-":
+            # "Saturday's 7.2-magnitude earthquake": a figure hyphened to its
+            # measure modifies the noun after it; it measures that, whatever a cue
+            # before it ("the death toll from") counts
+            first = counted.split()[0].lower()
+            if first in lex.attribute_of:
+                return lex.attribute(first), first
+            return f"noun:{stem(first)}", first
         cue = None
         for m in lex.attributes.finditer(
             self.text, max(start, claim.span.start - 40), claim.span.start

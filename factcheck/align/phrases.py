@@ -97,9 +97,16 @@ def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:
     )
 
 
+def _a_day_of(word: str) -> bool:
+    """ "Friday's", "Sunday's": the day a holder is of (a time), no name of it."""
+    low = word.lower().strip(".,'’")
+    return low.endswith(("'s", "’s")) and _POSSESSIVE.sub("", low) in _WEEKDAY_NAMES
+
+
 def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
     """A holder's words that tell holders apart."""
     out = []
+    words = [w for w in words if not _a_day_of(w)]
     named = any(
         w[:1].isupper()
         and w.lower() not in lex.kind_heads

@@ -266,6 +266,10 @@ _STOP_NOUNS: Final = frozenset(
         "had", "that", "this", "these", "those", "it", "its", "than", "which", "who",
         "per", "up", "down", "more", "less", "over", "under", "about", "percent",
         "times", "time", "former", "other", "others", "new", "out",
+        # prepositions, which count nothing: "137 off 102 balls", "20 into the round"
+        "off", "into", "onto", "across", "against", "after", "before", "since",
+        "until", "between", "among", "through", "via", "within", "without", "during",
+        "above", "below", "beyond", "behind", "amid", "toward", "towards", "upon",
     }
 )  # fmt: skip
 
