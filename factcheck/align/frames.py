@@ -784,6 +784,8 @@ class FrameReader(HolderReader):
         for m in lex.attributes.finditer(
             self.text, max(start, claim.span.start - 40), claim.span.start
         ):
+            if lex.in_idiom(self.text, m.start(), m.end()):
+                continue
             if lex.fits(lex.attribute(m.group()), claim.kind, claim.unit):
                 # "The recall covers 193,000 vehicles": no area; the cue kept
                 # fits the claim, so the readings below need not ask again
@@ -831,7 +833,9 @@ class FrameReader(HolderReader):
             return f"noun:{stem(head)}", head
         best: tuple[int, int, str, str] | None = None
         for m in lex.attributes.finditer(self.text, start, end):
-            if any(s <= m.start() < e for s, e in self.spans):
+            if any(s <= m.start() < e for s, e in self.spans) or lex.in_idiom(
+                self.text, m.start(), m.end()
+            ):
                 continue
             distance = (
                 claim.span.start - m.end()
@@ -874,7 +878,8 @@ class FrameReader(HolderReader):
             noun = counted.split()[-1].lower()
             if noun in lex.attribute_of:
                 return lex.attribute(noun), noun
-            if claim.kind == "count":
+            if claim.kind == "count" and noun not in lex.generic:
+                # "15,000 people": a generic noun tells no attribute apart
                 return f"noun:{stem(noun)}", noun
         if claim.kind == "quantity" and claim.unit:
             return f"dim:{dimension(claim.unit)}", claim.unit

@@ -38,6 +38,8 @@ class Lexicon:
     money: frozenset[str]
     #: classes measured only in one dimension (an area is never a count)
     dimension_of: dict[str, str]
+    #: idioms that hold a cue but name no attribute ("in the order of")
+    idioms: regex.Pattern[str]
     change_before: regex.Pattern[str]
     change_after: regex.Pattern[str]
     not_a_change: regex.Pattern[str]
@@ -85,6 +87,14 @@ class Lexicon:
 
         return kind == "quantity" and unit is not None and dimension(unit) == need
 
+    def in_idiom(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, a cue, stands inside an idiom that names no
+        attribute ("a loss in the order of CHF 132 billion")."""
+        return any(
+            m.start() <= start and end <= m.end()
+            for m in self.idioms.finditer(text, max(0, start - 20), end + 20)
+        )
+
     def attribute(self, cue: str) -> str:
         """The class of an attribute cue as matched."""
         return self.attribute_of[" ".join(cue.lower().split())]
@@ -121,6 +131,7 @@ def lexicon() -> Lexicon:
         period=frozenset(period),
         money=frozenset(money),
         dimension_of=dimension_of,
+        idioms=_phrase_pattern(raw["idioms"]["phrases"]),
         change_before=_phrase_pattern(roles["change_before"]),
         change_after=_phrase_pattern(roles["change_after"]),
         not_a_change=_phrase_pattern(roles["not_a_change"]),

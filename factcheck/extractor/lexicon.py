@@ -117,6 +117,10 @@ QUALIFIERS_BEFORE: Mapping[str, str] = {
     "around": "approx",
     "some": "approx",
     "close to": "approx",
+    # "a loss in the order of CHF 132 billion": its size, not an order
+    "in the order of": "approx",
+    "on the order of": "approx",
+    "of the order of": "approx",
     "nearly": "nearly",
     "almost": "nearly",
     # "a little below N", as "nearly": the band of model.NEARLY_BAND, not anything

@@ -647,6 +647,8 @@ def test_mb_is_megabits_away_from_weather() -> None:
         ("up to 8 inches of rain", "le"),
         ("just shy of 2 million people", "approx"),
         ("less than 2 million people", "lt"),
+        ("a loss in the order of CHF 132 billion", "approx"),
+        ("costs on the order of $5 million", "approx"),
     ],
 )
 def test_qualifiers(text: str, qualifier: str) -> None:
