@@ -958,6 +958,11 @@ class FrameReader(HolderReader):
                 and claim.kind != "percent"
                 # "$100 more than last year's $1,099": a difference
                 and not _THAN_AFTER.match(near_right.lstrip(), m.end())
+                # "$36 above Friday's close of $172.61": an amount's premium (a
+                # height "2,000 metres above sea level" is a level)
+                and not (
+                    claim.kind == "money" and m.group().lower() in {"above", "below"}
+                )
             )
             or lex.not_a_change.match(near_right.lstrip())
         ):

@@ -458,7 +458,9 @@ _PREMIUM_OF_TO = regex.compile(
 #: an amount more or less than the value it is measured on: "costs $449.99, $50
 #: less than the bundle at $499.99", "$1,199, $100 more than last year's $1,099"
 _THAN_BASE = regex.compile(
-    r"[ \t\u00a0]+(?i:more|less|fewer|higher|lower|cheaper|dearer)[ \t\u00a0]+(?i:than)"
+    r"[ \t\u00a0]+(?:(?i:more|less|fewer|higher|lower|cheaper|dearer)[ \t\u00a0]+(?i:than)"
+    # "$36 above Seagen's Friday close of $172.61"
+    r"|(?i:above|below))"
     r"(?:[ \t\u00a0]+[\w'’-]+){0,5}?(?:[ \t\u00a0]+(?i:at|of))?[ \t\u00a0]+$"
 )
 
