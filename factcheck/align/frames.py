@@ -141,6 +141,11 @@ _BOUNDARY_MARK = regex.compile(r"[,;:()]")
 #: the attribute a figure is the object of: "a recall of more than 2 million",
 #: "delivered 1.2 million vehicles"
 _OF_OBJECT = regex.compile(rf"\s+(?:of\s+)?(?:{_QUALIFIER}\s+)?")
+#: what a figure is set against, after it: "compared with", "against"
+_SET_AGAINST = regex.compile(
+    r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\b",
+    regex.IGNORECASE,
+)
 #: a break between clauses that a verb's reach does not cross
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
 _RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
@@ -998,6 +1003,12 @@ class FrameReader(HolderReader):
                     return stage  # type: ignore[return-value]
         for m in lex.stages.finditer(self.text, start, end):
             if _NOT_A_STAGE.match(self.text, m.start()):
+                continue
+            if m.start() >= claim.span.end and _SET_AGAINST.search(
+                self.text, claim.span.end, m.start()
+            ):
+                # "23.47 trillion won, compared with a loss a year earlier": the
+                # stage is the figure set against, not this one's
                 continue
             stage = lex.stage_of[" ".join(m.group().lower().split())]
             if (

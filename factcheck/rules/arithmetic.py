@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import attrs
 import regex
@@ -340,6 +340,10 @@ _PREMIUM_TO = regex.compile(
 #: figure: a premium's close ("a 31% premium to Friday's close"), a share's total
 #: ("about half of the total")
 _EARLIER_SENTENCES = 2
+#: how many sentences before may state the new record a margin's subject names by
+#: its attribute ("Operating profit topped the 2018 peak ... by"): results are
+#: given in a story's lead, their records a paragraph later
+_RECORD_SENTENCES = 4
 
 #: after a premium's percentage, the close it is measured on named without its
 #: figure: "a 31% premium to Splunk's closing price on Friday", "a 26% premium over
@@ -568,15 +572,62 @@ _BEAT_BY = regex.compile(
 _DEGREE_SCALES = frozenset(["degree_Celsius", "degree_Fahrenheit", "kelvin"])
 
 
+#: a sentence whose subject points back at the figure before it: "That topped",
+#: "It beat", "The figure broke"
+_POINTS_BACK = regex.compile(
+    r"^[ \t\u00a0]*(?i:that|this|it|the[ \t\u00a0]+(?:figure|total|result|number))\b"
+)
+
+
+def _record_stated_before(
+    old: ClaimRef, cut: int, earlier: Sequence[ClaimRef]
+) -> list[ClaimRef]:
+    """The new record a margin's sentence names by its subject, stated in a
+    sentence before: "... an operating profit of 23.47 trillion won. Operating
+    profit topped the 2018 peak of 20.84 trillion won by 3.6 trillion won" (the
+    subject is the old record's attribute, or "That", "It"). The latest such
+    figure of the old record's attribute and measure, as a level of its own time."""
+    frame = old.claim.frame
+    attribute = frame.attribute if frame else None
+    if attribute is None or attribute.startswith(("noun:", "dim:")):
+        return []
+    text = old.document.prose
+    s0 = old.claim.sentence.start if old.claim.sentence else cut
+    subject = text[s0:cut]
+    lex = lexicon()
+    if not (
+        _POINTS_BACK.match(subject)
+        or any(
+            lex.attribute(m.group()) == attribute
+            for m in lex.attributes.finditer(subject)
+        )
+    ):
+        return []
+    found = [
+        r
+        for r in earlier
+        if r.claim.equivalent_of is None
+        and r.claim.kind == old.claim.kind
+        and r.claim.unit == old.claim.unit
+        and r.claim.frame is not None
+        and r.claim.frame.attribute == attribute
+        and r.claim.frame.role == "level"
+        and r.claim.frame.stage is None
+    ]
+    return found[-1:]
+
+
 def _margin_triples(
     claims: Sequence[ClaimRef],
+    earlier: Sequence[ClaimRef] = (),
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(margin, new record, old record) of one sentence: "reaching 47.9C and beating
     Sunday's 46.6C by 2.3 degrees", "ran 2:00:35, breaking the record of 2:01:09 by
-    34 seconds"."""
+    34 seconds"; or with the new record in a sentence before, named by the
+    margin's subject (:func:`_record_stated_before`)."""
     own = [r for r in claims if r.claim.equivalent_of is None]
     for i, margin in enumerate(own):
-        if i < 2:
+        if i < 1:
             continue
         old = own[i - 1]
         text = old.document.prose
@@ -599,7 +650,7 @@ def _margin_triples(
             if r.claim.span.end <= cut
             and r.claim.kind == old.claim.kind
             and r.claim.unit == old.claim.unit
-        ]
+        ] or _record_stated_before(old, cut, earlier)
         if not news:
             continue
         new = news[-1]
@@ -803,26 +854,41 @@ def _amount_of_a_change(
 def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a record's stated margin (the new record and the old one differ by
     it) and on a profit or loss named after the two amounts it is made of."""
-    readings = (
+    readings: tuple[
+        tuple[
+            Callable[
+                [Sequence[ClaimRef], Sequence[ClaimRef]],
+                Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]],
+            ],
+            str,
+            str,
+        ],
+        ...,
+    ] = (
         (
             _margin_triples,
             "margin",
             "one sentence states a record, the one it beat and by how much",
         ),
         (
-            _difference_triples,
+            lambda claims, _: _difference_triples(claims),
             "difference",
             "one sentence states two amounts and the profit or loss between them",
         ),
         (
-            _amount_of_a_change,
+            lambda claims, _: _amount_of_a_change(claims),
             "change",
             "one sentence states a change's two ends and its amount",
         ),
     )
-    for claims in _sentences(ctx):
+    for claims, earlier in _sentences_after(ctx, _RECORD_SENTENCES):
         for read, what, why in readings:
-            for margin, new, old in read(claims):
+            for margin, new, old in read(claims, earlier):
+                said = (
+                    why
+                    if new.claim.sentence == margin.claim.sentence
+                    else "the sentence's subject names the record the sentence before states"
+                )
                 if not _within_ends(margin, new, old):
                     continue  # "... from $1.51 and lift buybacks by $2.5bn": another's
                 n, o = _stated(new.claim), _stated(old.claim)
@@ -854,7 +920,7 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                         "old_value": old.claim.value,
                         "unit": old.claim.unit,
                     },
-                    evidence=why,
+                    evidence=said,
                 )
 
 
