@@ -347,6 +347,13 @@ def _holder_relation(
     that side counts as naming none."""
     ka = set() if fa.holder_source == "agent" else set(fa.holder_key)
     kb = set() if fb.holder_source == "agent" else set(fb.holder_key)
+    # where the holders cannot be compared, the stories' names still can: reports
+    # about different names are about different things
+    unknown = (
+        ("different", "reports about different names")
+        if topic_a and topic_b and not topic_a & topic_b
+        else ("unknown", "")
+    )
     if ka and kb:
         if ka == kb:
             return "same", f"same holder: {fa.holder}"
@@ -371,26 +378,24 @@ def _holder_relation(
                 )
             return "partial", f"holders overlap: {fa.holder} / {fb.holder}"
         if _named(fa) != _named(fb):
-            return "unknown", ""  # a name against a common noun: no telling
+            return unknown  # a name against a common noun: no telling
         if not _comparable_sources(fa.holder_source, fb.holder_source):
             # "X fined Amazon" against "Amazon's fine": an agent is no holder
-            return "unknown", ""
+            return unknown
         return "different", f"different holders: {fa.holder} / {fb.holder}"
     if ka or kb:
         named, other_topic, frame = (ka, topic_b, fa) if ka else (kb, topic_a, fb)
         if not other_topic or not _named(frame) or frame.holder_source == "place":
             # "three people have died in South Australia" against a story's toll
             # that names no place: one place's part, however the story names it
-            return "unknown", ""
+            return unknown
         if named & other_topic:
             return "topic", f"holder {frame.holder} is the other report's subject"
-        return "unknown", ""
+        return unknown
     if topic_a and topic_b and topic_a & topic_b:
         shared = ", ".join(sorted(topic_a & topic_b)[:3])
         return "topic", f"same story: {shared}"
-    if topic_a and topic_b:
-        return "different", "reports about different names"
-    return "unknown", ""
+    return unknown
 
 
 #: a year written before a toll in its sentence
@@ -720,12 +725,9 @@ def decide(
     sa, sb = (fa, fb) if same_doc else (story_frame(a), story_frame(b))
     if holder != "same" and (sa, sb) != (fa, fb):
         holder, holder_why = _holder_relation(sa, sb, topic_a, topic_b)
-    if holder == "different" and not (
-        shared_anchor and not (fa.holder_key and fb.holder_key) and _one_moment(da, db)
-    ):
-        # two reports about different names print one amount: the same
-        # announcement retold only if they are of one news moment; weeks apart,
-        # stories about other names print it by chance
+    if holder == "different":
+        # two reports about different names print one amount: stories about other
+        # names print it by chance, even in one week
         return Veto(reason=holder_why)
     attribute, attribute_weight = _attribute_relation(fa, fb)
     if attribute == "different" and _money_into(fa, fb):
