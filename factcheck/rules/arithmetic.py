@@ -18,6 +18,7 @@ import regex
 
 from factcheck.align import ClaimRef
 from factcheck.align.context import stem
+from factcheck.align.frames import dimension
 from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import HYPHENED_MEASURE, SUBORDINATE_CLAUSE, holder_key
 from factcheck.extractor.counts import RATIO_JOINER
@@ -665,6 +666,67 @@ def _margin_triples(
         yield margin, new, old
 
 
+#: a record the figure before is said to have beaten: "254.8 mm, surpassing the
+#: previous record of ", "49.6C, beating the old national high of "
+_BEATEN_RECORD = regex.compile(
+    r"^,?[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,6}?(?i:surpassing|exceeding|topping"
+    r"|beating|breaking|eclipsing|bettering|smashing|shattering)[ \t\u00a0]+(?i:the|its)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,4}?[ \t\u00a0]+(?i:record|high|peak|best)"
+    r"(?:[ \t\u00a0]+(?i:of|at))?[ \t\u00a0]+$"
+)
+#: a record that a lower figure beats: "a record low", a time run faster
+_LOW_RECORD = regex.compile(
+    r"(?i:\b(?:low|lows|lowest|fastest|quickest|coldest|cheapest)\b)"
+)
+
+
+def _beaten_records(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef]]:
+    """(new, old) where a figure is said to beat a record stated right after it,
+    with no margin: "received 254.8 mm, surpassing the previous record of 287.6
+    mm". A record that the lower figure beats (a low, a race time) is left alone."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for i in range(1, len(own)):
+        old = own[i]
+        gap = _between(own[i - 1], old)
+        if not _BEATEN_RECORD.match(gap) or _LOW_RECORD.search(gap):
+            continue
+        # "received 254.8 mm in less than 24 hours, surpassing": the nearest figure
+        # before in the record's measure is the new one
+        news = [r for r in own[:i] if _same_measure(r.claim, old.claim)]
+        if not news:
+            continue
+        new = news[-1]
+        if new.claim.kind not in ("money", "count", "quantity") or (
+            new.claim.unit and dimension(new.claim.unit) == "time"
+        ):
+            continue
+        yield new, old
+
+
+def _records_below_the_beaten(ctx: AuditContext) -> Iterator[Finding]:
+    """FC301 on a record said to beat one higher than itself."""
+    for claims in _sentences(ctx):
+        for new, old in _beaten_records(claims):
+            n, o = _stated(new.claim), _stated(old.claim)
+            if n.high is None or o.low is None:
+                continue
+            ctx.mark_checked(new, old)
+            if n.high > o.low:
+                continue
+            yield ctx.finding(
+                "FC301",
+                new,
+                f"{new.claim.text!r} is said to beat the record of {old.claim.text!r}, "
+                f"but it allows only {format_interval(n)}, below that record "
+                f"({format_interval(o)})",
+                related=[old],
+                details={"new_value": new.claim.value, "old_value": old.claim.value},
+                evidence=("one sentence says a figure beat a record it states",),
+            )
+
+
 def _change_finding(
     ctx: AuditContext,
     ref: ClaimRef,
@@ -1022,10 +1084,14 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     as an amount between two values of its clause ("up from 2,012 on Saturday, an
     increase of 110"), a record's margin over the one it beat ("reaching 47.9C
     and beating Sunday's 46.6C by 1.3 degrees", "whose $426.5 million contract he
-    beat by $273.5 million"), a margin, gap or natural decline named after its two
-    figures ("160 seats to the Conservatives' 144, a margin of 16"), and a figure
-    compared with another ("£29.34 a share, some 17% more than the first proposal
-    of £25.08", also from a sentence that opens "That figure is ...").
+    beat by $273.5 million", or "Operating profit topped the 2018 peak of 20.84
+    trillion won by 3.6 trillion won" after the year's profit), a margin, gap or
+    natural decline named after its two figures ("160 seats to the Conservatives'
+    144, a margin of 16"), and a figure compared with another ("£29.34 a share, some
+    17% more than the first proposal of £25.08", also from a sentence that opens
+    "That figure is ..."). A figure said to beat a record must be above it ("254.8
+    mm, surpassing the previous record of 287.6 mm" cannot hold; a low or a race
+    time is beaten from below).
 
     *Why it matters.* Growth rates are recomputed by every reader who has both
     figures; a wrong one is the easiest error to spot and the most embarrassing.
@@ -1039,6 +1105,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """
     yield from _delta_arithmetic(ctx)
     yield from _margin_arithmetic(ctx)
+    yield from _records_below_the_beaten(ctx)
     for claims, earlier in _sentences_after(ctx, _EARLIER_SENTENCES):
         own = list(_change_triples(claims))
         read = {t[0].key for t in own}
