@@ -849,9 +849,10 @@ class FrameReader(HolderReader):
             )
             if distance < 0:
                 continue
+            cls = lex.attribute(m.group())
             if (
-                lex.attribute(m.group()) in lex.dimension_of or claim.kind == "count"
-            ) and not lex.fits(lex.attribute(m.group()), claim.kind, claim.unit):
+                cls in lex.dimension_of or cls in lex.counted or claim.kind == "count"
+            ) and not lex.fits(cls, claim.kind, claim.unit):
                 # "the recall covers 193,000 vehicles": no area; "sales in the
                 # first 24 hours reached 211,843": a count is never money
                 continue

@@ -36,6 +36,8 @@ class Lexicon:
     #: classes measured in money (a count is never revenue: "sales of 1.8 million
     #: vehicles" count vehicles)
     money: frozenset[str]
+    #: classes of people or things counted (never money, never a quantity)
+    counted: frozenset[str]
     #: classes measured only in one dimension (an area is never a count)
     dimension_of: dict[str, str]
     #: idioms that hold a cue but name no attribute ("in the order of")
@@ -77,8 +79,11 @@ class Lexicon:
 
     def fits(self, attribute: str, kind: str, unit: str | None) -> bool:
         """Whether a claim of this kind and unit can measure the attribute: money
-        classes need money, a class with a dimension a quantity of it."""
+        classes need money, counted classes a count (or a percentage), a class with
+        a dimension a quantity of it."""
         if attribute in self.money and kind != "money":
+            return False
+        if attribute in self.counted and kind in ("money", "quantity"):
             return False
         need = self.dimension_of.get(attribute)
         if need is None:
@@ -107,7 +112,7 @@ def lexicon() -> Lexicon:
         resources.files("factcheck.align").joinpath("lexicon.toml").read_text("utf-8")
     )
     attribute_of: dict[str, str] = {}
-    running, period, money = set(), set(), set()
+    running, period, money, counted = set(), set(), set(), set()
     dimension_of: dict[str, str] = {}
     for name, entry in raw["attributes"].items():
         for cue in entry["cues"]:
@@ -116,6 +121,8 @@ def lexicon() -> Lexicon:
             running.add(name)
         if entry.get("money"):
             money.add(name)
+        if entry.get("counted"):
+            counted.add(name)
         if entry.get("period"):
             period.add(name)
         if entry.get("dimension"):
@@ -130,6 +137,7 @@ def lexicon() -> Lexicon:
         running=frozenset(running),
         period=frozenset(period),
         money=frozenset(money),
+        counted=frozenset(counted),
         dimension_of=dimension_of,
         idioms=_phrase_pattern(raw["idioms"]["phrases"]),
         change_before=_phrase_pattern(roles["change_before"]),
