@@ -592,14 +592,19 @@ class FrameReader(HolderReader):
         right = self.text[claim.span.end : end]
         cues: list[str] = []
         attribute, cue = self._attribute(claim, start, end)
-        duration = None if attribute else self._duration_before(claim, start)
+        duration = (
+            None if _named_class(attribute) else self._duration_before(claim, start)
+        )
         if duration is not None:
-            # "Attendance over the six months reached 2.41 million": a duration
-            # between the attribute and the figure is the figure's window, and
-            # the attribute before it is the figure's
-            attribute, cue = self._attribute(
+            # "Attendance over the six months reached 2.41 million", "rainfall over
+            # the two days reached 259.5 mm": a duration between the attribute and
+            # the figure is the figure's window, and the attribute before it is the
+            # figure's (a unit's or a noun's class only stands in for none)
+            named, named_cue = self._attribute(
                 claim, local_bounds(duration, s0, s1, self.spans, self.text)[0], end
             )
+            if named is not None and (_named_class(named) or attribute is None):
+                attribute, cue = named, named_cue
         if attribute == "cost" and claim.kind == "money" and self._market(claim, s0):
             # "will cost €469.99 in the euro area", "In Japan the console will cost
             # ¥49,980": what a buyer pays in a market is a price, not a cost
