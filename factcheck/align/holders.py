@@ -643,13 +643,14 @@ class HolderReader:
                 k += 1
             np, rest = [*np, rest[0], *rest[1:k]], rest[k:]
         if (
-            len(np) == 1
-            and np[0].low in lex.place_nouns
+            len(np) <= 3
+            and np[-1].low in lex.place_nouns
             and len(rest) > 1
             and rest[0].low == "of"
             and _is_name_token(rest[1].text, self.words, lex)
         ):
-            # "the town of Chiva recorded 491 litres": the place the noun names
+            # "the town of Chiva recorded 491 litres", "The Italian island of
+            # Sicily recorded 48.8C": the place the noun names
             k = 2
             while k < len(rest) and _is_name_token(rest[k].text, self.words, lex):
                 k += 1
