@@ -18,7 +18,7 @@ import attrs
 import regex
 
 from factcheck.align import thresholds as T
-from factcheck.align.context import ClaimRef, Context, measure_key
+from factcheck.align.context import ClaimRef, Context, measure_key, stem
 from factcheck.align.times import FULL_YEAR
 from factcheck.model import Claim, Frame, Interval
 
@@ -154,6 +154,15 @@ def story_frame(ref: ClaimRef) -> Frame:
         if named and any(k in _lead(ref) for k in named):
             return attrs.evolve(frame, holder=None, holder_key=(), holder_source=None)
     return frame
+
+
+@functools.cache
+def anaphor_keys() -> frozenset[str]:
+    """The lexicon's anaphors ("the town", "the company") as holder keys, as
+    written and stemmed."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return frozenset(f(w) for w in lexicon().anaphors for f in (str, stem))
 
 
 def _lead(ref: ClaimRef) -> frozenset[str]:

@@ -25,6 +25,7 @@ from factcheck.align.decide import (
     Decision,
     Level,
     Veto,
+    anaphor_keys,
     anchor_key,
     anchors_of,
     decide,
@@ -770,7 +771,13 @@ def blocking_keys(
     # an agent holds nothing ("regulators fined X"): like a claim naming no holder
     named = frame is not None and frame.holder_source != "agent"
     words: set[str] = set(frame.holder_key if named and frame else ())
-    if not words or (frame is not None and not story_frame(ref).holder_key):
+    if (
+        not words
+        or (frame is not None and not story_frame(ref).holder_key)
+        # "the town recorded minus 67.8C": a word that points back at the story's
+        # subject is found by the story's names too
+        or words <= anaphor_keys()
+    ):
         # "the earthquake killed seven": a toll of the story's own event is also
         # the story's, found by its names
         words.update(names.get(ref.doc_index, frozenset()))
