@@ -409,6 +409,79 @@ def _premiums_on_a_stated_close(
             yield pct, level, bases[-1]
 
 
+#: the price a listing's moves are measured on, named without its figure: "up 54%
+#: on the offer price", "down 5.2% from the issue price", "3.8% above the IPO price"
+_ON_THE_OFFER_PRICE = regex.compile(
+    r"[ \t\u00a0]+(?i:above|below|on|over|from|under|against|to)[ \t\u00a0]+"
+    r"(?i:the|its|their)[ \t\u00a0]+(?i:offer|offering|issue|ipo|listing)[ \t\u00a0]+"
+    r"(?i:price)\b(?![ \t\u00a0]+(?i:of|at)\b)"
+)
+#: the offer price stated with its figure: "the issue price of Rs 1,960", "priced
+#: at 1,200 yen" (before the figure), "the €82.50 offer price", "€82.50, unchanged
+#: from the offer price" (after it)
+_OFFER_PRICE_BEFORE = regex.compile(
+    r"(?i:\b(?:offer|offering|issue|ipo|listing)[ \t\u00a0]+price[ \t\u00a0]+(?:of|at|was|is)"
+    r"|\bpriced(?:[ \t\u00a0]+[\w'’-]+){0,3}?[ \t\u00a0]+at)[ \t\u00a0]+$"
+)
+_OFFER_PRICE_AFTER = regex.compile(
+    r"(?:[ \t\u00a0]+(?i:offer|offering|issue|ipo|listing)[ \t\u00a0]+(?i:price)\b"
+    r"|,?[ \t\u00a0]+(?i:unchanged[ \t\u00a0]+from|level[ \t\u00a0]+with|equal[ \t\u00a0]+to)"
+    r"[ \t\u00a0]+(?i:the|its)[ \t\u00a0]+(?i:offer|offering|issue|ipo|listing)"
+    r"[ \t\u00a0]+(?i:price)\b)"
+)
+
+
+def _offer_prices(ctx: AuditContext) -> dict[int, list[ClaimRef]]:
+    """Each document's offer prices, in order ("the issue price of Rs 1,960",
+    "priced at 1,200 yen", "the €82.50 offer price")."""
+    found: dict[int, list[ClaimRef]] = defaultdict(list)
+    for ref in ctx.refs:
+        claim = ref.claim
+        if claim.kind != "money" or claim.equivalent_of is not None:
+            continue
+        text = ref.document.prose
+        if _OFFER_PRICE_BEFORE.search(_before(ref, 48)) or _OFFER_PRICE_AFTER.match(
+            text, claim.span.end
+        ):
+            found[ref.doc_index].append(ref)
+    return found
+
+
+def _changes_on_the_offer_price(
+    claims: Sequence[ClaimRef], offers: dict[int, list[ClaimRef]]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(change, price, offer price) where a listing's price moves "up 54% on the
+    offer price" and the article states that offer price before, in the price's
+    currency and with one value: the change is measured from it to the price its
+    frame names."""
+    stated = offers.get(claims[0].doc_index, []) if claims else []
+    if not stated:
+        return
+    for pct in claims:
+        claim, frame = pct.claim, pct.claim.frame
+        if (
+            claim.kind != "percent"
+            or claim.qualifier == "range"
+            or frame is None
+            or frame.level is None
+            or not _ON_THE_OFFER_PRICE.match(pct.document.prose, claim.span.end)
+        ):
+            continue
+        levels = [r for r in claims if r.claim.id == frame.level]
+        if not levels:
+            continue
+        level = levels[0]
+        bases = [
+            r
+            for r in stated
+            if r.claim.span.start < claim.span.start
+            and r is not level
+            and _two_ends(level, r)
+        ]
+        if bases and len({r.claim.value for r in bases}) == 1:
+            yield pct, level, bases[-1]
+
+
 def _sentences_after(
     ctx: AuditContext, n: int
 ) -> Iterator[tuple[list[ClaimRef], list[ClaimRef]]]:
@@ -1089,7 +1162,9 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     natural decline named after its two figures ("160 seats to the Conservatives'
     144, a margin of 16"), and a figure compared with another ("£29.34 a share, some
     17% more than the first proposal of £25.08", also from a sentence that opens
-    "That figure is ..."). A figure said to beat a record must be above it ("254.8
+    "That figure is ..."), or a listing's move "up 54% on the offer price" when
+    the article states that price before ("priced at 1,200 yen", "the issue price
+    of Rs 1,960"). A figure said to beat a record must be above it ("254.8
     mm, surpassing the previous record of 287.6 mm" cannot hold; a low or a race
     time is beaten from below).
 
@@ -1106,14 +1181,22 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     yield from _delta_arithmetic(ctx)
     yield from _margin_arithmetic(ctx)
     yield from _records_below_the_beaten(ctx)
+    offers = _offer_prices(ctx)
+    offer_keys = {r.key for refs in offers.values() for r in refs}
     for claims, earlier in _sentences_after(ctx, _EARLIER_SENTENCES):
         own = list(_change_triples(claims))
         read = {t[0].key for t in own}
         own += [t for t in _named_change_triples(claims) if t[0].key not in read]
+        read = {t[0].key for t in own}
         triples = itertools.chain(
             own,
             _premiums_on_a_stated_close(claims, earlier),
-            _compared_triples(claims, earlier, {t[0].key for t in own}),
+            _compared_triples(claims, earlier, read),
+            (
+                t
+                for t in _changes_on_the_offer_price(claims, offers)
+                if t[0].key not in read
+            ),
         )
         for pct, new, old in triples:
             if new.claim.kind == "percent" and _either_reading_fits(pct, new, old):
@@ -1141,6 +1224,8 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 evidence=(
                     "one sentence states the change and both values"
                     if old.claim.sentence == new.claim.sentence == pct.claim.sentence
+                    else "the change is measured on the offer price the article states"
+                    if old.key in offer_keys
                     else "a premium names the close a sentence before states"
                     if new.claim.sentence == pct.claim.sentence
                     else "the sentence compares the figure the sentence before states"
