@@ -40,7 +40,7 @@ from factcheck.align.context import TOKEN, local_bounds, stem
 from factcheck.align.decide import is_specific
 from factcheck.align.holders import _SOURCE_OF, HolderReader
 from factcheck.align.lexicon import Lexicon, lexicon
-from factcheck.align.phrases import _Holder, _is_name_token, holder_key
+from factcheck.align.phrases import SET_AGAINST, _Holder, _is_name_token, holder_key
 from factcheck.align.times import FROM_BEFORE, read_time
 from factcheck.extractor.joins import CHANGE_VERBS
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
@@ -142,10 +142,7 @@ _BOUNDARY_MARK = regex.compile(r"[,;:()]")
 #: "delivered 1.2 million vehicles"
 _OF_OBJECT = regex.compile(rf"\s+(?:of\s+)?(?:{_QUALIFIER}\s+)?")
 #: what a figure is set against, after it: "compared with", "against"
-_SET_AGAINST = regex.compile(
-    r"\b(?:compared\s+(?:with|to)|as\s+against|against|versus|vs\.?)\b",
-    regex.IGNORECASE,
-)
+_SET_AGAINST = regex.compile(rf"\b{SET_AGAINST}(?![\w-])")
 #: a break between clauses that a verb's reach does not cross
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
 _RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
@@ -258,6 +255,10 @@ class FrameReader(HolderReader):
         super().__init__(document, claims)
         self.by_id = {c.id: c for c in claims}
         self.frames: dict[str, Frame] = {}
+        #: where the text holds an idiom that names no attribute ("in the order of")
+        self.idioms = [
+            (m.start(), m.end()) for m in self.lex.idioms.finditer(self.text)
+        ]
 
     # -- the clause ---------------------------------------------------------------
 
@@ -276,7 +277,7 @@ class FrameReader(HolderReader):
                 continue
             frame = self._frame(claim, wholes.get(claim.id))
             change = self._change_before(n)
-            if change is not None and not _named_class(frame.attribute):
+            if change is not None and not named_class(frame.attribute):
                 # "revenue rose 5% to 592 billion yuan": the level the change reached
                 c = self.frames[change.id]
                 self.frames[change.id] = attrs.evolve(c, level=claim.id)
@@ -316,7 +317,7 @@ class FrameReader(HolderReader):
                     holder_key=frame.holder_key or lf.holder_key,
                     holder_source=frame.holder_source or lf.holder_source,
                     attribute=frame.attribute
-                    if _named_class(frame.attribute)
+                    if named_class(frame.attribute)
                     else lf.attribute,
                     time=lf.time or frame.time,
                     level=level.id,
@@ -336,7 +337,7 @@ class FrameReader(HolderReader):
                     holder_key=h.holder_key,
                     holder_source=h.holder_source,
                     attribute=frame.attribute
-                    if _named_class(frame.attribute)
+                    if named_class(frame.attribute)
                     else h.attribute,
                     time=frame.time or h.time,
                     cues=(
@@ -543,6 +544,11 @@ class FrameReader(HolderReader):
             return prev
         return None
 
+    def _in_idiom(self, cue: regex.Match[str]) -> bool:
+        """Whether a cue stands inside an idiom that names no attribute ("a loss in
+        the order of CHF 132 billion")."""
+        return any(s <= cue.start() and cue.end() <= e for s, e in self.idioms)
+
     def _host(self, claim: Claim) -> Claim | None:
         """The claim right before an opening bracket this claim stands in."""
         before = self.text[max(0, claim.span.start - 12) : claim.span.start]
@@ -593,7 +599,7 @@ class FrameReader(HolderReader):
         cues: list[str] = []
         attribute, cue = self._attribute(claim, start, end)
         duration = (
-            None if _named_class(attribute) else self._duration_before(claim, start)
+            None if named_class(attribute) else self._duration_before(claim, start)
         )
         if duration is not None:
             # "Attendance over the six months reached 2.41 million", "rainfall over
@@ -603,7 +609,7 @@ class FrameReader(HolderReader):
             named, named_cue = self._attribute(
                 claim, local_bounds(duration, s0, s1, self.spans, self.text)[0], end
             )
-            if named is not None and (_named_class(named) or attribute is None):
+            if named is not None and (named_class(named) or attribute is None):
                 attribute, cue = named, named_cue
         if attribute == "cost" and claim.kind == "money" and self._market(claim, s0):
             # "will cost €469.99 in the euro area", "In Japan the console will cost
@@ -650,7 +656,7 @@ class FrameReader(HolderReader):
             claim,
             sentence=(s0, s1),
             stretch=(start, self._end_after_equivalent(claim, s0, s1, end)),
-            standing=_named_class(attribute) and attribute not in self.lex.running,
+            standing=named_class(attribute) and attribute not in self.lex.running,
             running=attribute in self.lex.running,
         )
         return Frame(
@@ -705,19 +711,24 @@ class FrameReader(HolderReader):
     def _duration_before(self, claim: Claim, start: int) -> Claim | None:
         """The duration that ends right where this claim's stretch begins, in its
         sentence with no clause boundary between ("over the six months reached")."""
-        for other in self.claims:
+        found = None
+        # claims stand in text order: only those just before this one can end there
+        at = bisect.bisect_left(self.spans, (claim.span.start, claim.span.start))
+        for other in reversed(self.claims[:at]):
+            if other.span.end < start - 1:
+                break
             if (
                 other.sentence == claim.sentence
                 and other.kind == "quantity"
                 and other.unit
                 and dimension(other.unit) == "time"
-                and start - 1 <= other.span.end <= claim.span.start
+                and other.span.end <= claim.span.start
                 and not _BOUNDARY_MARK.search(
                     self.text, other.span.end, claim.span.start
                 )
             ):
-                return other
-        return None
+                found = other  # the first in text order, as the stretch reads
+        return found
 
     def _split(self, claim: Claim, near_left: str, cue: regex.Match[str]) -> bool:
         """ "England voted to leave by 53.4% to 46.6%", "Scotland backed Remain by 62%
@@ -794,7 +805,7 @@ class FrameReader(HolderReader):
         for m in lex.attributes.finditer(
             self.text, max(start, claim.span.start - 40), claim.span.start
         ):
-            if lex.in_idiom(self.text, m.start(), m.end()):
+            if self._in_idiom(m):
                 continue
             if lex.fits(lex.attribute(m.group()), claim.kind, claim.unit):
                 # "The recall covers 193,000 vehicles": no area; the cue kept
@@ -843,9 +854,7 @@ class FrameReader(HolderReader):
             return f"noun:{stem(head)}", head
         best: tuple[int, int, str, str] | None = None
         for m in lex.attributes.finditer(self.text, start, end):
-            if any(s <= m.start() < e for s, e in self.spans) or lex.in_idiom(
-                self.text, m.start(), m.end()
-            ):
+            if any(s <= m.start() < e for s, e in self.spans) or self._in_idiom(m):
                 continue
             distance = (
                 claim.span.start - m.end()
@@ -1081,7 +1090,7 @@ _ELAPSED = regex.compile(
 )
 
 
-def _named_class(attribute: str | None) -> bool:
+def named_class(attribute: str | None) -> bool:
     """Whether an attribute is a class a cue named ("revenue"), not a fallback read
     from the counted noun or the unit ("noun:vehicle", "dim:length")."""
     return attribute is not None and not attribute.startswith(("noun:", "dim:"))

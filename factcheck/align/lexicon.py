@@ -92,14 +92,6 @@ class Lexicon:
 
         return kind == "quantity" and unit is not None and dimension(unit) == need
 
-    def in_idiom(self, text: str, start: int, end: int) -> bool:
-        """Whether ``text[start:end]``, a cue, stands inside an idiom that names no
-        attribute ("a loss in the order of CHF 132 billion")."""
-        return any(
-            m.start() <= start and end <= m.end()
-            for m in self.idioms.finditer(text, max(0, start - 20), end + 20)
-        )
-
     def attribute(self, cue: str) -> str:
         """The class of an attribute cue as matched."""
         return self.attribute_of[" ".join(cue.lower().split())]

@@ -34,6 +34,8 @@ _WEEKDAY_NAMES = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 _POSSESSIVE = regex.compile(r"['’]s?\b")
+#: the words that set a figure against another: "against", "compared with", "versus"
+SET_AGAINST = r"(?i:against|compared[ \t\u00a0]+(?:with|to)|versus|vs\.?)"
 #: where a clause of fact opens, with its own subject and its own figures: "the move
 #: was expected after the union reported that pay rose 5.28%", "sales fell because
 #: Acme's prices rose 4%"
@@ -99,8 +101,8 @@ def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:
 
 def _a_day_of(word: str) -> bool:
     """ "Friday's", "Sunday's": the day a holder is of (a time), no name of it."""
-    low = word.lower().strip(".,'’")
-    return low.endswith(("'s", "’s")) and _POSSESSIVE.sub("", low) in _WEEKDAY_NAMES
+    low = word.lower().rstrip(".,")
+    return low[-2:] in ("'s", "’s") and low[:-2] in _WEEKDAY_NAMES
 
 
 def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:

@@ -11,16 +11,21 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 import regex
 
 from factcheck.align import ClaimRef
 from factcheck.align.context import stem
-from factcheck.align.frames import dimension
+from factcheck.align.frames import dimension, named_class
 from factcheck.align.lexicon import lexicon
-from factcheck.align.phrases import HYPHENED_MEASURE, SUBORDINATE_CLAUSE, holder_key
+from factcheck.align.phrases import (
+    HYPHENED_MEASURE,
+    SET_AGAINST,
+    SUBORDINATE_CLAUSE,
+    holder_key,
+)
 from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.lexicon import UNITS_WORDS
 from factcheck.extractor.units import TEMPERATURES
@@ -411,23 +416,22 @@ def _premiums_on_a_stated_close(
 
 #: the price a listing's moves are measured on, named without its figure: "up 54%
 #: on the offer price", "down 5.2% from the issue price", "3.8% above the IPO price"
+_OFFER_PRICE = r"(?i:offer|offering|issue|ipo|listing)[ \t\u00a0]+(?i:price)\b"
 _ON_THE_OFFER_PRICE = regex.compile(
     r"[ \t\u00a0]+(?i:above|below|on|over|from|under|against|to)[ \t\u00a0]+"
-    r"(?i:the|its|their)[ \t\u00a0]+(?i:offer|offering|issue|ipo|listing)[ \t\u00a0]+"
-    r"(?i:price)\b(?![ \t\u00a0]+(?i:of|at)\b)"
+    rf"(?i:the|its|their)[ \t\u00a0]+{_OFFER_PRICE}(?![ \t\u00a0]+(?i:of|at)\b)"
 )
 #: the offer price stated with its figure: "the issue price of Rs 1,960", "priced
 #: at 1,200 yen" (before the figure), "the €82.50 offer price", "€82.50, unchanged
 #: from the offer price" (after it)
 _OFFER_PRICE_BEFORE = regex.compile(
-    r"(?i:\b(?:offer|offering|issue|ipo|listing)[ \t\u00a0]+price[ \t\u00a0]+(?:of|at|was|is)"
-    r"|\bpriced(?:[ \t\u00a0]+[\w'’-]+){0,3}?[ \t\u00a0]+at)[ \t\u00a0]+$"
+    rf"(?:\b{_OFFER_PRICE}[ \t\u00a0]+(?i:of|at|was|is)"
+    r"|(?i:\bpriced)(?:[ \t\u00a0]+[\w'’-]+){0,3}?[ \t\u00a0]+(?i:at))[ \t\u00a0]+$"
 )
 _OFFER_PRICE_AFTER = regex.compile(
-    r"(?:[ \t\u00a0]+(?i:offer|offering|issue|ipo|listing)[ \t\u00a0]+(?i:price)\b"
+    rf"(?:[ \t\u00a0]+{_OFFER_PRICE}"
     r"|,?[ \t\u00a0]+(?i:unchanged[ \t\u00a0]+from|level[ \t\u00a0]+with|equal[ \t\u00a0]+to)"
-    r"[ \t\u00a0]+(?i:the|its)[ \t\u00a0]+(?i:offer|offering|issue|ipo|listing)"
-    r"[ \t\u00a0]+(?i:price)\b)"
+    rf"[ \t\u00a0]+(?i:the|its)[ \t\u00a0]+{_OFFER_PRICE})"
 )
 
 
@@ -663,7 +667,7 @@ def _record_stated_before(
     figure of the old record's attribute and measure, as a level of its own time."""
     frame = old.claim.frame
     attribute = frame.attribute if frame else None
-    if attribute is None or attribute.startswith(("noun:", "dim:")):
+    if attribute is None or not named_class(attribute):
         return []
     text = old.document.prose
     s0 = old.claim.sentence.start if old.claim.sentence else cut
@@ -875,8 +879,7 @@ _FALLING_NOUNS = frozenset(
 #: between a figure and the one it is set against: " against ", " crore compared
 #: with "
 _SET_AGAINST = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}[ \t\u00a0]+(?i:against|compared[ \t]+(?:with|to)"
-    r"|versus|vs\.?)[ \t\u00a0]+$"
+    rf"^(?:[ \t\u00a0]+[\w'’-]+){{0,2}}[ \t\u00a0]+{SET_AGAINST}[ \t\u00a0]+$"
 )
 
 
@@ -989,41 +992,26 @@ def _amount_of_a_change(
 def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a record's stated margin (the new record and the old one differ by
     it) and on a profit or loss named after the two amounts it is made of."""
-    readings: tuple[
-        tuple[
-            Callable[
-                [Sequence[ClaimRef], Sequence[ClaimRef]],
-                Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]],
-            ],
-            str,
-            str,
-        ],
-        ...,
-    ] = (
-        (
-            _margin_triples,
-            "margin",
-            "one sentence states a record, the one it beat and by how much",
-        ),
-        (
-            lambda claims, _: _difference_triples(claims),
-            "difference",
-            "one sentence states two amounts and the profit or loss between them",
-        ),
-        (
-            lambda claims, _: _amount_of_a_change(claims),
-            "change",
-            "one sentence states a change's two ends and its amount",
-        ),
-    )
     for claims, earlier in _sentences_after(ctx, _RECORD_SENTENCES):
-        for read, what, why in readings:
-            for margin, new, old in read(claims, earlier):
-                said = (
-                    why
-                    if new.claim.sentence == margin.claim.sentence
-                    else "the sentence's subject names the record the sentence before states"
-                )
+        readings = (
+            (
+                _margin_triples(claims, earlier),
+                "margin",
+                "one sentence states a record, the one it beat and by how much",
+            ),
+            (
+                _difference_triples(claims),
+                "difference",
+                "one sentence states two amounts and the profit or loss between them",
+            ),
+            (
+                _amount_of_a_change(claims),
+                "change",
+                "one sentence states a change's two ends and its amount",
+            ),
+        )
+        for triples, what, why in readings:
+            for margin, new, old in triples:
                 if not _within_ends(margin, new, old):
                     continue  # "... from $1.51 and lift buybacks by $2.5bn": another's
                 n, o = _stated(new.claim), _stated(old.claim)
@@ -1055,7 +1043,9 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                         "old_value": old.claim.value,
                         "unit": old.claim.unit,
                     },
-                    evidence=said,
+                    evidence=why
+                    if new.claim.sentence == margin.claim.sentence
+                    else "the sentence's subject names the record the sentence before states",
                 )
 
 
