@@ -47,7 +47,6 @@ def forked(monkeypatch: pytest.MonkeyPatch) -> None:
     """Thresholds at zero, so even a small audit's work goes to worker processes."""
     monkeypatch.setattr(engine, "MIN_PARALLEL_DOCUMENTS", 0)
     monkeypatch.setattr(engine, "MIN_PARALLEL_CLAIMS", 0)
-    monkeypatch.setattr(local, "MIN_PARALLEL_PAIRS", 0)
     monkeypatch.setattr(local, "MIN_PARALLEL_CLAIMS", 0)
     monkeypatch.setattr(recompute, "MIN_PAIRS", 0)
 

@@ -38,7 +38,6 @@ def parallel_always(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     from factcheck import engine
 
     monkeypatch.setattr(engine, "MIN_PARALLEL_DOCUMENTS", 0)
-    monkeypatch.setattr(local, "MIN_PARALLEL_PAIRS", 0)
     monkeypatch.setattr(local, "MIN_PARALLEL_CLAIMS", 0)
     ran: list[str] = []
     real = local.run_forked
@@ -73,9 +72,7 @@ def test_audit_with_two_jobs_is_byte_identical_to_one_on_the_fixtures(
     one = _outputs(tmp_path, paths, 1, fmt, "audit")
     assert parallel_always == []
     two = _outputs(tmp_path, paths, 2, fmt, "audit")
-    assert {"_extract_range", "_score_blocks", "_rules_on_shard"} <= set(
-        parallel_always
-    )
+    assert {"_extract_range", "_score_run", "_rules_on_shard"} <= set(parallel_always)
     assert one == two
 
 
@@ -115,7 +112,7 @@ def test_forked_scoring_gives_the_aligners_own_groups(
     split = FrameAligner(
         scorer=local.forked_scorer(2), reader=local.forked_reader(2)
     ).align(refs)
-    assert parallel_always == ["_read_run", "_score_blocks"]
+    assert parallel_always == ["_read_run", "_score_run"]
     assert split == serial
     assert FrameAligner(reader=local.forked_reader(2)).prepare(
         refs

@@ -30,9 +30,8 @@ class EngineError(FactcheckError, RuntimeError):
 #: ``jobs`` says: starting workers (a fork, and sending results back) costs more
 #: than it saves on a handful of articles
 MIN_PARALLEL_DOCUMENTS = 64
-#: below this many candidate pairs the aligner scores them in this process
-MIN_PARALLEL_PAIRS = 20_000
-#: below this many claims the rules run in this process
+#: below this many claims the aligner scores them, and the rules run, in this
+#: process (at 2,000 claims an audit has about 30,000 candidate pairs)
 MIN_PARALLEL_CLAIMS = 2_000
 #: work items per worker (chunks of documents, of pairs, shards of the context):
 #: more than one, so a worker that draws light items takes on more, and the last
@@ -92,7 +91,6 @@ __all__ = [
     "ENGINES",
     "MIN_PARALLEL_CLAIMS",
     "MIN_PARALLEL_DOCUMENTS",
-    "MIN_PARALLEL_PAIRS",
     "EngineError",
     "check_jobs",
     "default_jobs",
