@@ -159,9 +159,10 @@ _TO_LEVEL = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around
 #: between a level and the change it has made: "602.3 billion yuan, up 24%",
 #: "30.04 billion yuan, an increase of 80.7%", "1.12 trillion won for 2023, a rise
 #: of 33%", "$1,199, $100 more than"
-#: irregular participles that may stand before an agent's "by" ("taken by")
+#: irregular participles that may stand before an agent's "by" ("taken by"); not
+#: "won": "won by 915,000 votes" is a winning margin, a difference of two tallies
 _PARTICIPLES = frozenset(
-    ["held", "sold", "paid", "won", "bought", "made", "read", "seen", "shown", "known"]
+    ["held", "sold", "paid", "bought", "made", "read", "seen", "shown", "known"]
 )
 
 

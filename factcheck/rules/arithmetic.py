@@ -1865,6 +1865,14 @@ _QUALIFIER_ONLY = regex.compile(
 )
 
 
+def _other_attributes(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether two claims' frames name two different attributes."""
+    fa, fb = a.claim.frame, b.claim.frame
+    return bool(
+        fa and fb and fa.attribute and fb.attribute and fa.attribute != fb.attribute
+    )
+
+
 def _word_multiples(
     ctx: AuditContext,
 ) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
@@ -1892,6 +1900,9 @@ def _word_multiples(
                 # £1,277": a figure compared with is not what the next comparison
                 # of the list is made of
                 and not _THAN.search(_before(r))
+                # a multiple sets like against like: "33 dead and 18 missing,
+                # nearly three times the 11 deaths" multiplies the dead
+                and not _other_attributes(r, base)
             ]  # (an unmarked equivalent between: "€222 million, about $263 million,")
             if not tops:
                 # "... 7.7 billion yuan as of Sunday. That is already more than
