@@ -262,9 +262,21 @@ def lone_figures(
     and "nearly 89,000" in the headline). A report gives a story's one attendance,
     one margin, once; two matches' crowds or two companies' stores are two figures.
     Only a named attribute class makes a figure lone: a counted noun ("people") or
-    a dimension alone is any of a story's many counts or lengths."""
+    a dimension alone is any of a story's many counts or lengths.
+
+    Mapped to False: a figure with no holder whose document gives another figure
+    of its attribute, role, stated period, basis and stage with no holder and
+    another amount ("29 people had died ... the toll for the two regions to 72
+    dead"): which of them is the story's own is open. Claims that are neither are
+    not in the mapping."""
     kinds: dict[tuple[int, str], tuple[int, str, str, str]] = {}
     by_kind: dict[tuple[int, str, str, str], list[Claim]] = defaultdict(list)
+    # figures with no holder by kind, stated period, basis and stage: the year's
+    # profit and the quarter's are told apart by their periods, a toll and its
+    # daily rise by their bases (a day is a moment of the story, often the day a
+    # toll was announced, and tells no two tolls apart)
+    unheld: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    unheld_kind: dict[tuple[int, str], tuple[object, ...]] = {}
     for r in refs:
         frame = r.claim.frame
         if frame is None or not frame.attribute or ":" in frame.attribute:
@@ -272,12 +284,25 @@ def lone_figures(
         kind = (r.doc_index, measure_of(r.claim), frame.attribute, frame.role)
         kinds[r.key] = kind
         by_kind[kind].append(anchors.get(r.key, r).claim)
-    lone = {
-        kind
-        for kind, claims in by_kind.items()
-        if all(_one_amount(x, y) for i, x in enumerate(claims) for y in claims[i + 1 :])
-    }
-    return {key: True for key, kind in kinds.items() if kind in lone}
+        if not frame.holder_key:
+            period = None if frame.time and _DAY.match(frame.time) else frame.time
+            unheld_kind[r.key] = (*kind, period, frame.window, frame.basis, frame.stage)
+            unheld[unheld_kind[r.key]].append(anchors.get(r.key, r).claim)
+
+    def one(claims: list[Claim]) -> bool:
+        return all(
+            _one_amount(x, y) for i, x in enumerate(claims) for y in claims[i + 1 :]
+        )
+
+    lone = {kind for kind, claims in by_kind.items() if one(claims)}
+    open_ = {kind for kind, claims in unheld.items() if not one(claims)}
+    out: dict[tuple[int, str], bool] = {}
+    for key, own in kinds.items():
+        if own in lone:
+            out[key] = True
+        elif unheld_kind.get(key) in open_:
+            out[key] = False
+    return out
 
 
 def _one_amount(x: Claim, y: Claim) -> bool:
@@ -859,6 +884,19 @@ def decide(
         # one story's own figures all share its subject: without a holder, only a
         # restatement (a headline and its body) is evidence
         confidence = min(confidence, T.PROBABLE - 0.01)
+    if (
+        holder == "topic"
+        and not same_doc
+        and not shared_anchor
+        and attribute == "same"
+        and (lone.get(a.key) is False or lone.get(b.key) is False)
+    ):
+        # "29 people had died ... that brings the toll for the two regions to 72
+        # dead": a report giving its story several figures of the attribute, none
+        # with a holder, leaves open which is the one the other report gives; an
+        # info at most
+        confidence = min(confidence, T.PROBABLE - 0.01)
+        evidence.append(f"one report gives several {fa.attribute} figures")
     if far_apart and time != "same" and not shared_anchor:
         # "Klarna has raised $800 million" a year after its $639 million round: a
         # report of another news cycle that states no time nor the same amount may

@@ -102,7 +102,9 @@ SEPARATE_CYCLES = -1.0
 CONFIDENT = 3.0
 #: At or above this, with the holder inferred (no holder named on one side, or the
 #: story's subject standing in), a decision is probable: a warning at most. Same
-#: story, same attribute and shared clause words reach it; same story alone does not.
+#: story, same attribute and shared clause words reach it; same story alone does not,
+#: nor does a story whose report gives several figures of the attribute with no
+#: holder (one region's toll, two regions' together): which is the other's is open.
 PROBABLE = 2.75
 #: At or above this (and below the bars above) it may give an info "possible
 #: conflict".
