@@ -185,9 +185,11 @@ _CHANGE_AFTER_LEVEL = regex.compile(
     r"\s*,\s*(?:[a-z-]+\s+){0,3}"
 )
 #: between a level and a change it is said to be, the copula: "The 106 dead are",
-#: "the toll of 1,419 is now": the subject's own figure, then what it differs by
+#: "the toll of 1,419 is now", "159 seats in the National Assembly is": the
+#: subject's own figure (with what it counts, where and when, as after a comma),
+#: then what it differs by
 _CHANGE_AFTER_COPULA = regex.compile(
-    r"(?:\s+(?!(?i:and|but|while|which|who|that|when|after|before|as)\b)[\w'’-]+){0,3}"
+    r"(?:\s+(?!(?i:and|but|while|which|who|that|when|after|before|as)\b)[\w'’-]+){0,6}"
     r"\s+(?:is|are|was|were)\s+(?:now\s+|still\s+)?"
 )
 #: "Joryarhin Group's chip and phone units", "Apparel and footwear sales": kinds of

@@ -1517,9 +1517,10 @@ _IN_ALL = regex.compile(
 def _share_triples(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
-    """(part, whole, share) stated side by side in one sentence, in any of three
-    orders: "21 of 35 members, or 60%", "411 seats, about 58% of the 650", and
-    "48 per cent of the 1,563 candidates sat the retest, 813 in all"."""
+    """(part, whole, share) stated side by side in one sentence, in any of four
+    orders: "21 of 35 members, or 60%", "411 seats, about 58% of the 650", "48 per
+    cent of the 1,563 candidates sat the retest, 813 in all", and "Of the 154
+    people killed, 98 were women, or about 64 percent"."""
     for i in range(len(claims) - 2):
         a, b, c = claims[i], claims[i + 1], claims[i + 2]
         if (
@@ -1538,6 +1539,15 @@ def _share_triples(
             _OR.match(_between(a, b)) or _IS_SHARE.match(_between(a, b))
         ) and _OF.match(_between(b, c)):
             part, pct, whole = a, b, c
+        elif (
+            b.claim.frame is not None
+            and b.claim.frame.role == "part"
+            and b.claim.frame.whole == a.claim.id
+            and _OR.match(_between(b, c))
+        ):
+            # "Of the 154 people killed, 98 were women, or about 54 percent": the
+            # whole first, its part, then the part's share
+            whole, part, pct = a, b, c
         else:
             continue
         if _stated_share(pct.claim) is None or _is_share_word(part.claim):
