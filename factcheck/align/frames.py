@@ -868,10 +868,15 @@ class FrameReader(HolderReader):
                 continue
             cls = lex.attribute(m.group())
             if (
-                cls in lex.dimension_of or cls in lex.counted or claim.kind == "count"
+                cls in lex.dimension_of
+                or cls in lex.counted
+                or claim.kind == "count"
+                or (cls in lex.money and claim.kind == "quantity")
             ) and not lex.fits(cls, claim.kind, claim.unit):
                 # "the recall covers 193,000 vehicles": no area; "sales in the
-                # first 24 hours reached 211,843": a count is never money
+                # first 24 hours reached 211,843": a count is never money; "debris
+                # about 1,600 feet from the bow ... a catastrophic loss": nor is a
+                # length
                 continue
             if m.start() >= claim.span.end and _ANOTHER_PHRASE.search(
                 self.text, claim.span.end, m.start()
