@@ -120,6 +120,8 @@ _QUALIFIER = (
     r"(?:(?:more|less|fewer)\s+than|about|nearly|almost|some|over|around|roughly"
     r"|up\s+to|at\s+least)"
 )
+#: a qualifier right before the figure, at the end of the text before it
+_QUALIFIER_AT_END = regex.compile(rf"(?i:\b{_QUALIFIER})\s*$")
 #: the second share of a split: "by 53.4% to 46.6%"
 _SPLIT_TO = regex.compile(r"\s*to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
 #: an adjective joined to the one before a noun: "sudden [and unexpected deaths]"
@@ -970,10 +972,13 @@ class FrameReader(HolderReader):
         change_left = max(
             lex.change_before.finditer(near_left), key=lambda m: m.start(), default=None
         )
+        # "a drop of more than 20 points", "climbed to at least 2,862": the
+        # figure's own qualifier is no word between the change and its size
+        bare_left = _QUALIFIER_AT_END.sub("", near_left)
         if (
             change_left is not None
-            and len(near_left[change_left.end() :].split()) <= 2
-            and not _TO_BEFORE.search(near_left)
+            and len(bare_left[change_left.end() :].split()) <= 2
+            and not _TO_BEFORE.search(bare_left)
             and not self._passive_by(near_left, change_left)
         ):
             if self._split(claim, near_left, change_left):

@@ -1091,8 +1091,16 @@ def _in_points(claim: Claim) -> bool:
 
 
 def _abs(iv: Interval) -> Interval:
-    """The magnitudes an interval allows (bounds of |x|)."""
-    lo, hi = iv.low or 0.0, iv.high or 0.0
+    """The magnitudes an interval allows (bounds of |x|). An open end stays open:
+    "a drop of more than 20 points" allows any magnitude from 20 up; "less than 20
+    points", as a magnitude, up to 20."""
+    lo, hi = iv.low, iv.high
+    if lo is None and hi is None:
+        return Interval(0.0, None, iv.unit)
+    if hi is None:
+        return Interval(max(lo or 0.0, 0.0), None, iv.unit)
+    if lo is None:
+        return Interval(0.0, hi, iv.unit) if hi >= 0 else Interval(-hi, None, iv.unit)
     if lo <= 0 <= hi:
         return Interval(0.0, max(-lo, hi), iv.unit)
     return Interval(min(abs(lo), abs(hi)), max(abs(lo), abs(hi)), iv.unit)
