@@ -632,6 +632,11 @@ class FrameReader(HolderReader):
                 # "Tesla will recall 1,610,105 vehicles in China": China's part of
                 # Tesla's recall, not all of it (a toll's place is its holder)
                 holder = holder.narrowed(place)
+        opponent = self._opponent_after(claim, end)
+        if opponent and holder is not None and holder.key:
+            # "India's seven-run victory over South Africa": the winner's margin in
+            # the match against that side
+            holder = holder.narrowed(opponent)
         maker = self._name_before_noun(claim, end)
         if maker:
             # "250 Airbus aircraft" in an order of 470 from Airbus and Boeing: the

@@ -133,6 +133,13 @@ _TALLY_PLACE = "a tally's place after its verb"
 _TALLY_IN = regex.compile(r"\s+(?:[a-z-]+\s+){0,4}?in\s+(?=[A-Z])")
 #: "in" after a count and its noun: "1,610,105 vehicles in China"
 _IN_PLACE = regex.compile(r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+)?(?=[A-Z])")
+#: after a contest's margin, the side it was won against: "seven-run victory over
+#: South Africa", "a 68-run win over defending champions England", "a 10-point
+#: lead over Labour" (a few lower-case words may stand before the name)
+_OVER_OPPONENT = regex.compile(
+    r"(?:-[a-z]+)?\s+(?:[a-z-]+\s+){0,2}?(?:win|wins|victory|defeat|triumph|lead)"
+    r"\s+(?:over|against)\s+(?:[a-z-]+\s+){0,3}?(?=[A-Z])"
+)
 #: a clause opening with its subject's determiner ("the toll climbed")
 _DETERMINER_OPENS = regex.compile(r"(?i:the|a|an|its|their|this|that)\s")
 #: a list item's opening, its verb gapped: ", and Kia 1.73 million", "; the
@@ -390,6 +397,22 @@ class HolderReader:
             or words[0].lower() in _WEEKDAY_NAMES
         ):
             return []
+        return words
+
+    def _opponent_after(self, claim: Claim, end: int) -> list[str]:
+        """The side a margin was won against: "India's seven-run victory over South
+        Africa" is India's margin in that match, not in the one "a 68-run win over
+        England" was (the name after "over" or "against")."""
+        m = _OVER_OPPONENT.match(self.text, claim.span.end, end)
+        if m is None:
+            return []
+        words: list[str] = []
+        for t in _tokens(self.text, m.end(), min(end, m.end() + 40)):
+            if not _is_name_token(t.text, self.words, self.lex) and not (
+                words and t.low in self.lex.name_glue
+            ):
+                break
+            words.append(t.text)
         return words
 
     def _noun_phrase_after(self, toks: list[_Token]) -> list[_Token]:
