@@ -1249,14 +1249,16 @@ def _compared_triples(
     £29.34 a share, some 12% more than BHP's first proposal of £25.08", and for a
     sentence that points back at the figure before it ("2.1 million people filled
     the beach. That figure is around 24% more than the 1.6 million who saw
-    Madonna"). The figure is the nearest before the percentage in the compared
+    Madonna"), also in percentage points between two percentages ("the average
+    rise was 5.28%. That is 1.9 percentage points higher than last year's
+    3.58%"). The figure is the nearest before the percentage in the compared
     one's measure, none other of that measure between. Percentages ``read`` as a
     change between two ends already are left alone."""
     for i, pct in enumerate(claims[:-1]):
         claim = pct.claim
         if (
             claim.kind != "percent"
-            or claim.unit != "%"
+            or claim.unit not in ("%", "pp")
             or claim.qualifier == "range"
             or pct.key in read
         ):
@@ -1269,9 +1271,12 @@ def _compared_triples(
         if not after:
             continue
         old = after[0]
-        if old.claim.kind not in ("money", "count", "quantity") or not _COMPARED.match(
-            _between(pct, old)
-        ):
+        # "1.9 percentage points higher than last year's 3.58%": points between
+        # two percentages; a percentage between two amounts
+        compared = (
+            ("percent",) if claim.unit == "pp" else ("money", "count", "quantity")
+        )
+        if old.claim.kind not in compared or not _COMPARED.match(_between(pct, old)):
             continue
         same = [r for r in claims[:i] if _two_ends(r, old)]
         if same:
@@ -1872,7 +1877,7 @@ def _pointed_at(
         and not text[r.claim.sentence.end : s0].strip(" \t\n\u00a0.!?\"'”’)")
         and r.claim.kind == claim.kind
         and r.claim.unit == claim.unit
-        and r.claim.kind in ("money", "count", "quantity")
+        and r.claim.kind in ("money", "count", "quantity", "percent")
     ]
     return before[0] if len(before) == 1 else None
 
