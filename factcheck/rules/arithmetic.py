@@ -1192,6 +1192,11 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             _compared_triples(claims, earlier, read),
             (
                 t
+                for t in _pointed_amount_changes(claims, earlier)
+                if t[0].key not in read
+            ),
+            (
+                t
                 for t in _changes_on_the_offer_price(claims, offers)
                 if t[0].key not in read
             ),
@@ -1301,6 +1306,47 @@ def _compared_triples(
         referent = _pointed_at(old, q.start() if q else start, earlier)
         if referent is not None:
             yield pct, referent, old
+
+
+def _pointed_amount_changes(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(amount of a change, the figure the sentence points back at, the start it
+    names) for "Each champion will get £2.7 million. That is a rise of £350,000
+    on the £2.5 million that last year's champions took home": a change named by
+    its noun, its amount, and the value it is measured on, after the figure it
+    led to."""
+    for i, change in enumerate(claims[:-1]):
+        if not _is_amount_change(change):
+            continue
+        text = change.document.prose
+        s0 = change.claim.sentence.start if change.claim.sentence else 0
+        named = _CHANGE_NAMED_BEFORE.search(text, s0, change.claim.span.start)
+        if named is None:
+            continue
+        old = claims[i + 1]
+        if not (
+            _two_ends(change, old)
+            and _same_measure(change.claim, old.claim)
+            and _ON_START.match(_between(change, old))
+        ):
+            continue
+        referent = _pointed_at(old, named.start(), earlier)
+        if referent is not None:
+            yield change, referent, old
+
+
+#: a change named by its noun right before its amount: "a rise of ", "an increase
+#: of about "
+_CHANGE_NAMED_BEFORE = regex.compile(
+    r"(?i:an?)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?(?i:rise|increase|jump|gain|drop"
+    rf"|fall|decline|cut|reduction)[ \t\u00a0]+(?i:of)[ \t\u00a0]+{_ABOUT}$"
+)
+#: between a change's amount and the value it is measured on: " on the ", " from
+#: its "
+_ON_START = regex.compile(
+    r"^[ \t\u00a0]+(?i:on|from|over)[ \t\u00a0]+(?:(?i:the|its|their|a)[ \t\u00a0]+)?$"
+)
 
 
 #: right before a figure compared with: "than ", "above ", "than the "
