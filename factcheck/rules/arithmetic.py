@@ -1567,6 +1567,12 @@ _SHARE_OF = regex.compile(
 #: after the whole, up to the part's count at the clause's end: " candidates sat the
 #: retest, " (then "813 in all")
 _PART_IN_ALL_GAP = regex.compile(r"^(?:[ \t\u00a0]+[\w'’-]+){1,6},[ \t\u00a0]+$")
+#: after the whole, the part a share of it comes to: " eligible voters, which
+#: means some ", " registered voters, meaning about "
+_WHICH_MEANS = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*,?[ \t\u00a0]+(?i:which[ \t]+means"
+    rf"|meaning|or[ \t]+about|that[ \t]+is)[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
 #: right after a count that sums up a share's part: " in all", " in total"
 _IN_ALL = regex.compile(
     r"(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:in[ \t]+all|in[ \t]+total|altogether|all[ \t]+told)\b"
@@ -1578,14 +1584,17 @@ def _share_triples(
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(part, whole, share) stated side by side in one sentence, in any of four
     orders: "21 of 35 members, or 60%", "411 seats, about 58% of the 650", "48 per
-    cent of the 1,563 candidates sat the retest, 813 in all", and "Of the 154
-    people killed, 98 were women, or about 64 percent"."""
+    cent of the 1,563 candidates sat the retest, 813 in all" (or "..., which means
+    some 14 million ballots"), and "Of the 154 people killed, 98 were women, or
+    about 64 percent"."""
     for i in range(len(claims) - 2):
         a, b, c = claims[i], claims[i + 1], claims[i + 2]
-        if (
-            _SHARE_OF.match(_between(a, b))
-            and _PART_IN_ALL_GAP.match(_between(b, c))
-            and _IN_ALL.match(c.document.prose, c.claim.span.end)
+        if _SHARE_OF.match(_between(a, b)) and (
+            (
+                _PART_IN_ALL_GAP.match(_between(b, c))
+                and _IN_ALL.match(c.document.prose, c.claim.span.end)
+            )
+            or _WHICH_MEANS.match(_between(b, c))
         ):
             pct, whole, part = a, b, c
         elif _OF.match(_between(a, b)) and _OR.match(_between(b, c)):
