@@ -735,6 +735,10 @@ def decide(
             # million hectares burned in the 2023 season" in January: a period is
             # no moment of a running tally
             or (time == "same" and not _DAY.match(fa.time or ""))
+            # "more than 10 million hectares this year" on a Saturday in July and
+            # "13,944,486 hectares so far in 2023" in August: a day and the year it
+            # falls in are two moments of the tally, not one
+            or time == "compatible"
         )
     )
     if time == "unknown" and not series and _past_year_against_present(a, b):

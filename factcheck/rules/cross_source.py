@@ -333,7 +333,17 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
         tally = ctx.compare(later, earlier)
         if tally is None or tally.overlap:
             continue
-        if later.claim.high >= floor:
+        if later.claim.unit == earlier.claim.unit:
+            lower = later.claim.high < floor
+        else:
+            # "13,944,486 hectares" after "24.7 million acres": above it, once
+            # both are in one unit (the raw numbers say nothing across units)
+            lower = (
+                tally.a.high is not None
+                and tally.b.low is not None
+                and tally.a.high < tally.b.low
+            )
+        if not lower:
             continue
         finding = ctx.finding(
             "FC201",
