@@ -978,8 +978,11 @@ class FrameReader(HolderReader):
             lex.change_before.finditer(near_left), key=lambda m: m.start(), default=None
         )
         # "a drop of more than 20 points", "climbed to at least 2,862": the
-        # figure's own qualifier is no word between the change and its size
-        bare_left = _QUALIFIER_AT_END.sub("", near_left)
+        # figure's own qualifier is no word between the change and its size (read
+        # only when a change word stands near: this runs for every claim)
+        bare_left = (
+            near_left if change_left is None else _QUALIFIER_AT_END.sub("", near_left)
+        )
         if (
             change_left is not None
             and len(bare_left[change_left.end() :].split()) <= 2

@@ -383,14 +383,7 @@ class HolderReader:
         m = _IN_PLACE.match(self.text, claim.span.end, end)
         if m is None:
             return []
-        toks = _tokens(self.text, m.end(), min(end, m.end() + 40))
-        words: list[str] = []
-        for t in toks:
-            if not _is_name_token(t.text, self.words, self.lex) and not (
-                words and t.low in self.lex.name_glue
-            ):
-                break
-            words.append(t.text)
+        words = self._name_at(m.end(), end)
         if (
             not words
             or words[0].lower() in MONTHS
@@ -404,10 +397,13 @@ class HolderReader:
         Africa" is India's margin in that match, not in the one "a 68-run win over
         England" was (the name after "over" or "against")."""
         m = _OVER_OPPONENT.match(self.text, claim.span.end, end)
-        if m is None:
-            return []
+        return [] if m is None else self._name_at(m.end(), end)
+
+    def _name_at(self, at: int, end: int) -> list[str]:
+        """The words of the name that starts at ``at`` (up to 40 characters, not
+        past ``end``; "of", "and" and the like may join its words)."""
         words: list[str] = []
-        for t in _tokens(self.text, m.end(), min(end, m.end() + 40)):
+        for t in _tokens(self.text, at, min(end, at + 40)):
             if not _is_name_token(t.text, self.words, self.lex) and not (
                 words and t.low in self.lex.name_glue
             ):
