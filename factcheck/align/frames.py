@@ -85,6 +85,9 @@ _NOT_A_STAGE = regex.compile(
     # it will be so), not a former state ("once the biggest allocation")
     r"(?i:once\s+(?:again|more|(?:fully\s+)?(?:\w+ed|complete|operational|built|done|open"
     r"|running|online|up\s+and\s+running)\b))"
+    # "at the offer price", "an offer for sale of 22 crore shares": the price and
+    # the tranche of a sale that stands, not a proposal that may change
+    r"|(?i:offer\s+(?:price|for\s+sale|period|size)\b)"
 )
 #: a plain number right before a limit word makes it a counted noun ("280 goals in
 #: 435 appearances", "3 targets hit"), not a limit ("a 55% target", "a $5 billion

@@ -303,6 +303,9 @@ def _level_and_base(
         return None
     level, base = levels[0], bases[0]
     between = _between(pct, base)
+    if _names_another_attribute(between, level):
+        return None  # "net profit of 50.7 billion yuan, up 15%, on revenue of 362
+        # billion yuan": the figure beside the result, not its base
     if _two_ends(level, base) and (
         _BASE.search(between) or (_is_amount_change(pct) and _THAN_BASE.match(between))
     ):
@@ -1941,6 +1944,25 @@ def _pointed_at(
 _QUALIFIER_ONLY = regex.compile(
     rf"[ \t\u00a0]*(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]*)*"
 )
+
+
+def _names_another_attribute(words: str, level: ClaimRef) -> bool:
+    """Whether ``words`` after a change say it was made on a figure of another
+    attribute than the level's own (", on revenue of" after a profit's change)."""
+    frame = level.claim.frame
+    if frame is None or not named_class(frame.attribute):
+        return False
+    if not _ON_FIGURE.match(words):
+        return False
+    lex = lexicon()
+    return any(
+        lex.attribute(m.group()) != frame.attribute
+        for m in lex.attributes.finditer(words)
+    )
+
+
+#: the figure a result was made on: ", on revenue of ", " on sales of "
+_ON_FIGURE = regex.compile(r"^[ \t\u00a0]*,?[ \t\u00a0]+(?i:on)[ \t\u00a0]")
 
 
 def _other_attributes(a: ClaimRef, b: ClaimRef) -> bool:

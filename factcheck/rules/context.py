@@ -83,6 +83,11 @@ ROUNDED_EQUIVALENT = 0.02
 #: last digit's half-step but never more than this share of its value (an outlet
 #: that rounds 668 writes "about 670" or "nearly 700")
 ROUND_FIGURE_CAP = 0.03
+#: a figure cut at its last digit rather than rounded: "Rs 5.53 lakh crore" for Rs
+#: 5,53,722 crore, "49.9%" for 49.97%. Outlets truncate as often as they round, so an
+#: exact figure no coarser than this share of its value (three significant digits or
+#: more) may stand for anything up to one step of its last digit above it
+TRUNCATED_STEP = 0.01
 
 
 @attrs.frozen(kw_only=True)
@@ -240,6 +245,8 @@ class AuditContext:
                 if found is not None and found.overlap:
                     return found
                 first = first or found
+        if first is not None and not first.overlap and first.conversion is None:
+            return _truncated(a, b, first) or first
         return first
 
     def _compare_in(
@@ -389,6 +396,8 @@ def _round_capped(claim: Claim, iv: Interval) -> Interval:
     its value (qualified figures keep their qualifier's own reach)."""
     if claim.qualifier not in (None, "approx"):
         return iv
+    if claim.qualifier == "approx" and claim.value in (iv.low, iv.high):
+        return iv  # "nearly N": its own band below N (model.NEARLY_BAND)
     reach = abs(claim.value) * ROUND_FIGURE_CAP
     if claim.qualifier == "approx":
         reach = max(reach, abs(claim.value) * DEFAULT_APPROX_TOLERANCE)
@@ -539,3 +548,31 @@ def compare_as_sources(
         flipped = ctx.compare(second, first)
         return None if flipped is None else flipped.swapped()
     return ctx.compare(first, second)
+
+
+def _truncated(a: ClaimRef, b: ClaimRef, miss: Comparison) -> Comparison | None:
+    """Two figures in one unit that meet once the lower one is read as cut at its
+    last digit (see :data:`TRUNCATED_STEP`); None if they do not."""
+    low_a = a.claim.value <= b.claim.value
+    lower = a.claim if low_a else b.claim
+    if (
+        lower.qualifier is not None
+        or lower.equivalent_of is not None
+        or not 0 < lower.precision <= abs(lower.value) * TRUNCATED_STEP
+    ):
+        return None
+    side = miss.a if low_a else miss.b
+    if side.high is None:
+        return None
+    cut = attrs.evolve(side, high=max(side.high, lower.value + lower.precision))
+    ia, ib = (cut, miss.b) if low_a else (miss.a, cut)
+    found = compare_intervals(
+        ia,
+        ib,
+        a_value=miss.a_value,
+        b_value=miss.b_value,
+        a_text=miss.a_text,
+        b_text=miss.b_text,
+        note=f"{lower.text!r} read as cut, not rounded, at its last digit",
+    )
+    return found if found.overlap else None
