@@ -451,7 +451,9 @@ def _variants() -> frozenset[str]:
 #: a joint holder: "Hyundai and Kia", "Ford & GM"
 _JOINT = regex.compile(r"\s(?:and|&)\s")
 #: a holder narrowed after its owner's possessive ("Marfal's robotics unit")
-_NARROWED = regex.compile(r"['’]s\s+\w")
+#: a holder narrowed to its part: "Ohio's transport budget", "Japan with China" (a
+#: trade balance with one partner)
+_NARROWED = regex.compile(r"['’]s\s+\w|\swith\s")
 
 
 def _comparable_sources(a: str | None, b: str | None) -> bool:

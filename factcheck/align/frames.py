@@ -148,6 +148,8 @@ _BOUNDARY_MARK = regex.compile(r"[,;:()]")
 _OF_OBJECT = regex.compile(rf"\s+(?:of\s+)?(?:{_QUALIFIER}\s+)?")
 #: what a figure is set against, after it: "compared with", "against"
 _SET_AGAINST = regex.compile(rf"\b{SET_AGAINST}(?![\w-])")
+#: a change's start after its size: "by 18 trillion yen from the previous year"
+_FROM_BASE = regex.compile(r"\b(?i:from)\s")
 #: a break between clauses that a verb's reach does not cross
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
 _RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
@@ -640,6 +642,15 @@ class FrameReader(HolderReader):
             # "India's seven-run victory over South Africa": the winner's margin in
             # the match against that side
             holder = holder.narrowed(opponent)
+        partner = (
+            self._partner_after(claim, end)
+            if attribute in ("deficit", "surplus")
+            else []
+        )
+        if partner and holder is not None and holder.key:
+            # "Japan logged a deficit of ¥5,827.1 billion in trade with China": the
+            # balance with one partner, a part of the whole
+            holder = holder.narrowed(partner, joiner="with")
         maker = self._name_before_noun(claim, end)
         if maker:
             # "250 Airbus aircraft" in an order of 470 from Airbus and Boeing: the
@@ -990,6 +1001,8 @@ class FrameReader(HolderReader):
             change_left is not None
             and len(bare_left[change_left.end() :].split()) <= 2
             and not _TO_BEFORE.search(bare_left)
+            # "the deficit grew sharply from ¥1,783.6 billion": the start, a level
+            and not FROM_BEFORE.search(bare_left)
             and not self._passive_by(near_left, change_left)
         ):
             if self._split(claim, near_left, change_left):
@@ -1032,6 +1045,10 @@ class FrameReader(HolderReader):
             self.text, max(start, claim.span.start - 16), claim.span.start
         ):
             return "earlier"
+        if _HELD_BEFORE.search(
+            self.text, max(start, claim.span.start - 60), claim.span.start
+        ):
+            return "earlier"  # "had held rates steady at 4.10% since June"
         found: Stage | None = None
         label = _LABEL_COLON.search(self.text, s0, claim.span.start)
         if label is not None:
@@ -1043,11 +1060,13 @@ class FrameReader(HolderReader):
         for m in lex.stages.finditer(self.text, start, end):
             if _NOT_A_STAGE.match(self.text, m.start()):
                 continue
-            if m.start() >= claim.span.end and _SET_AGAINST.search(
-                self.text, claim.span.end, m.start()
+            if m.start() >= claim.span.end and (
+                _SET_AGAINST.search(self.text, claim.span.end, m.start())
+                or _FROM_BASE.search(self.text, claim.span.end, m.start())
             ):
-                # "23.47 trillion won, compared with a loss a year earlier": the
-                # stage is the figure set against, not this one's
+                # "23.47 trillion won, compared with a loss a year earlier", "grew
+                # by 18 trillion yen from the previous year": the stage is the
+                # figure set against (or the change's start), not this one's
                 continue
             stage = lex.stage_of[" ".join(m.group().lower().split())]
             if (
@@ -1086,7 +1105,7 @@ class FrameReader(HolderReader):
         return "forecast"
 
     def _basis(self, claim: Claim, start: int, end: int) -> str | None:
-        s0, _ = self._sentence(claim)
+        s0, s1 = self._sentence(claim)
         found = None
         for m in self.lex.bases.finditer(self.text, s0, end):
             if _ELAPSED.match(self.text, m.end()):
@@ -1095,6 +1114,9 @@ class FrameReader(HolderReader):
             if claim.kind == "percent" and word in _ANNUAL_RATE:
                 continue  # "inflation of 4.5% a year": the rate's period
             basis = self.lex.basis_of[word]
+            if basis == "constant_currency" and claim.kind != "percent":
+                continue  # "44% at constant exchange rates to 102.6 billion
+                # kroner": growth is measured so, the level reached is reported
             if basis == "net":
                 # "Once the £400 discount is taken off, the typical household will
                 # pay £2,100 a year": a deduction anywhere before the figure in its
@@ -1102,11 +1124,42 @@ class FrameReader(HolderReader):
                 return basis
             if found is None and m.start() >= start:
                 found = basis
+        if found is None and claim.kind == "percent":
+            found = self._noted_basis(s1)
         return found
+
+    def _noted_basis(self, s1: int) -> str | None:
+        """The basis a figureless sentence right after states for the rates before
+        it: "Sales rose 36 percent ... Both growth rates are at constant exchange
+        rates." """
+        m = _NEXT_SENTENCE.match(self.text, s1)
+        if m is None or any(c.isdigit() for c in m.group()):
+            return None
+        for b in self.lex.bases.finditer(m.group()):
+            basis = self.lex.basis_of[" ".join(b.group().lower().split())]
+            if basis in _NOTED_BASES and _RATES_NOTED.search(m.group()):
+                return basis
+        return None
 
     # -- time ---------------------------------------------------------------------
 
 
+#: a state that held until the news changed it, in the past perfect: "The bank had
+#: held rates steady at 4.10% since June", "the price had stood at"
+_HELD_BEFORE = regex.compile(
+    r"\b(?i:had)\s+(?:\w+\s+)?(?i:held|kept|left|stood|remained|stayed|hovered)"
+    r"\b[^,;:]*$"
+)
+#: the sentence after a claim's (up to 200 characters, one line)
+_NEXT_SENTENCE = regex.compile(r"[ \t]*[^.!?\n]{1,200}[.!?]")
+#: bases a note after the figures may state for them, and the words that say the
+#: note is about the rates before it ("Both growth rates are at constant exchange
+#: rates", "All changes are in real terms")
+_NOTED_BASES = frozenset({"constant_currency", "real", "seasonally_adjusted"})
+_RATES_NOTED = regex.compile(
+    r"(?i:\b(?:both|all|these|the)\s+(?:\w+\s+)?(?:rates|figures|changes|increases"
+    r"|growth|numbers)\b)"
+)
 #: after "a day", "a month": the span of time between two events ("a day after",
 #: "a week earlier"), not a rate's basis
 _ELAPSED = regex.compile(

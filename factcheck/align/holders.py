@@ -140,6 +140,9 @@ _OVER_OPPONENT = regex.compile(
     r"(?:-[a-z]+)?\s+(?:[a-z-]+\s+){0,2}?(?:win|wins|victory|defeat|triumph|lead)"
     r"\s+(?:over|against)\s+(?:[a-z-]+\s+){0,3}?(?=[A-Z])"
 )
+#: after a trade balance, the partner it is with: "a deficit of ¥5,827.1 billion in
+#: trade with China", "a surplus of ¥6,535.6 billion with the United States"
+_WITH_PARTNER = regex.compile(r"\s+(?:[a-z-]+\s+){0,3}?with\s+(?:the\s+)?(?=[A-Z])")
 #: a clause opening with its subject's determiner ("the toll climbed")
 _DETERMINER_OPENS = regex.compile(r"(?i:the|a|an|its|their|this|that)\s")
 #: a list item's opening, its verb gapped: ", and Kia 1.73 million", "; the
@@ -397,6 +400,12 @@ class HolderReader:
         Africa" is India's margin in that match, not in the one "a 68-run win over
         England" was (the name after "over" or "against")."""
         m = _OVER_OPPONENT.match(self.text, claim.span.end, end)
+        return [] if m is None else self._name_at(m.end(), end)
+
+    def _partner_after(self, claim: Claim, end: int) -> list[str]:
+        """The partner a trade balance is with: Japan's deficit "in trade with China"
+        is its part of Japan's whole deficit, not all of it."""
+        m = _WITH_PARTNER.match(self.text, claim.span.end, end)
         return [] if m is None else self._name_at(m.end(), end)
 
     def _name_at(self, at: int, end: int) -> list[str]:

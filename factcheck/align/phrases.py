@@ -44,7 +44,9 @@ SUBORDINATE_CLAUSE = regex.compile(
     # "searched on Friday as the toll climbed to 12": "as" opening a clause, not
     # "such as", "known as", "as well as", "the same as", "as ... as"
     r"|(?<!\b(?i:such|known|same|well|so|just|as|much|many|long|soon|far|twice)\s)as)"
-    r"\s+(?=the\s|[A-Z])"
+    # its subject: "the ..." or a name, or a bare plural and its verb ("as imports
+    # climbed 39.2%", "after prices rose")
+    r"\s+(?=the\s|[A-Z]|[a-z]+s\s+(?:[a-z]+ed|rose|fell|grew|sank|shrank)\b)"
 )
 
 
@@ -222,10 +224,11 @@ class _Holder:
     key: tuple[str, ...]
     how: str
 
-    def narrowed(self, words: Sequence[str]) -> _Holder:
-        """This owner's part named by ``words`` ("Pelago's" + "shipping unit")."""
+    def narrowed(self, words: Sequence[str], joiner: str = "") -> _Holder:
+        """This owner's part named by ``words`` ("Pelago's" + "shipping unit"), the
+        words joined by ``joiner`` if given ("Japan" + "with" + "China")."""
         return _Holder(
-            " ".join([self.text, *words]),
+            " ".join([self.text, *([joiner] if joiner else []), *words]),
             tuple(sorted({*self.key, *(stem(w.lower()) for w in words)})),
             self.how,
         )

@@ -114,6 +114,12 @@ _IN_MONTH = regex.compile(
     r"[ \t\u00a0]+(?:[a-z'’-]+[ \t\u00a0]+){0,3}?(?i:in|for|during|of|by)\s+(?P<m>(?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d)"
 )
+#: a month that opens the clause: "In December alone, Japan logged a deficit of",
+#: "During March, exports rose": the month of the clause's figures
+_OPENING_MONTH = regex.compile(
+    r"\s*(?i:in|during|for)\s+(?P<m>(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December))(?:\s+(?i:alone))?\s*,"
+)
 _MONTH_YEAR = regex.compile(r"\b(?P<m>[A-Z][a-z]+\.?)\s+(?P<y>(?:19|20)\d\d)\b")
 _WEEKDAY = regex.compile(
     r"\b(?P<pre>on|by|since|as\s+of|until|through|last|this)?\s*"
@@ -348,6 +354,9 @@ def _time_in(
     # is its own; named without its year, it is the stated year's, else the latest
     # such month of the report
     bare = _IN_MONTH.match(text, near) if lo <= near < hi else None
+    if bare is None:
+        opening = _OPENING_MONTH.match(text, lo)
+        bare = opening if opening is not None and opening.end() <= near else None
     if bare is not None and bare.end() <= hi:
         month = _MONTH_NUMBER[bare.group("m").lower()]
         if year is not None:
