@@ -350,7 +350,18 @@ def local_bounds(
         first = _STRONG_BOUNDARY.search(text, claim.span.end, s1)
         if first is not None:
             end = first.start()
+    cause = _CAUSE.search(text, claim.span.end, end)
+    if cause is not None:
+        end = cause.start()
     return start, end
+
+
+#: the reason given after a figure opens a phrase of its own: "rose $2.2 billion to
+#: $56.8 billion on the back of higher global prices", "thanks to strong exports"
+_CAUSE = regex.compile(
+    r"\s(?i:on\s+the\s+back\s+of|thanks\s+to|due\s+to|because\s+of|owing\s+to"
+    r"|driven\s+by|helped\s+by)\s"
+)
 
 
 def context_of(ref: ClaimRef, claim_spans: Sequence[tuple[int, int]]) -> Context:

@@ -683,6 +683,8 @@ class FrameReader(HolderReader):
             standing=named_class(attribute) and attribute not in self.lex.running,
             running=attribute in self.lex.running,
         )
+        if basis is None and role == "change":
+            basis = self._base_year(claim, end, time)
         return Frame(
             holder=holder.text if holder else None,
             holder_key=holder.key if holder else (),
@@ -1104,6 +1106,25 @@ class FrameReader(HolderReader):
                 return None  # another verb's object
         return "forecast"
 
+    def _base_year(self, claim: Claim, end: int, time: str | None) -> str | None:
+        """ "against 2019" for a change measured on a stated year that is not the
+        one before the figure's ("69.1% more than in 2019" in a report on 2024): a
+        change on another base is another fact. A change on the year before
+        ("up 24% on 2022" for 2023, or in a report of 2024) is the usual
+        year-on-year one, no basis of its own."""
+        base = _BASE_YEAR.match(self.text, claim.span.end, end)
+        if base is None:
+            return None
+        year = int(base.group("y"))
+        if time is not None and time[:4].isdigit():
+            usual = {int(time[:4]) - 1}
+        elif self.document.published is not None:
+            # a year's results are reported in the year after it
+            usual = {self.document.published.year - 1, self.document.published.year - 2}
+        else:
+            return None
+        return None if year in usual else f"against {year}"
+
     def _basis(self, claim: Claim, start: int, end: int) -> str | None:
         s0, s1 = self._sentence(claim)
         found = None
@@ -1149,6 +1170,13 @@ class FrameReader(HolderReader):
 _HELD_BEFORE = regex.compile(
     r"\b(?i:had)\s+(?:\w+\s+)?(?i:held|kept|left|stood|remained|stayed|hovered)"
     r"\b[^,;:]*$"
+)
+#: the year a change is measured on, right after it: "69.1% more than in 2019", "up
+#: 12% from 2022", "a rise of 5% on 2023", "40% higher compared with 2019"
+_BASE_YEAR = regex.compile(
+    r"(?:\s+(?i:more|less|higher|lower|up|down|above|below))?\s+(?i:than|from|on|over"
+    r"|compared\s+(?:with|to)|against)\s+(?:(?i:in|the\s+level\s+of)\s+)?"
+    r"(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
 )
 #: the sentence after a claim's (up to 200 characters, one line)
 _NEXT_SENTENCE = regex.compile(r"[ \t]*[^.!?\n]{1,200}[.!?]")

@@ -21,7 +21,7 @@ import regex
 from factcheck.align.context import (
     MONTHS,
 )
-from factcheck.align.lexicon import lexicon
+from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import (
     _POSSESSIVE,
     _WEEKDAY_NAMES,
@@ -160,6 +160,7 @@ _SOURCE_OF = {
     "'for' after the figure": "target",
     "a name right before the figure": "target",
     "a possessive": "owner",
+    "a clause subject's owner": "owner",
     "the clause subject": "subject",
     "the clause agent": "agent",
     "the attribute's preposition": "owner",
@@ -458,6 +459,11 @@ class HolderReader:
             # if that subject names nobody
             if found is not None:
                 return found if found.key else None
+            owned = self._attribute_subject(m.end(), claim.span.start)
+            if owned is not None:
+                # "..., while gold reserves rose $2.2 billion": the subject is what
+                # is measured, and the words before it whose it is
+                return owned[0]
             if _DETERMINER_OPENS.match(text, m.end()):
                 return None
         begins = [start]
@@ -474,6 +480,15 @@ class HolderReader:
                 if found.key and begin != clause_start:
                     return self._joint_with_listed(found, clause_start, begin)
                 return found if found.key else None
+            owned = (
+                self._attribute_subject(begin, claim.span.start)
+                if found is None and begin != clause_start
+                else None
+            )
+            if owned is not None:
+                # "Foreign currency assets went up ..., while gold reserves rose
+                # $2.2 billion": the clause's own subject, what is measured
+                return owned[0]
         if strong and self._opens_with_attribute(clause_start, claim.span.start):
             colon = text.rfind(":", s0, clause_start)
             if colon >= 0 and not text[colon + 1 : clause_start].strip():
@@ -483,6 +498,28 @@ class HolderReader:
                 found = self._subject_at(before[-1] if before else s0, colon)
                 if found is not None and found.key:
                     return found
+        return None
+
+    def _attribute_subject(self, begin: int, stop: int) -> tuple[_Holder | None] | None:
+        """For a clause whose subject is an attribute with a few lower-case words
+        before it ("gold reserves rose"), (the holder those words name, or None);
+        None if the clause opens otherwise."""
+        lex = self.lex
+        toks = _tokens(self.text, begin, stop, self.spans, after_last=False)[:5]
+        toks = [t for t in toks if t.low not in lex.determiners]
+        for k, tok in enumerate(toks[:3]):
+            if tok.low in lex.attribute_of:
+                nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+                if k == 0 or not (nxt in lex.verbs or nxt.endswith("ed")):
+                    return None  # no owner's words, or no verb: no subject
+                return (_holder_from(toks[:k], "a clause subject's owner", lex),)
+            if (
+                not tok.text.islower()
+                or tok.low in lex.verbs
+                or tok.low in lex.prepositions
+                or tok.low in lex.function_words
+            ):
+                return None
         return None
 
     def _opens_with_attribute(self, begin: int, stop: int) -> bool:
@@ -639,13 +676,23 @@ class HolderReader:
             if (
                 np
                 and tok.text.islower()
-                and low not in lex.attribute_of
+                and (
+                    low not in lex.attribute_of
+                    # "Nippon Steel produced": a past tense after a name is its
+                    # verb, even one that names what is measured
+                    or (
+                        low.endswith("ed")
+                        and _is_name_token(np[-1].text, self.words, lex)
+                    )
+                )
                 # "Mexican authorities said": a group of people, not a verb
                 and low not in lex.people
                 and (
                     (
                         tok.text.endswith("s")
                         and _is_name_token(np[-1].text, self.words, lex)
+                        # "Gold reserves increased": a plural noun, its verb next
+                        and not _verb_next(toks, j, lex)
                     )
                     # "the government forced", "the alliance finished": a past
                     # tense after any noun (an adverb before it, "the newly
@@ -770,3 +817,16 @@ class HolderReader:
             how = "the clause agent"
         found = _holder_from(np, how, lex)
         return found if found is not None else _Holder("", (), "no holder")
+
+
+def _verb_next(toks: list[_Token], j: int, lex: Lexicon) -> bool:
+    """Whether the token after ``toks[j]`` is a verb in the past or an auxiliary
+    ("reserves increased", "reserves were"): then ``toks[j]`` is a noun."""
+    if j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1].low
+    return (
+        nxt in lex.aux
+        or (nxt.endswith("ed") and nxt not in lex.attribute_of)
+        or nxt in lex.verbs
+    )

@@ -45,8 +45,8 @@ SUBORDINATE_CLAUSE = regex.compile(
     # "such as", "known as", "as well as", "the same as", "as ... as"
     r"|(?<!\b(?i:such|known|same|well|so|just|as|much|many|long|soon|far|twice)\s)as)"
     # its subject: "the ..." or a name, or a bare plural and its verb ("as imports
-    # climbed 39.2%", "after prices rose")
-    r"\s+(?=the\s|[A-Z]|[a-z]+s\s+(?:[a-z]+ed|rose|fell|grew|sank|shrank)\b)"
+    # climbed 39.2%", "after prices rose", "while gold reserves rose")
+    r"\s+(?=the\s|[A-Z]|(?:[a-z]+\s+)?[a-z]+s\s+(?:[a-z]+ed|rose|fell|grew|sank|shrank)\b)"
 )
 
 
@@ -81,6 +81,8 @@ HYPHENED_MEASURE = regex.compile(r"[\d.,]+-[a-z]+")
 
 def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:
     low = tok.lower()
+    if len(tok) == 2 and tok.isalpha() and tok.isupper():
+        return True  # "US Steel", "UK": an initialism, not "us" (nor US dollars)
     if (
         low in STOPWORDS
         or low in MONTHS

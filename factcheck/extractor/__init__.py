@@ -362,6 +362,11 @@ _DOLLAR_COUNTRIES: Final = (
 _DOLLAR_COUNTRY_NAMES: Final = regex.compile(
     r"\b(" + "|".join(n for n, _ in _DOLLAR_COUNTRIES) + r")\b", regex.IGNORECASE
 )
+#: an amount marked with its dollar's country after it: "$57 billion Canadian"
+_MARKED_AMOUNT: Final = regex.compile(
+    r"\$[\d.,]+(?:[ \t\u00a0]+(?:million|billion|trillion|bn|m))?[ \t\u00a0]+"
+    r"(?:Canadian|Australian|Singapore|Hong[ \t\u00a0]+Kong|New[ \t\u00a0]+Zealand)\b"
+)
 #: "US$1.10", "US $5": a text that marks the US dollar where it means it
 _US_MARKED: Final = regex.compile(r"\bUS ?\$")
 
@@ -373,7 +378,9 @@ def _house_dollar(prose: str) -> tuple[dict[str, str], str] | None:
     style has it."""
     if _US_MARKED.search(prose) is None:
         return None
-    found = _one_dollar_country(prose)
+    # "US$47 billion (about $57 billion Canadian)": a text that marks the other
+    # dollar where it means it writes the US dollar as "$" too
+    found = _one_dollar_country(_MARKED_AMOUNT.sub("", prose))
     if found is None:
         return None
     code, country = found

@@ -346,7 +346,15 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
             and text[b.end : b.end + 1] == ")"
         ):
             return False
-    elif _EQUIVALENT_JOINER.fullmatch(gap) is None and not (
+    elif (
+        _EQUIVALENT_JOINER.fullmatch(gap) is None
+        # "$139.13 a barrel (€116)": a price per unit, then its equivalent (not
+        # "$13.63 a bushel (about €460/t)", a price per another unit)
+        and not (
+            _PER_UNIT_BRACKET.fullmatch(gap) is not None
+            and _OWN_UNIT_AFTER.match(text, b.end) is None
+        )
+    ) and not (
         # "€222 million, about $263 million": an approximate amount in another unit
         # set off by a comma restates the one before it
         b.qualifier_start is not None
@@ -366,6 +374,15 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
 
 
 _COMMA: Final = regex.compile(r",[ \t\u00a0]*")
+#: a figure's own unit after it: "€460/t", "€460 a tonne", "€460 per tonne"
+_OWN_UNIT_AFTER: Final = regex.compile(
+    r"/|[ \t\u00a0]*(?i:per|a|an)[ \t\u00a0]+[A-Za-z]"
+)
+#: a price's unit, then the bracket of its equivalent: " a barrel (", " per tonne ("
+_PER_UNIT_BRACKET: Final = regex.compile(
+    r"[ \t\u00a0]+(?i:per|a|an)[ \t\u00a0]+(?i:barrel|tonne|ton|ounce|bushel"
+    r"|pound|litre|liter|gallon|kilogram|kilo|share)[ \t\u00a0]*\([ \t\u00a0]*"
+)
 _BRACKET: Final = regex.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 #: a part named after an amount: "€3 billion of it", "of which", "of them"
 #: (written without a case-insensitive literal: the regex module then scans ahead

@@ -299,6 +299,30 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
 
 # -- after the number -----------------------------------------------------------------
 
+#: a country's adjective right after a "$" amount: "$57 billion Canadian", "$1.2
+#: million Australian" (not "Canadian dollars", a currency name read as such)
+_DOLLAR_COUNTRY_AFTER: Final = regex.compile(
+    r"[ \t\u00a0]+(?P<c>Canadian|Australian|Singapore|Hong[ \t\u00a0]+Kong|New[ \t\u00a0]+Zealand)"
+    r"\b(?![ \t\u00a0]+(?i:dollars?|firms?|companies|company|banks?|government|shares)\b)"
+)
+_DOLLAR_OF_COUNTRY: Final = {
+    "canadian": "CAD",
+    "australian": "AUD",
+    "singapore": "SGD",
+    "hong kong": "HKD",
+    "new zealand": "NZD",
+}
+
+
+def dollar_country_after(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, code) of the country that names a bare "$" amount from after it:
+    "about $57 billion Canadian"; None if no country's adjective follows."""
+    m = _DOLLAR_COUNTRY_AFTER.match(text, pos)
+    if m is None:
+        return None
+    return m.end(), _DOLLAR_OF_COUNTRY[" ".join(m.group("c").lower().split())]
+
+
 _SYMBOL_AFTER: Final = regex.compile(
     r"\G[ \t\u00a0]?(?P<s>[$€£¥₹₩₽₺₿₡₾₭₦₱₫₪฿元円¢]|ரூ|zł|Kč|US\$|HK\$|NT\$|[ACSR]\$|Rs\.?|RM|Rp)(?![A-Za-z])"
 )

@@ -37,6 +37,7 @@ from factcheck.extractor.money import (
     currency_after,
     currency_before,
     currency_words_after,
+    dollar_country_after,
 )
 from factcheck.extractor.numbers import (
     FRACTION_CHARS,
@@ -586,6 +587,14 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         kind, unit, note = "money", prefix[1], prefix[2]
         currency_multiplier = prefix[3]
         end = pos
+        country = (
+            dollar_country_after(text, pos)
+            if prefix[2] is not None and text[prefix[0] : prefix[0] + 1] == "$"
+            else None
+        )
+        if country is not None:
+            # "$57 billion Canadian": a bare "$" named by the country after it
+            end, unit, note = *country, None
         # "$ 10 dollars": the name repeats the sign
     if (
         kind == "money"

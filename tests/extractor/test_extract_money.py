@@ -28,6 +28,10 @@ def only(text: str):
         ("worth HK$10.05 billion", 10.05e9, "HKD"),
         ("worth NT$300 million", 300e6, "TWD"),
         ("worth C$16.4 million", 16.4e6, "CAD"),
+        # a bare "$" named by the country's adjective after the amount
+        ("about $57 billion Canadian", 57e9, "CAD"),
+        ("a fee of $1.2 million Australian", 1.2e6, "AUD"),
+        ("a $5 billion Canadian firm", 5e9, "USD"),
         ("worth A$3.66 billion", 3.66e9, "AUD"),
         ("worth S$1.2 billion", 1.2e9, "SGD"),
         ("worth R$58.5 billion", 58.5e9, "BRL"),

@@ -174,7 +174,10 @@ READS = [
     ("(1 USD = 1,367 won)", ("USD", "KRW", 1367.0)),
     ("(1 USD, 1,367 won)", None),
     ("($1 = 0.8495 euros)", ("USD", "EUR", 0.8495)),
-    ("($1 = $1.36 Canadian)", None),
+    # Reuters' house style: the country after the amount names its dollar
+    ("($1 = $1.36 Canadian)", ("USD", "CAD", 1.36)),
+    ("($1 = $1.36)", None),
+    ("a dividend of $1.36 Canadian a share", None),
     ("at 1,300 won per dollar", ("USD", "KRW", 1300.0)),
     ("at 1,300 won per share", None),
     ("at 83 rupees to a US dollar", ("USD", "INR", 83.0)),
