@@ -1189,6 +1189,8 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
         read = {t[0].key for t in own}
         own += [t for t in _named_change_triples(claims) if t[0].key not in read]
         read = {t[0].key for t in own}
+        apposed = list(_apposed_changes(claims, earlier))
+        apposed_keys = {t[0].key for t in apposed}
         triples = itertools.chain(
             own,
             _premiums_on_a_stated_close(claims, earlier),
@@ -1198,6 +1200,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 for t in _pointed_amount_changes(claims, earlier)
                 if t[0].key not in read
             ),
+            (t for t in apposed if t[0].key not in read),
             (
                 t
                 for t in _changes_on_the_offer_price(claims, offers)
@@ -1232,6 +1235,9 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                     if old.claim.sentence == new.claim.sentence == pct.claim.sentence
                     else "the change is measured on the offer price the article states"
                     if old.key in offer_keys
+                    else "the change stands beside the level it led to, measured "
+                    "on the one figure of that attribute the sentence before states"
+                    if pct.key in apposed_keys
                     else "a premium names the close a sentence before states"
                     if new.claim.sentence == pct.claim.sentence
                     else "the sentence compares the figure the sentence before states"
@@ -1340,11 +1346,59 @@ def _pointed_amount_changes(
 
 
 #: a change named by its noun right before its amount: "a rise of ", "an increase
-#: of about "
+#: of about ", "an erosion of about "
 _CHANGE_NAMED_BEFORE = regex.compile(
     r"(?i:an?)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?(?i:rise|increase|jump|gain|drop"
-    rf"|fall|decline|cut|reduction)[ \t\u00a0]+(?i:of)[ \t\u00a0]+{_ABOUT}$"
+    r"|fall|decline|cut|reduction|erosion|improvement|deterioration)[ \t\u00a0]+"
+    rf"(?i:of)[ \t\u00a0]+{_ABOUT}$"
 )
+#: between a level and the change it is set beside: ", " (then "an erosion of")
+_APPOSED = regex.compile(r"^[ \t\u00a0]*,[ \t\u00a0]+$")
+
+
+def _apposed_changes(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(amount of a change, the level it led to, the level before) for "At the issue
+    price, LIC was valued at Rs 6,00,242 crore. By the close its market
+    capitalisation was Rs 5,53,722 crore, an erosion of about Rs 64,500 crore": a
+    change named by its noun right after the level it led to, measured on the one
+    figure of that level's attribute in the sentence before (none is named in its
+    own sentence)."""
+    for i, change in enumerate(claims):
+        if i == 0 or not _is_amount_change(change):
+            continue
+        text = change.document.prose
+        s0 = change.claim.sentence.start if change.claim.sentence else 0
+        named = _CHANGE_NAMED_BEFORE.search(text, s0, change.claim.span.start)
+        new = claims[i - 1]
+        frame = new.claim.frame
+        if (
+            named is None
+            or frame is None
+            or not named_class(frame.attribute)
+            or not _APPOSED.match(text[new.claim.span.end : named.start()])
+            or not _two_ends(change, new)
+            or any(_ON_START.match(_between(change, r)) for r in claims[i + 1 :])
+        ):
+            continue
+        sentence_start = new.claim.sentence.start if new.claim.sentence else s0
+        before = [
+            r
+            for r in earlier
+            if r.claim.equivalent_of is None
+            and r.claim.sentence is not None
+            and not text[r.claim.sentence.end : sentence_start].strip(
+                " \t\n\u00a0.!?\"'”’)"
+            )
+            and _two_ends(new, r)
+            and r.claim.frame is not None
+            and r.claim.frame.attribute == frame.attribute
+        ]
+        if len(before) == 1:
+            yield change, new, before[0]
+
+
 #: between a change's amount and the value it is measured on: " on the ", " from
 #: its "
 _ON_START = regex.compile(
