@@ -145,6 +145,17 @@ def test_the_search_cut_by_block_finds_each_candidate_pair_once(
     assert len(whole) > 100
 
 
+def test_shrinking_chunks_cover_every_document_in_order() -> None:
+    for count in (0, 1, 5, 64, 1000, 10_000):
+        runs = local.shrinking_chunks(count, 2, 16)
+        assert [i for run in runs for i in run] == list(range(count))
+        sizes = [len(run) for run in runs]
+        assert sizes == sorted(sizes, reverse=True)
+    runs = local.shrinking_chunks(10_000, 2, 16)
+    assert len(runs[0]) == 2_500  # a quarter of what is left, with two jobs
+    assert len(runs[-2]) == 157  # the shortest: a quarter of a sixteenth
+
+
 def test_weighed_runs_cover_every_block_in_order() -> None:
     runs = local.weighed_runs([5, 1, 1, 1, 9, 0, 2, 3], 3)
     assert [n for r in runs for n in r] == list(range(8))

@@ -270,6 +270,27 @@ def chunks(count: int, parts: int) -> list[range]:
     return out
 
 
+def shrinking_chunks(count: int, jobs: int, parts: int) -> list[range]:
+    """``range(count)`` cut into consecutive runs that shrink as they go: each
+    takes a ``2 * jobs``-th of what is left, none shorter than a quarter of a
+    ``parts``-th of ``count`` (the last ones are that short). Workers take the
+    runs in order, so the long runs are taken first and the runs still going when
+    another worker finds nothing left are short: with ``parts`` runs of equal
+    length, a worker waited up to one of them (a sixteenth of the phase with two
+    jobs) for the last to finish."""
+    if count <= 0:
+        return []
+    jobs, parts = max(1, jobs), max(1, parts)
+    least = max(1, -(-count // (4 * parts)))
+    out = []
+    start = 0
+    while start < count:
+        size = max(least, (count - start) // (2 * jobs))
+        out.append(range(start, min(count, start + size)))
+        start += size
+    return out
+
+
 #: an extraction as it travels back from a worker: its claims, without the
 #: document (the parent has it), and its problems
 _Extracted = tuple[tuple[Claim, ...] | None, list[Problem]]
@@ -299,10 +320,12 @@ def extract_forked(
     progress: Progress | None = None,
 ) -> list[_Outcome]:
     """:func:`factcheck.pipeline.extract_one` over the documents in forked workers,
-    ``parts`` chunks, in order. A pool breaks for every item it holds, so a chunk
-    whose worker died is cut in half and tried again, and a single document is
-    blamed only when its worker died with nothing else in the pool: it becomes a
-    Problem naming the file, and the other documents go on."""
+    in chunks that shrink as they go (:func:`shrinking_chunks`; ``parts``: the
+    count of equal chunks whose quarter is the shortest), in order. A pool breaks
+    for every item it holds, so a chunk whose worker died is cut in half and tried
+    again, and a single document is blamed only when its worker died with nothing
+    else in the pool: it becomes a Problem naming the file, and the other
+    documents go on."""
     got: dict[int, _Outcome] = {}
     finished = 0
 
@@ -331,7 +354,7 @@ def extract_forked(
             got[i] = (extraction, problems)
 
     state = (documents, frames)
-    todo = chunks(len(documents), parts)
+    todo = shrinking_chunks(len(documents), jobs, parts)
     suspects: list[range] = []
     while todo:
         runs, todo = todo, []
@@ -561,5 +584,6 @@ __all__ = [
     "forked_shards",
     "rules_on_shard",
     "run_forked",
+    "shrinking_chunks",
     "weighed_runs",
 ]
