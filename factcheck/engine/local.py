@@ -21,6 +21,7 @@ import attrs
 
 from factcheck import engine
 from factcheck.align.context import ClaimRef
+from factcheck.align.decide import Veto
 from factcheck.align.groups import (
     Blocks,
     Confident,
@@ -34,7 +35,6 @@ from factcheck.align.groups import (
     Verdict,
     block_pairs,
     claim_ranks,
-    confident_row,
     pack_verdict,
     read_documents,
 )
@@ -445,6 +445,7 @@ def _score_blocks(
     refs = scoring.refs
     count = len(refs)
     keys = blocks.keys.__getitem__
+    judge, admits = scoring.judge, scoring.admits
     rows: list[tuple[int, int, PackedVerdict]] = []
     vetoes: list[int] = []
     confident: list[Confident] = []
@@ -454,24 +455,26 @@ def _score_blocks(
     lists: dict[tuple[str, ...], tuple[str, ...]] = {}
     lines: dict[str, str] = {}
     for n in run:
-        for i, j in block_pairs(*blocks.blocks[n], keys, scoring.admits, refs):
-            packed = pack_verdict(scoring.judge(refs[i], refs[j]))
-            if packed == "veto":
+        for i, j in block_pairs(*blocks.blocks[n], keys, admits, refs):
+            verdict = judge(refs[i], refs[j])
+            if verdict is None:
+                continue  # nothing to remember: the join drops it
+            if isinstance(verdict, Veto) and verdict.series is None:
+                # half of all pairs: packed as one number, without a call
                 vetoes.append(i * count + j)  # block_pairs gives i < j
-            elif isinstance(packed, tuple):
-                kind, confidence, level, evidence = packed
-                shared = lists.get(evidence)
-                if shared is None:
-                    shared = lists[evidence] = tuple(
-                        lines.setdefault(line, line) for line in evidence
-                    )
-                packed = (kind, confidence, level, shared)
-                row = confident_row(i, j, packed, rank)
-                if row is None:
-                    rows.append((i, j, packed))
-                else:
-                    confident.append(row)
-            elif packed is not None:
+                continue
+            packed = pack_verdict(verdict)
+            assert isinstance(packed, tuple)
+            kind, confidence, level, evidence = packed
+            shared = lists.get(evidence)
+            if shared is None:
+                shared = lists[evidence] = tuple(
+                    lines.setdefault(line, line) for line in evidence
+                )
+            packed = (kind, confidence, level, shared)
+            if kind == "decision" and level == "confident":  # see confident_row
+                confident.append((-confidence, rank[i], rank[j], i, j, packed))
+            else:
                 rows.append((i, j, packed))
     confident.sort()  # the join's sort then merges runs: its work is done here
     return rows, vetoes, confident
