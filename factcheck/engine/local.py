@@ -38,7 +38,11 @@ from factcheck.align.groups import (
     pack_verdict,
     read_documents,
 )
-from factcheck.engine import CHUNKS_PER_JOB, MIN_PARALLEL_CLAIMS
+from factcheck.engine import (
+    CHUNKS_PER_JOB,
+    MIN_PARALLEL_CLAIMS,
+    SHARED_ITEMS_PER_JOB,
+)
 from factcheck.model import Claim, Document, Extraction, Finding, Problem
 from factcheck.rules.registry import builtin_rules
 from factcheck.rules.shards import Shard, plan_shards, shard_context
@@ -386,7 +390,7 @@ def forked_scorer(jobs: int) -> PairScorer | None:
         if len(scoring.refs) < MIN_PARALLEL_CLAIMS:
             pairs = list(scoring.candidates())
             return zip(pairs, scoring.score(pairs), strict=True)
-        plan = _ScorePlan(scoring, jobs * CHUNKS_PER_JOB)
+        plan = _ScorePlan(scoring, jobs * SHARED_ITEMS_PER_JOB)
         results = run_forked(_score_run, plan, range(plan.parts), jobs, here=True)
         rows: list[tuple[int, int, PackedVerdict]] = []
         vetoes: list[int] = []
@@ -542,7 +546,7 @@ def forked_shards(ctx: AuditContext, jobs: int) -> ShardRunner | None:
     def run(
         ctx: AuditContext, codes: tuple[str, ...]
     ) -> tuple[dict[str, list[Finding]], set[Key]]:
-        plan = plan_shards(ctx, jobs * CHUNKS_PER_JOB)
+        plan = plan_shards(ctx, jobs * SHARED_ITEMS_PER_JOB)
         results = run_forked(
             _rules_on_shard, (ctx, plan, codes), range(len(plan)), jobs, here=True
         )
