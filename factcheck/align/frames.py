@@ -1051,6 +1051,10 @@ class FrameReader(HolderReader):
             self.text, max(start, claim.span.start - 60), claim.span.start
         ):
             return "earlier"  # "had held rates steady at 4.10% since June"
+        if _PARTIAL_COUNT.search(self.text, s0, self._sentence(claim)[1]):
+            # "a provisional tally from 90 per cent of polling stations gave him
+            # 53.68 per cent": a count not yet complete, before the result
+            return "earlier"
         found: Stage | None = None
         label = _LABEL_COLON.search(self.text, s0, claim.span.start)
         if label is not None:
@@ -1177,6 +1181,17 @@ _BASE_YEAR = regex.compile(
     r"(?:\s+(?i:more|less|higher|lower|up|down|above|below))?\s+(?i:than|from|on|over"
     r"|compared\s+(?:with|to)|against)\s+(?:(?i:in|the\s+level\s+of)\s+)?"
     r"(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
+)
+#: a count of votes not yet complete: "from 90 per cent of polling stations", "with
+#: 98% of the ballots counted", "partial results" (not "with 100% ... counted")
+_PARTIAL_COUNT = regex.compile(
+    r"(?i:\b(?:from|with|after)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
+    # all of them counted ("with 100% of polling stations counted") is the result
+    r"(?!100(?:\.0+)?\s*(?:per|%))\d+(?:\.\d+)?"
+    r"\s*(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|all\s+)?(?:polling\s+stations"
+    r"|polling\s+places|precincts|constituencies|(?:ballots|votes|the\s+vote)\s+"
+    r"(?:counted|tallied|reported|processed|in)\b)"
+    r"|\bpartial\s+(?:results|count|tally|returns))"
 )
 #: the sentence after a claim's (up to 200 characters, one line)
 _NEXT_SENTENCE = regex.compile(r"[ \t]*[^.!?\n]{1,200}[.!?]")

@@ -1250,7 +1250,9 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 _COMPARED = regex.compile(
     r"^[ \t\u00a0]+(?i:more|higher|bigger|larger|greater|above|less|lower|smaller"
     r"|below|fewer|cheaper|dearer)(?:[ \t\u00a0]+(?i:than))?"
-    r"(?:[ \t\u00a0]+[\w'’-]+){0,5}?[ \t\u00a0]+$"
+    # "16.6% more than last season and 1 kg above the record": a list's joiner
+    # ends what the percentage is compared with
+    r"(?:[ \t\u00a0]+(?!(?i:and|but|while|whereas)\b)[\w'’-]+){0,5}?[ \t\u00a0]+$"
 )
 
 
@@ -1406,6 +1408,11 @@ _ON_START = regex.compile(
 )
 
 
+#: right before a figure a multiple is of: "twice the ", "four times the "
+_MULTIPLE_BEFORE = regex.compile(
+    r"(?i:\b(?:twice|double|triple|treble|quadruple|half|times))"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,3}[ \t\u00a0]+$"
+)
 #: right before a figure compared with: "than ", "above ", "than the "
 _THAN = regex.compile(
     r"(?i:\b(?:than|above|below|over|under))(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+$"
@@ -1654,7 +1661,11 @@ def _share_triples(
             or _WHICH_MEANS.match(_between(b, c))
         ):
             pct, whole, part = a, b, c
-        elif _OF.match(_between(a, b)) and _OR.match(_between(b, c)):
+        elif (
+            _OF.match(_between(a, b))
+            and _OR.match(_between(b, c))
+            and not _verb_before_share(_between(b, c))
+        ):
             part, whole, pct = a, b, c
         elif _ON_SALES.match(_between(a, b)) and _THEN_A_MARGIN.match(_between(b, c)):
             # "an operating profit of 23.47 trillion won on revenue of 66.19
@@ -1686,6 +1697,24 @@ def _share_triples(
         yield part, whole, pct
     yield from _appositive_shares(claims)
     yield from _shares_of_the_whole(claims)
+
+
+def _verb_before_share(words: str) -> bool:
+    """Whether the words between a whole and a percentage hold a verb of their own
+    and no comma, bracket or "or" sets the percentage off: "the other fourteen of
+    the nineteen candidates shared the remaining 4.67%" (of the vote, not of the
+    candidates)."""
+    if _SETS_OFF.search(words):
+        return False
+    lex = lexicon()
+    return any(
+        w.lower() in lex.verbs or (w.islower() and w.endswith("ed"))
+        for w in words.split()
+    )
+
+
+#: what sets a share off as the part's own: ", or", "(", a dash
+_SETS_OFF = regex.compile(r"[,(—–]|\b(?i:or)\b")
 
 
 #: a share of a whole named before, by a noun: "about half of the total", "a third
@@ -2054,6 +2083,9 @@ def _word_multiples(
                 # £1,277": a figure compared with is not what the next comparison
                 # of the list is made of
                 and not _THAN.search(_before(r))
+                # "roughly twice the 248,000 ... and nearly four times the
+                # 133,000": a figure another multiple is of is no top either
+                and not _MULTIPLE_BEFORE.search(_before(r))
                 # a multiple sets like against like: "33 dead and 18 missing,
                 # nearly three times the 11 deaths" multiplies the dead
                 and not _other_attributes(r, base)
