@@ -300,12 +300,16 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
 # -- after the number -----------------------------------------------------------------
 
 #: a country's adjective right after a "$" amount: "$57 billion Canadian", "$1.2
-#: million Australian" (not "Canadian dollars", a currency name read as such)
+#: million Australian", "$51 million US" (not "Canadian dollars", a currency name
+#: read as such)
 _DOLLAR_COUNTRY_AFTER: Final = regex.compile(
-    r"[ \t\u00a0]+(?P<c>Canadian|Australian|Singapore|Hong[ \t\u00a0]+Kong|New[ \t\u00a0]+Zealand)"
+    r"[ \t\u00a0]+(?P<c>Canadian|Australian|Singapore|Hong[ \t\u00a0]+Kong|New[ \t\u00a0]+Zealand"
+    r"|US|U\.S\.)"
     r"\b(?![ \t\u00a0]+(?i:dollars?|firms?|companies|company|banks?|government|shares)\b)"
 )
 _DOLLAR_OF_COUNTRY: Final = {
+    "us": "USD",
+    "u.s.": "USD",
     "canadian": "CAD",
     "australian": "AUD",
     "singapore": "SGD",

@@ -173,6 +173,28 @@ def test_bare_dollar_beside_a_marked_us_dollar_is_the_named_countrys(
     assert first.unit_candidates == ((unit, "USD") if unit != "USD" else ())
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # the country after the amount names its dollar, whatever the outlet's
+        ("Soto's deal carries $51 million US a season.", "USD"),
+        ("Soto's deal carries $51 million a season.", "CAD"),
+        ("The bonus is a $75-million US payment.", "USD"),
+        ("The bonus is a $75-million payment.", "CAD"),
+    ],
+)
+def test_country_after_a_dollar_amount_in_a_canadian_outlet(
+    text: str, unit: str
+) -> None:
+    from factcheck.extractor import extract_document
+    from factcheck.model import Document
+
+    doc = Document(
+        path="a.md", text=text, url="https://www.sportsnet.ca/mlb/article/a/"
+    )
+    assert extract_document(doc).claims[0].unit == unit
+
+
 def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
     from factcheck.extractor import extract_document
     from factcheck.model import Document
