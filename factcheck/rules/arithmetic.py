@@ -1191,6 +1191,8 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
         read = {t[0].key for t in own}
         apposed = list(_apposed_changes(claims, earlier))
         apposed_keys = {t[0].key for t in apposed}
+        from_peak = list(_margins_from_a_stated_peak(claims, earlier))
+        peak_keys = {t[0].key for t in from_peak}
         triples = itertools.chain(
             own,
             _premiums_on_a_stated_close(claims, earlier),
@@ -1201,6 +1203,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 if t[0].key not in read
             ),
             (t for t in apposed if t[0].key not in read),
+            (t for t in from_peak if t[0].key not in read),
             (
                 t
                 for t in _changes_on_the_offer_price(claims, offers)
@@ -1238,6 +1241,9 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                     else "the change stands beside the level it led to, measured "
                     "on the one figure of that attribute the sentence before states"
                     if pct.key in apposed_keys
+                    else "the margin is measured from the peak the paragraph states "
+                    "as touched or hit"
+                    if pct.key in peak_keys
                     else "a premium names the close a sentence before states"
                     if new.claim.sentence == pct.claim.sentence
                     else "the sentence compares the figure the sentence before states"
@@ -1354,6 +1360,56 @@ _CHANGE_NAMED_BEFORE = regex.compile(
     r"|fall|decline|cut|reduction|erosion|improvement|deterioration)[ \t\u00a0]+"
     rf"(?i:of)[ \t\u00a0]+{_ABOUT}$"
 )
+#: after a margin, the peak it is measured from, named without its figure: " below
+#: its peak", " off the record high", " short of its high"
+_FROM_ITS_PEAK = regex.compile(
+    r"[ \t\u00a0]+(?i:below|off|under|short[ \t\u00a0]+of|down[ \t\u00a0]+from|from)"
+    r"[ \t\u00a0]+(?i:its|the|their|this[ \t\u00a0]+week's|the[ \t\u00a0]+day's)"
+    r"[ \t\u00a0]+(?:(?i:record|intraday|session|all-time)[ \t\u00a0]+)?"
+    r"(?i:peak|high|record|top)\b(?![ \t\u00a0]+(?i:of|at)\b)"
+)
+#: right before a peak's figure: "briefly touched ", "jumped as high as ", "a peak of "
+_PEAK_BEFORE = regex.compile(
+    r"(?i:\b(?:touched|hit|as[ \t\u00a0]+high[ \t\u00a0]+as|peak(?:ed)?[ \t\u00a0]+(?:of|at)"
+    r"|high[ \t\u00a0]+of|record[ \t\u00a0]+of|topped[ \t\u00a0]+out[ \t\u00a0]+at))"
+    r"(?:[ \t\u00a0]+(?i:a|an|about|nearly|some))?[ \t\u00a0]+$"
+)
+#: between a level and its margin from a peak: ", ", ", nearly "
+_LEVEL_THEN_MARGIN = regex.compile(
+    rf"^[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)?$"
+)
+
+
+def _margins_from_a_stated_peak(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, level, peak) for "Brent briefly touched $139.13 a barrel ... Brent
+    settled at $123.21, nearly $26 below its peak": a margin set beside a level and
+    measured from a peak the sentence names without its figure, the one figure of
+    the level's measure stated as touched or hit earlier in the paragraph."""
+    for i, margin in enumerate(claims):
+        if i == 0 or not _is_amount_change(margin):
+            continue
+        text = margin.document.prose
+        level = claims[i - 1]
+        if (
+            _FROM_ITS_PEAK.match(text, margin.claim.span.end) is None
+            or not _LEVEL_THEN_MARGIN.match(_between(level, margin))
+            or not _two_ends(margin, level)
+        ):
+            continue
+        peaks = [
+            r
+            for r in [*earlier, *claims[: i - 1]]
+            if r.claim.equivalent_of is None
+            and _two_ends(level, r)
+            and _PEAK_BEFORE.search(_before(r, 40))
+            and not _BLANK_LINE.search(text, r.claim.span.end, margin.claim.span.start)
+        ]
+        if len(peaks) == 1:
+            yield margin, level, peaks[0]
+
+
 #: between a level and the change it is set beside: ", " (then "an erosion of")
 _APPOSED = regex.compile(r"^[ \t\u00a0]*,[ \t\u00a0]+$")
 
