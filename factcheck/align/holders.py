@@ -509,8 +509,7 @@ class HolderReader:
         toks = [t for t in toks if t.low not in lex.determiners]
         for k, tok in enumerate(toks[:3]):
             if tok.low in lex.attribute_of:
-                nxt = toks[k + 1].low if k + 1 < len(toks) else ""
-                if k == 0 or not (nxt in lex.verbs or nxt.endswith("ed")):
+                if k == 0 or not _verb_next(toks, k, lex):
                     return None  # no owner's words, or no verb: no subject
                 return (_holder_from(toks[:k], "a clause subject's owner", lex),)
             if (
@@ -825,8 +824,5 @@ def _verb_next(toks: list[_Token], j: int, lex: Lexicon) -> bool:
     if j + 1 >= len(toks):
         return False
     nxt = toks[j + 1].low
-    return (
-        nxt in lex.aux
-        or (nxt.endswith("ed") and nxt not in lex.attribute_of)
-        or nxt in lex.verbs
-    )
+    # (lex.verbs holds the auxiliaries too)
+    return nxt in lex.verbs or (nxt.endswith("ed") and nxt not in lex.attribute_of)

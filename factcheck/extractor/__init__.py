@@ -17,6 +17,7 @@ import regex
 from factcheck.extractor.claims import Claims
 from factcheck.extractor.context import NotClaims, TextIndex
 from factcheck.extractor.joins import is_equivalent, iter_joined
+from factcheck.extractor.money import DOLLAR_COUNTRY_AFTER
 from factcheck.extractor.names import name_end
 from factcheck.extractor.numbers import iter_cores
 from factcheck.extractor.scanner import Mention, is_clock, is_finite, read_mention
@@ -364,8 +365,8 @@ _DOLLAR_COUNTRY_NAMES: Final = regex.compile(
 )
 #: an amount marked with its dollar's country after it: "$57 billion Canadian"
 _MARKED_AMOUNT: Final = regex.compile(
-    r"\$[\d.,]+(?:[ \t\u00a0]+(?:million|billion|trillion|bn|m))?[ \t\u00a0]+"
-    r"(?:Canadian|Australian|Singapore|Hong[ \t\u00a0]+Kong|New[ \t\u00a0]+Zealand)\b"
+    r"\$[\d.,]+(?:[ \t\u00a0]+(?:million|billion|trillion|bn|m))?"
+    + DOLLAR_COUNTRY_AFTER.pattern
 )
 #: "US$1.10", "US $5": a text that marks the US dollar where it means it
 _US_MARKED: Final = regex.compile(r"\bUS ?\$")

@@ -302,7 +302,7 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
 #: a country's adjective right after a "$" amount: "$57 billion Canadian", "$1.2
 #: million Australian", "$51 million US" (not "Canadian dollars", a currency name
 #: read as such)
-_DOLLAR_COUNTRY_AFTER: Final = regex.compile(
+DOLLAR_COUNTRY_AFTER: Final = regex.compile(
     r"[ \t\u00a0]+(?P<c>Canadian|Australian|Singapore|Hong[ \t\u00a0]+Kong|New[ \t\u00a0]+Zealand"
     r"|US|U\.S\.)"
     r"\b(?![ \t\u00a0]+(?i:dollars?|firms?|companies|company|banks?|government|shares)\b)"
@@ -321,7 +321,7 @@ _DOLLAR_OF_COUNTRY: Final = {
 def dollar_country_after(text: str, pos: int) -> tuple[int, str] | None:
     """(end, code) of the country that names a bare "$" amount from after it:
     "about $57 billion Canadian"; None if no country's adjective follows."""
-    m = _DOLLAR_COUNTRY_AFTER.match(text, pos)
+    m = DOLLAR_COUNTRY_AFTER.match(text, pos)
     if m is None:
         return None
     return m.end(), _DOLLAR_OF_COUNTRY[" ".join(m.group("c").lower().split())]

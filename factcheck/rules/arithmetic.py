@@ -1374,7 +1374,8 @@ _PEAK_BEFORE = regex.compile(
     r"|high[ \t\u00a0]+of|record[ \t\u00a0]+of|topped[ \t\u00a0]+out[ \t\u00a0]+at))"
     r"(?:[ \t\u00a0]+(?i:a|an|about|nearly|some))?[ \t\u00a0]+$"
 )
-#: between a level and its margin from a peak: ", ", ", nearly "
+#: between a level and the change set beside it: ", " (then "an erosion of"),
+#: ", nearly " (then "$26 below its peak")
 _LEVEL_THEN_MARGIN = regex.compile(
     rf"^[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)?$"
 )
@@ -1410,10 +1411,6 @@ def _margins_from_a_stated_peak(
             yield margin, level, peaks[0]
 
 
-#: between a level and the change it is set beside: ", " (then "an erosion of")
-_APPOSED = regex.compile(r"^[ \t\u00a0]*,[ \t\u00a0]+$")
-
-
 def _apposed_changes(
     claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -1435,7 +1432,7 @@ def _apposed_changes(
             named is None
             or frame is None
             or not named_class(frame.attribute)
-            or not _APPOSED.match(text[new.claim.span.end : named.start()])
+            or not _LEVEL_THEN_MARGIN.match(text[new.claim.span.end : named.start()])
             or not _two_ends(change, new)
             or any(_ON_START.match(_between(change, r)) for r in claims[i + 1 :])
         ):
@@ -1445,10 +1442,7 @@ def _apposed_changes(
             r
             for r in earlier
             if r.claim.equivalent_of is None
-            and r.claim.sentence is not None
-            and not text[r.claim.sentence.end : sentence_start].strip(
-                " \t\n\u00a0.!?\"'”’)"
-            )
+            and _in_sentence_before(r, sentence_start)
             and _two_ends(new, r)
             and r.claim.frame is not None
             and r.claim.frame.attribute == frame.attribute
@@ -2070,13 +2064,21 @@ def _pointed_at(
         r
         for r in earlier
         if r.claim.equivalent_of is None
-        and r.claim.sentence is not None
-        and not text[r.claim.sentence.end : s0].strip(" \t\n\u00a0.!?\"'”’)")
+        and _in_sentence_before(r, s0)
         and r.claim.kind == claim.kind
         and r.claim.unit == claim.unit
         and r.claim.kind in ("money", "count", "quantity", "percent")
     ]
     return before[0] if len(before) == 1 else None
+
+
+def _in_sentence_before(ref: ClaimRef, s0: int) -> bool:
+    """Whether ``ref`` stands in the sentence right before the one starting at
+    ``s0`` (nothing but closing punctuation between them)."""
+    sentence = ref.claim.sentence
+    return sentence is not None and not ref.document.prose[sentence.end : s0].strip(
+        " \t\n\u00a0.!?\"'”’)"
+    )
 
 
 #: what may stand between "That is" and the comparison it opens: a qualifier
