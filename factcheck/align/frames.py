@@ -128,6 +128,10 @@ _QUALIFIER_AT_END = regex.compile(rf"(?i:\b{_QUALIFIER})\s*$")
 #: the second share of a split: "by 53.4% to 46.6%"
 _SPLIT_TO = regex.compile(r"\s*to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
 #: an adjective joined to the one before a noun: "sudden [and unexpected deaths]"
+#: between one list item's noun and the next item's figure: " and ", ", "
+_NEXT_ITEM = regex.compile(r"(?:,|[ \t\u00a0]+and)[ \t\u00a0]+")
+#: two figures of one list item joined by "and": "ACT 9.0% and 11 seats"
+_JOINED_FIGURE = regex.compile(r"[ \t\u00a0]+and[ \t\u00a0]+")
 _COORDINATED = regex.compile(r"\s+(?:and|or)\s+[a-z-]+\s+([a-z]+)\b")
 #: a word of a headline cited in prose: a capitalized word, a figure, or the short
 #: words headlines leave lower-case ("to", "of", "in")
@@ -359,7 +363,40 @@ class FrameReader(HolderReader):
         self._share_between_repeats()
         self._distribute_respectively()
         self._fill_gapped()
+        self._share_listed_holder()
         return self.frames
+
+    def _share_listed_holder(self) -> None:
+        """ "The Greens had 10.8% and 14 seats, ACT 9.0% and 11 seats": a gapped list
+        item may hold two figures joined by "and"; the name before the first holds
+        both, not the clause's subject."""
+        prev: Claim | None = None
+        for claim in self.claims:
+            if claim.equivalent_of is not None:
+                continue
+            last, prev = prev, claim
+            if last is None or last.sentence != claim.sentence:
+                continue
+            first, frame = self.frames[last.id], self.frames[claim.id]
+            if (
+                "holder<-a listed name before the figure" not in first.cues
+                or "holder<-the clause subject" not in frame.cues
+                or _JOINED_FIGURE.fullmatch(self.text, last.span.end, claim.span.start)
+                is None
+            ):
+                continue
+            self.frames[claim.id] = attrs.evolve(
+                frame,
+                holder=first.holder,
+                holder_key=first.holder_key,
+                holder_source=first.holder_source,
+                cues=tuple(
+                    f"holder<-the listed figure before ({last.text!r})"
+                    if c == "holder<-the clause subject"
+                    else c
+                    for c in frame.cues
+                ),
+            )
 
     def _fill_gapped(self) -> None:
         """ "Poland spent 4.1% of GDP on defence, Estonia 3.4% and Latvia 3.1%": a
@@ -734,6 +771,18 @@ class FrameReader(HolderReader):
             )
         )
 
+    def _item_of_breakdown(self, claim: Claim, counted: str) -> bool:
+        """Whether another figure follows the figure's counted noun as the next
+        item of a list ("62 adults and 12 children", "40 men, 24 women")."""
+        at = self.text.find(counted, claim.span.end, claim.span.end + 30)
+        after = bisect.bisect_right(self.spans, (claim.span.end, claim.span.end))
+        return (
+            at >= 0
+            and after < len(self.spans)
+            and _NEXT_ITEM.fullmatch(self.text, at + len(counted), self.spans[after][0])
+            is not None
+        )
+
     def _duration_before(self, claim: Claim, start: int) -> Claim | None:
         """The duration that ends right where this claim's stretch begins, in its
         sentence with no clause boundary between ("over the six months reached")."""
@@ -858,6 +907,9 @@ class FrameReader(HolderReader):
             and counted
             and counted.split()[-1].lower() not in lex.attribute_of
             and self._subject_then_verb(cue, claim)
+            # "The dead were 62 adults and 12 children": a breakdown's item counts
+            # its own noun, a part of what the subject counts
+            and not self._item_of_breakdown(claim, counted)
         ):
             # "The recall also extends to more than 200,000 vehicles": the
             # attribute is the clause's subject, the figure its verb's object

@@ -27,6 +27,7 @@ from factcheck.align.phrases import (
     _WEEKDAY_NAMES,
     HYPHENED_MEASURE,
     LISTED_NAME,
+    RANK,
     SUBORDINATE_CLAUSE,
     _Holder,
     _holder_from,
@@ -77,6 +78,12 @@ _YEAR_END = regex.compile(r"\b(?:19|20)\d\d\s*$")
 _VALUES_OBJECT = regex.compile(
     r"\b(?:values|valued|valuing|value)\s+(?:[\w'’-]+\s+){1,6}?[\w'’-]+$",
     regex.IGNORECASE,
+)
+#: a rank between a name and "with" its figure: ", eighth", " is ninth", " came in
+#: 21st place"
+_RANKED = regex.compile(
+    rf"(?:,|[ \t\u00a0]+(?i:is|was|came|comes|finished|placed|ranks|ranked))?"
+    rf"(?:[ \t\u00a0]+in)?[ \t\u00a0]+{RANK.pattern}(?:[ \t\u00a0]+place)?,?$"
 )
 _AT_BEFORE = regex.compile(
     r"(?:,\s*|\s+)(?:at|with)\s+(?:(?:about|around|roughly|nearly|almost|over|more\s+than|"
@@ -252,6 +259,10 @@ class HolderReader:
         m = _AT_BEFORE.search(text, max(s0, claim.span.start - 60), claim.span.start)
         if m is not None:
             toks = _tokens(text, max(s0, m.start() - 60), m.start(), self.spans)
+            ranked = _RANKED.search(text, max(s0, m.start() - 40), m.start())
+            if ranked is not None:
+                # "Roger Federer, eighth with $100.4 million": the ranked name's
+                toks = [t for t in toks if t.end <= ranked.start()]
             np = _noun_phrase_before(toks, self.words, lex, names_only=True)
             found = _holder_from(np, "a name before ', at'", lex)
             if found is not None and not _BEATEN.search(
@@ -577,6 +588,7 @@ class HolderReader:
             for t in words
             if t.low not in lex.modifiers
             and t.low not in _NOT_NARROWING
+            and t.low not in lex.key_drop  # "Harbour Bank's cash profit"
             and t.low not in lex.stage_of
             and f"{t.low} {head}" not in lex.attribute_of
         ]

@@ -109,6 +109,13 @@ def _a_day_of(word: str) -> bool:
     return low[-2:] in ("'s", "’s") and low[:-2] in _WEEKDAY_NAMES
 
 
+#: a place in a ranking: "eighth", "21st", "No. 3"
+RANK = regex.compile(
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|\d{1,3}(?:st|nd|rd|th))"
+)
+
+
 def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
     """A holder's words that tell holders apart."""
     out = []
@@ -119,11 +126,14 @@ def holder_key(words: Sequence[str], lex: Lexicon) -> tuple[str, ...]:
         and w.lower() not in lex.determiners
         for w in words
     )
-    for w in words:
+    for i, w in enumerate(words):
         low = w.lower().strip(".,'’")
         low = _POSSESSIVE.sub("", low) if low.endswith(("'s", "’s")) else low
         if (
             not low
+            # "Roger Federer ninth with $95.1 million": a rank after a name is
+            # its place in a list, not part of whose it is ("the second fab" is)
+            or (i > 0 and words[i - 1][:1].isupper() and RANK.fullmatch(w))
             or low in lex.legal_forms
             or low in lex.base_variant
             or low in lex.determiners
@@ -181,16 +191,39 @@ def _tokens(
     return out
 
 
+#: stopwords that, capitalized beside a name, are part of it: "New Zealand",
+#: "New Zealand First", "Formula One"
+_NAME_STOPWORDS = frozenset({"new", "first", "one"})
+
+
 def _noun_phrase_before(
     toks: list[_Token], words: _Words, lex: Lexicon, *, names_only: bool = False
 ) -> list[_Token]:
     """The noun phrase ending the token list: names (with their glue words), or up to
     three lower-case words that are no verbs or prepositions."""
     out: list[_Token] = []
-    for tok in reversed(toks):
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
         low = tok.low
-        if _is_name_token(tok.text, words, lex) or (
-            out and low in lex.name_glue and _is_name_token(out[0].text, words, lex)
+        if (
+            _is_name_token(tok.text, words, lex)
+            or (
+                out and low in lex.name_glue and _is_name_token(out[0].text, words, lex)
+            )
+            # "New Zealand First 6.5%": a word the overlap score ignores,
+            # capitalized beside a name, belongs to it
+            or (
+                low in _NAME_STOPWORDS
+                and tok.text[:1].isupper()
+                and (
+                    (out and _is_name_token(out[0].text, words, lex))
+                    or (
+                        not out
+                        and i > 0
+                        and _is_name_token(toks[i - 1].text, words, lex)
+                    )
+                )
+            )
         ):
             out.insert(0, tok)
             continue

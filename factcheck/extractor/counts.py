@@ -251,7 +251,10 @@ _SENTENCE_WORDS: Final = frozenset(
 
 
 _NOUN_AFTER: Final = regex.compile(
-    rf"\G(?:{SP}(?:[A-Z][\w.&’'-]*|and|&)){{0,4}}?{SP}(?!and\b|or\b)(?P<w>[a-z][a-z-]*)"
+    # "and" only joins names ("1.64 million Hyundai and Genesis vehicles"): after a
+    # figure it joins the next item ("6.5 per cent and eight seats")
+    rf"\G(?:{SP}[A-Z][\w.&’'-]*(?:{SP}(?:and|&))?){{0,4}}?{SP}(?!and\b|or\b)"
+    r"(?P<w>[a-z][a-z-]*)"
 )
 _HYPHENED_WORD: Final = regex.compile(r"\G(?P<w>[a-z][a-z]*)")
 _NEXT_WORD: Final = regex.compile(rf"\G{SP}(?P<w>[a-z][a-z-]*)")

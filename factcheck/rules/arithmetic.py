@@ -28,6 +28,7 @@ from factcheck.align.phrases import (
 )
 from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.lexicon import UNITS_WORDS
+from factcheck.extractor.numbers import precision_of_value
 from factcheck.extractor.units import TEMPERATURES
 from factcheck.model import NEARLY_MULTIPLE_BAND, Claim, Finding, Interval
 from factcheck.normalize import format_interval
@@ -621,12 +622,66 @@ def _delta_triples(
         yield pct, delta, bases[0]
 
 
+#: between a margin and the figure it is measured from: " clear of Labour's ",
+#: " metres longer than the Akashi bridge's ", " more than the "
+_COMPARED_BY = regex.compile(
+    r"^(?:[ \t\u00a0]+(?i:percentage))?(?:[ \t\u00a0]+(?i:points?|metres|meters|feet"
+    r"|miles|kilometres|kilometers|km|seconds|minutes|votes|seats))?[ \t\u00a0]+"
+    r"(?:(?i:more|higher|longer|taller|bigger|larger|greater|wider|heavier|faster"
+    r"|further|farther)[ \t\u00a0]+(?i:than)|(?i:clear|ahead)[ \t\u00a0]+(?i:of))"
+    r"(?:[ \t\u00a0]+(?!(?i:than|of)\b)[\w'’-]+){0,4}[ \t\u00a0]+$"
+)
+#: a margin in percentage points given as a count of "points"
+_POINTS = frozenset(["point", "points", "percentage points"])
+
+
+def _comparative_margins(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, larger, smaller) of one sentence where a figure is said to exceed
+    another by a margin, the larger stated first: "National, on 38.1%, finished 13
+    points clear of Labour's 26.9%", "a span of 2,023 metres, 32 metres longer than
+    the Akashi bridge's 1,991 metres"."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    # each comparison's margin and the figure it is measured from: neither is the
+    # larger figure of another ("136 seats, 14 more than the Socialists' 122, and
+    # 47 more than the 89 it took in 2019": both margins are 136's)
+    compared = {
+        k
+        for k in range(len(own) - 1)
+        if _COMPARED_BY.match(_between(own[k], own[k + 1]))
+        for k in (k, k + 1)
+    }
+    for i in range(1, len(own) - 1):
+        margin, old = own[i], own[i + 1]
+        if not _COMPARED_BY.match(_between(margin, old)):
+            continue
+        larger = [
+            r
+            for k, r in enumerate(own[:i])
+            if k not in compared and _same_measure(r.claim, old.claim)
+        ]
+        if not larger:
+            continue
+        new = larger[-1]
+        m = margin.claim
+        fits = (
+            _same_measure(m, old.claim)
+            if old.claim.kind != "percent"
+            else m.unit == "pp" or (m.kind == "count" and (m.noun or "") in _POINTS)
+        )
+        if fits:
+            yield margin, new, old
+
+
 #: a record beaten by a margin: "beating Sunday's 46.6C by ", "broke the record of
 #: 2:01:09 by "; the text before the old record and between it and the margin
 _BEAT = regex.compile(
     r"(?i:\b(?:beat|beating|beats|broke|breaking|breaks|bettered|bettering|topped"
-    r"|topping|surpassed|surpassing|eclipsed|eclipsing|exceeded|exceeding|improved"
-    r"|improving|smashed|smashing|shattered|shattering)\b)(?:[ \t\u00a0]+[\w'’-]+){0,5}"
+    r"|topping|tops|surpassed|surpassing|surpasses|eclipsed|eclipsing|eclipses"
+    r"|exceeded|exceeding|exceeds|improved|improving|smashed|smashing|shattered"
+    r"|shattering|overtook|overtaking|overtakes|outstripped|outstripping|outstrips)\b)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,5}"
     # "beating the old record, 50.3C, by": the old record in apposition
     r",?[ \t\u00a0]+$"
 )
@@ -646,7 +701,8 @@ _BY = regex.compile(
 #: by nearly "
 _BEAT_BY = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},?[ \t\u00a0]+(?i:beat|bettered|topped"
-    r"|surpassed|exceeded|eclipsed|broke)[ \t\u00a0]+(?i:by)[ \t\u00a0]+"
+    r"|surpassed|exceeded|exceeds|eclipsed|broke|overtook|outstripped)[ \t\u00a0]+"
+    r"(?i:by)[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)?$"
 )
 #: "2.3 degrees" after two Celsius (or Fahrenheit) readings is a difference in them
@@ -1012,6 +1068,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 "change",
                 "one sentence states a change's two ends and its amount",
             ),
+            (
+                _comparative_margins(claims),
+                "margin",
+                "one sentence states two figures and by how much one exceeds the other",
+            ),
         )
         for triples, what, why in readings:
             for margin, new, old in triples:
@@ -1028,7 +1089,20 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 if difference.contains(0.0):
                     gap = Interval(0.0, gap.high, gap.unit)  # the two may meet
                 stated = _stated(margin.claim)
-                if unit == "pp":
+                if unit == "pp" and margin.claim.kind == "count":
+                    # "13 points clear": a count of points is rounded to its last
+                    # digit (a whole point, or its last decimal)
+                    value = margin.claim.value
+                    half = (
+                        1.0 if value == int(value) else precision_of_value(value)
+                    ) / 2
+                    low, high = stated.low, stated.high
+                    stated = Interval(
+                        None if low is None else low - half,
+                        None if high is None else high + half,
+                        unit,
+                    )
+                elif unit == "pp":
                     stated = Interval(stated.low, stated.high, unit)
                 if stated.overlaps(gap):
                     continue

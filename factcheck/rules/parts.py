@@ -58,7 +58,10 @@ _MADE_UP_OF = regex.compile(
 _COLON_BREAKDOWN = regex.compile(
     # "9.6 billion dollars a day are being held up: 5.1 billion ...": the total's
     # own clause may run on a few words before its colon, not into speech
-    r"^(?:[ \t\u00a0]+(?!(?i:said|says|told|added|wrote)\b)[\w'’-]+){0,6}:[ \t\u00a0]+$"
+    r"^(?:[ \t\u00a0]+(?!(?i:said|says|told|added|wrote)\b)[\w'’-]+){0,6}"
+    # "208 seats in the Bundestag — 164 for the CDU and 54 for the CSU": a spaced
+    # dash opens a breakdown as a colon does
+    r"(?::|[ \t\u00a0]+[-–—])[ \t\u00a0]+$"
 )
 #: the gap before a closed list's last item: " women and "
 _LAST_ITEM = regex.compile(r"[ \t\u00a0](?i:and|plus)[ \t\u00a0]+$")
@@ -70,7 +73,13 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
     after a colon into a list closed by "and" ("9,328 people: 3,214 men, 3,586
     women and 2,258 children")."""
     for claims in _sentences(ctx):
-        own = [r for r in claims if r.claim.equivalent_of is None]
+        own = [
+            r
+            for r in claims
+            if r.claim.equivalent_of is None
+            # "the 630-member Bundestag": a figure hyphened to a noun describes it
+            and r.document.prose[r.claim.span.end : r.claim.span.end + 1] != "-"
+        ]
         for i, total in enumerate(own[:-2]):
             first_gap = _between(total, own[i + 1])
             colon = _COLON_BREAKDOWN.match(first_gap) is not None
@@ -87,13 +96,18 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
             if colon and not _LAST_ITEM.search(_between(parts[-2], parts[-1])):
                 continue  # an open list ("3,214 men, 3,586 women, ..."): maybe a few
             if all(
-                _listed_measure(p.claim, c) and p.claim.value < c.value for p in parts
+                _listed_measure(p.claim, c)
+                and p.claim.value < c.value
+                # "$5 billion – $2 billion more than planned and ...": changes
+                # and comparisons after a dash are no breakdown
+                and (p.claim.frame is None or p.claim.frame.role in ("level", "part"))
+                for p in parts
             ):
                 yield (
                     total,
                     parts,
                     (
-                        "a total broken down after a colon"
+                        "a total broken down after a colon or a dash"
                         if colon
                         else "a total made up of the parts listed after it"
                     ),

@@ -451,6 +451,20 @@ def test_a_count_before_by_keeps_its_noun() -> None:
     assert read("30 people by 40 centimetres")[0] == ("count", 30, None, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # "and" joins names before the counted noun...
+        ("It recalled 1.64 million Hyundai and Genesis vehicles.", "vehicles"),
+        # ...but after a figure it joins the next item, whose noun is its own
+        ("It won 6.5 per cent and eight seats.", None),
+        ("It won 6.5 per cent and 8 seats.", None),
+    ],
+)
+def test_and_after_a_figure_is_no_name_glue(text: str, noun: str | None) -> None:
+    assert extract(text)[0].noun == noun
+
+
 # -- money and units -----------------------------------------------------------------------
 
 
