@@ -44,7 +44,14 @@ from factcheck.align import (
     main_names,
 )
 from factcheck.align import _aliased as aliased
-from factcheck.align.decide import Decision, Veto, anchors_of, lone_figures
+from factcheck.align.decide import (
+    Decision,
+    Mate,
+    Veto,
+    anchors_of,
+    lone_figures,
+    sentence_mates,
+)
 from factcheck.align.groups import (
     CorpusStatistics,
     FrameAligner,
@@ -91,6 +98,7 @@ class _Part:
     anchors: Mapping[Key, ClaimRef] = attrs.field(factory=dict)
     #: its claims that are its only figure of their attribute
     lone: Mapping[Key, bool] = attrs.field(factory=dict)
+    mates: Mapping[Key, tuple[Mate, ...]] = attrs.field(factory=dict)
 
 
 def _part(
@@ -129,6 +137,7 @@ def _part(
         names=main_names(document.prose, table) if refs else frozenset(),
         anchors=anchors,
         lone=lone_figures(refs, anchors),
+        mates=sentence_mates(refs),
     )
 
 
@@ -428,6 +437,7 @@ class Auditor:
         contexts = _ByDocument(parts, "contexts")
         anchors = _ByDocument(parts, "anchors")
         lone = _ByDocument(parts, "lone")
+        mates = _ByDocument(parts, "mates")
         drafted = {r.key: r for r in own.refs}
         judged: dict[frozenset[Key], Decision | Veto | None] = {}
 
@@ -442,6 +452,7 @@ class Auditor:
                     idf=statistics.idf,
                     anchors=anchors,  # type: ignore[arg-type]
                     lone=lone,  # type: ignore[arg-type]
+                    mates=mates,  # type: ignore[arg-type]
                 )
             return judged[pair]
 

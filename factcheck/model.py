@@ -25,7 +25,7 @@ BaselineState = Literal["new", "unchanged"]
 #: with, or a limit or target
 Role = Literal["level", "change", "part", "share", "comparison", "limit", "whole"]
 #: a figure before the one that stands now, a forecast or estimate, a proposal
-Stage = Literal["earlier", "forecast", "proposal"]
+Stage = Literal["earlier", "forecast", "proposal", "final"]
 #: bump when what a fingerprint covers changes (baselines then re-match nothing).
 #: v2: the repo-relative path (not the file name) and the occurrence index
 FINGERPRINT_VERSION = "factcheck/v2"

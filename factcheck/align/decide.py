@@ -305,6 +305,86 @@ def lone_figures(
     return out
 
 
+#: one figure beside another of its sentence: (value, unit, attribute, holder key)
+Mate = tuple[float, str | None, str | None, tuple[str, ...]]
+
+
+def sentence_mates(refs: Iterable[ClaimRef]) -> dict[tuple[int, str], tuple[Mate, ...]]:
+    """For each claim with a frame, the other figures of its sentence in its
+    measure, with what each measures and whose it is: what
+    :func:`_swapped` compares across two reports."""
+    by_sentence: dict[tuple[int, int, str], list[ClaimRef]] = defaultdict(list)
+    for r in refs:
+        c = r.claim
+        if c.frame is None or c.sentence is None or c.equivalent_of is not None:
+            continue
+        by_sentence[(r.doc_index, c.sentence.start, measure_of(c))].append(r)
+    out: dict[tuple[int, str], tuple[Mate, ...]] = {}
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        for r in members:
+            out[r.key] = tuple(
+                (
+                    m.claim.value,
+                    m.claim.unit,
+                    m.claim.frame.attribute if m.claim.frame else None,
+                    m.claim.frame.holder_key if m.claim.frame else (),
+                )
+                for m in members
+                if m is not r
+            )
+    return out
+
+
+def _swapped(
+    a: ClaimRef,
+    b: ClaimRef,
+    fa: Frame,
+    fb: Frame,
+    mates: Mapping[tuple[int, str], tuple[Mate, ...]],
+) -> Mate | None:
+    """The other item of a pair swapped between two reports: ``a``'s sentence gives
+    ``b``'s value to another holder or noun, and ``b``'s sentence gives ``a``'s
+    value to that same one ("24 women and 40 men" against "40 women and 24
+    men")."""
+    ca, cb = a.claim, b.claim
+    if ca.unit != cb.unit or ca.value == cb.value:
+        return None
+    own_a, own_b = (fa.attribute, fa.holder_key), (fb.attribute, fb.holder_key)
+    if not _one_item(own_a, own_b):
+        return None
+    theirs = [
+        (attribute, key)
+        for value, unit, attribute, key in mates.get(b.key, ())
+        if unit == ca.unit and value == ca.value
+    ]
+    for value, unit, attribute, key in mates.get(a.key, ()):
+        if (
+            unit == cb.unit
+            and value == cb.value
+            and not _one_item((attribute, key), own_a)
+            and not _one_item((attribute, key), own_b)
+            and any(_one_item((attribute, key), other) for other in theirs)
+        ):
+            return (value, unit, attribute, key)
+    return None
+
+
+def _one_item(
+    x: tuple[str | None, tuple[str, ...]], y: tuple[str | None, tuple[str, ...]]
+) -> bool:
+    """Whether two (attribute, holder key) name one list item: a known attribute
+    in common and holders that agree where both are read, or one holder in
+    common."""
+    (attr_x, key_x), (attr_y, key_y) = x, y
+    if key_x and key_y and key_x != key_y:
+        return False
+    if attr_x is not None and attr_y is not None:
+        return attr_x == attr_y
+    return bool(key_x) and key_x == key_y
+
+
 def _one_amount(x: Claim, y: Claim) -> bool:
     """Two figures of a document that restate one amount: the same claim, the same
     value, or bounded intervals of one unit that overlap ("88,966" and "nearly
@@ -650,6 +730,24 @@ def _dated_earlier(fa: Frame, fb: Frame) -> bool:
     )
 
 
+def _final_not_later(a: ClaimRef, b: ClaimRef, fa: Frame, fb: Frame) -> bool:
+    """A figure stated as the final (official) count and another report's figure
+    with no stage, the final one published no later: the same count ("the official
+    result gives the PP 137 seats" and "the PP won 137 seats" on one day). A final
+    count published after the other report is a later count than the one that
+    report gave (election night's 136 seats, the official 137), unless the two
+    print the same digits two ways."""
+    if {fa.stage, fb.stage} != {"final", None}:
+        return False
+    if digit_slip(a.claim, b.claim) is not None:
+        # "60,354,999" final and "60,345,999" before it: a count copied wrong, not
+        # revised
+        return True
+    final, other = (a, b) if fa.stage == "final" else (b, a)
+    df, do = final.document.published, other.document.published
+    return df is not None and do is not None and df <= do
+
+
 def _named_target(fa: Frame, fb: Frame) -> bool:
     """ "faster than Gidey's 14:06.62": a figure compared against, that names whose
     it is, is that holder's level."""
@@ -668,6 +766,7 @@ def decide(
     idf: Mapping[str, float],
     anchors: Mapping[tuple[int, str], ClaimRef],
     lone: Mapping[tuple[int, str], bool],
+    mates: Mapping[tuple[int, str], tuple[Mate, ...]] | None = None,
 ) -> Decision | Veto | None:
     """A :class:`Decision` if the claims state the same fact (confident or
     possible), a :class:`Veto` if their frames say they cannot, else None."""
@@ -712,6 +811,7 @@ def decide(
                 and (_unsaid_whole(ca, cb, fa, fb) or _named_target(fa, fb))
             )
             or (name == "stage" and _dated_earlier(fa, fb))
+            or (name == "stage" and _final_not_later(a, b, fa, fb))
         ):
             return Veto(reason=f"different {name}: {va} / {vb}")
     if (
@@ -861,6 +961,18 @@ def decide(
     if slip is not None and confidence + T.DIGIT_SLIP >= T.POSSIBLE:
         confidence += T.DIGIT_SLIP
         evidence.append(f"the same digits printed two ways ({slip})")
+    swap = None if same_doc else _swapped(a, b, fa, fb, mates or {})
+    if swap is not None and confidence + T.SWAPPED >= T.POSSIBLE:
+        confidence += T.SWAPPED
+        other = (
+            (swap[2] or "").removeprefix("noun:")
+            if swap[2] != fa.attribute
+            else " ".join(swap[3])
+        )
+        evidence.append(
+            f"each report gives the other's figure to {other!r}: "
+            f"{ca.text!r} and {cb.text!r} swapped"
+        )
     similarity, shared = _similarity(contexts[a.key], contexts[b.key], idf)
     if shared:
         confidence += T.CONTEXT_WEIGHT * similarity
@@ -991,7 +1103,8 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
 @functools.lru_cache(maxsize=1 << 16)
 def _mantissa(value: float) -> tuple[str, int]:
     """A value's significant digits and its power of ten (68,000: ("68", 4))."""
-    digits, _, power = f"{abs(value):.6e}".partition("e")
+    # twelve decimals keep a vote count's every digit ("60,354,999")
+    digits, _, power = f"{abs(value):.12e}".partition("e")
     return digits.replace(".", "").rstrip("0") or "0", int(power)
 
 

@@ -709,6 +709,9 @@ class FrameReader(HolderReader):
         if why:
             cues.append(f"role<-{why!r}")
         stage = self._stage(claim, s0, start, end)
+        if stage == "final" and attribute in self.lex.running:
+            # "the final toll": a running tally's reports are its moments already
+            stage = None
         basis = self._basis(claim, start, end)
         time, window = read_time(
             self.text,
@@ -1108,12 +1111,13 @@ class FrameReader(HolderReader):
             # 53.68 per cent": a count not yet complete, before the result
             return "earlier"
         found: Stage | None = None
+        final = False
         label = _LABEL_COLON.search(self.text, s0, claim.span.start)
         if label is not None:
             # "Previous setting: 4.10%": the label's stage is the figure's
             for m in lex.stages.finditer(self.text, label.start(), label.end()):
                 stage = lex.stage_of[" ".join(m.group().lower().split())]
-                if stage in ("earlier", "forecast", "proposal"):
+                if stage in ("earlier", "forecast", "proposal", "final"):
                     return stage  # type: ignore[return-value]
         for m in lex.stages.finditer(self.text, start, end):
             if _NOT_A_STAGE.match(self.text, m.start()):
@@ -1133,12 +1137,18 @@ class FrameReader(HolderReader):
                 and _FACT_CLAUSE.search(self.text, m.end(), claim.span.start)
             ):
                 continue
-            if stage in ("earlier", "forecast", "proposal"):
+            if stage == "final":
+                # "the final result ... at 137 seats": a later count, unless the
+                # clause also marks another stage
+                final = True
+            elif stage in ("earlier", "forecast", "proposal"):
                 found = stage  # type: ignore[assignment]
                 if stage == "earlier":
                     break
         if found is None:
             found = self._forecast_verb(claim, s0, start)
+        if found is None and final:
+            found = "final"
         return found
 
     def _forecast_verb(self, claim: Claim, s0: int, start: int) -> Stage | None:
@@ -1243,6 +1253,10 @@ _PARTIAL_COUNT = regex.compile(
     r"\s*(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|all\s+)?(?:polling\s+stations"
     r"|polling\s+places|precincts|constituencies|(?:ballots|votes|the\s+vote)\s+"
     r"(?:counted|tallied|reported|processed|in)\b)"
+    # "with almost all ballots counted": most of the count, not all of it
+    r"|\b(?:with|after)\s+(?:almost|nearly|virtually|most\s+of)\s+(?:all\s+)?(?:the\s+)?"
+    r"(?:ballots|votes|polling\s+stations|precincts)\s+(?:counted|tallied|reported"
+    r"|processed|in)\b"
     r"|\bpartial\s+(?:results|count|tally|returns))"
 )
 #: the sentence after a claim's (up to 200 characters, one line)

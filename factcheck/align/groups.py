@@ -24,6 +24,7 @@ from factcheck.align.context import ClaimRef, Context, context_of
 from factcheck.align.decide import (
     Decision,
     Level,
+    Mate,
     Veto,
     anaphor_keys,
     anchor_key,
@@ -31,6 +32,7 @@ from factcheck.align.decide import (
     decide,
     lone_figures,
     measure_of,
+    sentence_mates,
     share_anchor,
     story_frame,
 )
@@ -215,6 +217,9 @@ class Scoring:
     #: the claims that are their document's only figure of their attribute
     #: (:func:`~factcheck.align.decide.lone_figures`)
     lone: Mapping[Key, bool] = attrs.field(factory=dict)
+    #: the other figures of each claim's sentence in its measure
+    #: (:func:`~factcheck.align.decide.sentence_mates`)
+    mates: Mapping[Key, tuple[Mate, ...]] = attrs.field(factory=dict)
     #: blocks larger than ``MAX_BLOCK`` in the whole audit, when these claims are
     #: part of it (None: judged by the blocks' sizes here)
     oversized: Container[BlockKey] | None = None
@@ -229,6 +234,7 @@ class Scoring:
             idf=self.idf,
             anchors=self.anchors,
             lone=self.lone,
+            mates=self.mates,
         )
         if isinstance(found, Veto) and found.series is None:
             return _VETO  # kept for its verdict only: the reason is not read
@@ -437,6 +443,7 @@ class FrameAligner:
             topics={i: frozenset(ns) for i, ns in names.items()},
             anchors=anchors,
             lone=lone_figures((r for i in sorted(by_doc) for r in by_doc[i]), anchors),
+            mates=sentence_mates(refs),
             oversized=None if stats is None else stats.oversized,
         )
 

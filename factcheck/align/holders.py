@@ -320,6 +320,12 @@ class HolderReader:
             and not any(t.low in lex.attribute_of for t in np[-1:])
             # "... cores and spend C$1 billion": a verb joined to the one before
             and not (len(np) == 1 and np[0].low in lex.base_verbs)
+            # ", allotting 490.9 crore shares": a participle, no name
+            and not (
+                len(np) == 1
+                and np[0].text.islower()
+                and np[0].low.endswith(("ing", "ed"))
+            )
         ):
             found = _holder_from(np, "a listed name before the figure", lex)
             if found is not None:

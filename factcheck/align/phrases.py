@@ -164,6 +164,18 @@ class _Token:
         return self.text.lower()
 
 
+#: a word, or a short number right after a capitalized word that is no claim of its
+#: own: "Hornsea 1", "Hornsea 2's" (a project's or a model's number, part of its
+#: name; numbers that are claims are skipped below)
+_NAME_TOKEN = regex.compile(
+    rf"{TOKEN.pattern}|(?=\d)(?<=\b[A-Z][\w'’-]*[ \t])\d{{1,3}}(?:['’]s)?(?![\d.,]\d)"
+)
+
+
+#: the cheap test for a name's number in a stretch (most have none)
+_NAME_NUMBER = regex.compile(r"[A-Z][\w'’-]*[ \t]\d")
+
+
 def _tokens(
     text: str,
     start: int,
@@ -176,7 +188,8 @@ def _tokens(
     them (a number splits a noun phrase)."""
     out: list[_Token] = []
     inside = [(s, e) for s, e in spans if s < end and e > start]
-    for m in TOKEN.finditer(text, start, end):
+    tokens = _NAME_TOKEN if _NAME_NUMBER.search(text, start, end) else TOKEN
+    for m in tokens.finditer(text, start, end):
         if inside and any(s <= m.start() < e for s, e in inside):
             if out:
                 out.append(_Token("\x00", m.start(), m.end()))
@@ -209,6 +222,12 @@ def _noun_phrase_before(
             _is_name_token(tok.text, words, lex)
             or (
                 out and low in lex.name_glue and _is_name_token(out[0].text, words, lex)
+            )
+            # "Hornsea 1": a number right after a name is part of it
+            or (
+                tok.text[:1].isdigit()
+                and i > 0
+                and _is_name_token(toks[i - 1].text, words, lex)
             )
             # "New Zealand First 6.5%": a word the overlap score ignores,
             # capitalized beside a name, belongs to it

@@ -60,6 +60,11 @@ SAME_LEVEL = 1.0
 #: and 2.62 billion) or two digits swapped (4.5% and 5.4%): a figure copied wrong,
 #: rarely two facts. Added to a match that is at least possible with it.
 DIGIT_SLIP = 1.0
+#: Two reports each list the same two values for two holders or two counted
+#: nouns, assigned the other way round ("24 women and 40 men" against "40 women
+#: and 24 men"; Curry's and Federer's earnings): two figures swapped between
+#: their holders, rarely four facts. Added to a match that is at least possible.
+SWAPPED = 1.0
 #: ... counted only for values of at least this many significant digits ("4" and
 #: "40" share a digit by chance)
 SLIP_DIGITS = 2

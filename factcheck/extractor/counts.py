@@ -176,6 +176,16 @@ def is_count(
         ):
             return False  # "Boeing 737", "Section 230" (a name has no "2,000")
         if (
+            not number.spelled
+            and text[number.start : number.end].isdigit()
+            and text[number.end : number.end + 2] in ("'s", "’s")
+            and bm.group("w")[:1].isupper()
+            and word not in _SENTENCE_WORDS
+        ):
+            return (
+                False  # "Hornsea 2's turbines": a number with a possessive ends a name
+            )
+        if (
             number.spelled
             and text[number.start : number.start + 1].isupper()
             and _is_proper_noun_before(text, bm)

@@ -173,6 +173,24 @@ def _direction(ref: ClaimRef) -> int:
 _NOT_A_CHANGE = frozenset(["share", "part", "whole", "limit"])
 
 
+#: a change set against something other than the "up from" start after it: " more
+#: than previously planned and up from "
+_OTHER_COMPARISON = regex.compile(
+    r"^[ \t\u00a0]+(?i:more|less|higher|lower|above|below)[ \t\u00a0]+(?i:than)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){1,4},?[ \t\u00a0]+(?i:and)[ \t\u00a0]+"
+    r"(?i:up|down)[ \t\u00a0]+(?i:from)[ \t\u00a0]+$"
+)
+
+
+def _compared_elsewhere(change: ClaimRef, old: ClaimRef) -> bool:
+    """ "45 euros, five euros more than previously planned and up from 30 euros": a
+    change set against something else, beside the "up from" of its level; the
+    start after it is not its own."""
+    return change.claim.span.end <= old.claim.span.start and bool(
+        _OTHER_COMPARISON.match(_between(change, old))
+    )
+
+
 def _change_triples(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -208,6 +226,7 @@ def _change_triples(
             # "rose 7% to Rs 1,326, a rally of 14% from Tuesday's low of Rs 1,164":
             # a start after another change is that change's
             and not _change_between(others, pct, old)
+            and not _compared_elsewhere(pct, old)
         ]
         if ends:
             # the ends nearest the change, and each other, are its own
@@ -235,8 +254,10 @@ def _change_triples(
                 if up_from
                 else _level_and_base(pct, others) or _premium_on(pct, others)
             )
-            if after_level is not None and not (
-                amount and not _same_measure(pct.claim, after_level[0].claim)
+            if (
+                after_level is not None
+                and not (amount and not _same_measure(pct.claim, after_level[0].claim))
+                and not _compared_elsewhere(pct, after_level[1])
             ):
                 yield pct, *after_level
 
@@ -629,7 +650,7 @@ _COMPARED_BY = regex.compile(
     r"|miles|kilometres|kilometers|km|seconds|minutes|votes|seats))?[ \t\u00a0]+"
     r"(?:(?i:more|higher|longer|taller|bigger|larger|greater|wider|heavier|faster"
     r"|further|farther)[ \t\u00a0]+(?i:than)|(?i:clear|ahead)[ \t\u00a0]+(?i:of))"
-    r"(?:[ \t\u00a0]+(?!(?i:than|of)\b)[\w'’-]+){0,4}[ \t\u00a0]+$"
+    r"(?:[ \t\u00a0]+(?!(?i:than|of|and|or|but)\b)[\w'’-]+){0,4}[ \t\u00a0]+$"
 )
 #: a margin in percentage points given as a count of "points"
 _POINTS = frozenset(["point", "points", "percentage points"])

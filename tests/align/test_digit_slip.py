@@ -16,6 +16,8 @@ from factcheck.align.decide import digit_slip
         ("4.5%", "5.4%", "two digits swapped"),
         ("68,000 customers", "86,000 customers", "two digits swapped"),
         ("$5.41 billion", "$4.51 billion", "two digits swapped"),
+        # every digit of a long count counts, past the sixth
+        ("60,354,999 votes", "60,345,999 votes", "two digits swapped"),
         # no slip: other digits, one digit only, a repeated digit, equal values,
         # another unit, or swapped digits at another scale
         ("4.25%", "4.5%", None),
@@ -24,6 +26,7 @@ from factcheck.align.decide import digit_slip
         ("$26.2 billion", "$26.2 billion", None),
         ("$26.2 billion", "€2.62 billion", None),
         ("4.5%", "54%", None),
+        ("60,354,999 votes", "60,355,999 votes", None),
     ],
 )
 def test_digit_slip(a: str, b: str, want: str | None) -> None:
