@@ -85,6 +85,8 @@ _RANKED = regex.compile(
     rf"(?:,|[ \t\u00a0]+(?i:is|was|came|comes|finished|placed|ranks|ranked))?"
     rf"(?:[ \t\u00a0]+in)?[ \t\u00a0]+{RANK.pattern}(?:[ \t\u00a0]+place)?,?$"
 )
+#: an apposition opened before an owner: "Vox, the PP's", "Vox, its"
+_APPOSED_OWNER = regex.compile(r",[ \t\u00a0]+(?:(?i:the|a|an)[ \t\u00a0]+)?$")
 _AT_BEFORE = regex.compile(
     r"(?:,\s*|\s+)(?:at|with)\s+(?:(?:about|around|roughly|nearly|almost|over|more\s+than|"
     r"less\s+than|under|just|some)\s+)?$",
@@ -362,6 +364,17 @@ class HolderReader:
                 if inner:
                     # "Ethiopia's Letesenbet Gidey's 14:06.62": the last owner's
                     np = np[inner[-1] + 1 :]
+                if (
+                    np
+                    and _APPOSED_OWNER.search(
+                        text, max(s0, np[0].start - 12), np[0].start
+                    )
+                    and "," in text[tok.end : claim.span.start]
+                ):
+                    # "Vox, the PP's only plausible partner, fell to 33 seats": an
+                    # owner inside an apposition describes the subject; the
+                    # subject holds the figure
+                    break
                 if np:
                     # "Revenue at Pelago's shipping unit": the unit's, not Pelago's
                     after = toks[len(toks) - k :][:4]

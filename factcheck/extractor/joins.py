@@ -380,8 +380,9 @@ _OWN_UNIT_AFTER: Final = regex.compile(
 )
 #: a price's unit, then the bracket of its equivalent: " a barrel (", " per tonne ("
 _PER_UNIT_BRACKET: Final = regex.compile(
-    r"[ \t\u00a0]+(?i:per|a|an)[ \t\u00a0]+(?i:barrel|tonne|ton|ounce|bushel"
-    r"|pound|litre|liter|gallon|kilogram|kilo|share)[ \t\u00a0]*\([ \t\u00a0]*"
+    # "$139.13 a barrel (€116)", "Rs 57.5 crore per match (about $74 million)": any
+    # one item a price or an amount is per
+    r"[ \t\u00a0]+(?i:per|a|an)[ \t\u00a0]+[a-z]+[ \t\u00a0]*\([ \t\u00a0]*"
 )
 _BRACKET: Final = regex.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 #: a part named after an amount: "€3 billion of it", "of which", "of them"

@@ -182,6 +182,19 @@ _OTHER_COMPARISON = regex.compile(
 )
 
 
+#: a count in digits alone: "176", "60,354,999"
+_DIGITS_ONLY = regex.compile(r"\d{1,3}(?:,\d{3})*|\d+")
+
+
+def _exact_count(claim: Claim) -> bool:
+    """A count written in digits alone with no qualifier: exact, however round."""
+    return (
+        claim.kind == "count"
+        and claim.qualifier is None
+        and _DIGITS_ONLY.fullmatch(claim.text) is not None
+    )
+
+
 def _compared_elsewhere(change: ClaimRef, old: ClaimRef) -> bool:
     """ "45 euros, five euros more than previously planned and up from 30 euros": a
     change set against something else, beside the "up from" of its level; the
@@ -649,7 +662,9 @@ _COMPARED_BY = regex.compile(
     r"^(?:[ \t\u00a0]+(?i:percentage))?(?:[ \t\u00a0]+(?i:points?|metres|meters|feet"
     r"|miles|kilometres|kilometers|km|seconds|minutes|votes|seats))?[ \t\u00a0]+"
     r"(?:(?i:more|higher|longer|taller|bigger|larger|greater|wider|heavier|faster"
-    r"|further|farther)[ \t\u00a0]+(?i:than)|(?i:clear|ahead)[ \t\u00a0]+(?i:of))"
+    r"|further|farther|fewer|less|lower|shorter|smaller|slower)[ \t\u00a0]+(?i:than)"
+    # "169 seats, nine short of the 176 needed": a shortfall is a margin too
+    r"|(?i:clear|ahead|short|shy)[ \t\u00a0]+(?i:of))"
     r"(?:[ \t\u00a0]+(?!(?i:than|of|and|or|but)\b)[\w'’-]+){0,4}[ \t\u00a0]+$"
 )
 #: a margin in percentage points given as a count of "points"
@@ -659,10 +674,11 @@ _POINTS = frozenset(["point", "points", "percentage points"])
 def _comparative_margins(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
-    """(margin, larger, smaller) of one sentence where a figure is said to exceed
-    another by a margin, the larger stated first: "National, on 38.1%, finished 13
-    points clear of Labour's 26.9%", "a span of 2,023 metres, 32 metres longer than
-    the Akashi bridge's 1,991 metres"."""
+    """(margin, first, second) of one sentence where a figure is said to exceed
+    another, or fall short of it, by a margin, the figure stated first: "National,
+    on 38.1%, finished 13 points clear of Labour's 26.9%", "a span of 2,023 metres,
+    32 metres longer than the Akashi bridge's 1,991 metres", "169 seats, seven
+    short of the 176 needed" (the check is on the gap's size)."""
     own = [r for r in claims if r.claim.equivalent_of is None]
     # each comparison's margin and the figure it is measured from: neither is the
     # larger figure of another ("136 seats, 14 more than the Socialists' 122, and
@@ -1100,6 +1116,12 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 if not _within_ends(margin, new, old):
                     continue  # "... from $1.51 and lift buybacks by $2.5bn": another's
                 n, o = _stated(new.claim), _stated(old.claim)
+                if _exact_count(new.claim) and _exact_count(old.claim):
+                    # "169 seats, seven short of the 176 needed", "192 seats, eight
+                    # short of the 200": counts of seats or votes in digits are
+                    # exact, however round
+                    n = Interval(new.claim.value, new.claim.value)
+                    o = Interval(old.claim.value, old.claim.value)
                 # two percentages differ in points
                 unit = "pp" if old.claim.kind == "percent" else old.claim.unit
                 difference = _difference(n, o, unit)
@@ -2460,6 +2482,17 @@ _EACH_ON = regex.compile(
     r"[ \t\u00a0]+(?:(?i:its|the|their|all|some)[ \t\u00a0]+)?"
     rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
+#: between a total and the items it is shared among: " has been paid to about ",
+#: " split among "
+_SHARED_AMONG = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+(?i:to|among|between)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: right after an amount per item: " each", " apiece", " a head"
+_EACH_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?i:each|apiece|a[ \t\u00a0]+head|per[ \t\u00a0]+head"
+    r"|per[ \t\u00a0]+person|a[ \t\u00a0]+person)\b"
+)
 #: between the items and their total: " shares, a payout of as much as about "
 _THEN_THE_TOTAL = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},[ \t\u00a0]+(?:(?i:a|an)[ \t\u00a0]+)?(?i:payout|total"
@@ -2489,6 +2522,15 @@ def _per_item_multiples(
                 # payout of as much as US$985 million": per item, items, total
                 each, items, total = a, b, c
                 words, why = f"on {b.claim.text}", _EACH_THEN_TOTAL
+            elif (
+                _SHARED_AMONG.match(_between(a, b))
+                and _PER_ITEM_GAP.match(_between(b, c))
+                and _EACH_AFTER.match(c.document.prose, c.claim.span.end)
+            ):
+                # "$28.4 million has been paid to about 57,000 people, roughly $800
+                # each": a total, the items it is shared among, then per item
+                total, items, each = a, b, c
+                words, why = f"each of {b.claim.text}", _TOTAL_ITEMS_EACH
             else:
                 continue
             if (
@@ -2505,6 +2547,9 @@ def _per_item_multiples(
 
 
 _TOTAL_THEN_EACH = "one sentence states a total and what it comes to per item"
+_TOTAL_ITEMS_EACH = (
+    "one sentence states a total, the items it is shared among and the amount each"
+)
 _EACH_THEN_TOTAL = "one sentence states an amount per item, the items and the total"
 
 

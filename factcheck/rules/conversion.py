@@ -587,7 +587,10 @@ _PER_THEN_OR = regex.compile(
     + _PER_UNIT_WORD
     # "€30 million a year net, roughly €850,000 a week": a word on the amount,
     # then "or", a qualifier, or both
-    + r"(?:[ \t\u00a0]+(?i:net|gross))?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)"
+    + r"(?:[ \t\u00a0]+(?i:net|gross))?(?:[ \t\u00a0]*,?[ \t\u00a0]+(?i:or"
+    # "$211 million a year, which works out at roughly $6 million a week"
+    r"|which[ \t\u00a0]+(?:works|comes)[ \t\u00a0]+out[ \t\u00a0]+(?:at|to)"
+    r"|(?:the[ \t\u00a0]+)?equivalent[ \t\u00a0]+(?:of|to))"
     r"(?:[ \t\u00a0]+(?i:about|around|roughly|some|nearly|almost))?"
     r"|[ \t\u00a0]*,[ \t\u00a0]+(?i:about|around|roughly|some|nearly|almost))[ \t\u00a0]+$"
 )

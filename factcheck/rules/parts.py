@@ -139,8 +139,11 @@ _LIST_GAP = regex.compile(
 )
 #: between the last part and its total: " in Syria, more than "
 _TOTAL_GAP = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?:(?i:more[ \t]+than|over|about|nearly"
-    r"|almost|some|around|at[ \t]+least)[ \t\u00a0]+)?$"
+    # "Rs 2 lakh from the Prime Minister's relief fund, or Rs 8 lakh in all": the
+    # last part's own words, a comma, and "or" before the total
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,6},[ \t\u00a0]*(?:(?i:or)[ \t\u00a0]+)?"
+    r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around|at[ \t]+least)"
+    r"[ \t\u00a0]+)?$"
 )
 
 
@@ -412,6 +415,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
             evidence=(why,),
         )
     yield from _parts_above_their_whole(ctx)
+    yield from _parts_summing_above_their_whole(ctx)
     yield from _shares_closed_by_the_rest(ctx)
 
 
@@ -502,6 +506,57 @@ def _as_part(part: Claim, total: Claim) -> Interval:
         return stated  # (an exact count has precision 0: its parts are exact too)
     half = total.precision / 2
     return Interval(part.value - half, part.value + half, part.unit)
+
+
+def _parts_summing_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
+    """ "Of the 1,175 injured, 793 have been discharged and 482 remain in hospital":
+    parts one sentence names of a stated whole need not list all of it, but
+    together they can never exceed it (each part alone is
+    :func:`_parts_above_their_whole`'s)."""
+    parts_of: dict[tuple[int, str, int], list[ClaimRef]] = defaultdict(list)
+    for part in ctx.refs:
+        c, frame = part.claim, part.claim.frame
+        if (
+            frame is None
+            or frame.role != "part"
+            or not frame.whole
+            or c.equivalent_of is not None
+            or c.sentence is None
+        ):
+            continue
+        parts_of[(part.doc_index, frame.whole, c.sentence.start)].append(part)
+    for (doc, whole_id, _), parts in parts_of.items():
+        whole = ctx.by_key.get((doc, whole_id))
+        if (
+            whole is None
+            or len(parts) < 2
+            or any(p.claim.unit != whole.claim.unit for p in parts)
+            or any(p.claim.kind != whole.claim.kind for p in parts)
+        ):
+            continue
+        ivs = [_stated(p.claim) for p in parts]
+        w = _stated(whole.claim)
+        if any(iv.low is None for iv in ivs) or w.high is None:
+            continue
+        low = sum(iv.low for iv in ivs if iv.low is not None)
+        ctx.mark_checked(whole, *parts)
+        if low <= w.high:
+            continue
+        names = " + ".join(p.claim.text for p in parts)
+        yield ctx.finding(
+            "FC303",
+            parts[-1],
+            f"{names} is at least {format_amount(low, whole.claim.unit)}, above the "
+            f"whole {whole.claim.text!r} they are parts of ({format_interval(w)})",
+            related=[whole, *parts[:-1]],
+            details={
+                "whole_high": w.high,
+                "parts_low": low,
+                "unit": whole.claim.unit,
+                "parts": len(parts),
+            },
+            evidence=(f"'Of {whole.claim.text}, ...': parts of a named whole",),
+        )
 
 
 def _parts_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:

@@ -17,6 +17,11 @@ PAIRS = [
     ("Wheat reached $13.63 a bushel (about €460/t) in Chicago.", False),
     ("The stock closed at $48.20 per share (€44.10) on Friday.", True),
     ("The stock closed at $48.20 per share (€44.10 per ADR) on Friday.", False),
+    # an amount per any item: a match, a night, a seat
+    ("Star paid Rs 57.5 crore per match (about $7.4 million) for TV.", True),
+    ("Star paid Rs 57.5 crore per match (about $7.4 million a season) for TV.", False),
+    ("Rooms cost £450 a night (€520) in August.", True),
+    ("Rooms cost £450 a night (€520 a week) in August.", False),
 ]
 
 
