@@ -313,28 +313,50 @@ def sentence_mates(refs: Iterable[ClaimRef]) -> dict[tuple[int, str], tuple[Mate
     """For each claim with a frame, the other figures of its sentence in its
     measure, with what each measures and whose it is: what
     :func:`_swapped` compares across two reports."""
-    by_sentence: dict[tuple[int, int, str], list[ClaimRef]] = defaultdict(list)
+    by_sentence: dict[tuple[int, int], list[ClaimRef]] = defaultdict(list)
     for r in refs:
         c = r.claim
         if c.frame is None or c.sentence is None or c.equivalent_of is not None:
             continue
-        by_sentence[(r.doc_index, c.sentence.start, measure_of(c))].append(r)
+        by_sentence[(r.doc_index, c.sentence.start)].append(r)
     out: dict[tuple[int, str], tuple[Mate, ...]] = {}
-    for members in by_sentence.values():
-        if len(members) < 2:
-            continue
-        for r in members:
-            out[r.key] = tuple(
-                (
-                    m.claim.value,
-                    m.claim.unit,
-                    m.claim.frame.attribute if m.claim.frame else None,
-                    m.claim.frame.holder_key if m.claim.frame else (),
+    for sentence in by_sentence.values():
+        # "at 3.5 billion euros, followed by France at 3.2 billion": a bare scaled
+        # number in a sentence of one currency is in that currency
+        currencies = {r.claim.unit for r in sentence if r.claim.kind == "money"}
+        only = next(iter(currencies)) if len(currencies) == 1 else None
+        by_measure: dict[str, list[tuple[ClaimRef, str | None]]] = defaultdict(list)
+        for r in sentence:
+            c = r.claim
+            if only is not None and _bare_scaled(c):
+                by_measure["money"].append((r, only))
+            else:
+                by_measure[measure_of(c)].append((r, c.unit))
+        for members in by_measure.values():
+            if len(members) < 2:
+                continue
+            for r, _ in members:
+                out[r.key] = tuple(
+                    (
+                        m.claim.value,
+                        unit,
+                        m.claim.frame.attribute if m.claim.frame else None,
+                        m.claim.frame.holder_key if m.claim.frame else (),
+                    )
+                    for m, unit in members
+                    if m is not r
                 )
-                for m in members
-                if m is not r
-            )
     return out
+
+
+def _bare_scaled(claim: Claim) -> bool:
+    """A count with no unit or noun written with a scale word ("3.2 billion")."""
+    return (
+        claim.kind == "count"
+        and claim.unit is None
+        and claim.noun is None
+        and claim.text.split()[-1].lower() in ("million", "billion", "trillion", "bn")
+    )
 
 
 def _swapped(

@@ -665,7 +665,15 @@ _COMPARED_BY = regex.compile(
     r"|further|farther|fewer|less|lower|shorter|smaller|slower)[ \t\u00a0]+(?i:than)"
     # "169 seats, nine short of the 176 needed": a shortfall is a margin too
     r"|(?i:clear|ahead|short|shy)[ \t\u00a0]+(?i:of))"
-    r"(?:[ \t\u00a0]+(?!(?i:than|of|and|or|but)\b)[\w'’-]+){0,4}[ \t\u00a0]+$"
+    # "... than his official world record of ": the figure named, then "of"
+    r"(?:[ \t\u00a0]+(?!(?i:than|of|and|or|but)\b)[\w'’-]+){0,4}"
+    r"(?:[ \t\u00a0]+(?i:of|at))?[ \t\u00a0]+$"
+)
+#: a sentence's subject that points back at a figure, then its verb: "The time
+#: is", "That was", "It is"
+_FIGURE_AS_SUBJECT = regex.compile(
+    r"^[ \t\u00a0]*(?:(?i:that|this|it)|(?i:the)[ \t\u00a0]+(?i:time|figure|total"
+    r"|result|number|mark|price|level))[ \t\u00a0]+(?i:is|was|were|are)[ \t\u00a0]+$"
 )
 #: a margin in percentage points given as a count of "points"
 _POINTS = frozenset(["point", "points", "percentage points"])
@@ -673,6 +681,7 @@ _POINTS = frozenset(["point", "points", "percentage points"])
 
 def _comparative_margins(
     claims: Sequence[ClaimRef],
+    earlier: Sequence[ClaimRef] = (),
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(margin, first, second) of one sentence where a figure is said to exceed
     another, or fall short of it, by a margin, the figure stated first: "National,
@@ -689,7 +698,7 @@ def _comparative_margins(
         if _COMPARED_BY.match(_between(own[k], own[k + 1]))
         for k in (k, k + 1)
     }
-    for i in range(1, len(own) - 1):
+    for i in range(len(own) - 1):
         margin, old = own[i], own[i + 1]
         if not _COMPARED_BY.match(_between(margin, old)):
             continue
@@ -699,7 +708,21 @@ def _comparative_margins(
             if k not in compared and _same_measure(r.claim, old.claim)
         ]
         if not larger:
-            continue
+            # "... in 1:59:40. The time is 79 seconds faster than his record of
+            # 2:01:39": a subject pointing back at the figure the sentence before
+            # states, the only one of its measure there
+            text = margin.document.prose
+            s0 = margin.claim.sentence.start if margin.claim.sentence else 0
+            before = [
+                r
+                for r in earlier
+                if r.claim.equivalent_of is None and _same_measure(r.claim, old.claim)
+            ]
+            if len(before) != 1 or not _FIGURE_AS_SUBJECT.match(
+                text[s0 : margin.claim.span.start]
+            ):
+                continue
+            larger = before
         new = larger[-1]
         m = margin.claim
         fits = (
@@ -1106,7 +1129,7 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 "one sentence states a change's two ends and its amount",
             ),
             (
-                _comparative_margins(claims),
+                _comparative_margins(claims, earlier),
                 "margin",
                 "one sentence states two figures and by how much one exceeds the other",
             ),

@@ -534,6 +534,21 @@ def _parts_summing_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
             or any(p.claim.kind != whole.claim.kind for p in parts)
         ):
             continue
+        noun = whole.claim.noun
+        if any(
+            p.claim.noun not in (None, noun) and p.claim.noun.endswith("s")
+            for p in parts
+        ):
+            # "Of the 24,06,079 candidates, 23,33,297 sat the exam at 4,750
+            # centres": a figure counting another noun is no part
+            continue
+        ordered = [r.key for r in ctx.refs if r.doc_index == doc]
+        at = [ordered.index(p.key) for p in parts]
+        if at != list(range(at[0], at[0] + len(at))):
+            # the parts are a list: no other figure between them ("23,33,297 sat
+            # ..., and 13,16,268 qualified" after a figure of its own is a funnel,
+            # each stage inside the one before, not a breakdown)
+            continue
         ivs = [_stated(p.claim) for p in parts]
         w = _stated(whole.claim)
         if any(iv.low is None for iv in ivs) or w.high is None:
