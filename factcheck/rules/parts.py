@@ -199,7 +199,12 @@ def _totals_after_parts(
             # number in a list of amounts shares their unit
             if len(parts) < 2 or not all(_listed_measure(p.claim, c) for p in parts):
                 continue
-            yield total, parts, "parts listed before their total"
+            running = _RUNNING_TOTAL.search(gap) is not None
+            yield (
+                total,
+                parts,
+                _RUNNING if running else "parts listed before their total",
+            )
 
 
 #: a whole named as its parts: "the population of England and Wales", "exports of
@@ -361,7 +366,9 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
+    read_totals: set[tuple[int, str]] = set()
     for total, parts, why in _total_and_parts(ctx):
+        read_totals.add(total.key)
         if all(_plain_count(r.claim) for r in (total, *parts)):
             # "250 aircraft: 210 A320neo and 50 A350": a breakdown of plain counts
             # is exact, however round its figures
@@ -383,6 +390,10 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
         )
         ctx.mark_checked(total, *parts)
         if total_iv.overlaps(Interval(low, high, total.claim.unit)):
+            continue
+        if why == _RUNNING and (total_iv.high is None or low <= total_iv.high):
+            # "$1 billion in March and $2 billion in June, bringing its total to
+            # $10 billion": a running total may hold amounts the list leaves out
             continue
         worst = max(parts, key=lambda p: p.claim.qualifier is not None)
         names = " + ".join(p.claim.text for p in parts)
@@ -416,6 +427,8 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
         )
     yield from _parts_above_their_whole(ctx)
     yield from _parts_summing_above_their_whole(ctx)
+    yield from _parts_above_a_running_total(ctx, read_totals)
+    yield from _parts_above_the_total_before(ctx)
     yield from _shares_closed_by_the_rest(ctx)
 
 
@@ -506,6 +519,135 @@ def _as_part(part: Claim, total: Claim) -> Interval:
         return stated  # (an exact count has precision 0: its parts are exact too)
     half = total.precision / 2
     return Interval(part.value - half, part.value + half, part.unit)
+
+
+#: right before a total that amounts so far may only add to: "taking the total to
+#: ", "bringing its total to about "
+_RUNNING_TOTAL = regex.compile(
+    r"(?i:\b(?:taking|bringing|lifting|pushing)[ \t\u00a0]+(?:the|its|their)[ \t\u00a0]+"
+    r"(?:[a-z-]+[ \t\u00a0]+)?total[ \t\u00a0]+to)[ \t\u00a0]+"
+    r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around)[ \t\u00a0]+)?$"
+)
+
+
+_RUNNING = "amounts added up to a total the sentence says they take it to"
+
+#: a sentence that opens on the total stated before it: "Of the total,", "Of this,"
+_OF_THE_TOTAL_BEFORE = regex.compile(
+    r"[ \t\u00a0]*(?i:of[ \t\u00a0]+(?:the[ \t\u00a0]+total|this|that|it|the[ \t\u00a0]+sum"
+    r"|the[ \t\u00a0]+amount)),"
+)
+
+
+def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
+    """ "Sales reached 232.3 billion kroner. Of the total, 215.1 billion came from
+    diabetes and obesity care and 21.7 billion from rare diseases": parts of the
+    one figure of their measure the sentence before states; they need not list all
+    of it, but cannot add up to more."""
+    from factcheck.rules.arithmetic import _sentences_after  # noqa: PLC0415
+
+    for claims, earlier in _sentences_after(ctx, 1):
+        first = claims[0].claim
+        text = claims[0].document.prose
+        s0 = first.sentence.start if first.sentence else first.span.start
+        if not _OF_THE_TOTAL_BEFORE.match(text, s0) or not earlier:
+            continue
+        wholes = [
+            r
+            for r in earlier
+            if r.claim.equivalent_of is None
+            and _listed_measure(claims[0].claim, r.claim)
+        ]
+        if len(wholes) != 1:
+            continue
+        whole = wholes[0]
+        parts = [
+            r
+            for r in claims
+            if r.claim.equivalent_of is None
+            and _listed_measure(r.claim, whole.claim)
+            and r.claim.value < whole.claim.value
+            and (r.claim.frame is None or r.claim.frame.role in ("level", "part"))
+        ]
+        w = _stated(whole.claim)
+        ivs = [_as_part(p.claim, whole.claim) for p in parts]
+        if len(parts) < 2 or w.high is None or any(iv.low is None for iv in ivs):
+            continue
+        low = sum(iv.low for iv in ivs if iv.low is not None)
+        ctx.mark_checked(whole, *parts)
+        if low <= w.high:
+            continue
+        names = " + ".join(p.claim.text for p in parts)
+        yield ctx.finding(
+            "FC303",
+            parts[-1],
+            f"{names} is at least {format_amount(low, whole.claim.unit)}, above the "
+            f"total {whole.claim.text!r} the sentence before states "
+            f"({format_interval(w)})",
+            related=[whole, *parts[:-1]],
+            details={
+                "whole_high": w.high,
+                "parts_low": low,
+                "unit": whole.claim.unit,
+                "parts": len(parts),
+            },
+            evidence=(
+                "'Of the total, ...': parts of the total the sentence before states",
+            ),
+        )
+
+
+def _parts_above_a_running_total(
+    ctx: AuditContext, read: set[tuple[int, str]]
+) -> Iterator[Finding]:
+    """ "spent Rs 467.95 crore on 72 players on Sunday and Rs 181.2 crore on 110
+    players on Monday, taking the total to Rs 639.15 crore": the amounts a sentence
+    adds before the total it takes them to. The total may hold amounts the sentence
+    leaves out (a tally since 2015), so only amounts that add up to more than it are
+    wrong. Totals the strict readers of a closed list took are theirs."""
+    for claims in _sentences(ctx):
+        own = [
+            r
+            for r in claims
+            if r.claim.equivalent_of is None
+            and (r.claim.frame is None or r.claim.frame.role in ("level", "part"))
+        ]
+        for i, total in enumerate(own):
+            c = total.claim
+            text = total.document.prose
+            s0 = c.sentence.start if c.sentence else 0
+            if total.key in read or not _RUNNING_TOTAL.search(
+                text, max(s0, c.span.start - 60), c.span.start
+            ):
+                continue
+            parts = [
+                r
+                for r in own[:i]
+                if _listed_measure(r.claim, c) and r.claim.value < c.value
+            ]
+            t = _stated(c)
+            ivs = [_as_part(p.claim, c) for p in parts]
+            if len(parts) < 2 or t.high is None or any(iv.low is None for iv in ivs):
+                continue
+            low = sum(iv.low for iv in ivs if iv.low is not None)
+            ctx.mark_checked(total, *parts)
+            if low <= t.high:
+                continue
+            names = " + ".join(p.claim.text for p in parts)
+            yield ctx.finding(
+                "FC303",
+                total,
+                f"{names} is at least {format_amount(low, c.unit)}, more than the "
+                f"total {c.text!r} they are said to take it to ({format_interval(t)})",
+                related=parts,
+                details={
+                    "total": c.value,
+                    "parts_low": low,
+                    "unit": c.unit,
+                    "parts": len(parts),
+                },
+                evidence=(_RUNNING,),
+            )
 
 
 def _parts_summing_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
