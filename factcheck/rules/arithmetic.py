@@ -49,7 +49,7 @@ _DOWN = regex.compile(
     r"|narrow\w*|contract\w*))\b"
 )
 #: a qualifier before an end of a change: "to about 5%", "up from nearly 4%"
-_ABOUT = r"(?:(?i:about|around|roughly|nearly|some|just)[ \t]+)?"
+_ABOUT = r"(?:(?i:about|around|roughly|nearly|almost|some|just)[ \t]+)?"
 _TO = regex.compile(rf"(?i:\bto)[ \t\u00a0]+{_ABOUT}$")
 #: "from 11.55 lakh tonnes", "from last year's Rs 2,040", "from 2023's 25.07 million":
 #: the start of a change, maybe after the possessive that names its time; "from
@@ -1474,7 +1474,8 @@ def _pointed_amount_changes(
     its noun, its amount, and the value it is measured on, after the figure it
     led to."""
     for i, change in enumerate(claims[:-1]):
-        if not _is_amount_change(change):
+        percent = change.claim.kind == "percent" and change.claim.unit == "%"
+        if not (_is_amount_change(change) or percent):
             continue
         text = change.document.prose
         s0 = change.claim.sentence.start if change.claim.sentence else 0
@@ -1483,13 +1484,17 @@ def _pointed_amount_changes(
             continue
         old = claims[i + 1]
         if not (
-            _two_ends(change, old)
-            and _same_measure(change.claim, old.claim)
+            (
+                percent
+                or (_two_ends(change, old) and _same_measure(change.claim, old.claim))
+            )
             and _ON_START.match(_between(change, old))
         ):
             continue
-        referent = _pointed_at(old, named.start(), earlier)
-        if referent is not None:
+        # "The haul is an increase of almost 300% over the Rs 16,347.5 crore": a
+        # change named by its noun may point back by any noun ("the haul")
+        referent = _pointed_at(old, named.start(), earlier, _THE_NOUN_IS)
+        if referent is not None and (not percent or old.claim.kind != "percent"):
             yield change, referent, old
 
 
@@ -2186,8 +2191,19 @@ _THAT_FIGURE = regex.compile(
 )
 
 
+#: a subject pointing back at a figure by a noun of its own: "The haul is", "The
+#: deal was" (read only before a change named by its noun)
+_THE_NOUN_IS = regex.compile(
+    r"^[ \t\u00a0]*(?:(?i:that|this|it)|(?i:the)[ \t\u00a0]+[a-z]+)[ \t\u00a0]+"
+    r"(?i:is|was|represents|marks)[ \t\u00a0]+"
+)
+
+
 def _pointed_at(
-    base: ClaimRef, at: int, earlier: Sequence[ClaimRef]
+    base: ClaimRef,
+    at: int,
+    earlier: Sequence[ClaimRef],
+    subject: regex.Pattern[str] | None = None,
 ) -> ClaimRef | None:
     """The figure a sentence opening "That is ..." points back at (what it says
     starts at ``at``): the one figure in ``base``'s measure of the sentence right
@@ -2197,7 +2213,7 @@ def _pointed_at(
         return None
     text = base.document.prose
     s0 = claim.sentence.start
-    opening = _THAT_FIGURE.match(text[s0:at])
+    opening = (subject or _THAT_FIGURE).match(text[s0:at])
     if opening is None or not _QUALIFIER_ONLY.fullmatch(text[s0 + opening.end() : at]):
         return None
     before = [
