@@ -565,7 +565,10 @@ def _premium_on(
 #: the premium named before its percentage: "$171 a share, a premium of about ",
 #: then the price it is on: " over its closing price of "
 _LEVEL_THEN_PREMIUM_OF = regex.compile(
-    r"^(?:[ \t\u00a0]+(?i:a|per)[ \t\u00a0]+(?i:share|unit))?[ \t\u00a0]*,[ \t\u00a0]+"
+    r"^(?:[ \t\u00a0]+(?i:a|per)[ \t\u00a0]+(?i:share|unit))?"
+    # "The €62 a share offer represents a premium of": the offer its subject
+    r"(?:[ \t\u00a0]*,|(?:[ \t\u00a0]+(?i:offer|bid))?[ \t\u00a0]+(?i:represents|is|was"
+    r"|marks|amounts[ \t\u00a0]+to))[ \t\u00a0]+"
     r"(?i:a|an)[ \t\u00a0]+(?i:premium|discount|markup|mark-up)[ \t\u00a0]+(?i:of)"
     rf"[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
