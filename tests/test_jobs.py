@@ -305,6 +305,80 @@ def test_a_shared_run_of_one_job_runs_here() -> None:
     assert results == [(os.getpid(), 0), (os.getpid(), 2), (os.getpid(), 4)]
 
 
+def _pid_of(_: None, item: int) -> tuple[int, int]:
+    time.sleep(0.01)
+    return os.getpid(), item
+
+
+@needs_fork
+def test_a_shared_runs_tail_goes_on_in_the_workers_after_the_run_returns() -> None:
+    tail = local.Tail(_pid_of, None, range(30), 2)
+    results = local.run_forked(_doubled_where, None, range(10), 2, here=True, then=tail)
+    assert [r[1] for r in results] == [2 * n for n in range(10)]  # type: ignore[index]
+    time.sleep(0.1)  # this process is busy elsewhere; the worker is not
+    rest = tail.results()
+    assert [r[1] for r in rest] == list(range(30))  # type: ignore[index]
+    pids = [r[0] for r in rest]  # type: ignore[index]
+    mine = [n for n, pid in enumerate(pids) if pid == os.getpid()]
+    # the worker took the tail from the start while this process was away, this
+    # process the rest from the end
+    assert pids[0] != os.getpid()
+    assert len(mine) < 30
+    assert mine == list(range(30 - len(mine), 30))
+
+
+def test_a_tail_no_run_started_runs_when_its_results_are_asked() -> None:
+    tail = local.Tail(_pid_of, None, range(3), 1)
+    assert local.run_forked(_pid_of, None, range(2), 1, here=True, then=tail)
+    assert tail.results() == [(os.getpid(), n) for n in range(3)]
+
+
+def _tail_dies_on_the_first(_: None, item: int) -> int:
+    time.sleep(0.01)
+    if item == 0 and os.getpid() != _PARENT:
+        os._exit(9)
+    return 3 * item
+
+
+@needs_fork
+def test_a_tail_answers_a_dead_workers_items_as_crashed() -> None:
+    global _PARENT  # noqa: PLW0603  (the test's process, read in the worker)
+    _PARENT = os.getpid()
+    tail = local.Tail(_tail_dies_on_the_first, None, range(20), 2)
+    results = local.run_forked(_doubled_where, None, range(4), 2, here=True, then=tail)
+    assert [r[1] for r in results] == [0, 2, 4, 6]  # type: ignore[index]
+    time.sleep(0.05)
+    rest = tail.results()
+    assert isinstance(rest[0], local.Crashed)
+    assert rest[0].item == 0
+    assert rest[1:] == [3 * n for n in range(1, 20)]
+
+
+@needs_fork
+def test_an_audit_starts_the_document_rules_in_the_scorings_worker(
+    monkeypatch: pytest.MonkeyPatch, parallel_always: list[str]
+) -> None:
+    tails: list[local.Tail[Any, Any, Any] | None] = []
+    real = local.run_forked
+
+    def keeping(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if fn.__name__ == "_score_run":
+            tails.append(kwargs.get("then"))
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(local, "run_forked", keeping)
+    paths = [str(FIXTURES)]
+    two = pipeline.audit(paths, jobs=2)
+    (tail,) = tails
+    assert tail is not None
+    assert tail.fn is local._rules_on_shard
+    codes = tail.state[2]
+    rules = pipeline.all_rules()[0]
+    assert codes
+    assert {rules[code].scope for code in codes} == {"document"}
+    assert two.findings == pipeline.audit(paths).findings
+
+
 def test_an_audit_skips_full_collections_and_leaves_the_collector_as_it_was() -> None:
     import gc
 
