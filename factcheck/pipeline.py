@@ -41,6 +41,7 @@ from factcheck.rules import (
     AuditSettings,
     Rule,
     all_rules,
+    builtin_rules,
 )
 from factcheck.rules.context import unaligned_context, with_alignment
 from factcheck.suppress import apply_suppressions
@@ -130,6 +131,7 @@ def extract_documents(
     jobs: int = 1,
     frames: bool = False,
     cache: Cache | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[Extraction], list[Problem]]:
     """The claims of each document; what cannot be computed with becomes a Problem.
 
@@ -144,6 +146,7 @@ def extract_documents(
     others go on. ``frames``: read each claim's frame too (the audit's next step).
     With a ``cache``, a document read before is not extracted again (its claims
     come with their frames), and the others are kept with their frames.
+    ``meanwhile``: called in this process while the workers extract (if any do).
     """
     from factcheck.engine import (  # noqa: PLC0415
         CHUNKS_PER_JOB,
@@ -168,6 +171,7 @@ def extract_documents(
             parts=jobs * CHUNKS_PER_JOB,
             jobs=jobs,
             progress=progress,
+            meanwhile=meanwhile,
         )
     else:
         fresh = []
@@ -405,7 +409,12 @@ def audit(
             cache.store_quick(quick, cached, list(read.listed))
         return _from_cache(hit, progress)
     extractions, unusable = extract_documents(
-        read.documents, progress=progress, jobs=jobs, frames=True, cache=cache
+        read.documents,
+        progress=progress,
+        jobs=jobs,
+        frames=True,
+        cache=cache,
+        meanwhile=_warm_later_stages,
     )
     index = None
     if cache is not None and cached is not None:
@@ -434,6 +443,19 @@ def audit(
         if quick is not None:
             cache.store_quick(quick, cached, list(read.listed))
     return report
+
+
+def _warm_later_stages() -> None:
+    """What the stages after extraction build once per process on first use (the
+    aligner's lexicon, the rule catalog's modules), built in this process while
+    the extraction workers run and it has nothing else to do: the rule catalog
+    is then off the serial path between the phases, and the workers of the
+    reading, the scoring and the rules inherit the lexicon instead of each
+    building its own beside this process."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    lexicon()
+    builtin_rules()
 
 
 def identified(report: Report, config: Config) -> Report:

@@ -3,6 +3,7 @@ rules in forked worker processes, with output byte-identical to one job."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import time
@@ -377,6 +378,37 @@ def test_an_audit_starts_the_document_rules_in_the_scorings_worker(
     assert codes
     assert {rules[code].scope for code in codes} == {"document"}
     assert two.findings == pipeline.audit(paths).findings
+
+
+@needs_fork
+def test_a_run_calls_meanwhile_here_while_its_workers_work() -> None:
+    called: list[tuple[int, bool]] = []
+
+    def meanwhile() -> None:
+        called.append((os.getpid(), bool(multiprocessing.active_children())))
+
+    results = local.run_forked(_pid_of, None, range(8), 2, meanwhile=meanwhile)
+    assert [r[1] for r in results] == list(range(8))  # type: ignore[index]
+    assert called == [(os.getpid(), True)]
+
+
+@needs_fork
+def test_an_audit_warms_the_later_stages_while_the_workers_extract(
+    monkeypatch: pytest.MonkeyPatch, parallel_always: list[str]
+) -> None:
+    warmed: list[int] = []
+    real = pipeline._warm_later_stages
+
+    def warm() -> None:
+        warmed.append(os.getpid())
+        real()
+
+    monkeypatch.setattr(pipeline, "_warm_later_stages", warm)
+    pipeline.audit([str(FIXTURES / "alibaba")], jobs=2)
+    assert warmed == [os.getpid()]
+    warmed.clear()
+    pipeline.audit([str(FIXTURES / "alibaba")])
+    assert warmed == []  # no workers: nothing to do it beside
 
 
 def test_an_audit_skips_full_collections_and_leaves_the_collector_as_it_was() -> None:

@@ -91,6 +91,7 @@ def run_forked(
     done: Callable[[Item], None] | None = None,
     here: bool = False,
     then: Tail[Any, Any, Any] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Result | Crashed[Item]]:
     """``fn(state, item)`` for each item, in up to ``jobs`` forked workers that
     inherit ``state``; results in the order of ``items``. An item whose worker
@@ -108,7 +109,8 @@ def run_forked(
     ``done`` is called for its items at the end. ``then`` (with ``here``): a
     :class:`Tail` the workers go on to once the items are done; it is left
     running when this returns, and must have given its results (:meth:`Tail.results`)
-    before the next run forks."""
+    before the next run forks. ``meanwhile`` (without ``here``): called in this
+    process once the workers have forked, while they work."""
     global _INHERITED  # noqa: PLW0603  (what the forked workers inherit)
     if not items:
         return []
@@ -124,6 +126,8 @@ def run_forked(
             mp_context=multiprocessing.get_context("fork"),
         ) as pool:
             futures = {pool.submit(_call, item): n for n, item in enumerate(items)}
+            if meanwhile is not None:  # the workers forked at the first submit
+                meanwhile()
             results: dict[int, Result | Crashed[Item]] = {}
             for future in concurrent.futures.as_completed(futures):
                 n = futures[future]
@@ -460,6 +464,7 @@ def extract_forked(
     parts: int,
     jobs: int,
     progress: Progress | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[_Outcome]:
     """:func:`factcheck.pipeline.extract_one` over the documents in forked workers,
     in chunks that shrink as they go (:func:`shrinking_chunks`; ``parts``: the
@@ -467,7 +472,7 @@ def extract_forked(
     for every item it holds, so a chunk whose worker died is cut in half and tried
     again, and a single document is blamed only when its worker died with nothing
     else in the pool: it becomes a Problem naming the file, and the other
-    documents go on."""
+    documents go on. ``meanwhile``: called here while the workers extract."""
     got: dict[int, _Outcome] = {}
     finished = 0
 
@@ -500,7 +505,10 @@ def extract_forked(
     suspects: list[range] = []
     while todo:
         runs, todo = todo, []
-        results = run_forked(_extract_range, state, runs, jobs, done=done)
+        results = run_forked(
+            _extract_range, state, runs, jobs, done=done, meanwhile=meanwhile
+        )
+        meanwhile = None  # once: a retry of crashed chunks has nothing to add
         for run, result in zip(runs, results, strict=True):
             if not isinstance(result, Crashed) or len(runs) == 1 == len(run):
                 settle(run, result)
