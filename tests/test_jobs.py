@@ -355,6 +355,35 @@ def test_a_tail_answers_a_dead_workers_items_as_crashed() -> None:
     assert rest[1:] == [3 * n for n in range(1, 20)]
 
 
+_TAIL_DONE = multiprocessing.RawValue("i", 0)
+
+
+def _raises_here(_: None, item: int) -> int:
+    if os.getpid() == _PARENT:
+        msg = f"item {item} fails in this process"
+        raise ValueError(msg)
+    time.sleep(0.01)
+    return item
+
+
+def _counted(_: None, item: int) -> int:
+    _TAIL_DONE.value += 1  # one worker: no lock needed
+    time.sleep(0.01)
+    return item
+
+
+@needs_fork
+def test_a_run_that_fails_here_stops_its_workers_before_their_tail() -> None:
+    global _PARENT  # noqa: PLW0603  (the test's process, read in the worker)
+    _PARENT = os.getpid()
+    _TAIL_DONE.value = 0
+    tail = local.Tail(_counted, None, range(50), 2)
+    with pytest.raises(ValueError, match="fails in this process"):
+        local.run_forked(_raises_here, None, range(20), 2, here=True, then=tail)
+    # the worker stopped after the item it was on: it never began the tail
+    assert _TAIL_DONE.value < 50
+
+
 @needs_fork
 def test_an_audit_starts_the_document_rules_in_the_scorings_worker(
     monkeypatch: pytest.MonkeyPatch, parallel_always: list[str]

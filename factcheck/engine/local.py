@@ -284,10 +284,13 @@ class _Shared:
         return [results[n] for n in range(len(items))]
 
     def close(self, *, cancel: bool = False) -> str:
-        """The workers waited for (or, ``cancel``, left to end), the threads and
-        pipes closed and the collector as it was; how a worker died, if one did."""
+        """The workers waited for (``cancel``: each stops after the item it is
+        on), the threads and pipes closed; how a worker died, if one did."""
         reason = ""
         if cancel:
+            with self.lock:  # nothing left to take, in the run or its tail
+                for front, back in self.counters:
+                    back.value = front.value - 1
             self.pool.shutdown(wait=False, cancel_futures=True)
         else:
             for future in self.futures:
