@@ -345,6 +345,12 @@ def _run_shared(
         # forked here, at the first submit (the fork context starts every worker
         # then): nothing of the run is read from the module after this
         futures = [pool.submit(_drain, w) for w in range(workers)]
+    except BaseException:
+        for receive, send in pipes:
+            receive.close()
+            send.close()
+        gc.unfreeze()
+        raise
     finally:
         _SHARED = None
     for _, send in pipes:  # the workers hold theirs: a dead one's pipe ends
