@@ -659,7 +659,7 @@ def _align(
         aligner = FrameAligner(
             aliases=dict(config.aliases),
             scorer=forked_scorer(jobs, then=ahead),
-            reader=forked_reader(jobs),
+            reader=forked_reader(jobs, then=ahead),
         )
     ctx = with_alignment(ctx, aligner.align(ctx.refs))
     if progress is not None:

@@ -328,6 +328,24 @@ def test_a_shared_runs_tail_goes_on_in_the_workers_after_the_run_returns() -> No
     assert mine == list(range(30 - len(mine), 30))
 
 
+@needs_fork
+def test_a_paused_tail_is_taken_up_by_the_next_run() -> None:
+    tail = local.Tail(_pid_of, None, range(40), 2)
+    local.run_forked(_doubled_where, None, range(4), 2, here=True, then=tail)
+    time.sleep(0.1)  # the first run's worker takes some of the tail
+    tail.pause()
+    first = {n for n in range(40) if n not in tail.pending()}
+    assert first
+    assert first == set(range(len(first)))  # from the start, each answered once
+    local.run_forked(_doubled_where, None, range(4), 2, here=True, then=tail)
+    rest = tail.results()
+    assert [r[1] for r in rest] == list(range(40))  # type: ignore[index]
+    pids = [r[0] for r in rest]  # type: ignore[index]
+    # the second run's worker (another process) took up where the first stopped
+    assert len(set(pids) - {os.getpid()}) == 2
+    assert pids[len(first)] not in {pids[0], os.getpid()}
+
+
 def test_a_tail_no_run_started_runs_when_its_results_are_asked() -> None:
     tail = local.Tail(_pid_of, None, range(3), 1)
     assert local.run_forked(_pid_of, None, range(2), 1, here=True, then=tail)

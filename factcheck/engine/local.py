@@ -149,24 +149,45 @@ class Tail(Generic[State, Item, Result]):
     """Work a shared run's workers go on to once the run's own items are done
     (``run_forked(..., here=True, then=tail)``), while this process returns to
     other work: ``fn(state, item)`` for each item, the workers taking them from
-    the start. :meth:`results` has this process take what is left from the end
-    and gives every result in order; a tail that no run started is run then, in
-    ``jobs`` processes (this one among them). A worker that died leaves its items
-    :class:`Crashed`."""
+    the start. :meth:`pause` stops it (the workers end the item they are on) so
+    that the next run may fork and take it up where it stopped; :meth:`results`
+    has this process take what is left from the end and gives every result in
+    order. What no run took is run then, in ``jobs`` processes (this one among
+    them). An item whose worker died before a pause is run again; after the last
+    run, it is :class:`Crashed`."""
 
     fn: Callable[[State, Item], Result]
     state: State
     items: Sequence[Item]
     jobs: int
-    #: the rest of the run that started it (set by the run)
-    _rest: Callable[[], list[Result | Crashed[Item]]] | None = None
+    #: results by position, of the runs paused so far
+    _done: dict[int, Result | Crashed[Item]] = attrs.field(factory=dict)
+    #: the started run's rest and pause (set by the run)
+    _rest: Callable[[], dict[int, Any]] | None = None
+    _pause: Callable[[], dict[int, Any]] | None = None
+
+    def pending(self) -> list[int]:
+        """The positions of the items no run has answered."""
+        return [n for n in range(len(self.items)) if n not in self._done]
+
+    def pause(self) -> None:
+        """The started run's workers stopped after the item each is on, what they
+        answered kept, the run closed (the next run may fork)."""
+        if self._pause is not None:
+            pause, self._rest, self._pause = self._pause, None, None
+            self._done.update(pause())
 
     def results(self) -> list[Result | Crashed[Item]]:
         """Every item's result, in order (see the class)."""
-        if self._rest is None:
-            return run_forked(self.fn, self.state, self.items, self.jobs, here=True)
-        rest, self._rest = self._rest, None
-        return rest()
+        if self._rest is not None:
+            rest, self._rest, self._pause = self._rest, None, None
+            self._done.update(rest())
+        todo = self.pending()
+        if todo:
+            items = [self.items[n] for n in todo]
+            found = run_forked(self.fn, self.state, items, self.jobs, here=True)
+            self._done.update(zip(todo, found, strict=True))
+        return [self._done[n] for n in range(len(self.items))]
 
 
 #: what the workers of a shared run (:class:`_Shared`) inherit, like
@@ -319,8 +340,9 @@ def _run_shared(
     global _SHARED  # noqa: PLW0603  (what the forked workers inherit)
     context = multiprocessing.get_context("fork")
     lists = [(fn, state, items)]
-    if then is not None and then.items:
-        lists.append((then.fn, then.state, then.items))
+    todo = [] if then is None else then.pending()
+    if then is not None and todo:
+        lists.append((then.fn, then.state, [then.items[n] for n in todo]))
     counters = [
         (context.RawValue("q", 0), context.RawValue("q", len(part[2]) - 1))
         for part in lists
@@ -381,18 +403,31 @@ def _run_shared(
         gc.unfreeze()
         return results
     assert then is not None
+    tail = lists[1]
 
-    def rest() -> list[Any]:
+    def rest() -> dict[int, Any]:
         try:
-            out = run.here(1, then.fn, then.state, then.items, None)
+            out = run.here(1, *tail, None)
         except BaseException:
             gc.unfreeze()
             raise
         run.close()
         gc.unfreeze()
-        return out
+        return dict(zip(todo, out, strict=True))
 
-    then._rest = rest
+    def pause() -> dict[int, Any]:
+        front, back = run.counters[1]
+        with run.lock:  # nothing more to take: each worker ends its item
+            back.value = front.value - 1
+        for end in run.ends[1]:
+            end.wait()
+        got = dict(run.theirs[1])
+        run.close()
+        gc.unfreeze()
+        # an item a worker took and never answered (it died) stays to be run
+        return {todo[n]: result for n, result in got.items()}
+
+    then._rest, then._pause = rest, pause
     return results
 
 
@@ -550,6 +585,8 @@ def forked_scorer(
             pairs = list(scoring.candidates())
             return zip(pairs, scoring.score(pairs), strict=True)
         plan = _ScorePlan(scoring, jobs * SHARED_ITEMS_PER_JOB)
+        if then is not None:  # started by the reading: its worker ends here
+            then.pause()
         results = run_forked(
             _score_run, plan, range(plan.parts), jobs, here=True, then=then
         )
@@ -664,11 +701,17 @@ def weighed_runs(weights: Sequence[int], parts: int) -> list[range]:
     return out
 
 
-def forked_reader(jobs: int) -> DocumentReader | None:
+def forked_reader(
+    jobs: int, *, then: Tail[Any, Any, Any] | None = None
+) -> DocumentReader | None:
     """The aligner's per-document reading (claim contexts, main names) over
     ``jobs`` forked workers, in chunks of documents, order kept; None (here) for
     one job or where the platform cannot fork. Below
-    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents it reads here."""
+    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents it reads here.
+    ``then``: work the workers go on to once the documents are read, while this
+    process counts the audit's word weights and generic names; the scorer
+    (``forked_scorer(jobs, then=...)``) pauses it before it forks and takes it
+    up (:func:`rules_ahead`)."""
     if jobs <= 1 or not can_fork():
         return None
 
@@ -678,7 +721,9 @@ def forked_reader(jobs: int) -> DocumentReader | None:
         if len(documents) < engine.MIN_PARALLEL_DOCUMENTS:
             return read_documents(documents, table)
         runs = chunks(len(documents), jobs * CHUNKS_PER_JOB)
-        results = run_forked(_read_run, (documents, table), runs, jobs, here=True)
+        results = run_forked(
+            _read_run, (documents, table), runs, jobs, here=True, then=then
+        )
         out: list[DocumentReading] = []
         for run, result in zip(runs, results, strict=True):
             if isinstance(result, Crashed):  # read it here: the readings must be had
@@ -708,10 +753,12 @@ def rules_ahead(
 ) -> RulesAhead | None:
     """The built-in rules ``codes`` of ``document`` scope (they read no alignment)
     over document shards of ``ctx``, a context made before the alignment, as the
-    tail of the scoring's shared run (``forked_scorer(jobs, then=...)``): its
-    worker goes on to them while this process joins the fact groups, plans the
-    other rules' shards and would otherwise leave the worker's core idle;
-    :func:`forked_shards` takes the rest. None where :func:`forked_shards` runs
+    tail of the reading's and then of the scoring's shared run
+    (``forked_reader`` and ``forked_scorer(jobs, then=...)``): their workers go
+    on to them while this process counts the word weights, and later while it
+    joins the fact groups and plans the other rules' shards, and would
+    otherwise leave the workers' core idle; :func:`forked_shards` takes the
+    rest. None where :func:`forked_shards` runs
     nothing in workers (one job, no fork, fewer than
     :data:`~factcheck.engine.MIN_PARALLEL_CLAIMS` claims) or for no codes."""
     if jobs <= 1 or not can_fork() or len(ctx.refs) < MIN_PARALLEL_CLAIMS:
