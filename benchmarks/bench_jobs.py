@@ -102,9 +102,14 @@ def _two_cores(spent: Sequence[tuple[str, float, float]], total: float) -> float
     two); the rest of this process's CPU is serial. Where the scoring's worker
     goes on to the rules of document scope while this process joins the groups
     (``local.rules_ahead``), it ends in the rules phase: the scoring, the join
-    and the rules are then one phase, the join's core not idle."""
+    and the rules are then one phase, the join's core not idle; where the
+    reading's worker starts them (``forked_reader(jobs, then=...)``), it ends
+    in the scoring, and the reading joins that phase."""
     shared = "here" in inspect.signature(local.run_forked).parameters
-    if hasattr(local, "rules_ahead"):
+    if "then" in inspect.signature(local.forked_reader).parameters:
+        phases = ("prepare", "score", "join", "rules")
+        spent = _merged(spent, phases, "prepare to rules")
+    elif hasattr(local, "rules_ahead"):
         spent = _merged(spent, ("score", "join", "rules"), "score to rules")
     out = total - sum(own for _, own, _ in spent)
     for name, own, kids in spent:
