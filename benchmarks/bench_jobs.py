@@ -86,8 +86,8 @@ def _timed_phases() -> list[tuple[str, float, float]]:
         setattr(owner, attr, wrapped(getattr(owner, attr), name))
     scorer = local.forked_scorer
 
-    def forked_scorer(jobs: int) -> Any:
-        score = scorer(jobs)
+    def forked_scorer(jobs: int, **kwargs: Any) -> Any:
+        score = scorer(jobs, **kwargs)
         return None if score is None else wrapped(score, "score")
 
     local.forked_scorer = forked_scorer
@@ -99,12 +99,40 @@ def _two_cores(spent: Sequence[tuple[str, float, float]], total: float) -> float
     each phase that ran workers takes the longest of this process's CPU, the
     workers' CPU per worker and half of the two (extraction has two workers;
     the other phases one beside this process where it shares the work, else
-    two); the rest of this process's CPU is serial."""
+    two); the rest of this process's CPU is serial. Where the scoring's worker
+    goes on to the rules of document scope while this process joins the groups
+    (``local.rules_ahead``), it ends in the rules phase: the scoring, the join
+    and the rules are then one phase, the join's core not idle; where the
+    reading's worker starts them (``forked_reader(jobs, then=...)``), it ends
+    in the scoring, and the reading joins that phase."""
     shared = "here" in inspect.signature(local.run_forked).parameters
+    if "then" in inspect.signature(local.forked_reader).parameters:
+        phases = ("prepare", "score", "join", "rules")
+        spent = _merged(spent, phases, "prepare to rules")
+    elif hasattr(local, "rules_ahead"):
+        spent = _merged(spent, ("score", "join", "rules"), "score to rules")
     out = total - sum(own for _, own, _ in spent)
     for name, own, kids in spent:
         workers = 1 if shared and name != "extract" else 2
         out += max(own, kids / workers, (own + kids) / 2) if kids else own
+    return out
+
+
+def _merged(
+    spent: Sequence[tuple[str, float, float]], names: Sequence[str], into: str
+) -> list[tuple[str, float, float]]:
+    """The phases ``names`` as one named ``into``, where the first of them was."""
+    out: list[tuple[str, float, float]] = []
+    at = None
+    for name, own, kids in spent:
+        if name not in names:
+            out.append((name, own, kids))
+        elif at is None:
+            at = len(out)
+            out.append((into, own, kids))
+        else:
+            _, o, k = out[at]
+            out[at] = (into, o + own, k + kids)
     return out
 
 

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 import regex
@@ -40,9 +41,13 @@ from factcheck.rules import (
     AuditSettings,
     Rule,
     all_rules,
-    build_context,
+    builtin_rules,
 )
+from factcheck.rules.context import unaligned_context, with_alignment
 from factcheck.suppress import apply_suppressions
+
+if TYPE_CHECKING:
+    from factcheck.engine.local import RulesAhead
 
 PathLike = str | os.PathLike[str]
 
@@ -126,6 +131,7 @@ def extract_documents(
     jobs: int = 1,
     frames: bool = False,
     cache: Cache | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> tuple[list[Extraction], list[Problem]]:
     """The claims of each document; what cannot be computed with becomes a Problem.
 
@@ -140,6 +146,7 @@ def extract_documents(
     others go on. ``frames``: read each claim's frame too (the audit's next step).
     With a ``cache``, a document read before is not extracted again (its claims
     come with their frames), and the others are kept with their frames.
+    ``meanwhile``: called in this process while the workers extract (if any do).
     """
     from factcheck.engine import (  # noqa: PLC0415
         CHUNKS_PER_JOB,
@@ -164,6 +171,7 @@ def extract_documents(
             parts=jobs * CHUNKS_PER_JOB,
             jobs=jobs,
             progress=progress,
+            meanwhile=meanwhile,
         )
     else:
         fresh = []
@@ -401,7 +409,12 @@ def audit(
             cache.store_quick(quick, cached, list(read.listed))
         return _from_cache(hit, progress)
     extractions, unusable = extract_documents(
-        read.documents, progress=progress, jobs=jobs, frames=True, cache=cache
+        read.documents,
+        progress=progress,
+        jobs=jobs,
+        frames=True,
+        cache=cache,
+        meanwhile=_warm_later_stages,
     )
     index = None
     if cache is not None and cached is not None:
@@ -430,6 +443,19 @@ def audit(
         if quick is not None:
             cache.store_quick(quick, cached, list(read.listed))
     return report
+
+
+def _warm_later_stages() -> None:
+    """What the stages after extraction build once per process on first use (the
+    aligner's lexicon, the rule catalog's modules), built in this process while
+    the extraction workers run and it has nothing else to do: the rule catalog
+    is then off the serial path between the phases, and the workers of the
+    reading, the scoring and the rules inherit the lexicon instead of each
+    building its own beside this process."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    lexicon()
+    builtin_rules()
 
 
 def identified(report: Report, config: Config) -> Report:
@@ -515,7 +541,23 @@ def audit_extractions(
     except ValueError as exc:
         problems.append(Problem(path=config.path or "<config>", message=str(exc)))
         provider = build_provider()
-    ctx = align_extractions(
+    rules, plugin_problems = all_rules()
+    problems.extend(plugin_problems)
+    # the built-in rules of document scope read no fact groups: with workers, they
+    # start in the scoring's worker once the pairs are scored, while this process
+    # joins the groups (an engine's own shards runner runs them itself)
+    early = (
+        ()
+        if shards is not None or aligner is not None
+        else tuple(
+            code
+            for code, spec in rules.items()
+            if spec.origin == "factcheck"
+            and spec.scope == "document"
+            and config.rules.get(code) != "off"
+        )
+    )
+    ctx, ahead = _align(
         extractions,
         config=config,
         provider=provider,
@@ -524,11 +566,16 @@ def audit_extractions(
         jobs=jobs,
         aligner=aligner,
         source_paths=source_paths,
+        early=early,
     )
-    rules, plugin_problems = all_rules()
-    problems.extend(plugin_problems)
     findings, rule_problems = run_rules(
-        ctx, rules, config=config, progress=progress, jobs=jobs, shards=shards
+        ctx,
+        rules,
+        config=config,
+        progress=progress,
+        jobs=jobs,
+        shards=shards,
+        ahead=ahead,
     )
     problems.extend(rule_problems)
     return finish_report(
@@ -557,35 +604,67 @@ def align_extractions(
     """The align stage: claim references with frames, fact groups from the aligner
     (its candidate scoring split over ``jobs`` worker processes where it pays),
     as the context every rule reads."""
+    ctx, _ = _align(
+        extractions,
+        config=config,
+        provider=provider,
+        drafts=drafts,
+        progress=progress,
+        jobs=jobs,
+        aligner=aligner,
+        source_paths=source_paths,
+    )
+    return ctx
+
+
+def _align(
+    extractions: Sequence[Extraction],
+    *,
+    config: Config,
+    provider: RateProvider,
+    drafts: set[str] | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
+    aligner: Aligner | None = None,
+    source_paths: Sequence[str] | None = None,
+    early: Sequence[str] = (),
+) -> tuple[AuditContext, RulesAhead | None]:
+    """:func:`align_extractions`, and the built-in rules ``early`` (of document
+    scope) started in the scoring's workers once the pairs are scored
+    (:func:`factcheck.engine.local.rules_ahead`; None where they are not: one
+    job, a given aligner, a small audit), for :func:`run_rules` to finish."""
     draft_indexes = [
         i for i, e in enumerate(extractions) if e.document.path in (drafts or set())
     ]
     claims = sum(len(e.claims) for e in extractions)
     if progress is not None:
         progress("align", 0, claims)
-    if aligner is None:
-        from factcheck.engine.local import (  # noqa: PLC0415
-            forked_reader,
-            forked_scorer,
-        )
-
-        aligner = FrameAligner(
-            aliases=dict(config.aliases),
-            scorer=forked_scorer(jobs),
-            reader=forked_reader(jobs),
-        )
-    ctx = build_context(
+    ctx = unaligned_context(
         extractions,
         settings=settings_from(config),
         provider=provider,
         drafts=draft_indexes,
-        aligner=aligner,
         disabled=[code for code, level in config.rules.items() if level == "off"],
         source_paths=source_paths,
     )
+    ahead = None
+    if aligner is None:
+        from factcheck.engine.local import (  # noqa: PLC0415
+            forked_reader,
+            forked_scorer,
+            rules_ahead,
+        )
+
+        ahead = rules_ahead(ctx, early, jobs) if early else None
+        aligner = FrameAligner(
+            aliases=dict(config.aliases),
+            scorer=forked_scorer(jobs, then=ahead),
+            reader=forked_reader(jobs, then=ahead),
+        )
+    ctx = with_alignment(ctx, aligner.align(ctx.refs))
     if progress is not None:
         progress("align", claims, claims)
-    return ctx
+    return ctx, ahead
 
 
 def run_rules(
@@ -596,20 +675,23 @@ def run_rules(
     progress: Progress | None = None,
     jobs: int = 1,
     shards: ShardRunner | None = None,
+    ahead: RulesAhead | None = None,
 ) -> tuple[list[Finding], list[Problem]]:
     """The rules stage: every rule the config leaves on, over the context, each
     finding re-levelled as the config says. With ``jobs`` > 1 (or a ``shards``
     runner: an engine's), built-in rules of ``document`` and ``group`` scope run per
     shard (:mod:`factcheck.rules.shards`) and the others here, over the whole
-    context; the findings are the same. A third-party rule that fails becomes a
-    Problem naming its package; a built-in one that fails is a bug, and raises."""
+    context; the findings are the same. ``ahead``: built-in rules started before
+    the alignment (see :func:`factcheck.engine.local.rules_ahead`), finished here.
+    A third-party rule that fails becomes a Problem naming its package; a built-in
+    one that fails is a bug, and raises."""
     active = {
         code: spec for code, spec in rules.items() if config.rules.get(code) != "off"
     }
     if shards is None:
         from factcheck.engine.local import forked_shards  # noqa: PLC0415
 
-        shards = forked_shards(ctx, jobs)
+        shards = forked_shards(ctx, jobs, ahead=ahead)
     split = (
         {}
         if shards is None

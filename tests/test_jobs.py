@@ -3,6 +3,7 @@ rules in forked worker processes, with output byte-identical to one job."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import time
@@ -303,6 +304,158 @@ def test_a_shared_run_answers_a_dead_workers_items_as_crashed() -> None:
 def test_a_shared_run_of_one_job_runs_here() -> None:
     results = local.run_forked(_doubled_where, None, range(3), 1, here=True)
     assert results == [(os.getpid(), 0), (os.getpid(), 2), (os.getpid(), 4)]
+
+
+def _pid_of(_: None, item: int) -> tuple[int, int]:
+    time.sleep(0.01)
+    return os.getpid(), item
+
+
+@needs_fork
+def test_a_shared_runs_tail_goes_on_in_the_workers_after_the_run_returns() -> None:
+    tail = local.Tail(_pid_of, None, range(30), 2)
+    results = local.run_forked(_doubled_where, None, range(10), 2, here=True, then=tail)
+    assert [r[1] for r in results] == [2 * n for n in range(10)]  # type: ignore[index]
+    time.sleep(0.1)  # this process is busy elsewhere; the worker is not
+    rest = tail.results()
+    assert [r[1] for r in rest] == list(range(30))  # type: ignore[index]
+    pids = [r[0] for r in rest]  # type: ignore[index]
+    mine = [n for n, pid in enumerate(pids) if pid == os.getpid()]
+    # the worker took the tail from the start while this process was away, this
+    # process the rest from the end
+    assert pids[0] != os.getpid()
+    assert len(mine) < 30
+    assert mine == list(range(30 - len(mine), 30))
+
+
+@needs_fork
+def test_a_paused_tail_is_taken_up_by_the_next_run() -> None:
+    tail = local.Tail(_pid_of, None, range(40), 2)
+    local.run_forked(_doubled_where, None, range(4), 2, here=True, then=tail)
+    time.sleep(0.1)  # the first run's worker takes some of the tail
+    tail.pause()
+    first = {n for n in range(40) if n not in tail.pending()}
+    assert first
+    assert first == set(range(len(first)))  # from the start, each answered once
+    local.run_forked(_doubled_where, None, range(4), 2, here=True, then=tail)
+    rest = tail.results()
+    assert [r[1] for r in rest] == list(range(40))  # type: ignore[index]
+    pids = [r[0] for r in rest]  # type: ignore[index]
+    # the second run's worker (another process) took up where the first stopped
+    assert len(set(pids) - {os.getpid()}) == 2
+    assert pids[len(first)] not in {pids[0], os.getpid()}
+
+
+def test_a_tail_no_run_started_runs_when_its_results_are_asked() -> None:
+    tail = local.Tail(_pid_of, None, range(3), 1)
+    assert local.run_forked(_pid_of, None, range(2), 1, here=True, then=tail)
+    assert tail.results() == [(os.getpid(), n) for n in range(3)]
+
+
+def _tail_dies_on_the_first(_: None, item: int) -> int:
+    time.sleep(0.01)
+    if item == 0 and os.getpid() != _PARENT:
+        os._exit(9)
+    return 3 * item
+
+
+@needs_fork
+def test_a_tail_answers_a_dead_workers_items_as_crashed() -> None:
+    global _PARENT  # noqa: PLW0603  (the test's process, read in the worker)
+    _PARENT = os.getpid()
+    tail = local.Tail(_tail_dies_on_the_first, None, range(20), 2)
+    results = local.run_forked(_doubled_where, None, range(4), 2, here=True, then=tail)
+    assert [r[1] for r in results] == [0, 2, 4, 6]  # type: ignore[index]
+    time.sleep(0.05)
+    rest = tail.results()
+    assert isinstance(rest[0], local.Crashed)
+    assert rest[0].item == 0
+    assert rest[1:] == [3 * n for n in range(1, 20)]
+
+
+_TAIL_DONE = multiprocessing.RawValue("i", 0)
+
+
+def _raises_here(_: None, item: int) -> int:
+    if os.getpid() == _PARENT:
+        msg = f"item {item} fails in this process"
+        raise ValueError(msg)
+    time.sleep(0.01)
+    return item
+
+
+def _counted(_: None, item: int) -> int:
+    _TAIL_DONE.value += 1  # one worker: no lock needed
+    time.sleep(0.01)
+    return item
+
+
+@needs_fork
+def test_a_run_that_fails_here_stops_its_workers_before_their_tail() -> None:
+    global _PARENT  # noqa: PLW0603  (the test's process, read in the worker)
+    _PARENT = os.getpid()
+    _TAIL_DONE.value = 0
+    tail = local.Tail(_counted, None, range(50), 2)
+    with pytest.raises(ValueError, match="fails in this process"):
+        local.run_forked(_raises_here, None, range(20), 2, here=True, then=tail)
+    # the worker stopped after the item it was on: it never began the tail
+    assert _TAIL_DONE.value < 50
+
+
+@needs_fork
+def test_an_audit_starts_the_document_rules_in_the_scorings_worker(
+    monkeypatch: pytest.MonkeyPatch, parallel_always: list[str]
+) -> None:
+    tails: list[local.Tail[Any, Any, Any] | None] = []
+    real = local.run_forked
+
+    def keeping(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        if fn.__name__ == "_score_run":
+            tails.append(kwargs.get("then"))
+        return real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(local, "run_forked", keeping)
+    paths = [str(FIXTURES)]
+    two = pipeline.audit(paths, jobs=2)
+    (tail,) = tails
+    assert tail is not None
+    assert tail.fn is local._rules_on_shard
+    codes = tail.state[2]
+    rules = pipeline.all_rules()[0]
+    assert codes
+    assert {rules[code].scope for code in codes} == {"document"}
+    assert two.findings == pipeline.audit(paths).findings
+
+
+@needs_fork
+def test_a_run_calls_meanwhile_here_while_its_workers_work() -> None:
+    called: list[tuple[int, bool]] = []
+
+    def meanwhile() -> None:
+        called.append((os.getpid(), bool(multiprocessing.active_children())))
+
+    results = local.run_forked(_pid_of, None, range(8), 2, meanwhile=meanwhile)
+    assert [r[1] for r in results] == list(range(8))  # type: ignore[index]
+    assert called == [(os.getpid(), True)]
+
+
+@needs_fork
+def test_an_audit_warms_the_later_stages_while_the_workers_extract(
+    monkeypatch: pytest.MonkeyPatch, parallel_always: list[str]
+) -> None:
+    warmed: list[int] = []
+    real = pipeline._warm_later_stages
+
+    def warm() -> None:
+        warmed.append(os.getpid())
+        real()
+
+    monkeypatch.setattr(pipeline, "_warm_later_stages", warm)
+    pipeline.audit([str(FIXTURES / "alibaba")], jobs=2)
+    assert warmed == [os.getpid()]
+    warmed.clear()
+    pipeline.audit([str(FIXTURES / "alibaba")])
+    assert warmed == []  # no workers: nothing to do it beside
 
 
 def test_an_audit_skips_full_collections_and_leaves_the_collector_as_it_was() -> None:

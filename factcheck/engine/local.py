@@ -90,6 +90,8 @@ def run_forked(
     *,
     done: Callable[[Item], None] | None = None,
     here: bool = False,
+    then: Tail[Any, Any, Any] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Result | Crashed[Item]]:
     """``fn(state, item)`` for each item, in up to ``jobs`` forked workers that
     inherit ``state``; results in the order of ``items``. An item whose worker
@@ -104,14 +106,18 @@ def run_forked(
     does not sit idle. For work whose items cannot kill a process (a crash here
     ends the run), or that the caller redoes here when a worker died anyway. A
     worker sends each result as it is made (a thread here takes it in), and
-    ``done`` is called for its items at the end."""
+    ``done`` is called for its items at the end. ``then`` (with ``here``): a
+    :class:`Tail` the workers go on to once the items are done; it is left
+    running when this returns, and must have given its results (:meth:`Tail.results`)
+    before the next run forks. ``meanwhile`` (without ``here``): called in this
+    process once the workers have forked, while they work."""
     global _INHERITED  # noqa: PLW0603  (what the forked workers inherit)
     if not items:
         return []
     if here:
         if min(jobs - 1, len(items) - 1) < 1:
             return _run_here(fn, state, items, done)
-        return _run_shared(fn, state, items, jobs - 1, done)
+        return _run_shared(fn, state, items, jobs - 1, done, then=then)
     _INHERITED = (fn, state)  # type: ignore[assignment]
     gc.freeze()  # see _run_shared
     try:
@@ -120,6 +126,8 @@ def run_forked(
             mp_context=multiprocessing.get_context("fork"),
         ) as pool:
             futures = {pool.submit(_call, item): n for n, item in enumerate(items)}
+            if meanwhile is not None:  # the workers forked at the first submit
+                meanwhile()
             results: dict[int, Result | Crashed[Item]] = {}
             for future in concurrent.futures.as_completed(futures):
                 n = futures[future]
@@ -136,42 +144,188 @@ def run_forked(
     return [results[n] for n in range(len(items))]
 
 
-#: (items, lock, next item from the front, next item from the back, the write
-#: end of each worker's pipe) of a shared run (:func:`_run_shared`), inherited by
-#: its workers like ``_INHERITED``
-_SHARED: tuple[Sequence[object], Any, Any, Any, Sequence[Any]] | None = None
+@attrs.define(eq=False)
+class Tail(Generic[State, Item, Result]):
+    """Work a shared run's workers go on to once the run's own items are done
+    (``run_forked(..., here=True, then=tail)``), while this process returns to
+    other work: ``fn(state, item)`` for each item, the workers taking them from
+    the start. :meth:`pause` stops it (the workers end the item they are on) so
+    that the next run may fork and take it up where it stopped; :meth:`results`
+    has this process take what is left from the end and gives every result in
+    order. What no run took is run then, in ``jobs`` processes (this one among
+    them). An item whose worker died before a pause is run again; after the last
+    run, it is :class:`Crashed`."""
+
+    fn: Callable[[State, Item], Result]
+    state: State
+    items: Sequence[Item]
+    jobs: int
+    #: results by position, of the runs paused so far
+    _done: dict[int, Result | Crashed[Item]] = attrs.field(factory=dict)
+    #: the started run's rest and pause (set by the run)
+    _rest: Callable[[], dict[int, Any]] | None = None
+    _pause: Callable[[], dict[int, Any]] | None = None
+
+    def pending(self) -> list[int]:
+        """The positions of the items no run has answered."""
+        return [n for n in range(len(self.items)) if n not in self._done]
+
+    def pause(self) -> None:
+        """The started run's workers stopped after the item each is on, what they
+        answered kept, the run closed (the next run may fork)."""
+        if self._pause is not None:
+            pause, self._rest, self._pause = self._pause, None, None
+            self._done.update(pause())
+
+    def results(self) -> list[Result | Crashed[Item]]:
+        """Every item's result, in order (see the class)."""
+        if self._rest is not None:
+            rest, self._rest, self._pause = self._rest, None, None
+            self._done.update(rest())
+        todo = self.pending()
+        if todo:
+            items = [self.items[n] for n in todo]
+            found = run_forked(self.fn, self.state, items, self.jobs, here=True)
+            self._done.update(zip(todo, found, strict=True))
+        return [self._done[n] for n in range(len(self.items))]
+
+
+#: what the workers of a shared run (:class:`_Shared`) inherit, like
+#: ``_INHERITED``: for the run's items and for its tail, each (function, state,
+#: items, next item from the front, next item from the back); the lock over the
+#: counters and the write end of each worker's pipe
+_SHARED: (
+    tuple[
+        Sequence[tuple[Callable[[Any, Any], Any], Any, Sequence[Any], Any, Any]],
+        Any,
+        Sequence[Any],
+    ]
+    | None
+) = None
 
 
 def _drain(worker: int) -> int:
     """A worker of a shared run: items from the front, one at a time, while any
-    is left; each result sent, with its position, down the worker's pipe as soon
-    as it is made (the parent takes it in while it works on its own share: the
-    results do not all cross at the end, when the parent has nothing else to
-    do), then None. How many items it answered."""
-    assert _INHERITED is not None
+    is left, then the tail's the same way; each result sent, with its position,
+    down the worker's pipe as soon as it is made (the parent takes it in while it
+    works on its own share: the results do not all cross at the end, when the
+    parent has nothing else to do), and None after each list. How many items it
+    answered."""
     assert _SHARED is not None
-    fn, state = _INHERITED
-    items, lock, front, back, pipes = _SHARED
+    parts, lock, pipes = _SHARED
     pipe = pipes[worker]
     answered = 0
-    while True:
-        with lock:
-            n = front.value
-            if n > back.value:
-                pipe.send(None)
-                return answered
-            front.value = n + 1
-        pipe.send((n, fn(state, items[n])))
-        answered += 1
+    for fn, state, items, front, back in parts:
+        while True:
+            with lock:
+                n = front.value
+                if n > back.value:
+                    break
+                front.value = n + 1
+            pipe.send((n, fn(state, items[n])))
+            answered += 1
+        pipe.send(None)
+    return answered
 
 
-def _receive(pipe: Any, into: dict[int, object]) -> None:
-    """Results from a worker's pipe until it says it is done (None) or its end
-    closes (the worker died: what it sent in full is kept)."""
+def _receive(pipe: Any, into: Sequence[dict[int, object]], ends: Sequence[Any]) -> None:
+    """Results from a worker's pipe into ``into[k]`` for the k-th list of the run,
+    each list ending with None (``ends[k]`` is then set), until the last list ends
+    or the pipe closes (the worker died: what it sent in full is kept, and every
+    end is set)."""
+    part = 0
     with contextlib.suppress(EOFError, OSError):
-        while (message := pipe.recv()) is not None:
+        while part < len(into):
+            message = pipe.recv()
+            if message is None:
+                ends[part].set()
+                part += 1
+                continue
             n, result = message
-            into[n] = result
+            into[part][n] = result
+    for end in ends:
+        end.set()
+
+
+@attrs.define(eq=False)
+class _Shared:
+    """A shared run's workers, pipes and counters (see :func:`run_forked`), kept
+    while its tail (:class:`Tail`) runs in the workers."""
+
+    lock: Any
+    counters: list[tuple[Any, Any]]
+    pipes: list[tuple[Any, Any]]
+    receivers: list[threading.Thread]
+    #: per list of the run: each worker's results by position, and whether each
+    #: worker has done the list
+    theirs: list[dict[int, object]]
+    ends: list[list[threading.Event]]
+    pool: concurrent.futures.ProcessPoolExecutor
+    futures: list[concurrent.futures.Future[int]]
+
+    def here(
+        self,
+        part: int,
+        fn: Callable[[Any, Any], Any],
+        state: Any,
+        items: Sequence[Any],
+        done: Callable[[Any], None] | None,
+    ) -> list[Any]:
+        """List ``part`` of the run: this process's share of it, from the end,
+        until it meets the workers, then their results once each worker has done
+        the list; an item a worker took and never answered (it died) is
+        :class:`Crashed`."""
+        front, back = self.counters[part]
+        results: dict[int, object] = {}
+        try:
+            while True:
+                with self.lock:
+                    n = back.value
+                    if n < front.value:
+                        break
+                    back.value = n - 1
+                results[n] = fn(state, items[n])
+                if done is not None:
+                    done(items[n])
+        except BaseException:
+            self.close(cancel=True)
+            raise
+        for end in self.ends[part]:
+            end.wait()
+        for n, result in sorted(self.theirs[part].items()):
+            results[n] = result
+            if done is not None:
+                done(items[n])
+        reason = ""
+        if len(results) < len(items):  # a worker died: say how, once it is known
+            reason = self.close()
+        for n in range(front.value):  # taken by a worker that died
+            if n not in results:
+                results[n] = Crashed(items[n], reason or "its worker process died")
+        return [results[n] for n in range(len(items))]
+
+    def close(self, *, cancel: bool = False) -> str:
+        """The workers waited for (``cancel``: each stops after the item it is
+        on), the threads and pipes closed; how a worker died, if one did."""
+        reason = ""
+        if cancel:
+            with self.lock:  # nothing left to take, in the run or its tail
+                for front, back in self.counters:
+                    back.value = front.value - 1
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        else:
+            for future in self.futures:
+                try:
+                    future.result()
+                except BrokenProcessPool as exc:
+                    reason = f"{type(exc).__name__}: {exc}"
+        self.pool.shutdown(wait=True)
+        for receiver in self.receivers:
+            receiver.join()
+        for receive, send in self.pipes:
+            receive.close()
+            send.close()
+        return reason
 
 
 def _run_shared(
@@ -180,69 +334,101 @@ def _run_shared(
     items: Sequence[Item],
     workers: int,
     done: Callable[[Item], None] | None,
+    *,
+    then: Tail[Any, Any, Any] | None = None,
 ) -> list[Result | Crashed[Item]]:
-    global _INHERITED, _SHARED  # noqa: PLW0603  (what the forked workers inherit)
+    global _SHARED  # noqa: PLW0603  (what the forked workers inherit)
     context = multiprocessing.get_context("fork")
-    lock = context.Lock()
-    front, back = context.RawValue("q", 0), context.RawValue("q", len(items) - 1)
+    lists = [(fn, state, items)]
+    todo = [] if then is None else then.pending()
+    if then is not None and todo:
+        lists.append((then.fn, then.state, [then.items[n] for n in todo]))
+    counters = [
+        (context.RawValue("q", 0), context.RawValue("q", len(part[2]) - 1))
+        for part in lists
+    ]
     pipes = [context.Pipe(duplex=False) for _ in range(workers)]
-    _INHERITED = (fn, state)  # type: ignore[assignment]
-    _SHARED = (items, lock, front, back, [send for _, send in pipes])
+    lock = context.Lock()
+    _SHARED = (
+        [(*part, *counter) for part, counter in zip(lists, counters, strict=True)],
+        lock,
+        [send for _, send in pipes],
+    )
+    theirs: list[dict[int, object]] = [{} for _ in lists]
+    ends = [[threading.Event() for _ in lists] for _ in range(workers)]
     # what the workers inherit is frozen out of the collector's reach: a worker's
     # collection would otherwise walk (and so copy, page by page) the whole heap it
     # shares with this process
     gc.freeze()
-    results: dict[int, Result | Crashed[Item]] = {}
-    theirs: dict[int, object] = {}
-    receivers = [
-        threading.Thread(target=_receive, args=(receive, theirs), daemon=True)
-        for receive, _ in pipes
-    ]
-    reason = ""
     try:
-        with concurrent.futures.ProcessPoolExecutor(
+        pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=workers, mp_context=context
-        ) as pool:
-            futures = [pool.submit(_drain, w) for w in range(workers)]
-            for _, send in pipes:  # the workers hold theirs: a dead one's pipe ends
-                send.close()
-            for receiver in receivers:
-                receiver.start()
-            try:
-                while True:
-                    with lock:
-                        n = back.value
-                        if n < front.value:
-                            break
-                        back.value = n - 1
-                    results[n] = fn(state, items[n])
-                    if done is not None:
-                        done(items[n])
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
-            for future in futures:
-                try:
-                    future.result()
-                except BrokenProcessPool as exc:
-                    reason = f"{type(exc).__name__}: {exc}"
-    finally:
-        for receiver in receivers:
-            if receiver.is_alive() or receiver.ident is not None:
-                receiver.join()
+        )
+        # forked here, at the first submit (the fork context starts every worker
+        # then): nothing of the run is read from the module after this
+        futures = [pool.submit(_drain, w) for w in range(workers)]
+    except BaseException:
         for receive, send in pipes:
             receive.close()
             send.close()
-        _INHERITED = _SHARED = None
         gc.unfreeze()
-    for n, result in sorted(theirs.items()):
-        results[n] = result  # type: ignore[assignment]
-        if done is not None:
-            done(items[n])
-    for n in range(front.value):  # taken by a worker that died
-        if n not in results:
-            results[n] = Crashed(items[n], reason)
-    return [results[n] for n in range(len(items))]
+        raise
+    finally:
+        _SHARED = None
+    for _, send in pipes:  # the workers hold theirs: a dead one's pipe ends
+        send.close()
+    receivers = [
+        threading.Thread(target=_receive, args=(receive, theirs, ends[w]), daemon=True)
+        for w, (receive, _) in enumerate(pipes)
+    ]
+    for receiver in receivers:
+        receiver.start()
+    run = _Shared(
+        lock=lock,
+        counters=counters,
+        pipes=pipes,
+        receivers=receivers,
+        theirs=theirs,
+        ends=[[e[k] for e in ends] for k in range(len(lists))],
+        pool=pool,
+        futures=futures,
+    )
+    try:
+        results = run.here(0, fn, state, items, done)
+    except BaseException:
+        gc.unfreeze()
+        raise
+    if len(lists) == 1:
+        run.close()
+        gc.unfreeze()
+        return results
+    assert then is not None
+    tail = lists[1]
+
+    def rest() -> dict[int, Any]:
+        try:
+            out = run.here(1, *tail, None)
+        except BaseException:
+            gc.unfreeze()
+            raise
+        run.close()
+        gc.unfreeze()
+        return dict(zip(todo, out, strict=True))
+
+    def pause() -> dict[int, Any]:
+        front, back = run.counters[1]
+        with run.lock:  # nothing more to take: each worker ends its item
+            back.value = front.value - 1
+        for end in run.ends[1]:
+            end.wait()
+        got = dict(run.theirs[1])
+        run.close()
+        gc.unfreeze()
+        # an item a worker took and never answered (it died) stays to be run
+        return {todo[n]: result for n, result in got.items()}
+
+    then._rest, then._pause = rest, pause
+    return results
 
 
 def _run_here(
@@ -322,6 +508,7 @@ def extract_forked(
     parts: int,
     jobs: int,
     progress: Progress | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[_Outcome]:
     """:func:`factcheck.pipeline.extract_one` over the documents in forked workers,
     in chunks that shrink as they go (:func:`shrinking_chunks`; ``parts``: the
@@ -329,7 +516,7 @@ def extract_forked(
     for every item it holds, so a chunk whose worker died is cut in half and tried
     again, and a single document is blamed only when its worker died with nothing
     else in the pool: it becomes a Problem naming the file, and the other
-    documents go on."""
+    documents go on. ``meanwhile``: called here while the workers extract."""
     got: dict[int, _Outcome] = {}
     finished = 0
 
@@ -362,7 +549,10 @@ def extract_forked(
     suspects: list[range] = []
     while todo:
         runs, todo = todo, []
-        results = run_forked(_extract_range, state, runs, jobs, done=done)
+        results = run_forked(
+            _extract_range, state, runs, jobs, done=done, meanwhile=meanwhile
+        )
+        meanwhile = None  # once: a retry of crashed chunks has nothing to add
         for run, result in zip(runs, results, strict=True):
             if not isinstance(result, Crashed) or len(runs) == 1 == len(run):
                 settle(run, result)
@@ -377,12 +567,16 @@ def extract_forked(
     return [got[i] for i in range(len(documents))]
 
 
-def forked_scorer(jobs: int) -> PairScorer | None:
+def forked_scorer(
+    jobs: int, *, then: Tail[Any, Any, Any] | None = None
+) -> PairScorer | None:
     """The aligner's candidate search and scoring split by block over ``jobs``
     forked workers (runs of consecutive blocks of about equal pair counts; each
     worker finds the pairs its blocks are the first to hold and judges them); None
     (all here) for one job or where the platform cannot fork. Fewer than
-    :data:`~factcheck.engine.MIN_PARALLEL_CLAIMS` claims are scored here."""
+    :data:`~factcheck.engine.MIN_PARALLEL_CLAIMS` claims are scored here.
+    ``then``: work the workers go on to once the pairs are scored, while this
+    process joins the fact groups (:func:`rules_ahead`)."""
     if jobs <= 1 or not can_fork():
         return None
 
@@ -391,7 +585,11 @@ def forked_scorer(jobs: int) -> PairScorer | None:
             pairs = list(scoring.candidates())
             return zip(pairs, scoring.score(pairs), strict=True)
         plan = _ScorePlan(scoring, jobs * SHARED_ITEMS_PER_JOB)
-        results = run_forked(_score_run, plan, range(plan.parts), jobs, here=True)
+        if then is not None:  # started by the reading: its worker ends here
+            then.pause()
+        results = run_forked(
+            _score_run, plan, range(plan.parts), jobs, here=True, then=then
+        )
         rows: list[tuple[int, int, PackedVerdict]] = []
         vetoes: list[int] = []
         confident: list[Confident] = []
@@ -503,11 +701,17 @@ def weighed_runs(weights: Sequence[int], parts: int) -> list[range]:
     return out
 
 
-def forked_reader(jobs: int) -> DocumentReader | None:
+def forked_reader(
+    jobs: int, *, then: Tail[Any, Any, Any] | None = None
+) -> DocumentReader | None:
     """The aligner's per-document reading (claim contexts, main names) over
     ``jobs`` forked workers, in chunks of documents, order kept; None (here) for
     one job or where the platform cannot fork. Below
-    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents it reads here."""
+    :data:`~factcheck.engine.MIN_PARALLEL_DOCUMENTS` documents it reads here.
+    ``then``: work the workers go on to once the documents are read, while this
+    process counts the audit's word weights and generic names; the scorer
+    (``forked_scorer(jobs, then=...)``) pauses it before it forks and takes it
+    up (:func:`rules_ahead`)."""
     if jobs <= 1 or not can_fork():
         return None
 
@@ -517,7 +721,9 @@ def forked_reader(jobs: int) -> DocumentReader | None:
         if len(documents) < engine.MIN_PARALLEL_DOCUMENTS:
             return read_documents(documents, table)
         runs = chunks(len(documents), jobs * CHUNKS_PER_JOB)
-        results = run_forked(_read_run, (documents, table), runs, jobs, here=True)
+        results = run_forked(
+            _read_run, (documents, table), runs, jobs, here=True, then=then
+        )
         out: list[DocumentReading] = []
         for run, result in zip(runs, results, strict=True):
             if isinstance(result, Crashed):  # read it here: the readings must be had
@@ -535,32 +741,87 @@ def _read_run(
     return read_documents([documents[i] for i in run], table)
 
 
-def forked_shards(ctx: AuditContext, jobs: int) -> ShardRunner | None:
+#: what a rule shard's worker inherits: the context, the plan, the rules' codes
+_RulesState = tuple["AuditContext", Sequence[Shard], tuple[str, ...]]
+#: rules started ahead of the alignment (:func:`rules_ahead`): each shard's
+#: findings by code and the claims it checked
+RulesAhead = Tail[_RulesState, int, tuple[dict[str, list[Finding]], set[Key]]]
+
+
+def rules_ahead(
+    ctx: AuditContext, codes: Sequence[str], jobs: int
+) -> RulesAhead | None:
+    """The built-in rules ``codes`` of ``document`` scope (they read no alignment)
+    over document shards of ``ctx``, a context made before the alignment, as the
+    tail of the reading's and then of the scoring's shared run
+    (``forked_reader`` and ``forked_scorer(jobs, then=...)``): their workers go
+    on to them while this process counts the word weights, and later while it
+    joins the fact groups and plans the other rules' shards, and would
+    otherwise leave the workers' core idle; :func:`forked_shards` takes the
+    rest. None where :func:`forked_shards` runs
+    nothing in workers (one job, no fork, fewer than
+    :data:`~factcheck.engine.MIN_PARALLEL_CLAIMS` claims) or for no codes."""
+    if jobs <= 1 or not can_fork() or len(ctx.refs) < MIN_PARALLEL_CLAIMS:
+        return None
+    if not codes:
+        return None
+    plan = plan_shards(ctx, jobs * SHARED_ITEMS_PER_JOB, alignment=False)
+    return Tail(_rules_on_shard, (ctx, plan, tuple(codes)), range(len(plan)), jobs)
+
+
+def forked_shards(
+    ctx: AuditContext,
+    jobs: int,
+    *,
+    ahead: RulesAhead | None = None,
+) -> ShardRunner | None:
     """Rules run per shard of ``ctx`` in ``jobs`` forked workers (each inherits the
     context; only findings come back); None (run here) for one job, where the
     platform cannot fork, or below :data:`~factcheck.engine.MIN_PARALLEL_CLAIMS`
-    claims."""
+    claims. ``ahead``: rules already started before the alignment
+    (:func:`rules_ahead`); their findings are taken from it, and the others run
+    over shards of ``ctx``."""
     if jobs <= 1 or not can_fork() or len(ctx.refs) < MIN_PARALLEL_CLAIMS:
         return None
 
     def run(
         ctx: AuditContext, codes: tuple[str, ...]
     ) -> tuple[dict[str, list[Finding]], set[Key]]:
-        plan = plan_shards(ctx, jobs * SHARED_ITEMS_PER_JOB)
-        results = run_forked(
-            _rules_on_shard, (ctx, plan, codes), range(len(plan)), jobs, here=True
-        )
         found: dict[str, list[Finding]] = {code: [] for code in codes}
         checked: set[Key] = set()
-        for n, result in enumerate(results):
-            if isinstance(result, Crashed):  # run it here: the findings must be had
-                result = rules_on_shard(ctx, plan[n], codes)  # noqa: PLW2901
-            for code, findings in result[0].items():
-                found[code].extend(findings)
-            checked.update(result[1])
+        started = () if ahead is None else ahead.state[2]
+        rest = tuple(code for code in codes if code not in started)
+        # planned while the rules started ahead still run in the scoring's worker
+        plan = plan_shards(ctx, jobs * SHARED_ITEMS_PER_JOB) if rest else []
+        if ahead is not None:  # taken first: its tail must end before the next fork
+            _gather(ahead.results(), ahead.state, found, checked)
+        if rest:
+            results = run_forked(
+                _rules_on_shard, (ctx, plan, rest), range(len(plan)), jobs, here=True
+            )
+            _gather(results, (ctx, plan, rest), found, checked)
         return found, checked
 
     return run
+
+
+def _gather(
+    results: Sequence[
+        tuple[dict[str, list[Finding]], set[Key]] | Crashed[int] | Crashed[Any]
+    ],
+    state: _RulesState,
+    found: dict[str, list[Finding]],
+    checked: set[Key],
+) -> None:
+    """The findings and checked claims of rule shards, into ``found`` and
+    ``checked``; a shard whose worker died is run here."""
+    ctx, plan, codes = state
+    for n, result in enumerate(results):
+        if isinstance(result, Crashed):  # run it here: the findings must be had
+            result = rules_on_shard(ctx, plan[n], codes)  # noqa: PLW2901
+        for code, findings in result[0].items():
+            found.setdefault(code, []).extend(findings)
+        checked.update(result[1])
 
 
 def rules_on_shard(
@@ -575,7 +836,7 @@ def rules_on_shard(
 
 
 def _rules_on_shard(
-    state: tuple[AuditContext, Sequence[Shard], tuple[str, ...]], n: int
+    state: _RulesState, n: int
 ) -> tuple[dict[str, list[Finding]], set[Key]]:
     ctx, plan, codes = state
     return rules_on_shard(ctx, plan[n], codes)
@@ -583,12 +844,15 @@ def _rules_on_shard(
 
 __all__ = [
     "Crashed",
+    "RulesAhead",
+    "Tail",
     "can_fork",
     "chunks",
     "extract_forked",
     "forked_reader",
     "forked_scorer",
     "forked_shards",
+    "rules_ahead",
     "rules_on_shard",
     "run_forked",
     "shrinking_chunks",

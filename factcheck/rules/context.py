@@ -469,19 +469,56 @@ def build_context(
 ) -> AuditContext:
     """Map (claims per document, each with its frame) then group (fact groups from
     the aligner) for the rules to read."""
-    settings = settings or AuditSettings()
+    ctx = unaligned_context(
+        extractions,
+        settings=settings,
+        provider=provider,
+        drafts=drafts,
+        disabled=disabled,
+        source_paths=source_paths,
+    )
+    aligner = aligner or FrameAligner(aliases=ctx.settings.aliases)
+    return with_alignment(ctx, aligner.align(ctx.refs))
+
+
+def unaligned_context(
+    extractions: Sequence[Extraction],
+    *,
+    settings: AuditSettings | None = None,
+    provider: RateProvider | None = None,
+    drafts: Iterable[int] = (),
+    disabled: Iterable[str] = (),
+    source_paths: Sequence[str] | None = None,
+) -> AuditContext:
+    """The context before the alignment: every claim, no fact groups (what rules of
+    ``document`` scope read; :func:`with_alignment` adds the groups)."""
     refs = tuple(claim_refs(extractions))
-    aligner = aligner or FrameAligner(aliases=settings.aliases)
     return AuditContext(
         extractions=tuple(extractions),
         refs=refs,
-        alignment=aligner.align(refs),
+        alignment=Alignment(groups=(), possible=()),
         provider=provider or default_provider(),
-        settings=settings,
+        settings=settings or AuditSettings(),
         by_key={r.key: r for r in refs},
         drafts=frozenset(drafts),
         disabled=frozenset(disabled),
         source_paths=None if source_paths is None else tuple(source_paths),
+    )
+
+
+def with_alignment(ctx: AuditContext, alignment: Alignment) -> AuditContext:
+    """``ctx`` (as :func:`unaligned_context` made it) with ``alignment``: the same
+    claims, nothing the rules have shared or checked yet."""
+    return AuditContext(
+        extractions=ctx.extractions,
+        refs=ctx.refs,
+        alignment=alignment,
+        provider=ctx.provider,
+        settings=ctx.settings,
+        by_key=ctx.by_key,
+        drafts=ctx.drafts,
+        disabled=ctx.disabled,
+        source_paths=ctx.source_paths,
     )
 
 
