@@ -17,7 +17,13 @@ from factcheck.align.phrases import LISTED_NAME
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_amount, format_interval
-from factcheck.rules.arithmetic import _between, _sentences, _sentences_after, _stated
+from factcheck.rules.arithmetic import (
+    _between,
+    _exact_count,
+    _sentences,
+    _sentences_after,
+    _stated,
+)
 from factcheck.rules.context import AuditContext
 from factcheck.rules.registry import rule
 
@@ -369,7 +375,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     read_totals: set[tuple[int, str]] = set()
     for total, parts, why in _total_and_parts(ctx):
         read_totals.add(total.key)
-        if all(_plain_count(r.claim) for r in (total, *parts)):
+        if all(_exact_count(r.claim) for r in (total, *parts)):
             # "250 aircraft: 210 A320neo and 50 A350": a breakdown of plain counts
             # is exact, however round its figures
             ivs = [Interval(p.claim.value, p.claim.value) for p in parts]
@@ -385,7 +391,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
         high = sum(iv.high for iv in ivs if iv.high is not None)
         total_iv = (
             Interval(total.claim.value, total.claim.value, total.claim.unit)
-            if all(_plain_count(r.claim) for r in (total, *parts))
+            if all(_exact_count(r.claim) for r in (total, *parts))
             else _stated(total.claim)
         )
         ctx.mark_checked(total, *parts)
@@ -492,19 +498,6 @@ def _a_share(claim: Claim) -> bool:
     )
 
 
-#: a count in digits alone: "250", "1,113" (not "1.2 million", not "about 300")
-_DIGITS = regex.compile(r"\d{1,3}(?:,\d{3})*|\d+")
-
-
-def _plain_count(claim: Claim) -> bool:
-    """A count written in digits alone, with no qualifier or scale word."""
-    return (
-        claim.kind == "count"
-        and claim.qualifier is None
-        and _DIGITS.fullmatch(claim.text) is not None
-    )
-
-
 def _as_part(part: Claim, total: Claim) -> Interval:
     """A part's interval in a breakdown. A breakdown is stated at its total's
     precision: in "£100m up front and £15m in add-ons, a total of £105m" the round
@@ -544,8 +537,6 @@ def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
     diabetes and obesity care and 21.7 billion from rare diseases": parts of the
     one figure of their measure the sentence before states; they need not list all
     of it, but cannot add up to more."""
-    from factcheck.rules.arithmetic import _sentences_after  # noqa: PLC0415
-
     for claims, earlier in _sentences_after(ctx, 1):
         first = claims[0].claim
         text = claims[0].document.prose
@@ -569,31 +560,13 @@ def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
             and r.claim.value < whole.claim.value
             and (r.claim.frame is None or r.claim.frame.role in ("level", "part"))
         ]
-        w = _stated(whole.claim)
-        ivs = [_as_part(p.claim, whole.claim) for p in parts]
-        if len(parts) < 2 or w.high is None or any(iv.low is None for iv in ivs):
-            continue
-        low = sum(iv.low for iv in ivs if iv.low is not None)
-        ctx.mark_checked(whole, *parts)
-        if low <= w.high:
-            continue
-        names = " + ".join(p.claim.text for p in parts)
-        yield ctx.finding(
-            "FC303",
-            parts[-1],
-            f"{names} is at least {format_amount(low, whole.claim.unit)}, above the "
-            f"total {whole.claim.text!r} the sentence before states "
-            f"({format_interval(w)})",
-            related=[whole, *parts[:-1]],
-            details={
-                "whole_high": w.high,
-                "parts_low": low,
-                "unit": whole.claim.unit,
-                "parts": len(parts),
-            },
-            evidence=(
-                "'Of the total, ...': parts of the total the sentence before states",
-            ),
+        yield from _above_the_whole(
+            ctx,
+            whole,
+            parts,
+            [_as_part(p.claim, whole.claim) for p in parts],
+            said="above the total {whole} the sentence before states",
+            why="'Of the total, ...': parts of the total the sentence before states",
         )
 
 
@@ -625,28 +598,14 @@ def _parts_above_a_running_total(
                 for r in own[:i]
                 if _listed_measure(r.claim, c) and r.claim.value < c.value
             ]
-            t = _stated(c)
-            ivs = [_as_part(p.claim, c) for p in parts]
-            if len(parts) < 2 or t.high is None or any(iv.low is None for iv in ivs):
-                continue
-            low = sum(iv.low for iv in ivs if iv.low is not None)
-            ctx.mark_checked(total, *parts)
-            if low <= t.high:
-                continue
-            names = " + ".join(p.claim.text for p in parts)
-            yield ctx.finding(
-                "FC303",
+            yield from _above_the_whole(
+                ctx,
                 total,
-                f"{names} is at least {format_amount(low, c.unit)}, more than the "
-                f"total {c.text!r} they are said to take it to ({format_interval(t)})",
-                related=parts,
-                details={
-                    "total": c.value,
-                    "parts_low": low,
-                    "unit": c.unit,
-                    "parts": len(parts),
-                },
-                evidence=(_RUNNING,),
+                parts,
+                [_as_part(p.claim, c) for p in parts],
+                said="more than the total {whole} they are said to take it to",
+                why=_RUNNING,
+                on_whole=True,
             )
 
 
@@ -691,29 +650,53 @@ def _parts_summing_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
             # ..., and 13,16,268 qualified" after a figure of its own is a funnel,
             # each stage inside the one before, not a breakdown)
             continue
-        ivs = [_stated(p.claim) for p in parts]
-        w = _stated(whole.claim)
-        if any(iv.low is None for iv in ivs) or w.high is None:
-            continue
-        low = sum(iv.low for iv in ivs if iv.low is not None)
-        ctx.mark_checked(whole, *parts)
-        if low <= w.high:
-            continue
-        names = " + ".join(p.claim.text for p in parts)
-        yield ctx.finding(
-            "FC303",
-            parts[-1],
-            f"{names} is at least {format_amount(low, whole.claim.unit)}, above the "
-            f"whole {whole.claim.text!r} they are parts of ({format_interval(w)})",
-            related=[whole, *parts[:-1]],
-            details={
-                "whole_high": w.high,
-                "parts_low": low,
-                "unit": whole.claim.unit,
-                "parts": len(parts),
-            },
-            evidence=(f"'Of {whole.claim.text}, ...': parts of a named whole",),
+        yield from _above_the_whole(
+            ctx,
+            whole,
+            parts,
+            [_stated(p.claim) for p in parts],
+            said="above the whole {whole} they are parts of",
+            why=f"'Of {whole.claim.text}, ...': parts of a named whole",
         )
+
+
+def _above_the_whole(
+    ctx: AuditContext,
+    whole: ClaimRef,
+    parts: list[ClaimRef],
+    ivs: list[Interval],
+    *,
+    said: str,
+    why: str,
+    on_whole: bool = False,
+) -> Iterator[Finding]:
+    """FC303 on parts (two or more, their intervals ``ivs``) that need not list all
+    of a whole but add up to more than it; ``said`` names the whole as
+    ``{whole}``. The finding stands on the last part, or on the whole."""
+    w = _stated(whole.claim)
+    if len(parts) < 2 or w.high is None or any(iv.low is None for iv in ivs):
+        return
+    low = sum(iv.low for iv in ivs if iv.low is not None)
+    ctx.mark_checked(whole, *parts)
+    if low <= w.high:
+        return
+    names = " + ".join(p.claim.text for p in parts)
+    unit = whole.claim.unit
+    yield ctx.finding(
+        "FC303",
+        whole if on_whole else parts[-1],
+        f"{names} is at least {format_amount(low, unit)}, "
+        + said.format(whole=repr(whole.claim.text))
+        + f" ({format_interval(w)})",
+        related=parts if on_whole else [whole, *parts[:-1]],
+        details={
+            "whole_high": w.high,
+            "parts_low": low,
+            "unit": unit,
+            "parts": len(parts),
+        },
+        evidence=(why,),
+    )
 
 
 def _parts_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
