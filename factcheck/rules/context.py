@@ -277,6 +277,10 @@ class AuditContext:
             ]
             if not convs:
                 return None
+            if not any(ia.overlaps(c.result) for c in convs):
+                over = self._over_the_period(a, b, ib, ia.unit or "")
+                if over is not None:
+                    convs.append(over)
             conv = next((c for c in convs if ia.overlaps(c.result)), convs[0])
             own = ib
             ib, conversion, converted = conv.result, conv, "b"
@@ -305,6 +309,34 @@ class AuditContext:
             conversion=conversion,
             note=note,
         )
+
+    def _over_the_period(
+        self, a: ClaimRef, b: ClaimRef, ib: Interval, to_unit: str
+    ) -> Conversion | None:
+        """``ib`` converted at every rate of the past period a flow figure of either
+        claim covers ("Japan's GDP in 2023 ... $4.21 trillion": a year's output at
+        the year's average rate, which lies between its lowest and highest), or
+        None if neither names one."""
+        if a.claim.kind != "money" or b.claim.kind != "money" or not ib.unit:
+            return None
+        from factcheck.normalize.intervals import convert_at_rates  # noqa: PLC0415
+        from factcheck.normalize.periods import (  # noqa: PLC0415
+            flow_period,
+            period_rate_range,
+        )
+
+        period = flow_period(
+            a.claim.sentence_text or "", a.document.published
+        ) or flow_period(b.claim.sentence_text or "", b.document.published)
+        if period is None:
+            return None
+        try:
+            window = period_rate_range(
+                self.provider, ib.unit, to_unit, period.start, period.end
+            )
+        except (RateUnavailableError, ValueError):
+            return None
+        return convert_at_rates(ib, window, value=b.claim.value, options=self.options)
 
     def _at_stated_rate(
         self, a: ClaimRef, b: ClaimRef, ia: Interval, ib: Interval
