@@ -443,6 +443,53 @@ def _resolve_signs(document: Document, table: ClaimTable) -> None:
         )
 
 
+#: the countries whose currency news calls "pesos", by the names a text gives them
+_PESO_COUNTRIES: Final = (
+    ("philippines", "PHP"),
+    ("philippine", "PHP"),
+    ("filipino", "PHP"),
+    ("manila", "PHP"),
+    ("mexico", "MXN"),
+    ("mexican", "MXN"),
+    ("argentina", "ARS"),
+    ("argentine", "ARS"),
+    ("chile", "CLP"),
+    ("chilean", "CLP"),
+    ("colombia", "COP"),
+    ("colombian", "COP"),
+)
+_PESO_COUNTRY_NAMES: Final = regex.compile(
+    r"\b(" + "|".join(n for n, _ in _PESO_COUNTRIES) + r")\b", regex.IGNORECASE
+)
+
+
+def _resolve_pesos(document: Document, table: ClaimTable) -> None:
+    """ "Land Bank will provide 50 billion pesos" in a story about the Philippines:
+    "pesos" with no country of its own are the pesos of the one peso country the
+    text names (the reading it replaces stays a candidate)."""
+    named = {m.group(1).lower() for m in _PESO_COUNTRY_NAMES.finditer(document.prose)}
+    codes = {code for name, code in _PESO_COUNTRIES if name in named}
+    if len(codes) != 1:
+        return
+    (code,) = codes
+    country = min(n for n, c in _PESO_COUNTRIES if c == code and n in named)
+    for row in range(len(table)):
+        unit, note = table.unit_and_note(row)
+        if (
+            note is None
+            or unit == code
+            or not note.startswith(("'pesos' read as", "'peso' read as"))
+        ):
+            continue
+        word = note.split("'")[1]
+        table.set_unit_and_note(
+            row,
+            code,
+            f"'{word}' read as {code}: the text names {country.title()}",
+            unit,
+        )
+
+
 def extract_document(document: Document) -> Extraction:
     """The claims of a loaded document: found in its prose, offsets into its text.
 
@@ -454,4 +501,5 @@ def extract_document(document: Document) -> Extraction:
         document.text, prose, iter_joined(prose, iter_mentions(prose)), OBJECTS_UP_TO
     )
     _resolve_signs(document, table)
+    _resolve_pesos(document, table)
     return Extraction(document=document, claims=claims_of(table))

@@ -777,3 +777,21 @@ def test_a_size_in_other_units_is_no_equivalent_of_its_last_side() -> None:
     assert [c.equivalent_of for c in claims] == [None, None, None, None]
     (mile, km) = extract("The pipeline runs 100 miles, or 161 km.")
     assert km.equivalent_of == mile.id
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # "pesos" are the pesos of the one peso country a text names...
+        ("The Philippine fund gets 50 billion pesos from Land Bank.", "PHP"),
+        ("Argentina's central bank sold 50 billion pesos of bonds.", "ARS"),
+        # ...and stay Mexican pesos where it names none, or two
+        ("The fund gets 50 billion pesos from the bank.", "MXN"),
+        ("Mexico and the Philippines: 50 billion pesos each.", "MXN"),
+    ],
+)
+def test_pesos_are_the_named_countrys(text: str, unit: str) -> None:
+    from factcheck.extractor import extract_document
+
+    (claim,) = extract_document(Document.from_text(text, path="a.txt")).claims
+    assert claim.unit == unit
