@@ -20,6 +20,7 @@ import regex
 from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, measure_key, stem
 from factcheck.align.times import FULL_YEAR
+from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Frame, Interval
 
 #: confident: an error may be reported; probable: one side of the frame is inferred
@@ -350,12 +351,13 @@ def sentence_mates(refs: Iterable[ClaimRef]) -> dict[tuple[int, str], tuple[Mate
 
 
 def _bare_scaled(claim: Claim) -> bool:
-    """A count with no unit or noun written with a scale word ("3.2 billion")."""
+    """A count with no unit or noun written with a scale word ("3.2 billion"), as
+    :func:`factcheck.rules.parts._listed_measure` reads one in a list of amounts."""
     return (
         claim.kind == "count"
         and claim.unit is None
         and claim.noun is None
-        and claim.text.split()[-1].lower() in ("million", "billion", "trillion", "bn")
+        and claim.text.split()[-1].lower() in SCALES
     )
 
 

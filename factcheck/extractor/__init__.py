@@ -393,12 +393,21 @@ def _house_dollar(prose: str) -> tuple[dict[str, str], str] | None:
 def _one_dollar_country(text: str) -> tuple[str, str] | None:
     """The dollar of the one dollar country a text names (its code, and the name
     as written first in :data:`_DOLLAR_COUNTRIES`), or None."""
-    named = {m.group(1).lower() for m in _DOLLAR_COUNTRY_NAMES.finditer(text)}
-    codes = {code for name, code in _DOLLAR_COUNTRIES if name in named}
+    return _one_country(text, _DOLLAR_COUNTRIES, _DOLLAR_COUNTRY_NAMES)
+
+
+def _one_country(
+    text: str, countries: tuple[tuple[str, str], ...], names: regex.Pattern[str]
+) -> tuple[str, str] | None:
+    """The currency of the one country of ``countries`` (name, code) a text names
+    (``names`` finds them): its code, and the first of its names in the text's
+    alphabetical order; None for no country or several."""
+    named = {m.group(1).lower() for m in names.finditer(text)}
+    codes = {code for name, code in countries if name in named}
     if len(codes) != 1:
         return None
     (code,) = codes
-    return code, min(n for n, c in _DOLLAR_COUNTRIES if c == code and n in named)
+    return code, min(n for n, c in countries if c == code and n in named)
 
 
 def _outlet_dollar(outlet: str | None) -> tuple[dict[str, str], str] | None:
@@ -467,19 +476,22 @@ def _resolve_pesos(document: Document, table: ClaimTable) -> None:
     """ "Land Bank will provide 50 billion pesos" in a story about the Philippines:
     "pesos" with no country of its own are the pesos of the one peso country the
     text names (the reading it replaces stays a candidate)."""
-    named = {m.group(1).lower() for m in _PESO_COUNTRY_NAMES.finditer(document.prose)}
-    codes = {code for name, code in _PESO_COUNTRIES if name in named}
-    if len(codes) != 1:
+    rows = [
+        row
+        for row in range(len(table))
+        if (table.unit_and_note(row)[1] or "").startswith(
+            ("'pesos' read as", "'peso' read as")
+        )
+    ]
+    if not rows:
+        return  # most texts have no pesos: the prose is not searched
+    found = _one_country(document.prose, _PESO_COUNTRIES, _PESO_COUNTRY_NAMES)
+    if found is None:
         return
-    (code,) = codes
-    country = min(n for n, c in _PESO_COUNTRIES if c == code and n in named)
-    for row in range(len(table)):
+    code, country = found
+    for row in rows:
         unit, note = table.unit_and_note(row)
-        if (
-            note is None
-            or unit == code
-            or not note.startswith(("'pesos' read as", "'peso' read as"))
-        ):
+        if unit == code or note is None:
             continue
         word = note.split("'")[1]
         table.set_unit_and_note(
