@@ -340,6 +340,13 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     "AUD $": "AUD",
     "CAN$": "CAD",
     "CAN $": "CAD",
+    # the Australian and New Zealand press puts the country after the sign:
+    # "$US190.8 billion", "$A1.2 billion", "$NZ300 million"
+    "$US": "USD",
+    "$A": "AUD",
+    "$AU": "AUD",
+    "$NZ": "NZD",
+    "$HK": "HKD",
     # the abbreviations of the Israeli, Kenyan and Swiss press
     "NIS": "ILS",
     "KSh": "KES",

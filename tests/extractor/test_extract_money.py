@@ -221,12 +221,33 @@ def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
         ("40 billion Norwegian kroner", 40e9, "NOK"),
         ("1 million hryvnias", 1e6, "UAH"),
         ("5 billion tenge", 5e9, "KZT"),
+        # the Australian and New Zealand press's country after the sign
+        ("imports of $US731.2 billion", 731.2e9, "USD"),
+        ("a $A1.2 billion deal", 1.2e9, "AUD"),
+        ("a $NZ300 million package", 300e6, "NZD"),
+        ("worth $US 5 billion", 5e9, "USD"),
     ],
 )
 def test_regional_signs_and_currency_words(text: str, value: float, unit: str) -> None:
     claim = only(text)
     assert (claim.kind, claim.unit) == ("money", unit)
     assert claim.value == pytest.approx(value)
+
+
+def test_a_sign_before_capitals_that_name_no_country_is_no_amount() -> None:
+    assert list(extract("the $A-list guests")) == []
+
+
+def test_a_country_after_an_australian_outlets_sign_stays_its_own() -> None:
+    from factcheck.extractor import extract_document
+    from factcheck.model import Document
+
+    doc = Document(
+        path="a.md",
+        text="It raised $US5 million, or $7.4 million.",
+        url="https://x.com.au/a",
+    )
+    assert [c.unit for c in extract_document(doc).claims] == ["USD", "AUD"]
 
 
 @pytest.mark.parametrize(
