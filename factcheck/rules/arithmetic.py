@@ -964,7 +964,8 @@ _NAMED_AFTER_TWO = (
     r"|winning)[ \t\u00a0]+)?(?P<noun>(?i:profit|gain|loss|windfall|markup|mark-up"
     r"|margin|gap|difference|lead|shortfall|deficit|surplus|excess|decline|decrease"
     r"|increase|rise|drop|fall))[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
-    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+    # "a gap of just 4.1 percentage points"
+    rf"(?:(?i:{_SHARE_QUALIFIERS}|just|only)[ \t\u00a0]+)?$"
 )
 _DIFFERENCE_NAMED = regex.compile(r"^(?:[ \t\u00a0]+[\w'’-]+){0,3}" + _NAMED_AFTER_TWO)
 #: the same after a figure set against another ("₹1,870 crore against ₹1,160
@@ -1018,7 +1019,9 @@ def _one_holders_two_figures(first: ClaimRef, second: ClaimRef) -> bool:
         and b is not None
         and bool(a.holder_key)
         and a.holder_key == b.holder_key
-        and a.attribute == b.attribute
+        # one attribute, or one side's unread ("held 31.67% ... and 35.01% a month
+        # later": the second figure's clause names no measure)
+        and (a.attribute == b.attribute or None in (a.attribute, b.attribute))
         and a.role == b.role == "level"
     )
 
@@ -1075,7 +1078,10 @@ def _difference_triples(
         if not _two_ends(first, second):
             continue
         if first.claim.kind == "percent":
-            if not (second.claim.kind == "percent" and _in_points(diff.claim)):
+            if not (
+                second.claim.kind == "percent"
+                and (_in_points(diff.claim) or diff.claim.unit == "pp")
+            ):
                 continue
         elif diff.claim.kind not in ("money", "count", "quantity") or not (
             _same_measure(first.claim, diff.claim)
@@ -1759,11 +1765,17 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
+    before: list[ClaimRef] = []
     for claims, earlier in _sentences_after(ctx, _EARLIER_SENTENCES):
+        if before and before[0].doc_index != claims[0].doc_index:
+            before = []
         triples = [
             *_share_triples(claims),
             *_shares_of_an_earlier_total(claims, earlier),
+            *_shares_of_a_named_earlier_whole(claims, earlier),
+            *_shares_named_by_the_subject(claims, before),
         ]
+        before.extend(claims)
         for part, whole, pct in triples:
             p, w = _stated(part.claim), _stated(whole.claim)
             if (
@@ -2035,6 +2047,135 @@ def _shares_of_an_earlier_total(
             yield part, totals[-1], pct
 
 
+#: a share of a whole named by its noun: "..., or a third of its authorized
+#: capital", "about 40% of the group's annual budget"; the noun ends at punctuation
+#: or the sentence's end, so that it is the whole's whole name
+_OF_NAMED_NOUN = regex.compile(
+    r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:the|its|their|his|her)[ \t\u00a0]+"
+    r"(?:[\w-]+['’]s?[ \t\u00a0]+)?(?P<noun>[a-z][a-z-]*(?:[ \t\u00a0]+[a-z][a-z-]*){0,2})"
+    r"[ \t\u00a0]*(?:[,.;:)]|$)"
+)
+#: words a named whole may not be: those that name no figure of their own
+_NO_WHOLE = frozenset(["total", "it", "them", "time", "year", "way", "population"])
+
+
+def _named_before(ref: ClaimRef, noun: str) -> bool:
+    """Whether a figure is named by ``noun`` where it is stated: "authorized capital
+    of 500 billion pesos", "an authorized capital at", "500 billion pesos in
+    authorized capital"."""
+    text = ref.document.prose
+    start, end = ref.claim.span.start, ref.claim.span.end
+    words = regex.escape(noun).replace(r"\ ", r"[ \t\u00a0]+")
+    before = regex.compile(
+        rf"\b{words}[ \t\u00a0]+(?i:of|at|totalling|totaling|worth)[ \t\u00a0]+"
+        rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+    )
+    after = regex.compile(rf"^[ \t\u00a0]+(?:(?i:in|of)[ \t\u00a0]+)?{words}\b")
+    return bool(
+        before.search(text[max(0, start - 80) : start])
+        or after.match(text[end : end + 80])
+    )
+
+
+def _shares_of_a_named_earlier_whole(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) where the share names its whole by the noun a figure
+    was stated with before: "The fund will have authorized capital of 500 billion
+    pesos. It will start with 125 billion pesos, or a third of its authorized
+    capital." The whole is the one figure of the part's measure, larger than it,
+    that the words name, in the sentence or the two before."""
+    for i in range(1, len(claims)):
+        pct, part = claims[i], claims[i - 1]
+        if not _share_of_a_named_whole(part, pct, _OF_NAMED_NOUN):
+            continue
+        if part.claim.equivalent_of is not None:
+            # "125 billion pesos ($2.3 billion), or a third of": the amount the
+            # bracket restates is the part
+            stated = [
+                r for r in claims[: i - 1] if r.claim.id == part.claim.equivalent_of
+            ]
+            if not stated:
+                continue
+            part = stated[0]
+        if part.claim.kind not in ("count", "money", "quantity"):
+            continue
+        if part.claim.frame is not None and part.claim.frame.whole is not None:
+            continue  # a whole of its own sentence: read by the others
+        named = _OF_NAMED_NOUN.match(pct.document.prose, pct.claim.span.end)
+        assert named is not None
+        noun = named["noun"]
+        if noun.split()[-1].lower() in _NO_WHOLE:
+            continue
+        wholes = [
+            r
+            for r in [*earlier, *claims[: i - 1]]
+            if _two_ends(part, r)
+            and r.claim.value > part.claim.value
+            and _named_before(r, noun)
+        ]
+        if len(wholes) == 1:
+            yield part, wholes[0], pct
+
+
+#: a sentence whose subject names a figure stated before by its attribute's noun,
+#: then the share it is: "The fine is roughly a third of", "The payout amounts to
+#: about 40% of"
+_SUBJECT_IS_SHARE = regex.compile(
+    r"^[ \t\u00a0]*(?i:the|this|that)[ \t\u00a0]+(?P<noun>[a-z]+)[ \t\u00a0]+"
+    r"(?i:is|was|represents|represented|amounts[ \t]+to|amounted[ \t]+to|equals"
+    r"|equalled|equaled|would[ \t]+be)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)*$"
+)
+
+
+def _shares_named_by_the_subject(
+    claims: Sequence[ClaimRef], before: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) where the sentence opens with a share and its whole,
+    and its subject is the noun of an attribute the text gave one figure of
+    before: "Google was fined 207.4 billion won. ... The fine is roughly a third of
+    the 1.03 trillion won levied on Qualcomm." ``before`` holds the document's
+    claims before the sentence; the part is the one value of that attribute among
+    them (repeated, as a headline repeats it, it is still one)."""
+    if len(claims) < 2:
+        return
+    pct, whole = claims[0], claims[1]
+    sentence = pct.claim.sentence
+    if sentence is None or _stated_share(pct.claim) is None:
+        return
+    opening = _SUBJECT_IS_SHARE.match(
+        pct.document.prose[sentence.start : pct.claim.span.start]
+    )
+    if opening is None or not _OF.match(_between(pct, whole)):
+        return
+    attribute = lexicon().attribute_of.get(opening["noun"].lower())
+    if attribute is None or whole.claim.kind not in ("count", "money", "quantity"):
+        return
+    parts = [
+        r
+        for r in before
+        if r.claim.equivalent_of is None
+        and r.claim.frame is not None
+        and r.claim.frame.attribute == attribute
+        and r.claim.frame.role == "level"
+        and _two_ends(r, whole)
+    ]
+    if not parts or len({r.claim.value for r in parts}) != 1:
+        return
+    part = parts[-1]
+    if any(
+        r.claim.sentence == part.claim.sentence
+        and r.claim.equivalent_of is None
+        and r.claim.value != part.claim.value
+        and _two_ends(r, part)
+        for r in before
+    ):
+        return  # "fined it £20 million in March and £50 million in May": which?
+    if part.claim.value < whole.claim.value:
+        yield part, whole, pct
+
+
 def _is_share_word(claim: Claim) -> bool:
     """ "a quarter", "two-thirds", "one in five": a share in words."""
     if claim.kind != "count" or claim.unit is not None:
@@ -2064,7 +2205,15 @@ def _stated_share(claim: Claim) -> Interval | None:
     # "less than a third": no more than a third, and no less than nothing; "more
     # than half": at least half, at most all
     tol = FRACTION_WORD_TOLERANCE
-    low = 0.0 if iv.low is None else iv.low * scale * (1 - tol)
+    if iv.low is not None and iv.high == claim.value and iv.low < claim.value:
+        # "nearly three-quarters": the qualifier's band already says how far below
+        # the fraction the share may fall, so the fraction's own looseness adds
+        # only half its width there (64% is "nearly two-thirds", not "nearly
+        # three-quarters")
+        tol_below = tol / 2
+    else:
+        tol_below = tol
+    low = 0.0 if iv.low is None else iv.low * scale * (1 - tol_below)
     high = 100.0 if iv.high is None else iv.high * scale * (1 + tol)
     return Interval(low, high, "%")
 
