@@ -152,6 +152,14 @@ _OVER_OPPONENT = regex.compile(
 #: after a trade balance, the partner it is with: "a deficit of ¥5,827.1 billion in
 #: trade with China", "a surplus of ¥6,535.6 billion with the United States"
 _WITH_PARTNER = regex.compile(r"\s+(?:[a-z-]+\s+){0,3}?with\s+(?:the\s+)?(?=[A-Z])")
+#: a partner named by a common noun: "a surplus of $361 billion with its largest
+#: single-country customer", "a deficit with its main trading partners" (not "with
+#: the rest of the world": that is every partner)
+_WITH_PARTNER_NOUN = regex.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?with\s+(?:its|their|the|a)\s+"
+    r"(?P<partner>(?:[a-z-]+\s+){0,3}(?:customer|partner|market|buyer|supplier"
+    r"|neighbou?r|client|ally)s?)\b"
+)
 #: a clause opening with its subject's determiner ("the toll climbed")
 _DETERMINER_OPENS = regex.compile(r"(?i:the|a|an|its|their|this|that)\s")
 #: a list item's opening, its verb gapped: ", and Kia 1.73 million", "; the
@@ -437,7 +445,10 @@ class HolderReader:
         """The partner a trade balance is with: Japan's deficit "in trade with China"
         is its part of Japan's whole deficit, not all of it."""
         m = _WITH_PARTNER.match(self.text, claim.span.end, end)
-        return [] if m is None else self._name_at(m.end(), end)
+        if m is not None:
+            return self._name_at(m.end(), end)
+        noun = _WITH_PARTNER_NOUN.match(self.text, claim.span.end, end)
+        return [] if noun is None else noun["partner"].split()
 
     def _name_at(self, at: int, end: int) -> list[str]:
         """The words of the name that starts at ``at`` (up to 40 characters, not

@@ -187,6 +187,15 @@ def flow_period(sentence: str, published: dt.date | None) -> Period | None:
     """
     if published is None or flow_cues().search(sentence) is None:
         return None
+    return named_period(sentence, published)
+
+
+def named_period(sentence: str, published: dt.date | None) -> Period | None:
+    """The first past period ``sentence`` names ("in 2024", "for the year to
+    March"), whatever the sentence says of it; None if it names none that began
+    before ``published``, or there is no publication date."""
+    if published is None:
+        return None
     periods = _periods(sentence, published)
     if not periods:
         return None

@@ -40,6 +40,7 @@ from factcheck.normalize import (
 )
 
 if TYPE_CHECKING:
+    from factcheck.normalize.periods import Period
     from factcheck.normalize.stated_rates import StatedRate
 
 #: how loose the anchor of a stated equivalent may be read: a writer converts the
@@ -126,6 +127,8 @@ class AuditContext:
         factory=dict
     )
     _stated: dict[int, tuple[StatedRate, ...]] = attrs.field(factory=dict)
+    #: per document, the flow periods its sentences name, by sentence start
+    _periods: dict[int, tuple[tuple[int, Period], ...]] = attrs.field(factory=dict)
     _comparisons: dict[tuple[tuple[int, str], tuple[int, str]], Comparison | None] = (
         attrs.field(factory=dict)
     )
@@ -325,9 +328,12 @@ class AuditContext:
             period_rate_range,
         )
 
-        period = flow_period(
-            a.claim.sentence_text or "", a.document.published
-        ) or flow_period(b.claim.sentence_text or "", b.document.published)
+        period = (
+            flow_period(a.claim.sentence_text or "", a.document.published)
+            or flow_period(b.claim.sentence_text or "", b.document.published)
+            or self._period_of_the_story(a)
+            or self._period_of_the_story(b)
+        )
         if period is None:
             return None
         try:
@@ -337,6 +343,36 @@ class AuditContext:
         except (RateUnavailableError, ValueError):
             return None
         return convert_at_rates(ib, window, value=b.claim.value, options=self.options)
+
+    def _period_of_the_story(self, ref: ClaimRef) -> Period | None:
+        """The one past period a flow figure's document named before it, when the
+        figure's own sentence names a flow but no period: "China's surplus hit a
+        record in 2024 ... In dollar terms the surplus was US$992.1 billion" is
+        2024's. None if the sentences before name no period, or several."""
+        from factcheck.normalize.periods import flow_cues, named_period  # noqa: PLC0415
+
+        if ref.claim.sentence is None or not flow_cues().search(
+            ref.claim.sentence_text or ""
+        ):
+            return None
+        if ref.doc_index not in self._periods:
+            from factcheck.extractor.context import iter_sentence_ends  # noqa: PLC0415
+
+            published, prose = ref.document.published, ref.document.prose
+            seen: list[tuple[int, Period]] = []
+            start = 0
+            for end in [*(m.end() for m in iter_sentence_ends(prose)), len(prose)]:
+                period = named_period(prose[start:end], published)
+                if period is not None:
+                    seen.append((start, period))
+                start = end
+            self._periods[ref.doc_index] = tuple(seen)
+        named = {
+            (period.start, period.end): period
+            for start, period in self._periods[ref.doc_index]
+            if start < ref.claim.sentence.start
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def _at_stated_rate(
         self, a: ClaimRef, b: ClaimRef, ia: Interval, ib: Interval

@@ -93,3 +93,42 @@ def test_reading_the_period_of_a_flow(
     else:
         assert period is not None
         assert (period.start.isoformat(), period.end.isoformat()) == expected
+
+
+#: China's customs reported 2024's trade on 2025-01-13
+CUSTOMS_DAY = dt.date(2025, 1, 13)
+
+# (story, whether FC103 stays silent): the surplus's own sentence names a flow but
+# no period, and the story named 2024 before it; the 2024 yuan-dollar rates run
+# 7.08-7.31, the day's 7.32
+STORIES = [
+    (
+        "China's goods trade reached a record in 2024. The trade surplus was 7.06 "
+        "trillion yuan. In US dollar terms the trade surplus was US$992.1 billion.",
+        True,
+    ),
+    (
+        "China's goods trade reached a record in 2024. The trade surplus was 7.06 "
+        "trillion yuan. In US dollar terms the trade surplus was US$1.1 trillion.",
+        False,
+    ),
+    (
+        "China's goods trade reached a record. The trade surplus was 7.06 trillion "
+        "yuan. In US dollar terms the trade surplus was US$992.1 billion.",
+        False,
+    ),
+    (
+        "China's goods trade reached a record in 2024. It had slumped in 2023. The "
+        "trade surplus was 7.06 trillion yuan. In US dollar terms the trade surplus "
+        "was US$992.1 billion.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("story", "silent"), STORIES)
+def test_a_flow_takes_the_one_period_its_story_named_before(
+    story: str, silent: bool
+) -> None:
+    found = run_audit(story, CUSTOMS_DAY, code="FC103")
+    assert (found == []) is silent, [f.message for f in found]
