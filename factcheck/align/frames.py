@@ -577,10 +577,21 @@ class FrameReader(HolderReader):
             # "15.54 lakh tonnes (about 1.55 million tonnes), up 45%": the level is
             # the figure the bracket restates
             prev = self.by_id.get(prev.equivalent_of or "") or self._host(prev) or prev
+        elif prev.equivalent_of is not None:
+            # "$161.1bn in 2022, or about R2.9-trillion, a 56.5% jump": the figure
+            # the restatement restates
+            prev = self.by_id.get(prev.equivalent_of) or prev
+        # "prices were 85.5 percent higher than a year earlier, up 2.6 percentage
+        # points from 83.45 percent": a change in points of a rate is a change of
+        # that rate, even where the rate is itself a change
+        in_points = frame.role == "change" and claim.unit == "pp"
         if (
             prev.sentence != claim.sentence
             or prev.id not in self.frames
-            or self.frames[prev.id].role != "level"
+            or not (
+                self.frames[prev.id].role == "level"
+                or (in_points and prev.kind == "percent")
+            )
             or (share and prev.kind == "percent")
         ):
             return None

@@ -376,6 +376,9 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     "SFr.": "CHF",
     # the South African press's rand ("R254 billion", "R87bn"), read only glued
     "R": "ZAR",
+    # the Philippine press's peso ("P5.768 trillion", "P125 billion"), read only
+    # glued, and only with a scale or thousands, as "R" is
+    "P": "PHP",
     "R$": "BRL",
     "Mex$": "MXN",
     "MX$": "MXN",
@@ -414,7 +417,7 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
 
 #: two-letter prefixes read only glued to their number ("SR60 billion", "KD5
 #: million"): spaced, they are other things ("the SR 520 bridge", "a BD 2 rating")
-GLUED_SYMBOLS = frozenset({"SR", "QR", "Dh", "Dhs", "KD", "BD", "JD", "R"})
+GLUED_SYMBOLS = frozenset({"SR", "QR", "Dh", "Dhs", "KD", "BD", "JD", "R", "P"})
 
 #: lettered prefixes also written in lower case or with a space ("us $ 150", "c $ 16")
 CASELESS_PREFIXES = frozenset(

@@ -229,7 +229,8 @@ def _lone_dollar_reading() -> tuple[str, str | None]:
 #: what a lone "R" prefixes when it is the rand: an amount with a scale word or
 #: thousands ("R254 billion", "R87bn", "R1,500"), not a road or a model ("R1")
 _RAND_AMOUNT = regex.compile(
-    r"\d[\d,]*(?:\.\d+)?[ \t\u00a0]*(?:"
+    # "R254 billion", "R2.9-trillion" (the South African press's hyphen), "R12,500"
+    r"\d[\d,]*(?:\.\d+)?(?:[ \t\u00a0]*|-)(?:"
     + "|".join(regex.escape(w) for w in sorted(lexicon.SCALES, key=len, reverse=True))
     + r")\b|\d{1,3}(?:,\d{3})+"
 )
@@ -269,8 +270,10 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
         raw = m.group("sym").strip()
         if raw in lexicon.GLUED_SYMBOLS and m.end("sym") < len(window):
             return None  # "the SR 520 bridge": a road, not riyals
-        if raw == "R" and _RAND_AMOUNT.match(text, start) is None:
-            return None  # "the R1 motorway": rand only with a scale or thousands
+        if raw in ("R", "P") and _RAND_AMOUNT.match(text, start) is None:
+            # "the R1 motorway", "the P50 phone": rand or pesos only with a scale
+            # or thousands
+            return None
         note = None
         if raw in lexicon.AMBIGUOUS_SYMBOLS:
             note = f"'{raw}' read as {code}: no other sign of the currency"

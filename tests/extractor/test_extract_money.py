@@ -226,12 +226,26 @@ def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
         ("a $A1.2 billion deal", 1.2e9, "AUD"),
         ("a $NZ300 million package", 300e6, "NZD"),
         ("worth $US 5 billion", 5e9, "USD"),
+        # the Philippine press's peso, glued and with a scale or thousands
+        ("a budget of P5.768 trillion", 5.768e12, "PHP"),
+        ("it gets P924.7 billion", 924.7e9, "PHP"),
+        ("a bonus of P1,000", 1000, "PHP"),
+        # the South African press's hyphen before the scale
+        ("about R2.9-trillion", 2.9e12, "ZAR"),
+        ("the R254-billion plan", 254e9, "ZAR"),
     ],
 )
 def test_regional_signs_and_currency_words(text: str, value: float, unit: str) -> None:
     claim = only(text)
     assert (claim.kind, claim.unit) == ("money", unit)
     assert claim.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["the Huawei P50 phone", "a P2 rating", "the R1 motorway"]
+)
+def test_a_glued_letter_without_scale_or_thousands_is_a_name(text: str) -> None:
+    assert list(extract(text)) == []
 
 
 def test_a_sign_before_capitals_that_name_no_country_is_no_amount() -> None:

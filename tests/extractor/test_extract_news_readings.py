@@ -772,6 +772,20 @@ def test_a_figure_per_share_restates_no_total(text: str, restated: bool) -> None
     assert (claims[1].equivalent_of == claims[0].id) is restated
 
 
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        ("Net income reached $161.1bn in 2022, or about R2.9-trillion.", True),
+        ("Net income reached $161.1bn in 2022, or $110bn in 2021.", False),
+        ("Revenue was $5bn last year, or R90 billion.", True),
+        ("Revenue was $5bn last year, or 12% of sales.", False),
+    ],
+)
+def test_a_figure_its_time_then_its_restatement(text: str, restated: bool) -> None:
+    claims = extract(text)
+    assert (claims[1].equivalent_of == claims[0].id) is restated
+
+
 def test_a_size_in_other_units_is_no_equivalent_of_its_last_side() -> None:
     claims = extract("The sunshield is 69 by 46 feet, or 21 by 14 metres.")
     assert [c.equivalent_of for c in claims] == [None, None, None, None]
