@@ -152,6 +152,13 @@ _OVER_OPPONENT = regex.compile(
 #: after a trade balance, the partner it is with: "a deficit of ¥5,827.1 billion in
 #: trade with China", "a surplus of ¥6,535.6 billion with the United States"
 _WITH_PARTNER = regex.compile(r"\s+(?:[a-z-]+\s+){0,3}?with\s+(?:the\s+)?(?=[A-Z])")
+#: a date that ends the words before a relative pronoun, with its preposition: "on
+#: August 4,", "in March 2023,", "on 4 August,"
+_DATED_TAIL = regex.compile(
+    r"\s+(?:on|in|of)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?:19|20)\d\d)?\s*,?\s*$"
+)
 #: a partner named by a common noun: "a surplus of $361 billion with its largest
 #: single-country customer", "a deficit with its main trading partners" (not "with
 #: the rest of the world": that is every partner)
@@ -665,6 +672,11 @@ class HolderReader:
         ):
             return None  # "which Jio said will give it...": another clause's subject
         toks = _tokens(self.text, clause_start, found.start(), self.spans)
+        dated = _DATED_TAIL.search(self.text, clause_start, found.start())
+        if dated is not None:
+            # "The explosion on August 4, which killed": the date is when the
+            # antecedent happened, not the antecedent
+            toks = [t for t in toks if t.end <= dated.start()]
         np = _noun_phrase_before(toks, self.words, self.lex)
         return _holder_from(np, "a relative clause's antecedent", self.lex)
 

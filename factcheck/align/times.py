@@ -265,6 +265,33 @@ def _dates_the_count(text: str, day: regex.Match[str], count: tuple[int, int]) -
     )
 
 
+#: the words that tie a date before a running count to the count: "by", "as of"
+_TIED_BEFORE = regex.compile(
+    r"(?i:\b(?:by|as[ \t]+of|until|through|on|since))[ \t\u00a0]*$"
+)
+
+
+def _dates_the_event(text: str, date: regex.Match[str], count: tuple[int, int]) -> bool:
+    """Whether a calendar date before a running count dates the event it counts
+    rather than the count: "The explosion on August 4, which killed at least 128
+    people" (the toll is the report's), as a weekday there does (see
+    :func:`_dates_the_count`). Not one opening the sentence ("On August 6, the
+    toll rose to 154"), one tied to the count ("as of August 6"), one of the
+    report's verb, or one after the count."""
+    sentence_start, start = count
+    if date.start() >= start:
+        return False
+    opening = text[sentence_start : date.start()].strip()
+    if not opening or opening.lower() in ("on", "by", "as of"):
+        return False
+    tied = _TIED_BEFORE.search(
+        text, max(sentence_start, date.start() - 12), date.start()
+    )
+    if tied is not None and tied.group().strip().lower() != "on":
+        return False  # "by August 6", "as of August 6"
+    return not _reported_on(text, date.start())
+
+
 def _reported_on(text: str, at: int) -> bool:
     """Whether the day at ``at`` dates a reporting verb ("said on Monday", "told
     reporters on Friday")."""
@@ -330,6 +357,8 @@ def _time_in(
         )
         if month is None or _SINCE.search(text, max(lo, dm.start() - 60), dm.start()):
             continue  # "62 cases since the outbreak was declared on September 27"
+        if count is not None and _dates_the_event(text, dm, count):
+            continue  # "The explosion on August 4, which killed at least 128"
         day = int(dm.group("d1") or dm.group("d2"))
         if _ENDED_BEFORE.search(text, max(0, dm.start() - 30), dm.start()):
             # "for the year ended June 30, 2023", "Revenue for the twelve months to
