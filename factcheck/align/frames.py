@@ -1065,6 +1065,11 @@ class FrameReader(HolderReader):
         bare_left = (
             near_left if change_left is None else _QUALIFIER_AT_END.sub("", near_left)
         )
+        if change_left is not None and any(
+            m.end() == change_left.end()
+            for m in lex.not_a_change.finditer(near_left, 0, change_left.end())
+        ):
+            change_left = None  # "It has lined up $245m": a phrasal verb's particle
         if (
             change_left is not None
             and len(bare_left[change_left.end() :].split()) <= 2

@@ -1091,6 +1091,47 @@ def _difference_triples(
         yield diff, first, second
 
 
+#: the nouns of _DIFFERENCE_NAMED that only a gap between two holders' figures can
+#: be, never a change over time
+_GAP_NOUN = frozenset(["lead", "margin", "gap", "difference"])
+
+
+def _lead_over_the_sentence_before(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(difference, one figure, the other) where a lead or gap is named after the
+    one figure of its measure in its sentence, and the other is the one figure of
+    that measure in the sentence right before: "Sheinbaum won 59.75% of the valid
+    votes. Her main rival, Xóchitl Gálvez, had 27.45%, a lead of 22.3 percentage
+    points for the winner." """
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    if len(own) < 2:
+        return
+    second, diff = own[0], own[1]
+    named = _DIFFERENCE_NAMED.match(_between(second, diff))
+    if named is None or named["noun"].lower() not in _GAP_NOUN:
+        return
+    text = diff.document.prose
+    end = diff.claim.span.end
+    if _OWN_BASE.match(text[end : end + 40]):
+        return
+    if second.claim.kind != "percent" or second.claim.unit != "%":
+        return  # shares of one vote: what a lead between sentences is read for
+    if not (_in_points(diff.claim) or diff.claim.unit == "pp"):
+        return
+    s0 = second.claim.sentence.start if second.claim.sentence else -1
+    before = [
+        r
+        for r in earlier
+        if r.claim.equivalent_of is None
+        and _in_sentence_before(r, s0)
+        and r.claim.kind == "percent"
+        and r.claim.unit == "%"
+    ]
+    if len(before) == 1 and before[0].claim.value > second.claim.value:
+        yield diff, before[0], second
+
+
 def _amount_of_a_change(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -1131,6 +1172,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 _difference_triples(claims),
                 "difference",
                 "one sentence states two amounts and the profit or loss between them",
+            ),
+            (
+                _lead_over_the_sentence_before(claims, earlier),
+                "difference",
+                "a lead named after one figure, over the one the sentence before states",
             ),
             (
                 _amount_of_a_change(claims),

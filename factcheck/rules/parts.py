@@ -51,7 +51,8 @@ def _total_and_parts(
 #: between a total and its first part: "'s 293 seats are made up of the BJP's ",
 #: " seats, split between "
 _MADE_UP_OF = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,2},?[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+)?"
+    # "$245m of fresh funding, made up of": the total's noun phrase may stand between
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},?[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+)?"
     r"(?i:made[ \t]+up[ \t]+of|split[ \t]+(?:between|into|among)|divided[ \t]+"
     r"(?:between|into|among)|composed[ \t]+of|comprised[ \t]+of|comprise|comprises"
     r"|consist[ \t]+of|consists[ \t]+of)"
@@ -73,42 +74,64 @@ _COLON_BREAKDOWN = regex.compile(
 _LAST_ITEM = regex.compile(r"[ \t\u00a0](?i:and|plus)[ \t\u00a0]+$")
 
 
+def _own_figures(claims: list[ClaimRef]) -> list[ClaimRef]:
+    """A sentence's figures that may be totals or parts: no stated equivalent, and
+    no figure hyphened to a noun it describes ("the 630-member Bundestag")."""
+    return [
+        r
+        for r in claims
+        if r.claim.equivalent_of is None
+        and r.document.prose[r.claim.span.end : r.claim.span.end + 1] != "-"
+    ]
+
+
+def _listed_parts(
+    own: list[ClaimRef], first: int, total: Claim, *, closed: bool
+) -> list[ClaimRef] | None:
+    """The parts listed from ``own[first]`` on, each after a list's gap, if there
+    are two or more, all in the total's measure, below it and stated as levels or
+    parts; ``closed``: the list must end with "and" (an open list may leave some
+    out)."""
+    parts = [own[first]]
+    for later in own[first + 1 :]:
+        if _LIST_GAP.match(_between(parts[-1], later)) is None:
+            break
+        parts.append(later)
+    if len(parts) < 2:
+        return None
+    if closed and not _LAST_ITEM.search(_between(parts[-2], parts[-1])):
+        return None  # an open list ("3,214 men, 3,586 women, ..."): maybe a few
+    if all(
+        _listed_measure(p.claim, total)
+        and p.claim.value < total.value
+        # "$5 billion – $2 billion more than planned and ...": changes and
+        # comparisons after a dash are no breakdown
+        and (p.claim.frame is None or p.claim.frame.role in ("level", "part"))
+        for p in parts
+    ):
+        return parts
+    return None
+
+
 def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
     """ "The NDA's 293 seats are made up of the BJP's 240 and 53 from allies": a
     total said to be made up of the parts listed right after it; or broken down
     after a colon into a list closed by "and" ("9,328 people: 3,214 men, 3,586
-    women and 2,258 children")."""
+    women and 2,258 children"); or a sentence that opens by pointing back at the
+    total the sentence before states ("It consists of Rp 12.4 trillion ..., a Rp
+    9.6 trillion ... and Rp 2.17 trillion")."""
+    before: list[ClaimRef] = []
     for claims in _sentences(ctx):
-        own = [
-            r
-            for r in claims
-            if r.claim.equivalent_of is None
-            # "the 630-member Bundestag": a figure hyphened to a noun describes it
-            and r.document.prose[r.claim.span.end : r.claim.span.end + 1] != "-"
-        ]
+        if before and before[0].doc_index != claims[0].doc_index:
+            before = []
+        own = _own_figures(claims)
         for i, total in enumerate(own[:-2]):
             first_gap = _between(total, own[i + 1])
             colon = _COLON_BREAKDOWN.match(first_gap) is not None
             if not colon and not _MADE_UP_OF.match(first_gap):
                 continue
-            c = total.claim
-            parts = [own[i + 1]]
-            for later in own[i + 2 :]:
-                if _LIST_GAP.match(_between(parts[-1], later)) is None:
-                    break
-                parts.append(later)
-            if len(parts) < 2:
-                continue
-            if colon and not _LAST_ITEM.search(_between(parts[-2], parts[-1])):
-                continue  # an open list ("3,214 men, 3,586 women, ..."): maybe a few
-            if all(
-                _listed_measure(p.claim, c)
-                and p.claim.value < c.value
-                # "$5 billion – $2 billion more than planned and ...": changes
-                # and comparisons after a dash are no breakdown
-                and (p.claim.frame is None or p.claim.frame.role in ("level", "part"))
-                for p in parts
-            ):
+            parts = _listed_parts(own, i + 1, total.claim, closed=colon)
+            if parts is not None:
                 yield (
                     total,
                     parts,
@@ -118,6 +141,52 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
                         else "a total made up of the parts listed after it"
                     ),
                 )
+        pointed = _made_up_of_the_one_before(own, before)
+        if pointed is not None:
+            yield pointed
+        before = _own_figures(claims)
+
+
+#: a sentence that opens by pointing back at a total and says what it is made of:
+#: "It consists of", "The package is made up of", "This comprises"
+_POINTED_MADE_UP_OF = regex.compile(
+    r"^[ \t\u00a0]*(?:(?i:it|this|that)|(?i:the)(?:[ \t\u00a0]+[a-z-]+){1,2})[ \t\u00a0]+"
+    r"(?:(?:is|are|was|were|will[ \t]+be)[ \t\u00a0]+)?(?i:made[ \t]+up[ \t]+of"
+    r"|consists[ \t]+of|consisted[ \t]+of|comprises|comprised|split[ \t]+(?:into|between)"
+    r"|splits[ \t]+into|divided[ \t]+(?:into|between)|breaks[ \t]+down[ \t]+into)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*$"
+)
+
+
+def _made_up_of_the_one_before(
+    own: list[ClaimRef], before: list[ClaimRef]
+) -> tuple[ClaimRef, list[ClaimRef], str] | None:
+    """(total, parts, why) for a sentence opening "It consists of" and a closed list
+    of parts, whose total is the one figure of their measure, above each, in the
+    sentence right before."""
+    if len(own) < 2 or not before:
+        return None
+    first = own[0]
+    sentence = first.claim.sentence
+    if sentence is None or not _POINTED_MADE_UP_OF.match(
+        first.document.prose[sentence.start : first.claim.span.start]
+    ):
+        return None
+    totals = [
+        r
+        for r in before
+        if _listed_measure(first.claim, r.claim) and r.claim.value > first.claim.value
+    ]
+    if len(totals) != 1:
+        return None
+    parts = _listed_parts(own, 0, totals[0].claim, closed=True)
+    if parts is None:
+        return None
+    return (
+        totals[0],
+        parts,
+        "a total the sentence before states, then what it is made of",
+    )
 
 
 #: a total named after its parts: "..., more than 12,000 in all", "62 people in
@@ -129,11 +198,14 @@ _TOTAL_AFTER = regex.compile(
 #: between two listed parts: " dead in Turkey and ", ", ", " up front and a further ",
 #: " yen, debt servicing at " (an item named before its figure)
 _LIST_GAP = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,(?:[ \t\u00a0]+(?i:and|plus))?|[ \t\u00a0]+and"
+    # "€43.2 billion for the energy price brakes and €2.6 billion": an item's words
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,5}(?:,(?:[ \t\u00a0]+(?i:and|plus))?|[ \t\u00a0]+and"
     r"|[ \t\u00a0]+plus"
     r"|[ \t\u00a0]+(?i:together|along)[ \t\u00a0]+with"
     r"(?:[ \t\u00a0]+(?i:his|her|its|their|the|our))?)"
-    r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra)"
+    r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra"
+    # "Rp 12.4 trillion in cash transfers, a Rp 9.6 trillion wage subsidy"
+    r"|a|an)"
     r"|(?:[ \t\u00a0]+[\w'’-]+){1,4}[ \t\u00a0]+(?i:at|of|with)"
     # "took 157 seats, Third Way 65 and the Left 26": a gapped item's name
     rf"|[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME})?"
