@@ -772,6 +772,27 @@ def _final_not_later(a: ClaimRef, b: ClaimRef, fa: Frame, fb: Frame) -> bool:
     return df is not None and do is not None and df <= do
 
 
+def _slip_across_stages(a: ClaimRef, b: ClaimRef, far_apart: bool) -> bool:
+    """Two reports of one news cycle that print one long figure's digits two ways
+    ("Rs 43,084 crore" bid and "Rs 43,804 crore" spent, "3.05 million doses"
+    pledged and "305,000 doses"): a figure copied wrong, whatever stage each
+    report's words give it, but a forecast (which lies near its result, so that
+    their digits meet by chance). Only for figures of at least
+    :data:`~factcheck.align.thresholds.SLIP_STAGE_DIGITS` significant digits, which
+    two facts rarely share by chance."""
+    if a.doc_index == b.doc_index or far_apart:
+        return False
+    fa, fb = a.claim.frame, b.claim.frame
+    if "forecast" in (fa and fa.stage, fb and fb.stage):
+        return False  # a forecast lies near its result: "4.16%" and "4.61%" by chance
+    if digit_slip(a.claim, b.claim) is None:
+        return False
+    return (
+        min(len(_mantissa(a.claim.value)[0]), len(_mantissa(b.claim.value)[0]))
+        >= T.SLIP_STAGE_DIGITS
+    )
+
+
 def _named_target(fa: Frame, fb: Frame) -> bool:
     """ "faster than Gidey's 14:06.62": a figure compared against, that names whose
     it is, is that holder's level."""
@@ -836,6 +857,7 @@ def decide(
             )
             or (name == "stage" and _dated_earlier(fa, fb))
             or (name == "stage" and _final_not_later(a, b, fa, fb))
+            or (name == "stage" and _slip_across_stages(a, b, far_apart))
         ):
             return Veto(reason=f"different {name}: {va} / {vb}")
     if (

@@ -1056,20 +1056,26 @@ class FrameReader(HolderReader):
         if m is not None and len(near_left[m.end() :].split()) <= 2:
             return "comparison", None, m.group()
         # the change word nearest the figure ("cut the price of the iPhone 14 by")
-        change_left = max(
-            lex.change_before.finditer(near_left), key=lambda m: m.start(), default=None
-        )
+        changes = list(lex.change_before.finditer(near_left))
         # "a drop of more than 20 points", "climbed to at least 2,862": the
         # figure's own qualifier is no word between the change and its size (read
         # only when a change word stands near: this runs for every claim)
-        bare_left = (
-            near_left if change_left is None else _QUALIFIER_AT_END.sub("", near_left)
+        bare_left = near_left if not changes else _QUALIFIER_AT_END.sub("", near_left)
+        change_left = max(
+            (
+                m
+                for m in changes
+                # "can carry up to 1,500 passengers": the figure's own qualifier
+                if m.start() < len(bare_left.rstrip())
+                # "It has lined up $245m": the particle of a phrasal verb
+                and not any(
+                    n.end() == m.end()
+                    for n in lex.not_a_change.finditer(near_left, 0, m.end())
+                )
+            ),
+            key=lambda m: m.start(),
+            default=None,
         )
-        if change_left is not None and any(
-            m.end() == change_left.end()
-            for m in lex.not_a_change.finditer(near_left, 0, change_left.end())
-        ):
-            change_left = None  # "It has lined up $245m": a phrasal verb's particle
         if (
             change_left is not None
             and len(bare_left[change_left.end() :].split()) <= 2

@@ -68,6 +68,11 @@ SWAPPED = 1.0
 #: ... counted only for values of at least this many significant digits ("4" and
 #: "40" share a digit by chance)
 SLIP_DIGITS = 2
+#: a slip of at least this many significant digits between two reports of one news
+#: cycle is compared whatever stage each gives it ("Rs 43,084 crore" bid, "Rs 43,804
+#: crore" spent): two-digit figures ("4.5%" forecast, "5.4%" result) share their
+#: digits by chance too often
+SLIP_STAGE_DIGITS = 3
 #: Two weak pairs between the same two reports whose figures are exchanged ("45
 #: dead and 47 missing" against "47 people had died and 45 were still missing",
 #: "Third Way 65 and the Left 26" against "Third Way won 26 seats and the Left

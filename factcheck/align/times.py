@@ -62,7 +62,11 @@ _ORIGIN = regex.compile(
 #: right before an earlier figure: "up from ", "from about " (frames read the
 #: earlier stage with it too)
 FROM_BEFORE = regex.compile(
-    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
+    r"\bfrom\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$"
+    # "down from the $961 million it first demanded": after a change's direction,
+    # the start may take its article
+    r"|\b(?:up|down|rising|falling|higher|lower)\s+from\s+(?:the|its|their|a|an)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
     regex.IGNORECASE,
 )
 #: words that compare a figure with another: "compared with", "versus", "against"
