@@ -117,6 +117,15 @@ _SPELL_TOKEN: Final = regex.compile(
 _FRACTION_FOLLOWS: Final = regex.compile(
     r"[ \t]+(?i:of|and|or|but|to)\b|[ \t]*(?:[^ \tA-Za-z]|$)"
 )
+#: a change's size by "by" before a fraction ("grew by almost a third on 2023's",
+#: "cut by a quarter from"): the fraction may be followed by its base or time
+_BY_A_FRACTION: Final = regex.compile(
+    r"(?i:\bby)[ \t]+(?:(?i:about|almost|nearly|roughly|around|some|over|more[ \t]+than"
+    r"|less[ \t]+than|just[ \t]+over|just[ \t]+under)[ \t]+)?(?i:a|one)[ \t]+$"
+)
+_CHANGE_BASE_FOLLOWS: Final = regex.compile(
+    r"[ \t]+(?i:on|from|in|over|since|compared|than|this|last|year[ \t-]on[ \t-]year)\b"
+)
 #: a fraction's value is read to the hundredth ("two thirds" is 0.67, "a quarter" 0.25)
 FRACTION_PRECISION: Final = 0.01
 _BIG: Final = {
@@ -232,7 +241,14 @@ def _fraction_of(
     if pending_a or current == 1:
         # "a third of", "one fifth": singular, and a fraction only before "of" or
         # at the end of a phrase ("a third term" is an ordinal)
-        if plural or _FRACTION_FOLLOWS.match(text, m.end()) is None:
+        if plural:
+            return None
+        if _FRACTION_FOLLOWS.match(text, m.end()) is None and not (
+            _CHANGE_BASE_FOLLOWS.match(text, m.end()) is not None
+            and _BY_A_FRACTION.search(
+                text, max(0, m.start("word") - 40), m.start("word")
+            )
+        ):
             return None
         return 1 / d
     if plural and 1 < current < d:
@@ -262,7 +278,10 @@ _WORD_ANCHORS: Final = "|".join(
 _AFTER_A_WORDS: Final = (
     r"[ \t]*(?:-|[ \t]and[ \t]+)?[ \t]*"
     r"(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore"
-    rf"|(?:{'|'.join(DENOMINATORS)})[ \t]+of\b)"
+    # "a third of", and a change's fraction: "cut by a third.", "grew by almost a
+    # third on 2023's" (whether it is one, _fraction_of decides)
+    rf"|(?:{'|'.join(DENOMINATORS)})(?:[ \t]+(?:of|on|from|in|over|since)\b|[.,;])"
+    r")"
 )
 #: the spacing characters that group digits ("4 512", "27 310 447", "1\u202f906\u202f233"):
 #: Unicode's space separators (Zs), the space of every script; a number is grouped by

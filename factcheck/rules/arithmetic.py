@@ -137,6 +137,21 @@ def _ratio_change(new: Interval, old: Interval) -> Interval | None:
     return Interval((new.low / old.high - 1) * 100, (new.high / old.low - 1) * 100, "%")
 
 
+def _open_ratio_change(new: Interval, old: Interval) -> Interval | None:
+    """Percent change from a closed ``old`` to a ``new`` open at one end ("at least
+    $2.45 million, 35 per cent more than the $1.6 million": at least 48.5%), as a
+    half-open interval; None if ``old`` is open too, or ``new`` at both ends."""
+    if old.low is None or old.high is None or old.low <= 0:
+        return None
+    if new.low is None and new.high is None:
+        return None
+    return Interval(
+        None if new.low is None else (new.low / old.high - 1) * 100,
+        None if new.high is None else (new.high / old.low - 1) * 100,
+        "%",
+    )
+
+
 def _negated(iv: Interval) -> Interval:
     """``-iv``: a fall stated as a positive percentage."""
     return Interval(
@@ -606,6 +621,8 @@ def _is_amount_change(ref: ClaimRef) -> bool:
     return (
         claim.kind in ("money", "count", "quantity")
         and not _in_points(claim)
+        # "grew by a third": a fraction of the start, not an amount
+        and not _is_share_word(claim)
         and frame is not None
         and frame.role == "change"
         and claim.equivalent_of is None
@@ -1399,6 +1416,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             ),
             (t for t in apposed if t[0].key not in read),
             (t for t in from_peak if t[0].key not in read),
+            _fraction_changes(claims, earlier),
             (
                 t
                 for t in _changes_on_the_offer_price(claims, offers)
@@ -1450,7 +1468,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 #: first proposal of ", "24% more than the ", "15% above the "
 _COMPARED = regex.compile(
     r"^[ \t\u00a0]+(?i:more|higher|bigger|larger|greater|above|less|lower|smaller"
-    r"|below|fewer|cheaper|dearer)(?:[ \t\u00a0]+(?i:than))?"
+    r"|below|fewer|cheaper|dearer|pricier|costlier)(?:[ \t\u00a0]+(?i:than))?"
     # "16.6% more than last season and 1 kg above the record": a list's joiner
     # ends what the percentage is compared with
     r"(?:[ \t\u00a0]+(?!(?i:and|but|while|whereas)\b)[\w'’-]+){0,5}?[ \t\u00a0]+$"
@@ -1518,6 +1536,58 @@ def _compared_triples(
         referent = _pointed_at(old, q.start() if q else start, earlier)
         if referent is not None:
             yield pct, referent, old
+
+
+#: a change's size as a fraction word, after its verb and "by": "grew by almost a
+#: third", "fell by half", "was cut by a quarter"
+_BY_FRACTION = regex.compile(
+    r"(?i:\b(?:rose|rise[sn]?|grew|grow[sn]?|gained|increased|jumped|climbed|fell"
+    r"|fall[sn]?|dropped|declined|decreased|shrank|cut|reduced|slashed|up|down))"
+    rf"[ \t\u00a0]+(?i:by)[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: between a fraction change and its start: " on 2023's ", " from the "
+_ON_ITS_START = regex.compile(
+    r"^[ \t\u00a0]+(?i:on|from)[ \t\u00a0]+(?:(?i:the|its|their)[ \t\u00a0]+)?"
+    # "on the previous year's ", "from last year's "
+    r"(?:(?:[\w-]+[ \t\u00a0]+)?[\w-]+['’]s[ \t\u00a0]+)?$"
+)
+
+
+def _fraction_changes(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(fraction, the level it led to, the start) for a change sized by a fraction
+    word and measured on a start named right after it: "The surplus reached $992
+    billion. That means the surplus grew by almost a third on 2023's $823
+    billion." The level is the nearest figure of the start's measure before the
+    change in its sentence, or else the one such figure of the sentence before."""
+    for i, change in enumerate(claims[:-1]):
+        if not _is_share_word(change.claim):
+            continue
+        text = change.document.prose
+        s0 = change.claim.sentence.start if change.claim.sentence else 0
+        start = change.claim.span.start
+        if not _BY_FRACTION.search(text, max(s0, start - 60), start):
+            continue
+        old = claims[i + 1]
+        if old.claim.kind not in (
+            "money",
+            "count",
+            "quantity",
+        ) or not _ON_ITS_START.match(_between(change, old)):
+            continue
+        before = [r for r in claims[:i] if _two_ends(r, old)]
+        if before:
+            yield change, before[-1], old
+            continue
+        after = claims[i + 2 : i + 3]
+        if after and _two_ends(after[0], old) and _TO.search(_before(after[0])):
+            # "cut by a quarter from $200 million to $150 million"
+            yield change, after[0], old
+            continue
+        prior = [r for r in earlier if _in_sentence_before(r, s0) and _two_ends(r, old)]
+        if len(prior) == 1:
+            yield change, prior[0], old
 
 
 def _pointed_amount_changes(
@@ -1678,7 +1748,8 @@ def change_misfit(
     in percent, "difference" in points or the measure's unit), when the stated
     change cannot be it (in the direction its verb gives); None when it fits or an
     end is open."""
-    stated = _stated(pct.claim)
+    stated = _stated_share(pct.claim) if _is_share_word(pct.claim) else None
+    stated = stated or _stated(pct.claim)
     new_iv, old_iv = _stated(new.claim), _stated(old.claim)
     amount = _is_amount_change(pct)
     if pct.claim.unit == "pp" or _in_points(pct.claim) or amount:
@@ -1687,7 +1758,7 @@ def change_misfit(
             return None
         implied, what = difference, "difference"
     else:
-        change = _ratio_change(new_iv, old_iv)
+        change = _ratio_change(new_iv, old_iv) or _open_ratio_change(new_iv, old_iv)
         if change is None:
             return None
         implied, what = change, "change"

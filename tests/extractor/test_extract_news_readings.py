@@ -809,3 +809,23 @@ def test_pesos_are_the_named_countrys(text: str, unit: str) -> None:
 
     (claim,) = extract_document(Document.from_text(text, path="a.txt")).claims
     assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The surplus grew by almost a third on 2023's figure.", 1 / 3),
+        ("Spending was cut by a quarter from $200 million.", 0.25),
+        ("Output was cut by a third.", 1 / 3),
+        ("Sales rose by a fifth in 2023.", 0.2),
+    ],
+)
+def test_a_fraction_after_by_sizes_a_change(text: str, value: float) -> None:
+    assert extract(text)[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text", ["He won a third in a row.", "It came by a third route.", "a third term"]
+)
+def test_an_ordinal_after_a_is_no_fraction(text: str) -> None:
+    assert [c for c in extract(text) if c.value < 1] == []
