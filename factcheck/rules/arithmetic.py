@@ -754,6 +754,62 @@ def _comparative_margins(
             yield margin, new, old
 
 
+#: right after a margin, a comparison whose other side is named by words, not by a
+#: figure: " more than runners-up France", " more expensive than its rival"
+_MORE_THAN_NAMED = regex.compile(
+    r"[ \t\u00a0]+(?i:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller"
+    r"|longer|shorter)(?:[ \t\u00a0]+(?i:expensive|costly|valuable))?[ \t\u00a0]+"
+    r"(?i:than)[ \t\u00a0]+"
+    # the side, named: "its rival", "runners-up France", "the champions" (not "than
+    # previously planned", "than last year", "than the year before")
+    r"(?=(?:its|their|his|her)\b|the[ \t\u00a0]+(?!(?:previous|same|year|prior|original"
+    r"|initial|planned|expected|forecast|estimated|budgeted|old|earlier)\b)[a-z]"
+    r"|(?:[a-z-]+[ \t\u00a0]+){0,2}[A-Z])"
+)
+
+
+#: how far after a margin over a named side that side's own figure may stand ("$16
+#: million more than runners-up France, who got $30 million"), in characters
+_NAMED_SIDE_REACH = 80
+
+
+def _margins_over_a_named_side(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, one figure, the other) where a margin compares two sides and names
+    the other side by words, not by its figure: "Argentina earned $42 million, $16
+    million more than runners-up France, who got $30 million" (the sentence's two
+    other figures of the margin's measure), "Casgevy will cost $2.2 million.
+    Lyfgenia is priced at $3.1 million, which makes it $1.1 million more expensive
+    than its rival" (the one before it, and the one of the sentence before)."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for i, margin in enumerate(own):
+        m = margin.claim
+        if m.kind not in ("money", "count", "quantity") or i == 0:
+            continue
+        if not _MORE_THAN_NAMED.match(margin.document.prose, m.span.end):
+            continue
+        others = [r for r in own if r is not margin and _same_measure(r.claim, m)]
+        if len(others) == 2 and others[0].claim.span.end <= m.span.start:
+            gap = _between(margin, others[1])
+            if len(gap) <= _NAMED_SIDE_REACH and ";" not in gap:
+                # "..., who got $30 million": the named side's own figure, close by
+                yield margin, others[0], others[1]
+            continue
+        if len(others) != 1 or others[0].claim.span.end > m.span.start:
+            continue
+        s0 = m.sentence.start if m.sentence else -1
+        before = [
+            r
+            for r in earlier
+            if r.claim.equivalent_of is None
+            and _in_sentence_before(r, s0)
+            and _same_measure(r.claim, m)
+        ]
+        if len(before) == 1:
+            yield margin, others[0], before[0]
+
+
 #: a record beaten by a margin: "beating Sunday's 46.6C by ", "broke the record of
 #: 2:01:09 by "; the text before the old record and between it and the margin
 _BEAT = regex.compile(
@@ -1204,6 +1260,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 _comparative_margins(claims, earlier),
                 "margin",
                 "one sentence states two figures and by how much one exceeds the other",
+            ),
+            (
+                _margins_over_a_named_side(claims, earlier),
+                "margin",
+                "a margin over a side the text names, whose figure it also states",
             ),
         )
         for triples, what, why in readings:

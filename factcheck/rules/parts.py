@@ -44,6 +44,8 @@ def _total_and_parts(
     parts, or listed parts then their total."""
     yield from _breakdowns(ctx)
     yield from _made_up_of(ctx)
+    yield from _remainders(ctx)
+    yield from _together_the_ones_before(ctx)
     yield from _totals_after_parts(ctx)
     yield from _wholes_named_by_their_parts(ctx)
 
@@ -145,6 +147,89 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
         if pointed is not None:
             yield pointed
         before = _own_figures(claims)
+
+
+#: a sentence that opens by adding up two things named before: "Together, the
+#: guarantee and UBS's share cover ", "Combined, the two funds hold "
+_TOGETHER_OPENING = regex.compile(
+    r"^[ \t\u00a0]*(?i:together|combined|between[ \t]+them),[ \t\u00a0]+"
+    r"(?:[\w'’-]+[ \t\u00a0]+){1,6}(?i:and)[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){1,8}?"
+    r"(?:(?i:about|around|roughly|some|nearly|almost|more[ \t]+than|over)[ \t\u00a0]+)?$"
+)
+
+
+def _together_the_ones_before(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """(total, parts, why) for "The state guarantees CHF 9 billion, but only after
+    UBS has borne the first CHF 5 billion itself. Together, the guarantee and UBS's
+    share cover CHF 15 billion": a sentence that opens by adding two things up,
+    with one figure, whose parts are the two figures of its measure, and none
+    other, of the sentence right before."""
+    before: list[ClaimRef] = []
+    for claims in _sentences(ctx):
+        if before and before[0].doc_index != claims[0].doc_index:
+            before = []
+        own = _own_figures(claims)
+        if own:
+            total = own[0]
+            sentence = total.claim.sentence
+            if sentence is not None and _TOGETHER_OPENING.match(
+                total.document.prose[sentence.start : total.claim.span.start]
+            ):
+                parts = [r for r in before if _listed_measure(r.claim, total.claim)]
+                if (
+                    len(parts) == 2
+                    and len([r for r in before if r.claim.kind == total.claim.kind])
+                    == 2
+                    and all(p.claim.value < total.claim.value for p in parts)
+                ):
+                    yield total, parts, "two figures, then a sentence that adds them up"
+        before = _own_figures(claims)
+
+
+#: right before what a part leaves of its whole: ", leaving it about ", ", which
+#: leaves ", " leaving the company with "
+_LEAVING = regex.compile(
+    r"(?i:\b(?:leaving|which[ \t]+leaves|that[ \t]+leaves|to[ \t]+leave))"
+    r"(?:[ \t\u00a0]+(?i:it|them|him|her|the[ \t\u00a0]+[a-z-]+))?"
+    r"(?:[ \t\u00a0]+(?i:with))?"
+    r"(?:[ \t\u00a0]+(?i:about|around|roughly|some|nearly|almost|just[ \t]+over"
+    r"|just[ \t]+under|more[ \t]+than|less[ \t]+than))?[ \t\u00a0]*$"
+)
+
+
+def _remainders(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """(whole, [part, rest], why) for "Of the $16.5 billion price, Novo Holdings
+    will recoup $11 billion ..., leaving it about $4.5 billion": a part of a stated
+    whole, then what it leaves of it; the two add up to the whole."""
+    for claims in _sentences(ctx):
+        own = _own_figures(claims)
+        for i in range(1, len(own)):
+            rest, part = own[i], own[i - 1]
+            text = rest.document.prose
+            start = rest.claim.span.start
+            if not _LEAVING.search(text, max(0, start - 48), start):
+                continue
+            if _between(part, rest).count(",") > 1:
+                continue  # another clause's figure between them
+            frame = part.claim.frame
+            if frame is None or frame.role != "part" or frame.whole is None:
+                continue
+            wholes = [r for r in own[: i - 1] if r.claim.id == frame.whole]
+            if not wholes:
+                continue
+            whole = wholes[0]
+            if all(
+                _listed_measure(p.claim, whole.claim)
+                and p.claim.value < whole.claim.value
+                for p in (part, rest)
+            ):
+                yield (
+                    whole,
+                    [part, rest],
+                    "a part of a stated whole, then what it leaves",
+                )
 
 
 #: a sentence that opens by pointing back at a total and says what it is made of:
