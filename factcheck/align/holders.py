@@ -59,6 +59,16 @@ _STRONG = regex.compile(r"[;:]\s*|\s+[—–]\s+")
 
 
 _WEAK = regex.compile(r",?\s+(?:and|while|whereas|but|plus)\s+|,\s+")
+#: a participle clause that states the result of the clause before it: "Imports
+#: fell 2.6% to $59 billion, leaving a trade deficit of": the deficit is not the
+#: imports'; a name right after the participle is its holder ("giving China a
+#: surplus of")
+_RESULT_PARTICIPLE = regex.compile(
+    r",\s+(?:leaving|giving|producing|creating|resulting\s+in|generating)\s+"
+    # a new quantity ("a trade deficit of"), or a name that holds it ("China a
+    # surplus of"); "leaving the fund with" points back at a holder named before
+    r"(?P<rest>(?:an?\s|[A-Z])[^,;:]*)$"
+)
 
 
 _NUMBER_END = regex.compile(
@@ -496,6 +506,11 @@ class HolderReader:
         text = self.text
         strong = [m.end() for m in _STRONG.finditer(text, s0, claim.span.start)]
         clause_start = strong[-1] if strong else s0
+        result = _RESULT_PARTICIPLE.search(text, clause_start, claim.span.start)
+        if result is not None:
+            # "..., leaving a trade deficit of $12.7 billion": the result of the
+            # clause before has no holder of its subject's
+            return self._subject_at(result.start("rest"), claim.span.start)
         relative = self._antecedent(clause_start, claim.span.start)
         if relative is not None:
             return relative
