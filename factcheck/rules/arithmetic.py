@@ -1952,6 +1952,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             *_shares_of_an_earlier_total(claims, earlier),
             *_shares_of_a_named_earlier_whole(claims, earlier),
             *_shares_named_by_the_subject(claims, before),
+            *_shares_of_two_named_before(claims, earlier),
         ]
         before.extend(claims)
         for part, whole, pct in triples:
@@ -2325,7 +2326,10 @@ def _shares_named_by_the_subject(
     opening = _SUBJECT_IS_SHARE.match(
         pct.document.prose[sentence.start : pct.claim.span.start]
     )
-    if opening is None or not _OF.match(_between(pct, whole)):
+    if opening is None:
+        yield from _shares_named_by_a_word_before(claims, before)
+        return
+    if not _OF.match(_between(pct, whole)):
         return
     attribute = lexicon().attribute_of.get(opening["noun"].lower())
     if attribute is None or whole.claim.kind not in ("count", "money", "quantity"):
@@ -2351,6 +2355,132 @@ def _shares_named_by_the_subject(
     ):
         return  # "fined it £20 million in March and £50 million in May": which?
     if part.claim.value < whole.claim.value:
+        yield part, whole, pct
+
+
+#: a sentence whose subject names a thing by a few words, then the share it takes:
+#: "The anchor book accounts for nearly 40 per cent of"
+_SUBJECT_TAKES_SHARE = regex.compile(
+    r"^[ \t\u00a0]*(?i:the|this|that|its)[ \t\u00a0]+(?P<words>(?:[a-z-]+[ \t\u00a0]+){0,2}"
+    r"[a-z-]+)[ \t\u00a0]+(?i:accounts?[ \t]+for|accounted[ \t]+for|makes?[ \t]+up"
+    r"|made[ \t]+up|represents|represented)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)*$"
+)
+
+
+def _shares_named_by_a_word_before(
+    claims: Sequence[ClaimRef], before: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) for "Vodafone Idea has raised Rs 5,400 crore from 74
+    anchor investors. The anchor book accounts for nearly 40 per cent of the Rs
+    18,000 crore issue": the subject names, by a word of its own, the one figure of
+    the whole's measure in the sentence right before."""
+    pct, whole = claims[0], claims[1]
+    sentence = pct.claim.sentence
+    if sentence is None or not _OF.match(_between(pct, whole)):
+        return
+    opening = _SUBJECT_TAKES_SHARE.match(
+        pct.document.prose[sentence.start : pct.claim.span.start]
+    )
+    if opening is None or whole.claim.kind not in ("count", "money", "quantity"):
+        return
+    words = _content_words(opening["words"])
+    prior = [
+        r
+        for r in before
+        if r.claim.equivalent_of is None
+        and _in_sentence_before(r, sentence.start)
+        and _two_ends(r, whole)
+        and not _per_item(r)
+    ]
+    if len(prior) != 1 or not words:
+        return
+    part = prior[0]
+    said = part.claim.sentence_text or ""
+    if part.claim.value < whole.claim.value and any(
+        regex.search(rf"(?i:\b{regex.escape(w)})", said) for w in words
+    ):
+        yield part, whole, pct
+
+
+#: a sentence whose only figure is a share of a whole named by words: "Obesity
+#: drugs now account for nearly a quarter of group sales"
+_NAMED_TAKES_NAMED = regex.compile(
+    r"^[ \t\u00a0]*(?:(?i:the|its)[ \t\u00a0]+)?(?P<part>(?:[\w-]+[ \t\u00a0]+){0,2}[\w-]+)"
+    r"(?:[ \t\u00a0]+(?i:now|still|alone))?[ \t\u00a0]+(?i:accounts?[ \t]+for|accounted[ \t]+for"
+    r"|makes?[ \t]+up|made[ \t]+up|represents|represented)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)*$"
+)
+_OF_WORDS = regex.compile(
+    r"^[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:the|its|their)[ \t\u00a0]+)?"
+    r"(?P<whole>(?:[a-z-]+[ \t\u00a0]+){0,2}[a-z-]+)[ \t\u00a0]*[.,;]"
+)
+
+
+#: right after a price per item: " apiece", " a share", " per share", " each"
+_PER_ITEM_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?i:each|apiece|a[ \t\u00a0]+share|per[ \t\u00a0]+share|a[ \t\u00a0]+head"
+    r"|per[ \t\u00a0]+head|per[ \t\u00a0]+person|a[ \t\u00a0]+person)\b"
+)
+
+
+def _per_item(ref: ClaimRef) -> bool:
+    """ "Rs 11 apiece", "$8.75 a share": a price per item, never a total's part."""
+    return _PER_ITEM_AFTER.match(ref.document.prose, ref.claim.span.end) is not None
+
+
+def _content_words(words: str) -> set[str]:
+    lex = lexicon()
+    return {
+        w.lower()
+        for w in words.split()
+        if len(w) >= 4 and w.lower() not in lex.function_words
+    }
+
+
+def _shares_of_two_named_before(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) for "Sales of obesity drugs rose to 41.6 billion
+    kroner. Group sales rose to 232.3 billion kroner. Obesity drugs now account for
+    nearly a quarter of group sales": a sentence whose one figure is a share, whose
+    subject and whole are named by words that each name exactly one figure of one
+    measure in the two sentences before (every content word of the name in that
+    figure's sentence)."""
+    if len(claims) != 1:
+        return
+    pct = claims[0]
+    sentence = pct.claim.sentence
+    if sentence is None or _stated_share(pct.claim) is None:
+        return
+    text = pct.document.prose
+    opening = _NAMED_TAKES_NAMED.match(text[sentence.start : pct.claim.span.start])
+    after = _OF_WORDS.match(text[pct.claim.span.end : sentence.end + 1])
+    if opening is None or after is None:
+        return
+    part_words = _content_words(opening["part"])
+    whole_words = _content_words(after["whole"])
+    if not part_words or not whole_words or part_words == whole_words:
+        return
+
+    def named(words: set[str]) -> list[ClaimRef]:
+        return [
+            r
+            for r in earlier
+            if r.claim.equivalent_of is None
+            and r.claim.kind in ("count", "money", "quantity")
+            and not _per_item(r)
+            and all(
+                regex.search(rf"(?i:\b{regex.escape(w)})", r.claim.sentence_text or "")
+                for w in words
+            )
+        ]
+
+    parts, wholes = named(part_words), named(whole_words)
+    if len(parts) != 1 or len(wholes) != 1 or parts[0] is wholes[0]:
+        return
+    part, whole = parts[0], wholes[0]
+    if _two_ends(part, whole) and part.claim.value < whole.claim.value:
         yield part, whole, pct
 
 
