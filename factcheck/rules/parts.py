@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from factcheck.align import ClaimRef
+from factcheck.align.decide import significant_digits
 from factcheck.align.phrases import LISTED_NAME
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Finding, Interval
@@ -26,6 +27,12 @@ from factcheck.rules.arithmetic import (
 )
 from factcheck.rules.context import AuditContext
 from factcheck.rules.registry import rule
+
+#: a part hedged by "about" and printed to at least this many significant digits
+#: ("about $20.9 billion") is read to within one unit of its last digit in a
+#: breakdown, not the hedge's relative width: a writer who prints three digits
+#: means them
+PRECISE_HEDGE_DIGITS = 3
 
 _TOTAL = regex.compile(
     r"(?i:\b(?:total|totall?ing|overall|in[ \t]all|altogether|combined|whole|entire|all[ \t]told))\b"
@@ -661,6 +668,19 @@ def _as_part(part: Claim, total: Claim) -> Interval:
     "£100m" is exact to the million, as the total is, not anywhere from £50m to
     £150m. A qualified part ("about £100m") keeps its own tolerance."""
     stated = _stated(part)
+    if (
+        part.qualifier == "approx"
+        # "about", not "nearly" (a band below the figure)
+        and (part.high is None or part.high > part.value)
+        and significant_digits(part.value) >= PRECISE_HEDGE_DIGITS
+        and part.precision > 0
+    ):
+        # "an equity value of about $20.9 billion plus $4.7 billion of net debt, for
+        # a total of $24.6 billion": a hedged figure printed to its last tenth hedges
+        # that tenth, not a twentieth of itself
+        return Interval(
+            part.value - part.precision, part.value + part.precision, part.unit
+        )
     if (
         part.qualifier is not None
         or total.qualifier is not None
