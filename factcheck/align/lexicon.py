@@ -32,6 +32,8 @@ class Lexicon:
     attribute_of: dict[str, str]
     attributes: regex.Pattern[str]
     running: frozenset[str]
+    #: running counts that also fall (people still missing, still displaced)
+    may_fall: frozenset[str]
     period: frozenset[str]
     #: classes measured in money (a count is never revenue: "sales of 1.8 million
     #: vehicles" count vehicles)
@@ -105,12 +107,15 @@ def lexicon() -> Lexicon:
     )
     attribute_of: dict[str, str] = {}
     running, period, money, counted = set(), set(), set(), set()
+    may_fall: set[str] = set()
     dimension_of: dict[str, str] = {}
     for name, entry in raw["attributes"].items():
         for cue in entry["cues"]:
             attribute_of.setdefault(cue.lower(), name)
         if entry.get("running"):
             running.add(name)
+        if entry.get("may_fall"):
+            may_fall.add(name)
         if entry.get("money"):
             money.add(name)
         if entry.get("counted"):
@@ -127,6 +132,7 @@ def lexicon() -> Lexicon:
         attribute_of=attribute_of,
         attributes=_phrase_pattern(list(attribute_of)),
         running=frozenset(running),
+        may_fall=frozenset(may_fall),
         period=frozenset(period),
         money=frozenset(money),
         counted=frozenset(counted),

@@ -11,6 +11,7 @@ import regex
 from factcheck.align import ClaimRef, Decision, FactGroup
 from factcheck.align.decide import Level
 from factcheck.align.frames import states_floor
+from factcheck.align.lexicon import lexicon
 from factcheck.model import Finding, Severity
 from factcheck.normalize import Comparison, format_interval
 from factcheck.rules.arithmetic import _stated, change_misfit, stated_ends
@@ -550,6 +551,8 @@ def _floor(ref: ClaimRef) -> float | None:
     so far ("had confirmed 101 deaths"), else None (an estimate may be revised
     down)."""
     claim = ref.claim
+    if claim.frame is not None and claim.frame.attribute in lexicon().may_fall:
+        return None  # "159 unaccounted for" then "109": the missing are being found
     if claim.qualifier in ("gt", "ge"):
         return claim.low
     if claim.qualifier is None and states_floor(claim, ref.document.prose):
