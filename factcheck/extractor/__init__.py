@@ -78,16 +78,26 @@ def stated_precision(m: Mention) -> float:
     billion": 10 billion), except a percentage or a count under 100: "20%" and "40
     directors" name their units digit, as a temperature does ("40C", "120F": news
     gives temperatures to the degree). A whole count is exact ("21 incidents" is
-    21, not 20.5 to 21.5).
+    21, not 20.5 to 21.5), but not a count of points: an index's or a share's
+    points are a measure, and "shed 4,451 points" rounds 4,451.28.
     """
     precision = m.precision
     if m.kind in ("percent", "count") and abs(m.value) < 100 and precision > 1:
         precision = 1.0
     if m.kind == "quantity" and m.unit in _DEGREES and precision > 1:
         precision = 1.0
-    if m.kind == "count" and precision <= 1 and m.value == int(m.value):
+    if (
+        m.kind == "count"
+        and precision <= 1
+        and m.value == int(m.value)
+        and (m.noun or "").split(" ")[0] not in _MEASURED_COUNTS
+    ):
         precision = 0.0
     return precision
+
+
+#: counted nouns that are a measure's units, not things: their whole numbers round
+_MEASURED_COUNTS: Final = frozenset(["points", "point"])
 
 
 def _interval(

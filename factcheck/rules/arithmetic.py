@@ -1289,6 +1289,13 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                     gap = Interval(0.0, gap.high, gap.unit)  # the two may meet
                 stated = _stated(margin.claim)
                 if unit == "pp" and margin.claim.kind == "count":
+                    # the extractor reads a count of points to its last digit
+                    stated = Interval(margin.claim.low, margin.claim.high, unit)
+                if (
+                    unit == "pp"
+                    and margin.claim.kind == "count"
+                    and stated.low == stated.high
+                ):
                     # "13 points clear": a count of points is rounded to its last
                     # digit (a whole point, or its last decimal)
                     value = margin.claim.value

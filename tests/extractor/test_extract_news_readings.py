@@ -829,3 +829,19 @@ def test_a_fraction_after_by_sizes_a_change(text: str, value: float) -> None:
 )
 def test_an_ordinal_after_a_is_no_fraction(text: str) -> None:
     assert [c for c in extract(text) if c.value < 1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The index shed 4,451 points on Monday.", 4450.5, 4451.5),
+        ("The quake killed 4,451 people on Monday.", 4451, 4451),
+        ("The party leads by 13 points.", 12.5, 13.5),
+        ("The party holds 13 seats.", 13, 13),
+    ],
+)
+def test_a_whole_count_is_exact_but_points_are_a_measure(
+    text: str, low: float, high: float
+) -> None:
+    (claim,) = extract(text)
+    assert (claim.low, claim.high) == (low, high)
