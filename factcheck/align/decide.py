@@ -902,16 +902,18 @@ def decide(
         )
     if (
         time == "different"
-        and not series
-        # a running tally's days are its moments: 236 dead on Monday, 263 on Tuesday
-        and fa.attribute not in _running()
-        and fb.attribute not in _running()
-        and _DAY.match(fa.time or "")
-        and _DAY.match(fb.time or "")
-        and _slip_across_stages(a, b, far_apart)
-    ) or (
-        time == "different"
-        and is_headline(a) != is_headline(b)
+        and (
+            is_headline(a) != is_headline(b)
+            or (
+                not series
+                # a running tally's days are its moments: 236 dead on Monday, 263
+                # on Tuesday
+                and fa.attribute not in _running()
+                and fb.attribute not in _running()
+                and _DAY.match(fa.time or "")
+                and _DAY.match(fb.time or "")
+            )
+        )
         and _slip_across_stages(a, b, far_apart)
     ):
         # "Rs 27,780 crore ... on Wednesday" and "Rs 27,870 crore ... opens on

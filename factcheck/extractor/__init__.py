@@ -370,9 +370,16 @@ _DOLLAR_COUNTRIES: Final = (
     ("singapore", "SGD"),
     ("hong kong", "HKD"),
 )
-_DOLLAR_COUNTRY_NAMES: Final = regex.compile(
-    r"\b(" + "|".join(n for n, _ in _DOLLAR_COUNTRIES) + r")\b", regex.IGNORECASE
-)
+
+
+def _names_of(countries: tuple[tuple[str, str], ...]) -> regex.Pattern[str]:
+    """One pattern for the names of a table of countries, whole words, any case."""
+    return regex.compile(
+        r"\b(" + "|".join(n for n, _ in countries) + r")\b", regex.IGNORECASE
+    )
+
+
+_DOLLAR_COUNTRY_NAMES: Final = _names_of(_DOLLAR_COUNTRIES)
 #: an amount marked with its dollar's country after it: "$57 billion Canadian"
 _MARKED_AMOUNT: Final = regex.compile(
     r"\$[\d.,]+(?:[ \t\u00a0]+(?:million|billion|trillion|bn|m))?"
@@ -477,9 +484,7 @@ _PESO_COUNTRIES: Final = (
     ("colombia", "COP"),
     ("colombian", "COP"),
 )
-_PESO_COUNTRY_NAMES: Final = regex.compile(
-    r"\b(" + "|".join(n for n, _ in _PESO_COUNTRIES) + r")\b", regex.IGNORECASE
-)
+_PESO_COUNTRY_NAMES: Final = _names_of(_PESO_COUNTRIES)
 
 
 def _resolve_pesos(document: Document, table: ClaimTable) -> None:

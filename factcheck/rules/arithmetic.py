@@ -34,6 +34,7 @@ from factcheck.model import NEARLY_MULTIPLE_BAND, Claim, Finding, Interval
 from factcheck.normalize import format_interval
 from factcheck.rules.context import (
     FRACTION_WORD_TOLERANCE,
+    NAMED_SIDE_REACH,
     AuditContext,
     allowed_interval,
 )
@@ -128,22 +129,17 @@ def _stated(claim: Claim) -> Interval:
     )
 
 
-def _ratio_change(new: Interval, old: Interval) -> Interval | None:
-    """Percent change from ``old`` to ``new``, as an interval."""
-    if new.low is None or new.high is None or old.low is None or old.high is None:
-        return None
-    if old.low <= 0:
-        return None
-    return Interval((new.low / old.high - 1) * 100, (new.high / old.low - 1) * 100, "%")
-
-
-def _open_ratio_change(new: Interval, old: Interval) -> Interval | None:
-    """Percent change from a closed ``old`` to a ``new`` open at one end ("at least
-    $2.45 million, 35 per cent more than the $1.6 million": at least 48.5%), as a
-    half-open interval; None if ``old`` is open too, or ``new`` at both ends."""
+def _ratio_change(
+    new: Interval, old: Interval, *, open_new: bool = False
+) -> Interval | None:
+    """Percent change from ``old`` to ``new``, as an interval; None if an end is
+    open. ``open_new``: a ``new`` open at one end gives a half-open change ("at
+    least $2.45 million, 35 per cent more than the $1.6 million": at least 48.5%)."""
     if old.low is None or old.high is None or old.low <= 0:
         return None
-    if new.low is None and new.high is None:
+    if (new.low is None and new.high is None) or (
+        not open_new and (new.low is None or new.high is None)
+    ):
         return None
     return Interval(
         None if new.low is None else (new.low / old.high - 1) * 100,
@@ -768,11 +764,6 @@ _MORE_THAN_NAMED = regex.compile(
 )
 
 
-#: how far after a margin over a named side that side's own figure may stand ("$16
-#: million more than runners-up France, who got $30 million"), in characters
-_NAMED_SIDE_REACH = 80
-
-
 def _margins_over_a_named_side(
     claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -792,7 +783,7 @@ def _margins_over_a_named_side(
         others = [r for r in own if r is not margin and _same_measure(r.claim, m)]
         if len(others) == 2 and others[0].claim.span.end <= m.span.start:
             gap = _between(margin, others[1])
-            if len(gap) <= _NAMED_SIDE_REACH and ";" not in gap:
+            if len(gap) <= NAMED_SIDE_REACH and ";" not in gap:
                 # "..., who got $30 million": the named side's own figure, close by
                 yield margin, others[0], others[1]
             continue
@@ -1151,10 +1142,7 @@ def _difference_triples(
         if not _two_ends(first, second):
             continue
         if first.claim.kind == "percent":
-            if not (
-                second.claim.kind == "percent"
-                and (_in_points(diff.claim) or diff.claim.unit == "pp")
-            ):
+            if not (second.claim.kind == "percent" and _points_or_pp(diff.claim)):
                 continue
         elif diff.claim.kind not in ("money", "count", "quantity") or not (
             _same_measure(first.claim, diff.claim)
@@ -1190,7 +1178,7 @@ def _lead_over_the_sentence_before(
         return
     if second.claim.kind != "percent" or second.claim.unit != "%":
         return  # shares of one vote: what a lead between sentences is read for
-    if not (_in_points(diff.claim) or diff.claim.unit == "pp"):
+    if not _points_or_pp(diff.claim):
         return
     s0 = second.claim.sentence.start if second.claim.sentence else -1
     before = [
@@ -1362,6 +1350,12 @@ def _delta_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 },
                 evidence="one sentence states a change as an amount and a percentage",
             )
+
+
+def _points_or_pp(claim: Claim) -> bool:
+    """A difference between two percentages: in percentage points ("4.34
+    percentage points") or a count of points ("13 points")."""
+    return claim.unit == "pp" or _in_points(claim)
 
 
 def _in_points(claim: Claim) -> bool:
@@ -1820,13 +1814,13 @@ def change_misfit(
     stated = stated or _stated(pct.claim)
     new_iv, old_iv = _stated(new.claim), _stated(old.claim)
     amount = _is_amount_change(pct)
-    if pct.claim.unit == "pp" or _in_points(pct.claim) or amount:
+    if _points_or_pp(pct.claim) or amount:
         difference = _difference(new_iv, old_iv, new.claim.unit if amount else "pp")
         if difference is None:
             return None
         implied, what = difference, "difference"
     else:
-        change = _ratio_change(new_iv, old_iv) or _open_ratio_change(new_iv, old_iv)
+        change = _ratio_change(new_iv, old_iv, open_new=True)
         if change is None:
             return None
         implied, what = change, "change"
@@ -2365,12 +2359,16 @@ def _shares_named_by_the_subject(
         yield part, whole, pct
 
 
+#: the verbs by which a thing takes a share of a whole: "accounts for", "makes up"
+_TAKES_A_SHARE = (
+    r"accounts?[ \t]+for|accounted[ \t]+for|makes?[ \t]+up|made[ \t]+up|represents"
+    r"|represented"
+)
 #: a sentence whose subject names a thing by a few words, then the share it takes:
 #: "The anchor book accounts for nearly 40 per cent of"
 _SUBJECT_TAKES_SHARE = regex.compile(
     r"^[ \t\u00a0]*(?i:the|this|that|its)[ \t\u00a0]+(?P<words>(?:[a-z-]+[ \t\u00a0]+){0,2}"
-    r"[a-z-]+)[ \t\u00a0]+(?i:accounts?[ \t]+for|accounted[ \t]+for|makes?[ \t]+up"
-    r"|made[ \t]+up|represents|represented)[ \t\u00a0]+"
+    rf"[a-z-]+)[ \t\u00a0]+(?i:{_TAKES_A_SHARE})[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)*$"
 )
 
@@ -2404,9 +2402,7 @@ def _shares_named_by_a_word_before(
         return
     part = prior[0]
     said = part.claim.sentence_text or ""
-    if part.claim.value < whole.claim.value and any(
-        regex.search(rf"(?i:\b{regex.escape(w)})", said) for w in words
-    ):
+    if part.claim.value < whole.claim.value and any(_names(said, w) for w in words):
         yield part, whole, pct
 
 
@@ -2414,8 +2410,8 @@ def _shares_named_by_a_word_before(
 #: drugs now account for nearly a quarter of group sales"
 _NAMED_TAKES_NAMED = regex.compile(
     r"^[ \t\u00a0]*(?:(?i:the|its)[ \t\u00a0]+)?(?P<part>(?:[\w-]+[ \t\u00a0]+){0,2}[\w-]+)"
-    r"(?:[ \t\u00a0]+(?i:now|still|alone))?[ \t\u00a0]+(?i:accounts?[ \t]+for|accounted[ \t]+for"
-    r"|makes?[ \t]+up|made[ \t]+up|represents|represented)[ \t\u00a0]+"
+    r"(?:[ \t\u00a0]+(?i:now|still|alone))?"
+    rf"[ \t\u00a0]+(?i:{_TAKES_A_SHARE})[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)*$"
 )
 _OF_WORDS = regex.compile(
@@ -2425,15 +2421,23 @@ _OF_WORDS = regex.compile(
 
 
 #: right after a price per item: " apiece", " a share", " per share", " each"
+_EACH_WORDS = (
+    r"each|apiece|a[ \t\u00a0]+head|per[ \t\u00a0]+head|per[ \t\u00a0]+person"
+    r"|a[ \t\u00a0]+person"
+)
 _PER_ITEM_AFTER = regex.compile(
-    r"[ \t\u00a0]+(?i:each|apiece|a[ \t\u00a0]+share|per[ \t\u00a0]+share|a[ \t\u00a0]+head"
-    r"|per[ \t\u00a0]+head|per[ \t\u00a0]+person|a[ \t\u00a0]+person)\b"
+    rf"[ \t\u00a0]+(?i:{_EACH_WORDS}|a[ \t\u00a0]+share|per[ \t\u00a0]+share)\b"
 )
 
 
 def _per_item(ref: ClaimRef) -> bool:
     """ "Rs 11 apiece", "$8.75 a share": a price per item, never a total's part."""
     return _PER_ITEM_AFTER.match(ref.document.prose, ref.claim.span.end) is not None
+
+
+def _names(text: str, word: str) -> bool:
+    """Whether ``text`` holds ``word`` at a word's start, in any case."""
+    return regex.search(rf"(?i:\b{regex.escape(word)})", text) is not None
 
 
 def _content_words(words: str) -> set[str]:
@@ -2477,10 +2481,7 @@ def _shares_of_two_named_before(
             if r.claim.equivalent_of is None
             and r.claim.kind in ("count", "money", "quantity")
             and not _per_item(r)
-            and all(
-                regex.search(rf"(?i:\b{regex.escape(w)})", r.claim.sentence_text or "")
-                for w in words
-            )
+            and all(_names(r.claim.sentence_text or "", w) for w in words)
         ]
 
     parts, wholes = named(part_words), named(whole_words)
@@ -2995,10 +2996,7 @@ _SHARED_AMONG = regex.compile(
     rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
 #: right after an amount per item: " each", " apiece", " a head"
-_EACH_AFTER = regex.compile(
-    r"[ \t\u00a0]+(?i:each|apiece|a[ \t\u00a0]+head|per[ \t\u00a0]+head"
-    r"|per[ \t\u00a0]+person|a[ \t\u00a0]+person)\b"
-)
+_EACH_AFTER = regex.compile(rf"[ \t\u00a0]+(?i:{_EACH_WORDS})\b")
 #: between the items and their total: " shares, a payout of as much as about "
 _THEN_THE_TOTAL = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},[ \t\u00a0]+(?:(?i:a|an)[ \t\u00a0]+)?(?i:payout|total"

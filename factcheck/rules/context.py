@@ -65,6 +65,15 @@ CROSS_SOURCE_FX_SLACK = 0.03
 FRACTION_WORD_TOLERANCE = 0.1
 #: how far beyond its figure "more than X" may reach when it restates another amount
 OPEN_END_FACTOR = 1.5
+#: how far after a margin over a side named by words that side's own figure may
+#: stand, in characters ("$16 million more than runners-up France, who got $30
+#: million"); beyond it the figure is another clause's
+NAMED_SIDE_REACH = 80
+#: a part hedged by "about" and printed to at least this many significant digits
+#: ("about $20.9 billion") is read to within one unit of its last digit in a
+#: breakdown, not the hedge's relative width: a writer who prints three digits
+#: means them
+PRECISE_HEDGE_DIGITS = 3
 #: "more than $2 billion (€1.97 billion)": a pair that bounds one true amount from
 #: below, which the writer rounds down to its figure ($2.08 billion as "more than $2
 #: billion") while the equivalent converts the true amount; the pair's figure reaches

@@ -25,14 +25,8 @@ from factcheck.rules.arithmetic import (
     _sentences_after,
     _stated,
 )
-from factcheck.rules.context import AuditContext
+from factcheck.rules.context import PRECISE_HEDGE_DIGITS, AuditContext
 from factcheck.rules.registry import rule
-
-#: a part hedged by "about" and printed to at least this many significant digits
-#: ("about $20.9 billion") is read to within one unit of its last digit in a
-#: breakdown, not the hedge's relative width: a writer who prints three digits
-#: means them
-PRECISE_HEDGE_DIGITS = 3
 
 _TOTAL = regex.compile(
     r"(?i:\b(?:total|totall?ing|overall|in[ \t]all|altogether|combined|whole|entire|all[ \t]told))\b"
@@ -153,7 +147,7 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
         pointed = _made_up_of_the_one_before(own, before)
         if pointed is not None:
             yield pointed
-        before = _own_figures(claims)
+        before = own
 
 
 #: a sentence that opens by adding up two things named before: "Together, the
@@ -192,7 +186,7 @@ def _together_the_ones_before(
                     and all(p.claim.value < total.claim.value for p in parts)
                 ):
                     yield total, parts, "two figures, then a sentence that adds them up"
-        before = _own_figures(claims)
+        before = own
 
 
 #: right before what a part leaves of its whole: ", leaving it about ", ", which
