@@ -72,6 +72,10 @@ _EQUIVALENT_JOINER: Final = regex.compile(
         (?:\d{4}(?:-\d{2,4})?|[A-Z][a-z]+(?:[ \t\u00a0]+\d{4})?|year|quarter|month)
         [,;][ \t\u00a0]*(?i:or)
         (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost))?[ \t\u00a0]*
+      # "180,000 euros for a gold medal (about $197,000)": what the amount is for,
+      # then the restatement in brackets
+      | [ \t\u00a0]+for(?:[ \t\u00a0]+[a-z-]+){1,4}[ \t\u00a0]*[(][ \t\u00a0]*
+        (?:(?i:roughly|about|approximately|around|some|nearly|almost|or)[ \t\u00a0]+)?
     )""",
     regex.VERBOSE,
 )

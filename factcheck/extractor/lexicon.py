@@ -253,6 +253,9 @@ DEFAULT_CODE_FOR_WORD: Mapping[str, str] = {
     "leu": "RON",
     "rial": "IRR",
 }
+#: precious metals, which CLDR lists among currencies ("Gold", "Silver"): news
+#: prices them in money, and "20 gold" counts medals
+_METALS: frozenset[str] = frozenset({"XAU", "XAG", "XPT", "XPD"})
 #: currency words CLDR gives to one currency only, as news prints them alone
 #: (CLDR's English names carry the country: "Hungarian forints")
 UNIQUE_CURRENCY_WORDS: Mapping[str, str] = {
@@ -477,6 +480,8 @@ def currency_lexicon() -> CurrencyLexicon:
     names: dict[str, str] = {}
     codes = set(locale.currencies)
     for code, name in locale.currencies.items():
+        if code in _METALS:
+            continue  # "20 gold, 12 silver and 13 bronze medals": medals, not money
         plural = get_currency_name(code, count=2, locale=locale)
         for form in (name, plural):
             key = form.lower()

@@ -241,6 +241,15 @@ def test_regional_signs_and_currency_words(text: str, value: float, unit: str) -
     assert claim.value == pytest.approx(value)
 
 
+def test_medals_of_a_metal_are_no_money() -> None:
+    claims = list(extract("Japan won 20 gold, 12 silver and 13 bronze medals."))
+    assert [(c.text, c.kind) for c in claims] == [
+        ("20", "count"),
+        ("12", "count"),
+        ("13", "count"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text", ["the Huawei P50 phone", "a P2 rating", "the R1 motorway"]
 )

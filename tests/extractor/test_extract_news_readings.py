@@ -786,6 +786,22 @@ def test_a_figure_its_time_then_its_restatement(text: str, restated: bool) -> No
     assert (claims[1].equivalent_of == claims[0].id) is restated
 
 
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        ("The committee pays 180,000 euros for a gold medal (about $197,000).", True),
+        ("It pays £2,500 for each athlete (roughly $3,200) a month.", True),
+        ("It pays 180,000 euros for a gold medal (and $90,000 for silver).", False),
+        ("It pays 180,000 euros for a gold medal, about $197,000.", False),
+    ],
+)
+def test_a_figure_what_it_is_for_then_its_restatement(
+    text: str, restated: bool
+) -> None:
+    claims = extract(text)
+    assert (claims[1].equivalent_of == claims[0].id) is restated
+
+
 def test_a_size_in_other_units_is_no_equivalent_of_its_last_side() -> None:
     claims = extract("The sunshield is 69 by 46 feet, or 21 by 14 metres.")
     assert [c.equivalent_of for c in claims] == [None, None, None, None]
