@@ -497,7 +497,13 @@ def _holder_relation(
             return "same", f"same holder: {fa.holder}"
         if ka <= kb or kb <= ka:
             larger = fa if len(ka) > len(kb) else fb
-            if (ka ^ kb) and (ka ^ kb) <= _variants():
+            if (
+                (ka ^ kb)
+                and (ka ^ kb) <= _variants()
+                # "customers of Skylark Air": what people are customers of is a
+                # company, whose name may end in "Air"; no product's variant
+                and _OF_NAME_CUE not in (*fa.cues, *fb.cues)
+            ):
                 # "the iPhone 15" and "the iPhone 15 Plus": a product and its variant
                 return (
                     "different",
@@ -743,14 +749,18 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
     return "unknown"
 
 
-def _dated_earlier(fa: Frame, fb: Frame) -> bool:
+def _dated_earlier(a: ClaimRef, b: ClaimRef, fa: Frame, fb: Frame) -> bool:
     """An earlier figure that states its own time, and a figure of that same time:
     "25.5% in December from 21.8% in November" and "12.8% in November" are both
-    November's rate. The date, not the stage, says which fact it is."""
-    return (
-        {fa.stage, fb.stage} == {"earlier", None}
-        and fa.time is not None
-        and (fa.time == fb.time)
+    November's rate. The date, not the stage, says which fact it is. The day its
+    report was published is no earlier figure's own time ("revised to 212 from 236,
+    rescuers said on Wednesday": Wednesday is the revision's)."""
+    if {fa.stage, fb.stage} != {"earlier", None} or fa.time is None:
+        return False
+    earlier = a if fa.stage == "earlier" else b
+    published = earlier.document.published
+    return fa.time == fb.time and (
+        published is None or fa.time != published.isoformat()
     )
 
 
@@ -805,6 +815,21 @@ def _named_target(fa: Frame, fb: Frame) -> bool:
     return bool(target.holder_key) and "holder<-a possessive" in target.cues
 
 
+#: how a frame's holder was read when the counted noun itself names it
+_OF_NAME_CUE = "holder<-the name the counted noun is of"
+_NOUN_NAMES = ("holder<-a name before the counted noun", _OF_NAME_CUE)
+
+
+def _named_part(fa: Frame, fb: Frame) -> bool:
+    """ "including 2.26 million customers of CenterPoint Energy": a part of its
+    sentence's whole that its counted noun names the holder of is that holder's
+    level, for another report's "2.3 million CenterPoint Energy customers"."""
+    if {fa.role, fb.role} != {"part", "level"}:
+        return False
+    part = fa if fa.role == "part" else fb
+    return bool(part.holder_key) and any(c in part.cues for c in _NOUN_NAMES)
+
+
 def decide(
     a: ClaimRef,
     b: ClaimRef,
@@ -856,9 +881,13 @@ def decide(
         if va != vb and not (
             (
                 name == "role"
-                and (_unsaid_whole(ca, cb, fa, fb) or _named_target(fa, fb))
+                and (
+                    _unsaid_whole(ca, cb, fa, fb)
+                    or _named_target(fa, fb)
+                    or (not same_doc and _named_part(fa, fb))
+                )
             )
-            or (name == "stage" and _dated_earlier(fa, fb))
+            or (name == "stage" and _dated_earlier(a, b, fa, fb))
             or (name == "stage" and _final_not_later(a, b, fa, fb))
             or (name == "stage" and _slip_across_stages(a, b, far_apart))
         ):

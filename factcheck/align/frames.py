@@ -53,6 +53,13 @@ def _owner(text: str) -> str:
 
 #: a count's holder read from a name before its noun
 _NAME_BEFORE_NOUN = "a name before the counted noun"
+#: a count's holder read from the name its noun is "of"
+_NOUN_OF_NAME = "the name the counted noun is of"
+#: "of" and capitalized words after a count's noun, then no further name
+_OF_NAMES = regex.compile(
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?P<names>\p{Lu}[\w-]*(?:[ \t\u00a0]+\p{Lu}[\w-]*){0,2})"
+    r"(?![\w-]|[ \t\u00a0]+\p{Lu})"
+)
 #: capitalized words right after a count, then what follows them
 _NAMES_THEN = regex.compile(
     r"^[ \t\u00a0]+(?P<names>\p{Lu}[\w-]*(?:[ \t\u00a0]+\p{Lu}[\w-]*){0,2})"
@@ -699,6 +706,13 @@ class FrameReader(HolderReader):
             # "Japan logged a deficit of ¥5,827.1 billion in trade with China": the
             # balance with one partner, a part of the whole
             holder = holder.narrowed(partner, joiner="with")
+        owner = self._name_after_noun(claim, end)
+        if owner:
+            # "2.26 million customers of CenterPoint Energy": the name the counted
+            # noun is "of" owns them, whoever the clause's subject is
+            holder = _Holder(
+                " ".join(owner), holder_key(owner, self.lex), _NOUN_OF_NAME
+            )
         maker = self._name_before_noun(claim, end)
         if maker:
             # "250 Airbus aircraft" in an order of 470 from Airbus and Boeing: the
@@ -761,6 +775,24 @@ class FrameReader(HolderReader):
         if m is None or not m.group("rest").lower().startswith(
             claim.noun.split()[0].lower()
         ):
+            return []
+        words = m.group("names").split()
+        if not all(_is_name_token(w, self.words, self.lex) for w in words):
+            return []
+        return words
+
+    def _name_after_noun(self, claim: Claim, end: int) -> list[str]:
+        """The name after a count's noun and "of" ("2.26 million customers of
+        CenterPoint Energy", "4,000 employees of Halvorsen"): whose of them the
+        count is."""
+        if claim.kind != "count" or not claim.noun:
+            return []
+        rest = self.text[claim.span.end : end]
+        gap = len(rest) - len(rest.lstrip())
+        if not rest[gap:].lower().startswith(claim.noun.lower()):
+            return []
+        m = _OF_NAMES.match(rest, gap + len(claim.noun))
+        if m is None:
             return []
         words = m.group("names").split()
         if not all(_is_name_token(w, self.words, self.lex) for w in words):

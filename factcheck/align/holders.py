@@ -200,6 +200,7 @@ _SOURCE_OF = {
     "the attribute's preposition": "owner",
     "a relative clause's antecedent": "subject",
     "a name before the counted noun": "owner",
+    "the name the counted noun is of": "owner",
     "the noun the figure modifies": "owner",
     _TALLY_PLACE: "place",
 }
@@ -224,6 +225,25 @@ _TAKES_AN_OBJECT = frozenset(
 _RELATIVE = regex.compile(r",\s+(?:which|who|whose)\b")
 
 
+def _verb_after_pronoun(tok: _Token, lex: Lexicon) -> bool:
+    """Whether the word right after a relative pronoun is the relative clause's verb
+    ("Cyclone Gabrielle, which left at least eight dead"): a lower-case word that no
+    determiner, pronoun or preposition is (those open another clause's subject:
+    "which the ministry said")."""
+    return (
+        tok.text.isalpha()
+        and tok.text.islower()
+        and tok.low not in lex.determiners
+        and tok.low not in lex.function_words
+        and tok.low not in lex.prepositions
+    )
+
+
+#: a sentence's opening place: "In Belgium", "In neighbouring Belgium"
+_OPENING_PLACE = regex.compile(
+    r"\s*In\s+(?:(?:neighbou?ring|nearby|the)\s+)?"
+    r"(?P<name>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2}),"
+)
 #: an opening phrase that holds a figure before the main clause ("At 280 metres,")
 _OPENING = regex.compile(
     r"\s*(?:At|With|Of|Worth|Valued\s+at|Priced\s+at)\s+(?:\w+\s+){0,2}$"
@@ -434,7 +454,30 @@ class HolderReader:
             found = self._subject_at(comma + 1, s1_of(claim, s0, text))
             if found is not None and found.key:
                 return found
-        return self._subject(claim, s0, start)
+        subject = self._subject(claim, s0, start)
+        if (subject is None or not subject.key) and attribute in lex.running:
+            # "In Belgium, at least 31 people have died", "In neighbouring Belgium,
+            # where the toll stands at 27": a toll scoped by its sentence's
+            # opening place is that place's
+            place = self._opening_place(s0, claim.span.start)
+            if place:
+                return _Holder(" ".join(place), holder_key(place, lex), _TALLY_PLACE)
+        return subject
+
+    def _opening_place(self, s0: int, stop: int) -> list[str]:
+        """The name of a sentence's opening place ("In Belgium,", "In neighbouring
+        Belgium, where"), if the sentence opens with one (no month or weekday)."""
+        m = _OPENING_PLACE.match(self.text, s0, stop)
+        if m is None:
+            return []
+        words = m.group("name").split()
+        if (
+            words[0].lower() in MONTHS
+            or words[0].lower() in _WEEKDAY_NAMES
+            or not all(_is_name_token(w, self.words, self.lex) for w in words)
+        ):
+            return []
+        return words
 
     def _place_after(self, claim: Claim, end: int) -> list[str]:
         """The place a count is scoped to: "1,610,105 vehicles in China" (a name
@@ -683,7 +726,9 @@ class HolderReader:
             return None
         after = _tokens(self.text, found.end(), stop, self.spans)
         if not after or not (
-            after[0].low in self.lex.verbs or _looks_like_verb(after[0].text)
+            after[0].low in self.lex.verbs
+            or _looks_like_verb(after[0].text)
+            or _verb_after_pronoun(after[0], self.lex)
         ):
             return None  # "which Jio said will give it...": another clause's subject
         toks = _tokens(self.text, clause_start, found.start(), self.spans)

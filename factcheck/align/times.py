@@ -83,10 +83,14 @@ _COMPARED_BEFORE = regex.compile(
 _LATER_CLAUSE = regex.compile(
     r"[;—–]|,[ \t\u00a0]+(?i:and|but|while|whereas|which|who|where)\b"
 )
+#: where a figure's own phrase ends: a comma, a semicolon, a dash
+_PHRASE_END = regex.compile(r"[,;—–]")
 #: a year that dates a comparison's base, not the figure ("up 24% on 2022",
 #: "compared with 2019")
 _BASE = regex.compile(
-    rf"\b(?:on|{_COMPARING}|than(?:\s+in)?)\s+$",
+    rf"\b(?:on|{_COMPARING}|than(?:\s+in)?)\s+"
+    # "higher than in November 2019": the base's month and year
+    r"(?:(?-i:[A-Z][a-z]+\.?)\s+)?$",
     regex.IGNORECASE,
 )
 #: a whole year named without its number: "for the full year", "full-year operating
@@ -224,7 +228,14 @@ def read_time(
         ):
             cut = s
             break
-    for lo, hi in ((start, min(end, cut)), (s0, min(s1, cut))):
+    passes = [(start, min(end, cut)), (s0, min(s1, cut))]
+    if FROM_BEFORE.search(text, max(s0, claim.span.start - 24), claim.span.start):
+        # "revised to 212 from 236, rescuers said on Wednesday": an earlier
+        # figure's own time stands in its own phrase ("from 21.8% in November");
+        # the sentence's is the report's or the later figure's
+        stop = _PHRASE_END.search(text, claim.span.end, min(end, cut))
+        passes = [(start, stop.start() if stop else min(end, cut))]
+    for lo, hi in passes:
         found = _time_in(
             text,
             spans,
@@ -381,6 +392,8 @@ def _time_in(
     for mm in _MONTH_YEAR.finditer(text, lo, hi):
         # "exports in January 2024": a month, not the year
         month = _MONTH_NUMBER.get(mm.group("m").lower().rstrip("."))
+        if _BASE.search(text, max(0, mm.start() - 20), mm.start()):
+            continue  # "four points higher than in November 2019": the base's month
         if month is not None and not any(s <= mm.start() < e for s, e in spans):
             return f"{mm.group('y')}-{month:02d}"
     # "25.5% in December from 21.8% in November": a month right after the figure
