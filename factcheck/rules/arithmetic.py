@@ -47,7 +47,7 @@ _UP = regex.compile(
 _DOWN = regex.compile(
     r"(?i:\b(?:fell|fall\w*|down|decreas\w*|declin\w*|drop\w*|dropp\w*|slid\w*|slip\w*"
     r"|plung\w*|tumbl\w*|sank|sink\w*|shr[aiu]nk\w*|cut|cuts|lower\w*|reduc\w*|lost|loss"
-    r"|narrow\w*|contract\w*))\b"
+    r"|narrow\w*|contract\w*|slump\w*|dipp?\w*|plummet\w*|retreat\w*))\b"
 )
 #: a qualifier before an end of a change: "to about 5%", "up from nearly 4%"
 _ABOUT = r"(?:(?i:about|around|roughly|nearly|almost|some|just)[ \t]+)?"
@@ -382,9 +382,9 @@ _THEN_A_PREMIUM = (
     r"[ \t\u00a0]*,[ \t\u00a0]+"
     r"(?:(?i:a|an|or|representing|which[ \t\u00a0]+is|some)[ \t\u00a0]+){1,2}$"
 )
-_LEVEL_THEN_PREMIUM = regex.compile(
-    r"^(?:[ \t\u00a0]+(?i:a|per)[ \t\u00a0]+(?i:share|unit))?" + _THEN_A_PREMIUM
-)
+#: after a price per share: " a share", " per Pioneer share"
+_PER_SHARE = r"(?:[ \t\u00a0]+(?i:a|per)(?:[ \t\u00a0]+\p{Lu}[\w&-]*)?[ \t\u00a0]+(?i:share|unit))?"
+_LEVEL_THEN_PREMIUM = regex.compile(r"^" + _PER_SHARE + _THEN_A_PREMIUM)
 _PREMIUM_TO = regex.compile(
     r"^[ \t\u00a0]+(?i:premium|discount|markup|mark-up)[ \t\u00a0]+(?i:to|over|on|above|below)"
     r"(?:[ \t\u00a0]+[\w'’-]+){0,5}?(?:[ \t\u00a0]+(?i:of|at))?[ \t\u00a0]+$"
@@ -576,7 +576,7 @@ def _premium_on(
 #: the premium named before its percentage: "$171 a share, a premium of about ",
 #: then the price it is on: " over its closing price of "
 _LEVEL_THEN_PREMIUM_OF = regex.compile(
-    r"^(?:[ \t\u00a0]+(?i:a|per)[ \t\u00a0]+(?i:share|unit))?"
+    r"^" + _PER_SHARE +
     # "The €62 a share offer represents a premium of": the offer its subject
     r"(?:[ \t\u00a0]*,|(?:[ \t\u00a0]+(?i:offer|bid))?[ \t\u00a0]+(?i:represents|is|was"
     r"|marks|amounts[ \t\u00a0]+to))[ \t\u00a0]+"
@@ -670,6 +670,83 @@ def _delta_triples(
     ]
     if bases:
         yield pct, delta, bases[0]
+
+
+def _delta_to_triples(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef, int]]:
+    """(percent change, amount of the change, the level it led to, +1 for a rise or
+    -1 for a fall) of one sentence: "the index fell 4,451 points to 31,458, a drop
+    of 12.4%" (the start is the level less the rise, or plus the fall)."""
+
+    def role(r: ClaimRef) -> str | None:
+        return r.claim.frame.role if r.claim.frame else None
+
+    changes = [
+        r for r in claims if role(r) == "change" and r.claim.equivalent_of is None
+    ]
+    deltas = [r for r in changes if r.claim.kind != "percent"]
+    if len(deltas) != 1:
+        return  # nothing to pair with certainty
+    (delta,) = deltas
+    pcts = [
+        r
+        for r in claims
+        if r.claim.kind == "percent"
+        and r.claim.unit == "%"
+        and r.claim.equivalent_of is None
+        and (
+            role(r) == "change"
+            # "fell 4,451 points, or 12.4 per cent, to": the change restated
+            or (
+                r.claim.span.start > delta.claim.span.end
+                and _OR_RESTATED.match(_between(delta, r)) is not None
+            )
+        )
+    ]
+    if len(pcts) != 1:
+        return  # one change stated two ways, or nothing to pair with certainty
+    (pct,) = pcts
+    # "fell 4,451 points to 31,458": points of an index's level, not of a percentage
+    index_points = _in_points(delta.claim) and not _is_share_word(delta.claim)
+    if not (_is_amount_change(delta) or index_points):
+        return
+    after = [
+        r for r in claims if r.claim.span.start > delta.claim.span.end and r is not pct
+    ]
+    if not after or role(after[0]) != "level":
+        return
+    new = after[0]
+    between = _between(delta, new)
+    if pct.claim.span.start < new.claim.span.start and not (
+        pct.claim.span.start > delta.claim.span.end
+    ):
+        return
+    if not (
+        _same_measure(new.claim, delta.claim)
+        if not index_points
+        # "fell 4,451 points to 31,458": the level in the change's own points
+        else new.claim.kind == "count" and new.claim.unit is None
+    ):
+        return
+    if not _TO_LEVEL.search(between):
+        return
+    direction = _direction(delta)
+    if direction:
+        yield pct, delta, new, direction
+
+
+#: between a change's amount and its percentage restating it: " points, or ",
+#: ", or about "
+_OR_RESTATED = regex.compile(
+    rf"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)[ \t\u00a0]+{_ABOUT}$"
+)
+#: right before the level a change led to: " to ", " to close at ", " to end at
+#: about "
+_TO_LEVEL = regex.compile(
+    r"(?i:\bto)(?:[ \t\u00a0]+(?i:close|end|finish|settle)[ \t\u00a0]+(?i:at))?"
+    rf"[ \t\u00a0]+{_ABOUT}$"
+)
 
 
 #: between a margin and the figure it is measured from: " clear of Labour's ",
@@ -1352,6 +1429,49 @@ def _delta_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             )
 
 
+def _delta_to_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
+    """FC301 on a change stated as an amount, the level it led to and a
+    percentage: the start is the level less the change."""
+    for claims in _sentences(ctx):
+        for pct, delta, new, direction in _delta_to_triples(claims):
+            d, n = _abs(_stated(delta.claim)), _stated(new.claim)
+            if d.low is None or d.high is None or n.low is None or n.high is None:
+                continue
+            base = (
+                Interval(n.low - d.high, n.high - d.low, n.unit)
+                if direction > 0
+                else Interval(n.low + d.low, n.high + d.high, n.unit)
+            )
+            if base.low is None or base.high is None or base.low <= 0:
+                continue
+            ctx.mark_checked(pct, delta, new)
+            implied = Interval(d.low / base.high * 100, d.high / base.low * 100, "%")
+            stated = _abs(_stated(pct.claim))
+            if stated.overlaps(implied):
+                continue
+            moved = "rose" if direction > 0 else "fell"
+            yield _change_finding(
+                ctx,
+                pct,
+                implied,
+                f"{pct.claim.text!r} does not follow from a change of "
+                f"{delta.claim.text!r} to {new.claim.text!r}: it {moved} from "
+                f"{format_interval(base)}, so {format_interval(d)} over "
+                f"{format_interval(base)} is {format_interval(implied)}, the text "
+                f"says {format_interval(stated)}",
+                related=[delta, new],
+                values={
+                    "change_value": delta.claim.value,
+                    "new_value": new.claim.value,
+                    "unit": new.claim.unit,
+                },
+                evidence=(
+                    "one sentence states a change as an amount, the level it led "
+                    "to and a percentage"
+                ),
+            )
+
+
 def _points_or_pp(claim: Claim) -> bool:
     """A difference between two percentages: in percentage points ("4.34
     percentage points") or a count of points ("13 points")."""
@@ -1454,6 +1574,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
     yield from _delta_arithmetic(ctx)
+    yield from _delta_to_arithmetic(ctx)
     yield from _margin_arithmetic(ctx)
     yield from _records_below_the_beaten(ctx)
     offers = _offer_prices(ctx)
@@ -3005,6 +3126,22 @@ _THEN_THE_TOTAL = regex.compile(
 )
 
 
+#: between a number of items and the amount of each: " releases of ", " payments
+#: of "
+_ITEMS_OF = regex.compile(r"^[ \t\u00a0]+[a-z-]+[ \t\u00a0]+(?i:of)[ \t\u00a0]+$")
+#: between the amount of each item and the total: " each before the end of March,
+#: or ", " apiece, a total of "
+_EACH_THEN_ALL = regex.compile(
+    rf"^[ \t\u00a0]+(?i:{_EACH_WORDS})\b[^,;.()]{{0,40}},[ \t\u00a0]+"
+    r"(?:(?i:or|a[ \t]+total[ \t]+of|totall?ing|making)[ \t\u00a0]+)"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: right after a total: " in all", " in total", " altogether"
+_IN_ALL = regex.compile(
+    r"[ \t\u00a0]+(?i:in[ \t\u00a0]+all|in[ \t\u00a0]+total|altogether)\b"
+)
+
+
 def _per_item_multiples(
     ctx: AuditContext,
 ) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
@@ -3026,6 +3163,18 @@ def _per_item_multiples(
                 # payout of as much as US$985 million": per item, items, total
                 each, items, total = a, b, c
                 words, why = f"on {b.claim.text}", _EACH_THEN_TOTAL
+            elif (
+                _ITEMS_OF.match(_between(a, b))
+                and _EACH_THEN_ALL.match(_between(b, c))
+                and (
+                    _IN_ALL.match(c.document.prose, c.claim.span.end)
+                    or not _between(b, c).rstrip().lower().endswith("or")
+                )
+            ):
+                # "four releases of 7,800 tonnes each ..., or 31,200 tonnes in
+                # all": the items, the amount of each, then the total
+                items, each, total = a, b, c
+                words, why = f"{a.claim.text} of {b.claim.text} each", _ITEMS_EACH_TOTAL
             elif (
                 _SHARED_AMONG.match(_between(a, b))
                 and _PER_ITEM_GAP.match(_between(b, c))
@@ -3055,6 +3204,9 @@ _TOTAL_ITEMS_EACH = (
     "one sentence states a total, the items it is shared among and the amount each"
 )
 _EACH_THEN_TOTAL = "one sentence states an amount per item, the items and the total"
+_ITEMS_EACH_TOTAL = (
+    "one sentence states a number of items, the amount of each and their total"
+)
 
 
 def _capped(base: Claim, top: Claim) -> bool:
