@@ -239,6 +239,8 @@ def _verb_after_pronoun(tok: _Token, lex: Lexicon) -> bool:
     )
 
 
+#: a participle clause opening after a comma: ", dropping from", ", taking its"
+_PARTICIPLE_OPENS = regex.compile(r",[ \t\u00a0]+[a-z]+ing\b")
 #: a sentence's opening place: "In Belgium", "In neighbouring Belgium"
 _OPENING_PLACE = regex.compile(
     r"\s*In\s+(?:(?:neighbou?ring|nearby|the)\s+)?"
@@ -401,6 +403,11 @@ class HolderReader:
                 owner = _POSSESSIVE.sub("", tok.low)
                 if owner in _WEEKDAY_NAMES or owner in MONTHS or owner in _TIME_WORDS:
                     break  # "Turnout in Sunday's election": a time, not an owner
+                if _PARTICIPLE_OPENS.search(text, tok.end, claim.span.start):
+                    # "D66 is the biggest loser after the VVD's fall, dropping from
+                    # 24 seats to 9": a participle clause's figure is its main
+                    # clause subject's, not an owner's in the phrase before it
+                    break
                 name_toks = [t for t in toks if t.end <= tok.end]
                 np = _noun_phrase_before(name_toks, self.words, lex, names_only=True)
                 inner = [
