@@ -77,14 +77,16 @@ def stated_precision(m: Mention) -> float:
     A number with trailing zeros is rounded at its last non-zero digit ("380
     billion": 10 billion), except a percentage or a count under 100: "20%" and "40
     directors" name their units digit, as a temperature does ("40C", "120F": news
-    gives temperatures to the degree). A whole count is exact ("21 incidents" is
+    gives temperatures to the degree, unless a scale word multiplies them). A whole count is exact ("21 incidents" is
     21, not 20.5 to 21.5), but not a count of points: an index's or a share's
     points are a measure, and "shed 4,451 points" rounds 4,451.28.
     """
     precision = m.precision
     if m.kind in ("percent", "count") and abs(m.value) < 100 and precision > 1:
         precision = 1.0
-    if m.kind == "quantity" and m.unit in _DEGREES and precision > 1:
+    if m.kind == "quantity" and m.unit in _DEGREES and precision > 1 and not m.scaled:
+        # ("150 million degrees Celsius", a plasma's heat, rounds like any
+        # scaled figure)
         precision = 1.0
     if (
         m.kind == "count"

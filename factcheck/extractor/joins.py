@@ -365,10 +365,11 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
             and _OWN_UNIT_AFTER.match(text, b.end) is None
         )
     ) and not (
-        # "€222 million, about $263 million": an approximate amount in another unit
-        # set off by a comma restates the one before it
+        # "€222 million, about $263 million", "1.2 million square centimetres —
+        # about 12 square metres —": an approximate amount in another unit set
+        # off by a comma or a dash restates the one before it
         b.qualifier_start is not None
-        and _COMMA.fullmatch(gap) is not None
+        and _COMMA_OR_DASH.fullmatch(gap) is not None
         and _APPROX_WORD.match(text, b.qualifier_start) is not None
     ):
         return False
@@ -383,7 +384,7 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
     )
 
 
-_COMMA: Final = regex.compile(r",[ \t\u00a0]*")
+_COMMA_OR_DASH: Final = regex.compile(r"(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*")
 #: a figure's own unit after it: "€460/t", "€460 a tonne", "€460 per tonne"
 _OWN_UNIT_AFTER: Final = regex.compile(
     r"/|[ \t\u00a0]*(?i:per|a|an)[ \t\u00a0]+[A-Za-z]"

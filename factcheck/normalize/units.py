@@ -114,10 +114,14 @@ PINT_STRINGS = {
     "gigatonne": "gigametric_ton",
     "kilotonne": "kilometric_ton",
     "megatonne": "megametric_ton",
+    "square centimeter": "centimeter ** 2",
     "square foot": "foot ** 2",
+    "square inch": "inch ** 2",
     "square kilometer": "kilometer ** 2",
     "square meter": "meter ** 2",
     "square mile": "mile ** 2",
+    "square millimeter": "millimeter ** 2",
+    "square yard": "yard ** 2",
 }
 
 

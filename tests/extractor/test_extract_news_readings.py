@@ -408,7 +408,10 @@ def test_from_to_before_a_named_change_states_two_ends(
 @pytest.mark.parametrize(
     ("text", "precision"),
     [("It was 40C in the shade.", 1.0), ("A record of 120F.", 1.0),
-     ("It fell to -10C overnight.", 1.0), ("Crowds of 40,000 gathered.", 10000.0)],
+     ("It fell to -10C overnight.", 1.0), ("Crowds of 40,000 gathered.", 10000.0),
+     # a scale word multiplies the degrees: the scaled figure's own rounding
+     ("The plasma reached 150 million degrees Celsius.", 10e6),
+     ("That is 270 million degrees Fahrenheit.", 10e6)],
 )  # fmt: skip
 def test_a_temperature_is_read_to_the_degree(text: str, precision: float) -> None:
     assert extract(text)[0].precision == precision
@@ -800,6 +803,36 @@ def test_a_figure_what_it_is_for_then_its_restatement(
 ) -> None:
     claims = extract(text)
     assert (claims[1].equivalent_of == claims[0].id) is restated
+
+
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        ("They ordered 1.2 million square centimetres — about 12 square metres — of skin.", True),
+        ("It sold €222 million — roughly $263 million — of bonds.", True),
+        ("They ordered 1.2 million square centimetres — and 12 square metres of gauze.", False),
+    ],
+)  # fmt: skip
+def test_an_approximate_restatement_set_off_by_dashes(
+    text: str, restated: bool
+) -> None:
+    claims = extract(text)
+    assert (claims[1].equivalent_of == claims[0].id) is restated
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("an extra 1.2 million square centimetres of skin", "square centimeter"),
+        ("a 3 sq cm patch", "square centimeter"),
+        ("a 40 square millimetre chip", "square millimeter"),
+        ("a 500 square yard plot", "square yard"),
+        ("a 12 square inch panel", "square inch"),
+    ],
+)
+def test_small_areas_are_quantities(text: str, unit: str) -> None:
+    (claim,) = extract(text)
+    assert (claim.kind, claim.unit) == ("quantity", unit)
 
 
 def test_a_size_in_other_units_is_no_equivalent_of_its_last_side() -> None:
