@@ -383,7 +383,11 @@ _THEN_A_PREMIUM = (
     r"(?:(?i:a|an|or|representing|which[ \t\u00a0]+is|some)[ \t\u00a0]+){1,2}$"
 )
 #: after a price per share: " a share", " per Pioneer share"
-_PER_SHARE = r"(?:[ \t\u00a0]+(?i:a|per)(?:[ \t\u00a0]+\p{Lu}[\w&-]*)?[ \t\u00a0]+(?i:share|unit))?"
+_PER_SHARE = (
+    r"(?:[ \t\u00a0]+(?i:a|per)(?:[ \t\u00a0]+\p{Lu}[\w&-]*)?[ \t\u00a0]+(?i:share|unit)"
+    # "$95 per share in cash"
+    r"(?:[ \t\u00a0]+(?i:in)[ \t\u00a0]+(?i:cash|stock))?)?"
+)
 _LEVEL_THEN_PREMIUM = regex.compile(r"^" + _PER_SHARE + _THEN_A_PREMIUM)
 _PREMIUM_TO = regex.compile(
     r"^[ \t\u00a0]+(?i:premium|discount|markup|mark-up)[ \t\u00a0]+(?i:to|over|on|above|below)"
@@ -654,12 +658,17 @@ def _delta_triples(
     changes = [
         r for r in claims if role(r) == "change" and r.claim.equivalent_of is None
     ]
-    pcts = [r for r in changes if r.claim.kind == "percent" and r.claim.unit == "%"]
     deltas = [r for r in changes if r.claim.kind != "percent"]
-    if len(pcts) != 1 or len(deltas) != 1:
+    if len(deltas) != 1:
+        return  # nothing to pair with certainty
+    (delta,) = deltas
+    # "up 50p, or more than 20 per cent, on the 320p": the change restated
+    pct = _change_percent(claims, delta)
+    if pct is None:
         return  # one change stated two ways, or nothing to pair with certainty
-    (pct,), (delta,) = pcts, deltas
-    after = [r for r in claims if r.claim.span.start > delta.claim.span.end]
+    after = [
+        r for r in claims if r.claim.span.start > delta.claim.span.end and r is not pct
+    ]
     bases = [
         r
         for r in after[:1]
@@ -689,24 +698,10 @@ def _delta_to_triples(
     if len(deltas) != 1:
         return  # nothing to pair with certainty
     (delta,) = deltas
-    pcts = [
-        r
-        for r in claims
-        if r.claim.kind == "percent"
-        and r.claim.unit == "%"
-        and r.claim.equivalent_of is None
-        and (
-            role(r) == "change"
-            # "fell 4,451 points, or 12.4 per cent, to": the change restated
-            or (
-                r.claim.span.start > delta.claim.span.end
-                and _OR_RESTATED.match(_between(delta, r)) is not None
-            )
-        )
-    ]
-    if len(pcts) != 1:
+    # "fell 4,451 points, or 12.4 per cent, to": the change restated
+    pct = _change_percent(claims, delta)
+    if pct is None:
         return  # one change stated two ways, or nothing to pair with certainty
-    (pct,) = pcts
     # "fell 4,451 points to 31,458": points of an index's level, not of a percentage
     index_points = _in_points(delta.claim) and not _is_share_word(delta.claim)
     if not (_is_amount_change(delta) or index_points):
@@ -739,8 +734,33 @@ def _delta_to_triples(
 #: between a change's amount and its percentage restating it: " points, or ",
 #: ", or about "
 _OR_RESTATED = regex.compile(
-    rf"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)[ \t\u00a0]+{_ABOUT}$"
+    r"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)[ \t\u00a0]+"
+    r"(?:(?i:about|around|roughly|nearly|almost|some|just|over|under|more[ \t]+than"
+    r"|less[ \t]+than)[ \t\u00a0]+)?$"
 )
+
+
+def _change_percent(claims: Sequence[ClaimRef], delta: ClaimRef) -> ClaimRef | None:
+    """The one percentage of a sentence that states the change ``delta`` states
+    as an amount: a percentage change, or one restating the amount right after it
+    ("up 50p, or more than 20 per cent, on")."""
+    pcts = [
+        r
+        for r in claims
+        if r.claim.kind == "percent"
+        and r.claim.unit == "%"
+        and r.claim.equivalent_of is None
+        and (
+            (r.claim.frame is not None and r.claim.frame.role == "change")
+            or (
+                r.claim.span.start > delta.claim.span.end
+                and _OR_RESTATED.match(_between(delta, r)) is not None
+            )
+        )
+    ]
+    return pcts[0] if len(pcts) == 1 else None
+
+
 #: right before the level a change led to: " to ", " to close at ", " to end at
 #: about "
 _TO_LEVEL = regex.compile(
@@ -760,7 +780,8 @@ _COMPARED_BY = regex.compile(
     r"|(?i:clear|ahead|short|shy)[ \t\u00a0]+(?i:of))"
     # "... than his official world record of ": the figure named, then "of"
     r"(?:[ \t\u00a0]+(?!(?i:than|of|and|or|but)\b)[\w'’-]+){0,4}"
-    r"(?:[ \t\u00a0]+(?i:of|at))?[ \t\u00a0]+$"
+    # "15 seats clear of Frans Timmermans's Labour-Green alliance on 25"
+    r"(?:[ \t\u00a0]+(?i:of|at|on|with))?[ \t\u00a0]+$"
 )
 #: a sentence's subject that points back at a figure, then its verb: "The time
 #: is", "That was", "It is"
@@ -1515,7 +1536,7 @@ def _readings(
 ) -> tuple[Interval, Interval, Interval] | None:
     """The stated change's magnitude, and the two percentages' difference in points
     and relative change in percent (magnitudes), or None if an end is open."""
-    new_iv, old_iv = _stated(new.claim), _stated(old.claim)
+    new_iv, old_iv = _ends(pct, new, old)
     points = _difference(new_iv, old_iv, "pp")
     relative = _ratio_change(new_iv, old_iv)
     if points is None or relative is None:
@@ -1614,15 +1635,16 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             if misfit is None:
                 continue
             shown, what = misfit
+            new_iv, old_iv = _ends(pct, new, old)
             yield _change_finding(
                 ctx,
                 pct,
                 shown,
                 f"{pct.claim.text!r} does not follow from {old.claim.text!r} to "
                 f"{new.claim.text!r}: their {what} is {format_interval(shown)} "
-                f"(from {format_interval(_stated(old.claim))} to "
-                f"{format_interval(_stated(new.claim))}), the text says "
-                f"{format_interval(_stated(pct.claim))}",
+                f"(from {format_interval(old_iv)} to {format_interval(new_iv)}"
+                f"{_TO_THE_BASIS_POINT if _BASIS_POINTS.search(pct.claim.text) else ''}"
+                f"), the text says {format_interval(_stated(pct.claim))}",
                 related=[new, old],
                 values={
                     "new_value": new.claim.value,
@@ -1811,7 +1833,9 @@ def _pointed_amount_changes(
 _CHANGE_NAMED_BEFORE = regex.compile(
     r"(?i:an?)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?(?i:rise|increase|jump|gain|drop"
     r"|fall|decline|cut|reduction|erosion|improvement|deterioration)[ \t\u00a0]+"
-    rf"(?i:of)[ \t\u00a0]+{_ABOUT}$"
+    rf"(?i:of)[ \t\u00a0]+{_ABOUT}"
+    # "an improvement of more than 25% on": a bound on the change
+    r"(?:(?i:more[ \t]+than|less[ \t]+than|over|under)[ \t\u00a0]+)?$"
 )
 #: after a margin, the peak it is measured from, named without its figure: " below
 #: its peak", " off the record high", " short of its high"
@@ -1924,6 +1948,31 @@ _THAN = regex.compile(
 _LEADING_QUALIFIER = regex.compile(rf"(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+$")
 
 
+#: a change in basis points: "50 basis points", "25bp", "25 bps"
+_BASIS_POINTS = regex.compile(r"(?i:basis[ \t\u00a0-]+points?|\bbps?\b|\d\s*bps?\b)")
+
+
+def _ends(pct: ClaimRef, new: ClaimRef, old: ClaimRef) -> tuple[Interval, Interval]:
+    """The intervals of a change's two ends. A writer counting the change in
+    basis points gives its ends to the hundredth: "cut by 50 basis points to 3.75
+    percent, from 4 percent" starts at 4.00%."""
+    if _BASIS_POINTS.search(pct.claim.text):
+        return _to_the_basis_point(new.claim), _to_the_basis_point(old.claim)
+    return _stated(new.claim), _stated(old.claim)
+
+
+#: how a finding says it read a change's ends to the basis point
+_TO_THE_BASIS_POINT = ", read to the basis point as the change is"
+
+
+def _to_the_basis_point(claim: Claim) -> Interval:
+    """A percentage's interval read to the hundredth of a point when it is stated
+    plainly; a qualified one keeps its qualifier's band."""
+    if claim.kind == "percent" and claim.qualifier is None:
+        return Interval(claim.value - 0.005, claim.value + 0.005, claim.unit)
+    return _stated(claim)
+
+
 def change_misfit(
     pct: ClaimRef, new: ClaimRef, old: ClaimRef
 ) -> tuple[Interval, str] | None:
@@ -1933,7 +1982,7 @@ def change_misfit(
     end is open."""
     stated = _stated_share(pct.claim) if _is_share_word(pct.claim) else None
     stated = stated or _stated(pct.claim)
-    new_iv, old_iv = _stated(new.claim), _stated(old.claim)
+    new_iv, old_iv = _ends(pct, new, old)
     amount = _is_amount_change(pct)
     if _points_or_pp(pct.claim) or amount:
         difference = _difference(new_iv, old_iv, new.claim.unit if amount else "pp")
@@ -3209,6 +3258,72 @@ _ITEMS_EACH_TOTAL = (
 )
 
 
+#: a contract's or a plan's term in whole years, as an adjective: "12-year"
+_TERM_YEARS = regex.compile(r"(?P<n>\d{1,2})[-\u2011 ](?i:year)")
+#: between a term and its total: ", ", " "
+_TERM_THEN_TOTAL = regex.compile(r"^[ \t\u00a0]*,?[ \t\u00a0]*$")
+#: right after an amount per year: " a year", " per year", " annually", " a season"
+_A_YEAR_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?:(?i:a|per|each)[ \t\u00a0]+(?i:year|season)|(?i:annually))\b"
+)
+#: right before an average per year: "an average annual value of roughly ",
+#: "an average of "
+_ANNUAL_AVERAGE_BEFORE = regex.compile(
+    r"(?i:\baverage[ \t\u00a0]+(?:annual[ \t\u00a0]+)?(?:value|salary|pay)?[ \t\u00a0]*"
+    r"of)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|some|just[ \t]+over"
+    r"|just[ \t]+under)[ \t\u00a0]+)?$"
+)
+_TERM_PER_YEAR = "one sentence states a term in years, its total and the amount a year"
+#: words that make an amount a year a part of the total: "including", "plus"
+_PART_OF_TERM = regex.compile(
+    r"(?i:\b(?:includ\w*|plus|of[ \t\u00a0]+which|from|deferr\w*|bonus\w*))\b"
+)
+
+
+def _per_year_of_a_term(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
+    """(total, the amount a year, the years, the words, how they were read) for "a
+    12-year, $325-million contract, ... an average annual value of roughly $29
+    million" and "a 10-year, $700 million deal, or $70 million a year": the total is
+    the amount a year times the term's whole years."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for term, total in itertools.pairwise(own):
+            m = _TERM_YEARS.fullmatch(term.claim.text)
+            if (
+                m is None
+                or term.claim.kind != "quantity"
+                or total.claim.kind != "money"
+                or not _TERM_THEN_TOTAL.match(_between(term, total))
+            ):
+                continue
+            text = total.document.prose
+            later = [
+                r
+                for r in own
+                if r.claim.span.start > total.claim.span.end
+                and _two_ends(total, r)
+                # "a 10-year, $700 million deal, including $20 million a year in
+                # deferrals": a part a year, not the average
+                and not _PART_OF_TERM.search(_between(total, r))
+                and (
+                    _A_YEAR_AFTER.match(text, r.claim.span.end)
+                    or _ANNUAL_AVERAGE_BEFORE.search(_before(r, 60))
+                )
+            ]
+            if len(later) != 1:
+                continue
+            years = float(m.group("n"))
+            yield (
+                total,
+                later[0],
+                Interval(years, years, None),
+                f"{term.claim.text}, {total.claim.text}",
+                _TERM_PER_YEAR,
+            )
+
+
 def _capped(base: Claim, top: Claim) -> bool:
     """Whether the amount per item is a cap ("up to US$1.10 a share") and the total
     a cap or a round figure of it ("as much as about US$985 million")."""
@@ -3219,7 +3334,10 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
     """FC305 on a multiple stated in words ("more than triple the previous record
     of €105 million")."""
     for top, base, stated, phrase, why in itertools.chain(
-        _word_multiples(ctx), _verb_multiples(ctx), _per_item_multiples(ctx)
+        _word_multiples(ctx),
+        _verb_multiples(ctx),
+        _per_item_multiples(ctx),
+        _per_year_of_a_term(ctx),
     ):
         top_iv, base_iv = allowed_interval(top.claim), allowed_interval(base.claim)
         if base_iv.low is None and _capped(base.claim, top.claim):
