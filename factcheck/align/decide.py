@@ -521,6 +521,11 @@ def _holder_relation(
                     f"joint and single holders: {fa.holder} / {fb.holder}",
                 )
             return "partial", f"holders overlap: {fa.holder} / {fb.holder}"
+        units = lexicon_subunits()
+        if bool(ka & units) != bool(kb & units):
+            # "its chip unit" against Kurosawa Electric: a unit of a company is a
+            # part of it, never the whole company's figure
+            return "different", f"a unit and a whole: {fa.holder} / {fb.holder}"
         if _named(fa) != _named(fb):
             return unknown  # a name against a common noun: no telling
         if not _comparable_sources(fa.holder_source, fb.holder_source):
@@ -1056,7 +1061,23 @@ def decide(
         )
     # two moments of a running tally differ by design: their digits prove nothing
     slip = None if shared_anchor or series else digit_slip(ca, cb)
-    if slip is not None and confidence + T.DIGIT_SLIP >= T.POSSIBLE:
+    long_slip = False
+    if (
+        slip is not None
+        and not same_doc
+        # one story: its reports share main names (one shared word, "Rival", is
+        # how an archive's unrelated stories meet)
+        and len(topic_a & topic_b) >= T.SLIP_STORY_NAMES
+        and _measured(ca)
+        and _measured(cb)
+        and _slip_across_stages(a, b, far_apart)
+    ):
+        # "a price of $60.5 million" and "a price of $50.6 million" in two reports
+        # of one story: three or more digits copied in another order
+        confidence += T.DIGIT_SLIP_LONG
+        long_slip = True
+        evidence.append(f"one story's figure printed two ways ({slip})")
+    elif slip is not None and confidence + T.DIGIT_SLIP >= T.POSSIBLE:
         confidence += T.DIGIT_SLIP
         evidence.append(f"the same digits printed two ways ({slip})")
     swap = None if same_doc else _swapped(a, b, fa, fb, mates or {})
@@ -1120,7 +1141,7 @@ def decide(
         confidence = min(confidence, T.PROBABLE - 0.01)
     if confidence >= T.CONFIDENT and not inferred:
         level: Level = "confident"
-    elif confidence >= T.PROBABLE and holder != "unknown":
+    elif confidence >= T.PROBABLE and (holder != "unknown" or long_slip):
         level = "probable"
     elif confidence >= T.POSSIBLE:
         level = "possible"
@@ -1196,6 +1217,26 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
     if ea == eb and len(ma) == len(mb) and sorted(ma) == sorted(mb):
         return "two digits swapped"
     return None
+
+
+def _measured(claim: Claim) -> bool:
+    """Whether a figure says what it measures: a unit, or a counted noun ("the
+    maker of the 911" prints a model's name, not a count)."""
+    return claim.kind != "count" or bool(claim.noun)
+
+
+@functools.cache
+def lexicon_subunits() -> frozenset[str]:
+    """The lexicon's nouns for a part of an organisation ("unit", "division"), as
+    written and stemmed."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return frozenset(f(w) for w in lexicon().subunits for f in (str, stem))
+
+
+def mantissa_digits(value: float) -> str:
+    """A value's significant digits (68,000: "68")."""
+    return _mantissa(value)[0]
 
 
 @functools.lru_cache(maxsize=1 << 16)

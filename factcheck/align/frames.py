@@ -53,6 +53,13 @@ def _owner(text: str) -> str:
 
 #: a count's holder read from a name before its noun
 _NAME_BEFORE_NOUN = "a name before the counted noun"
+#: between a figure and its restatement in another measure: " percent, or ",
+#: ", or about "
+_OR_RESTATED = regex.compile(
+    r"(?:[ \t\u00a0]+(?:per[ \t]?cent|percent|of[ \t]+the[ \t]+vote))?[ \t\u00a0]*,"
+    r"[ \t\u00a0]+or[ \t\u00a0]+(?:(?:about|around|roughly|nearly|almost|some|just"
+    r"|over|more[ \t]+than)[ \t\u00a0]+)?"
+)
 #: a count's holder read from the name its noun is "of"
 _NOUN_OF_NAME = "the name the counted noun is of"
 #: "of" and capitalized words after a count's noun, then no further name
@@ -371,7 +378,41 @@ class FrameReader(HolderReader):
         self._distribute_respectively()
         self._fill_gapped()
         self._share_listed_holder()
+        self._share_restated_holder()
         return self.frames
+
+    def _share_restated_holder(self) -> None:
+        """ "against Lee's 47.83 percent, or 16,147,738 votes": a figure that
+        restates the one before it after ", or" (a share as its count) is that
+        figure's holder's, not the clause subject's."""
+        prev: Claim | None = None
+        for claim in self.claims:
+            if claim.equivalent_of is not None:
+                continue
+            last, prev = prev, claim
+            if last is None or last.sentence != claim.sentence:
+                continue
+            first, frame = self.frames[last.id], self.frames[claim.id]
+            if (
+                "holder<-the clause subject" not in frame.cues
+                or not first.holder_key
+                or "holder<-the clause subject" in first.cues
+                or _OR_RESTATED.fullmatch(self.text, last.span.end, claim.span.start)
+                is None
+            ):
+                continue
+            self.frames[claim.id] = attrs.evolve(
+                frame,
+                holder=first.holder,
+                holder_key=first.holder_key,
+                holder_source=first.holder_source,
+                cues=tuple(
+                    f"holder<-the figure it restates ({last.text!r})"
+                    if c == "holder<-the clause subject"
+                    else c
+                    for c in frame.cues
+                ),
+            )
 
     def _share_listed_holder(self) -> None:
         """ "The Greens had 10.8% and 14 seats, ACT 9.0% and 11 seats": a gapped list

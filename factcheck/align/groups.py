@@ -31,11 +31,13 @@ from factcheck.align.decide import (
     anchors_of,
     decide,
     lone_figures,
+    mantissa_digits,
     measure_of,
     sentence_mates,
     share_anchor,
     story_frame,
 )
+from factcheck.align.lexicon import lexicon
 from factcheck.model import Claim
 
 Key = tuple[int, str]
@@ -791,6 +793,16 @@ def blocking_keys(
     out.extend((measure, w) for w in sorted(words))
     if not words:
         out.append((measure, f"doc:{ref.doc_index}"))
+    # two moments of a running tally differ by design: their digits prove nothing
+    running = frame is not None and frame.attribute in lexicon().running
+    slip = None if running else slip_key(ref.claim)
+    if slip is not None:
+        # "$60.5 million" and "a $50.6 million posting fee", "Rs 43,084 crore" and
+        # "Rs 43,804 crore": one figure copied with its digits swapped or its
+        # decimal moved meets its other printings whatever holder each names; a
+        # block paired by date, like a stated amount's (two news cycles apart, the
+        # same digits are a coincidence)
+        out.append(("anchor", f"slip:{measure}", slip, ""))
     anchor = anchor_key(ref, anchors)
     if anchor is not None:
         out.append(("anchor", anchor[0], str(anchor[1]), str(anchor[2])))
@@ -799,6 +811,20 @@ def blocking_keys(
         # "280.04 million, or 19.8 per cent": shares of one stated amount meet
         out.append(("anchor", f"share:{of.kind}", str(of.unit), str(of.value)))
     return out
+
+
+def slip_key(claim: Claim) -> str | None:
+    """The block of the figures that print a claim's significant digits (at least
+    ``SLIP_STAGE_DIGITS`` of them) in any order or scale: the printings a digit
+    slip (:func:`~factcheck.align.decide.digit_slip`) may have made of it."""
+    if claim.kind not in ("money", "count", "quantity", "percent"):
+        return None
+    if claim.qualifier == "range" or claim.value == 0:
+        return None
+    digits = mantissa_digits(claim.value)
+    if len(digits) < T.SLIP_STAGE_DIGITS or len(set(digits)) == 1:
+        return None
+    return "slip:" + "".join(sorted(digits))
 
 
 def is_searched(key: BlockKey, size: int) -> bool:

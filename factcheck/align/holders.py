@@ -239,6 +239,8 @@ def _verb_after_pronoun(tok: _Token, lex: Lexicon) -> bool:
     )
 
 
+#: adverbs that may stand between a subject and its verb: "EP Group already owns"
+_ADVERBS = frozenset(["already", "now", "still", "also", "currently", "today"])
 #: a participle clause opening after a comma: ", dropping from", ", taking its"
 _PARTICIPLE_OPENS = regex.compile(r",[ \t\u00a0]+[a-z]+ing\b")
 #: a sentence's opening place: "In Belgium", "In neighbouring Belgium"
@@ -668,7 +670,8 @@ class HolderReader:
             n += 1
         if n == 0 or n == len(after):
             return None
-        if not (after[n].low in lex.verbs or _looks_like_verb(after[n].text)):
+        verb = n + 1 if after[n].low in _ADVERBS and n + 1 < len(after) else n
+        if not (after[verb].low in lex.verbs or _looks_like_verb(after[verb].text)):
             return None  # (lex.verbs holds the auxiliaries too)
         return _holder_from(after[:n], "the clause subject", lex)
 

@@ -60,6 +60,19 @@ SAME_LEVEL = 1.0
 #: and 2.62 billion) or two digits swapped (4.5% and 5.4%): a figure copied wrong,
 #: rarely two facts. Added to a match that is at least possible with it.
 DIGIT_SLIP = 1.0
+#: ... and two reports of one story (shared names, one news cycle) that print a
+#: figure of at least ``SLIP_STAGE_DIGITS`` significant digits two ways ("$60.5
+#: million" and "$50.6 million" posting fees; "Rs 43,084 crore" and "Rs 43,804
+#: crore") have copied one figure wrong, since two facts of one story rarely
+#: share three digits by chance. Nearly as strong as one stated amount printed
+#: twice (``SAME_ANCHOR``): with shared words or an attribute it makes a probable
+#: match (a warning at most) even when the holders each report reads are unknown;
+#: holders named apart still keep the two figures apart
+DIGIT_SLIP_LONG = 2.5
+#: ... counted between reports that share at least this many main names (one
+#: story): one shared capitalized word ("Rival") is how unrelated stories of an
+#: archive meet
+SLIP_STORY_NAMES = 2
 #: Two reports each list the same two values for two holders or two counted
 #: nouns, assigned the other way round ("24 women and 40 men" against "40 women
 #: and 24 men"; Curry's and Federer's earnings): two figures swapped between
