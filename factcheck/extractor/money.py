@@ -307,13 +307,15 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
 #: read as such)
 DOLLAR_COUNTRY_AFTER: Final = regex.compile(
     r"[ \t\u00a0]+(?P<c>Canadian|Australian|Singapore|Hong[ \t\u00a0]+Kong|New[ \t\u00a0]+Zealand"
-    r"|US|U\.S\.)"
+    # the Canadian press's "$6.1 billion Cdn"
+    r"|Cdn|CDN|US|U\.S\.)"
     r"\b(?![ \t\u00a0]+(?i:dollars?|firms?|companies|company|banks?|government|shares)\b)"
 )
 _DOLLAR_OF_COUNTRY: Final = {
     "us": "USD",
     "u.s.": "USD",
     "canadian": "CAD",
+    "cdn": "CAD",
     "australian": "AUD",
     "singapore": "SGD",
     "hong kong": "HKD",

@@ -108,6 +108,8 @@ _WORD_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("kilotonne", ("kilotonne", "kilotonnes", "kiloton", "kilotons")),
+    ("short_ton", ("short ton", "short tons")),
+    ("long_ton", ("long ton", "long tons")),
     ("megatonne", ("megatonne", "megatonnes", "megaton", "megatons")),
     (
         "kilogram",

@@ -122,6 +122,7 @@ PINT_STRINGS = {
     "square mile": "mile ** 2",
     "square millimeter": "millimeter ** 2",
     "square yard": "yard ** 2",
+    "short_ton": "ton",
 }
 
 

@@ -2823,8 +2823,12 @@ _QUALIFIER_OF = {
 #: a sentence that opens by pointing back at the figure before it: "That is
 #: already", "That figure is around", "This was"
 _THAT_FIGURE = regex.compile(
-    r"^[ \t\u00a0]*(?i:that|this|it)(?:[ \t\u00a0]+(?i:figure|number|total|sum"
-    r"|amount|tally|count|crowd))?[ \t\u00a0]+(?i:is|was|would[ \t]+be|represents"
+    r"^[ \t\u00a0]*(?:(?i:that|this|it)(?:[ \t\u00a0]+(?=(?i:figure|number|total|sum"
+    r"|amount|tally|count|crowd)\b))?|(?i:the)[ \t\u00a0]+(?=(?i:figure|number|total"
+    r"|sum|amount|tally|count|crowd)\b))"
+    # "The figure is nearly 20 percent more than": the noun after "the" points too
+    r"(?:(?i:figure|number|total|sum|amount|tally|count|crowd))?"
+    r"[ \t\u00a0]+(?i:is|was|would[ \t]+be|represents"
     r"|marks|means)(?:[ \t\u00a0]+(?i:already|still|now))?[ \t\u00a0]+"
 )
 

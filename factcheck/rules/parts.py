@@ -153,8 +153,11 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
 #: a sentence that opens by adding up two things named before: "Together, the
 #: guarantee and UBS's share cover ", "Combined, the two funds hold "
 _TOGETHER_OPENING = regex.compile(
-    r"^[ \t\u00a0]*(?i:together|combined|between[ \t]+them),[ \t\u00a0]+"
-    r"(?:[\w'’-]+[ \t\u00a0]+){1,6}(?i:and)[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){1,8}?"
+    r"^[ \t\u00a0]*(?i:together|combined|between[ \t]+them)(?:,[ \t\u00a0]+"
+    r"(?:[\w'’-]+[ \t\u00a0]+){1,6}(?i:and)[ \t\u00a0]+"
+    # "Together the two fires have scorched": the two named by their noun
+    r"|,?[ \t\u00a0]+(?i:the[ \t\u00a0]+two|both)[ \t\u00a0]+)"
+    r"(?:[\w'’-]+[ \t\u00a0]+){1,8}?"
     r"(?:(?i:about|around|roughly|some|nearly|almost|more[ \t]+than|over)[ \t\u00a0]+)?$"
 )
 
@@ -172,20 +175,27 @@ def _together_the_ones_before(
         if before and before[0].doc_index != claims[0].doc_index:
             before = []
         own = _own_figures(claims)
-        if own:
-            total = own[0]
-            sentence = total.claim.sentence
-            if sentence is not None and _TOGETHER_OPENING.match(
-                total.document.prose[sentence.start : total.claim.span.start]
+        # the first figure after the opening ("Together the two fires have
+        # scorched more than 40,000 acres": not the "two")
+        total = next(
+            (
+                r
+                for r in own
+                if r.claim.sentence is not None
+                and _TOGETHER_OPENING.match(
+                    r.document.prose[r.claim.sentence.start : r.claim.span.start]
+                )
+            ),
+            None,
+        )
+        if total is not None and own.index(total) <= 1:
+            parts = [r for r in before if _listed_measure(r.claim, total.claim)]
+            if (
+                len(parts) == 2
+                and len([r for r in before if r.claim.kind == total.claim.kind]) == 2
+                and all(p.claim.value < total.claim.value for p in parts)
             ):
-                parts = [r for r in before if _listed_measure(r.claim, total.claim)]
-                if (
-                    len(parts) == 2
-                    and len([r for r in before if r.claim.kind == total.claim.kind])
-                    == 2
-                    and all(p.claim.value < total.claim.value for p in parts)
-                ):
-                    yield total, parts, "two figures, then a sentence that adds them up"
+                yield total, parts, "two figures, then a sentence that adds them up"
         before = own
 
 

@@ -233,6 +233,8 @@ def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
         # the South African press's hyphen before the scale
         ("about R2.9-trillion", 2.9e12, "ZAR"),
         ("the R254-billion plan", 254e9, "ZAR"),
+        # the Canadian press's abbreviation after the amount
+        ("about $6.1 billion Cdn", 6.1e9, "CAD"),
     ],
 )
 def test_regional_signs_and_currency_words(text: str, value: float, unit: str) -> None:

@@ -828,9 +828,11 @@ def test_an_approximate_restatement_set_off_by_dashes(
         ("a 40 square millimetre chip", "square millimeter"),
         ("a 500 square yard plot", "square yard"),
         ("a 12 square inch panel", "square inch"),
+        ("roughly 2,500 short tons of it", "short_ton"),
+        ("a 40 long ton locomotive", "long_ton"),
     ],
 )
-def test_small_areas_are_quantities(text: str, unit: str) -> None:
+def test_small_areas_and_other_tons_are_quantities(text: str, unit: str) -> None:
     (claim,) = extract(text)
     assert (claim.kind, claim.unit) == ("quantity", unit)
 
