@@ -1070,6 +1070,10 @@ def decide(
         and len(topic_a & topic_b) >= T.SLIP_STORY_NAMES
         and _measured(ca)
         and _measured(cb)
+        # one story's percentages are many and lie between 0 and 100, so their
+        # digits meet by chance ("29.98%" of the vote, "99.28 percent" of polling
+        # stations counted): a percentage slip needs the same attribute too
+        and (ca.kind != "percent" or attribute == "same")
         and _slip_across_stages(a, b, far_apart)
     ):
         # "a price of $60.5 million" and "a price of $50.6 million" in two reports

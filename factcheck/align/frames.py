@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 import regex
@@ -385,39 +385,35 @@ class FrameReader(HolderReader):
         """ "against Lee's 47.83 percent, or 16,147,738 votes": a figure that
         restates the one before it after ", or" (a share as its count) is that
         figure's holder's, not the clause subject's."""
-        prev: Claim | None = None
-        for claim in self.claims:
-            if claim.equivalent_of is not None:
-                continue
-            last, prev = prev, claim
-            if last is None or last.sentence != claim.sentence:
-                continue
-            first, frame = self.frames[last.id], self.frames[claim.id]
-            if (
-                "holder<-the clause subject" not in frame.cues
-                or not first.holder_key
-                or "holder<-the clause subject" in first.cues
-                or _OR_RESTATED.fullmatch(self.text, last.span.end, claim.span.start)
-                is None
-            ):
-                continue
-            self.frames[claim.id] = attrs.evolve(
-                frame,
-                holder=first.holder,
-                holder_key=first.holder_key,
-                holder_source=first.holder_source,
-                cues=tuple(
-                    f"holder<-the figure it restates ({last.text!r})"
-                    if c == "holder<-the clause subject"
-                    else c
-                    for c in frame.cues
-                ),
-            )
+        self._take_holder_before(
+            lambda first, last, claim: (
+                bool(first.holder_key)
+                and "holder<-the clause subject" not in first.cues
+                and _OR_RESTATED.fullmatch(self.text, last.span.end, claim.span.start)
+                is not None
+            ),
+            "the figure it restates",
+        )
 
     def _share_listed_holder(self) -> None:
         """ "The Greens had 10.8% and 14 seats, ACT 9.0% and 11 seats": a gapped list
         item may hold two figures joined by "and"; the name before the first holds
         both, not the clause's subject."""
+        self._take_holder_before(
+            lambda first, last, claim: (
+                "holder<-a listed name before the figure" in first.cues
+                and _JOINED_FIGURE.fullmatch(self.text, last.span.end, claim.span.start)
+                is not None
+            ),
+            "the listed figure before",
+        )
+
+    def _take_holder_before(
+        self, takes: Callable[[Frame, Claim, Claim], bool], why: str
+    ) -> None:
+        """Give a figure whose holder is its clause's subject the holder of the
+        figure right before it in its sentence when ``takes`` (that figure's frame,
+        that figure, this one) says it belongs with it."""
         prev: Claim | None = None
         for claim in self.claims:
             if claim.equivalent_of is not None:
@@ -426,11 +422,8 @@ class FrameReader(HolderReader):
             if last is None or last.sentence != claim.sentence:
                 continue
             first, frame = self.frames[last.id], self.frames[claim.id]
-            if (
-                "holder<-a listed name before the figure" not in first.cues
-                or "holder<-the clause subject" not in frame.cues
-                or _JOINED_FIGURE.fullmatch(self.text, last.span.end, claim.span.start)
-                is None
+            if "holder<-the clause subject" not in frame.cues or not takes(
+                first, last, claim
             ):
                 continue
             self.frames[claim.id] = attrs.evolve(
@@ -439,7 +432,7 @@ class FrameReader(HolderReader):
                 holder_key=first.holder_key,
                 holder_source=first.holder_source,
                 cues=tuple(
-                    f"holder<-the listed figure before ({last.text!r})"
+                    f"holder<-{why} ({last.text!r})"
                     if c == "holder<-the clause subject"
                     else c
                     for c in frame.cues

@@ -646,33 +646,48 @@ def _distance(a: ClaimRef, b: ClaimRef) -> int:
 _BASE = regex.compile(r"(?i:\b(?:on|from))(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+$")
 
 
+def _role(ref: ClaimRef) -> str | None:
+    return ref.claim.frame.role if ref.claim.frame else None
+
+
+def _one_change_two_ways(
+    claims: Sequence[ClaimRef],
+) -> tuple[ClaimRef, ClaimRef, list[ClaimRef]] | None:
+    """(percentage, amount, the figures after the amount) when one sentence states
+    one change as an amount and as a percentage ("up 50p, or more than 20 per
+    cent, on the 320p"); None when it states none, or several."""
+    deltas = [
+        r
+        for r in claims
+        if _role(r) == "change"
+        and r.claim.equivalent_of is None
+        and r.claim.kind != "percent"
+    ]
+    if len(deltas) != 1:
+        return None  # nothing to pair with certainty
+    (delta,) = deltas
+    pct = _change_percent(claims, delta)
+    if pct is None:
+        return None  # one change stated two ways, or nothing to pair with certainty
+    after = [
+        r for r in claims if r.claim.span.start > delta.claim.span.end and r is not pct
+    ]
+    return pct, delta, after
+
+
 def _delta_triples(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(percent change, amount of the change, starting value) of one sentence:
     "an increase of 77p on the current rate of £11.44, a 7.7% rise"."""
-
-    def role(r: ClaimRef) -> str | None:
-        return r.claim.frame.role if r.claim.frame else None
-
-    changes = [
-        r for r in claims if role(r) == "change" and r.claim.equivalent_of is None
-    ]
-    deltas = [r for r in changes if r.claim.kind != "percent"]
-    if len(deltas) != 1:
-        return  # nothing to pair with certainty
-    (delta,) = deltas
-    # "up 50p, or more than 20 per cent, on the 320p": the change restated
-    pct = _change_percent(claims, delta)
-    if pct is None:
-        return  # one change stated two ways, or nothing to pair with certainty
-    after = [
-        r for r in claims if r.claim.span.start > delta.claim.span.end and r is not pct
-    ]
+    found = _one_change_two_ways(claims)
+    if found is None:
+        return
+    pct, delta, after = found
     bases = [
         r
         for r in after[:1]
-        if role(r) == "level"
+        if _role(r) == "level"
         and _same_measure(r.claim, delta.claim)
         and _BASE.search(_between(delta, r))
         and not _TO.search(_before(r))
@@ -687,29 +702,15 @@ def _delta_to_triples(
     """(percent change, amount of the change, the level it led to, +1 for a rise or
     -1 for a fall) of one sentence: "the index fell 4,451 points to 31,458, a drop
     of 12.4%" (the start is the level less the rise, or plus the fall)."""
-
-    def role(r: ClaimRef) -> str | None:
-        return r.claim.frame.role if r.claim.frame else None
-
-    changes = [
-        r for r in claims if role(r) == "change" and r.claim.equivalent_of is None
-    ]
-    deltas = [r for r in changes if r.claim.kind != "percent"]
-    if len(deltas) != 1:
-        return  # nothing to pair with certainty
-    (delta,) = deltas
-    # "fell 4,451 points, or 12.4 per cent, to": the change restated
-    pct = _change_percent(claims, delta)
-    if pct is None:
-        return  # one change stated two ways, or nothing to pair with certainty
+    found = _one_change_two_ways(claims)
+    if found is None:
+        return
+    pct, delta, after = found
     # "fell 4,451 points to 31,458": points of an index's level, not of a percentage
     index_points = _in_points(delta.claim) and not _is_share_word(delta.claim)
     if not (_is_amount_change(delta) or index_points):
         return
-    after = [
-        r for r in claims if r.claim.span.start > delta.claim.span.end and r is not pct
-    ]
-    if not after or role(after[0]) != "level":
+    if not after or _role(after[0]) != "level":
         return
     new = after[0]
     between = _between(delta, new)
