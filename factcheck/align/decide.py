@@ -1075,6 +1075,10 @@ def decide(
         # stations counted): a percentage slip needs the same attribute too
         and (ca.kind != "percent" or attribute == "same")
         and _slip_across_stages(a, b, far_apart)
+        # and their clauses say more than one word alike ("revenue" alone is how
+        # two companies' results meet)
+        and len(_similarity(contexts[a.key], contexts[b.key], idf)[1])
+        >= T.RESTATED_WORDS
     ):
         # "a price of $60.5 million" and "a price of $50.6 million" in two reports
         # of one story: three or more digits copied in another order

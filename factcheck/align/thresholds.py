@@ -108,7 +108,9 @@ SAME_DOCUMENT = 0.5
 #: clauses say the same thing ("the same sentence restated"): this much overlap.
 RESTATED_SIMILARITY = 0.6
 #: ... and at least this many shared words: one shared verb ("grew", "burned") in two
-#: short clauses scores a high overlap without restating anything
+#: short clauses scores a high overlap without restating anything (also what a
+#: ``DIGIT_SLIP_LONG`` pair's clauses must share: "revenue" alone is how two
+#: companies' results meet)
 RESTATED_WORDS = 2
 #: A headline restates its story's lead figure: a figure of the headline and one of
 #: the body with the same attribute are one fact unless their frames differ.
