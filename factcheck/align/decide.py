@@ -754,18 +754,15 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
     return "unknown"
 
 
-def _dated_earlier(a: ClaimRef, b: ClaimRef, fa: Frame, fb: Frame) -> bool:
+def _dated_earlier(fa: Frame, fb: Frame) -> bool:
     """An earlier figure that states its own time, and a figure of that same time:
     "25.5% in December from 21.8% in November" and "12.8% in November" are both
-    November's rate. The date, not the stage, says which fact it is. The day its
-    report was published is no earlier figure's own time ("revised to 212 from 236,
-    rescuers said on Wednesday": Wednesday is the revision's)."""
-    if {fa.stage, fb.stage} != {"earlier", None} or fa.time is None:
-        return False
-    earlier = a if fa.stage == "earlier" else b
-    published = earlier.document.published
-    return fa.time == fb.time and (
-        published is None or fa.time != published.isoformat()
+    November's rate. The date, not the stage, says which fact it is (an earlier
+    figure's time is read in its own phrase: :func:`~factcheck.align.times.read_time`)."""
+    return (
+        {fa.stage, fb.stage} == {"earlier", None}
+        and fa.time is not None
+        and (fa.time == fb.time)
     )
 
 
@@ -892,7 +889,7 @@ def decide(
                     or (not same_doc and _named_part(fa, fb))
                 )
             )
-            or (name == "stage" and _dated_earlier(a, b, fa, fb))
+            or (name == "stage" and _dated_earlier(fa, fb))
             or (name == "stage" and _final_not_later(a, b, fa, fb))
             or (name == "stage" and _slip_across_stages(a, b, far_apart))
         ):
@@ -1060,6 +1057,7 @@ def decide(
             f"changes of one level: {levels[0].claim.text!r} / {levels[1].claim.text!r}"
         )
     # two moments of a running tally differ by design: their digits prove nothing
+    similarity, shared = _similarity(contexts[a.key], contexts[b.key], idf)
     slip = None if shared_anchor or series else digit_slip(ca, cb)
     long_slip = False
     if (
@@ -1077,8 +1075,7 @@ def decide(
         and _slip_across_stages(a, b, far_apart)
         # and their clauses say more than one word alike ("revenue" alone is how
         # two companies' results meet)
-        and len(_similarity(contexts[a.key], contexts[b.key], idf)[1])
-        >= T.RESTATED_WORDS
+        and len(shared) >= T.RESTATED_WORDS
     ):
         # "a price of $60.5 million" and "a price of $50.6 million" in two reports
         # of one story: three or more digits copied in another order
@@ -1100,7 +1097,6 @@ def decide(
             f"each report gives the other's figure to {other!r}: "
             f"{ca.text!r} and {cb.text!r} swapped"
         )
-    similarity, shared = _similarity(contexts[a.key], contexts[b.key], idf)
     if shared:
         confidence += T.CONTEXT_WEIGHT * similarity
         evidence.append(f"shared words: {', '.join(shared)} ({similarity:.2f})")
