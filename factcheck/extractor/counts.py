@@ -287,6 +287,22 @@ _STOP_NOUNS: Final = frozenset(
 )  # fmt: skip
 
 
+#: a count with its noun, then a word that sets the next count against it:
+#: "14,476,462 votes against ", "160 seats to ", "52 wins versus "
+_COUNT_SET_AGAINST: Final = regex.compile(
+    rf"\d[\d,.]*{SP}(?P<w>[a-z]{{3,}}){SP}(?:against|to|versus|vs\.?){SP}$"
+)
+
+
+def noun_set_against(text: str, start: int) -> str | None:
+    """The noun a bare count shares with the count it is set against: "14,476,462
+    votes to 11,516,142" counts votes twice, the second time unsaid."""
+    m = _COUNT_SET_AGAINST.search(text, max(0, start - 40), start)
+    if m is None or m.group("w") in _STOP_NOUNS:
+        return None
+    return m.group("w")
+
+
 def noun_after(text: str, pos: int) -> str | None:
     """The thing counted: up to two lower-case words after the number, past names
     ("1.64 million Hyundai and Genesis vehicles" counts vehicles)."""

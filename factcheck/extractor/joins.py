@@ -59,7 +59,9 @@ _BETWEEN: Final = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
 _EQUIVALENT_JOINER: Final = regex.compile(
     r"""[ \t\u00a0]*(?:
         [(\[][ \t\u00a0]*(?:(?i:or|equivalent[ \t]to|equal[ \t]to|roughly|about|approximately|around|some|nearly|almost|approx\.?|est\.?|c\.|i\.e\.|worth)[ \t\u00a0,]*)*
-      | [,;]?[ \t\u00a0]*(?:—|–|-)?[ \t\u00a0]*(?i:or|equivalent[ \t]to|equal[ \t]to|equating[ \t]to|described[ \t]as|translating[ \t]to|worth|which[ \t]is|i\.e\.|converted[ \t]to|or[ \t]an[ \t]equivalent[ \t]of)
+      # "970 billion yen ($7.18 billion), or about Rs 5,900 crore": a second
+      # restatement after the bracket of the first
+      | \)?[,;]?[ \t\u00a0]*(?:—|–|-)?[ \t\u00a0]*(?i:or|equivalent[ \t]to|equal[ \t]to|equating[ \t]to|described[ \t]as|translating[ \t]to|worth|which[ \t]is|i\.e\.|converted[ \t]to|or[ \t]an[ \t]equivalent[ \t]of)
         (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost|just[ \t]over|just[ \t]under|over|more[ \t]than))?[ \t\u00a0]*
       | [ \t\u00a0]*/[ \t\u00a0]*
       # "18.6 million hectares burned, or 1.86 million square kilometres": the
@@ -373,6 +375,10 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
         and _APPROX_WORD.match(text, b.qualifier_start) is not None
     ):
         return False
+    if gap.lstrip().startswith(")") and _RATE_FOLLOWS.match(text, b.end) is not None:
+        # "43 trillion yen ($316 billion), or about 8.6 trillion yen ($63.3
+        # billion) per year": a rate after the bracket, not the amount again
+        return False
     if _SIDE_FOLLOWS.match(text, b.end) is not None:
         return False  # "69 by 46 feet, or 21 by 14 metres": sides, not one figure
     if _PART_FOLLOWS.match(text, b.end) is not None:
@@ -385,6 +391,11 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
 
 
 _COMMA_OR_DASH: Final = regex.compile(r"(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*")
+#: a rate after a figure (and its bracket): " per year", " ($63.3 billion) per
+#: year", " a pound"
+_RATE_FOLLOWS: Final = regex.compile(
+    r"(?:[ \t\u00a0]*\([^()]{0,48}\))?[ \t\u00a0]*(?i:per|a|an|each)[ \t\u00a0]+[a-z]"
+)
 #: a figure's own unit after it: "€460/t", "€460 a tonne", "€460 per tonne"
 _OWN_UNIT_AFTER: Final = regex.compile(
     r"/|[ \t\u00a0]*(?i:per|a|an)[ \t\u00a0]+[A-Za-z]"

@@ -103,6 +103,15 @@ def unit_after(
         if wm is None:
             return None
         found_words = unit_words_after(wm.group("w1"), wm.group("w2"), wm.group("w3"))
+        if (
+            found_words is None
+            and wm.group("w1").lower() in _RUN_ADJECTIVES
+            and wm.group("w2") is not None
+        ):
+            # "31 straight days", "12 consecutive months": a run of time units
+            later = unit_words_after(wm.group("w2"), wm.group("w3"), None)
+            if later is not None and later[0] == 1 and later[1] in _RUN_UNITS:
+                found_words = (2, later[1], later[2])
         if found_words is None:
             return None
         n, unit, note = found_words
@@ -167,6 +176,11 @@ def _symbol_unit_at(text: str, pos: int, scaled: bool) -> Measure | None:
     ):
         unit = WEATHER_UNITS[candidate]  # "a pressure of 940 mb": millibars
     return base + cut, unit, UNIT_NOTES.get(candidate)
+
+
+#: adjectives that say a number of time units ran on end: "31 straight days"
+_RUN_ADJECTIVES = frozenset(["straight", "consecutive", "successive"])
+_RUN_UNITS = frozenset(["day", "week", "month", "year", "hour", "minute"])
 
 
 def unit_words_after(

@@ -26,6 +26,7 @@ from factcheck.extractor.counts import (
     is_spelled_count,
     is_year,
     noun_after,
+    noun_set_against,
 )
 from factcheck.extractor.durations import (
     is_age,
@@ -619,6 +620,8 @@ def read_mention(text: str, m: CoreMatch, floor: int = 0) -> Mention | None:
         if not is_count(text, number, start, scaled, words):
             return None
         noun, end = noun_after(text, pos), pos
+        if noun is None and not number.spelled:
+            noun = noun_set_against(text, start)
         if number.spelled and not is_spelled_count(text, number, noun, floor):
             return None
         if (

@@ -896,3 +896,34 @@ def test_a_whole_count_is_exact_but_points_are_a_measure(
 ) -> None:
     (claim,) = extract(text)
     assert (claim.low, claim.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Milei received 14,476,462 votes against 11,156,142 for Massa.", "votes"),
+        ("The result was 14,476,462 votes to 11,516,142.", "votes"),
+        ("Labour won 160 seats versus 144 for the Conservatives.", "seats"),
+        # nothing set against: the bare count counts nothing said
+        ("Milei received 14,476,462 votes; Massa conceded at 11,156,142.", None),
+        # a noun of its own is the count's own
+        ("Milei received 14,476,462 votes against 12 challenges.", "challenges"),
+    ],
+)
+def test_a_bare_count_set_against_another_shares_its_noun(
+    text: str, noun: str | None
+) -> None:
+    assert extract(text)[-1].noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Phoenix had 31 straight days of heat.", "day"),
+        ("Prices rose for 12 consecutive months.", "month"),
+        # a run of things that are no time units stays a count
+        ("The side won 5 straight games.", None),
+    ],
+)
+def test_a_run_of_time_units_is_a_duration(text: str, unit: str | None) -> None:
+    assert extract(text)[0].unit == unit

@@ -31,3 +31,30 @@ def test_a_bracket_after_a_price_unit_restates_the_price(
 ) -> None:
     first, second = extract(text)[:2]
     assert (second.equivalent_of == first.id) is restated
+
+
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        # a second restatement after the bracket of the first restates the amount
+        ("It lost 970 billion yen ($7.18 billion), or about Rs 59,000 crore.", True),
+        # a dash and an approximation after the bracket: another figure
+        (
+            "The wreck lies at about 3,800m (12,500ft), some 370 nautical miles off.",
+            False,
+        ),
+        # a rate after the second restatement's bracket is no restatement
+        (
+            "It is 43 trillion yen ($316 billion), or about 8.6 trillion yen "
+            "($63.3 billion) per year.",
+            False,
+        ),
+        # a share after the bracket is no restatement of the amount
+        ("It lost 970 billion yen ($7.18 billion), or about 2% of its assets.", False),
+    ],
+)
+def test_a_restatement_after_a_bracketed_one_restates_the_first(
+    text: str, restated: bool
+) -> None:
+    first, _, third = extract(text)[:3]
+    assert (third.equivalent_of == first.id) is restated
