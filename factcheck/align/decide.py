@@ -19,7 +19,7 @@ import regex
 
 from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, measure_key, stem
-from factcheck.align.times import FULL_YEAR
+from factcheck.align.times import BY_MONTHS, FULL_YEAR, PEAK
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Frame, Interval
 
@@ -736,11 +736,34 @@ def _one_whole_year(ta: str, tb: str) -> bool:
     )
 
 
+#: a quarter by its number ("Q4", "fourth quarter") or its months ("the March
+#: quarter"), with its year or "?"
+_QUARTER_TIME = regex.compile(r"(?P<y>\d{4}|\?)-Q(?P<q>[1-4])(?P<m>m?)")
+
+
+def _quarter_by_months_and_number(ta: str, tb: str) -> tuple[str, str] | None:
+    """A quarter named by its months and one named by its number, as the numbers
+    relate them: if they agree ("Q1" and "the March quarter" of a calendar year),
+    the two times as if both were numbered; if not, None: unknown, not different,
+    since a fiscal year need not start in January ("Q4 FY24" and "the
+    January-March quarter" are one quarter in India). Other times as they are."""
+    ma, mb = _QUARTER_TIME.fullmatch(ta), _QUARTER_TIME.fullmatch(tb)
+    if ma is None or mb is None or bool(ma["m"]) == bool(mb["m"]):
+        return ta, tb
+    if ma["q"] == mb["q"] or ("?" not in (ma["y"], mb["y"]) and ma["y"] != mb["y"]):
+        return ta.removesuffix(BY_MONTHS), tb.removesuffix(BY_MONTHS)
+    return None
+
+
 def _time_relation(fa: Frame, fb: Frame) -> str:
     if fa.window and fb.window and fa.window != fb.window:
         return "different"
     ta, tb = fa.time, fb.time
     if ta and tb:
+        numbered = _quarter_by_months_and_number(ta, tb)
+        if numbered is None:
+            return "unknown"
+        ta, tb = numbered
         if ta == tb:
             # two figures "for the full year" share no date: each report's own year
             return "compatible" if ta == FULL_YEAR else "same"
@@ -916,7 +939,7 @@ def decide(
             # "has burned 13.7 million hectares this season" in June and "18.5
             # million hectares burned in the 2023 season" in January: a period is
             # no moment of a running tally
-            or (time == "same" and not _DAY.match(fa.time or ""))
+            or (time == "same" and not _DAY.match(fa.time or "") and fa.time != PEAK)
             # "more than 10 million hectares this year" on a Saturday in July and
             # "13,944,486 hectares so far in 2023" in August: a day and the year it
             # falls in are two moments of the tally, not one

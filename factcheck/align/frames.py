@@ -180,6 +180,19 @@ _NAME_LIST = regex.compile(
 
 
 #: between a change and the level it reached: "rose 5% to", "fell 2.1 points, to"
+#: a noun, then an appositive that gives its value: "stake, worth about ",
+#: "holding, valued at "
+_WORTH_AFTER_NOUN = regex.compile(
+    r"\b(?P<noun>[A-Za-z-]+)"
+    # "stake in Flipkart, worth": the noun's own name after it
+    r"(?:\s+(?:in|of)\s+[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2})?"
+    r"\s*,\s+(?:worth|valued\s+at)\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
+)
+#: right before a change's start, and between its start and its end: "from 225
+#: to 326"
+_FROM = regex.compile(r"\bfrom\s+$")
+_FROM_TO = regex.compile(r"\s+to\s+")
 _TO_LEVEL = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around\s+)?")
 #: between a level and the change it has made: "602.3 billion yuan, up 24%",
 #: "30.04 billion yuan, an increase of 80.7%", "1.12 trillion won for 2023, a rise
@@ -334,6 +347,19 @@ class FrameReader(HolderReader):
                 frame = attrs.evolve(
                     frame, role="whole", cues=(*frame.cues, "role<-'of' after a figure")
                 )
+            start = self._start_before(n)
+            if start is not None and not named_class(frame.attribute):
+                # "the death toll has risen from 225 to 326": the end is a level of
+                # what its start measures
+                sf = self.frames[start.id]
+                frame = attrs.evolve(
+                    frame,
+                    attribute=sf.attribute,
+                    holder=frame.holder or sf.holder,
+                    holder_key=frame.holder_key or sf.holder_key,
+                    holder_source=frame.holder_source or sf.holder_source,
+                    cues=(*frame.cues, f"attribute<-the start before ({start.text!r})"),
+                )
             level = self._level_before(n, frame)
             if level is not None:
                 # "revenue of 602.3 billion yuan, up 24% on 2022": the change is the
@@ -379,7 +405,44 @@ class FrameReader(HolderReader):
         self._fill_gapped()
         self._share_listed_holder()
         self._share_restated_holder()
+        self._share_the_whole_state()
         return self.frames
+
+    def _share_the_whole_state(self) -> None:
+        """ "More than 2.7 million homes and businesses lost power, including 2.26
+        million customers of CenterPoint": a part of a count of things in a state
+        is in that state too, whatever noun counts it."""
+        states = self.lex.states
+        for n, claim in enumerate(self.claims):
+            cid = claim.id
+            frame = self.frames[cid]
+            if frame.role != "part":
+                continue
+            whole = self.frames.get(frame.whole or "")
+            if whole is None:
+                # "..., including 2.26 million customers": the part of the figure
+                # of its kind right before it in the sentence
+                before = [
+                    c
+                    for c in self.claims[:n]
+                    if c.sentence == claim.sentence
+                    and c.kind == claim.kind
+                    and c.equivalent_of is None
+                ]
+                whole = self.frames.get(before[-1].id) if before else None
+            if (
+                frame.role == "part"
+                and whole is not None
+                and whole.attribute in states
+                and frame.attribute not in states
+            ):
+                self.frames[cid] = attrs.evolve(
+                    frame,
+                    attribute=whole.attribute,
+                    # and at its time ("at the height of the storm")
+                    time=frame.time or whole.time,
+                    cues=(*frame.cues, "attribute<-the state of its whole"),
+                )
 
     def _share_restated_holder(self) -> None:
         """ "against Lee's 47.83 percent, or 16,147,738 votes": a figure that
@@ -583,6 +646,31 @@ class FrameReader(HolderReader):
             return None
         gap = self.text[prev.span.end : claim.span.start]
         return prev if _TO_LEVEL.fullmatch(gap) else None
+
+    def _start_before(self, n: int) -> Claim | None:
+        """The start the ``n``-th claim is the end of: "from 225 to 326", "from
+        $1.2 billion to $1.5 billion" (the start framed already, as an earlier
+        figure of one kind with the end)."""
+        claim = self.claims[n]
+        prev = next(
+            (
+                self.claims[i]
+                for i in range(n - 1, -1, -1)
+                if self.claims[i].equivalent_of is None
+            ),
+            None,
+        )
+        if (
+            prev is None
+            or prev.sentence != claim.sentence
+            or prev.kind != claim.kind
+            or prev.unit != claim.unit
+            or self.frames[prev.id].stage != "earlier"
+            or not _FROM.search(self.text, max(0, prev.span.start - 6), prev.span.start)
+        ):
+            return None
+        gap = self.text[prev.span.end : claim.span.start]
+        return prev if _FROM_TO.fullmatch(gap) else None
 
     def _end_after_equivalent(self, claim: Claim, s0: int, s1: int, end: int) -> int:
         """Where a claim's stretch ends, read past its stated equivalent: "recorded
@@ -925,6 +1013,25 @@ class FrameReader(HolderReader):
             # "for the first time in 17 years", "after eight years of negative
             # rates": a duration measures time, whatever class the clause names
             return "dim:time", claim.unit
+        worth = _WORTH_AFTER_NOUN.search(
+            self.text, max(0, claim.span.start - 60), claim.span.start
+        )
+        if worth is not None and claim.kind == "money":
+            noun = worth.group("noun").lower()
+            cls = lex.attribute(noun) if noun in lex.attribute_of else None
+            if cls is not None and lex.fits(cls, claim.kind, claim.unit):
+                # "his entire 5.96% stake, worth about $1.23 billion": what the
+                # thing named before the comma is worth
+                return cls, noun
+        if claim.kind == "count":
+            for m in lex.attributes.finditer(self.text, start, end):
+                cls = lex.attribute(m.group())
+                if cls in lex.states and not any(
+                    s <= m.start() < e for s, e in self.spans
+                ):
+                    # "2 million homes and businesses were still without power": the
+                    # state counted, whatever noun counts it
+                    return cls, m.group()
         # "reached 211,843 within 24 hours": no noun, a preposition follows
         counted = (
             claim.noun
@@ -939,6 +1046,9 @@ class FrameReader(HolderReader):
             and len(counted.split()) == 1
             # "300 cars and damaged buildings": a plural is the noun itself
             and not counted.lower().endswith("s")
+            # "133 dead and hundreds missing": a word that names what is counted
+            # already is no adjective of the noun after it
+            and counted.lower() not in lex.attribute_of
         ):
             at = self.text.find(counted, claim.span.end, claim.span.end + 30)
             joined = (

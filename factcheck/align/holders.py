@@ -206,6 +206,17 @@ _SOURCE_OF = {
 }
 
 
+def _plural_possessive(text: str, tok: _Token) -> bool:
+    """ "the Christian Democrats' 19 seats", "the Liberals’ 16": a capitalized
+    plural with its apostrophe after the s (which a token does not take in)."""
+    return (
+        tok.text[:1].isupper()
+        and tok.text.endswith("s")
+        and len(tok.text) > 2
+        and text[tok.end : tok.end + 2] in ("' ", "’ ")
+    )
+
+
 #: reporting verbs that also take a measured thing as object ("reported revenue of
 #: $3.1 billion", "announced a net loss"); "said" and "told" take a clause only
 _TAKES_AN_OBJECT = frozenset(
@@ -401,7 +412,9 @@ class HolderReader:
                     return found
         # a possessive: "Pakistan's annual GDP of $284 billion"
         for k, tok in enumerate(reversed(toks)):
-            if tok.text.endswith(("'s", "’s")) and len(tok.text) > 2:
+            if (tok.text.endswith(("'s", "’s")) and len(tok.text) > 2) or (
+                _plural_possessive(text, tok)
+            ):
                 owner = _POSSESSIVE.sub("", tok.low)
                 if owner in _WEEKDAY_NAMES or owner in MONTHS or owner in _TIME_WORDS:
                     break  # "Turnout in Sunday's election": a time, not an owner
@@ -855,13 +868,21 @@ class HolderReader:
             while k < len(rest) and _is_name_token(rest[k].text, self.words, lex):
                 k += 1
             np, rest = rest[1:k], rest[k:]
+        # "President Chakwera has announced that": the reporting verb after its
+        # auxiliaries
+        said = next((k for k, t in enumerate(rest[:3]) if t.low not in lex.aux), 0)
+        if said and not (len(rest) > said + 1 and rest[said + 1].low == "that"):
+            said = 0  # "Facebook has announced a $5.7 billion investment": its own
         if (
-            rest
-            and rest[0].low in lex.reporting
-            and not (rest[0].low in _TAKES_AN_OBJECT and self._reports_own(rest[1:]))
+            rest[said:]
+            and rest[said].low in lex.reporting
+            and not (
+                rest[said].low in _TAKES_AN_OBJECT
+                and self._reports_own(rest[said + 1 :])
+            )
         ):
             # the speaker: the holder is the subject of what was said, if named
-            after = [t for t in rest[1:] if t.low != "that"]
+            after = [t for t in rest[said + 1 :] if t.low != "that"]
             inner = self._subject_at(after[0].start, stop) if after else None
             return inner if inner is not None else _Holder("", (), "speaker")
         head = np[-1].low

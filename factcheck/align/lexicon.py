@@ -34,6 +34,9 @@ class Lexicon:
     running: frozenset[str]
     #: running counts that also fall (people still missing, still displaced)
     may_fall: frozenset[str]
+    #: states a counted thing is in ("without power"), which the clause names and
+    #: which decide over the counted noun ("2 million homes were without power")
+    states: frozenset[str]
     period: frozenset[str]
     #: classes measured in money (a count is never revenue: "sales of 1.8 million
     #: vehicles" count vehicles)
@@ -108,6 +111,7 @@ def lexicon() -> Lexicon:
     attribute_of: dict[str, str] = {}
     running, period, money, counted = set(), set(), set(), set()
     may_fall: set[str] = set()
+    states: set[str] = set()
     dimension_of: dict[str, str] = {}
     for name, entry in raw["attributes"].items():
         for cue in entry["cues"]:
@@ -116,6 +120,8 @@ def lexicon() -> Lexicon:
             running.add(name)
         if entry.get("may_fall"):
             may_fall.add(name)
+        if entry.get("state"):
+            states.add(name)
         if entry.get("money"):
             money.add(name)
         if entry.get("counted"):
@@ -133,6 +139,7 @@ def lexicon() -> Lexicon:
         attributes=_phrase_pattern(list(attribute_of)),
         running=frozenset(running),
         may_fall=frozenset(may_fall),
+        states=frozenset(states),
         period=frozenset(period),
         money=frozenset(money),
         counted=frozenset(counted),

@@ -22,6 +22,14 @@ from factcheck.align.lexicon import Lexicon
 from factcheck.model import Claim
 
 #: heads of a time phrase ("the third quarter", "the same period"): never a holder
+#: a period's label, which dates a figure and never holds it: "Q4 FY24", "H1",
+#: "FY2024", "2023"
+_PERIOD_LABEL = regex.compile(
+    r"(?i:Q[1-4]|H[12]|FY\d{2}(?:\d{2})?|(?:19|20)\d\d"
+    # "for January-March": a span of months
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[-–]"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+)
 _TIME_HEADS = frozenset(
     [
         *("quarter", "quarters", "period", "season", "term", "session", "week"),
@@ -308,6 +316,11 @@ def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
         )
         # "Fourth-quarter operating profit": a hyphened time is a time too
         or any(t.low.rsplit("-", 1)[-1] in _TIME_HEADS for t in toks)
+        # "net profit of ₹12,344 crore for Q4 FY24", "sales from April to June":
+        # nothing but a period's labels or months
+        or all(
+            _PERIOD_LABEL.fullmatch(t.text) is not None or t.low in MONTHS for t in toks
+        )
     ):
         return None  # "for the third quarter of 2021": a time, not a holder
     text = " ".join(t.text for t in toks)

@@ -56,7 +56,11 @@ _FISCAL = regex.compile(
 )
 #: a year that dates the holder, not the figure ("founded in 2023", "the 2017 Elantra")
 _ORIGIN = regex.compile(
-    r"\b(?:founded|established|set\s+up|born|built|launched|created|incorporated|since)\s+(?:in\s+)?$",
+    r"\b(?:founded|established|set\s+up|born|built|launched|created|incorporated|since)\s+(?:in\s+)?$"
+    # "the company he started with Binny Bansal in 2007": a few words, no figure,
+    # between the founding and its year
+    r"|\b(?:founded|started|established|set\s+up|launched|created|incorporated)"
+    r"(?:\s+[A-Za-z'’-]+){1,4}\s+in\s+$",
     regex.IGNORECASE,
 )
 #: right before an earlier figure: "up from ", "from about " (frames read the
@@ -106,10 +110,15 @@ FULL_YEAR = "?-FY"
 _ENDED_BEFORE = regex.compile(
     r"\b(?:year|months)\s+(?:ended|ending|to)\s+(?:the\s+)?$", regex.IGNORECASE
 )
+#: marks a quarter named by its months ("the March quarter"), not by its number
+BY_MONTHS = "m"
 _QUARTER = regex.compile(
     r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
     r"|Q(?P<q>[1-4])"
     r"|(?P<month>march|june|september|december)[\s-]+quarter"
+    # "for January-March", "the April to June period": a quarter's months
+    r"|(?:january|april|july|october)\s*(?:-|–|to)\s*(?P<month>march|june|september"
+    r"|december)\b"
     r"|(?P<half>first|second)\s+half|H(?P<h>[12]))\b",
     regex.IGNORECASE,
 )
@@ -321,6 +330,15 @@ def _reported_on(text: str, at: int) -> bool:
 _NOT_REPORT_GLUE = frozenset(["for", "by", "until", "through", "since", "of"])
 
 
+#: a running count's peak, a moment of its own whatever day a report gives it: "at
+#: the peak of the outage", "at the height of the storm", "at its peak"
+_PEAK = regex.compile(
+    r"\b(?i:at[ \t]+(?:the|its|their)[ \t]+(?:peak|height)|peaked[ \t]+at)\b"
+)
+#: the time of a figure stated for a running count's peak
+PEAK = "peak"
+
+
 def _time_in(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -332,12 +350,14 @@ def _time_in(
     standing: bool = False,
     count: tuple[int, int] | None = None,
 ) -> str | None:
+    if count is not None and _PEAK.search(text, lo, hi) is not None:
+        return PEAK  # "more than 2.3 million customers had lost power at the peak"
     m = _QUARTER.search(text, lo, hi)
     year = None
     ym = _YEAR.search(text, lo, hi)
     while ym is not None and (
         any(s <= ym.start() < e for s, e in spans)
-        or _ORIGIN.search(text, max(0, ym.start() - 20), ym.start())
+        or _ORIGIN.search(text, max(0, ym.start() - 60), ym.start())
         or _BASE.search(text, max(0, ym.start() - 20), ym.start())
     ):
         ym = _YEAR.search(text, ym.end(), hi)
@@ -355,11 +375,15 @@ def _time_in(
             "4th": "4",
         }.get((m.group("ord") or "").lower())
         if m.group("month"):
+            # "the March quarter", "the January-March quarter": a calendar
+            # quarter, named by its months, which a fiscal quarter's number
+            # need not match ("Q4 FY24" is India's January-March quarter)
             q = str(
                 {"march": 1, "june": 2, "september": 3, "december": 4}[
                     m.group("month").lower()
                 ]
             )
+            return f"{year or '?'}-Q{q}{BY_MONTHS}"
         if m.group("half") or m.group("h"):
             half = m.group("h") or ("1" if m.group("half").lower() == "first" else "2")
             return f"{year or '?'}-H{half}"
