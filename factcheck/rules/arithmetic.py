@@ -252,6 +252,7 @@ def _change_triples(
             and not _change_between(others, pct, old)
             and not _compared_elsewhere(pct, old)
         ]
+        ends = [(new, old) for new, old in ends if not _another_holders(pct, new)]
         if ends:
             # the ends nearest the change, and each other, are its own
             new, old = min(
@@ -282,8 +283,27 @@ def _change_triples(
                 after_level is not None
                 and not (amount and not _same_measure(pct.claim, after_level[0].claim))
                 and not _compared_elsewhere(pct, after_level[1])
+                and not _another_holders(pct, after_level[0])
             ):
                 yield pct, *after_level
+
+
+def _another_holders(pct: ClaimRef, level: ClaimRef) -> bool:
+    """Whether a percentage and a level name different holders: "took 20.6 per
+    cent, up from 17.5 per cent in 2018, overtaking the Moderates (19.1 per cent)":
+    the Moderates' share, not the change of the Sweden Democrats'. Only a name
+    the percentage is listed under counts (a holder read from "for" or "on" after
+    a premium is too often the premium's base)."""
+    a, b = pct.claim.frame, level.claim.frame
+    return (
+        a is not None
+        and b is not None
+        and a.holder_source == "listed"
+        and bool(a.holder_key)
+        and bool(b.holder_key)
+        and a.role == "level"
+        and not set(a.holder_key) & set(b.holder_key)
+    )
 
 
 def _change_between(
@@ -1122,8 +1142,13 @@ def _change_finding(
 #: difference between the two figures can be (a gap, a lead), or a change whose
 #: two ends they are (see _CHANGE_NOUN)
 _NAMED_AFTER_TWO = (
-    r",[ \t\u00a0]+(?:(?i:making|for|giving|booking"
-    r"|leaving|with)[ \t\u00a0]+)?(?i:a|an)[ \t\u00a0]+(?:(?i:net|paper|tidy|natural"
+    r"(?:,[ \t\u00a0]+(?:(?i:making|for|giving|booking"
+    r"|leaving|with)[ \t\u00a0]+)?"
+    # "Revenue of SR1.172 trillion against spending of SR1.251 trillion leaves a
+    # shortfall of": the pair is the subject of the verb that names their difference
+    r"|[ \t\u00a0]+(?i:leaves|leave|left|gives|give|means|makes|leaving|giving"
+    r"|making)[ \t\u00a0]+)"
+    r"(?i:a|an)[ \t\u00a0]+(?:(?i:net|paper|tidy|natural"
     r"|winning)[ \t\u00a0]+)?(?P<noun>(?i:profit|gain|loss|windfall|markup|mark-up"
     r"|margin|gap|difference|lead|shortfall|deficit|surplus|excess|decline|decrease"
     r"|increase|rise|drop|fall))[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
@@ -1136,6 +1161,19 @@ _DIFFERENCE_NAMED = regex.compile(r"^(?:[ \t\u00a0]+[\w'’-]+){0,3}" + _NAMED_A
 #: is one measure's, so its clause may run on to name what it is for
 _DIFFERENCE_NAMED_AFTER_AGAINST = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,7}" + _NAMED_AFTER_TWO
+)
+#: a difference stated before the noun that names it, after the two figures: "74.05
+#: percent against 25.94 percent, a 38-point gap", "a $79 billion shortfall"
+_DIFFERENCE_BEFORE_NOUN = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,3},[ \t\u00a0]+(?:(?:(?i:making|giving|leaving|for"
+    r"|with))[ \t\u00a0]+)?(?i:a|an)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: right after such a difference, the noun: "-point gap", " percentage-point
+#: lead", " shortfall"
+_NOUN_AFTER_DIFFERENCE = regex.compile(
+    r"(?:[ \t\u00a0-]+(?i:percentage|point|points))*[ \t\u00a0-]+"
+    r"(?P<noun>(?i:margin|gap|difference|lead|shortfall|deficit|surplus))\b"
 )
 #: the nouns of _DIFFERENCE_NAMED that name a change over time: the difference of
 #: the two figures only if they are its ends ("to 758,631 from 790,000, a decline
@@ -1203,17 +1241,81 @@ def _named_change_triples(
         first, second, pct = own[i - 2], own[i - 1], own[i]
         if pct.claim.kind != "percent" or pct.claim.unit != "%":
             continue
+        compared = i >= 3 and bool(_COMPARED_BY.match(_between(first, second)))
+        if compared:
+            # "¥7.04 trillion, ¥1.5 trillion more than the original ¥5.52 trillion,
+            # an increase of about 38%": the change is from the figure compared
+            # with to the one the margin is of
+            first = own[i - 3]
+            if not _APPOSITIVE.search(_between(first, own[i - 2])):
+                continue
         named = _CHANGE_NAMED.match(_between(second, pct))
         end = pct.claim.span.end
         if named is None or _OWN_BASE.match(text[end : end + 40]):
             continue
-        if not (_two_ends(first, second) and _one_holders_two_figures(first, second)):
+        if not (
+            _two_ends(first, second)
+            and (compared or _one_holders_two_figures(first, second))
+        ):
             continue
         if first.claim.kind == "percent":
             continue  # a change between percentages: FC304 reads points and percent
         low, high = sorted((first, second), key=lambda r: r.claim.value)
         falling = named["noun"].lower() in _FALLING_NOUNS
         yield (pct, low, high) if falling else (pct, high, low)
+
+
+#: before a change named after the two ends it is the change between, by a noun
+#: after its percentage: ", a ", " — an "
+_A_CHANGE_AFTER_ENDS = regex.compile(
+    r"(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+$"
+)
+#: the noun after that percentage, which gives the change's direction: "% slump",
+#: " per cent rise"
+_CHANGE_NOUN_AFTER = regex.compile(
+    r"[ \t\u00a0-]+(?P<noun>(?i:rise|increase|jump|gain|climb|surge|drop|fall|decline"
+    r"|decrease|slide|slump|plunge|plummet))\b"
+)
+_FALLING_AFTER = frozenset(
+    ["drop", "fall", "decline", "decrease", "slide", "slump", "plunge", "plummet"]
+)
+
+
+def _changes_named_after_ends(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(percent change, new, old) where a clause states a change's two ends and a
+    comma or a dash then names the change by its percentage and a noun: "about
+    600 billion won, down from 14.12 trillion won a year earlier — an 86% slump".
+    The noun's direction must be the ends' (else nothing is read)."""
+    ends = [(new, old) for new, old, given in stated_ends(claims) if given is None]
+    for pct in claims:
+        claim = pct.claim
+        if claim.kind != "percent" or claim.unit != "%" or claim.qualifier == "range":
+            continue
+        text = pct.document.prose
+        noun = _CHANGE_NOUN_AFTER.match(text, claim.span.end)
+        if noun is None or not _A_CHANGE_AFTER_ENDS.search(_before(pct, 12)):
+            continue
+        before = [
+            (new, old)
+            for new, old in ends
+            if max(new.claim.span.end, old.claim.span.end) <= claim.span.start
+        ]
+        if not before:
+            continue
+        new, old = before[-1]
+        last = max(new.claim.span.end, old.claim.span.end)
+        if any(
+            last <= r.claim.span.start and r.claim.span.end <= claim.span.start
+            for r in claims
+            if r.claim.equivalent_of is None
+        ):
+            continue  # another figure between: the change may be its
+        falling = noun["noun"].lower() in _FALLING_AFTER
+        if falling != (new.claim.value < old.claim.value):
+            continue
+        yield pct, new, old
 
 
 def _difference_triples(
@@ -1230,6 +1332,10 @@ def _difference_triples(
         if named is None and _SET_AGAINST.match(_between(first, second)):
             named = _DIFFERENCE_NAMED_AFTER_AGAINST.match(_between(second, diff))
         end = diff.claim.span.end
+        if named is None and _DIFFERENCE_BEFORE_NOUN.match(_between(second, diff)):
+            named = _NOUN_AFTER_DIFFERENCE.match(text, end)
+            if named is not None:
+                end = named.end()
         if named is None or _OWN_BASE.match(text[end : end + 40]):
             continue
         if named["noun"].lower() in _CHANGE_NOUN and not (
@@ -1318,6 +1424,39 @@ def _amount_of_a_change(
                 break
 
 
+#: between a figure and the one a verb says it exceeds: " eclipses the ", " tops
+#: Herbert's "
+_EXCEEDS = regex.compile(
+    r"^[ \t\u00a0]+(?i:exceeds|exceeded|eclipses|eclipsed|surpasses|surpassed|tops"
+    r"|topped|outstrips|outstripped|beats|overtakes|overtook|trumps|trumped)[ \t\u00a0]+"
+    r"(?:(?i:the|a|an|its|his|her|their)[ \t\u00a0]+)?(?:[A-Z][\w'’-]*[ \t\u00a0]+){0,3}$"
+)
+#: between the exceeded figure and the margin: " Justin Herbert signed for in July
+#: by ", " by about "
+_THEN_BY = regex.compile(
+    r"^(?:[ \t\u00a0]+(?!(?i:and|but|while|which|who)\b)[\w'’-]+){0,8}[ \t\u00a0]+"
+    r"(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|some|more[ \t]+than"
+    r"|over|just[ \t]+over|just[ \t]+under)[ \t\u00a0]+)?$"
+)
+
+
+def _exceeds_by(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, larger, smaller) where a verb says one figure exceeds the next by
+    a margin: "Burrow's $275 million eclipses the $262.5 million Justin Herbert
+    signed for in July by $12.5 million"."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for a, b, c in zip(own, own[1:], own[2:], strict=False):
+        if (
+            _EXCEEDS.match(_between(a, b))
+            and _THEN_BY.match(_between(b, c))
+            and _same_measure(a.claim, b.claim)
+            and _same_measure(a.claim, c.claim)
+        ):
+            yield c, a, b
+
+
 def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a record's stated margin (the new record and the old one differ by
     it) and on a profit or loss named after the two amounts it is made of."""
@@ -1352,6 +1491,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 _margins_over_a_named_side(claims, earlier),
                 "margin",
                 "a margin over a side the text names, whose figure it also states",
+            ),
+            (
+                _exceeds_by(claims),
+                "margin",
+                "one sentence says a figure exceeds another by a margin",
             ),
         )
         for triples, what, why in readings:
@@ -1605,6 +1749,8 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
         own = list(_change_triples(claims))
         read = {t[0].key for t in own}
         own += [t for t in _named_change_triples(claims) if t[0].key not in read]
+        read = {t[0].key for t in own}
+        own += [t for t in _changes_named_after_ends(claims) if t[0].key not in read]
         read = {t[0].key for t in own}
         apposed = list(_apposed_changes(claims, earlier))
         apposed_keys = {t[0].key for t in apposed}
@@ -2320,7 +2466,9 @@ def _shares_of_the_whole(
 #: a share set after its part's clause: "33 million people were hit, nearly a
 #: quarter of the country's 220 million", "sold $5 billion, about 25% of its"
 _APPOSITIVE = regex.compile(
-    rf",[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS}|or)[ \t\u00a0]+)?$"
+    # "158 were in Blantyre, the commercial capital — more than 90% of the total":
+    # a dash sets a share off as a comma does
+    rf"(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS}|or)[ \t\u00a0]+)?$"
 )
 
 
@@ -2803,12 +2951,27 @@ def _comparand(ctx: AuditContext, multiple: ClaimRef) -> tuple[str, str, str] | 
 #: previous record of ", "nearly double the ", "twice its "
 _WORD_MULTIPLE = regex.compile(
     r"(?i:\b(?:(?P<q>more[ \t]+than|over|at[ \t]+least|nearly|almost|about|roughly"
-    r"|around|some)[ \t]+)?(?P<m>double|twice|triple|treble|quadruple"
+    r"|around|some|less[ \t]+than|under)[ \t]+)?(?P<m>double|twice|triple|treble"
+    # "less than half the record 1.71 trillion yen loss"
+    r"|quadruple|half"
     r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten)[ \t]+times)[ \t]+"
     r"(?:the|its|their|his|her)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:of[ \t]+|at[ \t]+)?)$"
 )
-_FACTOR = {"double": 2, "twice": 2, "triple": 3, "treble": 3, "quadruple": 4}
+_FACTOR = {
+    "double": 2,
+    "twice": 2,
+    "triple": 3,
+    "treble": 3,
+    "quadruple": 4,
+    "half": 0.5,
+}
+#: the rounding step a multiple in words is read to: a whole multiple to its
+#: unit ("twice" is 1.5 to 2.5), a half to a fifth ("about half" is 0.4 to 0.6, as
+#: loosely as news uses it)
+_FACTOR_STEP = {"half": 0.2}
 _QUALIFIER_OF = {
+    "less than": "lt",
+    "under": "lt",
     "more than": "gt",
     "over": "gt",
     "at least": "ge",
@@ -2959,7 +3122,7 @@ def _word_multiples(
             q = " ".join((m.group("q") or "").lower().split())
             stated = Interval.from_stated(
                 float(factor),
-                precision=1.0,
+                precision=_FACTOR_STEP.get(words[0], 1.0),
                 qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
                 nearly=q in ("nearly", "almost"),
             )
@@ -3263,6 +3426,64 @@ _ITEMS_EACH_TOTAL = (
 )
 
 
+#: a number of items before an amount of each as an adjective: "The four ",
+#: "its 12 "
+_ITEMS_BEFORE = regex.compile(
+    r"(?<![\w,.-])(?P<n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve))[ \t\u00a0]+$"
+)
+#: right after a figure hyphened to its unit, the plural noun it sizes: " units",
+#: " reactors"
+_SIZED_ITEMS = regex.compile(r"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?[a-z]{3,}s\b")
+#: between the sized items and their total: " give the plant a total capacity of
+#: ", ", a combined "
+_ITEMS_THEN_TOTAL = regex.compile(
+    r"^[^.;:()\d]{0,60}\b(?i:a[ \t\u00a0]+)?(?i:total|combined)(?:[ \t\u00a0]+[a-z]+)?"
+    r"[ \t\u00a0]+(?:(?i:of)[ \t\u00a0]+)?(?:(?i:about|around|roughly|some|nearly"
+    r"|almost|more[ \t]+than|over)[ \t\u00a0]+)?$"
+)
+_SIZED_ITEMS_TOTAL = (
+    "one sentence states a number of items, each one's size and their total"
+)
+
+
+def _sized_items(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
+    """(total, the size of each, the number of items, the words, how they were
+    read) for "The four 1,400-megawatt units give the plant a total capacity of
+    5,600 MW": a number of items, each one's size hyphened to them, then their
+    total in the same unit."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for each, total in itertools.pairwise(own):
+            c = each.claim
+            text = each.document.prose
+            if (
+                c.kind != "quantity"
+                or total.claim.kind != "quantity"
+                or c.unit != total.claim.unit
+                or "-" not in c.text
+                or not _SIZED_ITEMS.match(text, c.span.end)
+                or not _ITEMS_THEN_TOTAL.match(_between(each, total))
+            ):
+                continue
+            m = _ITEMS_BEFORE.search(text, max(0, c.span.start - 12), c.span.start)
+            if m is None:
+                continue
+            word = m.group("n").lower()
+            n = float(word) if word.isdigit() else float(UNITS_WORDS[word])
+            if n < 2:
+                continue
+            yield (
+                total,
+                each,
+                Interval(n, n, None),
+                f"{m.group('n')} {c.text}",
+                _SIZED_ITEMS_TOTAL,
+            )
+
+
 #: a contract's or a plan's term in whole years, as an adjective: "12-year"
 _TERM_YEARS = regex.compile(r"(?P<n>\d{1,2})[-\u2011 ](?i:year)")
 #: between a term and its total: ", ", " "
@@ -3343,6 +3564,7 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
         _verb_multiples(ctx),
         _per_item_multiples(ctx),
         _per_year_of_a_term(ctx),
+        _sized_items(ctx),
     ):
         top_iv, base_iv = allowed_interval(top.claim), allowed_interval(base.claim)
         if base_iv.low is None and _capped(base.claim, top.claim):

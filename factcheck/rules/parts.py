@@ -7,6 +7,7 @@ order they stand, with stated precision as intervals.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -220,7 +221,11 @@ def _remainders(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
             rest, part = own[i], own[i - 1]
             text = rest.document.prose
             start = rest.claim.span.start
-            if not _LEAVING.search(text, max(0, start - 48), start):
+            # "Of the $16 billion, $2 billion will be fresh equity and the
+            # remaining $12 billion": the rest named as such, right after the one
+            # part the whole was split into
+            named_rest = i >= 2 and _THE_REST.search(text, max(0, start - 24), start)
+            if not (named_rest or _LEAVING.search(text, max(0, start - 48), start)):
                 continue
             if _between(part, rest).count(",") > 1:
                 continue  # another clause's figure between them
@@ -228,8 +233,8 @@ def _remainders(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
             if frame is None or frame.role != "part" or frame.whole is None:
                 continue
             wholes = [r for r in own[: i - 1] if r.claim.id == frame.whole]
-            if not wholes:
-                continue
+            if not wholes or (named_rest and wholes[0] is not own[i - 2]):
+                continue  # the rest of a whole split in more than two
             whole = wholes[0]
             if all(
                 _listed_measure(p.claim, whole.claim)
@@ -339,7 +344,10 @@ _NAMED_TOTAL_GAP = regex.compile(
 #: a total of "
 _COMBINED_GAP = regex.compile(
     # "... retail internet customers, a combined": the list's last noun and a comma
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},?[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+"
+    # (or a dash: "₹757 crore for Lucknow — a combined")
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]*[—–])?[ \t\u00a0]+"
+    # "Nissan 3.37 million last year, for a combined 8.1 million"
+    r"(?:(?i:for|giving|making|bringing)[ \t\u00a0]+)?(?i:a|an)[ \t\u00a0]+"
     r"(?i:combined|joint[ \t\u00a0]+total[ \t\u00a0]+of|total[ \t\u00a0]+of)[ \t\u00a0]+$"
 )
 
@@ -362,8 +370,8 @@ def _totals_after_parts(
                 _TOTAL_AFTER.match(text, c.span.end) and _TOTAL_GAP.match(gap)
             ) and not (_NAMED_TOTAL_GAP.match(gap) or _COMBINED_GAP.match(gap)):
                 continue
-            parts = [own[i - 1]]
-            for j in range(i - 2, -1, -1):
+            parts = _semicolon_items(own[:i], total) or [own[i - 1]]
+            for j in range(i - 1 - len(parts), -1, -1):
                 if _LIST_GAP.match(
                     _between(own[j], parts[0])
                 ) is None or not _listed_measure(own[j].claim, c):
@@ -379,6 +387,33 @@ def _totals_after_parts(
                 parts,
                 _RUNNING if running else "parts listed before their total",
             )
+
+
+#: the last item of a list set off by semicolons: "; and Capri Global ₹757 crore"
+_LAST_SEMICOLON_ITEM = regex.compile(r";[ \t\u00a0]+(?i:and)[ \t\u00a0]")
+
+
+def _semicolon_items(before: list[ClaimRef], total: ClaimRef) -> list[ClaimRef]:
+    """The items of a list set off by semicolons (items with commas of their own)
+    that ends right before its total: "Adani paid ₹1,289 crore for Ahmedabad;
+    Indiawin Sports, owner of Mumbai Indians, ₹912.99 crore for Mumbai; ...; and
+    Capri Global ₹757 crore for Lucknow — a combined ₹4,569.99 crore". Each
+    stretch between semicolons holds one figure of the total's measure, and the
+    last opens with "and"; else none."""
+    text = total.document.prose
+    s0 = total.claim.sentence.start if total.claim.sentence else 0
+    cuts = [m.start() for m in regex.finditer(";", text[: total.claim.span.start])]
+    cuts = [c for c in cuts if c >= s0]
+    if len(cuts) < 2 or not _LAST_SEMICOLON_ITEM.match(text, cuts[-1]):
+        return []
+    bounds = [s0, *cuts, total.claim.span.start]
+    items: list[ClaimRef] = []
+    for lo, hi in itertools.pairwise(bounds):
+        inside = [r for r in before if lo <= r.claim.span.start < hi]
+        if len(inside) != 1 or not _listed_measure(inside[0].claim, total.claim):
+            return []
+        items.append(inside[0])
+    return items
 
 
 #: a whole named as its parts: "the population of England and Wales", "exports of
