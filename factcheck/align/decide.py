@@ -513,6 +513,13 @@ def _holder_relation(
                 # "Marfal's robotics unit" and Marfal, "Ohio's transport budget"
                 # and Ohio's: a part and its whole, never one fact
                 return "different", f"a part and its whole: {fa.holder} / {fb.holder}"
+            if (ka ^ kb) <= countries():
+                # "Hyundai Motor" and "Hyundai Motor India": a company and its unit
+                # in one country, never one fact
+                return (
+                    "different",
+                    f"a holder and its unit in a country: {fa.holder} / {fb.holder}",
+                )
             if _JOINT.search(larger.holder or ""):
                 # "Hyundai and Kia are recalling 3.4 million" and Hyundai's 1.64
                 # million: a joint figure and one member's
@@ -539,6 +546,11 @@ def _holder_relation(
             # that names no place: one place's part, however the story names it
             return unknown
         if named & other_topic:
+            if (named - other_topic) & countries():
+                # "Hyundai Motor India sold 7,65,786" against a story of Hyundai's
+                # world sales: the subject's unit in a country the other report
+                # does not name, no evidence either way
+                return unknown
             return "topic", f"holder {frame.holder} is the other report's subject"
         return unknown
     if topic_a and topic_b and topic_a & topic_b:
@@ -667,6 +679,21 @@ def _running_apart(a: ClaimRef, b: ClaimRef) -> bool:
         return False
     da, db = a.document.published, b.document.published
     return da is not None and db is not None and da != db
+
+
+def _releases_apart(a: ClaimRef, b: ClaimRef, fa: Frame, fb: Frame) -> bool:
+    """Two reports more than ``RELEASE_CYCLE_DAYS`` apart of a figure set anew at
+    each release (a policy rate, a monthly inflation print)."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    releases = lexicon().releases
+    da, db = a.document.published, b.document.published
+    return (
+        (fa.attribute in releases or fb.attribute in releases)
+        and da is not None
+        and db is not None
+        and abs((da - db).days) > T.RELEASE_CYCLE_DAYS
+    )
 
 
 def _dated_in_order(a: ClaimRef, b: ClaimRef) -> bool:
@@ -1161,6 +1188,19 @@ def decide(
         # info at most
         confidence = min(confidence, T.PROBABLE - 0.01)
         evidence.append(f"one report gives several {fa.attribute} figures")
+    if (
+        _releases_apart(a, b, fa, fb)
+        and time != "same"
+        and not shared_anchor
+        and not long_slip
+    ):
+        # "raised by 400 basis points to 22.75%" in February and "by 200 basis
+        # points to 24.75 per cent" in March: two meetings' figures may differ
+        confidence = min(confidence, T.PROBABLE - 0.01)
+        evidence.append(
+            f"reports {abs((da - db).days) if da and db else '?'} days apart on a "
+            "figure set anew at each release"
+        )
     if far_apart and time != "same" and not shared_anchor:
         # "Klarna has raised $800 million" a year after its $639 million round: a
         # report of another news cycle that states no time nor the same amount may
@@ -1250,6 +1290,19 @@ def _measured(claim: Claim) -> bool:
     """Whether a figure says what it measures: a unit, or a counted noun ("the
     maker of the 911" prints a model's name, not a count)."""
     return claim.kind != "count" or bool(claim.noun)
+
+
+@functools.cache
+def countries() -> frozenset[str]:
+    """The one-word names of countries and territories (CLDR's, through Babel),
+    stemmed as holder keys are: "india", "mexico"."""
+    from babel import Locale  # noqa: PLC0415
+
+    return frozenset(
+        stem(name.lower())
+        for name in Locale("en").territories.values()
+        if name.isalpha()
+    )
 
 
 @functools.cache

@@ -189,6 +189,14 @@ _WORTH_AFTER_NOUN = regex.compile(
     r"\s*,\s+(?:worth|valued\s+at)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
 )
+#: a scale word in a figure's text: "₹8,000 crore", "$2 billion"
+_SCALED = regex.compile(
+    r"(?i:\b(?:thousand|million|billion|trillion|crore|lakh|bn|mn|m)\b|\d(?:bn|m)\b)"
+)
+#: what joins two items of a list: "and", "along with", "plus", "as well as"
+_LIST_JOINER = regex.compile(
+    r"(?i:\b(?:and|along[ \t]+with|plus|as[ \t]+well[ \t]+as)\b)"
+)
 #: right before a change's start, and between its start and its end: "from 225
 #: to 326"
 _FROM = regex.compile(r"\bfrom\s+$")
@@ -406,7 +414,36 @@ class FrameReader(HolderReader):
         self._share_listed_holder()
         self._share_restated_holder()
         self._share_the_whole_state()
+        self._share_listed_basis()
         return self.frames
+
+    def _share_listed_basis(self) -> None:
+        """ "a final dividend of ₹20 along with a special dividend of ₹8 per share":
+        an amount per share stated after the last item of a list (or after the
+        first) is every item's, two unscaled amounts of one currency joined as a
+        list."""
+        for prev, claim in itertools.pairwise(self.claims):
+            fp, fc = self.frames[prev.id], self.frames[claim.id]
+            bases = {fp.basis, fc.basis}
+            if (
+                bases != {"per_share", None}
+                or prev.sentence != claim.sentence
+                or prev.kind != "money"
+                or claim.kind != "money"
+                or prev.unit != claim.unit
+                or _SCALED.search(prev.text)
+                or _SCALED.search(claim.text)
+                or not _LIST_JOINER.search(self.text, prev.span.end, claim.span.start)
+                or _BOUNDARY_MARK.search(self.text, prev.span.end, claim.span.start)
+            ):
+                continue
+            for c, f in ((prev, fp), (claim, fc)):
+                if f.basis is None:
+                    self.frames[c.id] = attrs.evolve(
+                        f,
+                        basis="per_share",
+                        cues=(*f.cues, "basis<-the list's other item"),
+                    )
 
     def _share_the_whole_state(self) -> None:
         """ "More than 2.7 million homes and businesses lost power, including 2.26

@@ -37,6 +37,8 @@ class Lexicon:
     #: states a counted thing is in ("without power"), which the clause names and
     #: which decide over the counted noun ("2 million homes were without power")
     states: frozenset[str]
+    #: figures set anew at each release (a policy rate, a monthly print)
+    releases: frozenset[str]
     period: frozenset[str]
     #: classes measured in money (a count is never revenue: "sales of 1.8 million
     #: vehicles" count vehicles)
@@ -112,6 +114,7 @@ def lexicon() -> Lexicon:
     running, period, money, counted = set(), set(), set(), set()
     may_fall: set[str] = set()
     states: set[str] = set()
+    releases: set[str] = set()
     dimension_of: dict[str, str] = {}
     for name, entry in raw["attributes"].items():
         for cue in entry["cues"]:
@@ -122,6 +125,8 @@ def lexicon() -> Lexicon:
             may_fall.add(name)
         if entry.get("state"):
             states.add(name)
+        if entry.get("release"):
+            releases.add(name)
         if entry.get("money"):
             money.add(name)
         if entry.get("counted"):
@@ -140,6 +145,7 @@ def lexicon() -> Lexicon:
         running=frozenset(running),
         may_fall=frozenset(may_fall),
         states=frozenset(states),
+        releases=frozenset(releases),
         period=frozenset(period),
         money=frozenset(money),
         counted=frozenset(counted),

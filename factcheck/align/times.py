@@ -51,6 +51,11 @@ _YEAR = regex.compile(
     r"|(?<=\b(?i:in|since|until)\s)1[89]\d\d)"
     r"(?![\w-]|['’]s\b|\s*(?:%|per|acres|km|model))"
 )
+#: a year that spans two calendar years: "2023-24", "2023/2024" (a fiscal year or
+#: a season), named by the year it ends
+_SPAN_YEAR = regex.compile(
+    r"(?<![\w-])(?P<start>(?:19|20)\d\d)[-–/](?P<end>(?:19|20)?\d\d)(?![\w-])"
+)
 _FISCAL = regex.compile(
     r"\b(?:FY|fiscal\s+(?:year\s+)?)(?:20)?(\d\d)\b", regex.IGNORECASE
 )
@@ -81,6 +86,12 @@ _COMPARED_BEFORE = regex.compile(
     rf"\b(?:than|times|{_COMPARING})\s+(?:the\s+|its\s+|their\s+)?"
     # "larger than Dell's $67 billion purchase of EMC in 2016": another's figure
     r"(?:[\w-]+['’]s\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
+    regex.IGNORECASE,
+)
+#: "more than", "fewer than" right before a figure, with no article or owner
+#: between: the figure's own qualifier
+_MORE_THAN = regex.compile(
+    r"\b(?:more|less|fewer)\s+than\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
     regex.IGNORECASE,
 )
 #: a break into another clause: ", and its forecasts", ", which it bought", "; "
@@ -227,7 +238,12 @@ def read_time(
         before = max(s0, s - 24)
         if (
             FROM_BEFORE.search(text, before, s) is not None
-            or _COMPARED_BEFORE.search(text, before, s) is not None
+            or (
+                _COMPARED_BEFORE.search(text, before, s) is not None
+                # "killed more than 4,000 people in 2018": a qualifier, not a
+                # figure compared with
+                and _MORE_THAN.search(text, before, s) is None
+            )
             # "4.5% a year, the bank noted, and its forecasts have it falling to
             # 3.5% by late 2024", "..., LinkedIn, which it bought for $2.62 billion
             # in 2016": past a clause break, a date after another figure dates that
@@ -388,6 +404,12 @@ def _time_in(
             half = m.group("h") or ("1" if m.group("half").lower() == "first" else "2")
             return f"{year or '?'}-H{half}"
         return f"{year or '?'}-Q{q}"
+    if year is None:
+        span = _SPAN_YEAR.search(text, lo, hi)
+        if span is not None and not any(s <= span.start() < e for s, e in spans):
+            # "for the 2023-24 financial year": the (fiscal) year it ends
+            end = span.group("end")
+            return f"FY{span.group('start')[:2] + end if len(end) == 2 else end}"
     if year is None and _FULL_YEAR.search(text, lo, hi) is not None:
         return FULL_YEAR
     for dm in _DAY_MONTH.finditer(text, lo, hi):

@@ -18,7 +18,7 @@ from factcheck.extractor.context import lazy_pattern
 from factcheck.extractor.counts import PART_JOINER, RATIO_JOINER
 from factcheck.extractor.durations import duration_factors
 from factcheck.extractor.scanner import Mention
-from factcheck.extractor.units import TEMPERATURES
+from factcheck.extractor.units import TEMPERATURES, TIME_UNITS
 
 _AND: Final = regex.compile(r"[ \t\u00a0]*(?:and[ \t\u00a0]+)?")
 #: the words and signs between the ends of a range (with white space around them)
@@ -371,8 +371,11 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
         # about 12 square metres —": an approximate amount in another unit set
         # off by a comma or a dash restates the one before it
         b.qualifier_start is not None
-        and _COMMA_OR_DASH.fullmatch(gap) is not None
+        and _COMMA_OR_DASH_AFTER_NOUN.fullmatch(gap) is not None
         and _APPROX_WORD.match(text, b.qualifier_start) is not None
+        # (a duration after a measure is when, not the measure again: "617.1 mm of
+        # rain, about 24 hours after the alert")
+        and (a.unit in TIME_UNITS) == (b.unit in TIME_UNITS)
     ):
         return False
     if gap.lstrip().startswith(")") and _RATE_FOLLOWS.match(text, b.end) is not None:
@@ -391,6 +394,11 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
 
 
 _COMMA_OR_DASH: Final = regex.compile(r"(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*")
+#: the same, after what the amount is of: "617.1 millimetres of rain, about 20
+#: inches"
+_COMMA_OR_DASH_AFTER_NOUN: Final = regex.compile(
+    r"(?:[ \t\u00a0]+(?:of|in)[ \t\u00a0]+[a-z]+)?(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*"
+)
 #: a rate after a figure (and its bracket): " per year", " ($63.3 billion) per
 #: year", " a pound"
 _RATE_FOLLOWS: Final = regex.compile(

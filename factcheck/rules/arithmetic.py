@@ -58,7 +58,9 @@ _TO = regex.compile(rf"(?i:\bto)[ \t\u00a0]+{_ABOUT}$")
 _FROM = regex.compile(
     rf"(?i:\bfrom)[ \t\u00a0]+(?:(?:[\w-]+[ \t\u00a0]+){{0,2}}[\w-]+['’]s[ \t\u00a0]+"
     r"|(?i:the|a|an|its|their|his|her)[ \t\u00a0]+)?"
-    r"(?:(?:[a-z-]+[ \t\u00a0]+){0,2}(?i:of)[ \t\u00a0]+)?"
+    r"(?:(?:[a-z-]+[ \t\u00a0]+){0,2}(?i:of)[ \t\u00a0]+"
+    # "from the record R$188.3 billion of 2022", "from a revised 4.1%"
+    r"|(?i:record|previous|prior|revised|original|earlier|initial)[ \t\u00a0]+)?"
     rf"{_ABOUT}$"
 )
 #: "21 of 35", "4,500 out of", "358 of the town's 1,113"
@@ -218,7 +220,25 @@ def _compared_elsewhere(change: ClaimRef, old: ClaimRef) -> bool:
 def _change_triples(
     claims: Sequence[ClaimRef],
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
-    """(percent change, new value, old value) stated in one sentence."""
+    """(percent change, new value, old value) stated in one sentence; of two
+    changes of one kind read between the same two ends, only the nearer is theirs:
+    "raised the rate by 200 basis points to 24.75 per cent from 22.75 per cent, a
+    month after a 400-basis-point hike in February"."""
+    found = list(_all_change_triples(claims))
+    nearest: dict[tuple[object, ...], int] = {}
+    for pct, new, old in found:
+        key = (new.key, old.key, pct.claim.kind, pct.claim.unit)
+        d = _distance(pct, new) + _distance(pct, old)
+        nearest[key] = min(nearest.get(key, d), d)
+    for pct, new, old in found:
+        key = (new.key, old.key, pct.claim.kind, pct.claim.unit)
+        if _distance(pct, new) + _distance(pct, old) == nearest[key]:
+            yield pct, new, old
+
+
+def _all_change_triples(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     for i, pct in enumerate(claims):
         points = _in_points(pct.claim)
         amount = _is_amount_change(pct)
@@ -810,6 +830,24 @@ _FIGURE_AS_SUBJECT = regex.compile(
     r"^[ \t\u00a0]*(?:(?i:that|this|it)|(?i:the)[ \t\u00a0]+(?i:time|figure|total"
     r"|result|number|mark|price|level))[ \t\u00a0]+(?i:is|was|were|are)[ \t\u00a0]+$"
 )
+#: the comparatives of _COMPARED_BY that put the first figure below the second
+_BELOW = regex.compile(r"(?i:\b(?:fewer|less|lower|shorter|smaller|short|shy)\b)")
+
+
+_SPEED_WORD = regex.compile(r"(?i:\b(?:faster|slower|quicker)\b)")
+
+
+def _wrong_side(new: ClaimRef, old: ClaimRef, words: str) -> bool:
+    """Whether a comparison's first figure lies on the other side of the second
+    than its comparative says ("X more than Y" with X below Y): then it is not the
+    figure compared (figures of one unit only)."""
+    a, b = new.claim, old.claim
+    if a.unit != b.unit or a.kind != b.kind or _SPEED_WORD.search(words):
+        return False  # "faster" is a smaller time but a larger speed
+    below = _BELOW.search(words) is not None
+    return a.value > b.value if below else a.value < b.value
+
+
 #: a margin in percentage points given as a count of "points"
 _POINTS = frozenset(["point", "points", "percentage points"])
 
@@ -859,6 +897,11 @@ def _comparative_margins(
                 continue
             larger = before
         new = larger[-1]
+        if _wrong_side(new, old, _between(margin, old)):
+            # "more than 12 times his base price of Rs 2 crore, and Rs 6.25 crore
+            # more than the Rs 18.50 crore": the figure before is not the one said
+            # to be larger
+            continue
         m = margin.claim
         fits = (
             _same_measure(m, old.claim)
@@ -897,12 +940,17 @@ def _margins_over_a_named_side(
         m = margin.claim
         if m.kind not in ("money", "count", "quantity") or i == 0:
             continue
-        if not _MORE_THAN_NAMED.match(margin.document.prose, m.span.end):
+        named = _MORE_THAN_NAMED.match(margin.document.prose, m.span.end)
+        if not named:
             continue
         others = [r for r in own if r is not margin and _same_measure(r.claim, m)]
         if len(others) == 2 and others[0].claim.span.end <= m.span.start:
             gap = _between(margin, others[1])
-            if len(gap) <= NAMED_SIDE_REACH and ";" not in gap:
+            if (
+                len(gap) <= NAMED_SIDE_REACH
+                and ";" not in gap
+                and not _wrong_side(others[0], others[1], named.group())
+            ):
                 # "..., who got $30 million": the named side's own figure, close by
                 yield margin, others[0], others[1]
             continue
@@ -1457,6 +1505,38 @@ def _exceeds_by(
             yield c, a, b
 
 
+#: right after an amount of a change, the earlier time it is measured on: " less
+#: than a year earlier", " more than in 2022"
+_THAN_BEFORE = regex.compile(
+    r"[ \t\u00a0]+(?i:less|more|lower|higher|fewer)[ \t\u00a0]+(?i:than)[ \t\u00a0]+"
+    r"(?i:a[ \t]+year[ \t]+(?:earlier|ago|before)|last[ \t]+year|the[ \t]+(?:previous"
+    r"|prior)[ \t]+year|the[ \t]+year[ \t]+before|in[ \t]+(?:19|20)\d\d)\b"
+)
+
+
+def _amount_than_before(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(amount, new, old) where a clause states a change's two ends and then its
+    amount as "less (or more) than a year earlier": "Net income fell to R$124.6
+    billion from the record R$188.3 billion of 2022, R$63.7 billion less than a
+    year earlier"."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for new, old, _ in stated_ends(claims):
+        last = max(new.claim.span.end, old.claim.span.end)
+        after = [r for r in own if r.claim.span.start >= last]
+        if not after:
+            continue
+        amount = after[0]
+        if (
+            _APPOSITIVE.search(amount.document.prose[last : amount.claim.span.start])
+            and _THAN_BEFORE.match(amount.document.prose, amount.claim.span.end)
+            and _same_measure(amount.claim, new.claim)
+            and _same_measure(amount.claim, old.claim)
+        ):
+            yield amount, new, old
+
+
 def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a record's stated margin (the new record and the old one differ by
     it) and on a profit or loss named after the two amounts it is made of."""
@@ -1496,6 +1576,12 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 _exceeds_by(claims),
                 "margin",
                 "one sentence says a figure exceeds another by a margin",
+            ),
+            (
+                _amount_than_before(claims),
+                "change",
+                "one sentence states a change's two ends and how much less or more "
+                "the new one is than before",
             ),
         )
         for triples, what, why in readings:
@@ -3312,11 +3398,21 @@ _PER_ITEM_GAP = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:or)[ \t\u00a0]+)?"
     rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
+#: the same where the total's holder earns it per item, with a verb: "Rs 24.75
+#: crore deal, Starc will earn more than "
+_PER_ITEM_EARNS = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}[ \t\u00a0]*,[ \t\u00a0]+(?:[A-Z][\w'’-]*[ \t\u00a0]+)?"
+    r"(?:(?i:will|would)[ \t\u00a0]+)?(?i:earn|earns|earned|get|gets|receive|receives|make"
+    r"|makes|pocket|pockets|be[ \t]+paid)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
 #: between the amount per item and the number of items: " for each of its ",
 #: " per "
 _FOR_EACH = regex.compile(
     r"^[ \t\u00a0]+(?:(?i:for|on|from)[ \t\u00a0]+)?(?i:each|every)[ \t\u00a0]+"
-    r"(?i:of)[ \t\u00a0]+(?:(?i:its|the|their|his|her|those|these)[ \t\u00a0]+)?$"
+    r"(?i:of)[ \t\u00a0]+(?:(?i:its|the|their|his|her|those|these)[ \t\u00a0]+"
+    # "for each of KKR's 14 league matches"
+    r"|[A-Z][\w&.-]*['’]s[ \t\u00a0]+)?$"
 )
 
 
@@ -3370,7 +3466,10 @@ def _per_item_multiples(
     for claims in _sentences(ctx):
         own = [r for r in claims if r.claim.equivalent_of is None]
         for a, b, c in zip(own, own[1:], own[2:], strict=False):
-            if _FOR_EACH.match(_between(b, c)) and _PER_ITEM_GAP.match(_between(a, b)):
+            if _FOR_EACH.match(_between(b, c)) and (
+                _PER_ITEM_GAP.match(_between(a, b))
+                or _PER_ITEM_EARNS.match(_between(a, b))
+            ):
                 total, each, items = a, b, c
                 words, why = f"for each of {c.claim.text}", _TOTAL_THEN_EACH
             elif _EACH_ON.match(_between(a, b)) and _THEN_THE_TOTAL.match(
@@ -3550,6 +3649,15 @@ def _per_year_of_a_term(
             )
 
 
+def _ratio_words(ratio: Interval) -> str:
+    """ "2.28–2.3 times", or "at most 13.75 times" for a ratio open below."""
+    assert ratio.low is not None
+    assert ratio.high is not None
+    if ratio.low == 0.0:
+        return f"at most {ratio.high:.4g} times"
+    return f"{ratio.low:.3g}–{ratio.high:.3g} times"
+
+
 def _capped(base: Claim, top: Claim) -> bool:
     """Whether the amount per item is a cap ("up to US$1.10 a share") and the total
     a cap or a round figure of it ("as much as about US$985 million")."""
@@ -3576,11 +3684,16 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
             top_iv.low is None
             or top_iv.high is None
             or base_iv.low is None
-            or base_iv.high is None
             or base_iv.low <= 0
         ):
             continue
-        ratio = Interval(top_iv.low / base_iv.high, top_iv.high / base_iv.low, None)
+        # "more than Rs 1.8 crore for each of 14 matches": an amount per item open
+        # above bounds the multiple from above only
+        ratio = Interval(
+            0.0 if base_iv.high is None else top_iv.low / base_iv.high,
+            top_iv.high / base_iv.low,
+            None,
+        )
         ctx.mark_checked(top, base)
         if ratio.overlaps(stated):
             continue
@@ -3588,7 +3701,7 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
             "FC305",
             top,
             f"{top.claim.text!r} ({format_interval(top_iv)}) is "
-            f"{ratio.low:.3g}–{ratio.high:.3g} times {base.claim.text!r} "
+            f"{_ratio_words(ratio)} {base.claim.text!r} "
             f"({format_interval(base_iv)}); the text says {phrase!r} "
             f"({format_interval(stated)})",
             related=[base],

@@ -58,3 +58,23 @@ def test_a_restatement_after_a_bracketed_one_restates_the_first(
 ) -> None:
     first, _, third = extract(text)[:3]
     assert (third.equivalent_of == first.id) is restated
+
+
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        # an approximate amount after what the first one is of restates it
+        (
+            "The city got 617.1 millimetres of rain, about 24 inches, in three days.",
+            True,
+        ),
+        # a figure of another kind there is no restatement
+        (
+            "The city got 617.1 millimetres of rain, about 24 hours after the alert.",
+            False,
+        ),
+    ],
+)
+def test_an_approximate_restatement_after_the_noun(text: str, restated: bool) -> None:
+    first, second = extract(text)[:2]
+    assert (second.equivalent_of == first.id) is restated
