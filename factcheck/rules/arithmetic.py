@@ -388,6 +388,8 @@ def _level_and_base(
     if not levels or not bases:
         return None
     level, base = levels[0], bases[0]
+    if "range" in (level.claim.qualifier, base.claim.qualifier):
+        return None  # "nil up to ₹4 lakh, 5% on ₹4-8 lakh": a rate on a band
     between = _between(pct, base)
     if _names_another_attribute(between, level):
         return None  # "net profit of 50.7 billion yuan, up 15%, on revenue of 362
