@@ -684,16 +684,13 @@ def _running_apart(a: ClaimRef, b: ClaimRef) -> bool:
 def _releases_apart(a: ClaimRef, b: ClaimRef, fa: Frame, fb: Frame) -> bool:
     """Two reports more than ``RELEASE_CYCLE_DAYS`` apart of a figure set anew at
     each release (a policy rate, a monthly inflation print)."""
+    da, db = a.document.published, b.document.published
+    if da is None or db is None or abs((da - db).days) <= T.RELEASE_CYCLE_DAYS:
+        return False
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
     releases = lexicon().releases
-    da, db = a.document.published, b.document.published
-    return (
-        (fa.attribute in releases or fb.attribute in releases)
-        and da is not None
-        and db is not None
-        and abs((da - db).days) > T.RELEASE_CYCLE_DAYS
-    )
+    return fa.attribute in releases or fb.attribute in releases
 
 
 def _dated_in_order(a: ClaimRef, b: ClaimRef) -> bool:
@@ -774,6 +771,8 @@ def _quarter_by_months_and_number(ta: str, tb: str) -> tuple[str, str] | None:
     the two times as if both were numbered; if not, None: unknown, not different,
     since a fiscal year need not start in January ("Q4 FY24" and "the
     January-March quarter" are one quarter in India). Other times as they are."""
+    if not (ta.endswith(BY_MONTHS) or tb.endswith(BY_MONTHS)):
+        return ta, tb  # (the common case, without a regex)
     ma, mb = _QUARTER_TIME.fullmatch(ta), _QUARTER_TIME.fullmatch(tb)
     if ma is None or mb is None or bool(ma["m"]) == bool(mb["m"]):
         return ta, tb

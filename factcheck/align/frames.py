@@ -180,6 +180,8 @@ _NAME_LIST = regex.compile(
 
 
 #: between a change and the level it reached: "rose 5% to", "fell 2.1 points, to"
+#: the cheap test for _WORTH_AFTER_NOUN
+_WORTH_WORD = regex.compile(r"\b(?:worth|valued)\b")
 #: a noun, then an appositive that gives its value: "stake, worth about ",
 #: "holding, valued at "
 _WORTH_AFTER_NOUN = regex.compile(
@@ -1050,10 +1052,17 @@ class FrameReader(HolderReader):
             # "for the first time in 17 years", "after eight years of negative
             # rates": a duration measures time, whatever class the clause names
             return "dim:time", claim.unit
-        worth = _WORTH_AFTER_NOUN.search(
-            self.text, max(0, claim.span.start - 60), claim.span.start
+        worth = (
+            _WORTH_AFTER_NOUN.search(
+                self.text, max(0, claim.span.start - 60), claim.span.start
+            )
+            if claim.kind == "money"
+            and _WORTH_WORD.search(
+                self.text, max(0, claim.span.start - 24), claim.span.start
+            )
+            else None
         )
-        if worth is not None and claim.kind == "money":
+        if worth is not None:
             noun = worth.group("noun").lower()
             cls = lex.attribute(noun) if noun in lex.attribute_of else None
             if cls is not None and lex.fits(cls, claim.kind, claim.unit):
@@ -1061,7 +1070,7 @@ class FrameReader(HolderReader):
                 # thing named before the comma is worth
                 return cls, noun
         if claim.kind == "count":
-            for m in lex.attributes.finditer(self.text, start, end):
+            for m in lex.state_cues.finditer(self.text, start, end):
                 cls = lex.attribute(m.group())
                 if cls in lex.states and not any(
                     s <= m.start() < e for s, e in self.spans

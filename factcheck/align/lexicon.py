@@ -37,6 +37,8 @@ class Lexicon:
     #: states a counted thing is in ("without power"), which the clause names and
     #: which decide over the counted noun ("2 million homes were without power")
     states: frozenset[str]
+    #: the cues of ``states`` alone
+    state_cues: regex.Pattern[str]
     #: figures set anew at each release (a policy rate, a monthly print)
     releases: frozenset[str]
     period: frozenset[str]
@@ -145,6 +147,9 @@ def lexicon() -> Lexicon:
         running=frozenset(running),
         may_fall=frozenset(may_fall),
         states=frozenset(states),
+        state_cues=_phrase_pattern(
+            [cue for cue, name in attribute_of.items() if name in states]
+        ),
         releases=frozenset(releases),
         period=frozenset(period),
         money=frozenset(money),
