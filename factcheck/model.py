@@ -278,7 +278,9 @@ class Frame:
     #: how the holder was read: "subject" (of the clause), "owner" (a possessive),
     #: "listed" (a name listed with its figure: "Kia 1.73 million", "Creek Fire
     #: (379,895 acres)", "the US, at 13%"), "target" ("fined Amazon", "into X"),
-    #: "place" (a tally's place after its verb: "three have died in South Australia")
+    #: "place" (a tally's place after its verb: "three have died in South Australia"),
+    #: "carried" (the subject of the sentence before, where this one's subject is only
+    #: what is measured: "Kia said its profit jumped. Net profit rose 62.3 percent")
     holder_source: str | None = None
     #: what is measured, as a class ("revenue", "deaths") or, failing a cue word, the
     #: counted noun ("noun:order") or the dimension ("dim:length")

@@ -476,6 +476,17 @@ def _same_level(
     return (la, lb) if agree else None
 
 
+#: the holder source of a subject carried from the sentence before
+#: (:meth:`factcheck.align.frames.FrameReader._carry_the_subject`)
+CARRIED = "carried"
+
+
+def _without_carried(frame: Frame) -> Frame:
+    if frame.holder_source != CARRIED:
+        return frame
+    return attrs.evolve(frame, holder=None, holder_key=(), holder_source=None)
+
+
 def _holder_relation(
     fa: Frame, fb: Frame, topic_a: frozenset[str], topic_b: frozenset[str]
 ) -> tuple[str, str]:
@@ -1008,7 +1019,14 @@ def decide(
         )
     topic_a = topics.get(a.doc_index, frozenset())
     topic_b = topics.get(b.doc_index, frozenset())
-    holder, holder_why = _holder_relation(fa, fb, topic_a, topic_b)
+    if same_doc and CARRIED in (fa.holder_source, fb.holder_source):
+        # a subject carried from the sentence before tells one report's figures
+        # apart from another's, not the figures of one report from each other
+        holder, holder_why = _holder_relation(
+            _without_carried(fa), _without_carried(fb), topic_a, topic_b
+        )
+    else:
+        holder, holder_why = _holder_relation(fa, fb, topic_a, topic_b)
     # two reports' tolls of their stories' events are related by the stories' names
     # (one story's own figures all share its subject: no evidence)
     sa, sb = (fa, fb) if same_doc else (story_frame(a), story_frame(b))

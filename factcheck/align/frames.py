@@ -94,6 +94,12 @@ _QUALIFIER_THAN = regex.compile(
     regex.IGNORECASE,
 )
 #: "once again", "once more": "once" that means "again", not "formerly"
+#: a sentence that opens by saying how long before another report this one came:
+#: "A day earlier,", "Two weeks earlier,"
+_OPENING_EARLIER = regex.compile(
+    r"[ \t]*(?i:(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few)\s+)?"
+    r"(?i:hour|day|week|month|year)s?\s+(?i:earlier)\s*,"
+)
 _NOT_A_STAGE = regex.compile(
     # "once again"; "Once finished, the plant will store": a temporal clause (when
     # it will be so), not a former state ("once the biggest allocation")
@@ -191,6 +197,39 @@ _WORTH_AFTER_NOUN = regex.compile(
     r"\s*,\s+(?:worth|valued\s+at)\s+"
     r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)\s+)?$"
 )
+#: a sentence that opens with what is measured, at most one word before it: "Net
+#: profit rose", "Annual revenue climbed", "Revenue was"
+_MEASURE_OPENS = regex.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?P<w>[A-Za-z]+)\b")
+
+
+def _is_name(holder: str) -> bool:
+    """A holder that is a name: its first word capitalized and not an article
+    ("Kia", "Hyundai Motor"; not "other IP-related income")."""
+    first = holder.split(maxsplit=1)[0] if holder.strip() else ""
+    return first[:1].isupper() and first.lower() not in ("the", "a", "an", "its")
+
+
+#: the verb that moves a running tally, right before its figure: "has risen to at
+#: least ", "climbed to ", "now stands at "
+_TALLY_VERB_BEFORE = regex.compile(
+    r"\b(?i:risen|rose|rises|climbed|climbs|jumped|increased|reached|stands|stood"
+    r"|hit)[ \t]+(?i:to|at)[ \t]+(?i:at[ \t]+least[ \t]+|more[ \t]+than[ \t]+|about[ \t]+"
+    r"|nearly[ \t]+|almost[ \t]+)?$"
+)
+_SUBJECT_OPENING = regex.compile(
+    # a dateline first: "ROME, Aug. 27 (Xinhua) -- ", "NEW DELHI (Reuters) - "
+    r"[ \t\n]*(?:[A-Z][A-Z.'’ -]{1,30}(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|—|–|-)[ \t]+)?"
+    r"(?i:(?:the|its|their)[ \t]+)?"
+)
+
+
+def _subject_start(text: str, s0: int) -> int:
+    """Where a sentence's subject noun starts, past its article."""
+    m = _SUBJECT_OPENING.match(text, s0)
+    return m.end() if m is not None else s0
+
+
 #: a scale word in a figure's text: "₹8,000 crore", "$2 billion"
 _SCALED = regex.compile(
     r"(?i:\b(?:thousand|million|billion|trillion|crore|lakh|bn|mn|m)\b|\d(?:bn|m)\b)"
@@ -417,7 +456,46 @@ class FrameReader(HolderReader):
         self._share_restated_holder()
         self._share_the_whole_state()
         self._share_listed_basis()
+        self._carry_the_subject()
         return self.frames
+
+    def _carry_the_subject(self) -> None:
+        """ "Kia said Friday its operating profit jumped 60.5 percent. Net profit rose
+        62.3 percent to 8.78 trillion won.": a sentence whose subject is only what
+        is measured ("Net profit rose") goes on about the named subject of the
+        sentence before, in the same paragraph, when that sentence has one."""
+        lex = self.lex
+        previous: tuple[int, Frame] | None = None  # (sentence start, its subject)
+        for claim in self.claims:
+            s0, _ = self._sentence(claim)
+            frame = self.frames[claim.id]
+            if previous is not None and previous[0] != s0:
+                opening = _MEASURE_OPENS.match(self.text, s0)
+                before = previous[1]
+                if (
+                    opening is not None
+                    and opening.group("w").lower() in lex.attribute_of
+                    and not frame.holder_key
+                    and frame.role in ("level", "change")
+                    and "\n\n" not in self.text[previous[0] : s0]
+                ):
+                    self.frames[claim.id] = attrs.evolve(
+                        frame,
+                        holder=before.holder,
+                        holder_key=before.holder_key,
+                        holder_source="carried",
+                        cues=(*frame.cues, "holder<-the sentence before's subject"),
+                    )
+                    continue
+            if (
+                frame.holder_source in ("subject", "owner")
+                and frame.holder_key
+                and _is_name(frame.holder or "")
+            ):
+                previous = (s0, frame)
+                continue
+            if previous is not None and previous[0] != s0 and frame.holder_key:
+                previous = None  # another subject named in between
 
     def _share_listed_basis(self) -> None:
         """ "a final dividend of ₹20 along with a special dividend of ₹8 per share":
@@ -1213,6 +1291,10 @@ class FrameReader(HolderReader):
                 best = (apart, distance, lex.attribute(m.group()), m.group())
         if best is not None:
             return best[2], best[3]
+        if claim.kind == "count" and not counted:
+            toll = self._toll_of_the_subject(claim)
+            if toll is not None:
+                return toll
         if counted:
             noun = counted.split()[-1].lower()
             if noun in lex.attribute_of:
@@ -1223,6 +1305,22 @@ class FrameReader(HolderReader):
         if claim.kind == "quantity" and claim.unit:
             return f"dim:{dimension(claim.unit)}", claim.unit
         return None, ""
+
+    def _toll_of_the_subject(self, claim: Claim) -> tuple[str, str] | None:
+        """ "The death toll from the 6.2-magnitude earthquake that hit central Italy
+        on Wednesday has risen to at least 290": a running tally named by the
+        sentence's subject, its bare figure after the verb that moves it (other
+        figures of the subject's phrase cut the figure's own stretch short)."""
+        s0, _ = self._sentence(claim)
+        if not _TALLY_VERB_BEFORE.search(
+            self.text, max(s0, claim.span.start - 40), claim.span.start
+        ):
+            return None
+        cue = self.lex.attributes.match(self.text, _subject_start(self.text, s0))
+        if cue is None:
+            return None
+        cls = self.lex.attribute(cue.group())
+        return (cls, cue.group()) if cls in self.lex.running else None
 
     # -- role ---------------------------------------------------------------------
 
@@ -1363,9 +1461,12 @@ class FrameReader(HolderReader):
                 stage = lex.stage_of[" ".join(m.group().lower().split())]
                 if stage in ("earlier", "forecast", "proposal", "final"):
                     return stage  # type: ignore[return-value]
+        opening = _OPENING_EARLIER.match(self.text, s0)
         for m in lex.stages.finditer(self.text, start, end):
             if _NOT_A_STAGE.match(self.text, m.start()):
                 continue
+            if opening is not None and m.end() <= opening.end():
+                continue  # "A day earlier, Hyundai reported": when it was reported
             if m.start() >= claim.span.end and (
                 _SET_AGAINST.search(self.text, claim.span.end, m.start())
                 or _FROM_BASE.search(self.text, claim.span.end, m.start())

@@ -206,6 +206,36 @@ _SOURCE_OF = {
 }
 
 
+#: the words that may stand between a reporting verb and what was said: "said
+#: Friday its", "said on Tuesday that its"
+_SAID_WHEN = frozenset(
+    [
+        *("on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday"),
+        *("friday", "saturday", "sunday"),
+    ]
+)
+
+
+#: the last word of an opening adverbial of time: "A day earlier,", "Last week,",
+#: "This morning,"
+_TIME_ENDS = frozenset(
+    [
+        *("earlier", "later", "ago", "week", "weekend", "month", "year", "morning"),
+        *("afternoon", "evening", "night", "today", "yesterday"),
+    ]
+)
+
+
+def _opening_time(text: str, toks: list[_Token], stop: int) -> bool:
+    """Whether the clause opens with a short adverbial of time and a comma ("A day
+    earlier, Hyundai Motor reported"), which is no subject."""
+    comma = text.find(",", toks[0].start, stop)
+    if comma < 0:
+        return False
+    head = [t for t in toks if t.end <= comma]
+    return 1 < len(head) <= 4 and head[-1].low in _TIME_ENDS
+
+
 def _plural_possessive(text: str, tok: _Token) -> bool:
     """ "the Christian Democrats' 19 seats", "the Liberals’ 16": a capitalized
     plural with its apostrophe after the s (which a token does not take in)."""
@@ -772,7 +802,11 @@ class HolderReader:
         toks = _tokens(text, begin, stop, self.spans, after_last=False)
         if not toks:
             return None
-        if toks[0].low in lex.prepositions or toks[0].low in _OPENERS:
+        if (
+            toks[0].low in lex.prepositions
+            or toks[0].low in _OPENERS
+            or _opening_time(text, toks, stop)
+        ):
             comma = text.find(",", toks[0].end, stop)
             if comma >= 0:
                 toks = [t for t in toks if t.start > comma]
@@ -883,6 +917,19 @@ class HolderReader:
         ):
             # the speaker: the holder is the subject of what was said, if named
             after = [t for t in rest[said + 1 :] if t.low != "that"]
+            own = next(
+                (k for k, t in enumerate(after[:3]) if t.low in ("its", "their")), None
+            )
+            if (
+                own is not None
+                and all(t.low in _SAID_WHEN or t.low in MONTHS for t in after[:own])
+                and not any(t.low in lex.people for t in np)
+                and any(_is_name_token(t.text, self.words, lex) for t in np)
+            ):
+                # "Kia said Friday its operating profit jumped": the speaker's own
+                found = _holder_from(np, "the clause subject", lex)
+                if found is not None:
+                    return found
             inner = self._subject_at(after[0].start, stop) if after else None
             return inner if inner is not None else _Holder("", (), "speaker")
         head = np[-1].low

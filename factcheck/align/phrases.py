@@ -33,6 +33,8 @@ _PERIOD_LABEL = regex.compile(
 _TIME_HEADS = frozenset(
     [
         *("quarter", "quarters", "period", "season", "term", "session", "week"),
+        # "the earthquake that struck Sulawesi 10 days ago": a time, never a holder
+        "ago",
         "weeks",
         # "for the year ended June 30", "the twelve months to March": a time
         *("year", "years", "month", "months"),
