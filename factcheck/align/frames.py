@@ -742,12 +742,9 @@ class FrameReader(HolderReader):
                     )
                 self.frames[i] = filled
 
-    def _change_before(self, n: int) -> Claim | None:
-        """The change the ``n``-th claim, a level, is the end of: the claim right
-        before "to" in "rose 5% to 592 billion yuan" (framed already, as a
-        change)."""
-        claim = self.claims[n]
-        prev = next(
+    def _own_claim_before(self, n: int) -> Claim | None:
+        """The nearest claim before the ``n``-th that restates none."""
+        return next(
             (
                 self.claims[i]
                 for i in range(n - 1, -1, -1)
@@ -755,6 +752,13 @@ class FrameReader(HolderReader):
             ),
             None,
         )
+
+    def _change_before(self, n: int) -> Claim | None:
+        """The change the ``n``-th claim, a level, is the end of: the claim right
+        before "to" in "rose 5% to 592 billion yuan" (framed already, as a
+        change)."""
+        claim = self.claims[n]
+        prev = self._own_claim_before(n)
         if (
             prev is None
             or prev.sentence != claim.sentence
@@ -769,14 +773,7 @@ class FrameReader(HolderReader):
         $1.2 billion to $1.5 billion" (the start framed already, as an earlier
         figure of one kind with the end)."""
         claim = self.claims[n]
-        prev = next(
-            (
-                self.claims[i]
-                for i in range(n - 1, -1, -1)
-                if self.claims[i].equivalent_of is None
-            ),
-            None,
-        )
+        prev = self._own_claim_before(n)
         if (
             prev is None
             or prev.sentence != claim.sentence

@@ -308,6 +308,18 @@ def _all_change_triples(
                 yield pct, *after_level
 
 
+def _of_another_period(pct: ClaimRef, new: ClaimRef, old: ClaimRef) -> bool:
+    """Whether a change states a period of its own, other than either end's: "rose
+    2.7 percent in December, bringing inflation for the whole of 2024 to 117.8
+    percent, down from 211.4 percent" (December's rise, not the year's change). A
+    change dated like its start ("up from A$76.5 million last year, an increase of
+    18%") is theirs."""
+    a, b, c = pct.claim.frame, new.claim.frame, old.claim.frame
+    if a is None or b is None or not a.time or not b.time:
+        return False
+    return a.time != b.time and (c is None or a.time != c.time)
+
+
 def _another_holders(pct: ClaimRef, level: ClaimRef) -> bool:
     """Whether a percentage and a level name different holders: "took 20.6 per
     cent, up from 17.5 per cent in 2018, overtaking the Moderates (19.1 per cent)":
@@ -1865,6 +1877,8 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
         for pct, new, old in triples:
             if new.claim.kind == "percent" and _either_reading_fits(pct, new, old):
                 continue  # a change between percentages in points or percent: FC304
+            if _of_another_period(pct, new, old):
+                continue
             ctx.mark_checked(pct, new, old)
             misfit = change_misfit(pct, new, old)
             if misfit is None:
