@@ -393,9 +393,9 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
     )
 
 
-_COMMA_OR_DASH: Final = regex.compile(r"(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*")
-#: the same, after what the amount is of: "617.1 millimetres of rain, about 20
-#: inches"
+#: a comma or a dash that sets an approximate restatement off, maybe after what the
+#: amount is of: "€222 million, about $263 million", "617.1 millimetres of rain,
+#: about 20 inches"
 _COMMA_OR_DASH_AFTER_NOUN: Final = regex.compile(
     r"(?:[ \t\u00a0]+(?:of|in)[ \t\u00a0]+[a-z]+)?(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*"
 )

@@ -224,16 +224,17 @@ def _change_triples(
     changes of one kind read between the same two ends, only the nearer is theirs:
     "raised the rate by 200 basis points to 24.75 per cent from 22.75 per cent, a
     month after a 400-basis-point hike in February"."""
-    found = list(_all_change_triples(claims))
+    found = [
+        (t, (t[1].key, t[2].key, t[0].claim.kind, t[0].claim.unit),
+         _distance(t[0], t[1]) + _distance(t[0], t[2]))
+        for t in _all_change_triples(claims)
+    ]  # fmt: skip
     nearest: dict[tuple[object, ...], int] = {}
-    for pct, new, old in found:
-        key = (new.key, old.key, pct.claim.kind, pct.claim.unit)
-        d = _distance(pct, new) + _distance(pct, old)
+    for _, key, d in found:
         nearest[key] = min(nearest.get(key, d), d)
-    for pct, new, old in found:
-        key = (new.key, old.key, pct.claim.kind, pct.claim.unit)
-        if _distance(pct, new) + _distance(pct, old) == nearest[key]:
-            yield pct, new, old
+    for triple, key, d in found:
+        if d == nearest[key]:
+            yield triple
 
 
 def _all_change_triples(
@@ -1350,7 +1351,7 @@ def _changes_named_after_ends(
     comma or a dash then names the change by its percentage and a noun: "about
     600 billion won, down from 14.12 trillion won a year earlier — an 86% slump".
     The noun's direction must be the ends' (else nothing is read)."""
-    ends = [(new, old) for new, old, given in stated_ends(claims) if given is None]
+    ends: list[tuple[ClaimRef, ClaimRef]] | None = None  # read once, if needed
     for pct in claims:
         claim = pct.claim
         if claim.kind != "percent" or claim.unit != "%" or claim.qualifier == "range":
@@ -1359,6 +1360,8 @@ def _changes_named_after_ends(
         noun = _CHANGE_NOUN_AFTER.match(text, claim.span.end)
         if noun is None or not _A_CHANGE_AFTER_ENDS.search(_before(pct, 12)):
             continue
+        if ends is None:
+            ends = [(n, o) for n, o, given in stated_ends(claims) if given is None]
         before = [
             (new, old)
             for new, old in ends
@@ -1536,6 +1539,8 @@ def _amount_than_before(
     billion from the record R$188.3 billion of 2022, R$63.7 billion less than a
     year earlier"."""
     own = [r for r in claims if r.claim.equivalent_of is None]
+    if not any(_THAN_BEFORE.match(r.document.prose, r.claim.span.end) for r in own):
+        return  # (the ends are read only for a sentence that has such an amount)
     for new, old, _ in stated_ends(claims):
         last = max(new.claim.span.end, old.claim.span.end)
         after = [r for r in own if r.claim.span.start >= last]
@@ -3544,8 +3549,9 @@ _ITEMS_EACH_TOTAL = (
 #: a number of items before an amount of each as an adjective: "The four ",
 #: "its 12 "
 _ITEMS_BEFORE = regex.compile(
-    r"(?<![\w,.-])(?P<n>\d{1,2}|(?i:two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve))[ \t\u00a0]+$"
+    r"(?<![\w,.-])(?P<n>\d{1,2}|(?i:"
+    + "|".join(w for w, v in UNITS_WORDS.items() if 2 <= v <= 12)
+    + r"))[ \t\u00a0]+$"
 )
 #: right after a figure hyphened to its unit, the plural noun it sizes: " units",
 #: " reactors"
