@@ -111,6 +111,21 @@ def _story_toll(
     )
 
 
+def shared_names(topic_a: frozenset[str], topic_b: frozenset[str]) -> frozenset[str]:
+    """The main names two stories share that tell stories apart: not a kind, an
+    event or a place noun, which headlines capitalize ("Kellor Earthquake in
+    Ormavmol Province" and "Mavdalvem Earthquake in Calpol Province" share
+    "Earthquake" and "Province", and no story)."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    lex = lexicon()
+    return frozenset(
+        w
+        for w in topic_a & topic_b
+        if w not in lex.events and w not in lex.kind_heads and w not in lex.place_nouns
+    )
+
+
 def _of_the_lead_event(ref: ClaimRef) -> bool:
     """Whether the event words before a claim in its sentence are all its story's
     lead event ("the avalanche there killed at least 18" in a story of an
@@ -500,7 +515,7 @@ def _holder_relation(
     # about different names are about different things
     unknown = (
         ("different", "reports about different names")
-        if topic_a and topic_b and not topic_a & topic_b
+        if topic_a and topic_b and not shared_names(topic_a, topic_b)
         else ("unknown", "")
     )
     if ka and kb:
@@ -564,8 +579,8 @@ def _holder_relation(
                 return unknown
             return "topic", f"holder {frame.holder} is the other report's subject"
         return unknown
-    if topic_a and topic_b and topic_a & topic_b:
-        shared = ", ".join(sorted(topic_a & topic_b)[:3])
+    if common := shared_names(topic_a, topic_b):
+        shared = ", ".join(sorted(common)[:3])
         return "topic", f"same story: {shared}"
     return unknown
 
@@ -1132,7 +1147,7 @@ def decide(
         and not same_doc
         # one story: its reports share main names (one shared word, "Rival", is
         # how an archive's unrelated stories meet)
-        and len(topic_a & topic_b) >= T.SLIP_STORY_NAMES
+        and len(shared_names(topic_a, topic_b)) >= T.SLIP_STORY_NAMES
         and _measured(ca)
         and _measured(cb)
         # one story's percentages are many and lie between 0 and 100, so their
