@@ -1203,6 +1203,14 @@ def decide(
         confidence += T.HEADLINE
         evidence.append("a headline and its story's figure")
     restated = similarity >= T.RESTATED_SIMILARITY and len(shared) >= T.RESTATED_WORDS
+    if same_doc and not shared_anchor and slip is None and _far_apart(ca, cb):
+        # "won Lagos with 582,454 votes to Tinubu's 572,606" beside "Tinubu won
+        # 8.8 million votes": one report's figures many times apart are a part
+        # and its whole, not a misprint
+        confidence = min(confidence, T.PROBABLE - 0.01)
+        evidence.append(
+            f"one report's figures {T.SAME_DOCUMENT_FAR:g} or more times apart"
+        )
     if same_doc and inferred and not restated and not headline:
         # one story's own figures all share its subject: without a holder, only a
         # restatement (a headline and its body) is evidence
@@ -1213,6 +1221,10 @@ def decide(
         and not shared_anchor
         and attribute == "same"
         and (lone.get(a.key) is False or lone.get(b.key) is False)
+        # a figure printed two ways says which of the report's several it is
+        # ("Rs 15.43 lakh crore" gross and "Rs 11.8 lakh crore" net borrowing
+        # against "14.53 trillion rupees")
+        and not long_slip
     ):
         # "29 people had died ... that brings the toll for the two regions to 72
         # dead": a report giving its story several figures of the attribute, none
@@ -1260,6 +1272,15 @@ def decide(
 
 #: a fiscal year's time (:mod:`factcheck.align.times`)
 _FISCAL_YEAR = regex.compile(r"FY\d{4}")
+
+
+def _far_apart(ca: Claim, cb: Claim) -> bool:
+    """Two amounts (counts, money, quantities: what parts add up to) of one unit
+    at least ``SAME_DOCUMENT_FAR`` times apart."""
+    if ca.kind != cb.kind or ca.unit != cb.unit or ca.kind == "percent":
+        return False
+    small, large = sorted((abs(ca.value), abs(cb.value)))
+    return small > 0 and large >= T.SAME_DOCUMENT_FAR * small
 
 
 def _nearly_agree(ca: Claim, cb: Claim) -> bool:

@@ -104,6 +104,12 @@ CONTEXT_WEIGHT = 1.0
 #: Two claims of one document: the same outlet rarely gives one fact two values on
 #: purpose, so a restatement (a headline and its body) needs less.
 SAME_DOCUMENT = 0.5
+#: ... but not two amounts this many times apart in one unit, unless they print the
+#: same digits: an outlet's misprint stays near its figure (a rounding, two digits
+#: swapped) or keeps its digits (a decimal moved), while one report giving one
+#: holder two figures many times apart gives a part and its whole (a candidate's
+#: 572,606 votes in Lagos, 8.8 million nationwide): an info at most
+SAME_DOCUMENT_FAR = 3.0
 #: Two claims of one document with no holder named are one fact only when their
 #: clauses say the same thing ("the same sentence restated"): this much overlap.
 RESTATED_SIMILARITY = 0.6

@@ -174,9 +174,12 @@ def _bases(
     anchor: ClaimRef,
     ref: ClaimRef,
     rates: Sequence[StatedRate],
-) -> list[_Basis]:
+) -> tuple[list[_Basis], bool]:
     """Every basis tried for one stated equivalent, the claims' own reading and the
-    market first; a candidate reading of an outlet-ambiguous sign comes after."""
+    market first; a candidate reading of an outlet-ambiguous sign comes after. And
+    whether a reading could not be tried (no rate known for it): "Rs6.6 trillion"
+    in a Pakistani story is rupees of Pakistan, whose rate the reference rates may
+    not hold, and the Indian reading failing proves nothing then."""
     a, b = anchor.claim, ref.claim
     day = ref.document.published
     period = (
@@ -186,10 +189,12 @@ def _bases(
     )
     own = _own_qualifier(anchor, ref)
     out: list[_Basis] = []
+    untried = False
     for ua in candidate_units(a):
         for ub in candidate_units(b):
             if ua == ub:
                 continue
+            before = len(out)
             a_read = a if ua == a.unit else attrs.evolve(a, unit=ua)
             b_read = b if ub == b.unit else attrs.evolve(b, unit=ub)
             source = ctx.anchor_interval(a_read)
@@ -248,7 +253,8 @@ def _bases(
                         period=period,
                     )
                 )
-    return out
+            untried = untried or len(out) == before
+    return out, untried
 
 
 def document_rates(ctx: AuditContext, doc_index: int) -> tuple[StatedRate, ...]:
@@ -302,11 +308,11 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     for anchor, ref in _equivalents(ctx, "money"):
         if anchor.doc_index not in rates_of:
             rates_of[anchor.doc_index] = document_rates(ctx, anchor.doc_index)
-        bases = _bases(ctx, anchor, ref, rates_of[anchor.doc_index])
+        bases, untried = _bases(ctx, anchor, ref, rates_of[anchor.doc_index])
         if not bases:
             continue
         ctx.mark_checked(anchor, ref)
-        if any(basis.fits for basis in bases):
+        if untried or any(basis.fits for basis in bases):
             continue
         yield _mismatch(ctx, anchor, ref, bases)
 

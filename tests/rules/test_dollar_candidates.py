@@ -18,6 +18,8 @@ from factcheck.normalize import candidate_units
 
 DAY = dt.date(2024, 5, 22)
 COM = "https://www.example.com/news/1"
+PK = "https://tribune.com.pk/story/1"
+IN = "https://www.example.in/news/1"
 
 
 def _outlet(tld: str) -> str:
@@ -85,6 +87,13 @@ PAIRS = [
         "https://www.afr.com/companies/1",
         False,
     ),
+    # "Rs" in a Pakistani outlet is Pakistan's rupee first, India's as a candidate;
+    # with no reference rate for the first, the Indian reading failing proves
+    # nothing, while an Indian outlet has the Indian reading alone
+    ("The floods caused losses of $30.1 billion (Rs6.6 trillion).", PK, True),
+    ("The floods caused losses of $30.1 billion (Rs6.6 trillion).", IN, False),
+    ("The floods caused losses of $30.1 billion (Rs2.5 trillion).", IN, True),
+    ("The floods caused losses of $30.1 billion (Rs25 trillion).", IN, False),
 ]
 
 
