@@ -668,6 +668,23 @@ def _attribute_relation(fa: Frame, fb: Frame) -> tuple[str, float]:
     return "different", 0.0
 
 
+def _as_inflation(claim: Claim) -> Frame:
+    """A claim's frame, a percentage change of a named class's prices read as the
+    inflation rate it is: "food prices were up 16.4% on the year" and "food
+    inflation reached 14.6 per cent" state one rate, one as prices' change, one as
+    inflation's level. (Prices of no named class, "prices rose 129%", may be any
+    good's, not the story's inflation.)"""
+    frame = claim.frame or Frame()
+    if (
+        claim.kind == "percent"
+        and frame.attribute == "price"
+        and frame.role == "change"
+        and frame.holder_key
+    ):
+        return attrs.evolve(frame, attribute="inflation", role="level")
+    return frame
+
+
 def _money_into(fa: Frame, fb: Frame) -> bool:
     """Whether one frame states money put into its holder ("an investment in
     MiniMax": the holder read as the money's target) and the other the funding a
@@ -923,7 +940,7 @@ def decide(
     ca, cb = a.claim, b.claim
     if measure_of(ca) != measure_of(cb):
         return Veto(reason="different measures")
-    fa, fb = ca.frame or Frame(), cb.frame or Frame()
+    fa, fb = _as_inflation(ca), _as_inflation(cb)
     same_doc = a.doc_index == b.doc_index
     anchor_a, anchor_b = anchor_key(a, anchors), anchor_key(b, anchors)
     da, db = a.document.published, b.document.published

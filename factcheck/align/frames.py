@@ -199,7 +199,28 @@ _WORTH_AFTER_NOUN = regex.compile(
 )
 #: a sentence that opens with what is measured, at most one word before it: "Net
 #: profit rose", "Annual revenue climbed", "Revenue was"
-_MEASURE_OPENS = regex.compile(r"[ \t]*(?:[A-Z][a-z]+[ \t]+)?(?P<w>[A-Za-z]+)\b")
+_MEASURE_OPENS = regex.compile(
+    r"[ \t]*(?:(?P<first>[A-Z][a-z]+)[ \t]+)?(?P<w>[A-Za-z]+)\b"
+)
+#: words before what is measured that say which of its figures, not whose ("Annual
+#: revenue", "Total spending"); any other ("Gas prices", "Core inflation") names a
+#: part of its own, no figure of the subject before
+_MEASURE_PERIODS = frozenset(
+    ["annual", "quarterly", "yearly", "monthly", "weekly", "total", "overall"]
+)
+
+
+def _measure_alone(opening: regex.Match[str], lex: Lexicon) -> bool:
+    """Whether a sentence's opening names only what is measured: the measure alone
+    or after an article ("The trade surplus"), one of its own names ("Net
+    profit"), or a word of which figure ("Annual")."""
+    first = opening.group("first")
+    return (
+        first is None
+        or first.lower() in lex.determiners
+        or f"{first} {opening.group('w')}".lower() in lex.attribute_of
+        or first.lower() in _MEASURE_PERIODS
+    )
 
 
 def _is_name(holder: str) -> bool:
@@ -475,6 +496,7 @@ class FrameReader(HolderReader):
                 if (
                     opening is not None
                     and opening.group("w").lower() in lex.attribute_of
+                    and _measure_alone(opening, lex)
                     and not frame.holder_key
                     and frame.role in ("level", "change")
                     and "\n\n" not in self.text[previous[0] : s0]

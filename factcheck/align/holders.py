@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import regex
 
 from factcheck.align.context import (
@@ -145,6 +146,9 @@ _NAMES_LISTED_BEFORE = regex.compile(
     rf"(?:(?P<n>{LISTED_NAME}),[ \t]+)+(?P<last>{LISTED_NAME}),?[ \t]+(?:and|&)"
     r"[ \t]+(?:the[ \t]+)?$"
 )
+#: a count's noun hyphened to it before a noun: "630-seat" (in "the 630-seat
+#: Bundestag"), "15-member"
+_HYPHENED_NOUN = regex.compile(r"-[a-z]+(?=[ \t\u00a0]+\w)")
 #: how a tally's place after its verb was read (its source: "place")
 _TALLY_PLACE = "a tally's place after its verb"
 #: "in" after a tally's count, its noun and verb: "three people have died in South
@@ -316,10 +320,18 @@ class HolderReader:
         attribute: str | None = None,
     ) -> _Holder | None:
         text, lex = self.text, self.lex
-        if HYPHENED_MEASURE.fullmatch(claim.text):
+        hyphened = (
+            claim.span.end
+            if HYPHENED_MEASURE.fullmatch(claim.text)
+            # "the 630-seat Bundestag": a count hyphened to its noun is the size
+            # of what follows, not the clause subject's count
+            else _HYPHENED_NOUN.match(text, claim.span.end, end)
+        )
+        if hyphened is not None:
             # "The 948-foot Dali", "a 2.6-km bridge": a measure hyphened to its unit
             # before a noun is that noun's
-            after = _tokens(text, claim.span.end, min(end, claim.span.end + 60))
+            at = hyphened if isinstance(hyphened, int) else hyphened.end()
+            after = _tokens(text, at, min(end, at + 60))
             np = self._noun_phrase_after(after)
             for k, tok in enumerate(np[1:], 1):
                 if tok.text.islower() and (
@@ -640,7 +652,8 @@ class HolderReader:
                 return found if found.key else None
             owned = (
                 self._attribute_subject(begin, claim.span.start)
-                if found is None and begin != clause_start
+                if found is None
+                and (begin != clause_start or self._opens_with_common_word(begin))
                 else None
             )
             if owned is not None:
@@ -671,15 +684,35 @@ class HolderReader:
             if tok.low in lex.attribute_of:
                 if k == 0 or not _verb_next(toks, k, lex):
                     return None  # no owner's words, or no verb: no subject
-                return (_holder_from(toks[:k], "a clause subject's owner", lex),)
+                found = _holder_from(toks[:k], "a clause subject's owner", lex)
+                if found is not None and not found.text.islower():
+                    # "Food prices": a common word capitalized to open the sentence
+                    # names no one
+                    found = attrs.evolve(found, text=found.text.lower())
+                return (found,)
             if (
-                not tok.text.islower()
+                not (tok.text.islower() or (k == 0 and tok.low in self.words.lower))
                 or tok.low in lex.verbs
                 or tok.low in lex.prepositions
                 or tok.low in lex.function_words
             ):
                 return None
         return None
+
+    def _opens_with_common_word(self, begin: int) -> bool:
+        """Whether a clause opens with a word capitalized only for opening it, one
+        the document writes in lower case too ("Food prices were up 16.4%" in a
+        story that names "energy, food, alcohol and tobacco")."""
+        toks = _tokens(self.text, begin, min(len(self.text), begin + 40))
+        return (
+            bool(toks)
+            # "The trade surplus": an article opens it, and what follows is as
+            # written
+            and toks[0].low not in self.lex.determiners
+            and toks[0].text[:1].isupper()
+            and toks[0].low in self.words.lower
+            and not _is_name_token(toks[0].text, self.words, self.lex)
+        )
 
     def _opens_with_attribute(self, begin: int, stop: int) -> bool:
         """Whether a clause opens with what is measured and no holder ("turnout
