@@ -342,6 +342,13 @@ def _reported_on(text: str, at: int) -> bool:
     )
 
 
+def _reports_after(text: str, at: int) -> bool:
+    """Whether the day ending at ``at`` comes right before a reporting verb
+    ("TSMC yesterday reported that", "the ministry on Tuesday said")."""
+    words = [w.lower() for w in TOKEN.findall(text, at, min(len(text), at + 20))[:1]]
+    return bool(words) and words[0] in lexicon().reporting
+
+
 #: words that tie a day to the figure, not to the verb ("reported revenue for Monday")
 _NOT_REPORT_GLUE = frozenset(["for", "by", "until", "through", "since", "of"])
 
@@ -465,7 +472,11 @@ def _time_in(
         ),
         None,
     )
-    if wm is not None and standing and _reported_on(text, wm.start()):
+    if (
+        wm is not None
+        and standing
+        and (_reported_on(text, wm.start()) or _reports_after(text, wm.end()))
+    ):
         wm = None  # "..., the company said on Monday": when it was said
     if wm is not None and published is not None:
         target = _WEEKDAYS.index(wm.group("day").lower())
@@ -474,6 +485,8 @@ def _time_in(
         part = f" {wm.group('part').lower()}" if wm.group("part") else ""
         return when.isoformat() + part
     rm = _RELATIVE.search(text, lo, hi)
+    if rm is not None and standing and _reports_after(text, rm.end()):
+        rm = None  # "TSMC yesterday reported that net profit fell": when it was said
     if rm is not None and published is not None:
         w = " ".join(rm.group("w").lower().split())
         if w == "yesterday":

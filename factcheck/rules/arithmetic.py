@@ -2560,14 +2560,56 @@ def _shares_of_the_whole(
     ("..., about half of the total")."""
     for i in range(1, len(claims)):
         pct, part = claims[i], claims[i - 1]
-        if not _share_of_a_named_whole(part, pct, _OF_THE_WHOLE):
-            continue
         frame = part.claim.frame
-        if frame is None or frame.role != "part" or frame.whole is None:
+        if frame is None or frame.role != "part":
             continue
-        wholes = [r for r in claims if r.claim.id == frame.whole]
-        if wholes and _two_ends(part, wholes[0]) and part.claim.kind != "percent":
+        wholes = (
+            [r for r in claims if r.claim.id == frame.whole]
+            if frame.whole is not None
+            # "killed 1,162 people since mid-June, among them 390 children": the
+            # figure of its kind right before the part in its sentence
+            else [
+                r
+                for r in claims[: i - 1]
+                if r.claim.sentence == part.claim.sentence
+                and r.claim.kind == part.claim.kind
+                and r.claim.equivalent_of is None
+                and not _is_share_word(r.claim)
+            ][-1:]
+        )
+        if not wholes or not (
+            _share_of_a_named_whole(part, pct, _OF_THE_WHOLE)
+            or _share_of_its_whole_noun(part, pct, wholes[0])
+        ):
+            continue
+        if _two_ends(part, wholes[0]) and part.claim.kind != "percent":
             yield part, wholes[0], pct
+
+
+#: after a share, the noun of what it is a share of: "nearly half of the dead"
+_OF_THE_NOUN = regex.compile(
+    r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:the|all|those)[ \t\u00a0]+(?P<noun>[a-z]+)\b"
+)
+
+
+def _share_of_its_whole_noun(part: ClaimRef, pct: ClaimRef, whole: ClaimRef) -> bool:
+    """ "killed 1,162 people, among them 390 children, nearly half of the dead": a
+    share after its part's clause whose "of the" noun says what the whole counts
+    (its attribute's word, or its counted noun)."""
+    m = _OF_THE_NOUN.match(pct.document.prose, pct.claim.span.end)
+    if (
+        m is None
+        or _stated_share(pct.claim) is None
+        or _is_share_word(part.claim)
+        or _APPOSITIVE.search(_between(part, pct)) is None
+    ):
+        return False
+    noun = m["noun"].lower()
+    frame = whole.claim.frame
+    attribute = frame.attribute if frame is not None else None
+    return (
+        attribute is not None and lexicon().attribute_of.get(noun) == attribute
+    ) or (whole.claim.noun is not None and stem(noun) == stem(whole.claim.noun.lower()))
 
 
 #: a share set after its part's clause: "33 million people were hit, nearly a
