@@ -661,11 +661,18 @@ def _attribute_relation(fa: Frame, fb: Frame) -> tuple[str, float]:
         return "unknown", 0.0
     if fallback_a or fallback_b:
         dim, cls = (a, b) if fallback_a else (b, a)
-        if dim.startswith("dim:") and _CLASS_DIMENSION.get(cls) == dim[4:]:
+        if dim.startswith("dim:") and _dimension_of(cls) == dim[4:]:
             # "280 metres" and "310 metres tall": the unit says what is measured
             return "same", T.SAME_NOUN
         return "unknown", 0.0
     return "different", 0.0
+
+
+def _dimension_of(attribute: str) -> str | None:
+    """The dimension an attribute class measures in ("height": length), if any."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return lexicon().dimension_of.get(attribute)
 
 
 def _as_inflation(claim: Claim) -> Frame:
@@ -752,16 +759,6 @@ _DAY = regex.compile(r"\d{4}-\d\d-\d\d")
 
 
 #: the dimension an attribute class is measured in
-_CLASS_DIMENSION = {
-    "height": "length",
-    "range": "length",
-    "distance": "length",
-    "perimeter": "length",
-    "area": "area",
-    "speed": "speed",
-    "temperature": "temperature",
-    "rainfall": "length",
-}
 
 
 #: a boundary between two independent clauses of one sentence

@@ -263,7 +263,12 @@ _LIST_JOINER = regex.compile(
 #: to 326"
 _FROM = regex.compile(r"\bfrom\s+$")
 _FROM_TO = regex.compile(r"\s+to\s+")
-_TO_LEVEL = regex.compile(r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around\s+)?")
+_TO_LEVEL = regex.compile(
+    r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around\s+"
+    # "cut its base rate by 25 basis points to a record low of 1.50 percent",
+    # "jumped to a 41-year high of 11.1%"
+    r"|an?\s+(?:(?:record|new|all-time|[\w-]+-year)\s+)?(?:high|low|peak)\s+of\s+)?"
+)
 #: between a level and the change it has made: "602.3 billion yuan, up 24%",
 #: "30.04 billion yuan, an increase of 80.7%", "1.12 trillion won for 2023, a rise
 #: of 33%", "$1,199, $100 more than"
