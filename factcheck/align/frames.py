@@ -950,7 +950,12 @@ class FrameReader(HolderReader):
             and claim.kind == "count"
             and attribute not in self.lex.running
         ):
-            place = self._place_after(claim, end)
+            place = self._place_after(claim, end) or [
+                # "won Lagos state with 582,454 votes": the place won
+                w
+                for w in self._place_won(claim, s0)
+                if stem(w.lower()) not in holder.key
+            ]
             if place:
                 # "Tesla will recall 1,610,105 vehicles in China": China's part of
                 # Tesla's recall, not all of it (a toll's place is its holder)

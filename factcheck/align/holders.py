@@ -149,6 +149,14 @@ _NAMES_LISTED_BEFORE = regex.compile(
 #: a count's noun hyphened to it before a noun: "630-seat" (in "the 630-seat
 #: Bundestag"), "15-member"
 _HYPHENED_NOUN = regex.compile(r"-[a-z]+(?=[ \t\u00a0]+\w)")
+#: a side winning a place with a tally: "won Lagos state with", "carried
+#: Pennsylvania by"
+_WON_PLACE = regex.compile(
+    r"\b(?:won|wins|carried|carries|took|takes|swept)[ \t]+(?:the[ \t]+)?"
+    r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
+    r"(?:[ \t]+(?:state|province|county|region|district|constituency))?"
+    r"[ \t]+(?:with|by)\b"
+)
 #: how a tally's place after its verb was read (its source: "place")
 _TALLY_PLACE = "a tally's place after its verb"
 #: "in" after a tally's count, its noun and verb: "three people have died in South
@@ -555,6 +563,20 @@ class HolderReader:
             or words[0].lower() in MONTHS
             or words[0].lower() in _WEEKDAY_NAMES
         ):
+            return []
+        return words
+
+    def _place_won(self, claim: Claim, s0: int) -> list[str]:
+        """The place a contest's tally is from when the clause says a side won it:
+        "Obi ... won Lagos state with 582,454 votes to Tinubu's 572,606" (both
+        tallies are Lagos's, not the candidates' national ones)."""
+        found = None
+        for m in _WON_PLACE.finditer(self.text, s0, claim.span.start):
+            found = m
+        if found is None or _STRONG.search(self.text, found.end(), claim.span.start):
+            return []
+        words = found.group("name").split()
+        if words[0].lower() in MONTHS or words[0].lower() in _WEEKDAY_NAMES:
             return []
         return words
 
