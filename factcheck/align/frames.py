@@ -210,6 +210,22 @@ _MEASURE_PERIODS = frozenset(
 )
 
 
+#: a side winning by a tally's difference: "beating his closest rival Atiku
+#: Abubakar by nearly", "won by", "defeated Trzaskowski by" (the figure follows)
+_WON_BY = regex.compile(
+    r"\b(?:won|wins|winning|beat|beats|beating|defeated|defeats|defeating|edged|"
+    r"edging|led|leads|leading)\b[^.;:]{0,70}?\bby[ \t\u00a0]+"
+    r"(?:(?:nearly|almost|about|around|some|roughly|more[ \t]+than|fewer[ \t]+than|"
+    r"less[ \t]+than|over|under|just|only|a[ \t]+margin[ \t]+of)[ \t\u00a0]+)*$"
+)
+#: a tally's difference named against the rival: "1.8 million more than Atiku"
+_MORE_THAN_RIVAL = regex.compile(
+    r"(?:[ \t\u00a0]+votes?)?[ \t\u00a0]+(?:more|fewer)[ \t\u00a0]+than[ \t\u00a0]+[A-Z]"
+)
+#: a clause boundary a side's win does not reach across
+_STRONG_BREAK = regex.compile(r"[;:]|\s[—–]\s")
+
+
 def _measure_alone(opening: regex.Match[str], lex: Lexicon) -> bool:
     """Whether a sentence's opening names only what is measured: the measure alone
     or after an article ("The trade surplus"), one of its own names ("Net
@@ -483,7 +499,39 @@ class FrameReader(HolderReader):
         self._share_the_whole_state()
         self._share_listed_basis()
         self._carry_the_subject()
+        self._winning_margins()
         return self.frames
+
+    def _winning_margins(self) -> None:
+        """ "beating his closest rival by nearly 2.8 million votes", "won by more
+        than 1.3 million", "1.8 million more than Atiku": a tally's difference
+        between two sides of a contest is the winner's margin, one figure with "a
+        margin of 1,810,206 votes" (not a change of a tally over time)."""
+        for claim in self.claims:
+            frame = self.frames[claim.id]
+            if (
+                claim.kind != "count"
+                or frame.role != "change"
+                or frame.attribute not in ("votes", "noun:vote", None)
+            ):
+                continue
+            s0, _ = self._sentence(claim)
+            before = _WON_BY.search(
+                self.text, max(s0, claim.span.start - 90), claim.span.start
+            )
+            after = _MORE_THAN_RIVAL.match(self.text, claim.span.end)
+            if before is None and after is None:
+                continue
+            if before is not None and _STRONG_BREAK.search(
+                self.text, before.end(), claim.span.start
+            ):
+                continue
+            self.frames[claim.id] = attrs.evolve(
+                frame,
+                attribute="margin",
+                role="level",
+                cues=(*frame.cues, "attribute<-a winner's margin over a rival"),
+            )
 
     def _carry_the_subject(self) -> None:
         """ "Kia said Friday its operating profit jumped 60.5 percent. Net profit rose
