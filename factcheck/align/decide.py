@@ -1237,8 +1237,10 @@ def decide(
         and (lone.get(a.key) is False or lone.get(b.key) is False)
         # a figure printed two ways says which of the report's several it is
         # ("Rs 15.43 lakh crore" gross and "Rs 11.8 lakh crore" net borrowing
-        # against "14.53 trillion rupees")
+        # against "14.53 trillion rupees"; "$69.3 billion" for the year beside
+        # "$19.62 billion" for the quarter against "US$96.3 billion")
         and not long_slip
+        and not _slip_across_stages(a, b, far_apart)
     ):
         # "29 people had died ... that brings the toll for the two regions to 72
         # dead": a report giving its story several figures of the attribute, none

@@ -157,6 +157,8 @@ _WON_PLACE = regex.compile(
     r"(?:[ \t]+(?:state|province|county|region|district|constituency))?"
     r"[ \t]+(?:with|by)\b"
 )
+#: a superlative that ranks what it describes: "largest", "second-biggest", "top"
+_SUPERLATIVE = regex.compile(r"(?:[a-z]+-)?(?:[a-z]{2,}est|most|top|leading)")
 #: how a tally's place after its verb was read (its source: "place")
 _TALLY_PLACE = "a tally's place after its verb"
 #: "in" after a tally's count, its noun and verb: "three people have died in South
@@ -1017,6 +1019,15 @@ class HolderReader:
         owner = next(
             (k for k, t in enumerate(np) if t.text.endswith(("'s", "’s"))), None
         )
+        if (
+            owner is not None
+            and owner + 1 < len(np)
+            and _SUPERLATIVE.fullmatch(np[owner + 1].low)
+            and np[owner].text[:1].islower()
+        ):
+            # "the world's largest contract chipmaker posted revenue": an epithet
+            # that ranks the story's subject, no owner of its figure
+            return None
         if owner is not None and not any(
             t.low in lex.subunits for t in np[owner + 1 :]
         ):
