@@ -3512,6 +3512,19 @@ _EACH_THEN_ALL = regex.compile(
     r"(?:(?i:or|a[ \t]+total[ \t]+of|totall?ing|making)[ \t\u00a0]+)"
     rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
+#: between a number of items and the amount of each set off after them:
+#: " turbines, each rated at ", " reactors, each with a capacity of "
+_ITEMS_EACH_AT = regex.compile(
+    r"^[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?[a-z-]{3,}s,[ \t\u00a0]+(?i:each)"
+    r"(?:[ \t\u00a0]+[a-z-]+){0,5}?[ \t\u00a0]+(?i:at|of)[ \t\u00a0]+$"
+)
+#: between the amount of each and the total the items make: ", give it a capacity
+#: of ", ", for a combined ", ", a total of "
+_GIVE_TOTAL = regex.compile(
+    r"^,[ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,4}?(?:(?i:a|an)[ \t\u00a0]+)?"
+    r"(?:(?i:total|combined)[ \t\u00a0]+)?(?i:capacity|total|output)[ \t\u00a0]+"
+    rf"(?i:of)[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
 #: right after a total: " in all", " in total", " altogether"
 _IN_ALL = regex.compile(
     r"[ \t\u00a0]+(?i:in[ \t\u00a0]+all|in[ \t\u00a0]+total|altogether)\b"
@@ -3554,6 +3567,13 @@ def _per_item_multiples(
                 # all": the items, the amount of each, then the total
                 items, each, total = a, b, c
                 words, why = f"{a.claim.text} of {b.claim.text} each", _ITEMS_EACH_TOTAL
+            elif _ITEMS_EACH_AT.match(_between(a, b)) and _GIVE_TOTAL.match(
+                _between(b, c)
+            ):
+                # "165 turbines, each rated at 7MW, give it a capacity of 1.3GW":
+                # the items, the amount of each, then the total they make
+                items, each, total = a, b, c
+                words, why = f"{a.claim.text} of {b.claim.text} each", _ITEMS_EACH_TOTAL
             elif (
                 _SHARED_AMONG.match(_between(a, b))
                 and _PER_ITEM_GAP.match(_between(b, c))
@@ -3565,6 +3585,7 @@ def _per_item_multiples(
                 words, why = f"each of {b.claim.text}", _TOTAL_ITEMS_EACH
             else:
                 continue
+            total = _in_unit_of(total, each)
             if (
                 items.claim.kind != "count"
                 or items.claim.unit is not None
@@ -3576,6 +3597,35 @@ def _per_item_multiples(
             if n.low is None or n.high is None or n.low <= 0:
                 continue
             yield total, each, n, words, why
+
+
+def _in_unit_of(ref: ClaimRef, other: ClaimRef) -> ClaimRef:
+    """A quantity restated in another's unit of its dimension ("1.3GW" as 1,300
+    megawatts beside "7MW" each), so that the two divide; as it is otherwise (or
+    for a temperature, whose units do not scale)."""
+    a, b = ref.claim, other.claim
+    if (
+        a.kind != "quantity"
+        or b.kind != "quantity"
+        or a.unit is None
+        or b.unit is None
+        or a.unit == b.unit
+        or a.unit in TEMPERATURES
+        or dimension(a.unit) != dimension(b.unit)
+    ):
+        return ref
+    from factcheck.normalize.units import convert_quantity  # noqa: PLC0415
+
+    factor = convert_quantity(1.0, a.unit, b.unit)
+    claim = attrs.evolve(
+        a,
+        value=a.value * factor,
+        low=None if a.low is None else a.low * factor,
+        high=None if a.high is None else a.high * factor,
+        precision=a.precision * factor,
+        unit=b.unit,
+    )
+    return attrs.evolve(ref, claim=claim)
 
 
 _TOTAL_THEN_EACH = "one sentence states a total and what it comes to per item"
