@@ -2417,6 +2417,17 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             )
 
 
+#: between two counts of one group joined by "and": " people were infected and "
+_COUNTS_AND = regex.compile(
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,5}[ \t\u00a0]+(?i:and)[ \t\u00a0]+$"
+)
+#: between the second count and the rate that relates them: " died, a fatality
+#: rate of "
+_A_RATE_OF = regex.compile(
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,3},[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+"
+    r"(?:[a-z-]+[ \t\u00a0]+)?(?i:rate|share|proportion)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
 #: a part, a verb that makes it a share, then the share: "The US$3.9 billion agreed
 #: on Friday amounts to less than 40% of", "which represents about 12% of"
 _IS_SHARE = regex.compile(
@@ -2489,6 +2500,15 @@ def _share_triples(
             _OR.match(_between(a, b)) or _IS_SHARE.match(_between(a, b))
         ) and _OF.match(_between(b, c)):
             part, pct, whole = a, b, c
+        elif (
+            _COUNTS_AND.match(_between(a, b))
+            and _A_RATE_OF.match(_between(b, c))
+            and a.claim.kind == b.claim.kind == "count"
+        ):
+            # "186 people were infected and 36 died, a fatality rate of 20.4
+            # percent": two counts of one group, the rate the smaller's share
+            part, whole = sorted((a, b), key=lambda r: r.claim.value)
+            pct = c
         elif (
             b.claim.frame is not None
             and b.claim.frame.role == "part"
