@@ -833,7 +833,10 @@ _COMPARED_BY = regex.compile(
     r"(?:(?i:more|higher|longer|taller|bigger|larger|greater|wider|heavier|faster"
     r"|further|farther|fewer|less|lower|shorter|smaller|slower)[ \t\u00a0]+(?i:than)"
     # "169 seats, nine short of the 176 needed": a shortfall is a margin too
-    r"|(?i:clear|ahead|short|shy)[ \t\u00a0]+(?i:of))"
+    r"|(?i:clear|ahead|short|shy)[ \t\u00a0]+(?i:of)"
+    # "in 2:01:09, clipping 39 seconds off his old mark of 2:01:39": what a new
+    # figure took off the old one
+    r"|(?i:off))"
     # "... than his official world record of ": the figure named, then "of"
     r"(?:[ \t\u00a0]+(?!(?i:than|of|and|or|but)\b)[\w'’-]+){0,4}"
     # "15 seats clear of Frans Timmermans's Labour-Green alliance on 25"
@@ -846,7 +849,7 @@ _FIGURE_AS_SUBJECT = regex.compile(
     r"|result|number|mark|price|level))[ \t\u00a0]+(?i:is|was|were|are)[ \t\u00a0]+$"
 )
 #: the comparatives of _COMPARED_BY that put the first figure below the second
-_BELOW = regex.compile(r"(?i:\b(?:fewer|less|lower|shorter|smaller|short|shy)\b)")
+_BELOW = regex.compile(r"(?i:\b(?:fewer|less|lower|shorter|smaller|short|shy|off)\b)")
 
 
 _SPEED_WORD = regex.compile(r"(?i:\b(?:faster|slower|quicker)\b)")
