@@ -930,6 +930,46 @@ def _comparative_margins(
             yield margin, new, old
 
 
+#: a sentence that opens on the gap between figures given before: "The gap of ",
+#: "The winning margin was "
+_GAP_OPENS = regex.compile(
+    r"^[ \t\u00a0]*(?i:the|that|this)[ \t\u00a0]+(?:(?i:winning)[ \t\u00a0]+)?"
+    r"(?i:gap|margin|difference)[ \t\u00a0]+(?i:of|was|is)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+
+
+def _gap_of_the_two_before(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(gap, larger, smaller) for a sentence that opens on the gap between the two
+    figures of its measure the sentence before states, and no other: "... won
+    with 50.89% of the vote, defeating Trzaskowski, who took 49.11%. The gap of
+    1.87 percentage points was one of the narrowest" (1.78)."""
+    if not claims or not earlier:
+        return
+    gap = claims[0]
+    text = gap.document.prose
+    s0 = gap.claim.sentence.start if gap.claim.sentence else gap.claim.span.start
+    if not _GAP_OPENS.match(text[s0 : gap.claim.span.start]):
+        return
+    last = earlier[-1].claim.sentence
+    before = [
+        r
+        for r in earlier
+        if r.claim.sentence == last
+        and r.claim.equivalent_of is None
+        and (
+            r.claim.kind == "percent" and r.claim.unit == "%"
+            if gap.claim.unit == "pp"
+            else _same_measure(r.claim, gap.claim)
+        )
+    ]
+    if len(before) == 2:
+        smaller, larger = sorted(before, key=lambda r: r.claim.value)
+        yield gap, larger, smaller
+
+
 #: right after a margin, a comparison whose other side is named by words, not by a
 #: figure: " more than runners-up France", " more expensive than its rival"
 _MORE_THAN_NAMED = regex.compile(
@@ -1598,6 +1638,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 _exceeds_by(claims),
                 "margin",
                 "one sentence says a figure exceeds another by a margin",
+            ),
+            (
+                _gap_of_the_two_before(claims, earlier),
+                "margin",
+                "a gap named after the two figures the sentence before states",
             ),
             (
                 _amount_than_before(claims),
