@@ -66,7 +66,11 @@ _FROM = regex.compile(
 #: "21 of 35", "4,500 out of", "358 of the town's 1,113"
 _OF = regex.compile(
     # "15 deaths among 66 confirmed cases": a part counted among its whole
-    r"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:of|out[ \t]+of|among)[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
+    r"^(?:(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:of|out[ \t]+of|among)"
+    # "25,286,616 voters were accredited out of 93,469,008": a count's noun and
+    # verb before "out of"
+    r"|(?:[ \t\u00a0]+[a-z]+){1,3}[ \t\u00a0]+(?i:out[ \t]+of))"
+    r"[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
     # "almost a fifth of the original $2.6 billion budget": a word on which whole
     r"(?:(?i:original|initial|first|planned|projected|estimated|revised|total|entire"
     r"|whole|overall|annual|combined)[ \t\u00a0]+)?"
@@ -86,7 +90,7 @@ _OR = regex.compile(
     r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
     # "or 60%", "about 63%", "or nearly 40 per cent", "a fatality rate of 27%"
     rf"(?:(?i:or)(?:[ \t\u00a0]+|$)|(?i:a|an)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?"
-    r"(?i:rate|share|proportion)[ \t\u00a0]+(?i:of)[ \t\u00a0]+)?"
+    r"(?i:rate|share|proportion|turnout)[ \t\u00a0]+(?i:of)[ \t\u00a0]+)?"
     rf"(?:(?i:{_SHARE_QUALIFIERS}))?[ \t\u00a0]*$"
 )
 
