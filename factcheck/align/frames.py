@@ -38,7 +38,7 @@ import regex
 
 from factcheck.align.context import TOKEN, local_bounds, stem
 from factcheck.align.decide import is_specific
-from factcheck.align.holders import _SOURCE_OF, HolderReader
+from factcheck.align.holders import _SOURCE_OF, _STRONG, HolderReader
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import SET_AGAINST, _Holder, _is_name_token, holder_key
 from factcheck.align.times import FROM_BEFORE, read_time
@@ -222,8 +222,6 @@ _WON_BY = regex.compile(
 _MORE_THAN_RIVAL = regex.compile(
     r"(?:[ \t\u00a0]+votes?)?[ \t\u00a0]+(?:more|fewer)[ \t\u00a0]+than[ \t\u00a0]+[A-Z]"
 )
-#: a clause boundary a side's win does not reach across
-_STRONG_BREAK = regex.compile(r"[;:]|\s[—–]\s")
 
 
 def _measure_alone(opening: regex.Match[str], lex: Lexicon) -> bool:
@@ -522,7 +520,7 @@ class FrameReader(HolderReader):
             after = _MORE_THAN_RIVAL.match(self.text, claim.span.end)
             if before is None and after is None:
                 continue
-            if before is not None and _STRONG_BREAK.search(
+            if before is not None and _STRONG.search(
                 self.text, before.end(), claim.span.start
             ):
                 continue
