@@ -111,11 +111,14 @@ def _story_toll(
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def shared_names(topic_a: frozenset[str], topic_b: frozenset[str]) -> frozenset[str]:
     """The main names two stories share that tell stories apart: not a kind, an
     event or a place noun, which headlines capitalize ("Kellor Earthquake in
     Ormavmol Province" and "Mavdalvem Earthquake in Calpol Province" share
-    "Earthquake" and "Province", and no story)."""
+    "Earthquake" and "Province", and no story). Cached: a decision asks for one
+    pair of documents' names several times, and a pair of documents has many
+    candidate pairs."""
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
     lex = lexicon()

@@ -283,9 +283,6 @@ _TO_LEVEL = regex.compile(
     # "jumped to a 41-year high of 11.1%"
     r"|an?\s+(?:(?:record|new|all-time|[\w-]+-year)\s+)?(?:high|low|peak)\s+of\s+)?"
 )
-#: between a level and the change it has made: "602.3 billion yuan, up 24%",
-#: "30.04 billion yuan, an increase of 80.7%", "1.12 trillion won for 2023, a rise
-#: of 33%", "$1,199, $100 more than"
 #: irregular participles that may stand before an agent's "by" ("taken by"); not
 #: "won": "won by 915,000 votes" is a winning margin, a difference of two tallies
 _PARTICIPLES = frozenset(
