@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
 from factcheck.align.context import (
     CURRENCY_WORDS,
@@ -33,6 +35,9 @@ from factcheck.align.decide import Decision, Veto, decide, measure_of
 from factcheck.align.frames import FrameReader, read_frames
 from factcheck.align.groups import Aligner, Alignment, FactGroup, FrameAligner
 from factcheck.model import Extraction
+
+if TYPE_CHECKING:
+    from factcheck.align.lexicon import Lexicon
 
 __all__ = [
     "Aligner",
@@ -107,7 +112,7 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
     counts: dict[str, int] = defaultdict(int)
     tokens = list(TOKEN.finditer(prose))
     lower = {m.group() for m in tokens if m.group().islower()}
-    for m in tokens:
+    for n, m in enumerate(tokens):
         tok = m.group()
         if not tok[0].isupper() or len(tok) < 3:
             continue
@@ -119,9 +124,15 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
         if (
             not is_name(tok)
             and after_sentence_end(prose, m.start())
-            and (low in lower or low in lex.people or low in lex.attribute_of)
+            and (
+                low in lower
+                or low in lex.people
+                or low in lex.attribute_of
+                or _opens_attribute(tokens, n, prose, lex)
+            )
         ):
-            # a capital that opens a sentence: "Officials said", "Orders for..."
+            # a capital that opens a sentence: "Officials said", "Orders for...",
+            # "Net profit at ..."
             continue
         key = place_of(stem(low))
         counts[(aliases or {}).get(key, key)] += 1
@@ -130,6 +141,21 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
             counts[stem(base)] += 1
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:MAIN_NAMES]
     return frozenset(k for k, _ in top)
+
+
+def _opens_attribute(
+    tokens: Sequence[regex.Match[str]], n: int, prose: str, lex: Lexicon
+) -> bool:
+    """Whether a sentence's opening word makes a measured attribute with the word
+    after it ("Net profit at ...", "Operating income rose"): a modifier, however
+    seldom the story writes it in lower case."""
+    if n + 1 == len(tokens):
+        return False
+    m, nxt = tokens[n], tokens[n + 1]
+    return (
+        prose[m.end() : nxt.start()] == " "
+        and f"{m.group().lower()} {nxt.group().lower()}" in lex.attribute_of
+    )
 
 
 def _drop_generic(names: dict[int, frozenset[str]]) -> dict[int, frozenset[str]]:

@@ -116,16 +116,20 @@ def shared_names(topic_a: frozenset[str], topic_b: frozenset[str]) -> frozenset[
     """The main names two stories share that tell stories apart: not a kind, an
     event or a place noun, which headlines capitalize ("Kellor Earthquake in
     Ormavmol Province" and "Mavdalvem Earthquake in Calpol Province" share
-    "Earthquake" and "Province", and no story). Cached: a decision asks for one
-    pair of documents' names several times, and a pair of documents has many
-    candidate pairs."""
+    "Earthquake" and "Province", and no story), nor a product's variant (the
+    "Torzanbri Max" and the "Ostbrisim Max" share a trim, no product). Cached: a
+    decision asks for one pair of documents' names several times, and a pair of
+    documents has many candidate pairs."""
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
     lex = lexicon()
     return frozenset(
         w
         for w in topic_a & topic_b
-        if w not in lex.events and w not in lex.kind_heads and w not in lex.place_nouns
+        if w not in lex.events
+        and w not in lex.kind_heads
+        and w not in lex.place_nouns
+        and w not in lex.variants
     )
 
 

@@ -801,8 +801,14 @@ def blocking_keys(
         # "Rs 43,804 crore": one figure copied with its digits swapped or its
         # decimal moved meets its other printings whatever holder each names; a
         # block paired by date, like a stated amount's (two news cycles apart, the
-        # same digits are a coincidence)
-        out.append(("anchor", f"slip:{measure}", slip, ""))
+        # same digits are a coincidence), and by each of the story's main names:
+        # a slip is told only between reports of one story (``SLIP_STORY_NAMES``
+        # shared names), and an archive's month prints the same three digits in
+        # thousands of unrelated stories
+        out.extend(
+            ("anchor", f"slip:{measure}", slip, name)
+            for name in sorted(names.get(ref.doc_index, ()))
+        )
     anchor = anchor_key(ref, anchors)
     if anchor is not None:
         out.append(("anchor", anchor[0], str(anchor[1]), str(anchor[2])))

@@ -82,6 +82,27 @@ def test_same_amount_undated_is_a_candidate() -> None:
     assert ("doc0.txt", "doc1.txt") in _pairs(refs)
 
 
+def test_a_digit_slip_is_searched_between_one_storys_reports() -> None:
+    refs = _refs(
+        ("Korvel Mining paid $60.5 million for the Tarrow port.", DAY),
+        ("The Tarrow port cost $50.6 million, Korvel Mining said.", DAY),
+    )
+    assert ("doc0.txt", "doc1.txt") in _pairs(refs)
+
+
+def test_a_digit_slip_is_not_searched_between_unrelated_stories() -> None:
+    # an archive's month prints the same three digits in thousands of stories: a
+    # slip's block is one story's, each of the story's names its own block
+    refs = _refs(
+        ("Korvel Mining paid $60.5 million for the Tarrow port.", DAY),
+        ("Dasmir Foods paid $50.6 million for the Oslen mill.", DAY),
+    )
+    assert ("doc0.txt", "doc1.txt") not in _pairs(refs)
+    slips = [k for k in FrameAligner().blocks(refs) if k[1].startswith("slip:")]
+    assert slips
+    assert all(k[3] for k in slips)
+
+
 def test_pair_key_is_unordered() -> None:
     a, b = _refs(
         ("Korvel Mining paid 38.4 billion yuan for the port.", DAY),

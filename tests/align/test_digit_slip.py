@@ -77,3 +77,54 @@ def test_two_moments_of_a_running_tally_take_no_evidence_from_their_digits() -> 
     assert isinstance(found, Veto)
     assert found.series is not None
     assert not any("same digits" in e for e in found.series.evidence)
+
+
+@pytest.mark.parametrize(
+    ("other", "matched"),
+    [
+        # another maker's product with the same trim: no shared story, no match
+        (
+            "Pelvenfal Systems received 290,754 orders for the Ostbrisim Max in "
+            "its first week, Pelvenfal Systems said.",
+            False,
+        ),
+        # the same product's orders with two digits swapped: one figure copied wrong
+        (
+            "Peltorur received 290,754 orders for the Torzanbri Max in its first "
+            "week, Peltorur said.",
+            True,
+        ),
+    ],
+)
+def test_a_shared_trim_is_no_shared_story(other: str, matched: bool) -> None:
+    """ "Max", "Pro", "Lite": a product's variant word names no product, so two
+    makers' models that share one are two stories, whatever digits they print."""
+    import datetime as dt
+
+    from factcheck import Document, extract_document
+    from factcheck.align import claim_refs, read_frames
+    from factcheck.align.decide import Decision, decide
+    from factcheck.align.groups import FrameAligner
+
+    first = (
+        "Orders for the Torzanbri Max reached 290,475 within a week of its launch, "
+        "Peltorur said."
+    )
+    docs = [
+        Document.from_text(t, path=p, published=dt.date(2023, 9, d))
+        for p, t, d in (("a.txt", first, 17), ("b.txt", other, 29))
+    ]
+    prepared = FrameAligner().prepare(
+        claim_refs([read_frames(extract_document(d)) for d in docs])
+    )
+    a, b = (r for r in prepared.refs if r.claim.kind == "count")
+    found = decide(
+        a,
+        b,
+        topics=prepared.topics,
+        contexts=prepared.contexts,
+        idf=prepared.idf,
+        anchors=prepared.anchors,
+        lone=prepared.lone,
+    )
+    assert isinstance(found, Decision) == matched, found

@@ -36,6 +36,17 @@ from factcheck.align import main_names
             "order",
         ),
         (
+            # a measured attribute's modifier, however seldom written in lower case
+            "Net profit at Solbank rose. Net profit was a record, Solbank said.",
+            "solbank",
+            "net",
+        ),
+        (
+            "Operating income at Vale fell. Vale said it would recover.",
+            "vale",
+            "operat",
+        ),
+        (
             "Regulators fined Solbank. Regulators said Solbank would appeal.",
             "solbank",
             "regulator",
