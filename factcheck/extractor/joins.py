@@ -26,9 +26,17 @@ _RANGE_JOINERS: Final = frozenset(["-", "–", "—", "~", "to", "and", "through
 _BOUND_JOINER: Final = regex.compile(
     r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|but|,)[ \t\u00a0]+"
 )
+#: the inches after a length in feet: "5 ft 2 in", "5 feet and 2 inches", and as
+#: American sports pages print a mark, "19 feet, 6 1/4 inches" (after a comma, only
+#: the word "inch" is read: "6 feet, 2 in the second round" is no length)
 _FEET_INCHES: Final = regex.compile(
-    r"[ \t\u00a0]*(?:and[ \t]+)?(?P<n>\d{1,2}(?:\.\d+)?)[ \t\u00a0]?(?:inch(?:es)?\b|in\b|\"|″)"
+    r"(?:[ \t\u00a0]*(?:and[ \t]+)?|(?P<comma>,[ \t\u00a0]+))"
+    r"(?P<n>\d{1,2}(?:\.\d+)?)"
+    r"(?:[ \t\u00a0]+(?P<num>[1-9])/(?P<den>[2-9]|1[0-6])|(?P<vulgar>[¼½¾]))?"
+    r"[ \t\u00a0]?(?P<unit>inch(?:es)?\b|in\b|\"|″)"
 )
+#: a vulgar fraction's value
+_VULGAR: Final = {"¼": 0.25, "½": 0.5, "¾": 0.75}
 #: the verbs of a change, in any form ("raised", "lifting", "cut")
 CHANGE_VERBS: Final = (
     r"(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|increas\w*|decreas\w*|grew|grow\w*"
@@ -187,13 +195,22 @@ def _feet_and_inches(text: str, a: Mention) -> Mention:
     if a.kind != "quantity" or a.unit != "foot":
         return a
     m = _FEET_INCHES.match(text, a.end)
-    if m is None:
+    if m is None or (m.group("comma") and not m.group("unit").startswith("inch")):
         return a
-    inches = float(m.group("n"))
+    inches, step = float(m.group("n")), 1.0
+    if m.group("den"):
+        # "6 1/4 inches": a mark measured to the quarter inch
+        fraction = int(m.group("num")) / int(m.group("den"))
+        if fraction >= 1:
+            return a
+        inches, step = inches + fraction, 1 / int(m.group("den"))
+    elif m.group("vulgar"):
+        inches, step = inches + _VULGAR[m.group("vulgar")], 0.25
     if inches >= 12:
         return a
     joined = a.copy()
-    joined.end, joined.value, joined.precision = m.end(), a.value + inches / 12, 1 / 12
+    joined.end, joined.value = m.end(), a.value + inches / 12
+    joined.precision = step / 12
     return joined
 
 

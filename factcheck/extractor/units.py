@@ -91,6 +91,18 @@ _WORD_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("barrel", ("barrel", "barrels", "barrels of oil", "barrel of oil")),
     ("cubic meter", ("cubic meter", "cubic meters", "cubic metre", "cubic metres")),
     ("cubic foot", ("cubic foot", "cubic feet")),
+    # a reservoir's, a glacier's or an eruption's volume
+    (
+        "cubic kilometer",
+        (
+            "cubic kilometer",
+            "cubic kilometers",
+            "cubic kilometre",
+            "cubic kilometres",
+            "cubic km",
+        ),
+    ),
+    ("cubic mile", ("cubic mile", "cubic miles")),
     ("bcm", ("billion cubic meters", "billion cubic metres")),
     ("tablespoon", ("tablespoon", "tablespoons")),
     ("teaspoon", ("teaspoon", "teaspoons")),
@@ -282,6 +294,9 @@ SYMBOL_UNITS: Mapping[str, str] = {
     "m3": "cubic meter",
     "m³": "cubic meter",
     "cu ft": "cubic foot",
+    "km3": "cubic kilometer",
+    "km³": "cubic kilometer",
+    "cu km": "cubic kilometer",
     "bbl": "barrel",
     "bcm": "bcm",
     "Bcm": "bcm",

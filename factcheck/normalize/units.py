@@ -110,7 +110,9 @@ def parse_unit(name: str) -> pint.Unit:
 PINT_STRINGS = {
     "Btu": "british_thermal_unit",
     "cubic foot": "foot ** 3",
+    "cubic kilometer": "kilometer ** 3",
     "cubic meter": "meter ** 3",
+    "cubic mile": "mile ** 3",
     "gigatonne": "gigametric_ton",
     "kilotonne": "kilometric_ton",
     "megatonne": "megametric_ton",

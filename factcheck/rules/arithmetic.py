@@ -3721,9 +3721,10 @@ _ITEMS_BEFORE = regex.compile(
 #: " reactors"
 _SIZED_ITEMS = regex.compile(r"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?[a-z]{3,}s\b")
 #: between the sized items and their total: " give the plant a total capacity of
-#: ", ", a combined "
+#: ", ", a combined ", ", totaling some "
 _ITEMS_THEN_TOTAL = regex.compile(
-    r"^[^.;:()\d]{0,60}\b(?i:a[ \t\u00a0]+)?(?i:total|combined)(?:[ \t\u00a0]+[a-z]+)?"
+    r"^[^.;:()\d]{0,60}\b(?i:a[ \t\u00a0]+)?(?i:total(?:l?ing|l?ed|s)?|combined)"
+    r"(?:[ \t\u00a0]+[a-z]+)?"
     r"[ \t\u00a0]+(?:(?i:of)[ \t\u00a0]+)?(?:(?i:about|around|roughly|some|nearly"
     r"|almost|more[ \t]+than|over)[ \t\u00a0]+)?$"
 )
@@ -3737,8 +3738,8 @@ def _sized_items(
 ) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
     """(total, the size of each, the number of items, the words, how they were
     read) for "The four 1,400-megawatt units give the plant a total capacity of
-    5,600 MW": a number of items, each one's size hyphened to them, then their
-    total in the same unit."""
+    5,600 MW" and "four 510 MW units, totaling some 2,400 MW": a number of items,
+    each one's size before their noun, then their total in the same unit."""
     for claims in _sentences(ctx):
         own = [r for r in claims if r.claim.equivalent_of is None]
         for each, total in itertools.pairwise(own):
@@ -3748,7 +3749,6 @@ def _sized_items(
                 c.kind != "quantity"
                 or total.claim.kind != "quantity"
                 or c.unit != total.claim.unit
-                or "-" not in c.text
                 or not _SIZED_ITEMS.match(text, c.span.end)
                 or not _ITEMS_THEN_TOTAL.match(_between(each, total))
             ):

@@ -23,6 +23,10 @@ def only(text: str):
         ("It pledged 380 billion renminbi.", 380e9, "CNY"),
         ("worth US$52.4 billion", 52.4e9, "USD"),
         ("worth $2.5bn", 2.5e9, "USD"),
+        # "tr", "trn" and "tn" glued: the trillion of the British and Pakistani press
+        ("a debt of £2.3tr", 2.3e12, "GBP"),
+        ("a debt of £2.3trn", 2.3e12, "GBP"),
+        ("a debt of £2.3tn", 2.3e12, "GBP"),
         ("a price of 1,500 CFA francs a kilo", 1500, "XOF"),
         ("a fee of 5,000 FCFA", 5000, "XOF"),
         ("worth HK$10.05 billion", 10.05e9, "HKD"),

@@ -120,15 +120,28 @@ def test_percent_apart_from_points(text: str, value: float, unit: str) -> None:
         ("10 bcm of gas", 10, "bcm"),
         ("$3 per MMBtu and 4 MMBtu", 4, "MMBtu"),
         ("an area of 190 km2", 190, "square kilometer"),
+        # a reservoir's volume
+        ("held 18 cubic kilometres of water", 18, "cubic kilometer"),
+        ("held 18 km3 of water", 18, "cubic kilometer"),
+        ("held 18 cubic km of water", 18, "cubic kilometer"),
         ("at 188 miles an hour", 188, "mile per hour"),
         ("a 3-inch screen", 3, "inch"),
         ("a 1.8m wall", 1.8, "meter"),
         ("a 5 feet 2 inches girl", 5 + 2 / 12, "foot"),
+        # a mark as American sports pages print it
+        ("cleared 19 feet, 6 1/4 inches", 19 + 6.25 / 12, "foot"),
+        ("a leap of 20 feet 4¾ inches", 20 + 4.75 / 12, "foot"),
     ],
 )
 def test_quantities_with_units(text: str, value: float, unit: str) -> None:
     claim = [c for c in extract(text) if c.kind == "quantity"][-1]
     assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+def test_inches_after_a_comma_are_read_only_as_a_word() -> None:
+    # "6 feet, 2 in the second round": "in" after a comma is no inch
+    claims = extract("He cleared 6 feet, 2 in the second round.")
+    assert (claims[0].text, claims[0].unit) == ("6 feet", "foot")
 
 
 def test_ambiguous_ton_is_noted() -> None:
