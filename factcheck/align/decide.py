@@ -765,9 +765,6 @@ def _dated_in_order(a: ClaimRef, b: ClaimRef) -> bool:
 _DAY = regex.compile(r"\d{4}-\d\d-\d\d")
 
 
-#: the dimension an attribute class is measured in
-
-
 #: a boundary between two independent clauses of one sentence
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s")
 
