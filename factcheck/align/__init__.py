@@ -10,7 +10,7 @@ out) blocks claims by frame keys and joins those that state one fact into a
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -112,11 +112,14 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
     counts: dict[str, int] = defaultdict(int)
     tokens = list(TOKEN.finditer(prose))
     lower = {m.group() for m in tokens if m.group().islower()}
+    seen = Counter(m.group() for m in tokens)
+    lead = _LEAD_END.search(prose, len(prose) - len(prose.lstrip()))
+    lead_end = lead.start() if lead else len(prose)
     for n, m in enumerate(tokens):
         tok = m.group()
         if not tok[0].isupper() or len(tok) < 3:
             continue
-        low = tok.lower()
+        low = _without_possessive(tok.lower())  # "Ethrudur Systems's revenue"
         if low in STOPWORDS or low in MONTHS or low in CURRENCY_WORDS:
             continue
         if low in legal_forms:
@@ -129,10 +132,17 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
                 or low in lex.people
                 or low in lex.attribute_of
                 or _opens_attribute(tokens, n, prose, lex)
+                or (
+                    # the lead names whom the story is about
+                    m.start() > lead_end
+                    and seen[tok] == 1
+                    and _before_a_name(tokens, n, prose, lex)
+                )
             )
         ):
             # a capital that opens a sentence: "Officials said", "Orders for...",
-            # "Net profit at ..."
+            # "Net profit at ...", and once past the lead, before a name: "Rival
+            # Belpollor posted ..." ("Hyundai Motor said" twice is a name)
             continue
         key = place_of(stem(low))
         counts[(aliases or {}).get(key, key)] += 1
@@ -155,6 +165,30 @@ def _opens_attribute(
     return (
         prose[m.end() : nxt.start()] == " "
         and f"{m.group().lower()} {nxt.group().lower()}" in lex.attribute_of
+    )
+
+
+#: where a story's lead (its headline or first sentence) ends
+_LEAD_END = regex.compile(r"[.!?]\s|\n")
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _before_a_name(
+    tokens: Sequence[regex.Match[str]], n: int, prose: str, lex: Lexicon
+) -> bool:
+    """Whether a word stands right before a capitalized word that is no legal form
+    ("Rival Belpollor", not "Ethrudur Systems")."""
+    if n + 1 == len(tokens):
+        return False
+    m, nxt = tokens[n], tokens[n + 1]
+    after = nxt.group()
+    return (
+        prose[m.end() : nxt.start()] == " "
+        and after[0].isupper()
+        and _without_possessive(after.lower()) not in lex.legal_forms
     )
 
 

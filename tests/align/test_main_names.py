@@ -47,6 +47,24 @@ from factcheck.align import main_names
             "operat",
         ),
         (
+            # once past the lead, before a name: a modifier of the name ("Rival")
+            "Ethrudur grew. Rival Belpollor posted revenue of $2.28 billion.",
+            "belpollor",
+            "rival",
+        ),
+        (
+            # ... while a name opening two sentences is one
+            "Hyundai Motor said it would recall cars. Hyundai Motor shares fell.",
+            "hyundai",
+            None,
+        ),
+        (
+            # a legal form with a possessive is still a legal form
+            "Sales at Ethrudur Systems rose. Ethrudur Systems's profit fell.",
+            "ethrudur",
+            "system",
+        ),
+        (
             "Regulators fined Solbank. Regulators said Solbank would appeal.",
             "solbank",
             "regulator",
