@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -60,6 +61,11 @@ _STRONG = regex.compile(r"[;:]\s*|\s+[—–]\s+")
 
 
 _WEAK = regex.compile(r",?\s+(?:and|while|whereas|but|plus)\s+|,\s+")
+#: an absolute clause whose participle has a subject of its own: "..., with Volcan
+#: holding the remaining 40%"
+_ABSOLUTE_WITH = regex.compile(
+    r"(?i:with)\s+(?=(?:[A-Z][\w'’&.-]*\s+){1,4}[a-z]+ing\b)"
+)
 #: a participle clause that states the result of the clause before it: "Imports
 #: fell 2.6% to $59 billion, leaving a trade deficit of": the deficit is not the
 #: imports'; a name right after the participle is its holder ("giving China a
@@ -859,6 +865,10 @@ class HolderReader:
         toks = _tokens(text, begin, stop, self.spans, after_last=False)
         if not toks:
             return None
+        if _ABSOLUTE_WITH.match(text, toks[0].start):
+            # "with Volcan holding": the names up to the participle
+            names = list(itertools.takewhile(lambda t: t.text[:1].isupper(), toks[1:]))
+            return _holder_from(names, "the clause subject", lex)
         if (
             toks[0].low in lex.prepositions
             or toks[0].low in _OPENERS
