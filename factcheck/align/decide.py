@@ -19,7 +19,7 @@ import regex
 
 from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, measure_key, stem
-from factcheck.align.times import BY_MONTHS, FULL_YEAR, PEAK
+from factcheck.align.times import BY_MONTHS, FULL_YEAR, PART_OF_YEAR, PEAK
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Frame, Interval
 
@@ -827,6 +827,15 @@ def _quarter_by_months_and_number(ta: str, tb: str) -> tuple[str, str] | None:
 
 def _time_relation(fa: Frame, fb: Frame) -> str:
     if fa.window and fb.window and fa.window != fb.window:
+        return "different"
+    if (
+        (fa.window == PART_OF_YEAR) != (fb.window == PART_OF_YEAR)
+        and "change" not in (fa.role, fb.role)
+        and (fa.time or fb.time)
+    ):
+        # "the 134 reported in the same period of 2023" and "the 941 reported in
+        # the whole of 2023": a part of a year and a year (a change "from the same
+        # period last year" says only what it is measured against)
         return "different"
     ta, tb = fa.time, fb.time
     if ta and tb:

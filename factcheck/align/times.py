@@ -172,6 +172,32 @@ _WINDOW = regex.compile(
     r"(?P<u3>hour|day|week|month)\b",
     regex.IGNORECASE,
 )
+#: a part of a year set against a year: "the 134 reported in the same period of
+#: 2023", "so far this year", "year to date" (a year's total is another fact)
+_PART_OF_YEAR = regex.compile(
+    r"\b(?:the\s+same\s+period|so\s+far\s+this\s+year|year[\s-]to[\s-]date)\b",
+    regex.IGNORECASE,
+)
+#: the window of a figure for a part of a year (:data:`_PART_OF_YEAR`)
+PART_OF_YEAR = "part of the year"
+#: how far after its figure a part of a year is read as that figure's
+_PART_OF_YEAR_REACH = 40
+
+
+def _part_of_year_after(
+    text: str, spans: Sequence[tuple[int, int]], claim: Claim, end: int
+) -> bool:
+    """Whether a part of a year follows a figure in its own phrase, no other figure
+    between: "the 134 reported in the same period of 2023" (not "rose to $10
+    billion" after "from the same period last year")."""
+    stop = min(end, claim.span.end + _PART_OF_YEAR_REACH)
+    m = _PART_OF_YEAR.search(text, claim.span.end, stop)
+    if m is None:
+        return False
+    i = bisect.bisect_right(spans, (claim.span.end,))
+    return i == len(spans) or spans[i][0] >= m.start()
+
+
 _WORD_NUMBERS = {
     "one": "1",
     "two": "2",
@@ -226,6 +252,8 @@ def read_time(
         n = (m.group("n") or m.group("n2") or "1").replace(",", "")
         unit = m.group("u") or m.group("u2") or m.group("u3")
         window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
+    elif _part_of_year_after(text, spans, claim, end):
+        window = PART_OF_YEAR
     # "3.2% of the population, up from 649,171 in 2016": the time after an earlier
     # figure ("from ...") or one compared against ("eight times the $5.5 billion
     # valuation it had in 2019") dates that figure, not this one
