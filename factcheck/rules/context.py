@@ -210,11 +210,23 @@ class AuditContext:
         return Interval(low, high, claim.unit)
 
     def anchor_interval(self, claim: Claim) -> Interval:
-        """An anchor read at its precision, never looser than ``anchor_precision_cap``."""
+        """An anchor read at its precision, never looser than ``anchor_precision_cap``;
+        one that says "nearly" or "almost" also a little below it (its band), as the
+        writer's own equivalent may give the exact figure: "by almost 5°C (8.3°F)"
+        is 4.6°C."""
         half = min(
             claim.precision / 2, abs(claim.value) * self.settings.anchor_precision_cap
         )
-        return Interval(claim.value - half, claim.value + half, claim.unit)
+        low = claim.value - half
+        nearly = (
+            claim.qualifier == "approx"
+            and claim.high == claim.value
+            and claim.low is not None
+            and claim.low < low
+        )
+        if nearly and claim.low is not None:
+            low = claim.low
+        return Interval(low, claim.value + half, claim.unit)
 
     def usd_value(self, ref: ClaimRef) -> float | None:
         """A claim's value in a common unit: USD for money (at its document's date),
