@@ -42,7 +42,7 @@ def test_two_moments_of_a_running_tally_take_no_evidence_from_their_digits() -> 
 
     from factcheck import Document, extract_document
     from factcheck.align import claim_refs, read_frames
-    from factcheck.align.decide import Veto, decide
+    from factcheck.align.decide import Veto
     from factcheck.align.groups import FrameAligner
 
     texts = [
@@ -65,15 +65,7 @@ def test_two_moments_of_a_running_tally_take_no_evidence_from_their_digits() -> 
         claim_refs([read_frames(extract_document(d)) for d in docs])
     )
     a, b = prepared.refs
-    found = decide(
-        a,
-        b,
-        topics=prepared.topics,
-        contexts=prepared.contexts,
-        idf=prepared.idf,
-        anchors=prepared.anchors,
-        lone=prepared.lone,
-    )
+    found = prepared.judge(a, b)
     assert isinstance(found, Veto)
     assert found.series is not None
     assert not any("same digits" in e for e in found.series.evidence)
@@ -103,7 +95,7 @@ def test_a_shared_trim_is_no_shared_story(other: str, matched: bool) -> None:
 
     from factcheck import Document, extract_document
     from factcheck.align import claim_refs, read_frames
-    from factcheck.align.decide import Decision, decide
+    from factcheck.align.decide import Decision
     from factcheck.align.groups import FrameAligner
 
     first = (
@@ -118,13 +110,5 @@ def test_a_shared_trim_is_no_shared_story(other: str, matched: bool) -> None:
         claim_refs([read_frames(extract_document(d)) for d in docs])
     )
     a, b = (r for r in prepared.refs if r.claim.kind == "count")
-    found = decide(
-        a,
-        b,
-        topics=prepared.topics,
-        contexts=prepared.contexts,
-        idf=prepared.idf,
-        anchors=prepared.anchors,
-        lone=prepared.lone,
-    )
+    found = prepared.judge(a, b)
     assert isinstance(found, Decision) == matched, found
