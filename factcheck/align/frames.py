@@ -494,6 +494,7 @@ class FrameReader(HolderReader):
         self._share_the_whole_state()
         self._share_listed_basis()
         self._carry_the_subject()
+        self._listed_kinds()
         self._winning_margins()
         return self.frames
 
@@ -630,6 +631,48 @@ class FrameReader(HolderReader):
                     time=frame.time or whole.time,
                     cues=(*frame.cues, "attribute<-the state of its whole"),
                 )
+
+    def _listed_kinds(self) -> None:
+        """ "1,800 direct jobs and about 8,000 indirect jobs": counts of one noun
+        listed in one sentence, each narrowed by a modifier of its own, are kinds
+        of it: parts of the noun's total ("nearly 10,000 jobs"), and each kind
+        its own holder's (its modifier joins the holder's key)."""
+        by_sentence: dict[int, list[tuple[Claim, str, tuple[str, ...]]]] = {}
+        for c in self.claims:
+            if c.kind != "count" or not c.noun or c.equivalent_of is not None:
+                continue
+            if c.sentence is None or c.id not in self.frames:
+                continue
+            words = list(
+                itertools.takewhile(
+                    lambda w: w not in self.lex.prepositions, c.noun.lower().split()
+                )
+            )
+            if len(words) < 2:
+                continue
+            kind = (c, words[-1], tuple(words[:-1]))
+            by_sentence.setdefault(c.sentence.start, []).append(kind)
+        for listed in by_sentence.values():
+            for head in {h for _, h, _ in listed}:
+                kinds = [(c, m) for c, h, m in listed if h == head]
+                if len(kinds) < 2 or len({m for _, m in kinds}) < len(kinds):
+                    continue
+                for c, mods in kinds:
+                    frame = self.frames[c.id]
+                    if frame.role != "level":
+                        continue
+                    key = {*frame.holder_key, *(stem(m) for m in mods)}
+                    kind = " ".join(mods)
+                    self.frames[c.id] = attrs.evolve(
+                        frame,
+                        role="part",
+                        holder=f"{frame.holder} ({kind})" if frame.holder else kind,
+                        holder_key=tuple(sorted(key)),
+                        cues=(
+                            *frame.cues,
+                            f"role<-a kind of {head} listed with another",
+                        ),
+                    )
 
     def _share_restated_holder(self) -> None:
         """ "against Lee's 47.83 percent, or 16,147,738 votes": a figure that
