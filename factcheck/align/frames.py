@@ -650,8 +650,9 @@ class FrameReader(HolderReader):
             )
             if len(words) < 2:
                 continue
-            kind = (c, words[-1], tuple(words[:-1]))
-            by_sentence.setdefault(c.sentence.start, []).append(kind)
+            by_sentence.setdefault(c.sentence.start, []).append(
+                (c, words[-1], tuple(words[:-1]))
+            )
         for listed in by_sentence.values():
             for head in {h for _, h, _ in listed}:
                 kinds = [(c, m) for c, h, m in listed if h == head]
