@@ -13,7 +13,7 @@ import regex
 from factcheck.align import ClaimRef
 from factcheck.errors import RateUnavailableError
 from factcheck.extractor.durations import SECONDS
-from factcheck.extractor.units import WORD_UNITS
+from factcheck.extractor.units import PER_UNITS, WORD_UNITS
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import (
     Conversion,
@@ -492,6 +492,14 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
         conv = ctx.convert(
             source, b.unit or "", kind="quantity", value=a.value, day=None
         )
+        amount = _per_period_amount(a.unit)
+        if conv is None and amount is not None:
+            # "40 TWh a year, or 4,000 GWh": the restatement's "a year" is left
+            # unsaid; it restates the amount of each year
+            source = attrs.evolve(source, unit=amount)
+            conv = ctx.convert(
+                source, b.unit or "", kind="quantity", value=a.value, day=None
+            )
         if conv is None:
             continue
         ctx.mark_checked(anchor, ref)
@@ -523,6 +531,13 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
         )
     yield from _per_unit_findings(ctx)
     yield from _rescaled_findings(ctx)
+
+
+def _per_period_amount(unit: str | None) -> str | None:
+    """The amount unit of a rate per a period ("terawatt_hour per year":
+    "terawatt_hour"), or None."""
+    amount, per, period = (unit or "").rpartition(" per ")
+    return amount if per and period in PER_UNITS.values() else None
 
 
 def _rescaled_findings(ctx: AuditContext) -> Iterator[Finding]:
