@@ -153,18 +153,23 @@ def main_names(prose: str, aliases: Mapping[str, str] | None = None) -> frozense
     return frozenset(k for k, _ in top)
 
 
+def _next_word(tokens: Sequence[regex.Match[str]], n: int, prose: str) -> str | None:
+    """The word right after token ``n``, one space between them, if any."""
+    if n + 1 == len(tokens) or prose[tokens[n].end() : tokens[n + 1].start()] != " ":
+        return None
+    return tokens[n + 1].group()
+
+
 def _opens_attribute(
     tokens: Sequence[regex.Match[str]], n: int, prose: str, lex: Lexicon
 ) -> bool:
     """Whether a sentence's opening word makes a measured attribute with the word
     after it ("Net profit at ...", "Operating income rose"): a modifier, however
     seldom the story writes it in lower case."""
-    if n + 1 == len(tokens):
-        return False
-    m, nxt = tokens[n], tokens[n + 1]
+    after = _next_word(tokens, n, prose)
     return (
-        prose[m.end() : nxt.start()] == " "
-        and f"{m.group().lower()} {nxt.group().lower()}" in lex.attribute_of
+        after is not None
+        and f"{tokens[n].group().lower()} {after.lower()}" in lex.attribute_of
     )
 
 
@@ -173,6 +178,7 @@ _LEAD_END = regex.compile(r"[.!?]\s|\n")
 
 
 def _without_possessive(word: str) -> str:
+    """A word without its possessive ending ("systems's": "systems")."""
     return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
@@ -181,12 +187,9 @@ def _before_a_name(
 ) -> bool:
     """Whether a word stands right before a capitalized word that is no legal form
     ("Rival Belpollor", not "Ethrudur Systems")."""
-    if n + 1 == len(tokens):
-        return False
-    m, nxt = tokens[n], tokens[n + 1]
-    after = nxt.group()
+    after = _next_word(tokens, n, prose)
     return (
-        prose[m.end() : nxt.start()] == " "
+        after is not None
         and after[0].isupper()
         and _without_possessive(after.lower()) not in lex.legal_forms
     )
