@@ -85,6 +85,12 @@ _SHARE_QUALIFIERS = (
     r"|over|under|just[ \t]+over|just[ \t]+under"
 )
 #: between a whole and its share: ", or", " buildings were lost, more than"
+#: between a share that points back at the figure before it and the part it
+#: restates: " of it, or about ", " of them, or "
+_OF_IT_OR = regex.compile(
+    r"^[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:it|them|that)[ \t\u00a0]*,[ \t\u00a0]*(?i:or)"
+    rf"[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
 _OR = regex.compile(
     # "39 of the 42 who could be assessed (97%)": a few words on the whole
     r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
@@ -2561,6 +2567,11 @@ def _share_triples(
             # percent": two counts of one group, the rate the smaller's share
             part, whole = sorted((a, b), key=lambda r: r.claim.value)
             pct = c
+        elif _OF_IT_OR.match(_between(b, c)) and a.claim.value > c.claim.value:
+            # "covered roughly 620 square kilometres ..., with 68% of it, or about
+            # 320 sq km, on the left bank": "of it" points back at the figure
+            # before the share, the part restates the share
+            whole, pct, part = a, b, c
         elif (
             b.claim.frame is not None
             and b.claim.frame.role == "part"
