@@ -166,12 +166,19 @@ def _is_unit_read(text: str, start: int, pos: int, found: Measure) -> bool:
     return not (unit == "second" and text[end : end + 1] == "-")
 
 
-#: what stands before "over" when it means "during", not "more than": an amount
-#: ("$5bn over three years") or a verb of spreading ("phased in over two years")
+#: what stands before "over" when it means "during", not "more than": an amount,
+#: or an amount and a noun or two ("$5bn over three years", "a N330bn fine over
+#: five years") or a verb or noun of spreading ("phased in over two years", "paid in
+#: instalments over three years")
 _DURING_BEFORE: Final = lazy_pattern(
-    r"(?r)(?:[0-9%]|(?<![A-Za-z])(?i:million|billion|trillion|bn|mn|m|crore|lakh|dollars|euros"
-    r"|pounds|yuan|yen|rupees|spread|phased[ \t]in|phased|staggered|paid|repaid"
-    r"|payable|amortised|amortized|invested|disbursed|distributed|out))[ \t]+$"
+    r"(?r)(?:(?:[0-9%]|(?<![A-Za-z])(?i:million|billion|trillion|bn|mn|m|crore|lakh|dollars"
+    r"|euros|pounds|yuan|yen|rupees))"
+    # a noun or two, not a verb of lasting ("12 men lasted over two years")
+    r"(?:[ \t]+(?!(?:took|takes|take|lasts|last|spent|is|was|were|are|been|be|for)\b)"
+    r"[a-z]+(?<!ed)){0,2}"
+    r"|(?<![A-Za-z])(?i:spread|phased[ \t]in|phased|staggered|paid|repaid"
+    r"|payable|amortised|amortized|invested|disbursed|distributed|out|instalments"
+    r"|installments))[ \t]+$"
 )
 
 
@@ -180,7 +187,7 @@ def _is_over_a_period(text: str, qstart: int | None) -> bool:
     return (
         qstart is not None
         and text[qstart : qstart + 4].lower() == "over"
-        and _DURING_BEFORE().match(text, max(0, qstart - 16), qstart) is not None
+        and _DURING_BEFORE().match(text, max(0, qstart - 40), qstart) is not None
     )
 
 

@@ -146,6 +146,23 @@ def test_over_a_period_is_during_it_after_an_amount() -> None:
         None,
     )
     assert read("He was held for over three years.") == [("quantity", 3, "year", "gt")]
+    # an amount and its noun, or instalments, spread over a period
+    assert read("MTN is to pay a N330bn fine over five years.")[-1] == (
+        "quantity",
+        5,
+        "year",
+        None,
+    )
+    assert read("It was paid in instalments over three years.") == [
+        ("quantity", 3, "year", None)
+    ]
+    # ... but a count and a verb of lasting keep "more than"
+    assert read("The trial of 12 men lasted over two years.")[-1] == (
+        "quantity",
+        2,
+        "year",
+        "gt",
+    )
 
 
 @pytest.mark.parametrize(
