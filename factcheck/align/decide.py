@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -635,14 +636,20 @@ def _noun_head(claim: Claim) -> str | None:
 def _head_of(noun: str) -> str | None:
     """:func:`_noun_head` of a noun phrase; cached, as every pair asks again."""
     from factcheck.align.context import stem  # noqa: PLC0415
+
+    words = noun_words(noun)
+    return stem(words[-1]) if words else None
+
+
+def noun_words(noun: str) -> tuple[str, ...]:
+    """A counted noun's words before its first preposition, in lower case ("direct
+    jobs" of "direct jobs in the region"): its modifiers, then its head."""
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
-    words: list[str] = []
-    for w in noun.lower().split():
-        if w in lexicon().prepositions:
-            break
-        words.append(w)
-    return stem(words[-1]) if words else None
+    prepositions = lexicon().prepositions
+    return tuple(
+        itertools.takewhile(lambda w: w not in prepositions, noun.lower().split())
+    )
 
 
 def _named(frame: Frame) -> bool:

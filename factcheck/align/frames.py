@@ -37,7 +37,7 @@ import attrs
 import regex
 
 from factcheck.align.context import TOKEN, local_bounds, stem
-from factcheck.align.decide import is_specific
+from factcheck.align.decide import is_specific, noun_words
 from factcheck.align.holders import _SOURCE_OF, _STRONG, HolderReader
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import SET_AGAINST, _Holder, _is_name_token, holder_key
@@ -643,11 +643,7 @@ class FrameReader(HolderReader):
                 continue
             if c.sentence is None or c.id not in self.frames:
                 continue
-            words = list(
-                itertools.takewhile(
-                    lambda w: w not in self.lex.prepositions, c.noun.lower().split()
-                )
-            )
+            words = noun_words(c.noun)
             if len(words) < 2:
                 continue
             by_sentence.setdefault(c.sentence.start, []).append(
