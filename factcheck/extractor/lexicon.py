@@ -382,6 +382,10 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     # the Philippine press's peso ("P5.768 trillion", "P125 billion"), read only
     # glued, and only with a scale or thousands, as "R" is
     "P": "PHP",
+    # the Bangladeshi press's taka ("Tk 797,000 crore", "Tk2.65 trillion")
+    "Tk": "BDT",
+    "Tk.": "BDT",
+    "৳": "BDT",
     "R$": "BRL",
     "Mex$": "MXN",
     "MX$": "MXN",

@@ -218,6 +218,10 @@ def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
         ("a fine of NIS 50 million", 50e6, "ILS"),
         ("a fine of 50 million NIS", 50e6, "ILS"),
         ("It cost KSh 1,000.", 1000, "KES"),
+        # the Bangladeshi press's taka
+        ("a deficit of Tk 2,56,000 crore", 2.56e12, "BDT"),
+        ("the ADP of Tk2.65 trillion", 2.65e12, "BDT"),
+        ("a budget of ৳500 crore", 5e9, "BDT"),
         ("a fee of SFr 20", 20, "CHF"),
         ("a fine of 500 lei", 500, "RON"),
         ("2,000 forints", 2000, "HUF"),
