@@ -86,6 +86,26 @@ _YEAR_OF = regex.compile(
     rf"(?i:\b(?:in|for|during|over|of|throughout)[ \t]+(?:the[ \t]+year[ \t]+)?"
     rf"(?P<y>{_YEAR})\b)(?![ \t]*[/-][ \t]*\d)|\b(?P<y2>{_YEAR})(?:'s\b|[ \t]+(?=[a-z]))"
 )
+#: a month and its year: "in June 2017", "on June 27, 2017", "27 June 2017"
+_MONTH_OF_YEAR = regex.compile(
+    r"(?i:\b(?P<m>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?"
+    r"|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    rf"[ \t]+(?:\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+)?(?P<y>{_YEAR})\b)"
+)
+#: a span of months that ends with a named month: "the year to March 2024"
+_SPAN_TO = regex.compile(
+    r"(?i:\b(?P<s>year|(?:twelve|12|nine|9|six|6|three|3)[ \t]+months|quarter|half)"
+    r"[ \t]+(?:to|ended|ending|through|until)[ \t]+$)"
+)
+_SPAN_MONTHS = {"year": 12, "quarter": 3, "half": 6}
+_SPAN_MONTHS |= {"twelve": 12, "12": 12, "nine": 9, "9": 9, "six": 6, "6": 6}
+_SPAN_MONTHS |= {"three": 3, "3": 3}
+#: a month that bounds another period: "until June 2017", "since May 2020"
+_BOUND_BEFORE = regex.compile(
+    r"(?i:\b(?:to|until|till|through|since|from|before|after|by)[ \t]+$)"
+)
+_DAY = dt.timedelta(days=1)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov")
 _LAST_YEAR = regex.compile(r"(?i:\b(?:last|previous|past)[ \t]+year\b)")
 _THIS_YEAR = regex.compile(r"(?i:\bthis[ \t]+year\b)")
 _WHOLE_YEAR = regex.compile(
@@ -157,6 +177,18 @@ def _periods(sentence: str, published: dt.date) -> list[tuple[int, Period]]:
         y = int(m.group("y"))
         if _year(m.group("y2"), published) == y + 1:  # "2023-24", "2023/24"
             add(dt.date(y, 4, 1), dt.date(y + 1, 6, 30), m)
+    for m in _MONTH_OF_YEAR.finditer(sentence):
+        y, month = int(m.group("y")), _month(m.group("m"))
+        after = dt.date(y + 1, 1, 1) if month == 12 else dt.date(y, month + 1, 1)
+        span = _SPAN_TO.search(sentence, max(0, m.start() - 30), m.start())
+        if span is not None:
+            # "the year to March 2024", "the nine months ended September 2023":
+            # the months up to the one named
+            months = _SPAN_MONTHS[span.group("s").lower().split()[0]]
+            first = (y * 12 + month - 1) - (months - 1)
+            add(dt.date(first // 12, first % 12 + 1, 1), after - _DAY, m)
+        elif not _BOUND_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            add(dt.date(y, month, 1), after - _DAY, m)  # "until June 2017": not it
     for m in _YEAR_OF.finditer(sentence):
         y = int(m.group("y") or m.group("y2"))
         add(dt.date(y, 1, 1), dt.date(y, 12, 31), m)
@@ -175,6 +207,12 @@ def _periods(sentence: str, published: dt.date) -> list[tuple[int, Period]]:
 
 
 _YEAR_SPAN = dt.timedelta(days=366)
+
+
+def _month(name: str) -> int:
+    """The month (1-12) of a month's name or abbreviation."""
+    head = name.lower()[:3]
+    return _MONTHS.index(head) + 1 if head in _MONTHS else 12
 
 
 def flow_period(sentence: str, published: dt.date | None) -> Period | None:
@@ -200,6 +238,50 @@ def named_period(sentence: str, published: dt.date | None) -> Period | None:
     if not periods:
         return None
     return min(periods, key=lambda found: found[0])[1]
+
+
+#: a frame's time that names a calendar moment: "2017", "2017-06", "2019-03-20"
+_MOMENT = regex.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
+#: the days either side of a dated moment whose rates it may have been converted
+#: at (a weekend or holiday has no reference rate of its own)
+MOMENT_DAYS = 3
+
+
+def moment_period(time: str | None, published: dt.date | None) -> Period | None:
+    """The days of a past moment a claim's frame dates it to ("2017-06": June 2017;
+    "2019-03-20": that day, ``MOMENT_DAYS`` either side; "2023": the year), for an
+    amount converted at that moment's rates as it was printed then; None for no
+    time, another kind of time (a quarter, a fiscal year) or one not in the past.
+
+    >>> moment_period("2017-06", dt.date(2018, 7, 18))
+    Period(start=datetime.date(2017, 6, 1), end=datetime.date(2017, 6, 30), text='2017-06')
+    >>> moment_period("2026", dt.date(2025, 2, 24)) is None
+    True
+    """
+    m = _MOMENT.fullmatch(time or "")
+    if m is None or published is None:
+        return None
+    y = int(m.group("y"))
+    try:
+        if m.group("d"):
+            day = dt.date(y, int(m.group("m")), int(m.group("d")))
+            start, end = (
+                day - dt.timedelta(days=MOMENT_DAYS),
+                day + dt.timedelta(days=MOMENT_DAYS),
+            )
+        elif m.group("m"):
+            month = int(m.group("m"))
+            start = dt.date(y, month, 1)
+            end = (
+                dt.date(y + 1, 1, 1) if month == 12 else dt.date(y, month + 1, 1)
+            ) - _DAY
+        else:
+            start, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    except ValueError:  # a month or day the calendar does not have
+        return None
+    if start >= published:
+        return None
+    return Period(start=start, end=min(end, published), text=time or "")
 
 
 _PeriodKey = tuple[RateProvider, str, str, dt.date, dt.date]

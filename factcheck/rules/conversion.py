@@ -21,8 +21,14 @@ from factcheck.normalize import (
     format_amount,
     format_interval,
 )
+from factcheck.normalize.currency import RateRange
 from factcheck.normalize.intervals import convert_at_rates
-from factcheck.normalize.periods import Period, flow_period, period_rate_range
+from factcheck.normalize.periods import (
+    Period,
+    flow_period,
+    moment_period,
+    period_rate_range,
+)
 from factcheck.normalize.stated_rates import (
     StatedRate,
     convert_at_stated,
@@ -186,6 +192,11 @@ def _bases(
         flow_period(a.sentence_text, day)
         or flow_period(b.sentence_text, day)
         or _then(b.sentence_text, day)
+        # "the 2.42 billion euros ($2.7 billion) penalty in June 2017": an amount
+        # its frame dates to a past moment may be converted at that moment's
+        # rates, as it was printed then
+        or moment_period(b.frame.time if b.frame else None, day)
+        or moment_period(a.frame.time if a.frame else None, day)
     )
     own = _own_qualifier(anchor, ref)
     out: list[_Basis] = []
@@ -234,13 +245,8 @@ def _bases(
                             stated_rate=rate,
                         )
                     )
-            if period is not None:
-                try:
-                    window = period_rate_range(
-                        ctx.provider, ua, ub, period.start, period.end
-                    )
-                except (RateUnavailableError, ValueError):
-                    continue
+            window = _period_rates(ctx, ua, ub, period)
+            if period is not None and window is not None:
                 conv = convert_at_rates(
                     source, window, value=a.value, options=ctx.options
                 )
@@ -253,8 +259,23 @@ def _bases(
                         period=period,
                     )
                 )
+            # a reading no rate could test (a currency the reference rates lack)
+            # leaves the claim unproven whatever the other readings say
             untried = untried or len(out) == before
     return out, untried
+
+
+def _period_rates(
+    ctx: AuditContext, ua: str, ub: str, period: Period | None
+) -> RateRange | None:
+    """Every reference rate of ``period`` between two currencies; None for no
+    period, or none of its rates known (the reading may then stay untried)."""
+    if period is None:
+        return None
+    try:
+        return period_rate_range(ctx.provider, ua, ub, period.start, period.end)
+    except (RateUnavailableError, ValueError):
+        return None
 
 
 def document_rates(ctx: AuditContext, doc_index: int) -> tuple[StatedRate, ...]:

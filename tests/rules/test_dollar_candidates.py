@@ -94,6 +94,14 @@ PAIRS = [
     ("The floods caused losses of $30.1 billion (Rs6.6 trillion).", IN, False),
     ("The floods caused losses of $30.1 billion (Rs2.5 trillion).", IN, True),
     ("The floods caused losses of $30.1 billion (Rs25 trillion).", IN, False),
+    # the same with a dated moment: its rates are another basis to try, and a
+    # reading neither basis can test still proves nothing
+    ("The floods caused losses of $30.1 billion (Rs6.6 trillion) on Friday.", PK, True),
+    (
+        "The floods caused losses of $30.1 billion (Rs6.6 trillion) on Friday.",
+        IN,
+        False,
+    ),
 ]
 
 

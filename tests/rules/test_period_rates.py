@@ -80,6 +80,19 @@ READS = [
     ("Profit for FY26 is forecast to rise.", DAY, None),
     ("Spending in 2023-24 rose.", DAY, ("2023-04-01", "2024-03-28")),
     ("Spending in 2023-24 rose.", None, None),
+    ("Sales in June 2023 were a record.", DAY, ("2023-06-01", "2023-06-30")),
+    (
+        "Revenue in the year to March 2023 was a record.",
+        DAY,
+        ("2022-04-01", "2023-03-31"),
+    ),
+    (
+        "Profit in the nine months ended September 2023 rose.",
+        DAY,
+        ("2023-01-01", "2023-09-30"),
+    ),
+    ("Sales have risen since June 2023.", DAY, None),
+    ("Sales in June 2025 will be a record.", DAY, None),
 ]
 
 
@@ -132,3 +145,44 @@ def test_a_flow_takes_the_one_period_its_story_named_before(
 ) -> None:
     found = run_audit(story, CUSTOMS_DAY, code="FC103")
     assert (found == []) is silent, [f.message for f in found]
+
+
+#: a story of 2025-02-24 about a fine; the euro bought 1.11-1.14 dollars in June
+#: 2017 and 1.04-1.05 in the fortnight around the story
+FINE_DAY = dt.date(2025, 2, 24)
+
+# (sentence, whether FC101 stays silent): an amount of a past moment its sentence
+# names may be converted at that moment's rates (as it was printed then); without
+# the moment, or with a rate that moment never had, the day's rate applies
+MOMENTS = [
+    ("It follows the €2.42 billion ($2.7 billion) penalty in June 2017.", True),
+    ("It follows the €2.42 billion ($2.7 billion) penalty of last summer.", False),
+    ("It follows the €2.42 billion ($3.1 billion) penalty in June 2017.", False),
+    ("The €500 million ($560 million) stake was bought in May 2019.", True),
+    ("The €500 million ($560 million) stake will be bought in May 2026.", False),
+    ("The €500 million ($640 million) stake was bought in May 2019.", False),
+    (
+        "Regulators imposed the €1.49 billion ($1.69 billion) fine on March 20, 2019.",
+        True,
+    ),
+    ("Regulators imposed the €1.49 billion ($1.69 billion) fine on Wednesday.", False),
+    # the moment must be the amount's own, not another noun's in its sentence
+    ("Vale paid a 37.7 billion reais ($9.4 billion) settlement in 2019.", True),
+    (
+        "Vale agreed a 37.7 billion reais ($9.4 billion) accord over the 2019 dam burst.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "silent"), MOMENTS)
+def test_an_amount_of_a_named_past_moment_may_use_that_moments_rates(
+    sentence: str, silent: bool
+) -> None:
+    found = [f for f in run_audit(sentence, FINE_DAY) if f.rule == "FC101"]
+    assert (found == []) is silent, [f.message for f in found]
+
+
+def test_moment_pairs_come_in_both_verdicts() -> None:
+    assert sum(s for _, s in MOMENTS) == 4
+    assert sum(not s for _, s in MOMENTS) == 6
