@@ -364,6 +364,16 @@ _RATE_BASE = regex.compile(
 )
 #: a multiple of another figure ("more than 40 times Mistral's valuation")
 _MULTIPLE = regex.compile(r"\s*(?:times|fold)\b", regex.IGNORECASE)
+#: a shortfall: "42 seats short of the 201 needed", "two votes shy of a majority"
+#: is the distance to a mark, a difference and never the holder's level
+#: (a verb between the figure and "short" makes its count the subject: "1,200
+#: people were short of food")
+_SHORT_OF = regex.compile(
+    r"\s*(?:(?!(?:is|are|was|were|be|been|being|remain|remained|remains|fell|fall"
+    r"|falls|ran|run|runs|came|come|comes|went|go|goes)\b)[a-z-]+\s+){0,2}?"
+    r"(?:short|shy)\s+of\b",
+    regex.IGNORECASE,
+)
 _OF_THE = regex.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|its)\s*$")
 _TO_BEFORE = regex.compile(
     r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
@@ -1221,9 +1231,15 @@ class FrameReader(HolderReader):
     def _passive_by(self, near_left: str, cue: regex.Match[str]) -> bool:
         """Whether a "by" before the figure names an agent, not a change's size:
         "the exam taken by about 23 million", "a match watched by 90,000" (a
-        participle that is no change verb before it; "cut by", "rose by" are)."""
+        participle that is no change verb before it; "cut by", "rose by" are), or
+        a means: "finance it by borrowing Tk 1,37,500 crore", "by selling 2
+        million shares" (a gerund right after "by" takes the figure as its
+        object; "by a staggering 20%" is a size)."""
         if cue.group().lower() != "by":
             return False
+        after = near_left[cue.end() :].split()
+        if after and after[0].lower().endswith("ing") and len(after[0]) > 4:
+            return True
         words = near_left[: cue.start()].split()
         if not words:
             return False
@@ -1450,6 +1466,9 @@ class FrameReader(HolderReader):
             return "whole", None, m.group().strip()
         if _MULTIPLE.match(right):
             return "comparison", None, "times"  # "40 times Mistral's valuation"
+        m = _SHORT_OF.match(right)
+        if m is not None:
+            return "change", None, m.group().strip()
         m = lex.part_before.search(near_left)
         gap = near_left[m.end() :].strip(" ,:\t\n(").split() if m else []
         if (

@@ -147,6 +147,12 @@ _BEATEN = regex.compile(
     r"(?i:\b(?:over|against|ahead[ \t]+of|beat|beats|beating|defeat|defeats|defeated"
     r"|defeating|than|versus|vs\.?))[ \t]+$"
 )
+#: a place's preposition before the name ahead of "with" its figure: "finished
+#: third at the Games in the Philippines with 92 golds" tells where the subject won
+#: them; a list of holders names each bare ("Vietnam with 98, Thailand with 92")
+_PLACE_BEFORE = regex.compile(
+    r"(?i:\b(?:in|at|on|across|throughout|inside))[ \t]+(?:(?i:the)[ \t]+)?$"
+)
 #: names listed before a list's last item: "Civic Coalition, Third Way and the "
 _NAMES_LISTED_BEFORE = regex.compile(
     rf"(?:(?P<n>{LISTED_NAME}),[ \t]+)+(?P<last>{LISTED_NAME}),?[ \t]+(?:and|&)"
@@ -385,8 +391,14 @@ class HolderReader:
                 toks = [t for t in toks if t.end <= ranked.start()]
             np = _noun_phrase_before(toks, self.words, lex, names_only=True)
             found = _holder_from(np, "a name before ', at'", lex)
-            if found is not None and not _BEATEN.search(
-                text, max(s0, np[0].start - 30), np[0].start
+            if found is not None and not (
+                _BEATEN.search(text, max(s0, np[0].start - 30), np[0].start)
+                or (
+                    "with" in m.group().lower()
+                    and _PLACE_BEFORE.search(
+                        text, max(s0, np[0].start - 30), np[0].start
+                    )
+                )
             ):
                 return found
             if _VALUES_OBJECT.search(text, max(s0, m.start() - 80), m.start()):

@@ -2006,13 +2006,13 @@ def _compared_triples(
     3.58%"). The figure is the nearest before the percentage in the compared
     one's measure, none other of that measure between. Percentages ``read`` as a
     change between two ends already are left alone."""
+    bases: set[tuple[int, str]] = set()  # the figures compared with so far
     for i, pct in enumerate(claims[:-1]):
         claim = pct.claim
         if (
             claim.kind != "percent"
             or claim.unit not in ("%", "pp")
             or claim.qualifier == "range"
-            or pct.key in read
         ):
             continue
         # "290% above the 30-year average of 134mm": a figure glued to its unit
@@ -2030,7 +2030,13 @@ def _compared_triples(
         )
         if old.claim.kind not in compared or not _COMPARED.match(_between(pct, old)):
             continue
-        same = [r for r in claims[:i] if _two_ends(r, old)]
+        bases.add(old.key)
+        if pct.key in read:
+            continue
+        # the base of an earlier comparison is none of this one's: "Tk 797,000
+        # crore, 4.6 percent higher than the original Tk 761,785 crore and 11.6
+        # percent above the revised Tk 714,418 crore" compares the outlay twice
+        same = [r for r in claims[:i] if _two_ends(r, old) and r.key not in bases]
         if same:
             new = same[-1]
             frame = new.claim.frame

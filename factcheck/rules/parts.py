@@ -512,6 +512,12 @@ def _listed_measure(part: Claim, total: Claim) -> bool:
     )
 
 
+def _sentence_start(ref: ClaimRef) -> int:
+    """Where the claim's sentence starts (its own start without one)."""
+    c = ref.claim
+    return c.sentence.start if c.sentence else c.span.start
+
+
 def _breakdowns(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
     """A total followed by its breakdown ("the total cost is N. Of this, ...")."""
     by_doc: dict[int, list[ClaimRef]] = defaultdict(list)
@@ -537,6 +543,8 @@ def _breakdowns(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
                     break
                 if lc.value >= c.value:
                     break
+                if parts and _sentence_start(later) != _sentence_start(parts[0]):
+                    break  # a breakdown is one sentence: the next tells of more
                 parts.append(later)
             if len(parts) < 2:
                 continue
