@@ -3336,7 +3336,9 @@ def _word_multiples(
                 if r.claim.span.end <= m.start()
                 and r.claim.kind == base.claim.kind
                 and r.claim.unit == base.claim.unit
-                and r.claim.kind in ("money", "count", "quantity")
+                # "a share of about 59% was more than triple the 28%": shares
+                # multiply as the other measures do
+                and r.claim.kind in ("money", "count", "quantity", "percent")
                 # "£2,500, 27% more than the £1,971 cap ... and nearly double the
                 # £1,277": a figure compared with is not what the next comparison
                 # of the list is made of
