@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
+import regex
 
 from factcheck.align import (
     Aligner,
@@ -260,6 +261,19 @@ class AuditContext:
 
     def _compare(self, a: ClaimRef, b: ClaimRef) -> Comparison | None:
         ia, ib = self._comparable(a), self._comparable(b)
+        turned = _opposite_changes(a, b)
+        if turned is not None and ia.unit == ib.unit:
+            # "lifts sales 1.5%" against "sales fell 1.5 percent": one change
+            # read with its sign (the fall below zero) cannot be both
+            return compare_intervals(
+                ia,
+                Interval(_negated(ib.high), _negated(ib.low), ib.unit),
+                a_value=a.claim.value,
+                b_value=-b.claim.value,
+                a_text=a.claim.text,
+                b_text=b.claim.text,
+                note=turned,
+            )
         first: Comparison | None = None
         for ua in candidate_units(a.claim) or (a.claim.unit,):
             for ub in candidate_units(b.claim) or (b.claim.unit,):
@@ -674,6 +688,69 @@ def compare_as_sources(
         flipped = ctx.compare(second, first)
         return None if flipped is None else flipped.swapped()
     return ctx.compare(first, second)
+
+
+#: the direction a change's word gives it (a frame's role cue): "rose", "lifts",
+#: "widened" up; "fell", "cut", "narrowed" down. A comparative ("5% lower than
+#: forecast", "more than last year") gives none: it may be set against another
+#: base than the change it sits beside
+_UP = regex.compile(
+    r"(?i:rose|rise[sn]?|rising|up|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|surg\w*"
+    r"|soar\w*|gain\w*|added|expand\w*|boost\w*|widen\w*|lift\w*"
+    r"|rall\w*|rebound\w*)"
+)
+_DOWN = regex.compile(
+    r"(?i:fell|fall\w*|down|decreas\w*|declin\w*|drop\w*|slid\w*|slip\w*|plung\w*"
+    r"|tumbl\w*|sank|sink\w*|shr[aiu]nk\w*|cut|cuts|lowered|reduc\w*"
+    r"|lost|narrow\w*|contract\w*|slump\w*|dipp?\w*|plummet\w*|retreat\w*|shed|trimm?\w*"
+    r"|slash\w*)"
+)
+
+
+def _direction(ref: ClaimRef) -> tuple[int, str]:
+    """(+1 up, -1 down or 0, the word) of a change, from its frame's role cue, or
+    where that is "by" from the verb before it ("cut its key rate by 50 basis
+    points")."""
+    claim = ref.claim
+    frame = claim.frame
+    if frame is None or frame.role != "change":
+        return 0, ""
+    cue = next((c for c in frame.cues if c.startswith("role<-")), "")
+    word = cue[len("role<-") :].strip("'\"")
+    if word.lower() == "by" and claim.sentence is not None:
+        before = ref.document.prose[
+            max(
+                claim.sentence.start, claim.span.start - _BY_VERB_REACH
+            ) : claim.span.start
+        ]
+        words = regex.findall(r"[A-Za-z]+", before)
+        word = next(
+            (w for w in reversed(words) if _UP.fullmatch(w) or _DOWN.fullmatch(w)), ""
+        )
+    if _UP.fullmatch(word):
+        return 1, word
+    if _DOWN.fullmatch(word):
+        return -1, word
+    return 0, ""
+
+
+#: how far before a change's "by" its verb is looked for: "lifted its key rate by"
+_BY_VERB_REACH = 40
+
+
+def _opposite_changes(a: ClaimRef, b: ClaimRef) -> str | None:
+    """What makes two changes run opposite ways ("'lifts' is a rise, 'fell' a
+    fall"), or None where either's direction is unknown or they agree."""
+    da, wa = _direction(a)
+    db, wb = _direction(b)
+    if da * db != -1:
+        return None
+    rise, fall = (wa, wb) if da > 0 else (wb, wa)
+    return f"{rise!r} is a rise, {fall!r} a fall: the fall is read below zero"
+
+
+def _negated(x: float | None) -> float | None:
+    return None if x is None else -x
 
 
 def _truncated(a: ClaimRef, b: ClaimRef, miss: Comparison) -> Comparison | None:
