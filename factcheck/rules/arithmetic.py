@@ -2442,6 +2442,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             *_shares_of_a_named_earlier_whole(claims, earlier),
             *_shares_named_by_the_subject(claims, before),
             *_shares_of_two_named_before(claims, earlier),
+            *_shares_of_them(claims, earlier),
         ]
         before.extend(claims)
         for part, whole, pct in triples:
@@ -2750,6 +2751,60 @@ _TOTAL_CUE = regex.compile(
     r"(?i:\b(?:total|totals|totalled|totaled|totalling|totaling|in[ \t]+all|overall"
     r"|combined|altogether)\b)"
 )
+
+
+#: a sentence that opens on the group the sentence before counted: "Most of them,
+#: 934 cases, or 83%", "Of those, 312 (24%)"
+_OF_THEM_OPENING = regex.compile(
+    r"[ \t\u00a0]*(?:(?i:most|many|all|some|nearly[ \t]+all|about[ \t]+half|half)"
+    r"[ \t\u00a0]+)?(?i:of)[ \t\u00a0]+(?i:them|those|these)[ \t\u00a0]*,?[ \t\u00a0]*"
+)
+#: the noun a count counts, right after it: "934 cases"
+_COUNTED_NOUN = regex.compile(r"[ \t\u00a0]+(?P<noun>[a-z][a-z-]+)")
+#: the words after an earlier count that may name the same noun: "1,282 measles
+#: cases in 31 states"
+_NOUN_REACH = 3
+
+
+def _shares_of_them(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) where a sentence opens on the group the sentence
+    before counted, then gives the part and its share: "The CDC's tally is 1,282
+    measles cases ... Most of them, 934 cases, or 83%, were linked to New York."
+    The whole is the one larger count of the sentence before that names the
+    part's noun after it (or the one count of it, where the part names none)."""
+    if len(claims) < 2:
+        return
+    part, pct = claims[0], claims[1]
+    sentence = part.claim.sentence
+    if (
+        sentence is None
+        or part.claim.kind != "count"
+        or pct.claim.kind != "percent"
+        or not _OR.match(_between(part, pct))
+    ):
+        return
+    text = part.document.prose
+    if not _OF_THEM_OPENING.fullmatch(text, sentence.start, part.claim.span.start):
+        return
+    m = _COUNTED_NOUN.match(text, part.claim.span.end)
+    noun = m.group("noun") if m is not None else None
+    wholes = [
+        r
+        for r in earlier
+        if r.claim.kind == "count"
+        and r.claim.equivalent_of is None
+        and r.claim.value > part.claim.value
+        and _in_sentence_before(r, sentence.start)
+        and (
+            noun is None
+            or noun
+            in text[r.claim.span.end : r.claim.span.end + 40].split()[:_NOUN_REACH]
+        )
+    ]
+    if len(wholes) == 1:
+        yield part, wholes[0], pct
 
 
 def _shares_of_an_earlier_total(

@@ -316,6 +316,12 @@ _LIST_GAP = regex.compile(
     r"|more[ \t]+than|at[ \t]+least|as[ \t]+much[ \t]+as))?"
     r"[ \t\u00a0]+$"
 )
+#: between two items of a list of holders with their figures in brackets: "the ANC
+#: (159), DA (87), IFP (17) ... and PAC (1)"
+_BRACKETED_ITEM_GAP = regex.compile(
+    r"^\)[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?i:and)[ \t\u00a0]+)?|[ \t\u00a0]+(?i:and)[ \t\u00a0]+)"
+    rf"(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME}[ \t\u00a0]*\($"
+)
 #: between the last part and its total: " in Syria, more than "
 _TOTAL_GAP = regex.compile(
     # "Rs 2 lakh from the Prime Minister's relief fund, or Rs 8 lakh in all": the
@@ -329,12 +335,14 @@ _TOTAL_GAP = regex.compile(
 #: between the last part and a total named before its figure: " in add-ons, a total
 #: of ", ", bringing the total to ", ", together account for more than "
 _NAMED_TOTAL_GAP = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?i:(?:for[ \t]+|making[ \t]+|"
+    r"^\)?(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?i:(?:for[ \t]+|making[ \t]+|"
     # "for a total enterprise value of": the total may name what it totals
     r"(?:bringing|taking)[ \t]+(?:the|its)[ \t]+)?(?:a[ \t]+)?total(?:[ \t]+[a-z-]+){0,2}"
     r"[ \t]+(?:of|to)"
-    r"|totall?ing|together(?:[ \t]+(?:account[ \t]+for|make[ \t]+up|come[ \t]+to"
-    r"|add[ \t]+up[ \t]+to|amount[ \t]+to|total))?)[ \t\u00a0]+"
+    r"|totall?ing|(?:(?:which|who|that)[ \t]+)?together(?:[ \t]+(?:account[ \t]+for"
+    r"|make[ \t]+up|come[ \t]+to|add[ \t]+up[ \t]+to|amount[ \t]+to|total"
+    # "the ANC (159), DA (87) ... and PAC (1), which together hold 297"
+    r"|hold|have|control|command|won|took))?)[ \t\u00a0]+"
     r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around|at[ \t]+least)"
     r"[ \t\u00a0]+)?$"
 )
@@ -372,9 +380,11 @@ def _totals_after_parts(
                 continue
             parts = _semicolon_items(own[:i], total) or [own[i - 1]]
             for j in range(i - 1 - len(parts), -1, -1):
-                if _LIST_GAP.match(
-                    _between(own[j], parts[0])
-                ) is None or not _listed_measure(own[j].claim, c):
+                gap_j = _between(own[j], parts[0])
+                if (
+                    _LIST_GAP.match(gap_j) is None
+                    and _BRACKETED_ITEM_GAP.match(gap_j) is None
+                ) or not _listed_measure(own[j].claim, c):
                     break  # "The three biggest items, pensions at ...": no part
                 parts.insert(0, own[j])
             # "37.72 trillion yen, debt servicing at 27.09 trillion": a bare scaled
