@@ -161,6 +161,13 @@ _RELATIVE = regex.compile(
     r"(?!['’]s\b)",
     regex.IGNORECASE,
 )
+#: a time counted back from the report: "three weeks ago", "two days ago", "18
+#: months ago" (days and weeks date a day, months a month, years a year)
+_AGO = regex.compile(
+    r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve"
+    r")\s+(?P<u>day|week|month|year)s?\s+ago\b",
+    regex.IGNORECASE,
+)
 _WINDOW = regex.compile(
     r"\b(?:in|within|during|after|over|inside)\s+(?:the\s+|its\s+|their\s+)?(?:first\s+|opening\s+)?"
     r"(?P<n>\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48|72)\s+"
@@ -390,6 +397,20 @@ _PEAK = regex.compile(
 PEAK = "peak"
 
 
+def _counted_back(published: dt.date, ago: regex.Match[str]) -> str:
+    """The time "N days/weeks/months/years ago" names, from the report's day."""
+    word = ago.group("n").lower()
+    n = 1 if word in ("a", "an") else int(_WORD_NUMBERS.get(word, word))
+    unit = ago.group("u").lower()
+    if unit in ("day", "week"):
+        days = n * (7 if unit == "week" else 1)
+        return (published - dt.timedelta(days=days)).isoformat()
+    if unit == "month":
+        months = published.year * 12 + published.month - 1 - n
+        return f"{months // 12}-{months % 12 + 1:02d}"
+    return str(published.year - n)
+
+
 def _time_in(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -512,6 +533,9 @@ def _time_in(
         when = published - dt.timedelta(days=back)
         part = f" {wm.group('part').lower()}" if wm.group("part") else ""
         return when.isoformat() + part
+    ago = _AGO.search(text, lo, hi)
+    if ago is not None and published is not None:
+        return _counted_back(published, ago)
     rm = _RELATIVE.search(text, lo, hi)
     if rm is not None and standing and _reports_after(text, rm.end()):
         rm = None  # "TSMC yesterday reported that net profit fell": when it was said

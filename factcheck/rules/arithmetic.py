@@ -312,6 +312,14 @@ def _all_change_triples(
             )
             if (
                 after_level is not None
+                # "68.7 per cent, up from 62.6 per cent in 2021 and the highest
+                # since 1988, when 75.3 per cent voted": a level after the start is
+                # no change of it
+                and not (
+                    up_from
+                    and pct.claim.frame is not None
+                    and pct.claim.frame.role != "change"
+                )
                 and not (amount and not _same_measure(pct.claim, after_level[0].claim))
                 and not _compared_elsewhere(pct, after_level[1])
                 and not _another_holders(pct, after_level[0])
@@ -880,6 +888,10 @@ def _wrong_side(new: ClaimRef, old: ClaimRef, words: str) -> bool:
 _POINTS = frozenset(["point", "points", "percentage points"])
 
 
+#: a hyphen that glues a figure to the noun it sizes: "343-seat", "30-year"
+_HYPHEN_AFTER = regex.compile(r"-[a-z]")
+
+
 def _comparative_margins(
     claims: Sequence[ClaimRef],
     earlier: Sequence[ClaimRef] = (),
@@ -902,6 +914,12 @@ def _comparative_margins(
     for i in range(len(own) - 1):
         margin, old = own[i], own[i + 1]
         if not _COMPARED_BY.match(_between(margin, old)):
+            continue
+        if HYPHENED_MEASURE.fullmatch(old.claim.text) or _HYPHEN_AFTER.match(
+            old.document.prose, old.claim.span.end
+        ):
+            # "three short of a majority in the 343-seat House": a figure glued to
+            # its unit by a hyphen sizes the noun after it, it is not the mark
             continue
         larger = [
             r

@@ -794,6 +794,13 @@ def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
             and r.claim.value < whole.claim.value
             and (r.claim.frame is None or r.claim.frame.role in ("level", "part"))
         ]
+        # "622 km is submarine cable and 143 km is land cable: 68 km in England and
+        # 75 km in Denmark": a colon after a part opens that part's own breakdown
+        parts = [
+            r
+            for r in parts
+            if ":" not in text[parts[0].claim.span.end : r.claim.span.start]
+        ]
         yield from _above_the_whole(
             ctx,
             whole,
