@@ -295,10 +295,33 @@ _CHANGED = regex.compile(rf"(?i:{CHANGE_VERBS})")
 
 
 def _is_verb(word: str, lex: Lexicon) -> bool:
-    """A word that is a verb, not a counted noun: in the lexicon's verbs, or a
-    lower-case past form ("qualified", "registered")."""
+    """A word that is a verb, not a counted noun: in the lexicon's verbs, a
+    lower-case past form ("qualified", "registered") or an irregular participle
+    ("seen", "taken")."""
     low = word.lower()
-    return word.islower() and (low in lex.verbs or low.endswith("ed"))
+    return word.islower() and (
+        low in lex.verbs
+        or low.endswith("ed")
+        or low in _PARTICIPLES
+        or low in _PARTICIPLES_EN
+    )
+
+
+#: more irregular past participles (besides _PARTICIPLES), which a counted noun
+#: never is: "the 186 usually taken"
+_PARTICIPLES_EN = frozenset(
+    ["taken", "given", "done", "grown", "drawn", "thrown",
+     "written", "driven", "chosen", "forgotten", "hidden", "ridden", "broken",
+     "spoken", "stolen", "frozen", "woken", "beaten", "eaten", "fallen", "risen"]
+)  # fmt: skip
+
+
+def _past_adverbs(words: list[str]) -> str:
+    """The first of ``words`` past adverbs in "-ly" ("usually seen": "seen")."""
+    for w in words:
+        if not (w.islower() and w.endswith("ly") and len(w) > 3):
+            return w
+    return words[-1] if words else ""
 
 
 #: between a level and the change after it: "602.3 billion yuan, up", "15.54 lakh
@@ -1289,8 +1312,9 @@ class FrameReader(HolderReader):
             claim.noun
             if claim.noun
             and claim.noun.split()[0].lower() not in lex.prepositions
-            # "23,33,297 sat the exam", "13,16,268 qualified": a verb, no noun
-            and not _is_verb(claim.noun.split()[0], lex)
+            # "23,33,297 sat the exam", "13,16,268 qualified": a verb, no noun;
+            # "the 186 usually seen": past an adverb, a participle
+            and not _is_verb(_past_adverbs(claim.noun.split()), lex)
             else None
         )
         if (

@@ -1465,7 +1465,12 @@ def _difference_triples(
     for i in range(2, len(own)):
         first, second, diff = own[i - 2], own[i - 1], own[i]
         named = _DIFFERENCE_NAMED.match(_between(second, diff))
-        if named is None and _SET_AGAINST.match(_between(first, second)):
+        if named is None and (
+            _SET_AGAINST.match(_between(first, second))
+            # "collapsed to seven seats from the 25 it won in 2021, a loss of
+            # 20": a change's two ends, the start's own clause before the comma
+            or (_TO.search(_before(first)) and _FROM.search(_before(second)))
+        ):
             named = _DIFFERENCE_NAMED_AFTER_AGAINST.match(_between(second, diff))
         end = diff.claim.span.end
         if named is None and _DIFFERENCE_BEFORE_NOUN.match(_between(second, diff)):
@@ -2872,7 +2877,7 @@ _NO_WHOLE = frozenset(["total", "it", "them", "time", "year", "way", "population
 def _named_before(ref: ClaimRef, noun: str) -> bool:
     """Whether a figure is named by ``noun`` where it is stated: "authorized capital
     of 500 billion pesos", "an authorized capital at", "500 billion pesos in
-    authorized capital"."""
+    authorized capital", "¥115.5 trillion ($733 billion) budget"."""
     text = ref.document.prose
     start, end = ref.claim.span.start, ref.claim.span.end
     words = regex.escape(noun).replace(r"\ ", r"[ \t\u00a0]+")
@@ -2880,7 +2885,12 @@ def _named_before(ref: ClaimRef, noun: str) -> bool:
         rf"\b{words}[ \t\u00a0]+(?i:of|at|totalling|totaling|worth)[ \t\u00a0]+"
         rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
     )
-    after = regex.compile(rf"^[ \t\u00a0]+(?:(?i:in|of)[ \t\u00a0]+)?{words}\b")
+    # "a record ¥115.5 trillion ($733 billion) budget": past its bracketed
+    # equivalent
+    after = regex.compile(
+        r"^(?:[ \t\u00a0]*\([^()]{1,40}\))?"
+        rf"[ \t\u00a0]+(?:(?i:in|of)[ \t\u00a0]+)?{words}\b"
+    )
     return bool(
         before.search(text[max(0, start - 80) : start])
         or after.match(text[end : end + 80])
