@@ -84,6 +84,17 @@ class _Words:
 #: a name as lists write it: "England", "Northern Ireland", "Bank of England",
 #: "Civic Coalition" (capitalized words, "of" between; up to four)
 LISTED_NAME = r"\p{Lu}[\w'’.-]*(?:[ \t\u00a0]+(?:of[ \t\u00a0]+)?\p{Lu}[\w'’.-]*){0,3}"
+#: the words of a change that give its direction, for patterns to build on: up
+#: ("rose", "grew", "widened") and down ("fell", "cut", "narrowed")
+RISE_WORDS = (
+    r"rose|rise[sn]?|rising|up|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|surg\w*"
+    r"|soar\w*|gain\w*|added|expand\w*|boost\w*|widen\w*"
+)
+FALL_WORDS = (
+    r"fell|fall\w*|down|decreas\w*|declin\w*|drop\w*|slid\w*|slip\w*|plung\w*"
+    r"|tumbl\w*|sank|sink\w*|shr[aiu]nk\w*|cut|cuts|reduc\w*|lost|narrow\w*"
+    r"|contract\w*|slump\w*|dipp?\w*|plummet\w*|retreat\w*"
+)
 #: a measure glued to its unit by a hyphen, modifying the noun after it: "the
 #: 948-foot Dali", "the 30-year average"
 HYPHENED_MEASURE = regex.compile(r"[\d.,]+-[a-z]+")

@@ -21,7 +21,9 @@ from factcheck.align.context import stem
 from factcheck.align.frames import dimension, named_class
 from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import (
+    FALL_WORDS,
     HYPHENED_MEASURE,
+    RISE_WORDS,
     SET_AGAINST,
     SUBORDINATE_CLAUSE,
     holder_key,
@@ -40,15 +42,8 @@ from factcheck.rules.context import (
 )
 from factcheck.rules.registry import rule
 
-_UP = regex.compile(
-    r"(?i:\b(?:rose|rise[sn]?|rising|up|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|surg\w*"
-    r"|soar\w*|gain\w*|grew|higher|added|expand\w*|boost\w*|widen\w*))\b"
-)
-_DOWN = regex.compile(
-    r"(?i:\b(?:fell|fall\w*|down|decreas\w*|declin\w*|drop\w*|dropp\w*|slid\w*|slip\w*"
-    r"|plung\w*|tumbl\w*|sank|sink\w*|shr[aiu]nk\w*|cut|cuts|lower\w*|reduc\w*|lost|loss"
-    r"|narrow\w*|contract\w*|slump\w*|dipp?\w*|plummet\w*|retreat\w*))\b"
-)
+_UP = regex.compile(rf"(?i:\b(?:{RISE_WORDS}|higher))\b")
+_DOWN = regex.compile(rf"(?i:\b(?:{FALL_WORDS}|dropp\w*|lower\w*|loss))\b")
 #: a qualifier before an end of a change: "to about 5%", "up from nearly 4%"
 _ABOUT = r"(?:(?i:about|around|roughly|nearly|almost|some|just)[ \t]+)?"
 _TO = regex.compile(rf"(?i:\bto)[ \t\u00a0]+{_ABOUT}$")

@@ -18,6 +18,7 @@ from factcheck.align import (
     claim_refs,
 )
 from factcheck.align.decide import significant_digits
+from factcheck.align.phrases import FALL_WORDS, RISE_WORDS
 from factcheck.errors import RateUnavailableError, UnitError
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
@@ -694,17 +695,8 @@ def compare_as_sources(
 #: "widened" up; "fell", "cut", "narrowed" down. A comparative ("5% lower than
 #: forecast", "more than last year") gives none: it may be set against another
 #: base than the change it sits beside
-_UP = regex.compile(
-    r"(?i:rose|rise[sn]?|rising|up|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|surg\w*"
-    r"|soar\w*|gain\w*|added|expand\w*|boost\w*|widen\w*|lift\w*"
-    r"|rall\w*|rebound\w*)"
-)
-_DOWN = regex.compile(
-    r"(?i:fell|fall\w*|down|decreas\w*|declin\w*|drop\w*|slid\w*|slip\w*|plung\w*"
-    r"|tumbl\w*|sank|sink\w*|shr[aiu]nk\w*|cut|cuts|lowered|reduc\w*"
-    r"|lost|narrow\w*|contract\w*|slump\w*|dipp?\w*|plummet\w*|retreat\w*|shed|trimm?\w*"
-    r"|slash\w*)"
-)
+_UP = regex.compile(rf"(?i:{RISE_WORDS}|lift\w*|rall\w*|rebound\w*)")
+_DOWN = regex.compile(rf"(?i:{FALL_WORDS}|lowered|shed|trimm?\w*|slash\w*)")
 
 
 def _direction(ref: ClaimRef) -> tuple[int, str]:
