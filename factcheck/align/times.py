@@ -14,6 +14,7 @@ import regex
 from factcheck.align.context import TOKEN
 from factcheck.align.lexicon import lexicon
 from factcheck.model import Claim
+from factcheck.normalize.periods import MONTH_NUMBER
 
 _WEEKDAYS = (
     "monday",
@@ -24,27 +25,6 @@ _WEEKDAYS = (
     "saturday",
     "sunday",
 )
-_MONTH_NUMBER = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
 _YEAR = regex.compile(
     r"(?<![\w-])(?<!\b(?:the|a|an|its|their)\s)(19[5-9]\d|20\d\d"
     # an older year only after "in", "since", "until": "recorded minus 67.8C in 1892"
@@ -469,9 +449,7 @@ def _time_in(
     if year is None and _FULL_YEAR.search(text, lo, hi) is not None:
         return FULL_YEAR
     for dm in _DAY_MONTH.finditer(text, lo, hi):
-        month = _MONTH_NUMBER.get(
-            (dm.group("m1") or dm.group("m2")).lower().rstrip(".")
-        )
+        month = MONTH_NUMBER.get((dm.group("m1") or dm.group("m2")).lower().rstrip("."))
         if month is None or _SINCE.search(text, max(lo, dm.start() - 60), dm.start()):
             continue  # "62 cases since the outbreak was declared on September 27"
         if count is not None and _dates_the_event(text, dm, count):
@@ -493,7 +471,7 @@ def _time_in(
             continue
     for mm in _MONTH_YEAR.finditer(text, lo, hi):
         # "exports in January 2024": a month, not the year
-        month = _MONTH_NUMBER.get(mm.group("m").lower().rstrip("."))
+        month = MONTH_NUMBER.get(mm.group("m").lower().rstrip("."))
         if _BASE.search(text, max(0, mm.start() - 20), mm.start()):
             continue  # "four points higher than in November 2019": the base's month
         if month is not None and not any(s <= mm.start() < e for s, e in spans):
@@ -506,7 +484,7 @@ def _time_in(
         opening = _OPENING_MONTH.match(text, lo)
         bare = opening if opening is not None and opening.end() <= near else None
     if bare is not None and bare.end() <= hi:
-        month = _MONTH_NUMBER[bare.group("m").lower()]
+        month = MONTH_NUMBER[bare.group("m").lower()]
         if year is not None:
             return f"{year}-{month:02d}"
         if published is None:

@@ -105,7 +105,28 @@ _BOUND_BEFORE = regex.compile(
     r"(?i:\b(?:to|until|till|through|since|from|before|after|by)[ \t]+$)"
 )
 _DAY = dt.timedelta(days=1)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov")
+#: a month's number by its name or abbreviation ("march", "mar": 3)
+MONTH_NUMBER = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
 _LAST_YEAR = regex.compile(r"(?i:\b(?:last|previous|past)[ \t]+year\b)")
 _THIS_YEAR = regex.compile(r"(?i:\bthis[ \t]+year\b)")
 _WHOLE_YEAR = regex.compile(
@@ -178,17 +199,19 @@ def _periods(sentence: str, published: dt.date) -> list[tuple[int, Period]]:
         if _year(m.group("y2"), published) == y + 1:  # "2023-24", "2023/24"
             add(dt.date(y, 4, 1), dt.date(y + 1, 6, 30), m)
     for m in _MONTH_OF_YEAR.finditer(sentence):
-        y, month = int(m.group("y")), _month(m.group("m"))
-        after = dt.date(y + 1, 1, 1) if month == 12 else dt.date(y, month + 1, 1)
+        # every name the pattern reads starts with its month's abbreviation
+        y, month = int(m.group("y")), MONTH_NUMBER[m.group("m").lower()[:3]]
         span = _SPAN_TO.search(sentence, max(0, m.start() - 30), m.start())
         if span is not None:
             # "the year to March 2024", "the nine months ended September 2023":
             # the months up to the one named
             months = _SPAN_MONTHS[span.group("s").lower().split()[0]]
             first = (y * 12 + month - 1) - (months - 1)
-            add(dt.date(first // 12, first % 12 + 1, 1), after - _DAY, m)
+            add(dt.date(first // 12, first % 12 + 1, 1), _month_end(y, month), m)
         elif not _BOUND_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
-            add(dt.date(y, month, 1), after - _DAY, m)  # "until June 2017": not it
+            add(
+                dt.date(y, month, 1), _month_end(y, month), m
+            )  # "until June 2017": not it
     for m in _YEAR_OF.finditer(sentence):
         y = int(m.group("y") or m.group("y2"))
         add(dt.date(y, 1, 1), dt.date(y, 12, 31), m)
@@ -209,10 +232,10 @@ def _periods(sentence: str, published: dt.date) -> list[tuple[int, Period]]:
 _YEAR_SPAN = dt.timedelta(days=366)
 
 
-def _month(name: str) -> int:
-    """The month (1-12) of a month's name or abbreviation."""
-    head = name.lower()[:3]
-    return _MONTHS.index(head) + 1 if head in _MONTHS else 12
+def _month_end(year: int, month: int) -> dt.date:
+    """The last day of a month."""
+    after = dt.date(year + 1, 1, 1) if month == 12 else dt.date(year, month + 1, 1)
+    return after - _DAY
 
 
 def flow_period(sentence: str, published: dt.date | None) -> Period | None:
@@ -271,10 +294,7 @@ def moment_period(time: str | None, published: dt.date | None) -> Period | None:
             )
         elif m.group("m"):
             month = int(m.group("m"))
-            start = dt.date(y, month, 1)
-            end = (
-                dt.date(y + 1, 1, 1) if month == 12 else dt.date(y, month + 1, 1)
-            ) - _DAY
+            start, end = dt.date(y, month, 1), _month_end(y, month)
         else:
             start, end = dt.date(y, 1, 1), dt.date(y, 12, 31)
     except ValueError:  # a month or day the calendar does not have

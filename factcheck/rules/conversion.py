@@ -246,7 +246,7 @@ def _bases(
                         )
                     )
             window = _period_rates(ctx, ua, ub, period)
-            if period is not None and window is not None:
+            if window is not None:
                 conv = convert_at_rates(
                     source, window, value=a.value, options=ctx.options
                 )
