@@ -276,6 +276,15 @@ _LIST_JOINER = regex.compile(
 #: right before a change's start, and between its start and its end: "from 225
 #: to 326"
 _FROM = regex.compile(r"\bfrom\s+$")
+#: between a level and the start it rose or fell from, in one clause: "99 seats in
+#: the Lok Sabha polls, up from ", "230,000, down from "
+_UP_FROM_GAP = regex.compile(
+    r"[^,;:.()\d]{0,60},\s+(?:up|down)\s+from\s+(?:about\s+|around\s+|nearly\s+)?"
+)
+#: between two starts listed after one level: " in 2019 and "
+_NEXT_START_GAP = regex.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s+and\s+")
+#: after a listed start, its own year or the list's end: "44 in 2014", "44."
+_START_ENDS = regex.compile(r"\s+in\s+(?:19|20)\d\d\b|\s*(?:[,.;)]|$)")
 _FROM_TO = regex.compile(r"\s+to\s+")
 _TO_LEVEL = regex.compile(
     r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around\s+"
@@ -398,6 +407,13 @@ _SHORT_OF = regex.compile(
     regex.IGNORECASE,
 )
 _OF_THE = regex.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|its)\s*$")
+#: a part named by the group it is among, the verb inverted before it: "Among the
+#: dead were 26 people", "among those rescued are 40 children", "Among them were
+#: 12 firefighters" (a few words of the group, then the verb, then the figure)
+_AMONG_WERE = regex.compile(
+    r"\b(?i:among)\s+(?:[\w'-]+\s+){1,4}?(?i:were|are|was|is)\s+(?:(?i:at\s+least|some"
+    r"|about|around|nearly|almost|more\s+than)\s+)?$"
+)
 _TO_BEFORE = regex.compile(
     r"\b(?:to|at)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
     regex.IGNORECASE,
@@ -478,6 +494,23 @@ class FrameReader(HolderReader):
                     holder_key=frame.holder_key or sf.holder_key,
                     holder_source=frame.holder_source or sf.holder_source,
                     cues=(*frame.cues, f"attribute<-the start before ({start.text!r})"),
+                )
+            reached = self._level_left(n, frame)
+            if reached is not None:
+                # "won 99 seats, up from 52 in 2019 and 44 in 2014": the start a level
+                # was reached from measures what the level measures
+                rf = self.frames[reached.id]
+                frame = attrs.evolve(
+                    frame,
+                    attribute=rf.attribute,
+                    stage=frame.stage or "earlier",
+                    holder=frame.holder or rf.holder,
+                    holder_key=frame.holder_key or rf.holder_key,
+                    holder_source=frame.holder_source or rf.holder_source,
+                    cues=(
+                        *frame.cues,
+                        f"attribute<-the level it is the start of ({reached.text!r})",
+                    ),
                 )
             level = self._level_before(n, frame)
             if level is not None:
@@ -910,6 +943,35 @@ class FrameReader(HolderReader):
             return None
         gap = self.text[prev.span.end : claim.span.start]
         return prev if _TO_LEVEL.fullmatch(gap) else None
+
+    def _level_left(self, n: int, frame: Frame) -> Claim | None:
+        """The level the ``n``-th claim, of no named class, is the earlier start of:
+        "won 99 seats, up from 52", "fell to 230,000, down from 249,200" (the level
+        framed already, of the same kind and unit, in the same clause), and each
+        further start listed after it ("up from 52 in 2019 and 44 in 2014")."""
+        claim = self.claims[n]
+        prev = self._own_claim_before(n)
+        if (
+            named_class(frame.attribute)
+            or prev is None
+            or prev.sentence != claim.sentence
+            or prev.kind != claim.kind
+            or prev.unit != claim.unit
+        ):
+            return None
+        gap = self.text[prev.span.end : claim.span.start]
+        pf = self.frames[prev.id]
+        if pf.role == "level" and pf.stage is None and named_class(pf.attribute):
+            return prev if _UP_FROM_GAP.fullmatch(gap) else None
+        if (
+            pf.stage == "earlier"
+            and named_class(pf.attribute)
+            and any("the level it is the start of" in c for c in pf.cues)
+            and _NEXT_START_GAP.fullmatch(gap)
+            and _START_ENDS.match(self.text, claim.span.end)
+        ):
+            return prev  # "... and 44 in 2014": the next start listed
+        return None
 
     def _start_before(self, n: int) -> Claim | None:
         """The start the ``n``-th claim is the end of: "from 225 to 326", "from
@@ -1493,6 +1555,9 @@ class FrameReader(HolderReader):
         m = _SHORT_OF.match(right)
         if m is not None:
             return "change", None, m.group().strip()
+        m = _AMONG_WERE.search(near_left)
+        if m is not None:
+            return "part", None, m.group().strip()
         m = lex.part_before.search(near_left)
         gap = near_left[m.end() :].strip(" ,:\t\n(").split() if m else []
         if (

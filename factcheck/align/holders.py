@@ -309,6 +309,10 @@ def _verb_after_pronoun(tok: _Token, lex: Lexicon) -> bool:
 #: adverbs that may stand between a subject and its verb: "EP Group already owns"
 _ADVERBS = frozenset(["already", "now", "still", "also", "currently", "today"])
 #: a participle clause opening after a comma: ", dropping from", ", taking its"
+#: a consequence opening the claim's clause after a comma, with a subject of its
+#: own: "..., so the population declined by 112,700", "..., meaning the population
+#: shrank by 122,800" (the subject before the comma is the cause's)
+_CONSEQUENCE = regex.compile(r"(?i:so|meaning|which\s+means|thus)\s+(?=the\s|[A-Z])")
 _PARTICIPLE_OPENS = regex.compile(r",[ \t\u00a0]+[a-z]+ing\b")
 #: a sentence's opening place: "In Belgium", "In neighbouring Belgium"
 _OPENING_PLACE = regex.compile(
@@ -663,20 +667,25 @@ class HolderReader:
         relative = self._antecedent(clause_start, claim.span.start)
         if relative is not None:
             return relative
-        subordinate = SUBORDINATE_CLAUSE.finditer(text, start, claim.span.start)
-        for m in reversed(list(subordinate)):
-            found = self._subject_at(m.end(), claim.span.start)
+        opens = [
+            m.end() for m in SUBORDINATE_CLAUSE.finditer(text, start, claim.span.start)
+        ]
+        consequence = _CONSEQUENCE.match(text, start, claim.span.start)
+        if consequence is not None:
+            opens.insert(0, consequence.end())
+        for at in reversed(opens):
+            found = self._subject_at(at, claim.span.start)
             # "Rescuers searched on Friday as the toll climbed to 12": a
             # subordinate clause with a subject of its own holds its figure, even
             # if that subject names nobody
             if found is not None:
                 return found if found.key else None
-            owned = self._attribute_subject(m.end(), claim.span.start)
+            owned = self._attribute_subject(at, claim.span.start)
             if owned is not None:
                 # "..., while gold reserves rose $2.2 billion": the subject is what
                 # is measured, and the words before it whose it is
                 return owned[0]
-            if _DETERMINER_OPENS.match(text, m.end()):
+            if _DETERMINER_OPENS.match(text, at):
                 return None
         begins = [start]
         weak = [m.end() for m in _WEAK.finditer(text, clause_start, start)]

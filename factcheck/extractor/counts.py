@@ -207,6 +207,11 @@ _GAPPED_BEFORE: Final = regex.compile(
     r"(?:,|;|\band|\bwhile|\bwhereas|\bbut)[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z][\w'’.&-]*[ \t]+){1,4}$"
 )
+#: the first item of a list a colon opens right after a counted figure: "won 248
+#: seats: Civic Coalition 157, ..." (the colon's list counts that noun)
+_COLON_ITEM: Final = regex.compile(
+    r"\d[\d,.]*[ \t]+[a-z]{3,}:[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.&-]*[ \t]+){1,4}$"
+)
 #: after a gapped item's number: the list goes on or the sentence ends
 _ITEM_ENDS: Final = regex.compile(r"[ \t]*(?:[,;.)]|and\b|while\b|but\b|$)")
 #: an earlier item of the list, its number with the noun it counts: "194 seats"
@@ -221,9 +226,11 @@ def _gapped_list_item(text: str, number: Number, start: int) -> bool:
     a name that is a list item with its noun gapped, not a model number ("Boeing
     737"): the name follows a list's joint, nothing follows the number, and an
     earlier item of the sentence counts its noun."""
-    if not _GAPPED_BEFORE.search(text, max(0, start - 60), start):
-        return False
     if not _ITEM_ENDS.match(text, number.end):
+        return False
+    if _COLON_ITEM.search(text, max(0, start - 80), start):
+        return True
+    if not _GAPPED_BEFORE.search(text, max(0, start - 60), start):
         return False
     s0 = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
     return _COUNTED_ITEM.search(text, s0, start) is not None

@@ -43,6 +43,7 @@ SCALES: Mapping[str, float] = {
     "B": 1e9,
     "bn": 1e9,
     "bln": 1e9,
+    "bil": 1e9,
     "trillion": 1e12,
     "trillions": 1e12,
     "tn": 1e12,

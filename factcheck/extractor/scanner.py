@@ -77,8 +77,9 @@ def _after_space(text: str, pos: int) -> str:
 
 
 _SCALE_AFTER: Final = regex.compile(
-    # "Rs9.2tr": Pakistan's and Britain's press glue "tr" for trillion
-    r"\G(?:(?P<glued>bn|mn|mln|bln|tn|trn|tr|[kKmMbBT]|MM|cr)(?![A-Za-z])"
+    # "Rs9.2tr": Pakistan's and Britain's press glue "tr" for trillion; "RM393.8bil",
+    # "RM88.6mil": Malaysia's press glues "bil" and "mil"
+    r"\G(?:(?P<glued>bn|mn|mln|bln|bil|mil|tn|trn|tr|[kKmMbBT]|MM|cr)(?![A-Za-z])"
     rf"|(?:-|{SP})?(?P<word>(?i:lakh|lakhs|lacs?|crores?|thousand|million|millions|billion"
     r"|billions|trillion|trillions|hundred|grand)|bn|mn|mln|bln|tn|trn|cr\b\.?)(?![A-Za-z]))"
 )
@@ -397,8 +398,11 @@ def _core_number(text: str, m: CoreMatch) -> Number | None:
 
 #: scale abbreviations glued to digits before a range's hyphen ("5k-20k", "1bn-2bn")
 _GLUED_SCALES: Final = frozenset(
-    ["k", "K", "m", "M", "b", "B", "bn", "mn", "tn", "T", "trn", "tr", "mln", "bln"]
-)
+    [
+        "k", "K", "m", "M", "b", "B", "bn", "mn", "tn", "T", "trn", "tr", "mln", "bln",
+        "bil", "mil",
+    ]
+)  # fmt: skip
 
 
 #: what may follow a number that then has no scale, percent, currency, unit or

@@ -72,10 +72,17 @@ _COLON_BREAKDOWN = regex.compile(
     r"^(?:[ \t\u00a0]+(?!(?i:said|says|told|added|wrote)\b)[\w'’-]+){0,6}"
     # "208 seats in the Bundestag — 164 for the CDU and 54 for the CSU": a spaced
     # dash opens a breakdown as a colon does
-    r"(?::|[ \t\u00a0]+[-–—])[ \t\u00a0]+$"
+    r"(?::|[ \t\u00a0]+[-–—])[ \t\u00a0]+"
+    # "won 248 seats: Civic Coalition 157, Third Way 65 and the Left 36": the first
+    # item's name, its noun gapped
+    rf"(?:(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME}[ \t\u00a0]+)?$"
 )
-#: the gap before a closed list's last item: " women and "
-_LAST_ITEM = regex.compile(r"[ \t\u00a0](?i:and|plus)[ \t\u00a0]+$")
+#: the gap before a closed list's last item: " women and ", " and the Left " (a
+#: gapped item's name)
+_LAST_ITEM = regex.compile(
+    r"[ \t\u00a0](?i:and|plus)[ \t\u00a0]+"
+    rf"(?:(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME}[ \t\u00a0]+)?$"
+)
 
 
 def _own_figures(claims: list[ClaimRef]) -> list[ClaimRef]:

@@ -25,6 +25,9 @@ def only(text: str):
         ("worth $2.5bn", 2.5e9, "USD"),
         # "tr", "trn" and "tn" glued: the trillion of the British and Pakistani press
         ("a debt of £2.3tr", 2.3e12, "GBP"),
+        # "bil" and "mil" glued: the billion and million of Malaysia's press
+        ("tabled a RM393.8bil budget", 393.8e9, "MYR"),
+        ("a RM88.6mil allocation", 88.6e6, "MYR"),
         ("a debt of £2.3trn", 2.3e12, "GBP"),
         ("a debt of £2.3tn", 2.3e12, "GBP"),
         ("a price of 1,500 CFA francs a kilo", 1500, "XOF"),

@@ -252,8 +252,15 @@ def test_a_year_is_no_claim_but_a_decimal_of_four_characters_is() -> None:
             "Third Way won 26 seats and the Left 65, while Confederation has 18.",
             [26, 65, 18],
         ),
+        # the first item of a list a colon opens after a counted figure
+        (
+            "The groups won 248 seats: Civic Coalition 157, Third Way 65 and the Left 36.",
+            [248, 157, 65, 36],
+        ),
+        ("Seats: Civic Coalition 157.", []),
         # a model number stays a name, in a list or not
         ("The airline flies 30 jets, and the Boeing 737 is its workhorse.", [30]),
+        ("The airline flies 30 jets: the Boeing 737 is its workhorse.", [30]),
         ("The Left won 65.", [65]),
         ("Section 230 and Boeing 737.", []),
     ],
