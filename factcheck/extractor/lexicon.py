@@ -299,6 +299,8 @@ EXTRA_CURRENCY_NAMES: Mapping[str, str] = {
     "satoshis": "XBT",
     "btc": "XBT",
     "lire": "ITL",
+    # the Turkish press's English plural of the lira ("200 liras")
+    "liras": "TRY",
     # the West and Central African CFA francs: both pegged at 655.957 per euro, so
     # the West African code serves a conversion either way
     "cfa franc": "XOF",

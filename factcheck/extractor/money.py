@@ -478,6 +478,10 @@ def currency_after(
             and _weighed_after(text, wm.end("w1"))
         ):
             return None  # "8.8 million pounds of thrust": a weight or a force
+        if found is not None and found[0] == 1 and bare.lower() == "mark":
+            # "crossed the 1,000 mark": a milestone; the old German money is
+            # printed in the plural ("500 million marks") or named in full
+            return None
         if found is not None:
             n, code, note = found
             last = wm.group(f"w{n}").lower().rstrip(".,")

@@ -25,6 +25,8 @@ def only(text: str):
         ("worth $2.5bn", 2.5e9, "USD"),
         # "tr", "trn" and "tn" glued: the trillion of the British and Pakistani press
         ("a debt of £2.3tr", 2.3e12, "GBP"),
+        # the Turkish press's plural of the lira
+        ("a toll of 200 liras per car", 200.0, "TRY"),
         # "bil" and "mil" glued: the billion and million of Malaysia's press
         ("tabled a RM393.8bil budget", 393.8e9, "MYR"),
         ("a RM88.6mil allocation", 88.6e6, "MYR"),
@@ -328,3 +330,17 @@ def test_a_sign_between_two_amounts_is_the_second_s() -> None:
         ("$ 37,305.97", 37305.97),
     ]
     assert [c.text for c in extract("It cost $10 dollars.")] == ["$10 dollars"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a milestone, not the old German money
+        ("Deaths from dengue crossed the 1,000 mark on Sunday.", None),
+        # the money is printed in the plural
+        ("The bridge cost 500 million marks in 1995.", "DEM"),
+    ],
+)
+def test_the_mark_after_a_number_is_a_milestone(text: str, unit: str | None) -> None:
+    (claim,) = extract(text)
+    assert claim.unit == unit
