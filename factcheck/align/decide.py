@@ -554,6 +554,11 @@ def _holder_relation(
                     "different",
                     f"a holder and its unit in a country: {fa.holder} / {fb.holder}",
                 )
+            if _one_person(fa, fb):
+                # "President Petro Poroshenko" and "Poroshenko", "Prime Minister
+                # Narendra Modi" and "Mr Modi": a person named in full, then by
+                # the surname
+                return "same", f"one person: {fa.holder} / {fb.holder}"
             if _JOINT.search(larger.holder or ""):
                 # "Hyundai and Kia are recalling 3.4 million" and Hyundai's 1.64
                 # million: a joint figure and one member's
@@ -1175,7 +1180,7 @@ def decide(
     # two moments of a running tally differ by design: their digits prove nothing
     similarity, shared = _similarity(contexts[a.key], contexts[b.key], idf)
     slip = None if shared_anchor or series else digit_slip(ca, cb)
-    long_slip = False
+    long_slip = attribute_slip = False
     if (
         slip is not None
         and not same_doc
@@ -1198,6 +1203,12 @@ def decide(
         confidence += T.DIGIT_SLIP_LONG
         long_slip = True
         evidence.append(f"one story's figure printed two ways ({slip})")
+    elif slip is not None and _attribute_slip(ca, cb, fa, attribute, same_doc):
+        # "1,054 crew members" and "1,045 crew members", "58,141 fans" and "51,841
+        # spectators": one measure of one story with its digits in another order
+        confidence += T.DIGIT_SLIP_SAME_ATTRIBUTE
+        attribute_slip = True
+        evidence.append(f"one {fa.attribute} figure printed two ways ({slip})")
     elif slip is not None and confidence + T.DIGIT_SLIP >= T.POSSIBLE:
         confidence += T.DIGIT_SLIP
         evidence.append(f"the same digits printed two ways ({slip})")
@@ -1293,7 +1304,9 @@ def decide(
         confidence = min(confidence, T.PROBABLE - 0.01)
     if confidence >= T.CONFIDENT and not inferred:
         level: Level = "confident"
-    elif confidence >= T.PROBABLE and (holder != "unknown" or long_slip):
+    elif confidence >= T.PROBABLE and (
+        holder != "unknown" or long_slip or attribute_slip
+    ):
         level = "probable"
     elif confidence >= T.POSSIBLE:
         level = "possible"
@@ -1378,6 +1391,57 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
     if ea == eb and len(ma) == len(mb) and sorted(ma) == sorted(mb):
         return "two digits swapped"
     return None
+
+
+def _attribute_slip(
+    ca: Claim, cb: Claim, fa: Frame, attribute: str, same_doc: bool
+) -> bool:
+    """Whether two reports' figures of one named attribute print one figure's digits
+    two ways that a copy slips by: two digits swapped ("1,054" and "1,045" crew), or
+    a decimal moved by one place or by a scale word (13.4 and 134 billion, $36.2
+    million for $36.2 billion). A hundredfold (56 and 5,600) is more often a share and
+    a count; one report's own figures of one attribute (31% and 13% of a plan) are
+    two of its parts."""
+    if same_doc or attribute != "same":
+        return False
+    if fa.attribute is None or fa.attribute.startswith(("noun:", "dim:")):
+        return False
+    ratio = max(abs(ca.value), abs(cb.value)) / max(
+        min(abs(ca.value), abs(cb.value)), 1e-12
+    )
+    if ratio < 2:
+        return True  # digits swapped: the same size
+    return any(abs(ratio - f) < 1e-6 * f for f in T.SLIP_SCALES)
+
+
+#: a possessive ending on a name ("Modi's", "Odinga’s")
+_POSSESSIVE_END = regex.compile(r"['’]s?$")
+
+
+def _person_names(holder: str | None) -> list[str] | None:
+    """A holder's words past its titles ("President", "Mr"), if every one is a
+    capitalized name ("Petro Poroshenko", "Modi's"); None otherwise."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    titles = lexicon().person_titles
+    words = [w for w in (holder or "").split() if w.lower().strip(".") not in titles]
+    if not words or not all(
+        w[:1].isupper() and w.rstrip("'’s").isalpha() for w in words
+    ):
+        return None
+    return [stem(_POSSESSIVE_END.sub("", w.lower())) for w in words]
+
+
+def _one_person(fa: Frame, fb: Frame) -> bool:
+    """Whether two holders name one person: a given name and a surname ("Petro
+    Poroshenko"), and the surname alone ("Poroshenko", "Mr Modi's"), each past its
+    titles. A surname alone is only read so against a full name of two words: a
+    family's members share it, and a story naming two of them names each in full."""
+    a, b = _person_names(fa.holder), _person_names(fb.holder)
+    if a is None or b is None:
+        return False
+    full, alone = (a, b) if len(a) > len(b) else (b, a)
+    return len(full) == 2 and len(alone) == 1 and full[-1] == alone[0]
 
 
 def _measured(claim: Claim) -> bool:

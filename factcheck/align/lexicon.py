@@ -84,6 +84,7 @@ class Lexicon:
     events: frozenset[str]
     place_nouns: frozenset[str]
     people: frozenset[str]
+    person_titles: frozenset[str]
     name_glue: frozenset[str]
 
     def fits(self, attribute: str, kind: str, unit: str | None) -> bool:

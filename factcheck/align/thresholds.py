@@ -60,6 +60,14 @@ SAME_LEVEL = 1.0
 #: and 2.62 billion) or two digits swapped (4.5% and 5.4%): a figure copied wrong,
 #: rarely two facts. Added to a match that is at least possible with it.
 DIGIT_SLIP = 1.0
+#: ... and between two reports that give one named attribute ("crew members",
+#: "attendance", "vaccine doses"), a slip says which of the story's figures each is:
+#: it weighs this much and makes a match probable (a warning) even when the holder
+#: each report reads is unknown
+DIGIT_SLIP_SAME_ATTRIBUTE = 1.5
+#: ... a decimal moved this many times over: one place, or a scale word (million for
+#: billion); a hundredfold is more often a share beside a count
+SLIP_SCALES = (10.0, 1000.0)
 #: ... and two reports of one story (shared names, one news cycle) that print a
 #: figure of at least ``SLIP_STAGE_DIGITS`` significant digits two ways ("$60.5
 #: million" and "$50.6 million" posting fees; "Rs 43,084 crore" and "Rs 43,804
