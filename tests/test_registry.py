@@ -28,7 +28,7 @@ HEADINGS = ("*What it checks.*", "*Why it matters.*", "*Example.*", "*Configurat
 #: in its own module)
 FAMILIES = {
     "FC0": ("factcheck.rules.meta",),
-    "FC1": ("factcheck.rules.conversion",),
+    "FC1": ("factcheck.rules.conversion", "factcheck.rules.rates"),
     "FC2": ("factcheck.rules.cross_source",),
     "FC3": (
         "factcheck.rules.arithmetic",

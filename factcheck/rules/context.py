@@ -61,6 +61,15 @@ SOURCE_PRECISION_RATIO = 10.0
 #: extra slack on a currency conversion between two outlets' figures: either may have
 #: converted on the day of the event rather than of publication, or at a bank's rate
 CROSS_SOURCE_FX_SLACK = 0.03
+#: FC104: two conversions of one pair of currencies whose implied rates stand at
+#: least this many times apart, beyond each figure's precision, cannot both be right
+#: (a scale word dropped, a rate inverted); a currency moves less within a news
+#: cycle (a devaluation aside), and so does a dollar of a neighbouring country
+#: (Canada's, Singapore's) read as the US dollar
+RATE_FACTOR = 2.0
+#: ... compared between reports at most this many days apart (one news cycle): a
+#: rate months earlier may have been another
+RATE_DAYS = 30
 #: how loose a share in words is read ("a quarter", "two-thirds", "one in seven"): a
 #: writer picks the nearest simple fraction, so "one in seven" says 13-16%, "a quarter"
 #: 22.5-27.5%; relative to the fraction, beyond its qualifier

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 import regex
@@ -38,6 +38,9 @@ from factcheck.normalize.stated_rates import (
 from factcheck.normalize.units import convert_quantity
 from factcheck.rules.context import AT_THE_TIME_DAYS, SHARED_BOUND_REACH, AuditContext
 from factcheck.rules.registry import rule
+
+if TYPE_CHECKING:
+    from factcheck.rules.rates import Converted
 
 
 def _own_qualifier(anchor: ClaimRef, ref: ClaimRef) -> bool:
@@ -89,7 +92,7 @@ def _rel_gap(expected: Interval, stated: Interval) -> float:
     return 0.0
 
 
-def _equivalents(ctx: AuditContext, kind: str) -> Iterator[tuple[ClaimRef, ClaimRef]]:
+def equivalents(ctx: AuditContext, kind: str) -> Iterator[tuple[ClaimRef, ClaimRef]]:
     for ref in ctx.refs:
         anchor = ctx.anchor_of(ref)
         if anchor is None or ref.claim.kind != kind or anchor.claim.kind != kind:
@@ -278,6 +281,14 @@ def _period_rates(
         return None
 
 
+def tested(ctx: AuditContext, conversion: Converted) -> bool:
+    """Whether FC101 tests a stated equivalent: some basis (a reference rate, a rate
+    the article states) reads every candidate reading of the pair."""
+    anchor, ref = conversion.anchor, conversion.ref
+    bases, untried = _bases(ctx, anchor, ref, document_rates(ctx, anchor.doc_index))
+    return bool(bases) and not untried
+
+
 def document_rates(ctx: AuditContext, doc_index: int) -> tuple[StatedRate, ...]:
     """The exchange rates a document of the audit states (read from its prose)."""
     extraction = ctx.extractions[doc_index]
@@ -326,7 +337,7 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
     provider chain (`providers`); severity and on/off under `[tool.factcheck.rules]`.
     """
     rates_of: dict[int, tuple[StatedRate, ...]] = {}
-    for anchor, ref in _equivalents(ctx, "money"):
+    for anchor, ref in equivalents(ctx, "money"):
         if anchor.doc_index not in rates_of:
             rates_of[anchor.doc_index] = document_rates(ctx, anchor.doc_index)
         bases, untried = _bases(ctx, anchor, ref, rates_of[anchor.doc_index])
@@ -350,7 +361,7 @@ def _mismatch(
     gap = _rel_gap(main.expected, main.stated)
     conv = main.conversion
     details: dict[str, str | float | int | bool | None] = {
-        **_pair_details(a, b),
+        **pair_details(a, b),
         "basis": main.name,
         "relative_gap": gap,
         "expected_low": main.expected.low,
@@ -457,7 +468,7 @@ def _market_message(
     return message, details
 
 
-def _pair_details(a: Claim, b: Claim) -> dict[str, str | float | int | bool | None]:
+def pair_details(a: Claim, b: Claim) -> dict[str, str | float | int | bool | None]:
     """The stated amount and its stated equivalent, for a finding's details."""
     return {
         "stated_value": a.value,
@@ -507,7 +518,7 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
-    for anchor, ref in _equivalents(ctx, "quantity"):
+    for anchor, ref in equivalents(ctx, "quantity"):
         a, b = anchor.claim, ref.claim
         source = ctx.anchor_interval(a)
         conv = ctx.convert(
@@ -541,7 +552,7 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
             message,
             related=[anchor],
             details={
-                **_pair_details(a, b),
+                **pair_details(a, b),
                 "factor": conv.factor,
                 "expected_value": conv.value,
                 "expected_low": conv.result.low,
@@ -611,7 +622,7 @@ def _restated_off(
         ref,
         f"{said}; {b.text!r} allows {format_interval(stated)}, {gap:.1%} off",
         related=[anchor],
-        details={**_pair_details(a, b), **details, "relative_gap": gap},
+        details={**pair_details(a, b), **details, "relative_gap": gap},
         evidence=(why,),
     )
 

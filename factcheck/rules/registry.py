@@ -166,6 +166,7 @@ def builtin_rules() -> dict[str, Rule]:
         meta,
         parts,
         ranking,
+        rates,
     )
 
     found = [
@@ -173,6 +174,7 @@ def builtin_rules() -> dict[str, Rule]:
         for module in (
             meta,
             conversion,
+            rates,
             cross_source,
             arithmetic,
             parts,
