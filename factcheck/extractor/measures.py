@@ -49,6 +49,24 @@ _WEATHER_WORDS: Final = lazy_pattern(
 )
 #: how far from "mb" the weather words are looked for
 _WEATHER_REACH: Final = 200
+#: words of heat and cold near a spaced "C" or "F" ("rising from 46.6 C on Sunday to
+#: 49.6 C", the Canadian Press's style): there it is a temperature, not a letter
+_HEAT_WORDS: Final = lazy_pattern(
+    r"(?i:\b(?:temperatures?|heat|heatwave|hottest|coldest|warmest|degrees?"
+    r"|thermometers?|celsius|fahrenheit|frost|freezing)\b)"
+)
+#: how far from a spaced "C" or "F" the words of heat are looked for, in characters
+_HEAT_REACH: Final = 160
+
+
+def _near_heat(text: str, pos: int) -> bool:
+    """Whether words of heat stand near ``pos`` (a spaced "C" is a temperature)."""
+    return (
+        _HEAT_WORDS().search(text, max(0, pos - _HEAT_REACH), pos + _HEAT_REACH)
+        is not None
+    )
+
+
 #: the characters other than ASCII letters that a unit symbol may start with
 _SYMBOL_START: Final = 'µμ°º"²³'
 #: one- and two-letter symbols that after a space are more often words than units
@@ -164,7 +182,11 @@ def _symbol_unit_at(text: str, pos: int, scaled: bool) -> Measure | None:
     rest = text[base + cut : base + cut + 1]
     if rest and (rest.isalnum() or rest == "_"):
         return None  # "24703m212": an identifier
-    if (spaced or hyphened) and candidate in _SPACED_SYMBOL_WORDS:
+    if (
+        (spaced or hyphened)
+        and candidate in _SPACED_SYMBOL_WORDS
+        and not (spaced and candidate in ("C", "F") and _near_heat(text, pos))
+    ):
         return None
     if hyphened and cut == 1:
         return None  # "the 5-m", "a 3-D film": one letter after a hyphen is a word

@@ -269,7 +269,12 @@ def _all_change_triples(
             # "fell 500 points from 35,000": an index's points
             and not (points and not new.claim.kind == old.claim.kind == "percent")
             # "an increase of 210" between counts: a difference in their measure
-            and not (amount and not _same_measure(pct.claim, new.claim))
+            and not (
+                amount
+                and not _same_measure(pct.claim, new.claim)
+                # "from 46.6 C to 49.6 C, a jump of four degrees"
+                and not _margin_unit(pct.claim, new.claim)
+            )
             # "raise its dividend ... to $1.63 from $1.51 and lift buybacks by
             # $2.5bn": an amount larger than both ends is another change's
             and not (amount and not _within_ends(pct, new, old))
@@ -844,7 +849,11 @@ _COMPARED_BY = regex.compile(
     r"^(?:[ \t\u00a0]+(?i:percentage))?(?:[ \t\u00a0]+(?i:points?|metres|meters|feet"
     r"|miles|kilometres|kilometers|km|seconds|minutes|votes|seats))?[ \t\u00a0]+"
     r"(?:(?i:more|higher|longer|taller|bigger|larger|greater|wider|heavier|faster"
-    r"|further|farther|fewer|less|lower|shorter|smaller|slower)[ \t\u00a0]+(?i:than)"
+    r"|further|farther|warmer|hotter|deeper|fewer|less|lower|shorter|smaller|slower"
+    r"|colder|cooler|cheaper)[ \t\u00a0]+(?i:than)"
+    # "48.8C, 0.8C above the previous record of 48.0C": where one figure stands
+    # against the other
+    r"|(?i:above|below)"
     # "169 seats, nine short of the 176 needed": a shortfall is a margin too
     r"|(?i:clear|ahead|short|shy)[ \t\u00a0]+(?i:of)"
     # "in 2:01:09, clipping 39 seconds off his old mark of 2:01:39": what a new
@@ -862,7 +871,10 @@ _FIGURE_AS_SUBJECT = regex.compile(
     r"|result|number|mark|price|level))[ \t\u00a0]+(?i:is|was|were|are)[ \t\u00a0]+$"
 )
 #: the comparatives of _COMPARED_BY that put the first figure below the second
-_BELOW = regex.compile(r"(?i:\b(?:fewer|less|lower|shorter|smaller|short|shy|off)\b)")
+_BELOW = regex.compile(
+    r"(?i:\b(?:fewer|less|lower|shorter|smaller|short|shy|off|colder|cooler|cheaper"
+    r"|below)\b)"
+)
 
 
 _SPEED_WORD = regex.compile(r"(?i:\b(?:faster|slower|quicker)\b)")
@@ -919,7 +931,11 @@ def _comparative_margins(
         larger = [
             r
             for k, r in enumerate(own[:i])
-            if k not in compared and _same_measure(r.claim, old.claim)
+            if k not in compared
+            and _same_measure(r.claim, old.claim)
+            # "328 of 630 seats, 12 above the 316 required": the whole a figure is
+            # counted in is not the figure compared
+            and (r.claim.frame is None or r.claim.frame.role != "whole")
         ]
         if not larger:
             # "... in 1:59:40. The time is 79 seconds faster than his record of
@@ -945,7 +961,7 @@ def _comparative_margins(
             continue
         m = margin.claim
         fits = (
-            _same_measure(m, old.claim)
+            _same_measure(m, old.claim) or _margin_unit(m, old.claim)
             if old.claim.kind != "percent"
             else m.unit == "pp" or (m.kind == "count" and (m.noun or "") in _POINTS)
         )
@@ -1166,15 +1182,20 @@ def _margin_triples(
         if not news:
             continue
         new = news[-1]
-        m_unit = margin.claim.unit
-        if not (
-            m_unit == old.claim.unit
-            or (m_unit == "degree" and old.claim.unit in _DEGREE_SCALES)
-            # "by more than 5C": a difference in the records' own scale
-            or m_unit == TEMPERATURES.get(old.claim.unit or "")
-        ):
+        if not _margin_unit(margin.claim, old.claim):
             continue
         yield margin, new, old
+
+
+def _margin_unit(margin: Claim, old: Claim) -> bool:
+    """Whether a margin is in the unit of the figures it separates: the same, or a
+    difference of temperatures ("by more than 5C", "0.8C above the record of
+    48.0C": a delta in the records' own scale; "by four degrees")."""
+    return (
+        margin.unit == old.unit
+        or (margin.unit == "degree" and old.unit in _DEGREE_SCALES)
+        or margin.unit == TEMPERATURES.get(old.unit or "")
+    )
 
 
 #: a record the figure before is said to have beaten: "254.8 mm, surpassing the
@@ -1553,8 +1574,13 @@ def _amount_of_a_change(
                 > max(new.claim.span.end, old.claim.span.end)
                 and _is_amount_change(amount)
                 and _clause_of(amount) == clause
-                and _same_measure(amount.claim, new.claim)
-                and _same_measure(amount.claim, old.claim)
+                and _same_measure(new.claim, old.claim)
+                and (
+                    _same_measure(amount.claim, old.claim)
+                    # "from 46.6 C to 49.6 C, a jump of four degrees": a difference
+                    # of temperatures
+                    or _margin_unit(amount.claim, old.claim)
+                )
             ):
                 yield amount, new, old
                 break
@@ -3575,10 +3601,18 @@ def multiple_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 
 
 #: a verb that multiplies what it changes: "more than doubled its key rate to 15%
-#: from 8.5%", "tripled to", "halved"
+#: from 8.5%", "tripled to", "halved", and in its plain and present forms ("will
+#: more than triple annual revenue from $5.3 billion to $13.2 billion", "doubles
+#: to"); not an adjective ("double-digit growth")
 _VERB_MULTIPLE = regex.compile(
     r"(?i:\b(?:(?P<q>more[ \t]+than|nearly|almost|roughly|about)[ \t]+)?"
-    r"(?P<m>doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b)"
+    r"(?P<m>doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving"
+    r"|doubles|triples|trebles|quadruples"
+    # the plain form after a modal or "to" ("will more than triple revenue"): bare,
+    # "triple the EU's 3% limit" is a multiple in words, not a verb
+    r"|(?<=\b(?:will|would|could|can|may|might|should|to)[ \t]+"
+    r"(?:(?:more[ \t]+than|nearly|almost|roughly|about)[ \t]+)?)"
+    r"(?:double|triple|treble|quadruple|halve))\b(?!-))"
 )
 _VERB_FACTOR = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
 

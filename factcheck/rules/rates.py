@@ -3,6 +3,7 @@ can test them."""
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -91,13 +92,6 @@ def _apart(x: Converted, y: Converted) -> float:
     return max(x.low / y.high, y.low / x.high, 1.0)
 
 
-def _near(x: Converted, y: Converted) -> bool:
-    """Whether two reports are of one news cycle: published at most ``RATE_DAYS``
-    apart (a report with no date is read as of the others' time)."""
-    da, db = x.ref.document.published, y.ref.document.published
-    return da is None or db is None or abs((da - db).days) <= RATE_DAYS
-
-
 @rule(
     "FC104",
     "conversions-disagree",
@@ -132,26 +126,28 @@ def conversions_disagree(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
+    quoted = ctx.provider.currencies()
     by_pair: dict[tuple[str, str], list[Converted]] = defaultdict(list)
     for anchor, ref in equivalents(ctx, "money"):
         conv = _implied(anchor, ref)
-        if conv is not None:
+        # a pair the reference quotes is FC101's to test
+        if conv is not None and not {conv.base, conv.quote} <= quoted:
             by_pair[(conv.base, conv.quote)].append(conv)
     for convs in by_pair.values():
         if len(convs) < 2:
             continue
         convs.sort(key=_order)
+        near = _cycles(convs)
         agree = [
-            sum(1 for y in convs if _near(x, y) and _apart(x, y) < RATE_FACTOR)
-            for x in convs
+            sum(1 for j in near[i] if _apart(x, convs[j]) < RATE_FACTOR)
+            for i, x in enumerate(convs)
         ]
         for i, x in enumerate(convs):
             against = [
                 j
-                for j, y in enumerate(convs)
+                for j in near[i]
                 if j != i
-                and _near(x, y)
-                and _apart(x, y) >= RATE_FACTOR
+                and _apart(x, convs[j]) >= RATE_FACTOR
                 # the one flagged agrees with fewer; of a lone pair, the later
                 and (agree[i] < agree[j] or (agree[i] == agree[j] and j < i))
             ]
@@ -161,6 +157,30 @@ def conversions_disagree(ctx: AuditContext) -> Iterator[Finding]:
             if tested(ctx, x) or any(tested(ctx, y) for y in others):
                 continue  # FC101 has a reference to test them against
             yield _finding(ctx, x, others)
+
+
+def _cycles(convs: list[Converted]) -> list[range | list[int]]:
+    """For each conversion (sorted by :func:`_order`), the indexes of those of one
+    news cycle with it: published at most ``RATE_DAYS`` apart, found by bisection
+    (a report with no date is of every cycle). Near-linear for an archive: each
+    conversion meets only its own weeks."""
+    undated = [i for i, c in enumerate(convs) if c.ref.document.published is None]
+    days = [
+        c.ref.document.published.toordinal()
+        for c in convs
+        if c.ref.document.published is not None
+    ]
+    first = len(undated)  # the undated sort first ("" before any date)
+    out: list[range | list[int]] = []
+    for c in convs:
+        day = c.ref.document.published
+        if day is None:
+            out.append(range(len(convs)))
+            continue
+        lo = bisect.bisect_left(days, day.toordinal() - RATE_DAYS)
+        hi = bisect.bisect_right(days, day.toordinal() + RATE_DAYS)
+        out.append([*undated, *range(first + lo, first + hi)])
+    return out
 
 
 def _order(c: Converted) -> tuple[str, str, int]:

@@ -261,6 +261,25 @@ def test_a_letter_after_a_model_number_is_no_temperature(text: str) -> None:
     assert extract(text) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a spaced "C" in a sentence about heat: the Canadian Press's style
+        (
+            "Temperatures rose from 46.6 C on Sunday to 49.6 C on Tuesday.",
+            "degree_Celsius",
+        ),
+        ("It hit 30 C in Paris amid a heatwave.", "degree_Celsius"),
+        # elsewhere a spaced capital is a letter: a grade, a class
+        ("He got a 5 C in the exam.", None),
+    ],
+)
+def test_a_spaced_c_is_a_temperature_beside_words_of_heat(
+    text: str, unit: str | None
+) -> None:
+    assert extract(text)[0].unit == unit
+
+
 # -- numbers grouped by spaces ---------------------------------------------------------
 
 
