@@ -407,6 +407,12 @@ _SHORT_OF = regex.compile(
     regex.IGNORECASE,
 )
 _OF_THE = regex.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|its)\s*$")
+#: a passive after a count's noun that names a tally: "passengers were killed",
+#: "miners are still missing", "residents have been evacuated"
+_PASSIVE_TALLY = regex.compile(
+    r"\s+(?:(?:were|are|was|is|have|has|had)\s+)(?:(?:been|still|also|now|reportedly)\s+)*"
+    r"(?P<cue>[a-z]+)\b"
+)
 #: a part named by the group it is among, the verb inverted before it: "Among the
 #: dead were 26 people", "among those rescued are 40 children", "Among them were
 #: 12 firefighters" (a few words of the group, then the verb, then the figure)
@@ -1442,6 +1448,22 @@ class FrameReader(HolderReader):
             # "The recall also extends to more than 200,000 vehicles": the
             # attribute is the clause's subject, the figure its verb's object
             return lex.attribute(cue.group()), cue.group()
+        if claim.kind == "count" and counted:
+            at = self.text.find(counted, claim.span.end, claim.span.end + 30)
+            passive = (
+                _PASSIVE_TALLY.match(self.text, at + len(counted), end)
+                if at >= 0
+                else None
+            )
+            verb = passive.group("cue").lower() if passive is not None else ""
+            if verb in lex.attribute_of:
+                tallied = lex.attribute(verb)
+                # a tally of people or things ("killed", "missing"), not a measure
+                # ("fires were burning": the area burned, not the fires)
+                if tallied in lex.running and tallied in lex.counted:
+                    # "Fourteen passengers were killed": the tally the verb names,
+                    # whoever it counts
+                    return tallied, verb
         if (
             claim.kind == "count"
             and counted

@@ -311,6 +311,15 @@ def _dates_the_count(text: str, day: regex.Match[str], count: tuple[int, int]) -
     if text.startswith(("'s", "’s"), day.end()):
         return False
     pre = " ".join((day.group("pre") or "").lower().split())
+    if (
+        day.start() >= start
+        and pre not in _COUNT_DAY
+        and _EVENT_CLAUSE.search(text, start, day.start()) is not None
+        and not _reported_on(text, day.start())
+    ):
+        # "47 people were killed when a hillside collapsed late on Sunday,
+        # officials said on Tuesday": the day of the event the count is of
+        return False
     return (
         day.start() >= start
         or pre in _COUNT_DAY
@@ -320,6 +329,10 @@ def _dates_the_count(text: str, day: regex.Match[str], count: tuple[int, int]) -
     )
 
 
+#: a clause after a running count that tells the event it counts ("were killed when
+#: a hillside collapsed", "died after the bus left the road"): its day is the
+#: event's, not the count's
+_EVENT_CLAUSE = regex.compile(r"(?i:\b(?:when|after)\b)")
 #: the words that tie a date before a running count to the count: "by", "as of"
 _TIED_BEFORE = regex.compile(
     r"(?i:\b(?:by|as[ \t]+of|until|through|on|since))[ \t\u00a0]*$"

@@ -87,8 +87,9 @@ _OF_IT_OR = regex.compile(
     rf"[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
 _OR = regex.compile(
-    # "39 of the 42 who could be assessed (97%)": a few words on the whole
-    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
+    # "39 of the 42 who could be assessed (97%)", "38 of the 145 seats in the new
+    # parliament, or 32 per cent": a few words on the whole
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,6}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
     # "or 60%", "about 63%", "or nearly 40 per cent", "a fatality rate of 27%"
     rf"(?:(?i:or)(?:[ \t\u00a0]+|$)|(?i:a|an)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?"
     r"(?i:rate|share|proportion|turnout)[ \t\u00a0]+(?i:of)[ \t\u00a0]+)?"

@@ -66,6 +66,7 @@ def ranking_order(ctx: AuditContext) -> Iterator[Finding]:
         by_doc.setdefault(ref.doc_index, []).append(ref)
     lex = lexicon()
     for doc_index, refs in sorted(by_doc.items()):
+        yield from _superlative_rankings(ctx, refs)
         prose = ctx.extractions[doc_index].document.prose
         topics: frozenset[str] | None = None
         for m in _RANKED.finditer(prose):
@@ -130,6 +131,106 @@ def ranking_order(ctx: AuditContext) -> Iterator[Finding]:
                             else "no other name in its sentence, and the story's"
                             " subject"
                         ),
+                    ),
+                )
+
+
+#: a superlative that ranks a figure first ("the region's largest lender by assets
+#: at £84bn", "the most populous of the three districts with 212,000", "leads the
+#: scoring chart with 14 goals", "the lowest pass rate in the county at 61%")
+_SUPERLATIVE = regex.compile(
+    r"\b(?P<sup>largest|biggest|highest|greatest|longest|tallest|heaviest|deadliest"
+    r"|costliest|most(?:[ \t]+[a-z-]+)?|leads|leading|top|fastest|quickest|lowest"
+    r"|smallest|fewest|least"
+    r"|shortest|cheapest|lightest|slowest)\b",
+    regex.IGNORECASE,
+)
+#: superlatives that put the first figure below the others
+_FIRST_BELOW = frozenset(
+    ["lowest", "smallest", "fewest", "least", "shortest", "cheapest", "lightest"]
+)
+#: superlatives of pace: for a time, the first is the smallest
+_PACE = frozenset(["fastest", "quickest"])
+#: between the ranked figure and the first it is ranked against: ", ahead of ",
+#: ", followed by ", ", compared with ", ", beating team-mate Pieter Swart's "
+_RANKED_AGAINST = regex.compile(
+    r"^[^;:.()\d]{0,60}?,[ \t\u00a0]+(?i:ahead[ \t]+of|followed[ \t]+by|compared[ \t]+with"
+    r"|compared[ \t]+to|beating|outpacing|against)\b[^;:.()\d]{0,60}$"
+)
+#: between two figures ranked against the first: " and Castleford Bank with ",
+#: ", and rival Luca Ferri's "
+_NEXT_RANKED = regex.compile(r"^[^;:.()\d]{0,60}$")
+
+
+#: a superlative over a span of time ("the highest since 2019", "the lowest in 15
+#: years", "the biggest on record"): the figures beside it may be of other times
+_SINCE = regex.compile(
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,4}?[ \t\u00a0]+(?i:since|in[ \t]+(?:\d+|a|two|three|four"
+    r"|five|six|seven|eight|nine|ten|several|many)[ \t]+(?:years|decades|months|weeks)"
+    r"|on[ \t]+record|ever)\b"
+)
+
+
+def _other_time(top: ClaimRef, other: ClaimRef) -> bool:
+    """Whether a figure ranked against the first is of another time ("61%,
+    compared with 64% a year earlier"): then it is no rival of the same table."""
+    ft, fo = top.claim.frame, other.claim.frame
+    if ft is None or fo is None:
+        return False
+    return bool(fo.time or fo.stage) and (fo.time, fo.stage) != (ft.time, ft.stage)
+
+
+def _superlative_rankings(ctx: AuditContext, refs: list[ClaimRef]) -> Iterator[Finding]:
+    """A figure ranked first by a superlative, then the figures it is said to be
+    ahead of in the same sentence: "Harlow Bank is the region's largest lender at
+    £84bn, ahead of Merrow with £79bn and Castleford with £91bn" (91 is not
+    below 84)."""
+    by_sentence: dict[int, list[ClaimRef]] = {}
+    for r in refs:
+        if r.claim.sentence is not None and r.claim.equivalent_of is None:
+            by_sentence.setdefault(r.claim.sentence.start, []).append(r)
+    for claims in by_sentence.values():
+        prose = claims[0].document.prose
+        s0 = claims[0].claim.sentence.start if claims[0].claim.sentence else 0
+        for i, top in enumerate(claims[:-1]):
+            first = claims[i + 1].claim.span.start
+            if not _RANKED_AGAINST.match(prose[top.claim.span.end : first]):
+                continue
+            # the superlative before the figure, or after it ("With 14 goals, Ramos
+            # leads the chart, ahead of")
+            sups = list(_SUPERLATIVE.finditer(prose, s0, first))
+            if not sups:
+                continue
+            others = [claims[i + 1]]
+            for later in claims[i + 2 :]:
+                if not _NEXT_RANKED.match(
+                    prose[others[-1].claim.span.end : later.claim.span.start]
+                ):
+                    break
+                others.append(later)
+            if _SINCE.match(prose, sups[-1].end()):
+                continue  # "the highest since 2019": the others may be older
+            word = " ".join(sups[-1].group("sup").lower().split())
+            pace = word in _PACE and top.claim.unit in ("second", "minute", "hour")
+            below = word.split()[0] not in _FIRST_BELOW and not pace
+            for other in others:
+                if measure_of(other.claim) != measure_of(top.claim) or _other_time(
+                    top, other
+                ):
+                    continue
+                # the others must lie below the first (``below``), or above it
+                why = _out_of_order(ctx, other, top, below=below)
+                if why is None:
+                    continue
+                yield ctx.finding(
+                    "FC306",
+                    other,
+                    f"{other.claim.text!r} is listed behind {top.claim.text!r}, "
+                    f"which the sentence ranks first ({sups[-1].group()!r}): {why}",
+                    related=[top],
+                    evidence=(
+                        f"{top.claim.text!r} follows {sups[-1].group()!r}; "
+                        f"{other.claim.text!r} is among the figures it is ahead of",
                     ),
                 )
 
