@@ -1594,6 +1594,8 @@ class FrameReader(HolderReader):
             m = _PERCENT_OF.match(right)
             if m is not None and not _starts_with_claim(right, m):
                 whole = holder_key(m.group("whole").split(), lex)
+                if whole and set(whole) <= {stem(w) for w in lex.vote_words}:
+                    whole = ("vote",)  # "of the vote", "of ballots cast": one whole
                 if whole:
                     return "share", " ".join(whole), m.group().strip()
         m = lex.part_after.match(near_right.lstrip())

@@ -85,6 +85,7 @@ class Lexicon:
     place_nouns: frozenset[str]
     people: frozenset[str]
     person_titles: frozenset[str]
+    vote_words: frozenset[str]
     name_glue: frozenset[str]
 
     def fits(self, attribute: str, kind: str, unit: str | None) -> bool:

@@ -31,6 +31,12 @@ _YEAR = regex.compile(
     r"|(?<=\b(?i:in|since|until)\s)1[89]\d\d)"
     r"(?![\w-]|['’]s\b|\s*(?:%|per|acres|km|model))"
 )
+#: a year after "the" that names a period: "the 2023 financial year", "the 2023
+#: fiscal year", "the 2024 season"
+_NAMED_YEAR = regex.compile(
+    r"\b(?i:the)\s+((?:19|20)\d\d)\s+(?i:financial\s+year|fiscal\s+year|tax\s+year"
+    r"|budget\s+year|season)\b"
+)
 #: a year that spans two calendar years: "2023-24", "2023/2024" (a fiscal year or
 #: a season), named by the year it ends
 _SPAN_YEAR = regex.compile(
@@ -428,6 +434,11 @@ def _time_in(
         ym = _YEAR.search(text, ym.end(), hi)
     if ym is not None:
         year = ym.group(1)
+    else:
+        # "a dividend for the 2023 financial year", "in the 2023 season": a year
+        # after "the" that names a period, not a model ("the 2017 Elantra")
+        named = _NAMED_YEAR.search(text, lo, hi)
+        year = named.group(1) if named is not None else None
     if m is not None:
         q = m.group("q") or {
             "first": "1",

@@ -301,6 +301,17 @@ EXTRA_CURRENCY_NAMES: Mapping[str, str] = {
     "lire": "ITL",
     # the Turkish press's English plural of the lira ("200 liras")
     "liras": "TRY",
+    # the crowns of the wire services' English ("5.6 billion Norwegian crowns")
+    "norwegian crowns": "NOK",
+    "norwegian crown": "NOK",
+    "swedish crowns": "SEK",
+    "swedish crown": "SEK",
+    "danish crowns": "DKK",
+    "danish crown": "DKK",
+    "czech crowns": "CZK",
+    "czech crown": "CZK",
+    "icelandic crowns": "ISK",
+    "icelandic crown": "ISK",
     # the West and Central African CFA francs: both pegged at 655.957 per euro, so
     # the West African code serves a conversion either way
     "cfa franc": "XOF",
@@ -385,6 +396,9 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     # the Philippine press's peso ("P5.768 trillion", "P125 billion"), read only
     # glued, and only with a scale or thousands, as "R" is
     "P": "PHP",
+    # the Nigerian press's naira ("N780bn", "N45 billion", "N1.04tn"), read only
+    # glued, and only with a scale or thousands, as "R" is ("N95" is a mask)
+    "N": "NGN",
     # the Bangladeshi press's taka ("Tk 797,000 crore", "Tk2.65 trillion")
     "Tk": "BDT",
     "Tk.": "BDT",
@@ -427,7 +441,7 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
 
 #: two-letter prefixes read only glued to their number ("SR60 billion", "KD5
 #: million"): spaced, they are other things ("the SR 520 bridge", "a BD 2 rating")
-GLUED_SYMBOLS = frozenset({"SR", "QR", "Dh", "Dhs", "KD", "BD", "JD", "R", "P"})
+GLUED_SYMBOLS = frozenset({"SR", "QR", "Dh", "Dhs", "KD", "BD", "JD", "R", "P", "N"})
 
 #: lettered prefixes also written in lower case or with a space ("us $ 150", "c $ 16")
 CASELESS_PREFIXES = frozenset(

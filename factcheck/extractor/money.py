@@ -270,9 +270,9 @@ def currency_before(text: str, start: int, floor: int = 0) -> Currency | None:
         raw = m.group("sym").strip()
         if raw in lexicon.GLUED_SYMBOLS and m.end("sym") < len(window):
             return None  # "the SR 520 bridge": a road, not riyals
-        if raw in ("R", "P") and _RAND_AMOUNT.match(text, start) is None:
-            # "the R1 motorway", "the P50 phone": rand or pesos only with a scale
-            # or thousands
+        if raw in ("R", "P", "N") and _RAND_AMOUNT.match(text, start) is None:
+            # "the R1 motorway", "the P50 phone", "an N95 mask": rand, pesos or
+            # naira only with a scale or thousands
             return None
         note = None
         if raw in lexicon.AMBIGUOUS_SYMBOLS:

@@ -27,6 +27,9 @@ def only(text: str):
         ("a debt of £2.3tr", 2.3e12, "GBP"),
         # the Turkish press's plural of the lira
         ("a toll of 200 liras per car", 200.0, "TRY"),
+        # the wire services' crowns
+        ("worth 5.6 billion Norwegian crowns", 5.6e9, "NOK"),
+        ("a fine of 2 million Swedish crowns", 2e6, "SEK"),
         # "bil" and "mil" glued: the billion and million of Malaysia's press
         ("tabled a RM393.8bil budget", 393.8e9, "MYR"),
         ("a RM88.6mil allocation", 88.6e6, "MYR"),
@@ -224,6 +227,10 @@ def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
         ("a fine of 50 million NIS", 50e6, "ILS"),
         ("It cost KSh 1,000.", 1000, "KES"),
         # the Bangladeshi press's taka
+        # the Nigerian press's naira, glued, with a scale or thousands
+        ("MTN was fined N780bn by the regulator", 780e9, "NGN"),
+        ("a N45 billion contract", 45e9, "NGN"),
+        ("a N1,500 fee", 1500.0, "NGN"),
         ("a deficit of Tk 2,56,000 crore", 2.56e12, "BDT"),
         ("the ADP of Tk2.65 trillion", 2.65e12, "BDT"),
         ("a budget of ৳500 crore", 5e9, "BDT"),
@@ -266,7 +273,7 @@ def test_medals_of_a_metal_are_no_money() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["the Huawei P50 phone", "a P2 rating", "the R1 motorway"]
+    "text", ["the Huawei P50 phone", "a P2 rating", "the R1 motorway", "an N95 mask"]
 )
 def test_a_glued_letter_without_scale_or_thousands_is_a_name(text: str) -> None:
     assert list(extract(text)) == []
