@@ -504,6 +504,13 @@ def _resolve_pesos(document: Document, table: ClaimTable) -> None:
         return  # most texts have no pesos: the prose is not searched
     found = _one_country(document.prose, _PESO_COUNTRIES, _PESO_COUNTRY_NAMES)
     if found is None:
+        # no peso country named, or two: Mexican pesos, and the Philippine reading
+        # stays a candidate that checks try ("5.6 billion pesos or about $99
+        # million" in a story of a Philippine city that names no country)
+        for row in rows:
+            unit, note = table.unit_and_note(row)
+            if unit == "MXN" and note is not None:
+                table.set_unit_and_note(row, "MXN", note, "PHP")
         return
     code, country = found
     for row in rows:

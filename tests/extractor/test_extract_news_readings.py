@@ -898,6 +898,14 @@ def test_pesos_are_the_named_countrys(text: str, unit: str) -> None:
     assert claim.unit == unit
 
 
+def test_pesos_of_no_named_country_keep_the_philippine_reading() -> None:
+    from factcheck.extractor import extract_document
+
+    text = "The city's flood plan costs 5.6 billion pesos, or about $99 million."
+    (pesos, _) = extract_document(Document.from_text(text, path="a.txt")).claims
+    assert (pesos.unit, pesos.unit_candidates) == ("MXN", ("MXN", "PHP"))
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
