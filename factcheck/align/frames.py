@@ -437,6 +437,9 @@ class FrameReader(HolderReader):
         super().__init__(document, claims)
         self.by_id = {c.id: c for c in claims}
         self.frames: dict[str, Frame] = {}
+        #: the claims read as the earlier start of the level before them ("up from
+        #: 52"), so a start listed after one is read as one too
+        self.starts: set[str] = set()
         #: where the text holds an idiom that names no attribute ("in the order of")
         self.idioms = [
             (m.start(), m.end()) for m in self.lex.idioms.finditer(self.text)
@@ -505,6 +508,7 @@ class FrameReader(HolderReader):
             if reached is not None:
                 # "won 99 seats, up from 52 in 2019 and 44 in 2014": the start a level
                 # was reached from measures what the level measures
+                self.starts.add(claim.id)
                 rf = self.frames[reached.id]
                 frame = attrs.evolve(
                     frame,
@@ -970,9 +974,7 @@ class FrameReader(HolderReader):
         if pf.role == "level" and pf.stage is None and named_class(pf.attribute):
             return prev if _UP_FROM_GAP.fullmatch(gap) else None
         if (
-            pf.stage == "earlier"
-            and named_class(pf.attribute)
-            and any("the level it is the start of" in c for c in pf.cues)
+            prev.id in self.starts
             and _NEXT_START_GAP.fullmatch(gap)
             and _START_ENDS.match(self.text, claim.span.end)
         ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import attrs
 import regex
@@ -38,9 +38,6 @@ from factcheck.normalize.stated_rates import (
 from factcheck.normalize.units import convert_quantity
 from factcheck.rules.context import AT_THE_TIME_DAYS, SHARED_BOUND_REACH, AuditContext
 from factcheck.rules.registry import rule
-
-if TYPE_CHECKING:
-    from factcheck.rules.rates import Converted
 
 
 def _own_qualifier(anchor: ClaimRef, ref: ClaimRef) -> bool:
@@ -281,10 +278,9 @@ def _period_rates(
         return None
 
 
-def tested(ctx: AuditContext, conversion: Converted) -> bool:
+def tested(ctx: AuditContext, anchor: ClaimRef, ref: ClaimRef) -> bool:
     """Whether FC101 tests a stated equivalent: some basis (a reference rate, a rate
     the article states) reads every candidate reading of the pair."""
-    anchor, ref = conversion.anchor, conversion.ref
     bases, untried = _bases(ctx, anchor, ref, document_rates(ctx, anchor.doc_index))
     return bool(bases) and not untried
 

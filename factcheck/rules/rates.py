@@ -12,7 +12,6 @@ import attrs
 from factcheck.align import ClaimRef
 from factcheck.model import Finding
 from factcheck.rules.context import (
-    ANCHOR_PRECISION_CAP,
     RATE_DAYS,
     RATE_FACTOR,
     AuditContext,
@@ -53,28 +52,22 @@ class Converted:
         )
 
 
-def _implied(anchor: ClaimRef, ref: ClaimRef) -> Converted | None:
-    """The rate a stated equivalent implies, read at both figures' precision (the
-    anchor's never looser than ``ANCHOR_PRECISION_CAP``: a writer converts the
-    figure they print); None for an open figure ("more than $2 billion") or an
-    equivalent whose currency is one of several readings (a "$" an outlet's country
-    leaves open). An anchor's currency is the one its report reads ("Rs" in a Sri
-    Lankan paper): two reports are compared only when they read one pair."""
+def _implied(ctx: AuditContext, anchor: ClaimRef, ref: ClaimRef) -> Converted | None:
+    """The rate a stated equivalent implies, the anchor read as FC101 reads it
+    (:meth:`~factcheck.rules.context.AuditContext.anchor_interval`: a writer
+    converts the figure they print), the equivalent at its own precision; None for
+    an open equivalent ("more than $2 billion") or one whose currency is one of
+    several readings (a "$" an outlet's country leaves open). An anchor's currency
+    is the one its report reads ("Rs" in a Sri Lankan paper): two reports are
+    compared only when they read one pair."""
     a, b = anchor.claim, ref.claim
     if a.unit is None or b.unit is None or b.unit_candidates:
         return None
-    if (
-        a.low is None
-        or a.high is None
-        or b.low is None
-        or b.high is None
-        or a.value <= 0
-        or b.value <= 0
-    ):
+    if b.low is None or b.high is None or b.low <= 0:
         return None
-    a_low = max(a.low, a.value * (1 - ANCHOR_PRECISION_CAP))
-    a_high = min(a.high, a.value * (1 + ANCHOR_PRECISION_CAP))
-    if a_low <= 0 or b.low <= 0:
+    iv = ctx.anchor_interval(a)
+    a_low, a_high = iv.low, iv.high
+    if a_low is None or a_high is None or a_low <= 0:
         return None
     low, high = b.low / a_high, b.high / a_low
     if a.unit < b.unit:
@@ -129,7 +122,7 @@ def conversions_disagree(ctx: AuditContext) -> Iterator[Finding]:
     quoted = ctx.provider.currencies()
     by_pair: dict[tuple[str, str], list[Converted]] = defaultdict(list)
     for anchor, ref in equivalents(ctx, "money"):
-        conv = _implied(anchor, ref)
+        conv = _implied(ctx, anchor, ref)
         # a pair the reference quotes is FC101's to test
         if conv is not None and not {conv.base, conv.quote} <= quoted:
             by_pair[(conv.base, conv.quote)].append(conv)
@@ -154,7 +147,7 @@ def conversions_disagree(ctx: AuditContext) -> Iterator[Finding]:
             if not against:
                 continue
             others = [convs[j] for j in against]
-            if tested(ctx, x) or any(tested(ctx, y) for y in others):
+            if any(tested(ctx, c.anchor, c.ref) for c in (x, *others)):
                 continue  # FC101 has a reference to test them against
             yield _finding(ctx, x, others)
 
