@@ -85,8 +85,14 @@ _ANOTHER_PHRASE = regex.compile(
 )
 #: an amount large enough that two printings of it in one story are one figure
 _LARGE = 1e6
-#: between a part and the whole it is counted in: "208 of 630", "21 out of the 35"
-_OF_WHOLE = regex.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?")
+#: between a part and the whole it is counted in: "208 of 630", "21 out of the 35",
+#: "535,595 first preferences out of about 2.18 million", "13 million of the nearly
+#: 35 million" (the counted noun only before "out of", as "11 of them" is no whole)
+_OF_WHOLE = regex.compile(
+    r"(?:\s+of|(?:\s+[a-z][a-z-]*){0,3}\s+out\s+of)"
+    r"\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
+    r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|over|more\s+than)\s+)?"
+)
 #: "than" after "more"/"less" after a figure: the figure is a difference
 _THAN_AFTER = regex.compile(r"\s+than\b")
 _QUALIFIER_THAN = regex.compile(
@@ -152,6 +158,20 @@ _SPLIT_TO = regex.compile(r"\s*to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\
 _NEXT_ITEM = regex.compile(r"(?:,|[ \t\u00a0]+and)[ \t\u00a0]+")
 #: two figures of one list item joined by "and": "ACT 9.0% and 11 seats"
 _JOINED_FIGURE = regex.compile(r"[ \t\u00a0]+and[ \t\u00a0]+")
+#: a sentence that restates the one before in another currency: "In dollar terms,",
+#: "In US dollar terms,", "In euro terms,"
+_IN_OTHER_TERMS = regex.compile(r"[ \t]*In\s+(?:[\w.$-]+\s+){1,2}terms\s*,")
+#: the noun of a change right after the attribute it changes: "10% revenue growth"
+_CHANGE_NOUN = regex.compile(
+    r"\s+(?i:growth|increases?|rises?|gains?|jumps?|drops?|declines?|falls?|surges?"
+    r"|slumps?|cuts?|reductions?|hikes?)\b"
+)
+#: between such a change and the level it reached: " revenue growth for 2023 to "
+_NOUN_CHANGE_TO = regex.compile(
+    rf"\s+[a-z-]+{_CHANGE_NOUN.pattern}"
+    r"(?:\s+(?:for|in)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)?\s*,?\s*(?:to|at)\s+"
+    r"(?:about\s+|around\s+)?"
+)
 _COORDINATED = regex.compile(r"\s+(?:and|or)\s+[a-z-]+\s+([a-z]+)\b")
 #: a word of a headline cited in prose: a capitalized word, a figure, or the short
 #: words headlines leave lower-case ("to", "of", "in")
@@ -287,6 +307,9 @@ _NEXT_START_GAP = regex.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s+and\s+")
 _START_ENDS = regex.compile(r"\s+in\s+(?:19|20)\d\d\b|\s*(?:[,.;)]|$)")
 _FROM_TO = regex.compile(r"\s+to\s+")
 _TO_LEVEL = regex.compile(
+    # "rose 16 per cent year-on-year to": the base of the change said in words
+    r"(?:\s+(?i:year-on-year|year\s+on\s+year|on\s+the\s+year|from\s+a\s+year\s+"
+    r"(?:earlier|ago)))?"
     r"\s*,?\s*(?:to|at)\s+(?:a\s+record\s+|about\s+|around\s+"
     # "cut its base rate by 25 basis points to a record low of 1.50 percent",
     # "jumped to a 41-year high of 11.1%"
@@ -338,7 +361,10 @@ def _past_adverbs(words: list[str]) -> str:
 #: the level counts, where and when, and open no clause of their own
 _CHANGE_AFTER_LEVEL = regex.compile(
     r"\)?(?:\s+(?!(?i:and|but|while|which|who|that|when|after|before|as)\b)[\w'’-]+){0,6}"
-    r"\s*,\s*(?:[a-z-]+\s+){0,3}"
+    # ", after revenue shrank 1% in 2022": a clause of its own after the comma
+    # tells of another change, with its own time
+    r"\s*,\s*(?!(?:after|before|while|whereas|when|although|though|because|as)\b)"
+    r"(?:[a-z-]+\s+){0,3}"
 )
 #: between a level and a change it is said to be, the copula: "The 106 dead are",
 #: "the toll of 1,419 is now", "159 seats in the National Assembly is": the
@@ -406,7 +432,12 @@ _SHORT_OF = regex.compile(
     r"(?:short|shy)\s+of\b",
     regex.IGNORECASE,
 )
-_OF_THE = regex.compile(r"^\s*(?:Of|Out\s+of)\s+(?:the|this|that|its)\s*$")
+_OF_THE = regex.compile(
+    # "Of the 154 people killed,", "Of 578 patients with information on what they
+    # had vaped,", "Out of some 900 admitted,"
+    r"^\s*(?:Of|Out\s+of)\s+(?:(?:the|this|that|its|all)\s+)?"
+    r"(?:(?:about|around|some|nearly|almost|roughly)\s+)?$"
+)
 #: a passive after a count's noun that names a tally: "passengers were killed",
 #: "miners are still missing", "residents have been evacuated"
 _PASSIVE_TALLY = regex.compile(
@@ -462,7 +493,12 @@ class FrameReader(HolderReader):
                 continue
             frame = self._frame(claim, wholes.get(claim.id))
             change = self._change_before(n)
-            if change is not None and not named_class(frame.attribute):
+            if change is not None and (
+                not named_class(frame.attribute)
+                # "10% revenue growth to 609 billion yuan": the noun of the change
+                # names no class of the level it reached
+                or (frame.attribute == "growth" and claim.kind != "percent")
+            ):
                 # "revenue rose 5% to 592 billion yuan": the level the change reached
                 c = self.frames[change.id]
                 self.frames[change.id] = attrs.evolve(c, level=claim.id)
@@ -567,9 +603,11 @@ class FrameReader(HolderReader):
         self._fill_gapped()
         self._share_listed_holder()
         self._share_restated_holder()
+        self._share_joined_target()
         self._share_the_whole_state()
         self._share_listed_basis()
         self._carry_the_subject()
+        self._carry_into_other_terms()
         self._listed_kinds()
         self._winning_margins()
         return self.frames
@@ -643,6 +681,42 @@ class FrameReader(HolderReader):
                 continue
             if previous is not None and previous[0] != s0 and frame.holder_key:
                 previous = None  # another subject named in between
+
+    def _carry_into_other_terms(self) -> None:
+        """ "Revenue for the January-March quarter rose 16% to Rs 37,441 crore. In
+        dollar terms, revenue was $4,554 million": a sentence that opens by
+        restating the one before in another currency's terms goes on about its
+        figures; an attribute it shares with them takes their holder and time where
+        it names none."""
+        before: list[Frame] = []  # the frames of the sentence before
+        sentence: tuple[int, int] | None = None
+        current: list[Frame] = []
+        for claim in self.claims:
+            bounds = self._sentence(claim)
+            if bounds != sentence:
+                before, current, sentence = current, [], bounds
+            frame = self.frames[claim.id]
+            current.append(frame)
+            if (
+                frame.time is not None
+                or not named_class(frame.attribute)
+                or _IN_OTHER_TERMS.match(self.text, bounds[0]) is None
+            ):
+                continue
+            source = next(
+                (f for f in before if f.attribute == frame.attribute and f.time), None
+            )
+            if source is None:
+                continue
+            self.frames[claim.id] = frame = attrs.evolve(
+                frame,
+                time=source.time,
+                holder=frame.holder or source.holder,
+                holder_key=frame.holder_key or source.holder_key,
+                holder_source=frame.holder_source or source.holder_source,
+                cues=(*frame.cues, "time<-the sentence it restates in other terms"),
+            )
+            current[-1] = frame
 
     def _share_listed_basis(self) -> None:
         """ "a final dividend of ₹20 along with a special dividend of ₹8 per share":
@@ -774,12 +848,32 @@ class FrameReader(HolderReader):
             "the listed figure before",
         )
 
+    def _share_joined_target(self) -> None:
+        """ "against 41.45% and 13,288,686 votes for Marine Le Pen": a figure joined
+        by "and" to one whose holder is named after it takes that name, not the
+        clause subject's."""
+        self._take_holder_before(
+            lambda first, last, claim: (
+                "holder<-'for' after the figure" in first.cues
+                and _JOINED_FIGURE.fullmatch(self.text, last.span.end, claim.span.start)
+                is not None
+            ),
+            "the name after the figure joined to it",
+            backward=True,
+        )
+
     def _take_holder_before(
-        self, takes: Callable[[Frame, Claim, Claim], bool], why: str
+        self,
+        takes: Callable[[Frame, Claim, Claim], bool],
+        why: str,
+        *,
+        backward: bool = False,
     ) -> None:
         """Give a figure whose holder is its clause's subject the holder of the
         figure right before it in its sentence when ``takes`` (that figure's frame,
-        that figure, this one) says it belongs with it."""
+        that figure, this one) says it belongs with it; ``backward``, the holder of
+        the figure right after it (``takes`` then gets that figure's frame, this
+        figure, that one)."""
         prev: Claim | None = None
         for claim in self.claims:
             if claim.equivalent_of is not None:
@@ -787,18 +881,19 @@ class FrameReader(HolderReader):
             last, prev = prev, claim
             if last is None or last.sentence != claim.sentence:
                 continue
-            first, frame = self.frames[last.id], self.frames[claim.id]
+            giver, taker = (claim, last) if backward else (last, claim)
+            first, frame = self.frames[giver.id], self.frames[taker.id]
             if "holder<-the clause subject" not in frame.cues or not takes(
                 first, last, claim
             ):
                 continue
-            self.frames[claim.id] = attrs.evolve(
+            self.frames[taker.id] = attrs.evolve(
                 frame,
                 holder=first.holder,
                 holder_key=first.holder_key,
                 holder_source=first.holder_source,
                 cues=tuple(
-                    f"holder<-{why} ({last.text!r})"
+                    f"holder<-{why} ({giver.text!r})"
                     if c == "holder<-the clause subject"
                     else c
                     for c in frame.cues
@@ -952,7 +1047,9 @@ class FrameReader(HolderReader):
         ):
             return None
         gap = self.text[prev.span.end : claim.span.start]
-        return prev if _TO_LEVEL.fullmatch(gap) else None
+        return (
+            prev if _TO_LEVEL.fullmatch(gap) or _NOUN_CHANGE_TO.fullmatch(gap) else None
+        )
 
     def _level_left(self, n: int, frame: Frame) -> Claim | None:
         """The level the ``n``-th claim, of no named class, is the earlier start of:
@@ -1669,6 +1766,13 @@ class FrameReader(HolderReader):
             or lex.not_a_change.match(near_right.lstrip())
         ):
             return "change", None, m.group()
+        named = lex.attributes.match(near_right.lstrip())
+        if claim.kind == "percent" and named is not None:
+            # "posted 10% revenue growth", "a 4% sales decline": the attribute
+            # named between a percentage and the noun of its change
+            m = _CHANGE_NOUN.match(near_right.lstrip(), named.end())
+            if m is not None:
+                return "change", None, m.group().strip()
         # the claim stands between left and right: "#" keeps its place, a plain
         # count there counts the word after it
         mark = "0" if claim.kind == "count" and claim.unit is None else "#"

@@ -129,6 +129,15 @@ _FOR_AFTER = regex.compile(
     r"|in\s+(?=[A-Z]))"
 )
 
+#: a name a comparison is made with, then its own figure after a participle:
+#: "ahead of Apple, valued at about", "overtaking Nvidia, worth"
+_COMPARED_THEN_VALUED = regex.compile(
+    r"\b(?i:ahead\s+of|behind|than|overtaking|overtook|overtakes|surpassing|surpassed"
+    r"|eclipsing|eclipsed|beating)\s+(?:the\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’.&-]*),\s+"
+    r"(?i:(?:which\s+(?:is|was)\s+)?(?:valued|worth|priced|capitalised|capitalized)"
+    r"(?:\s+at)?)\s+(?i:(?:about|around|some|nearly|almost|roughly|just\s+over)\s+)?$"
+)
 
 #: an appositive between commas: " the international benchmark," (after a name)
 _APPOSITIVE_AFTER_NAME = regex.compile(
@@ -225,6 +234,7 @@ _SOURCE_OF = {
     "the clause agent": "agent",
     "the attribute's preposition": "owner",
     "a relative clause's antecedent": "subject",
+    "the name compared with": "target",
     "a name before the counted noun": "owner",
     "the name the counted noun is of": "owner",
     "the noun the figure modifies": "owner",
@@ -366,6 +376,19 @@ class HolderReader:
                     np = np[:k]  # "the 948-foot Korvan left", "a 2.4-km bridge links"
                     break
             found = _holder_from(np, "the noun the figure modifies", lex)
+            if found is not None:
+                return found
+        ahead = _COMPARED_THEN_VALUED.search(
+            text, max(s0, claim.span.start - 90), claim.span.start
+        )
+        if ahead is not None:
+            # "well ahead of Apple, valued at about $1.2 trillion": the figure after
+            # the name a comparison is made with is that name's
+            found = _holder_from(
+                _tokens(text, ahead.start("name"), ahead.end("name")),
+                "the name compared with",
+                lex,
+            )
             if found is not None:
                 return found
         before = text[max(s0, claim.span.start - 80) : claim.span.start]

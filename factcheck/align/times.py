@@ -105,7 +105,9 @@ FULL_YEAR = "?-FY"
 #: a year named by the day it ends, before that day: "for the year ended June 30",
 #: "the twelve months to 31 March 2024": a (fiscal) year, not that day
 _ENDED_BEFORE = regex.compile(
-    r"\b(?:year|months)\s+(?:ended|ending|to)\s+(?:the\s+)?$", regex.IGNORECASE
+    r"\b(?:(?P<three>three|3)\s+months|(?P<other>one|two|four|five|six|seven|eight|nine"
+    r"|ten|eleven|\d{1,2})\s+months|year|months)\s+(?:ended|ending|to)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
 )
 #: marks a quarter named by its months ("the March quarter"), not by its number
 BY_MONTHS = "m"
@@ -281,7 +283,19 @@ def read_time(
         # the sentence's is the report's or the later figure's
         stop = _PHRASE_END.search(text, claim.span.end, min(end, cut))
         passes = [(start, stop.start() if stop else min(end, cut))]
-    for lo, hi in passes:
+    for first, hi in passes:
+        # "for the three months ended June 30, 2023 was": a date the stretch starts
+        # inside is read whole
+        lo = next(
+            (
+                dm.start()
+                for dm in _DAY_MONTH.finditer(
+                    text, max(s0, first - 16), min(hi, first + 8)
+                )
+                if dm.start() < first < dm.end()
+            ),
+            first,
+        )
         found = _time_in(
             text,
             spans,
@@ -479,7 +493,20 @@ def _time_in(
         if count is not None and _dates_the_event(text, dm, count):
             continue  # "The explosion on August 4, which killed at least 128"
         day = int(dm.group("d1") or dm.group("d2"))
-        if _ENDED_BEFORE.search(text, max(0, dm.start() - 30), dm.start()):
+        ended = _ENDED_BEFORE.search(text, max(0, dm.start() - 30), dm.start())
+        if ended is not None and ended.group("three"):
+            # "Revenue for the three months to Dec. 31": the quarter that day ends,
+            # the last one ended before the report when no year is given
+            y = dm.group("y") or year
+            if y is None and published is not None:
+                y = published.year - ((month, day) > (published.month, published.day))
+            return f"{y or '?'}-Q{(month + 2) // 3}{BY_MONTHS}"
+        if ended is not None and ended.group("other"):
+            # "the six months to September 30": a period of its own, neither the
+            # year it ends nor that day
+            y = dm.group("y") or year or "?"
+            return f"{y}-{ended.group('other').lower()}m-{month:02d}"
+        if ended is not None:
             # "for the year ended June 30, 2023", "Revenue for the twelve months to
             # 31 March 2024 was": the (fiscal) year it ends
             y = dm.group("y") or year
