@@ -58,6 +58,19 @@ _PER = regex.compile(
 #: between "one unit" and its price: "=", "equals", "is worth", "buys"
 _EQUALS = regex.compile(rf"{_SP}*(?:=|equals|is{_SP}+worth|buys|is){_SP}*")
 _CODE = regex.compile(r"[A-Z]{3}")
+#: a currency named as the subject of its own price, then a bare number: "The naira
+#: traded at around 800 per dollar", "the rupee closed at 83.2 to the dollar"
+_CURRENCY_SUBJECT = regex.compile(
+    rf"\b(?i:the){_SP}+(?P<cur>[a-z]+){_SP}+(?:[a-z]+{_SP}+){{1,3}}?"
+    rf"(?:at|to|near|past|beyond){_SP}+"
+    rf"(?:(?:around|about|roughly|nearly|almost|some|just|over|under|below|above){_SP}+)*$"
+)
+#: before a rate a plan assumes, not the one a conversion was made at: "The budget
+#: assumes an exchange rate of 750 naira per dollar", "is based on a rate of"
+_ASSUMED = regex.compile(
+    r"\b(?i:assum\w*|benchmark\w*|based\s+on|projected|forecast\w*|budgeted)\b"
+    r"[^.;:!?]{0,40}$"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -75,6 +88,10 @@ class StatedRate:
     high: float
     span: Span
     text: str
+    #: a rate a plan assumes ("The budget assumes an exchange rate of 750 naira per
+    #: dollar"): a conversion may be made at it, but one that misses it may have
+    #: been made at the market's
+    assumed: bool = False
 
     def factors(self, from_unit: str, to_unit: str) -> tuple[float, float] | None:
         """The lowest and highest multiplier that takes an amount in ``from_unit``
@@ -132,6 +149,19 @@ def _per_word(prose: str, claim: Claim) -> tuple[str, int] | None:
     return None
 
 
+def _subject_currency(prose: str, claim: Claim) -> str | None:
+    """The currency a bare number is the price of, named as its clause's subject
+    ("The naira traded at around 800 per dollar"), or None."""
+    if (
+        claim.kind != "count"
+        or claim.unit is not None
+        or not 0 < claim.value < _MAX_RATE
+    ):
+        return None
+    m = _CURRENCY_SUBJECT.search(prose, max(0, claim.span.start - 60), claim.span.start)
+    return None if m is None else _currency_code(m.group("cur"))
+
+
 def _rate(
     base: str,
     quote: str,
@@ -160,6 +190,7 @@ def _rate(
         high=price.value + half,
         span=span,
         text=" ".join(prose[start:end].split()),
+        assumed=_ASSUMED.search(prose, max(0, start - 60), start) is not None,
     )
 
 
@@ -181,6 +212,21 @@ def stated_rates(prose: str, claims: Sequence[Claim]) -> tuple[StatedRate, ...]:
     """
     found: list[StatedRate] = []
     money = [c for c in claims if _is_price(c)]
+    for claim in claims:
+        subject = _subject_currency(prose, claim)
+        per = None if subject is None else _per_word(prose, claim)
+        if subject is not None and per is not None and per[0] != subject:
+            found.append(
+                _rate(
+                    per[0],
+                    subject,
+                    claim,
+                    start=claim.span.start,
+                    end=per[1],
+                    prose=prose,
+                    first=claim,
+                )
+            )
     for i, claim in enumerate(money):
         unit = claim.unit or ""
         per = _per_word(prose, claim)

@@ -260,8 +260,13 @@ def _bases(
                     )
                 )
             # a reading no rate could test (a currency the reference rates lack)
-            # leaves the claim unproven whatever the other readings say
-            untried = untried or len(out) == before
+            # leaves the claim unproven whatever the other readings say; so does
+            # one only a plan's assumed rate could (the writer may have converted
+            # at the market's)
+            untried = untried or all(
+                x.stated_rate is not None and x.stated_rate.assumed
+                for x in out[before:]
+            )
     return out, untried
 
 

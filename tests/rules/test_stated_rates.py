@@ -154,6 +154,34 @@ def test_a_stated_rate_checks_a_currency_the_reference_rates_lack(
         assert finding.details["bases_tried"] == "stated"
 
 
+@pytest.mark.parametrize(
+    ("rate", "eq", "silent"),
+    [
+        # a plan's assumed rate: an equivalent off it may be at the market's
+        (
+            "The budget assumes an exchange rate of 750 naira per dollar.",
+            "$34.4 billion",
+            True,
+        ),
+        ("Figures are converted at 750 naira per dollar.", "$34.4 billion", False),
+        # and one at it is consistent
+        (
+            "The budget assumes an exchange rate of 750 naira per dollar.",
+            "$36.7 billion",
+            True,
+        ),
+        # the market's rate, stated with the currency as its subject
+        ("The naira traded at around 800 per dollar.", "$34.4 billion", True),
+        ("The naira traded at around 800 per dollar.", "$30.4 billion", False),
+    ],
+)
+def test_an_assumed_rate_is_one_basis_and_never_the_only_proof(
+    rate: str, eq: str, silent: bool
+) -> None:
+    text = f"Nigeria proposed a 27.5 trillion naira ({eq}) budget.\n\n{rate}\n"
+    assert (run_audit(text, dt.date(2023, 11, 29)) == []) is silent
+
+
 def test_no_hint_when_the_stated_rate_is_the_market_rate() -> None:
     text = (
         "Alibaba will spend 380 billion yuan ($52.4 billion) on data centres.\n\n"
@@ -188,6 +216,11 @@ READS = [
     ("150 billion yen per dollar of sales", None),
     ("0.92 euro per dollar", ("USD", "EUR", 0.92)),
     ("$80 a barrel", None),
+    # a currency named as the subject of its own bare price
+    ("The naira traded at around 800 per dollar.", ("USD", "NGN", 800.0)),
+    ("The index traded at around 800 per dollar.", None),
+    ("the rupee closed at 83.2 to the dollar", ("USD", "INR", 83.2)),
+    ("the rupee closed at 83.2 to the share", None),
 ]
 
 
