@@ -212,6 +212,13 @@ _GAPPED_BEFORE: Final = regex.compile(
 _COLON_ITEM: Final = regex.compile(
     r"\d[\d,.]*[ \t]+[a-z]{3,}:[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.&-]*[ \t]+){1,4}$"
 )
+#: the first item of a tally said to stand at a list after a counted figure: "With
+#: all 160 seats now filled, the final tally stands at Fianna Fáil 38, ..."
+_TALLY_ITEM: Final = regex.compile(
+    r"\d[\d,.]*[ \t]+[a-z]{3,}[^.;:\d]{0,60},[ \t]+the[ \t]+(?:(?:final|full|latest"
+    r"|official)[ \t]+)?(?:tally|breakdown|split|count|result)[ \t]+(?:stands|stood|is"
+    r"|was|reads|read)(?:[ \t]+(?:at|as))?[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.&-]*[ \t]+){1,4}$"
+)
 #: after a gapped item's number: the list goes on or the sentence ends
 _ITEM_ENDS: Final = regex.compile(r"[ \t]*(?:[,;.)]|and\b|while\b|but\b|$)")
 #: an earlier item of the list, its number with the noun it counts: "194 seats"
@@ -228,7 +235,9 @@ def _gapped_list_item(text: str, number: Number, start: int) -> bool:
     earlier item of the sentence counts its noun."""
     if not _ITEM_ENDS.match(text, number.end):
         return False
-    if _COLON_ITEM.search(text, max(0, start - 80), start):
+    if _COLON_ITEM.search(text, max(0, start - 80), start) or _TALLY_ITEM.search(
+        text, max(0, start - 140), start
+    ):
         return True
     if not _GAPPED_BEFORE.search(text, max(0, start - 60), start):
         return False

@@ -35,6 +35,7 @@ from factcheck.extractor.units import TEMPERATURES
 from factcheck.model import NEARLY_MULTIPLE_BAND, Claim, Finding, Interval
 from factcheck.normalize import format_interval
 from factcheck.rules.context import (
+    ELIDED_UNIT_SIZE,
     FRACTION_WORD_TOLERANCE,
     NAMED_SIDE_REACH,
     AuditContext,
@@ -72,7 +73,16 @@ _OF = regex.compile(
     r"(?:[\w-]+['’]s[ \t\u00a0]+)?"
     # "nearly 40 per cent of the country's population of 28 million": the whole
     # named by its noun, then its figure
-    r"(?:(?:[a-z][a-z-]*[ \t\u00a0]+){1,2}(?i:of)[ \t\u00a0]+)?$"
+    r"(?:(?:[a-z][a-z-]*[ \t\u00a0]+){1,2}(?i:of)[ \t\u00a0]+)?"
+    # "13 million of the nearly 35 million eligible voters": the whole's qualifier
+    rf"{_ABOUT}$"
+)
+#: between a share of a noun and the part it restates: " of cases, about ", " of
+#: the seats ("
+_SHARE_THEN_PART = regex.compile(
+    r"^[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:the|all)[ \t\u00a0]+)?[a-z][a-z-]*"
+    r"(?:[ \t\u00a0]+[a-z][a-z-]*){0,2}[ \t\u00a0]*(?:,|\()[ \t\u00a0]*"
+    rf"{_ABOUT}$"
 )
 #: the qualifiers a share may carry: "about 63%", "more than a third"
 _SHARE_QUALIFIERS = (
@@ -89,7 +99,10 @@ _OF_IT_OR = regex.compile(
 _OR = regex.compile(
     # "39 of the 42 who could be assessed (97%)", "38 of the 145 seats in the new
     # parliament, or 32 per cent": a few words on the whole
-    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,6}[ \t\u00a0]*(?:,|\(|—|–)?[ \t\u00a0]*"
+    # ("450 reported using THC products, or 86 percent": a name among them)
+    r"^(?:[ \t\u00a0]+[A-Za-z][a-z-]*|[ \t\u00a0]+[A-Z]{2,5}){0,6}[ \t\u00a0]*"
+    # "... eligible voters - about 27% - cast": a spaced hyphen sets it off too
+    r"(?:,|\(|—|–|-(?=[ \t\u00a0]))?[ \t\u00a0]*"
     # "or 60%", "about 63%", "or nearly 40 per cent", "a fatality rate of 27%"
     rf"(?:(?i:or)(?:[ \t\u00a0]+|$)|(?i:a|an)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?"
     r"(?i:rate|share|proportion|turnout)[ \t\u00a0]+(?i:of)[ \t\u00a0]+)?"
@@ -416,14 +429,29 @@ def _level_and_base(
     if frame is None or frame.level is None:
         return None
     levels = [r for r in others if r.claim.id == frame.level]
-    bases = [r for r in others if r.claim.span.start > pct.claim.span.end]
+    # "rose 13% year-on-year to 31.7 billion yuan": a level after the change is the
+    # end it reached, never its own base
+    bases = [
+        r
+        for r in others
+        if r.claim.span.start > pct.claim.span.end
+        and not (levels and r.claim.span.start <= levels[0].claim.span.start)
+    ]
     if not levels or not bases:
         return None
     level, base = levels[0], bases[0]
     if "range" in (level.claim.qualifier, base.claim.qualifier):
         return None  # "nil up to ₹4 lakh, 5% on ₹4-8 lakh": a rate on a band
     between = _between(pct, base)
-    if _names_another_attribute(between, level):
+    if _names_another_attribute(between, level) or (
+        # "a net profit of 113.92 billion rupees, up 14.8% from a year earlier,
+        # on revenue of 591.62 billion rupees": framed as another attribute
+        _other_attributes(level, base)
+        and all(
+            r.claim.frame is not None and named_class(r.claim.frame.attribute)
+            for r in (level, base)
+        )
+    ):
         return None  # "net profit of 50.7 billion yuan, up 15%, on revenue of 362
         # billion yuan": the figure beside the result, not its base
     if _two_ends(level, base) and (
@@ -900,6 +928,28 @@ _POINTS = frozenset(["point", "points", "percentage points"])
 _HYPHEN_AFTER = regex.compile(r"-[a-z]")
 
 
+def _with_elided_unit(
+    before: Sequence[ClaimRef], margin: ClaimRef, old: ClaimRef
+) -> ClaimRef:
+    """ "reached 50.5 degrees, 0.4 degrees short of Onslow's 50.7": a bare number
+    a margin is measured from, right after a figure of the margin's own unit and of
+    its size, leaves that unit unsaid. Anything else is read as written."""
+    c, m = old.claim, margin.claim
+    prev = before[-1].claim if before else None
+    if (
+        c.kind != "count"
+        or c.unit is not None
+        or c.noun
+        or m.unit is None
+        or prev is None
+        or (prev.kind, prev.unit) != (m.kind, m.unit)
+        or not prev.value
+        or not ELIDED_UNIT_SIZE[0] <= c.value / prev.value <= ELIDED_UNIT_SIZE[1]
+    ):
+        return old
+    return attrs.evolve(old, claim=attrs.evolve(c, kind=prev.kind, unit=prev.unit))
+
+
 def _comparative_margins(
     claims: Sequence[ClaimRef],
     earlier: Sequence[ClaimRef] = (),
@@ -929,6 +979,7 @@ def _comparative_margins(
             # "three short of a majority in the 343-seat House": a figure glued to
             # its unit by a hyphen sizes the noun after it, it is not the mark
             continue
+        old = _with_elided_unit(own[:i], margin, old)
         larger = [
             r
             for k, r in enumerate(own[:i])
@@ -2602,6 +2653,14 @@ def _share_triples(
             and not _verb_before_share(_between(b, c))
         ):
             part, whole, pct = a, b, c
+        elif (
+            a.claim.kind == "percent"
+            and _SHARE_THEN_PART.match(_between(a, b))
+            and _OF.match(_between(b, c))
+        ):
+            # "accounting for 59% of cases, about 850 of the 948": the share, then
+            # the part and whole it is
+            pct, part, whole = a, b, c
         elif _ON_SALES.match(_between(a, b)) and _THEN_A_MARGIN.match(_between(b, c)):
             # "an operating profit of 23.47 trillion won on revenue of 66.19
             # trillion won, an operating margin of 41%": a margin is profit's share
@@ -2663,7 +2722,7 @@ def _verb_before_share(words: str) -> bool:
 
 
 #: what sets a share off as the part's own: ", or", "(", a dash
-_SETS_OFF = regex.compile(r"[,(—–]|\b(?i:or)\b")
+_SETS_OFF = regex.compile(r"[,(—–]|(?<=\s)-(?=\s)|\b(?i:or)\b")
 
 
 #: a share of a whole named before, by a noun: "about half of the total", "a third

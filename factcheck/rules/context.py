@@ -80,6 +80,11 @@ OPEN_END_FACTOR = 1.5
 #: stand, in characters ("$16 million more than runners-up France, who got $30
 #: million"); beyond it the figure is another clause's
 NAMED_SIDE_REACH = 80
+#: how near in size a bare number must stand to the figure before it to share its
+#: unsaid unit in a comparison ("reached 50.5 degrees, 0.4 degrees short of Onslow's
+#: 50.7"): within a factor of two either way; a number farther off counts something
+#: else
+ELIDED_UNIT_SIZE = (0.5, 2.0)
 #: a part hedged by "about" and printed to at least this many significant digits
 #: ("about $20.9 billion") is read to within one unit of its last digit in a
 #: breakdown, not the hedge's relative width: a writer who prints three digits

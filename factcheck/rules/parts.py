@@ -72,10 +72,23 @@ _COLON_BREAKDOWN = regex.compile(
     r"^(?:[ \t\u00a0]+(?!(?i:said|says|told|added|wrote)\b)[\w'’-]+){0,6}"
     # "208 seats in the Bundestag — 164 for the CDU and 54 for the CSU": a spaced
     # dash opens a breakdown as a colon does
-    r"(?::|[ \t\u00a0]+[-–—])[ \t\u00a0]+"
+    r"(?::|[ \t\u00a0]+[-–—]"
+    # "With all 160 seats now filled, the final tally stands at Fianna Fáil 38, ...":
+    # a tally or breakdown said to stand at a list of named holders
+    r"|,[ \t\u00a0]+(?i:the)[ \t\u00a0]+(?:(?i:final|full|latest|official)[ \t\u00a0]+)?"
+    r"(?i:tally|breakdown|split|count|result)[ \t\u00a0]+(?i:stands|stood|is|was|reads|read)"
+    r"(?:[ \t\u00a0]+(?i:at|as))?(?=[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?\p{Lu}))"
+    r"[ \t\u00a0]+"
     # "won 248 seats: Civic Coalition 157, Third Way 65 and the Left 36": the first
     # item's name, its noun gapped
     rf"(?:(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME}[ \t\u00a0]+)?$"
+)
+#: the last item of a list of holders that is the rest of them, gapped: ", and
+#: independents and others ", " and the rest "
+_RESIDUAL_ITEM = regex.compile(
+    r"^,?[ \t\u00a0]+(?i:and)[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?"
+    r"(?:[a-z-]+[ \t\u00a0]+(?i:and)[ \t\u00a0]+)?"
+    r"(?i:others|other[ \t\u00a0]+parties|independents|the[ \t\u00a0]+rest|rest)[ \t\u00a0]+$"
 )
 #: the gap before a closed list's last item: " women and ", " and the Left " (a
 #: gapped item's name)
@@ -105,12 +118,16 @@ def _listed_parts(
     out)."""
     parts = [own[first]]
     for later in own[first + 1 :]:
-        if _LIST_GAP.match(_between(parts[-1], later)) is None:
+        gap = _between(parts[-1], later)
+        if _LIST_GAP.match(gap) is None and _RESIDUAL_ITEM.match(gap) is None:
             break
         parts.append(later)
+        if _RESIDUAL_ITEM.match(gap) is not None:
+            break  # "..., and independents and others 23": the rest closes the list
     if len(parts) < 2:
         return None
-    if closed and not _LAST_ITEM.search(_between(parts[-2], parts[-1])):
+    last_gap = _between(parts[-2], parts[-1])
+    if closed and not (_LAST_ITEM.search(last_gap) or _RESIDUAL_ITEM.match(last_gap)):
         return None  # an open list ("3,214 men, 3,586 women, ..."): maybe a few
     if all(
         _listed_measure(p.claim, total)
@@ -327,7 +344,8 @@ _LIST_GAP = regex.compile(
 #: (159), DA (87), IFP (17) ... and PAC (1)"
 _BRACKETED_ITEM_GAP = regex.compile(
     r"^\)[ \t\u00a0]*(?:,[ \t\u00a0]*(?:(?i:and)[ \t\u00a0]+)?|[ \t\u00a0]+(?i:and)[ \t\u00a0]+)"
-    rf"(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME}[ \t\u00a0]*\($"
+    # "and Neckarwestheim 2 (": a name numbered within a series
+    rf"(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME}(?:[ \t\u00a0]+\d{{1,3}})?[ \t\u00a0]*\($"
 )
 #: between the last part and its total: " in Syria, more than "
 _TOTAL_GAP = regex.compile(
@@ -342,7 +360,10 @@ _TOTAL_GAP = regex.compile(
 #: between the last part and a total named before its figure: " in add-ons, a total
 #: of ", ", bringing the total to ", ", together account for more than "
 _NAMED_TOTAL_GAP = regex.compile(
-    r"^\)?(?:[ \t\u00a0]+[\w'’-]+){0,4},[ \t\u00a0]*(?i:(?:for[ \t]+|making[ \t]+|"
+    # "... and Neckarwestheim 2 (1,310 megawatts) were taken off the grid – together
+    # well over": the list's own verb phrase, then a dash, before the total
+    r"^\)?(?:(?:[ \t\u00a0]+[\w'’-]+){0,4},|(?:[ \t\u00a0]+[\w'’-]+){0,6}[ \t\u00a0]+[—–])"
+    r"[ \t\u00a0]*(?i:(?:for[ \t]+|making[ \t]+|"
     # "for a total enterprise value of": the total may name what it totals
     r"(?:bringing|taking)[ \t]+(?:the|its)[ \t]+)?(?:a[ \t]+)?total(?:[ \t]+[a-z-]+){0,2}"
     r"[ \t]+(?:of|to)"
@@ -350,7 +371,8 @@ _NAMED_TOTAL_GAP = regex.compile(
     r"|make[ \t]+up|come[ \t]+to|add[ \t]+up[ \t]+to|amount[ \t]+to|total"
     # "the ANC (159), DA (87) ... and PAC (1), which together hold 297"
     r"|hold|have|control|command|won|took))?)[ \t\u00a0]+"
-    r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around|at[ \t]+least)"
+    r"(?:(?i:(?:well[ \t]+|just[ \t]+)?(?:more[ \t]+than|over|under)|about|nearly|almost"
+    r"|some|around|at[ \t]+least)"
     r"[ \t\u00a0]+)?$"
 )
 

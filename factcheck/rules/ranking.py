@@ -3,6 +3,7 @@ figure, against the figure the document gives X itself."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import regex
@@ -67,6 +68,7 @@ def ranking_order(ctx: AuditContext) -> Iterator[Finding]:
     lex = lexicon()
     for doc_index, refs in sorted(by_doc.items()):
         yield from _superlative_rankings(ctx, refs)
+        yield from _direct_comparisons(ctx, refs)
         prose = ctx.extractions[doc_index].document.prose
         topics: frozenset[str] | None = None
         for m in _RANKED.finditer(prose):
@@ -180,16 +182,142 @@ def _other_time(top: ClaimRef, other: ClaimRef) -> bool:
     return bool(fo.time or fo.stage) and (fo.time, fo.stage) != (ft.time, ft.stage)
 
 
+def _sentences(refs: list[ClaimRef]) -> Iterator[list[ClaimRef]]:
+    """The figures of each sentence, in order, without stated equivalents."""
+    by_sentence: dict[int, list[ClaimRef]] = {}
+    for r in refs:
+        if r.claim.sentence is not None and r.claim.equivalent_of is None:
+            by_sentence.setdefault(r.claim.sentence.start, []).append(r)
+    yield from by_sentence.values()
+
+
+#: between a figure and the one it is said to lie below or above, with no margin:
+#: "At $25.6 billion, the offering comes in just shy of the record $25 billion",
+#: "3.1 million, surpassing the 2.9 million of 2019"; the comparison, then at most a
+#: few words naming the other figure
+_DIRECTLY_COMPARED = regex.compile(
+    r"(?:(?![;:.()]|,[ \t\u00a0]+(?i:but|while|which|who|after|before|when)\b"
+    # "$17.9bn more than the $4.2bn forecast in May and larger than the $19.7bn":
+    # a figure joined to another comparison is not the one compared
+    r"|\b(?i:and|or)\b)"
+    r"[^\d])"
+    r"{0,50}?\b(?:(?P<below>(?i:short[ \t]+of|shy[ \t]+of|below|less[ \t]+than"
+    r"|lower[ \t]+than|smaller[ \t]+than|fewer[ \t]+than))"
+    r"|(?P<above>(?i:surpassing|surpassed|exceeding|exceeded|topping|topped"
+    r"|eclipsing|eclipsed|above|bigger[ \t]+than|larger[ \t]+than|higher[ \t]+than"
+    r"|greater[ \t]+than|more[ \t]+than)))"
+    r"[ \t\u00a0]+(?:(?i:the|its|their|a)[ \t\u00a0]+)?"
+    r"(?:(?!(?i:double|twice|triple|treble|times|half|third|quarter|and|or|but)\b)"
+    r"[\w'’-]+[ \t\u00a0]+){0,3}$"
+)
+#: what a time compared by "below" or "above" may mean in a race (a pace, a place)
+_DURATION_UNITS = frozenset(
+    ["second", "minute", "hour", "day", "week", "month", "year"]
+)
+
+
+def _direct_comparisons(ctx: AuditContext, refs: list[ClaimRef]) -> Iterator[Finding]:
+    """A figure said to lie below ("just shy of", "below") or above ("surpassing",
+    "more than") the next figure of its sentence, of its measure and time, with no
+    margin between: "At $25.6 billion, the offering comes in just shy of the record
+    $25 billion" (25.6 is not below 25)."""
+    for claims in _sentences(refs):
+        prose = claims[0].document.prose
+        for before, second in itertools.pairwise(claims):
+            m = _DIRECTLY_COMPARED.match(
+                prose, before.claim.span.end, second.claim.span.start
+            )
+            # "around 83 of the 128 Senate seats, short of the 86 needed": what is
+            # compared is the part counted in the whole
+            first = _part_of(claims, before) or before
+            if (
+                m is None
+                or measure_of(first.claim) != measure_of(second.claim)
+                or first.claim.unit in _DURATION_UNITS
+                or first.claim.qualifier not in (None, "approx")
+                or second.claim.qualifier not in (None, "approx")
+                or _not_a_level(first, "level")
+                or _not_a_level(second, "level", "comparison")
+                # "in a 122-seat House, ... fall short of the 62": a figure hyphened
+                # to a noun sizes it
+                or prose[first.claim.span.end : first.claim.span.end + 1] == "-"
+                or _last_of_a_list(claims, first)
+            ):
+                continue
+            below = m.group("below") is not None
+            why = _out_of_order(ctx, first, second, below=below)
+            if why is None:
+                continue
+            word = " ".join((m.group("below") or m.group("above")).split())
+            yield ctx.finding(
+                "FC306",
+                first,
+                f"{first.claim.text!r} is said to be {'below' if below else 'above'} "
+                f"{second.claim.text!r} ({word!r}): {why}",
+                related=[second],
+                evidence=(
+                    f"{first.claim.text!r} and {second.claim.text!r} are compared by "
+                    f"{word!r} in one sentence",
+                ),
+            )
+
+
+#: between a part and the whole it is counted in: " of the ", " out of "
+_OF_THE_WHOLE = regex.compile(
+    r"[ \t\u00a0]+(?:out[ \t\u00a0]+)?of[ \t\u00a0]+(?:(?:the|its|all)[ \t\u00a0]+)?"
+)
+
+
+def _part_of(claims: list[ClaimRef], whole: ClaimRef) -> ClaimRef | None:
+    """The figure right before ``whole`` that is counted in it ("83 of the 128"),
+    when ``whole`` is framed as a whole; else None."""
+    i = claims.index(whole)
+    frame = whole.claim.frame
+    if i == 0 or frame is None or frame.role != "whole":
+        return None
+    part = claims[i - 1]
+    gap = _OF_THE_WHOLE.fullmatch(
+        part.document.prose, part.claim.span.end, whole.claim.span.start
+    )
+    return part if gap is not None else None
+
+
+def _not_a_level(ref: ClaimRef, *roles: str) -> bool:
+    """Whether a figure's frame gives it a role other than ``roles`` (a change, a
+    share, a whole it is counted in)."""
+    frame = ref.claim.frame
+    return frame is not None and frame.role not in roles
+
+
+#: between two items of a list: " against and ", ", "
+_LIST_JOINT = regex.compile(
+    r"(?:[ \t\u00a0]+[a-z]+){0,3}(?:,|[ \t\u00a0]+and)[ \t\u00a0]+"
+)
+
+
+def _last_of_a_list(claims: list[ClaimRef], ref: ClaimRef) -> bool:
+    """Whether a figure closes a list of figures of its measure ("567 votes in
+    favour, 96 against and 20 abstentions, comfortably above"): what follows is
+    said of the list, not of its last item."""
+    i = claims.index(ref)
+    if i == 0:
+        return False
+    prev = claims[i - 1]
+    return (
+        measure_of(prev.claim) == measure_of(ref.claim)
+        and _LIST_JOINT.fullmatch(
+            prev.document.prose, prev.claim.span.end, ref.claim.span.start
+        )
+        is not None
+    )
+
+
 def _superlative_rankings(ctx: AuditContext, refs: list[ClaimRef]) -> Iterator[Finding]:
     """A figure ranked first by a superlative, then the figures it is said to be
     ahead of in the same sentence: "Harlow Bank is the region's largest lender at
     £84bn, ahead of Merrow with £79bn and Castleford with £91bn" (91 is not
     below 84)."""
-    by_sentence: dict[int, list[ClaimRef]] = {}
-    for r in refs:
-        if r.claim.sentence is not None and r.claim.equivalent_of is None:
-            by_sentence.setdefault(r.claim.sentence.start, []).append(r)
-    for claims in by_sentence.values():
+    for claims in _sentences(refs):
         prose = claims[0].document.prose
         s0 = claims[0].claim.sentence.start if claims[0].claim.sentence else 0
         for i, top in enumerate(claims[:-1]):

@@ -258,6 +258,13 @@ def test_a_year_is_no_claim_but_a_decimal_of_four_characters_is() -> None:
             [248, 157, 65, 36],
         ),
         ("Seats: Civic Coalition 157.", []),
+        # the first item of a tally said to stand at a list, after a counted figure
+        (
+            "With all 160 seats filled, the final tally stands at Civic Unity 41, "
+            "Renewal 36 and others 83.",
+            [160, 41, 36, 83],
+        ),
+        ("The final tally stands at Civic Unity 41.", []),
         # a model number stays a name, in a list or not
         ("The airline flies 30 jets, and the Boeing 737 is its workhorse.", [30]),
         ("The airline flies 30 jets: the Boeing 737 is its workhorse.", [30]),
