@@ -759,7 +759,16 @@ def _releases_apart(a: ClaimRef, b: ClaimRef, fa: Frame, fb: Frame) -> bool:
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
     releases = lexicon().releases
-    return fa.attribute in releases or fb.attribute in releases
+    return (
+        fa.attribute in releases
+        or fb.attribute in releases
+        # "Food prices rose 24% and energy prices 27.2%": a percentage change of
+        # prices is a price index's print, set anew each month
+        or all(
+            f.attribute == "price" and r.claim.kind == "percent"
+            for f, r in ((fa, a), (fb, b))
+        )
+    )
 
 
 def _dated_in_order(a: ClaimRef, b: ClaimRef) -> bool:
@@ -850,6 +859,10 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
         # period last year" says only what it is measured against)
         return "different"
     ta, tb = fa.time, fb.time
+    if _short_window_against_period(fa, fb) or _short_window_against_period(fb, fa):
+        # "sales had risen 11% in the first five weeks" and "up 10.4% for the 2023
+        # financial year": a few weeks counted are no year's figure
+        return "different"
     if ta and tb:
         numbered = _quarter_by_months_and_number(ta, tb)
         if numbered is None:
@@ -866,6 +879,24 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
     if fa.window and fa.window == fb.window:
         return "same"
     return "unknown"
+
+
+#: a time that is a long period: a year, a fiscal year, a quarter or a half
+_LONG_PERIOD = regex.compile(r"(?:\d{4}|\?)(?:-[QH]\d\w*|-FY)?|FY\d{4}")
+#: windows shorter than a quarter: hours, days, weeks, a month or two
+_SHORT_WINDOW = regex.compile(r"\S+ (?:minute|hour|day|week)|(?:1|2|one|two) month")
+
+
+def _short_window_against_period(fa: Frame, fb: Frame) -> bool:
+    """Whether ``fa`` is counted over a short elapsed window ("in the first five
+    weeks") and ``fb``, with none, is dated to a year, a quarter or a half."""
+    return (
+        fa.window is not None
+        and _SHORT_WINDOW.fullmatch(fa.window) is not None
+        and fb.window is None
+        and fb.time is not None
+        and _LONG_PERIOD.fullmatch(fb.time) is not None
+    )
 
 
 def _dated_earlier(fa: Frame, fb: Frame) -> bool:

@@ -366,6 +366,14 @@ _CHANGE_AFTER_LEVEL = regex.compile(
     r"\s*,\s*(?!(?:after|before|while|whereas|when|although|though|because|as)\b)"
     r"(?:[a-z-]+\s+){0,3}"
 )
+#: between a level and its change, past the period it is counted over: " for the
+#: 12 months to the end of January, up "
+_CHANGE_AFTER_PERIOD = regex.compile(
+    r"\)?(?:\s+\([^()]*\))?"
+    r"(?:\s+(?!(?i:and|but|while|which|who|that|when|after|before|as)\b)[\w'’.-]+){1,10}"
+    r"\s*,\s*(?!(?:after|before|while|whereas|when|although|though|because|as)\b)"
+    r"(?:[a-z-]+\s+){0,3}"
+)
 #: between a level and a change it is said to be, the copula: "The 106 dead are",
 #: "the toll of 1,419 is now", "159 seats in the National Assembly is": the
 #: subject's own figure (with what it counts, where and when, as after a comma),
@@ -432,10 +440,22 @@ _SHORT_OF = regex.compile(
     r"(?:short|shy)\s+of\b",
     regex.IGNORECASE,
 )
+#: right before a sum over several holders: "a combined", "their joint"
+_COMBINED_BEFORE = regex.compile(
+    r"\b(?i:a|their|the|its)\s+(?i:combined|joint)\s+(?:(?i:total)\s+(?i:of)\s+)?$"
+)
+#: where the parts after "Of the N," end: a speech tag, a relative clause of its own,
+#: a semicolon (", while 130 remain under treatment" goes on listing them)
+_PARTS_END = regex.compile(
+    r",\s+(?:when|which|where)\b|;"
+    r"|,\s+(?:he|she|they|it|officials?|the\s+\w+)\s+(?:said|says|added|told)\b"
+)
 _OF_THE = regex.compile(
     # "Of the 154 people killed,", "Of 578 patients with information on what they
     # had vaped,", "Out of some 900 admitted,"
     r"^\s*(?:Of|Out\s+of)\s+(?:(?:the|this|that|its|all)\s+)?"
+    # "Of the pipeline's 1,443km,": the whole's owner before it
+    r"(?:[\w-]+['’]s\s+)?"
     r"(?:(?:about|around|some|nearly|almost|roughly)\s+)?$"
 )
 #: a passive after a count's noun that names a tally: "passengers were killed",
@@ -1125,6 +1145,23 @@ class FrameReader(HolderReader):
         if n == 0 or not (frame.role == "change" or share):
             return None
         prev = self.claims[n - 1]
+        if (
+            frame.role == "change"
+            and n >= 2
+            and prev.id in self.frames
+            and self.frames[prev.id].attribute == "dim:time"
+            and prev.sentence == claim.sentence
+        ):
+            # "€35.9 billion ($39.3 billion) for the 12 months to the end of January,
+            # up 10.4%": the period a level is counted over is no level of its own
+            prev = self.claims[n - 2]
+            prev = self.by_id.get(prev.equivalent_of or "") or prev
+            gap = self.text[prev.span.end : claim.span.start]
+            if prev.sentence != claim.sentence or not _CHANGE_AFTER_PERIOD.fullmatch(
+                gap
+            ):
+                return None
+            return prev if self.frames[prev.id].role == "level" else None
         gap_start = prev.span.end
         if self.text[gap_start : gap_start + 1] == ")":
             # "15.54 lakh tonnes (about 1.55 million tonnes), up 45%": the level is
@@ -1181,8 +1218,14 @@ class FrameReader(HolderReader):
             # the parts follow the phrase that names the whole: "Of the 170
             # infections counted in the study of 44,000 volunteers, eight..."
             comma = self.text.find(",", claim.span.end)
+            # "Of the 17 regions, nine had exceeded the threshold, he said, and ...
+            # when 2 in every 1,000 Filipinos fell ill": the parts end with their
+            # clause
+            cut = _PARTS_END.search(self.text, max(comma, claim.span.end) + 1)
             for later in self.claims[i + 1 :]:
-                if later.sentence != claim.sentence:
+                if later.sentence != claim.sentence or (
+                    cut is not None and later.span.start >= cut.start()
+                ):
                     break
                 if (
                     later.kind == claim.kind
@@ -1667,6 +1710,10 @@ class FrameReader(HolderReader):
         near_right = right[:40]
         if whole_id is not None:
             return "part", whole_id, "Of the ..."
+        if _COMBINED_BEFORE.search(near_left):
+            # "fined Amazon and Apple a combined 203 million euros": the sum over
+            # several holders, no one holder's figure
+            return "whole", None, "a combined"
         m = _RATE_BASE.search(near_left)
         if m is not None:
             # "56 per 100,000 pilgrims": the base a rate is counted on, not a count

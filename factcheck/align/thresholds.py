@@ -134,9 +134,10 @@ NEWS_CYCLE_DAYS = 60
 #: A figure set anew at each release (a policy rate at each meeting, a monthly
 #: inflation print; `release = true` in the lexicon) is covered for a few days;
 #: reports further apart than this, with no time in common, may give two releases
-#: (February's 400-basis-point hike to 22.75% and March's 200 to 24.75%): an info at
-#: most.
-RELEASE_CYCLE_DAYS = 10
+#: (February's 400-basis-point hike to 22.75% and March's 200 to 24.75%, a month's
+#: CPI print and the next's 10 days later on another index): an info at most. A
+#: week, as ONE_MOMENT_DAYS: outlets retell one release within days of it.
+RELEASE_CYCLE_DAYS = 7
 #: Outlets retelling one announcement publish within a week of it: one amount
 #: printed by two reports about different names is that announcement only this close
 #: together (weeks apart, an archive's unrelated stories print the same "2.2

@@ -34,7 +34,7 @@ _YEAR = regex.compile(
 #: a year after "the" that names a period: "the 2023 financial year", "the 2023
 #: fiscal year", "the 2024 season"
 _NAMED_YEAR = regex.compile(
-    r"\b(?i:the)\s+((?:19|20)\d\d)\s+(?i:financial\s+year|fiscal\s+year|tax\s+year"
+    r"\b(?i:the|its|their)\s+((?:19|20)\d\d)\s+(?i:financial\s+year|fiscal\s+year|tax\s+year"
     r"|budget\s+year|season)\b"
 )
 #: a year that spans two calendar years: "2023-24", "2023/2024" (a fiscal year or
@@ -134,9 +134,18 @@ _IN_MONTH = regex.compile(
 #: "During March, exports rose": the month of the clause's figures
 _OPENING_MONTH = regex.compile(
     r"\s*(?i:in|during|for)\s+(?P<m>(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December))(?:\s+(?i:alone))?\s*,"
+    r"|August|September|October|November|December))(?:\s+(?i:alone))?"
+    # "In November the authority had already fined": no comma before a subject
+    # that opens with its article
+    r"(?:\s*,|\s+(?=(?i:the|its|their)\s))"
 )
 _MONTH_YEAR = regex.compile(r"\b(?P<m>[A-Z][a-z]+\.?)\s+(?P<y>(?:19|20)\d\d)\b")
+#: the ends of a span of months, a period and not either month: "February 2023 to
+#: January 2024", "from March 2022 - February 2023"
+_MONTH_RANGE_NEXT = regex.compile(
+    r"\s*(?:to|-|–|through|until)\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d"
+)
+_MONTH_RANGE_PREV = regex.compile(r"(?:\bto|-|–|\bthrough|\buntil)\s*$")
 _WEEKDAY = regex.compile(
     r"\b(?P<pre>on|by|since|as\s+of|until|through|last|this)?\s*"
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -144,7 +153,8 @@ _WEEKDAY = regex.compile(
     regex.IGNORECASE,
 )
 _RELATIVE = regex.compile(
-    r"\b(?P<w>yesterday|today|tonight|this\s+year|last\s+year|next\s+year|a\s+year\s+ago)\b"
+    r"\b(?P<w>yesterday|today|tonight|this\s+year|last\s+year|next\s+year|a\s+year\s+ago"
+    r"|last\s+month|this\s+month)\b"
     # "the same as last year's models": a possessive dates another thing
     r"(?!['’]s\b)",
     regex.IGNORECASE,
@@ -525,6 +535,10 @@ def _time_in(
         month = MONTH_NUMBER.get(mm.group("m").lower().rstrip("."))
         if _BASE.search(text, max(0, mm.start() - 20), mm.start()):
             continue  # "four points higher than in November 2019": the base's month
+        if _MONTH_RANGE_NEXT.match(text, mm.end()) or _MONTH_RANGE_PREV.search(
+            text, max(0, mm.start() - 6), mm.start()
+        ):
+            continue  # "its 2023 financial year (February 2023 to January 2024)"
         if month is not None and not any(s <= mm.start() < e for s, e in spans):
             return f"{mm.group('y')}-{month:02d}"
     # "25.5% in December from 21.8% in November": a month right after the figure
@@ -578,6 +592,11 @@ def _time_in(
             return str(published.year)
         if w in ("last year", "a year ago"):
             return str(published.year - 1)
+        if w == "this month":
+            return f"{published.year}-{published.month:02d}"
+        if w == "last month":
+            before = published.replace(day=1) - dt.timedelta(days=1)
+            return f"{before.year}-{before.month:02d}"
         return str(published.year + 1)
     fm = _FISCAL.search(text, lo, hi)
     if fm is not None:
