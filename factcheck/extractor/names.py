@@ -156,6 +156,8 @@ def _phone_end(text: str, m: Mention) -> int | None:
         word = _word_before(text, at)[0] if word else _word_before(text, at - 1)[0]
     if word not in _PHONE_WORDS and word != "number":
         return None  # what asks for a number stands right before it
+    if word == "reached" and _word_before(text, number.start)[0] == "reached":
+        return None  # "deaths reached 662": a level; "can be reached at 0800 ..."
     if _PHONE_BEFORE().match(text, max(0, number.start - 32), number.start) is None:
         return None
     rest = _PHONE_REST().match(text, number.end)

@@ -86,10 +86,17 @@ def format_interval(interval: Interval) -> str:
     '51.2–53.5 billion USD'
     >>> format_interval(Interval(380e9, None, "CNY"))
     'at least 380 billion CNY'
+    >>> format_interval(Interval(41.05 - 41.05 + 7.1e-15, 0.2, "kelvin"))
+    '0–0.2 kelvin'
     """
     low, high, unit = interval.low, interval.high, interval.unit
     if low is None and high is None:
         return f"any amount{f' of {unit}' if unit else ''}"
+    if low is not None and high is not None:
+        # "41.1 less 41.05" leaves float noise where the ends meet: an end within a
+        # billionth of the span from zero is zero ("0–0.2", not "7.1e-15–0.2")
+        noise = 1e-9 * max(abs(low), abs(high))
+        low, high = (0.0 if abs(v) < noise else v for v in (low, high))
     if high is None:
         return f"at least {format_amount(low, unit)}"
     if low is None:

@@ -1641,14 +1641,20 @@ def _amount_of_a_change(
 #: between a figure and the one a verb says it exceeds: " eclipses the ", " tops
 #: Herbert's "
 _EXCEEDS = regex.compile(
-    r"^[ \t\u00a0]+(?i:exceeds|exceeded|eclipses|eclipsed|surpasses|surpassed|tops"
+    # "41.1 degrees Celsius in Kumagaya exceeded": where the figure was measured
+    r"^(?:[ \t\u00a0]+(?i:in|at)[ \t\u00a0]+[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*)?)?"
+    r"[ \t\u00a0]+(?i:exceeds|exceeded|eclipses|eclipsed|surpasses|surpassed|tops"
     r"|topped|outstrips|outstripped|beats|overtakes|overtook|trumps|trumped)[ \t\u00a0]+"
-    r"(?:(?i:the|a|an|its|his|her|their)[ \t\u00a0]+)?(?:[A-Z][\w'’-]*[ \t\u00a0]+){0,3}$"
+    r"(?:(?i:the|a|an|its|his|her|their)[ \t\u00a0]+)?(?:[A-Z][\w'’-]*[ \t\u00a0]+){0,3}"
+    # "exceeded the previous record of": the figure named by its noun
+    r"(?:(?:(?i:previous|old|former|earlier|national|all-time)[ \t\u00a0]+)?"
+    r"(?i:record|mark|high|best|peak)[ \t\u00a0]+(?i:of)[ \t\u00a0]+)?$"
 )
 #: between the exceeded figure and the margin: " Justin Herbert signed for in July
 #: by ", " by about "
 _THEN_BY = regex.compile(
-    r"^(?:[ \t\u00a0]+(?!(?i:and|but|while|which|who)\b)[\w'’-]+){0,8}[ \t\u00a0]+"
+    # ", set in Shimanto City in 2013, by": a participle's phrase between commas
+    r"^(?:,?[ \t\u00a0]+(?!(?i:and|but|while|which|who)\b)[\w'’-]+){0,8},?[ \t\u00a0]+"
     r"(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|some|more[ \t]+than"
     r"|over|just[ \t]+over|just[ \t]+under)[ \t\u00a0]+)?$"
 )
@@ -1661,14 +1667,23 @@ def _exceeds_by(
     a margin: "Burrow's $275 million eclipses the $262.5 million Justin Herbert
     signed for in July by $12.5 million"."""
     own = [r for r in claims if r.claim.equivalent_of is None]
-    for a, b, c in zip(own, own[1:], own[2:], strict=False):
+    for a, exceeded, c in zip(own, own[1:], own[2:], strict=False):
+        b = _on_the_scale_of(exceeded, a)
         if (
             _EXCEEDS.match(_between(a, b))
             and _THEN_BY.match(_between(b, c))
             and _same_measure(a.claim, b.claim)
-            and _same_measure(a.claim, c.claim)
+            and (_same_measure(a.claim, c.claim) or _margin_unit(c.claim, a.claim))
         ):
             yield c, a, b
+
+
+def _on_the_scale_of(ref: ClaimRef, other: ClaimRef) -> ClaimRef:
+    """ "41.1 degrees Celsius ... exceeded the previous record of 41.0 degrees": a
+    temperature in bare degrees set against one on a named scale is on that scale."""
+    if ref.claim.unit != "degree" or other.claim.unit not in _DEGREE_SCALES:
+        return ref
+    return attrs.evolve(ref, claim=attrs.evolve(ref.claim, unit=other.claim.unit))
 
 
 #: right after an amount of a change, the earlier time it is measured on: " less
@@ -3478,6 +3493,57 @@ def _other_attributes(a: ClaimRef, b: ClaimRef) -> bool:
     )
 
 
+#: between a figure and the multiple it is said to be: ", or about ", ", some "
+_THEN_A_MULTIPLE = regex.compile(
+    # "440 kilotons of TNT, or about": the figure's own noun first
+    r"(?:[ \t\u00a0]+(?!(?i:and|but|than)\b)[\w'’-]+){0,3}"
+    r"[ \t\u00a0]*(?:,|—|–)[ \t\u00a0]*(?:(?i:or|some|about|around|roughly|nearly"
+    r"|almost|more[ \t]+than|over|less[ \t]+than|just[ \t]+under|just[ \t]+over)"
+    r"[ \t\u00a0]+)*"
+)
+#: between a multiple in digits and the figure it multiplies: " times the force of
+#: the ", " times the "
+_TIMES_THE = regex.compile(
+    r"[ \t\u00a0]+(?i:times)[ \t\u00a0]+(?:(?i:the|its|their|a)[ \t\u00a0]+)?"
+    r"(?:(?!(?i:and|or|but|than)\b)[\w'’-]+[ \t\u00a0]+){0,4}"
+)
+
+
+def _digit_multiples(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
+    """(figure, the figure it is a multiple of, the multiple stated, the words, how
+    they were read) for "about 440 kilotons of TNT, or about 50 times the force of
+    the 15-kiloton bomb": a figure, then a count in digits "times" another figure
+    of its measure, all in one sentence."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for top, multiple, base in zip(own, own[1:], own[2:], strict=False):
+            text = top.document.prose
+            if (
+                multiple.claim.kind != "count"
+                or multiple.claim.noun is not None
+                or multiple.claim.low is None
+                or not _same_measure(top.claim, base.claim)
+                or _THEN_A_MULTIPLE.fullmatch(
+                    text, top.claim.span.end, multiple.claim.span.start
+                )
+                is None
+                or _TIMES_THE.fullmatch(
+                    text, multiple.claim.span.end, base.claim.span.start
+                )
+                is None
+            ):
+                continue
+            yield (
+                top,
+                base,
+                multiple.claim.interval,
+                f"{multiple.claim.text} times",
+                "a multiple in digits between two figures of one sentence",
+            )
+
+
 def _word_multiples(
     ctx: AuditContext,
 ) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
@@ -4046,6 +4112,7 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
     of €105 million")."""
     for top, base, stated, phrase, why in itertools.chain(
         _word_multiples(ctx),
+        _digit_multiples(ctx),
         _verb_multiples(ctx),
         _per_item_multiples(ctx),
         _per_year_of_a_term(ctx),

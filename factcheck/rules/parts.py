@@ -386,6 +386,12 @@ _COMBINED_GAP = regex.compile(
     # "Nissan 3.37 million last year, for a combined 8.1 million"
     r"(?:(?i:for|giving|making|bringing)[ \t\u00a0]+)?(?i:a|an)[ \t\u00a0]+"
     r"(?i:combined|joint[ \t\u00a0]+total[ \t\u00a0]+of|total[ \t\u00a0]+of)[ \t\u00a0]+$"
+    # "Credit Suisse employs about 50,000 people and UBS about 72,000, so the merged
+    # group would have more than": the two merged, their total
+    r"|^(?:[ \t\u00a0]+[\w'’-]+){0,4},?[ \t\u00a0]+(?i:so|meaning|which[ \t]+means)[ \t\u00a0]+"
+    r"(?i:the)[ \t\u00a0]+(?i:merged|combined|enlarged)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){1,2}"
+    r"(?i:would|will)[ \t\u00a0]+(?i:have|employ|hold|count|total)[ \t\u00a0]+"
+    r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around)[ \t\u00a0]+)?$"
 )
 
 
@@ -686,6 +692,68 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     yield from _parts_above_a_running_total(ctx, read_totals)
     yield from _parts_above_the_total_before(ctx)
     yield from _shares_closed_by_the_rest(ctx)
+    yield from _owners_shares_above_all(ctx)
+
+
+#: before a list of owners' or candidates' shares of one whole: "is owned by", "held
+#: by", "stakes", "of the vote"
+_SHARED_OUT = regex.compile(
+    r"(?i:\b(?:owned|held|co-owned|shareholders?|stakes?|ownership|owners?|split"
+    r"|divided)\b)"
+)
+#: how holders of listed shares are read: a name before a bracket, before ", at" or
+#: "with", or a listed name with its verb gapped
+_LISTED_SHARE_HOLDER = frozenset(["listed"])
+
+
+def _owners_shares_above_all(ctx: AuditContext) -> Iterator[Finding]:
+    """ "The pipeline company is owned by TotalEnergies (62%), UNOC (15%), TPDC (15%)
+    and CNOOC (18%)": the shares one sentence lists for different owners of one
+    thing (or candidates of one vote) cannot add up to more than all of it, 100%,
+    over their rounding. Only when the sentence says the thing is owned or shared
+    out, or the shares are of the vote: rates listed by place ("45% in Estonia,
+    40% in Latvia") are no parts of one whole."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        shares = [r for r in own if _a_share(r.claim)]
+        if len(shares) < 2 or len(shares) != len(
+            [r for r in own if r.claim.kind == "percent"]
+        ):
+            continue  # every percentage of the sentence an owner's share
+        frames = [r.claim.frame for r in shares]
+        if any(f is None or not f.holder_key for f in frames):
+            continue
+        keys = [f.holder_key for f in frames if f is not None]
+        sources = {f.holder_source for f in frames[1:] if f is not None}
+        times = {(f.time, f.stage, f.whole) for f in frames if f is not None}
+        text = shares[0].document.prose
+        s0 = shares[0].claim.sentence.start if shares[0].claim.sentence else 0
+        voted = all(f is not None and f.attribute == "votes" for f in frames)
+        if (
+            len(set(keys)) != len(keys)
+            or not sources <= _LISTED_SHARE_HOLDER
+            or len(times) != 1
+            or not (voted or _SHARED_OUT.search(text, s0, shares[0].claim.span.start))
+        ):
+            continue
+        ivs = [_stated(r.claim) for r in shares]
+        if any(iv.low is None or iv.high is None for iv in ivs):
+            continue
+        low = sum(iv.low for iv in ivs if iv.low is not None)
+        high = sum(iv.high for iv in ivs if iv.high is not None)
+        ctx.mark_checked(*shares)
+        if low <= 100.0:
+            continue
+        names = " + ".join(r.claim.text for r in shares)
+        yield ctx.finding(
+            "FC303",
+            shares[-1],
+            f"{names} is {format_interval(Interval(low, high, '%'))}, more than the "
+            "whole (100%) the holders listed can share between them",
+            related=shares[:-1],
+            details={"parts_low": low, "parts_high": high, "unit": "%"},
+            evidence=("shares of one whole listed for different holders",),
+        )
 
 
 #: right before the share that closes a whole: "the remaining ", "the rest, ",
@@ -795,6 +863,11 @@ _OF_THE_TOTAL_BEFORE = regex.compile(
 )
 
 
+#: right after a figure that is a part of the one before it: " of it", " of which",
+#: " of them"
+_OF_IT = regex.compile(r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:it|them|that|this|which)\b")
+
+
 def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
     """ "Sales reached 232.3 billion kroner. Of the total, 215.1 billion came from
     diabetes and obesity care and 21.7 billion from rare diseases": parts of the
@@ -829,6 +902,9 @@ def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
             r
             for r in parts
             if ":" not in text[parts[0].claim.span.end : r.claim.span.start]
+            # "16 billion euros will go to the Greek state, 13 billion of it by Aug.
+            # 20": a part of the part before it
+            and not _OF_IT.match(text, r.claim.span.end)
         ]
         yield from _above_the_whole(
             ctx,
@@ -893,6 +969,9 @@ def _parts_summing_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
             or not frame.whole
             or c.equivalent_of is not None
             or c.sentence is None
+            # "while 130 remain under treatment, 16 of them in unstable condition":
+            # a part of the part before it
+            or _OF_IT.match(part.document.prose, c.span.end)
         ):
             continue
         parts_of[(part.doc_index, frame.whole, c.sentence.start)].append(part)

@@ -208,7 +208,10 @@ _DIRECTLY_COMPARED = regex.compile(
     r"|greater[ \t]+than|more[ \t]+than)))"
     r"[ \t\u00a0]+(?:(?i:the|its|their|a)[ \t\u00a0]+)?"
     r"(?:(?!(?i:double|twice|triple|treble|times|half|third|quarter|and|or|but)\b)"
-    r"[\w'’-]+[ \t\u00a0]+){0,3}$"
+    r"[\w'’-]+[ \t\u00a0]+){0,3}"
+    # "surpassed the floods of 1988, when 171 people died": the other figure in the
+    # clause that dates what it is compared with
+    r"(?:(?:19|20)\d\d,[ \t\u00a0]+(?i:when)[ \t\u00a0]+)?$"
 )
 #: what a time compared by "below" or "above" may mean in a race (a pace, a place)
 _DURATION_UNITS = frozenset(

@@ -305,6 +305,8 @@ def test_numbers_grouped_by_spaces_are_one_number(text: str, value: float) -> No
         ("On May 5 100 people were arrested.", [100]),  # a day of the month
         ("Rooms 4 51 and 6 were shut.", [4, 51, 6]),  # no groups of three
         ("They found 12 3456 of them.", [12, 3456]),
+        # "reached" asks for a telephone number only before "at" or "on"
+        ("Deaths reached 662 on Monday.", [662]),
     ],
 )
 def test_irregular_or_dated_groups_are_separate_numbers(
@@ -325,6 +327,7 @@ def test_irregular_or_dated_groups_are_separate_numbers(
         "Officials urged residents to dial 112.",
         "Call 999 in an emergency.",
         "For help, call 0800 555 0199.",
+        "The press office can be reached at 555 0199.",
         "The FY2024/25 budget was presented.",
         "Police said it happened on Monday (22).",
         "Article 370 was repealed.",
