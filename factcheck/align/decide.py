@@ -577,6 +577,9 @@ def _holder_relation(
         if not _comparable_sources(fa.holder_source, fb.holder_source):
             # "X fined Amazon" against "Amazon's fine": an agent is no holder
             return unknown
+        if _one_person(fa, fb):
+            # "ATA Alliance candidate Sinan Oğan" and "Nationalist Sinan Oğan"
+            return "same", f"one person: {fa.holder} / {fb.holder}"
         return "different", f"different holders: {fa.holder} / {fb.holder}"
     if ka or kb:
         named, other_topic, frame = (ka, topic_b, fa) if ka else (kb, topic_a, fb)
@@ -813,6 +816,18 @@ def _flow_over_periods(fa: Frame, fb: Frame) -> bool:
         and fb.time is not None
         and fa.time != fb.time
         and not _one_whole_year(fa.time, fb.time)
+    )
+
+
+def _full_year_set_apart(fa: Frame, fb: Frame) -> bool:
+    """Whether one of two flows of one attribute is marked as the full year's ("for
+    the full year", "full-year") and the other has no time."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return (
+        {fa.time, fb.time} == {FULL_YEAR, None}
+        and fa.attribute == fb.attribute
+        and fa.attribute in lexicon().period
     )
 
 
@@ -1068,6 +1083,11 @@ def decide(
             or time == "compatible"
         )
     )
+    if same_doc and time == "unknown" and _full_year_set_apart(fa, fb):
+        # "Net income was €2.5 billion, and sales rose to €7.24 billion. For the
+        # full year, net sales rose 30% to €27.6 billion": a report that marks its
+        # year's figures leaves the others its quarter's
+        return Veto(reason="different times: the full year / the report's own period")
     if time == "unknown" and not series and _past_year_against_present(a, b):
         # "raised €600 million in 2024 at a valuation of €6 billion" in a 2025
         # story, against its undated "values Mistral at 11.7 billion euros": a
@@ -1468,11 +1488,30 @@ def _one_person(fa: Frame, fb: Frame) -> bool:
     Poroshenko"), and the surname alone ("Poroshenko", "Mr Modi's"), each past its
     titles. A surname alone is only read so against a full name of two words: a
     family's members share it, and a story naming two of them names each in full."""
+    ta, tb = _trailing_name(fa.holder), _trailing_name(fb.holder)
+    if ta is not None and ta == tb:
+        # "ATA Alliance candidate Sinan Oğan" and "Nationalist Sinan Oğan": one
+        # full name after two descriptions of its bearer
+        return True
     a, b = _person_names(fa.holder), _person_names(fb.holder)
     if a is None or b is None:
         return False
     full, alone = (a, b) if len(a) > len(b) else (b, a)
     return len(full) == 2 and len(alone) == 1 and full[-1] == alone[0]
+
+
+def _trailing_name(holder: str | None) -> tuple[str, str] | None:
+    """The given name and surname a holder ends with, after words that describe
+    their bearer ("ATA Alliance candidate Sinan Oğan", "Nationalist Sinan Oğan");
+    None for a holder of two words or fewer, or one whose last two words follow
+    "of" or "the" ("the City of New York" names a place)."""
+    words = (holder or "").split()
+    if len(words) < 3 or words[-3].lower() in ("of", "the", "and", "&"):
+        return None
+    last = words[-2:]
+    if not all(w[:1].isupper() and w.rstrip("'’s").isalpha() for w in last):
+        return None
+    return (stem(last[0].lower()), stem(_POSSESSIVE_END.sub("", last[1].lower())))
 
 
 def _measured(claim: Claim) -> bool:

@@ -139,6 +139,12 @@ _COMPARED_THEN_VALUED = regex.compile(
     r"(?:\s+at)?)\s+(?i:(?:about|around|some|nearly|almost|roughly|just\s+over)\s+)?$"
 )
 
+#: a clause of its own opening between an owner and the figure: " after the World
+#: Bank cancelled its ", " when Kestrel bought "
+_CLAUSE_OPENS_BETWEEN = regex.compile(
+    r"\b(?:after|before|when|while|because|although|though|until|whereas)[ \t\u00a0]+"
+    r"(?:(?:the|a|an)[ \t\u00a0]+)?\p{Lu}"
+)
 #: an appositive between commas: " the international benchmark," (after a name)
 _APPOSITIVE_AFTER_NAME = regex.compile(
     r"[ \t\u00a0]*(?:the|a|an)[ \t\u00a0][^,;:.]{1,60},"
@@ -515,6 +521,11 @@ class HolderReader:
                 owner = _POSSESSIVE.sub("", tok.low)
                 if owner in _WEEKDAY_NAMES or owner in MONTHS or owner in _TIME_WORDS:
                     break  # "Turnout in Sunday's election": a time, not an owner
+                if _CLAUSE_OPENS_BETWEEN.search(text, tok.end, claim.span.start):
+                    # "built with Bangladesh's own funds after the World Bank
+                    # cancelled its $1.2 billion credit": the figure's clause has a
+                    # subject of its own
+                    break
                 if _PARTICIPLE_OPENS.search(text, tok.end, claim.span.start):
                     # "D66 is the biggest loser after the VVD's fall, dropping from
                     # 24 seats to 9": a participle clause's figure is its main
@@ -1047,8 +1058,12 @@ class HolderReader:
         pair = f"{np[-2].low} {head}" if len(np) > 1 else ""
         if head in lex.attribute_of or (
             # "the death toll climbed": a running tally named in two words (a
-            # "deposit rate" names which rate: its words stay the holder)
-            pair in lex.attribute_of and lex.attribute(pair) in lex.running
+            # "deposit rate" names which rate: its words stay the holder); "Net
+            # income was": a flow named in two words names no holder either
+            pair in lex.attribute_of
+            and (
+                lex.attribute(pair) in lex.running or lex.attribute(pair) in lex.period
+            )
         ):
             # "Revenue at Alibaba's cloud unit", "sales of the Pro"
             if rest and rest[0].low in {"at", "of", "from", "for", "in"}:

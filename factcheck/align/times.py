@@ -106,7 +106,7 @@ FULL_YEAR = "?-FY"
 #: "the twelve months to 31 March 2024": a (fiscal) year, not that day
 _ENDED_BEFORE = regex.compile(
     r"\b(?:(?P<three>three|3)\s+months|(?P<other>one|two|four|five|six|seven|eight|nine"
-    r"|ten|eleven|\d{1,2})\s+months|year|months)\s+(?:ended|ending|to)\s+(?:the\s+)?$",
+    r"|ten|eleven|\d{1,2})\s+months|year|months)\s+(?:ended|ending|to|through)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
 #: marks a quarter named by its months ("the March quarter"), not by its number
@@ -143,9 +143,12 @@ _MONTH_YEAR = regex.compile(r"\b(?P<m>[A-Z][a-z]+\.?)\s+(?P<y>(?:19|20)\d\d)\b")
 #: the ends of a span of months, a period and not either month: "February 2023 to
 #: January 2024", "from March 2022 - February 2023"
 _MONTH_RANGE_NEXT = regex.compile(
-    r"\s*(?:to|-|–|through|until)\s+[A-Z][a-z]+\.?\s+(?:19|20)\d\d"
+    r"\s*(?:to|-|–|through|until)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?"
+    r"[A-Z][a-z]+\.?\s+(?:19|20)\d\d"
 )
-_MONTH_RANGE_PREV = regex.compile(r"(?:\bto|-|–|\bthrough|\buntil)\s*$")
+_MONTH_RANGE_PREV = regex.compile(
+    r"(?:\bto|-|–|\bthrough|\buntil)\s*(?:the\s+(?:end|middle|start)\s+of\s+)?$"
+)
 _WEEKDAY = regex.compile(
     r"\b(?P<pre>on|by|since|as\s+of|until|through|last|this)?\s*"
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -434,6 +437,16 @@ def _counted_back(published: dt.date, ago: regex.Match[str]) -> str:
     return str(published.year - n)
 
 
+def _in_month_span(text: str, mm: regex.Match[str]) -> bool:
+    """Whether a month and year is an end of a span of months ("February 2023 to
+    January 2024"), a period and not that month."""
+    return (
+        _MONTH_RANGE_NEXT.match(text, mm.end()) is not None
+        or _MONTH_RANGE_PREV.search(text, max(0, mm.start() - 24), mm.start())
+        is not None
+    )
+
+
 def _time_in(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -452,6 +465,12 @@ def _time_in(
     ym = _YEAR.search(text, lo, hi)
     while ym is not None and (
         any(s <= ym.start() < e for s, e in spans)
+        # "from September 2017 through the end of February 2018": a span's ends
+        or any(
+            _in_month_span(text, mm)
+            for mm in _MONTH_YEAR.finditer(text, max(0, ym.start() - 12), ym.end())
+            if mm.end() == ym.end()
+        )
         or _ORIGIN.search(text, max(0, ym.start() - 60), ym.start())
         or _BASE.search(text, max(0, ym.start() - 20), ym.start())
     ):
@@ -535,9 +554,7 @@ def _time_in(
         month = MONTH_NUMBER.get(mm.group("m").lower().rstrip("."))
         if _BASE.search(text, max(0, mm.start() - 20), mm.start()):
             continue  # "four points higher than in November 2019": the base's month
-        if _MONTH_RANGE_NEXT.match(text, mm.end()) or _MONTH_RANGE_PREV.search(
-            text, max(0, mm.start() - 6), mm.start()
-        ):
+        if _in_month_span(text, mm):
             continue  # "its 2023 financial year (February 2023 to January 2024)"
         if month is not None and not any(s <= mm.start() < e for s, e in spans):
             return f"{mm.group('y')}-{month:02d}"

@@ -897,7 +897,9 @@ _COMPARED_BY = regex.compile(
 #: is", "That was", "It is"
 _FIGURE_AS_SUBJECT = regex.compile(
     r"^[ \t\u00a0]*(?:(?i:that|this|it)|(?i:the)[ \t\u00a0]+(?i:time|figure|total"
-    r"|result|number|mark|price|level))[ \t\u00a0]+(?i:is|was|were|are)[ \t\u00a0]+$"
+    r"|result|number|mark|price|level|reading))[ \t\u00a0]+(?i:is|was|were|are)"
+    # "It is just three degrees shy of": an adverb before the margin
+    r"(?:[ \t\u00a0]+(?i:just|still|already|now|only))?[ \t\u00a0]+$"
 )
 #: the comparatives of _COMPARED_BY that put the first figure below the second
 _BELOW = regex.compile(
@@ -1678,6 +1680,49 @@ def _exceeds_by(
             yield c, a, b
 
 
+#: a sentence that opens by saying the figure before broke a record: "It shattered
+#: the previous record of ", "She broke the record of "
+_BROKE_THE_RECORD = regex.compile(
+    r"^[ \t\u00a0]*(?i:it|she|he|they|that|this)[ \t\u00a0]+(?:[a-z]+[ \t\u00a0]+)?"
+    r"(?i:broke|beat|bettered|lowered|smashed|shattered|improved|eclipsed|surpassed"
+    r"|exceeded|topped)[ \t\u00a0]+(?i:the|her|his|its|their)[ \t\u00a0]+"
+    r"(?:[\w'’-]+[ \t\u00a0]+){0,3}?(?i:record|mark|best)(?:[ \t\u00a0]+(?i:of))?[ \t\u00a0]+$"
+)
+
+
+def _record_broken_by(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, new record, old record) for "Phoenix endured 31 straight days at or
+    above 110 degrees. It shattered the previous record of 18 days, set in 1974, by
+    15 days": the old record and the margin in a sentence whose subject points back
+    at the one figure of their measure the sentence before states."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    if len(own) < 2:
+        return
+    old, margin = own[0], own[1]
+    sentence = old.claim.sentence
+    if sentence is None:
+        return
+    text = old.document.prose
+    s0 = sentence.start
+    if not _BROKE_THE_RECORD.match(text[s0 : old.claim.span.start]) or not (
+        _THEN_BY.match(_between(old, margin))
+    ):
+        return
+    before = [
+        r
+        for r in earlier
+        if r.claim.equivalent_of is None
+        and _in_sentence_before(r, s0)
+        and _same_measure(r.claim, old.claim)
+    ]
+    if len(before) == 1 and (
+        _same_measure(margin.claim, old.claim) or _margin_unit(margin.claim, old.claim)
+    ):
+        yield margin, before[0], old
+
+
 def _on_the_scale_of(ref: ClaimRef, other: ClaimRef) -> ClaimRef:
     """ "41.1 degrees Celsius ... exceeded the previous record of 41.0 degrees": a
     temperature in bare degrees set against one on a named scale is on that scale."""
@@ -1759,6 +1804,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 _exceeds_by(claims),
                 "margin",
                 "one sentence says a figure exceeds another by a margin",
+            ),
+            (
+                _record_broken_by(claims, earlier),
+                "margin",
+                "a record the figure the sentence before states broke, by a margin",
             ),
             (
                 _gap_of_the_two_before(claims, earlier),
