@@ -577,8 +577,10 @@ def _holder_relation(
         if not _comparable_sources(fa.holder_source, fb.holder_source):
             # "X fined Amazon" against "Amazon's fine": an agent is no holder
             return unknown
-        if _one_person(fa, fb):
-            # "ATA Alliance candidate Sinan Oğan" and "Nationalist Sinan Oğan"
+        trailing = _trailing_name(fa.holder)
+        if trailing is not None and trailing == _trailing_name(fb.holder):
+            # "ATA Alliance candidate Sinan Oğan" and "Nationalist Sinan Oğan": one
+            # full name after two descriptions of its bearer
             return "same", f"one person: {fa.holder} / {fb.holder}"
         return "different", f"different holders: {fa.holder} / {fb.holder}"
     if ka or kb:
@@ -822,13 +824,11 @@ def _flow_over_periods(fa: Frame, fb: Frame) -> bool:
 def _full_year_set_apart(fa: Frame, fb: Frame) -> bool:
     """Whether one of two flows of one attribute is marked as the full year's ("for
     the full year", "full-year") and the other has no time."""
+    if {fa.time, fb.time} != {FULL_YEAR, None} or fa.attribute != fb.attribute:
+        return False
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
-    return (
-        {fa.time, fb.time} == {FULL_YEAR, None}
-        and fa.attribute == fb.attribute
-        and fa.attribute in lexicon().period
-    )
+    return fa.attribute in lexicon().period
 
 
 def _one_whole_year(ta: str, tb: str) -> bool:
@@ -874,7 +874,9 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
         # period last year" says only what it is measured against)
         return "different"
     ta, tb = fa.time, fb.time
-    if _short_window_against_period(fa, fb) or _short_window_against_period(fb, fa):
+    if (fa.window or fb.window) and (
+        _short_window_against_period(fa, fb) or _short_window_against_period(fb, fa)
+    ):
         # "sales had risen 11% in the first five weeks" and "up 10.4% for the 2023
         # financial year": a few weeks counted are no year's figure
         return "different"
@@ -1488,11 +1490,6 @@ def _one_person(fa: Frame, fb: Frame) -> bool:
     Poroshenko"), and the surname alone ("Poroshenko", "Mr Modi's"), each past its
     titles. A surname alone is only read so against a full name of two words: a
     family's members share it, and a story naming two of them names each in full."""
-    ta, tb = _trailing_name(fa.holder), _trailing_name(fb.holder)
-    if ta is not None and ta == tb:
-        # "ATA Alliance candidate Sinan Oğan" and "Nationalist Sinan Oğan": one
-        # full name after two descriptions of its bearer
-        return True
     a, b = _person_names(fa.holder), _person_names(fb.holder)
     if a is None or b is None:
         return False
@@ -1500,6 +1497,7 @@ def _one_person(fa: Frame, fb: Frame) -> bool:
     return len(full) == 2 and len(alone) == 1 and full[-1] == alone[0]
 
 
+@functools.lru_cache(maxsize=4096)
 def _trailing_name(holder: str | None) -> tuple[str, str] | None:
     """The given name and surname a holder ends with, after words that describe
     their bearer ("ATA Alliance candidate Sinan Oğan", "Nationalist Sinan Oğan");

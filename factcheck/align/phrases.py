@@ -315,10 +315,21 @@ def _named_part(toks: Sequence[_Token], lex: Lexicon) -> bool:
     return len(toks) > 1 and toks[-1].low in lex.subunits and toks[-1].low != "units"
 
 
+#: words of the day a subject acted, standing between it and its verb
+_SAID_DAY = frozenset(
+    ["yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"]
+)  # fmt: skip
+
+
 def _holder_from(toks: list[_Token], how: str, lex: Lexicon) -> _Holder | None:
     toks = [t for t in toks if t.text != "\x00"]
     while toks and toks[-1].low in lex.name_glue:
         toks = toks[:-1]  # "the second quarter of" 2022: the glue led to a number
+    while len(toks) > 1 and toks[-1].low in _SAID_DAY:
+        # "The Department of Health yesterday declared": the day it acted, no part
+        # of its name
+        toks = toks[:-1]
     if (
         not toks
         or (

@@ -2602,6 +2602,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             *_shares_of_an_earlier_total(claims, earlier),
             *_shares_of_a_named_earlier_whole(claims, earlier),
             *_shares_named_by_the_subject(claims, before),
+            *_shares_of_a_holder_before(claims, before),
             *_shares_of_two_named_before(claims, earlier),
             *_shares_of_them(claims, earlier),
         ]
@@ -2646,11 +2647,19 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 #: between two counts of one group joined by "and": " people were infected and "
 _COUNTS_AND = regex.compile(
     r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,5}[ \t\u00a0]+(?i:and)[ \t\u00a0]+$"
+    # "cases reached 249,332 from Jan 1 to Aug 17, with 1,021 deaths": the period
+    # counted, then the second count after "with"
+    r"|^(?:[ \t\u00a0]+[\w'’.-]+){0,8},[ \t\u00a0]+(?i:with)[ \t\u00a0]+$"
 )
 #: between the second count and the rate that relates them: " died, a fatality
 #: rate of "
 _A_RATE_OF = regex.compile(
-    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,3},[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+"
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,3},[ \t\u00a0]+"
+    # "1,021 deaths, the Department of Health said, a fatality rate of": a speech
+    # tag between
+    r"(?:(?:(?i:the)[ \t\u00a0]+)?(?:\p{Lu}[\w'’.-]*[ \t\u00a0]+(?:(?i:of|for)[ \t\u00a0]+)?){1,5}"
+    r"(?i:said|says|reported)[ \t\u00a0]*,[ \t\u00a0]+)?"
+    r"(?i:a|an)[ \t\u00a0]+"
     r"(?:[a-z-]+[ \t\u00a0]+)?(?i:rate|share|proportion)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
@@ -2918,7 +2927,8 @@ _OF_THE_TOTAL = regex.compile(
 #: a sentence that states a total: "The plan totals R$1.7 trillion", "in all"
 _TOTAL_CUE = regex.compile(
     r"(?i:\b(?:total|totals|totalled|totaled|totalling|totaling|in[ \t]+all|overall"
-    r"|combined|altogether)\b)"
+    # "the confirmed death toll now at 2,045": a toll is the total of its dead
+    r"|combined|altogether|toll|tally)\b)"
 )
 
 
@@ -3093,6 +3103,62 @@ _SUBJECT_IS_SHARE = regex.compile(
     r"|equalled|equaled|would[ \t]+be)[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)*$"
 )
+
+
+#: a share's verb right before it: "accounts for nearly", "makes up about"
+_ACCOUNTS_FOR = regex.compile(
+    r"(?i:\b(?:accounts?|accounted)[ \t\u00a0]+for|\bmakes?[ \t\u00a0]+up|\bmade[ \t\u00a0]+up"
+    r"|\brepresents?|\brepresented)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+
+
+#: between a share and a whole named by its owner and noun: " of Egypt's total
+#: natural gas production of "
+_OF_A_NAMED_WHOLE = regex.compile(
+    r"^[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:the|its|all)[ \t\u00a0]+)?"
+    r"(?:[\w-]+['’]s[ \t\u00a0]+)?(?:[a-z][a-z-]*[ \t\u00a0]+){1,4}(?i:of)[ \t\u00a0]+"
+    rf"{_ABOUT}$"
+)
+
+
+def _shares_of_a_holder_before(
+    claims: Sequence[ClaimRef], before: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) for "Production at the Zohr field has reached 2.7 billion
+    cubic feet per day. At that level, Zohr accounts for nearly 60 percent of
+    Egypt's total natural gas production of 6.8 billion cubic feet per day": a
+    holder "accounts for" a share of a whole the sentence states, and the text gave
+    that holder one figure of the whole's measure before (the part)."""
+    for pct, whole in itertools.pairwise(claims):
+        frame = pct.claim.frame
+        text = pct.document.prose
+        if (
+            frame is None
+            or not frame.holder_key
+            or _stated_share(pct.claim) is None
+            or whole.claim.kind not in ("count", "money", "quantity")
+            or not _ACCOUNTS_FOR.search(
+                text, max(0, pct.claim.span.start - 40), pct.claim.span.start
+            )
+            or not (
+                _OF.match(_between(pct, whole))
+                or _OF_A_NAMED_WHOLE.match(_between(pct, whole))
+            )
+        ):
+            continue
+        parts = [
+            r
+            for r in before
+            if r.claim.equivalent_of is None
+            and r.claim.frame is not None
+            and r.claim.frame.role == "level"
+            and set(frame.holder_key) & set(r.claim.frame.holder_key)
+            and _two_ends(r, whole)
+            and r.claim.value < whole.claim.value
+        ]
+        if parts and len({r.claim.value for r in parts}) == 1:
+            yield parts[-1], whole, pct
 
 
 def _shares_named_by_the_subject(

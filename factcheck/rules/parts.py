@@ -616,7 +616,9 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     colon), or parts listed before their total ("8,574 in Turkey and 2,662 in Syria,
     more than 12,000 in all"). The parts, over every value their precision and qualifiers allow, must
     be able to sum to the total. Only explicit breakdowns are read, and only parts in
-    the total's unit.
+    the total's unit. The shares one sentence lists for different owners of one thing
+    ("owned by TotalEnergies (62%), UNOC (15%), TPDC (15%) and CNOOC (18%)") or for
+    the candidates of one vote cannot add up to more than 100%.
 
     *Why it matters.* A breakdown that does not add up means one of its figures is
     wrong, and readers add.

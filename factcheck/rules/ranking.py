@@ -49,7 +49,13 @@ def ranking_order(ctx: AuditContext) -> Iterator[Finding]:
     no holder counts when the compared thing is among the document's main names).
     Every value a listed figure allows must lie on the stated side of every value
     the compared thing's figures allow, over their precision and qualifiers; with
-    two figures for it (a fire that grew), the one nearest the list is used.
+    two figures for it (a fire that grew), the one nearest the list is used. Also
+    a figure ranked first by a superlative against those it is said to be ahead of,
+    and a figure said to lie below ("just shy of", "short of") or above
+    ("surpassing", "more than") the next figure of its measure in its sentence with
+    no margin between ("At $25.6 billion, the offering comes in just shy of the
+    record $25 billion"); a list's last item, a figure hyphened to its noun, and a
+    figure joined by "and" to another comparison are not read so.
 
     *Why it matters.* A ranking is a claim about order; a list copied from an older
     table, or a figure with a slipped digit, puts a thing on the wrong side, and the
