@@ -236,12 +236,13 @@ def _direct_comparisons(ctx: AuditContext, refs: list[ClaimRef]) -> Iterator[Fin
             m = _DIRECTLY_COMPARED.match(
                 prose, before.claim.span.end, second.claim.span.start
             )
+            if m is None:
+                continue
             # "around 83 of the 128 Senate seats, short of the 86 needed": what is
             # compared is the part counted in the whole
             first = _part_of(claims, before) or before
             if (
-                m is None
-                or measure_of(first.claim) != measure_of(second.claim)
+                measure_of(first.claim) != measure_of(second.claim)
                 or first.claim.unit in _DURATION_UNITS
                 or first.claim.qualifier not in (None, "approx")
                 or second.claim.qualifier not in (None, "approx")
