@@ -153,6 +153,10 @@ _QUALIFIER = (
 _QUALIFIER_AT_END = regex.compile(rf"(?i:\b{_QUALIFIER})\s*$")
 #: the second share of a split: "by 53.4% to 46.6%"
 _SPLIT_TO = regex.compile(r"\s*to\s+(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)")
+#: after the votes for, the votes against: " votes to 30", " to 206"
+_TALLY_TO = regex.compile(
+    r"(?:\s+votes)?\s+to\s+(\d[\d,]*)\b(?!\s*(?:%|per\s*cent|percent))"
+)
 #: an adjective joined to the one before a noun: "sudden [and unexpected deaths]"
 #: between one list item's noun and the next item's figure: " and ", ", "
 _NEXT_ITEM = regex.compile(r"(?:,|[ \t\u00a0]+and)[ \t\u00a0]+")
@@ -443,6 +447,15 @@ _SHORT_OF = regex.compile(
 #: right before a sum over several holders: "a combined", "their joint"
 _COMBINED_BEFORE = regex.compile(
     r"\b(?i:a|their|the|its)\s+(?i:combined|joint)\s+(?:(?i:total)\s+(?i:of)\s+)?$"
+)
+#: right after a figure that is a part of the one before it: " of whom", " of them"
+_OF_WHOM = regex.compile(r"\s+of\s+(?:whom|them|which|those)\b")
+#: a sentence that opens on a group named without its figure: "Of the dead,",
+#: "Among those injured,"
+_OF_THE_GROUP = regex.compile(
+    r"[ \t]*(?:Of|Among)\s+(?:the|those)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:dead|killed|injured|wounded|missing|victims|infected|patients|cases|deaths"
+    r"|casualties|passengers|survivors|evacuated|arrested|detained)\s*,"
 )
 #: where the parts after "Of the N," end: a speech tag, a relative clause of its own,
 #: a semicolon (", while 130 remain under treatment" goes on listing them)
@@ -1450,7 +1463,18 @@ class FrameReader(HolderReader):
         to 38%": a vote's split, two shares of one whole, not a change of 53.4%. The
         larger share first, the two within 100%, and no change verb before "by"
         ("fell by 60% to 40%" is a change)."""
-        if claim.kind != "percent" or cue.group().lower() != "by":
+        if cue.group().lower() != "by":
+            return False
+        if claim.kind == "count":
+            # "passed the Senate by 69 votes to 30": a vote's tally, for and against
+            tally = _TALLY_TO.match(self.text, claim.span.end, claim.span.end + 30)
+            before = near_left[: cue.start()].split()[-4:]
+            return (
+                tally is not None
+                and float(tally.group(1).replace(",", "")) <= claim.value
+                and not any(self.lex.change_before.fullmatch(w.lower()) for w in before)
+            )
+        if claim.kind != "percent":
             return False
         m = _SPLIT_TO.match(self.text, claim.span.end, claim.span.end + 30)
         if m is None:
@@ -1726,6 +1750,19 @@ class FrameReader(HolderReader):
         m = _AMONG_WERE.search(near_left)
         if m is not None:
             return "part", None, m.group().strip()
+        s0 = self._sentence(claim)[0]
+        group = _OF_THE_GROUP.match(self.text, s0, claim.span.start)
+        if (
+            group is not None
+            and claim.kind == "count"
+            and not _PARTS_END.search(self.text, group.end(), claim.span.start)
+            # "15 are health workers, six of whom have died": a part of the part
+            # before it, not of the group
+            and not _OF_WHOM.match(self.text, claim.span.end)
+        ):
+            # "Of the dead, 101 were women and 55 were men": parts of a group the
+            # sentence opens on without its figure
+            return "part", None, group.group().strip()
         m = lex.part_before.search(near_left)
         gap = near_left[m.end() :].strip(" ,:\t\n(").split() if m else []
         if (

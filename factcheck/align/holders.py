@@ -541,8 +541,13 @@ class HolderReader:
                     np = np[inner[-1] + 1 :]
                 if (
                     np
-                    and _APPOSED_OWNER.search(
-                        text, max(s0, np[0].start - 12), np[0].start
+                    and (
+                        _APPOSED_OWNER.search(
+                            text, max(s0, np[0].start - 12), np[0].start
+                        )
+                        # "Glasgow, Scotland's largest city, voted Yes by 53.5%":
+                        # the comma inside the phrase sets the owner off
+                        or "," in text[np[0].start : tok.start]
                     )
                     and "," in text[tok.end : claim.span.start]
                 ):
@@ -1066,7 +1071,15 @@ class HolderReader:
             )
         ):
             # "Revenue at Alibaba's cloud unit", "sales of the Pro"
-            if rest and rest[0].low in {"at", "of", "from", "for", "in"}:
+            if rest and (
+                rest[0].low in {"at", "of", "from", "for", "in"}
+                # "Spending on the economic resources sector is set at SR84
+                # billion": what the money is spent on
+                or (
+                    rest[0].low == "on"
+                    and lex.attribute(head) in ("spending", "investment")
+                )
+            ):
                 inner_np = self._noun_phrase_after(rest[1:])
                 found = _holder_from(inner_np, "the attribute's preposition", lex)
                 if found is not None:

@@ -437,6 +437,12 @@ def _counted_back(published: dt.date, ago: regex.Match[str]) -> str:
     return str(published.year - n)
 
 
+#: a list of three years or more: "1987, 1999, 2003, 2007 and 2015"
+_YEAR_LIST = regex.compile(
+    r"\b(?:19|20)\d\d(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:19|20)\d\d\b){2,}"
+)
+
+
 def _in_month_span(text: str, mm: regex.Match[str]) -> bool:
     """Whether a month and year is an end of a span of months ("February 2023 to
     January 2024"), a period and not that month."""
@@ -465,6 +471,13 @@ def _time_in(
     ym = _YEAR.search(text, lo, hi)
     while ym is not None and (
         any(s <= ym.start() < e for s, e in spans)
+        # "their sixth title, after 1987, 1999, 2003, 2007 and 2015": a list of
+        # three years or more dates what it lists, not the figure ("in 2012 and
+        # 2013" is the figure's own span)
+        or any(
+            m.start() <= ym.start() < m.end()
+            for m in _YEAR_LIST.finditer(text, max(0, ym.start() - 40), ym.end() + 40)
+        )
         # "from September 2017 through the end of February 2018": a span's ends
         or any(
             _in_month_span(text, mm)

@@ -890,8 +890,9 @@ _COMPARED_BY = regex.compile(
     r"|(?i:off))"
     # "... than his official world record of ": the figure named, then "of"
     r"(?:[ \t\u00a0]+(?!(?i:than|of|and|or|but)\b)[\w'’-]+){0,4}"
-    # "15 seats clear of Frans Timmermans's Labour-Green alliance on 25"
-    r"(?:[ \t\u00a0]+(?i:of|at|on|with))?[ \t\u00a0]+$"
+    # "15 seats clear of Frans Timmermans's Labour-Green alliance on 25"; "more than
+    # three minutes ahead of defending champion Geoffrey Kirui (2:18:23)"
+    r"(?:[ \t\u00a0]+(?i:of|at|on|with))?(?:[ \t\u00a0]+|[ \t\u00a0]*\()$"
 )
 #: a sentence's subject that points back at a figure, then its verb: "The time
 #: is", "That was", "It is"
@@ -909,6 +910,7 @@ _BELOW = regex.compile(
 
 
 _SPEED_WORD = regex.compile(r"(?i:\b(?:faster|slower|quicker)\b)")
+_AHEAD = regex.compile(r"(?i:\b(?:ahead|clear)\b)")
 
 
 def _wrong_side(new: ClaimRef, old: ClaimRef, words: str) -> bool:
@@ -918,6 +920,10 @@ def _wrong_side(new: ClaimRef, old: ClaimRef, words: str) -> bool:
     a, b = new.claim, old.claim
     if a.unit != b.unit or a.kind != b.kind or _SPEED_WORD.search(words):
         return False  # "faster" is a smaller time but a larger speed
+    if a.unit in _SECONDS_IN and _AHEAD.search(words):
+        # "2:15:58, more than three minutes ahead of Kirui (2:18:23)": in a race
+        # the time ahead is the smaller
+        return a.value > b.value
     below = _BELOW.search(words) is not None
     return a.value > b.value if below else a.value < b.value
 
@@ -1244,11 +1250,30 @@ def _margin_triples(
 def _margin_unit(margin: Claim, old: Claim) -> bool:
     """Whether a margin is in the unit of the figures it separates: the same, or a
     difference of temperatures ("by more than 5C", "0.8C above the record of
-    48.0C": a delta in the records' own scale; "by four degrees")."""
+    48.0C": a delta in the records' own scale; "by four degrees"), or of times
+    ("more than three minutes ahead of" a time in seconds)."""
     return (
         margin.unit == old.unit
         or (margin.unit == "degree" and old.unit in _DEGREE_SCALES)
         or margin.unit == TEMPERATURES.get(old.unit or "")
+        or (margin.unit in _SECONDS_IN and old.unit in _SECONDS_IN)
+    )
+
+
+#: the time units a race's margin and its times are stated in, in seconds
+_SECONDS_IN = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
+
+
+def _in_time_unit(iv: Interval, unit: str | None) -> Interval:
+    """A margin of time in the unit of the times it separates (three minutes are
+    180 seconds); any other interval as it is."""
+    if iv.unit == unit or iv.unit not in _SECONDS_IN or unit not in _SECONDS_IN:
+        return iv
+    factor = _SECONDS_IN[iv.unit] / _SECONDS_IN[unit]
+    return Interval(
+        None if iv.low is None else iv.low * factor,
+        None if iv.high is None else iv.high * factor,
+        unit,
     )
 
 
@@ -1680,6 +1705,47 @@ def _exceeds_by(
             yield c, a, b
 
 
+#: before the first of two figures a gap is named between: "The gap between the
+#: central bank's "
+_GAP_BETWEEN = regex.compile(
+    r"(?i:\b(?:gap|difference|spread|margin)[ \t\u00a0]+between)[ \t\u00a0]+"
+    r"(?:[\w'’-]+[ \t\u00a0]+){0,4}$"
+)
+#: between the two figures: " policy rate and "
+_GAP_AND = regex.compile(
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+(?i:and)[ \t\u00a0]+"
+    r"(?:[\w'’-]+[ \t\u00a0]+){0,4}"
+)
+#: between the second figure and the gap: " inflation, about ", " inflation is "
+_THEN_THE_GAP = regex.compile(
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,3}(?:[ \t\u00a0]*,|[ \t\u00a0]+(?i:is|was|stood[ \t]+at))"
+    r"[ \t\u00a0]+(?:(?i:about|around|roughly|some|nearly|almost|just[ \t]+over"
+    r"|just[ \t]+under|more[ \t]+than|less[ \t]+than)[ \t\u00a0]+)?"
+)
+
+
+def _gap_between(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(gap, one figure, the other) for "The gap between the central bank's 21
+    percent policy rate and 37.97 percent inflation, about 13 percentage points":
+    a gap named between two figures of one measure, then its size."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for a, b, gap in zip(own, own[1:], own[2:], strict=False):
+        text = a.document.prose
+        s0 = a.claim.sentence.start if a.claim.sentence else 0
+        if (
+            _GAP_BETWEEN.search(
+                text, max(s0, a.claim.span.start - 60), a.claim.span.start
+            )
+            and _GAP_AND.fullmatch(text, a.claim.span.end, b.claim.span.start)
+            and _THEN_THE_GAP.fullmatch(text, b.claim.span.end, gap.claim.span.start)
+            and _same_measure(a.claim, b.claim)
+        ):
+            larger, smaller = (a, b) if a.claim.value >= b.claim.value else (b, a)
+            yield gap, larger, smaller
+
+
 #: a sentence that opens by saying the figure before broke a record: "It shattered
 #: the previous record of ", "She broke the record of "
 _BROKE_THE_RECORD = regex.compile(
@@ -1806,6 +1872,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 "one sentence says a figure exceeds another by a margin",
             ),
             (
+                _gap_between(claims),
+                "margin",
+                "one sentence names the gap between two figures it states",
+            ),
+            (
                 _record_broken_by(claims, earlier),
                 "margin",
                 "a record the figure the sentence before states broke, by a margin",
@@ -1842,7 +1913,7 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 gap = _abs(difference)
                 if difference.contains(0.0):
                     gap = Interval(0.0, gap.high, gap.unit)  # the two may meet
-                stated = _stated(margin.claim)
+                stated = _in_time_unit(_stated(margin.claim), unit)
                 if unit == "pp" and margin.claim.kind == "count":
                     # the extractor reads a count of points to its last digit
                     stated = Interval(margin.claim.low, margin.claim.high, unit)
@@ -2117,7 +2188,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 f"{new.claim.text!r}: their {what} is {format_interval(shown)} "
                 f"(from {format_interval(old_iv)} to {format_interval(new_iv)}"
                 f"{_TO_THE_BASIS_POINT if _BASIS_POINTS.search(pct.claim.text) else ''}"
-                f"), the text says {format_interval(_stated(pct.claim))}",
+                f"), the text says {format_interval(_said(pct.claim))}",
                 related=[new, old],
                 values={
                     "new_value": new.claim.value,
@@ -2237,6 +2308,25 @@ _ON_ITS_START = regex.compile(
 )
 
 
+#: right before a change sized by a fraction word after its two ends: ", a
+#: reduction of more than ", ", an increase of nearly "
+_A_CHANGE_OF_FRACTION = regex.compile(
+    r",[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+(?i:reduction|cut|decrease|decline|drop|fall"
+    r"|increase|rise|jump|gain)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+
+
+def _said(claim: Claim) -> Interval:
+    """What a change's figure says, for a message: a fraction in words as the
+    percentage it is ("more than half": at least 50%)."""
+    if _is_share_word(claim):
+        share = _stated_share(claim)
+        if share is not None:
+            return share
+    return _stated(claim)
+
+
 def _fraction_changes(
     claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -2245,13 +2335,23 @@ def _fraction_changes(
     billion. That means the surplus grew by almost a third on 2023's $823
     billion." The level is the nearest figure of the start's measure before the
     change in its sentence, or else the one such figure of the sentence before."""
-    for i, change in enumerate(claims[:-1]):
+    for i, change in enumerate(claims):
         if not _is_share_word(change.claim):
             continue
         text = change.document.prose
         s0 = change.claim.sentence.start if change.claim.sentence else 0
         start = change.claim.span.start
-        if not _BY_FRACTION.search(text, max(s0, start - 60), start):
+        if _A_CHANGE_OF_FRACTION.search(text, max(s0, start - 40), start):
+            # "cutting the daily allowance from 87 litres to 50 litres a person, a
+            # reduction of more than half": both ends before the change they make
+            tos = [r for r in claims[:i] if _TO.search(_before(r))]
+            froms = [r for r in claims[:i] if _FROM.search(_before(r))]
+            if len(tos) == 1 and len(froms) == 1 and _two_ends(tos[0], froms[0]):
+                yield change, tos[0], froms[0]
+            continue
+        if i == len(claims) - 1 or not _BY_FRACTION.search(
+            text, max(s0, start - 60), start
+        ):
             continue
         old = claims[i + 1]
         if old.claim.kind not in (

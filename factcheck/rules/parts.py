@@ -15,6 +15,7 @@ import regex
 
 from factcheck.align import ClaimRef
 from factcheck.align.decide import significant_digits
+from factcheck.align.frames import named_class
 from factcheck.align.phrases import LISTED_NAME
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Finding, Interval
@@ -693,6 +694,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     yield from _parts_summing_above_their_whole(ctx)
     yield from _parts_above_a_running_total(ctx, read_totals)
     yield from _parts_above_the_total_before(ctx)
+    yield from _included_parts_above_the_whole(ctx)
     yield from _shares_closed_by_the_rest(ctx)
     yield from _owners_shares_above_all(ctx)
 
@@ -758,6 +760,12 @@ def _owners_shares_above_all(ctx: AuditContext) -> Iterator[Finding]:
         )
 
 
+#: a sentence that opens on the rest of the holders: "The remaining shareholders",
+#: "The rest", "Other investors"
+_REST_OPENS = regex.compile(
+    r"[ \t\u00a0]*(?i:the[ \t\u00a0]+(?:remaining|other)[ \t\u00a0]+\w+|the[ \t\u00a0]+rest"
+    r"|other[ \t\u00a0]+(?:shareholders|investors|owners|holders))\b"
+)
 #: right before the share that closes a whole: "the remaining ", "the rest, ",
 #: "the other "
 _THE_REST = regex.compile(
@@ -768,7 +776,7 @@ _THE_REST = regex.compile(
 def _shares_closed_by_the_rest(ctx: AuditContext) -> Iterator[Finding]:
     """ "Glencore takes 77%, Nippon Steel 20% and Posco the remaining 5%": shares
     listed in one sentence and closed by "the remaining" make up the whole, 100%."""
-    for claims in _sentences(ctx):
+    for claims, earlier in _sentences_after(ctx, 1):
         own = [r for r in claims if r.claim.equivalent_of is None]
         for i, last in enumerate(own):
             c = last.claim
@@ -781,8 +789,19 @@ def _shares_closed_by_the_rest(ctx: AuditContext) -> Iterator[Finding]:
             ):
                 continue
             parts = [r for r in own[:i] if r.claim.kind == "percent"]
+            if not parts and _REST_OPENS.match(
+                text, c.sentence.start if c.sentence else c.span.start
+            ):
+                # "Walmart will own about 77% of Flipkart. The remaining shareholders
+                # ... will hold the other 33%": the shares the sentence before lists
+                parts = [
+                    r
+                    for r in earlier
+                    if r.claim.kind == "percent" and r.claim.equivalent_of is None
+                ]
             if (
-                len(parts) < 2
+                not parts
+                or (len(parts) < 2 and parts[0].claim.sentence == c.sentence)
                 or not all(_a_share(p.claim) for p in parts)
                 or not _a_share(c)
             ):
@@ -805,6 +824,13 @@ def _shares_closed_by_the_rest(ctx: AuditContext) -> Iterator[Finding]:
                 details={"parts_low": low, "parts_high": high, "unit": "%"},
                 evidence=("shares listed, the last one 'the remaining'",),
             )
+
+
+def _other_named_attribute(part: Claim, whole: Claim) -> bool:
+    """Whether two figures' frames name two different attribute classes."""
+    a = part.frame.attribute if part.frame else None
+    b = whole.frame.attribute if whole.frame else None
+    return named_class(a) and named_class(b) and a != b
 
 
 def _a_share(claim: Claim) -> bool:
@@ -861,13 +887,55 @@ _RUNNING = "amounts added up to a total the sentence says they take it to"
 #: a sentence that opens on the total stated before it: "Of the total,", "Of this,"
 _OF_THE_TOTAL_BEFORE = regex.compile(
     r"[ \t\u00a0]*(?i:of[ \t\u00a0]+(?:the[ \t\u00a0]+total|this|that|it|the[ \t\u00a0]+sum"
-    r"|the[ \t\u00a0]+amount)),"
+    r"|the[ \t\u00a0]+amount"
+    # "The death toll rose to 154. Of the dead, 98 were women and 58 were men": a
+    # toll's group named without its figure
+    r"|(?:the|those)[ \t\u00a0]+(?:dead|killed|victims|injured|infected|cases)"
+    r")),"
 )
 
 
 #: right after a figure that is a part of the one before it: " of it", " of which",
 #: " of them"
 _OF_IT = regex.compile(r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:it|them|that|this|which)\b")
+
+
+#: between a whole and the first of the parts it is said to include: " for water
+#: infrastructure, including ", ", which includes "
+_INCLUDING = regex.compile(
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,6},?[ \t\u00a0]+(?:(?i:which|that)[ \t\u00a0]+)?"
+    r"(?i:including|includes|included|include)[ \t\u00a0]+"
+    r"(?:(?i:about|around|roughly|some|nearly|almost|up[ \t]+to)[ \t\u00a0]+)?"
+)
+
+
+def _included_parts_above_the_whole(ctx: AuditContext) -> Iterator[Finding]:
+    """ "$55 billion for water infrastructure, including $15 billion for replacing
+    lead pipes and $45 billion for other projects": the parts a figure is said to
+    include, listed after it in its sentence, need not be all of it but cannot add
+    up to more."""
+    for claims in _sentences(ctx):
+        own = _own_figures(claims)
+        for i, whole in enumerate(own[:-2]):
+            text = whole.document.prose
+            if (
+                _INCLUDING.fullmatch(
+                    text, whole.claim.span.end, own[i + 1].claim.span.start
+                )
+                is None
+            ):
+                continue
+            parts = _listed_parts(own, i + 1, whole.claim, closed=False)
+            if parts is None:
+                continue
+            yield from _above_the_whole(
+                ctx,
+                whole,
+                parts,
+                [_as_part(p.claim, whole.claim) for p in parts],
+                said="above {whole}, which the sentence says includes them",
+                why="parts a figure is said to include",
+            )
 
 
 def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
@@ -897,6 +965,9 @@ def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
             and _listed_measure(r.claim, whole.claim)
             and r.claim.value < whole.claim.value
             and (r.claim.frame is None or r.claim.frame.role in ("level", "part"))
+            # "Of the dead, 98 were women and 58 were men, and 149 people were
+            # injured": a figure of another attribute is no part of the toll
+            and not _other_named_attribute(r.claim, whole.claim)
         ]
         # "622 km is submarine cable and 143 km is land cable: 68 km in England and
         # 75 km in Denmark": a colon after a part opens that part's own breakdown

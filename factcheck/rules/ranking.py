@@ -210,6 +210,7 @@ _DIRECTLY_COMPARED = regex.compile(
     r"{0,50}?\b(?:(?P<below>(?i:short[ \t]+of|shy[ \t]+of|below|less[ \t]+than"
     r"|lower[ \t]+than|smaller[ \t]+than|fewer[ \t]+than))"
     r"|(?P<above>(?i:surpassing|surpassed|exceeding|exceeded|topping|topped"
+    r"|overtaking|overtook|overtakes|outstripping|outstripped"
     r"|eclipsing|eclipsed|above|bigger[ \t]+than|larger[ \t]+than|higher[ \t]+than"
     r"|greater[ \t]+than|more[ \t]+than)))"
     r"[ \t\u00a0]+(?:(?i:the|its|their|a)[ \t\u00a0]+)?"
