@@ -1262,6 +1262,14 @@ def decide(
         confidence += T.DIGIT_SLIP_SAME_ATTRIBUTE
         attribute_slip = True
         evidence.append(f"one {fa.attribute} figure printed two ways ({slip})")
+    elif slip is not None and _holder_slip(ca, cb, fa, fb, holder, same_doc):
+        # "Rodolfo Hernández obtained 10,580,412 votes (47.31%)" and "Hernández, who
+        # took 47.13%": one holder's figure with two of its digits swapped; four
+        # digits or more slip by a copy, never by chance
+        long = min(len(_mantissa(ca.value)[0]), len(_mantissa(cb.value)[0])) >= 4
+        confidence += T.DIGIT_SLIP_LONG if long else T.DIGIT_SLIP_SAME_ATTRIBUTE
+        attribute_slip = True
+        evidence.append(f"one holder's figure printed two ways ({slip})")
     elif slip is not None and confidence + T.DIGIT_SLIP >= T.POSSIBLE:
         confidence += T.DIGIT_SLIP
         evidence.append(f"the same digits printed two ways ({slip})")
@@ -1465,6 +1473,36 @@ def _attribute_slip(
     if ratio < 2:
         return True  # digits swapped: the same size
     return any(abs(ratio - f) < 1e-6 * f for f in T.SLIP_SCALES)
+
+
+def _holder_slip(
+    ca: Claim, cb: Claim, fa: Frame, fb: Frame, holder: str, same_doc: bool
+) -> bool:
+    """Whether two reports give one holder a figure of three or more significant
+    digits printed two ways (two digits swapped, a decimal moved one place): the
+    same holder, or holders that share a name ("Rodolfo Hernández obtained votes"
+    and "Rodolfo Hernández"). Two figures of one holder rarely share their digits by
+    chance; one report's own figures of one holder are two of its facts."""
+    if same_doc or holder not in ("same", "partial") or not fa.holder_key:
+        return False
+    if min(len(_mantissa(ca.value)[0]), len(_mantissa(cb.value)[0])) < (
+        T.SLIP_STAGE_DIGITS
+    ):
+        return False
+    ratio = max(abs(ca.value), abs(cb.value)) / max(
+        min(abs(ca.value), abs(cb.value)), 1e-12
+    )
+    if ratio >= 2 and not any(abs(ratio - f) < 1e-6 * f for f in T.SLIP_SCALES[:1]):
+        return False
+    if holder == "same":
+        return True
+    shared = set(fa.holder_key) & set(fb.holder_key)
+    names = {
+        stem(_POSSESSIVE_END.sub("", w.lower()))
+        for w in f"{fa.holder or ''} {fb.holder or ''}".split()
+        if w[:1].isupper()
+    }
+    return bool(shared & names)
 
 
 #: a possessive ending on a name ("Modi's", "Odinga’s")
