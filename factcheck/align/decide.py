@@ -1262,7 +1262,9 @@ def decide(
         confidence += T.DIGIT_SLIP_SAME_ATTRIBUTE
         attribute_slip = True
         evidence.append(f"one {fa.attribute} figure printed two ways ({slip})")
-    elif slip is not None and _holder_slip(ca, cb, fa, fb, holder, same_doc):
+    elif slip is not None and _holder_slip(
+        ca, cb, fa, fb, holder=holder, same_doc=same_doc
+    ):
         # "Rodolfo Hernández obtained 10,580,412 votes (47.31%)" and "Hernández, who
         # took 47.13%": one holder's figure with two of its digits swapped; four
         # digits or more slip by a copy, never by chance
@@ -1476,7 +1478,7 @@ def _attribute_slip(
 
 
 def _holder_slip(
-    ca: Claim, cb: Claim, fa: Frame, fb: Frame, holder: str, same_doc: bool
+    ca: Claim, cb: Claim, fa: Frame, fb: Frame, *, holder: str, same_doc: bool
 ) -> bool:
     """Whether two reports give one holder a figure of three or more significant
     digits printed two ways (two digits swapped, a decimal moved one place): the
