@@ -445,12 +445,9 @@ def _level_and_base(
     between = _between(pct, base)
     if _names_another_attribute(between, level) or (
         # "a net profit of 113.92 billion rupees, up 14.8% from a year earlier,
-        # on revenue of 591.62 billion rupees": framed as another attribute
-        _other_attributes(level, base)
-        and all(
-            r.claim.frame is not None and named_class(r.claim.frame.attribute)
-            for r in (level, base)
-        )
+        # on revenue of 591.62 billion rupees": the phrase after the last comma
+        "," in between
+        and _names_another_attribute(between[between.rfind(",") :], level)
     ):
         return None  # "net profit of 50.7 billion yuan, up 15%, on revenue of 362
         # billion yuan": the figure beside the result, not its base
