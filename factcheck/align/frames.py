@@ -873,11 +873,7 @@ class FrameReader(HolderReader):
         item may hold two figures joined by "and"; the name before the first holds
         both, not the clause's subject."""
         self._take_holder_before(
-            lambda first, last, claim: (
-                "holder<-a listed name before the figure" in first.cues
-                and _JOINED_FIGURE.fullmatch(self.text, last.span.end, claim.span.start)
-                is not None
-            ),
+            self._joined_to("holder<-a listed name before the figure"),
             "the listed figure before",
         )
 
@@ -886,13 +882,18 @@ class FrameReader(HolderReader):
         by "and" to one whose holder is named after it takes that name, not the
         clause subject's."""
         self._take_holder_before(
-            lambda first, last, claim: (
-                "holder<-'for' after the figure" in first.cues
-                and _JOINED_FIGURE.fullmatch(self.text, last.span.end, claim.span.start)
-                is not None
-            ),
+            self._joined_to("holder<-'for' after the figure"),
             "the name after the figure joined to it",
             backward=True,
+        )
+
+    def _joined_to(self, cue: str) -> Callable[[Frame, Claim, Claim], bool]:
+        """Whether a figure is joined by "and" to the one whose frame holds its
+        holder by ``cue`` ("ACT 9.0% and 11 seats")."""
+        return lambda first, last, claim: (
+            cue in first.cues
+            and _JOINED_FIGURE.fullmatch(self.text, last.span.end, claim.span.start)
+            is not None
         )
 
     def _take_holder_before(

@@ -106,7 +106,7 @@ FULL_YEAR = "?-FY"
 #: "the twelve months to 31 March 2024": a (fiscal) year, not that day
 _ENDED_BEFORE = regex.compile(
     r"\b(?:(?P<three>three|3)\s+months|(?P<other>one|two|four|five|six|seven|eight|nine"
-    r"|ten|eleven|\d{1,2})\s+months|year|months)\s+(?:ended|ending|to|through)\s+(?:the\s+)?$",
+    r"|ten|eleven|(?!12\b)\d{1,2})\s+months|year|months)\s+(?:ended|ending|to|through)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
 #: marks a quarter named by its months ("the March quarter"), not by its number

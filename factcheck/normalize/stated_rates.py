@@ -7,12 +7,18 @@ from a document's prose and its money claims (the extractor has already read the
 amounts and their currencies), with where each was stated, so that a conversion
 check can use the document's own rate.
 
-Two shapes, both common in wire copy:
+Three shapes, all common in wire copy:
 
 - *per*: an amount of one currency, then "to the / per / a / for one" and another
   currency ("1,300 won per dollar", "83 rupees to a US dollar", "7.2 yuan per USD");
 - *equals*: one unit of a currency, "=" or "equals", then the other amount ("$1 =
-  83.2 rupees", "(1 USD = 1,367 won)", "1 dollar equals 7.1 yuan").
+  83.2 rupees", "(1 USD = 1,367 won)", "1 dollar equals 7.1 yuan");
+- *subject*: a currency named as the subject of its own bare price ("The naira
+  traded at around 800 per dollar", "the rupee closed at 83.2 to the dollar").
+
+A rate a plan assumes ("The budget assumes an exchange rate of 750 naira per
+dollar") is marked ``assumed``: a conversion may fit it, but one that misses it is
+not proven wrong by it alone.
 
 >>> from factcheck import extract
 >>> text = "Rs 4.62 lakh crore ($65.95 billion), at Rs 70 to the dollar."
