@@ -964,10 +964,7 @@ def _slip_across_stages(a: ClaimRef, b: ClaimRef, far_apart: bool) -> bool:
         return False  # a forecast lies near its result: "4.16%" and "4.61%" by chance
     if digit_slip(a.claim, b.claim) is None:
         return False
-    return (
-        min(len(_mantissa(a.claim.value)[0]), len(_mantissa(b.claim.value)[0]))
-        >= T.SLIP_STAGE_DIGITS
-    )
+    return _shared_digits(a.claim, b.claim) >= T.SLIP_STAGE_DIGITS
 
 
 def _named_target(fa: Frame, fb: Frame) -> bool:
@@ -1268,7 +1265,7 @@ def decide(
         # "Rodolfo Hernández obtained 10,580,412 votes (47.31%)" and "Hernández, who
         # took 47.13%": one holder's figure with two of its digits swapped; four
         # digits or more slip by a copy, never by chance
-        long = min(len(_mantissa(ca.value)[0]), len(_mantissa(cb.value)[0])) >= 4
+        long = _shared_digits(ca, cb) >= 4
         confidence += T.DIGIT_SLIP_LONG if long else T.DIGIT_SLIP_SAME_ATTRIBUTE
         attribute_slip = True
         evidence.append(f"one holder's figure printed two ways ({slip})")
@@ -1477,6 +1474,11 @@ def _attribute_slip(
     return any(abs(ratio - f) < 1e-6 * f for f in T.SLIP_SCALES)
 
 
+def _shared_digits(ca: Claim, cb: Claim) -> int:
+    """How many significant digits the shorter of two figures prints."""
+    return min(len(_mantissa(ca.value)[0]), len(_mantissa(cb.value)[0]))
+
+
 def _holder_slip(
     ca: Claim, cb: Claim, fa: Frame, fb: Frame, *, holder: str, same_doc: bool
 ) -> bool:
@@ -1487,9 +1489,7 @@ def _holder_slip(
     chance; one report's own figures of one holder are two of its facts."""
     if same_doc or holder not in ("same", "partial") or not fa.holder_key:
         return False
-    if min(len(_mantissa(ca.value)[0]), len(_mantissa(cb.value)[0])) < (
-        T.SLIP_STAGE_DIGITS
-    ):
+    if _shared_digits(ca, cb) < T.SLIP_STAGE_DIGITS:
         return False
     ratio = max(abs(ca.value), abs(cb.value)) / max(
         min(abs(ca.value), abs(cb.value)), 1e-12

@@ -88,7 +88,7 @@ _LARGE = 1e6
 #: between a part and the whole it is counted in: "208 of 630", "21 out of the 35",
 #: "535,595 first preferences out of about 2.18 million", "13 million of the nearly
 #: 35 million" (the counted noun only before "out of", as "11 of them" is no whole)
-_OF_WHOLE = regex.compile(
+OF_WHOLE = regex.compile(
     r"(?:\s+of|(?:\s+[a-z][a-z-]*){0,3}\s+out\s+of)"
     r"\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
     r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|over|more\s+than)\s+)?"
@@ -551,7 +551,7 @@ class FrameReader(HolderReader):
                 and frame.role == "level"
                 and self.claims[n - 1].sentence == claim.sentence
                 and self.claims[n - 1].kind == claim.kind
-                and _OF_WHOLE.fullmatch(
+                and OF_WHOLE.fullmatch(
                     self.text, self.claims[n - 1].span.end, claim.span.start
                 )
             ):

@@ -34,6 +34,7 @@ from factcheck.extractor.numbers import precision_of_value
 from factcheck.extractor.units import TEMPERATURES
 from factcheck.model import NEARLY_MULTIPLE_BAND, Claim, Finding, Interval
 from factcheck.normalize import format_interval
+from factcheck.normalize.units import convert_quantity
 from factcheck.rules.context import (
     ELIDED_UNIT_SIZE,
     FRACTION_WORD_TOLERANCE,
@@ -1257,8 +1258,8 @@ def _margin_unit(margin: Claim, old: Claim) -> bool:
     )
 
 
-#: the time units a race's margin and its times are stated in, in seconds
-_SECONDS_IN = {"second": 1.0, "minute": 60.0, "hour": 3600.0}
+#: the time units a race's margin and its times are stated in
+_SECONDS_IN = frozenset(["second", "minute", "hour"])
 
 
 def _in_time_unit(iv: Interval, unit: str | None) -> Interval:
@@ -1266,7 +1267,7 @@ def _in_time_unit(iv: Interval, unit: str | None) -> Interval:
     180 seconds); any other interval as it is."""
     if iv.unit == unit or iv.unit not in _SECONDS_IN or unit not in _SECONDS_IN:
         return iv
-    factor = _SECONDS_IN[iv.unit] / _SECONDS_IN[unit]
+    factor = convert_quantity(1.0, iv.unit, unit)
     return Interval(
         None if iv.low is None else iv.low * factor,
         None if iv.high is None else iv.high * factor,

@@ -11,6 +11,7 @@ import regex
 from factcheck.align import ClaimRef, main_names
 from factcheck.align.context import MONTHS
 from factcheck.align.decide import measure_of
+from factcheck.align.frames import OF_WHOLE
 from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import holder_key
 from factcheck.model import Finding
@@ -273,21 +274,16 @@ def _direct_comparisons(ctx: AuditContext, refs: list[ClaimRef]) -> Iterator[Fin
             )
 
 
-#: between a part and the whole it is counted in: " of the ", " out of "
-_OF_THE_WHOLE = regex.compile(
-    r"[ \t\u00a0]+(?:out[ \t\u00a0]+)?of[ \t\u00a0]+(?:(?:the|its|all)[ \t\u00a0]+)?"
-)
-
-
 def _part_of(claims: list[ClaimRef], whole: ClaimRef) -> ClaimRef | None:
     """The figure right before ``whole`` that is counted in it ("83 of the 128"),
-    when ``whole`` is framed as a whole; else None."""
+    when ``whole`` is framed as a whole (by the frames' own ``OF_WHOLE``); else
+    None."""
     i = claims.index(whole)
     frame = whole.claim.frame
     if i == 0 or frame is None or frame.role != "whole":
         return None
     part = claims[i - 1]
-    gap = _OF_THE_WHOLE.fullmatch(
+    gap = OF_WHOLE.fullmatch(
         part.document.prose, part.claim.span.end, whole.claim.span.start
     )
     return part if gap is not None else None
