@@ -361,6 +361,10 @@ def local_bounds(
 _CAUSE = regex.compile(
     r"\s(?i:on\s+the\s+back\s+of|thanks\s+to|due\s+to|because\s+of|owing\s+to"
     r"|driven\s+by|helped\s+by)\s"
+    # ", as rising energy costs inflated the bill": a clause of cause with its own
+    # subject (not ", as of May", ", as well as", ", as much as")
+    r"|,\s+as\s+(?!(?i:of|well|much|many|far|long|soon|high|low|little|few|part"
+    r"|such|a\s+result|expected|planned|forecast|reported|announced)\b)"
 )
 
 

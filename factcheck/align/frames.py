@@ -161,7 +161,10 @@ _TALLY_TO = regex.compile(
 #: between one list item's noun and the next item's figure: " and ", ", "
 _NEXT_ITEM = regex.compile(r"(?:,|[ \t\u00a0]+and)[ \t\u00a0]+")
 #: two figures of one list item joined by "and": "ACT 9.0% and 11 seats"
-_JOINED_FIGURE = regex.compile(r"[ \t\u00a0]+and[ \t\u00a0]+")
+_JOINED_FIGURE = regex.compile(
+    # "Sierra Leone 910 cases and 392 deaths": the first figure's noun between
+    r"(?:[ \t\u00a0]+[a-z]{3,})?[ \t\u00a0]+and[ \t\u00a0]+"
+)
 #: a sentence that restates the one before in another currency: "In dollar terms,",
 #: "In US dollar terms,", "In euro terms,"
 _IN_OTHER_TERMS = regex.compile(r"[ \t]*In\s+(?:[\w.$-]+\s+){1,2}terms\s*,")
@@ -449,7 +452,7 @@ _COMBINED_BEFORE = regex.compile(
     r"\b(?i:a|their|the|its)\s+(?i:combined|joint)\s+(?:(?i:total)\s+(?i:of)\s+)?$"
 )
 #: right after a figure that is a part of the one before it: " of whom", " of them"
-_OF_WHOM = regex.compile(r"\s+of\s+(?:whom|them|which|those)\b")
+OF_WHOM = regex.compile(r"\s+of\s+(?:whom|them|which|those)\b")
 #: a sentence that opens on a group named without its figure: "Of the dead,",
 #: "Among those injured,"
 _OF_THE_GROUP = regex.compile(
@@ -1306,7 +1309,7 @@ class FrameReader(HolderReader):
             # the match against that side
             holder = holder.narrowed(opponent)
         partner = (
-            self._partner_after(claim, end)
+            self._partner_after(claim, start, end)
             if attribute in ("deficit", "surplus")
             else []
         )
@@ -1759,7 +1762,7 @@ class FrameReader(HolderReader):
             and not _PARTS_END.search(self.text, group.end(), claim.span.start)
             # "15 are health workers, six of whom have died": a part of the part
             # before it, not of the group
-            and not _OF_WHOM.match(self.text, claim.span.end)
+            and not OF_WHOM.match(self.text, claim.span.end)
         ):
             # "Of the dead, 101 were women and 55 were men": parts of a group the
             # sentence opens on without its figure

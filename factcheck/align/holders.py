@@ -210,6 +210,9 @@ _DATED_TAIL = regex.compile(
     r"|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"(?:,?\s+(?:19|20)\d\d)?\s*,?\s*$"
 )
+#: a trade balance's partner before its figure: "Japan's deficit with China was ",
+#: "its surplus with the United States expanded to "
+_PARTNER_BEFORE = regex.compile(r"\b(?i:deficit|surplus)\s+with\s+(?:the\s+)?(?=[A-Z])")
 #: a partner named by a common noun: "a surplus of $361 billion with its largest
 #: single-country customer", "a deficit with its main trading partners" (not "with
 #: the rest of the world": that is every partner)
@@ -650,9 +653,19 @@ class HolderReader:
         m = _OVER_OPPONENT.match(self.text, claim.span.end, end)
         return [] if m is None else self._name_at(m.end(), end)
 
-    def _partner_after(self, claim: Claim, end: int) -> list[str]:
+    def _partner_after(self, claim: Claim, start: int, end: int) -> list[str]:
         """The partner a trade balance is with: Japan's deficit "in trade with China"
-        is its part of Japan's whole deficit, not all of it."""
+        is its part of Japan's whole deficit, not all of it; so is "Japan's deficit
+        with China was ¥6.4 trillion" (the partner before the figure, in its own
+        stretch of the sentence)."""
+        before = next(
+            reversed(
+                list(_PARTNER_BEFORE.finditer(self.text, start, claim.span.start))
+            ),
+            None,
+        )
+        if before is not None:
+            return self._name_at(before.end(), claim.span.start)
         m = _WITH_PARTNER.match(self.text, claim.span.end, end)
         if m is not None:
             return self._name_at(m.end(), end)

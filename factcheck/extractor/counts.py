@@ -221,6 +221,8 @@ _TALLY_ITEM: Final = regex.compile(
 )
 #: after a gapped item's number: the list goes on or the sentence ends
 _ITEM_ENDS: Final = regex.compile(r"[ \t]*(?:[,;.)]|and\b|while\b|but\b|$)")
+#: a gapped item's own noun right after its number: " cases"
+_ITEM_NOUN: Final = regex.compile(r"[ \t]+(?P<w>[a-z]{3,})\b")
 #: an earlier item of the list, its number with the noun it counts: "194 seats"
 _COUNTED_ITEM: Final = regex.compile(
     r"\d[\d,.]*[ \t]+(?!(?:and|the|for|but|with|was|were|are|has|had|per|from)\b)"
@@ -233,15 +235,24 @@ def _gapped_list_item(text: str, number: Number, start: int) -> bool:
     a name that is a list item with its noun gapped, not a model number ("Boeing
     737"): the name follows a list's joint, nothing follows the number, and an
     earlier item of the sentence counts its noun."""
+    s0 = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
     if not _ITEM_ENDS.match(text, number.end):
-        return False
+        # "Liberia has had 1,082 cases ..., Sierra Leone 910 cases": the verb
+        # gapped, the noun of an earlier item said again
+        noun = _ITEM_NOUN.match(text, number.end)
+        return (
+            noun is not None
+            and _ITEM_ENDS.match(text, noun.end()) is not None
+            and _GAPPED_BEFORE.search(text, max(0, start - 60), start) is not None
+            and regex.search(rf"\d[\d,.]*[ \t]+{noun.group('w')}\b", text[s0:start])
+            is not None
+        )
     if _COLON_ITEM.search(text, max(0, start - 80), start) or _TALLY_ITEM.search(
         text, max(0, start - 140), start
     ):
         return True
     if not _GAPPED_BEFORE.search(text, max(0, start - 60), start):
         return False
-    s0 = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
     return _COUNTED_ITEM.search(text, s0, start) is not None
 
 
@@ -299,6 +310,9 @@ _STOP_NOUNS: Final = frozenset(
         "off", "into", "onto", "across", "against", "after", "before", "since",
         "until", "between", "among", "through", "via", "within", "without", "during",
         "above", "below", "beyond", "behind", "amid", "toward", "towards", "upon",
+        # pronouns, which count nothing either: "the 9.69 he ran in Beijing"
+        "he", "she", "we", "they", "you", "him", "them", "us", "his", "their",
+        "our", "my", "your",
     }
 )  # fmt: skip
 

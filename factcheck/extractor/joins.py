@@ -377,6 +377,9 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
             return False
     elif (
         _EQUIVALENT_JOINER.fullmatch(gap) is None
+        # "6.2bn reais ($2.1bn; £1.4bn)": a second restatement in the bracket of
+        # the first
+        and not _second_in_bracket(text, a, b, gap)
         # "$139.13 a barrel (€116)": a price per unit, then its equivalent (not
         # "$13.63 a bushel (about €460/t)", a price per another unit)
         and not (
@@ -407,6 +410,30 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
     return not (
         _PER_UNIT.match(text, b.end) is not None
         and _PER_UNIT.match(text, a.end) is None
+    )
+
+
+#: between two restatements in one bracket: "; ", ", about "
+_IN_BRACKET_SEPARATOR: Final = regex.compile(
+    r"[ \t\u00a0]*[;,][ \t\u00a0]*(?:(?i:or|about|roughly|approximately|around|some"
+    r"|nearly|almost)[ \t\u00a0]+)*"
+)
+#: right before the first restatement in a bracket: "(", "(about "
+_BRACKET_OPENS: Final = regex.compile(
+    r"\([ \t\u00a0]*(?:(?i:or|about|roughly|approximately|around|some|nearly|almost)"
+    r"[ \t\u00a0]+)*$"
+)
+
+
+def _second_in_bracket(text: str, a: Mention, b: Mention, gap: str) -> bool:
+    """Whether ``b`` follows ``a`` in one bracket that holds only the two, set
+    apart by a semicolon or comma: "($2.1bn; £1.4bn)" restates the figure before
+    the bracket twice."""
+    start = a.qualifier_start if a.qualifier_start is not None else a.start
+    return (
+        _IN_BRACKET_SEPARATOR.fullmatch(gap) is not None
+        and _BRACKET_OPENS.search(text, max(0, start - 24), start) is not None
+        and text[b.end : b.end + 2].lstrip()[:1] == ")"
     )
 
 

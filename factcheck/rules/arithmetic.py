@@ -18,7 +18,7 @@ import regex
 
 from factcheck.align import ClaimRef
 from factcheck.align.context import stem
-from factcheck.align.frames import dimension, named_class
+from factcheck.align.frames import OF_WHOM, dimension, named_class
 from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import (
     FALL_WORDS,
@@ -1703,6 +1703,54 @@ def _exceeds_by(
             yield c, a, b
 
 
+#: a verb that takes a margin off the figure after it: ", slicing ", " and knocked
+#: about "
+_TAKES_OFF = regex.compile(
+    r"[ \t\u00a0]+(?i:slicing|sliced|shaving|shaved|knocking|knocked|lopping|lopped"
+    r"|clipping|clipped|trimming|trimmed|cutting|cut|taking|took)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)?$"
+)
+#: between the margin and the figure it was taken off: " off the ", " off his own
+#: record of "
+_OFF_THE = regex.compile(
+    r"^[ \t\u00a0]+(?i:off)[ \t\u00a0]+(?:(?i:the|his|her|its|their|a)[ \t\u00a0]+)?"
+    r"(?:(?!(?i:and|but|than)\b)[\w'’-]+[ \t\u00a0]+){0,3}?(?:(?i:of)[ \t\u00a0]+)?$"
+)
+
+
+#: a relative clause opens: ", who ", ", which "
+_RELATIVE_CLAUSE = regex.compile(r",[ \t\u00a0]+(?i:who|which|whose)\b")
+
+
+def _taken_off(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, new figure, old figure) for "a time of 9.58 seconds ..., slicing
+    0.15 seconds off the 9.69 he ran in Beijing": a figure, then a verb that takes
+    a margin off an earlier figure of its measure (which may leave the unit
+    unsaid, :func:`_with_elided_unit`)."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for i, (margin, taken) in enumerate(itertools.pairwise(own)):
+        text = margin.document.prose
+        s0 = margin.claim.sentence.start if margin.claim.sentence else 0
+        verb = _TAKES_OFF.search(text, s0, margin.claim.span.start)
+        if verb is None or not _OFF_THE.match(_between(margin, taken)):
+            continue
+        news = [
+            r
+            for r in own[:i]
+            if r.claim.span.end <= verb.start() and _same_measure(r.claim, margin.claim)
+        ]
+        if not news or _RELATIVE_CLAUSE.search(text, s0, news[-1].claim.span.start):
+            # "Kiptum, who ran 2:01:25 in London, shaved 34 seconds off the
+            # 2:01:09": a figure in a clause set off about its subject is not
+            # what the subject's verb made
+            continue
+        old = _with_elided_unit(news, margin, taken)
+        if _same_measure(news[-1].claim, old.claim):
+            yield margin, news[-1], old
+
+
 #: before the first of two figures a gap is named between: "The gap between the
 #: central bank's "
 _GAP_BETWEEN = regex.compile(
@@ -1868,6 +1916,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 _exceeds_by(claims),
                 "margin",
                 "one sentence says a figure exceeds another by a margin",
+            ),
+            (
+                _taken_off(claims),
+                "margin",
+                "one sentence states a figure and a margin taken off an earlier one",
             ),
             (
                 _gap_between(claims),
@@ -2745,6 +2798,10 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 #: between two counts of one group joined by "and": " people were infected and "
 _COUNTS_AND = regex.compile(
     r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,5}[ \t\u00a0]+(?i:and)[ \t\u00a0]+$"
+    # "3,069 cases had been recorded as of 26 August, and 1,552 people had died":
+    # the first count's report date between them
+    r"|^(?:[ \t\u00a0]+[\w'’-]+){0,6}[ \t\u00a0]+(?i:as[ \t]+of|by|to|through)"
+    r"(?:[ \t\u00a0]+[\w'’.-]+){1,3},[ \t\u00a0]+(?i:and)[ \t\u00a0]+$"
     # "cases reached 249,332 from Jan 1 to Aug 17, with 1,021 deaths": the period
     # counted, then the second count after "with"
     r"|^(?:[ \t\u00a0]+[\w'’.-]+){0,8},[ \t\u00a0]+(?i:with)[ \t\u00a0]+$"
@@ -2752,7 +2809,8 @@ _COUNTS_AND = regex.compile(
 #: between the second count and the rate that relates them: " died, a fatality
 #: rate of "
 _A_RATE_OF = regex.compile(
-    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,3},[ \t\u00a0]+"
+    # " of whom have died, a fatality rate of": four words after a part of the first
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4},[ \t\u00a0]+"
     # "1,021 deaths, the Department of Health said, a fatality rate of": a speech
     # tag between
     r"(?:(?:(?i:the)[ \t\u00a0]+)?(?:\p{Lu}[\w'’.-]*[ \t\u00a0]+(?:(?i:of|for)[ \t\u00a0]+)?){1,5}"
@@ -2850,6 +2908,14 @@ def _share_triples(
             # percent": two counts of one group, the rate the smaller's share
             part, whole = sorted((a, b), key=lambda r: r.claim.value)
             pct = c
+        elif (
+            (of_whom := OF_WHOM.match(b.document.prose, b.claim.span.end))
+            and _A_RATE_OF.match(b.document.prose[of_whom.end() : c.claim.span.start])
+            and a.claim.kind == b.claim.kind == "count"
+        ):
+            # "450 have been infected, 244 of whom have died, a fatality rate of 64
+            # percent": a group, the part of it that died, the part's rate
+            whole, part, pct = a, b, c
         elif _OF_IT_OR.match(_between(b, c)) and a.claim.value > c.claim.value:
             # "covered roughly 620 square kilometres ..., with 68% of it, or about
             # 320 sq km, on the left bank": "of it" points back at the figure
@@ -3779,7 +3845,9 @@ def _word_multiples(
                 for r in own[:i]
                 if r.claim.span.end <= m.start()
                 and r.claim.kind == base.claim.kind
-                and r.claim.unit == base.claim.unit
+                # "€984 million, more than twice the £497 million": amounts in two
+                # currencies compare at the document's date
+                and (r.claim.unit == base.claim.unit or r.claim.kind == "money")
                 # "a share of about 59% was more than triple the 28%": shares
                 # multiply as the other measures do
                 and r.claim.kind in ("money", "count", "quantity", "percent")
@@ -4333,6 +4401,18 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
         _sized_items(ctx),
     ):
         top_iv, base_iv = allowed_interval(top.claim), allowed_interval(base.claim)
+        rate = ""
+        if top.claim.unit != base.claim.unit and top.claim.kind == base.claim.kind:
+            conv = ctx.convert(
+                base_iv,
+                top.claim.unit or "",
+                kind=base.claim.kind,
+                value=base.claim.value,
+                day=top.document.published,
+            )
+            if conv is None or not conv.dated:
+                continue  # an undated document's rate is no ground for a ratio
+            base_iv, rate = conv.result, conv.describe()
         if base_iv.low is None and _capped(base.claim, top.claim):
             # "up to US$1.10 a share ..., a payout of as much as US$985 million":
             # two caps of one amount compare as the figures they cap
@@ -4360,7 +4440,7 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
             top,
             f"{top.claim.text!r} ({format_interval(top_iv)}) is "
             f"{_ratio_words(ratio)} {base.claim.text!r} "
-            f"({format_interval(base_iv)}); the text says {phrase!r} "
+            f"({rate or format_interval(base_iv)}); the text says {phrase!r} "
             f"({format_interval(stated)})",
             related=[base],
             details={

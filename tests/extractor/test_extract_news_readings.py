@@ -974,3 +974,49 @@ def test_a_bare_count_set_against_another_shares_its_noun(
 )
 def test_a_run_of_time_units_is_a_duration(text: str, unit: str | None) -> None:
     assert extract(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # a pronoun after a figure starts a relative clause: it counts nothing
+        ("Bolt cut 0.11 seconds off the 9.69 he ran in Beijing.", None),
+        ("The 41 they rescued were taken to hospital.", None),
+        # a noun after the figure is what it counts
+        ("Bolt cut 0.11 seconds off the 9.69 record he ran in Beijing.", "record"),
+        ("The 41 miners they rescued were taken to hospital.", "miners"),
+    ],
+)
+def test_a_pronoun_after_a_figure_is_not_what_it_counts(
+    text: str, noun: str | None
+) -> None:
+    assert extract(text)[-1].noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "equivalent"),
+    [
+        # two restatements in one bracket both restate the figure before it
+        ("Carrow said it lost 6.2bn reais ($2.1bn; £1.4bn) to fraud.", "c1"),
+        ("Carrow said it lost 6.2bn reais (about $2.1bn, £1.4bn) to fraud.", "c1"),
+        # a labelled figure in the bracket is another year's, not a restatement
+        ("Carrow said it lost 6.2bn reais ($2.1bn; 2013: £1.4bn) to fraud.", None),
+        # a figure that runs on past the bracket is not a restatement either
+        ("Carrow's revenue ($2.1bn, £1.4bn in 2020) rose.", None),
+    ],
+)
+def test_a_second_restatement_in_one_bracket(text: str, equivalent: str | None) -> None:
+    assert extract(text)[-1].equivalent_of == equivalent
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # a list item whose verb is gapped, its noun said again: a count
+        ("Tarrow has had 1,082 cases, Welby 910 cases and Norland 16 cases.", 3),
+        # a name and a number with its own verb after: a model number
+        ("Airlines ordered 20 planes, and the Carrow 737 planes were delivered.", 1),
+    ],
+)
+def test_a_gapped_list_item_that_says_its_noun_again(text: str, counts: int) -> None:
+    assert len(extract(text)) == counts
