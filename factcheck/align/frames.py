@@ -1984,6 +1984,8 @@ class FrameReader(HolderReader):
             if claim.kind == "percent" and word in _ANNUAL_RATE:
                 continue  # "inflation of 4.5% a year": the rate's period
             basis = self.lex.basis_of[word]
+            if basis == "suspected" and not _TALLIED_NOUN.match(self.text, m.end()):
+                continue  # "Police suspected arson": no tally's noun after it
             if basis == "constant_currency" and claim.kind != "percent":
                 continue  # "44% at constant exchange rates to 102.6 billion
                 # kroner": growth is measured so, the level reached is reported
@@ -2044,6 +2046,12 @@ _PARTIAL_COUNT = regex.compile(
 )
 #: the sentence after a claim's (up to 200 characters, one line)
 _NEXT_SENTENCE = regex.compile(r"[ \t]*[^.!?\n]{1,200}[.!?]")
+#: an epidemic's tallied noun right after "suspected": " deaths", " death toll",
+#: " flu cases"
+_TALLIED_NOUN = regex.compile(
+    r"\s+(?:[a-z-]+\s+)?(?i:deaths?|death\s+toll|toll|cases?|infections?|fatalities"
+    r"|patients)\b"
+)
 #: bases a note after the figures may state for them, and the words that say the
 #: note is about the rates before it ("Both growth rates are at constant exchange
 #: rates", "All changes are in real terms")

@@ -410,6 +410,8 @@ def _reports_after(text: str, at: int) -> bool:
     return bool(words) and words[0] in lexicon().reporting
 
 
+#: right before a span's first day: "between ", "from "
+_SPAN_OPENS = regex.compile(r"(?i:\b(?:between|from))\s*$")
 #: words that tie a day to the figure, not to the verb ("reported revenue for Monday")
 _NOT_REPORT_GLUE = frozenset(["for", "by", "until", "through", "since", "of"])
 
@@ -590,10 +592,20 @@ def _time_in(
         (
             w
             for w in _WEEKDAY.finditer(text, lo, hi)
-            if count is None or _dates_the_count(text, w, count)
+            # "between Thursday and Tuesday": a span's first day is not its time
+            if not _SPAN_OPENS.search(text, max(0, w.start() - 12), w.start())
+            and (count is None or _dates_the_count(text, w, count))
         ),
         None,
     )
+    if (
+        wm is not None
+        and published is not None
+        and " ".join((wm.group("pre") or "").lower().split()) == "since"
+    ):
+        # "63,000 flights had been cancelled since Thursday": a count over a span
+        # that runs up to the report
+        return published.isoformat()
     if (
         wm is not None
         and standing

@@ -487,6 +487,10 @@ _PESO_COUNTRIES: Final = (
     ("colombian", "COP"),
 )
 _PESO_COUNTRY_NAMES: Final = _names_of(_PESO_COUNTRIES)
+#: the pesos "pesos" may mean besides Mexico's when no country settles them
+_OTHER_PESOS: Final = " ".join(
+    dict.fromkeys(code for _, code in _PESO_COUNTRIES if code != "MXN")
+)
 
 
 def _resolve_pesos(document: Document, table: ClaimTable) -> None:
@@ -504,13 +508,15 @@ def _resolve_pesos(document: Document, table: ClaimTable) -> None:
         return  # most texts have no pesos: the prose is not searched
     found = _one_country(document.prose, _PESO_COUNTRIES, _PESO_COUNTRY_NAMES)
     if found is None:
-        # no peso country named, or two: Mexican pesos, and the Philippine reading
-        # stays a candidate that checks try ("5.6 billion pesos or about $99
-        # million" in a story of a Philippine city that names no country)
+        # no peso country named, or two: Mexican pesos, and every other country's
+        # pesos stay candidates that checks try ("5.6 billion pesos or about $99
+        # million" in a story of a Philippine city that names no country); one the
+        # reference rates lack (Chile's, in a story of a Chilean mine that names
+        # no country) leaves a conversion unproven
         for row in rows:
             unit, note = table.unit_and_note(row)
             if unit == "MXN" and note is not None:
-                table.set_unit_and_note(row, "MXN", note, "PHP")
+                table.set_unit_and_note(row, "MXN", note, _OTHER_PESOS)
         return
     code, country = found
     for row in rows:

@@ -198,8 +198,10 @@ class ClaimTable:
         self, row: int, unit: str, note: str, other: str | None = None
     ) -> None:
         """Read a claim's unit anew (an ambiguous sign read by the outlet); ``other``
-        is the reading it replaces, which the sign may still mean."""
-        candidates = (unit, other) if other is not None and other != unit else ()
+        is the reading it replaces, which the sign may still mean (or several,
+        space-separated: "PHP CLP COP ARS" for "pesos" no text settles)."""
+        others = [o for o in (other or "").split() if o != unit]
+        candidates = (unit, *others) if others else ()
         if self._claims is not None:
             self._claims[row] = attrs.evolve(
                 self._claims[row],
@@ -209,7 +211,7 @@ class ClaimTable:
             )
             return
         if candidates:
-            self._alt[row] = candidates[1]
+            self._alt[row] = " ".join(candidates[1:])
         r = list(self._row(row))
         r[4], r[6] = self._string(unit), self._string(note)
         _ROW.pack_into(self._rows, row * _SIZE, *r)
@@ -264,7 +266,7 @@ class ClaimTable:
             None if math.isnan(whole) else whole,
             sentence,
             sentence_text,
-            candidates=(strings[unit], self._alt[row])
+            candidates=(strings[unit], *self._alt[row].split())
             if row in self._alt and unit >= 0
             else (),
         )

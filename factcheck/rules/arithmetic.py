@@ -297,6 +297,7 @@ def _all_change_triples(
             # a start after another change is that change's
             and not _change_between(others, pct, old)
             and not _compared_elsewhere(pct, old)
+            and not _a_cause_between(new, old, pct)
         ]
         ends = [(new, old) for new, old in ends if not _another_holders(pct, new)]
         if ends:
@@ -340,6 +341,27 @@ def _all_change_triples(
                 and not _another_holders(pct, after_level[0])
             ):
                 yield pct, *after_level
+
+
+#: a cause named after a change: "lifted by", "thanks to", "on the back of"
+_CAUSE_NAMED = regex.compile(
+    r"(?i:\b(?:lifted|boosted|buoyed|helped|driven|propelled|weighed[ \t]+down"
+    r"|dragged[ \t]+down|hit|hurt|offset)[ \t\u00a0]+by|\bthanks[ \t]+to|\bdue[ \t]+to"
+    r"|\bbecause[ \t]+of|\bowing[ \t]+to|\bon[ \t]+the[ \t]+back[ \t]+of)\b"
+)
+
+
+def _a_cause_between(new: ClaimRef, old: ClaimRef, change: ClaimRef) -> bool:
+    """Whether a cause is named between a change's two ends and an amount after
+    them: "jumped to 21.9 billion euros from 15.8 billion, lifted by a one-off gain
+    of more than 12 billion euros" (the gain is what lifted it, not the change)."""
+    last = max(new.claim.span.end, old.claim.span.end)
+    if change.claim.span.start < last:
+        return False
+    return (
+        _CAUSE_NAMED.search(new.document.prose, last, change.claim.span.start)
+        is not None
+    )
 
 
 def _of_another_period(pct: ClaimRef, new: ClaimRef, old: ClaimRef) -> bool:

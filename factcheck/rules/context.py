@@ -4,6 +4,7 @@ convert and compare them. Built once per audit by :func:`build_context`."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
 
@@ -70,6 +71,21 @@ RATE_FACTOR = 2.0
 #: ... compared between reports at most this many days apart (one news cycle): a
 #: rate months earlier may have been another
 RATE_DAYS = 30
+#: how near a power of ten a ratio must stand to read as a slipped scale word: 15%
+#: holds the rounding of both figures and a rate, and keeps ratios such as 7 or 13 out
+SCALE_SLIP_TOLERANCE = 0.15
+
+
+def power_of_ten(ratio: float) -> int | None:
+    """k if ratio is within SCALE_SLIP_TOLERANCE of 10**k (k != 0), else None."""
+    if ratio <= 0:
+        return None
+    k = round(math.log10(ratio))
+    if k == 0:
+        return None
+    return k if abs(ratio / 10**k - 1) <= SCALE_SLIP_TOLERANCE else None
+
+
 #: how loose a share in words is read ("a quarter", "two-thirds", "one in seven"): a
 #: writer picks the nearest simple fraction, so "one in seven" says 13-16%, "a quarter"
 #: 22.5-27.5%; relative to the fraction, beyond its qualifier
@@ -290,6 +306,7 @@ class AuditContext:
                 note=turned,
             )
         first: Comparison | None = None
+        untested = False
         for ua in candidate_units(a.claim) or (a.claim.unit,):
             for ub in candidate_units(b.claim) or (b.claim.unit,):
                 found = self._compare_in(
@@ -297,7 +314,11 @@ class AuditContext:
                 )
                 if found is not None and found.overlap:
                     return found
+                # a reading no rate can test (Chile's pesos) may be the one meant
+                untested = untested or (found is None and ua != ub)
                 first = first or found
+        if untested and first is not None and first.conversion is not None:
+            return None
         if first is not None and not first.overlap and first.conversion is None:
             return _truncated(a, b, first) or first
         return first

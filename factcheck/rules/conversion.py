@@ -36,7 +36,12 @@ from factcheck.normalize.stated_rates import (
     stated_rates,
 )
 from factcheck.normalize.units import convert_quantity
-from factcheck.rules.context import AT_THE_TIME_DAYS, SHARED_BOUND_REACH, AuditContext
+from factcheck.rules.context import (
+    AT_THE_TIME_DAYS,
+    SHARED_BOUND_REACH,
+    AuditContext,
+    power_of_ten,
+)
 from factcheck.rules.registry import rule
 
 
@@ -345,9 +350,27 @@ def conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
         if not bases:
             continue
         ctx.mark_checked(anchor, ref)
-        if untried or any(basis.fits for basis in bases):
+        if any(basis.fits for basis in bases):
+            continue
+        if untried and not _a_scale_slip(ref.claim, bases):
+            # a reading no rate tests may be the one meant, unless the equivalent
+            # is a tested reading's with a scale word slipped ("89.6 billion pesos
+            # ($206m)" in a story that names no peso country: Philippine pesos)
             continue
         yield _mismatch(ctx, anchor, ref, bases)
+
+
+def _a_scale_slip(equivalent: Claim, bases: Sequence[_Basis]) -> bool:
+    """Whether ``equivalent`` is some basis's expected amount off by a power of
+    ten (within ``SCALE_SLIP_TOLERANCE``): evidence that the basis's reading is the
+    one the writer meant."""
+    for basis in bases:
+        low, high = basis.expected.low, basis.expected.high
+        if low is None or high is None or low <= 0:
+            continue
+        if power_of_ten(equivalent.value / ((low + high) / 2)) is not None:
+            return True
+    return False
 
 
 def _mismatch(

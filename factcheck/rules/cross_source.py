@@ -12,7 +12,7 @@ from factcheck.align import ClaimRef, Decision, FactGroup
 from factcheck.align.decide import Level
 from factcheck.align.frames import states_floor
 from factcheck.align.lexicon import lexicon
-from factcheck.model import Finding, Severity
+from factcheck.model import Finding, Interval, Severity
 from factcheck.normalize import Comparison, format_interval
 from factcheck.rules.arithmetic import _stated, change_misfit, stated_ends
 from factcheck.rules.context import AuditContext
@@ -524,6 +524,20 @@ def _floor_fell(ctx: AuditContext, d: Decision, floor: float) -> Finding | None:
     own = _floor(later)
     if own is None:
         return None
+    how = ""
+    if later.claim.unit != earlier.claim.unit:
+        # "1,100 square miles" after "2,000 sq km": the floors in one unit (the
+        # raw numbers say nothing across units)
+        conv = ctx.convert(
+            Interval(floor, floor, earlier.claim.unit),
+            later.claim.unit or "",
+            kind=earlier.claim.kind,
+            value=floor,
+            day=later.document.published,
+        )
+        if conv is None or conv.result.low is None:
+            return None
+        floor, how = conv.result.low, f" ({conv.describe()})"
     top = own + later.claim.precision / 2
     if top >= floor:
         return None
@@ -533,9 +547,9 @@ def _floor_fell(ctx: AuditContext, d: Decision, floor: float) -> Finding | None:
         later,
         f"{later.claim.text!r} ({later.document.published}) says the running tally "
         f"is at least {own:,.0f}, below the earlier report's {earlier.claim.text!r} "
-        f"({earlier.document.published}), which already said at least {floor:,.0f}: "
-        f"{top:,.0f} (the top of its rounding) is {gap:,.0f} ({gap / floor:.1%}) "
-        f"short of {floor:,.0f}",
+        f"({earlier.document.published}), which already said at least {floor:,.0f}"
+        f"{how}: {top:,.0f} (the top of its rounding) is {gap:,.0f} "
+        f"({gap / floor:.1%}) short of {floor:,.0f}",
         related=[earlier],
         evidence=(
             *d.evidence,

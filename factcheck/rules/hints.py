@@ -11,25 +11,17 @@ from factcheck.align import ClaimRef
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import Conversion, format_amount
 from factcheck.normalize.stated_rates import StatedRate, fitting_rate, rates_for
-from factcheck.rules.context import OPEN_END_FACTOR, AuditContext
+from factcheck.rules.context import (
+    OPEN_END_FACTOR,
+    SCALE_SLIP_TOLERANCE,
+    AuditContext,
+    power_of_ten,
+)
 from factcheck.rules.conversion import document_rates
 from factcheck.rules.registry import rule
 
 #: rates a writer might have used instead of looking one up
 _ROUND = (1.0, 2.0, 5.0, 10.0, 100.0, 1000.0, 0.1, 0.01, 0.001)
-#: how near a power of ten a ratio must stand to read as a slipped scale word: 15%
-#: holds the rounding of both figures and a rate, and keeps ratios such as 7 or 13 out
-SCALE_SLIP_TOLERANCE = 0.15
-
-
-def _power_of_ten(ratio: float) -> int | None:
-    """k if ratio is within SCALE_SLIP_TOLERANCE of 10**k (k != 0), else None."""
-    if ratio <= 0:
-        return None
-    k = round(math.log10(ratio))
-    if k == 0:
-        return None
-    return k if abs(ratio / 10**k - 1) <= SCALE_SLIP_TOLERANCE else None
 
 
 @attrs.frozen(kw_only=True)
@@ -189,7 +181,7 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
                 yield _off_market(ctx, anchor, ref, at_stated[0], conv)
             continue
         ratio = b.value / conv.value
-        k = _power_of_ten(ratio)
+        k = power_of_ten(ratio)
         implied = b.value / a.value
         shown = implied if implied >= 1 else 1 / implied
         round_rate = next((r for r in _ROUND if abs(shown / r - 1) <= 0.005), None)
@@ -229,7 +221,7 @@ def scale_slip(ctx: AuditContext) -> Iterator[Finding]:
                 comparison = ctx.compare(ra, rb)
                 if comparison is None or comparison.ratio is None or comparison.overlap:
                     continue
-                k = _power_of_ten(comparison.ratio)
+                k = power_of_ten(comparison.ratio)
                 if k is None:
                     continue
                 decision = group.decision(ra, rb)

@@ -3,6 +3,8 @@ sentence shape with the other verdict."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from factcheck import extract
@@ -901,12 +903,33 @@ def test_pesos_are_the_named_countrys(text: str, unit: str) -> None:
     assert claim.unit == unit
 
 
-def test_pesos_of_no_named_country_keep_the_philippine_reading() -> None:
+def test_pesos_of_no_named_country_keep_every_peso_reading() -> None:
     from factcheck.extractor import extract_document
 
     text = "The city's flood plan costs 5.6 billion pesos, or about $99 million."
     (pesos, _) = extract_document(Document.from_text(text, path="a.txt")).claims
-    assert (pesos.unit, pesos.unit_candidates) == ("MXN", ("MXN", "PHP"))
+    assert (pesos.unit, pesos.unit_candidates) == (
+        "MXN",
+        ("MXN", "PHP", "ARS", "CLP", "COP"),
+    )
+
+
+def test_a_peso_reading_no_rate_can_test_leaves_a_conversion_unproven() -> None:
+    from factcheck import audit
+
+    # 5,000 million pesos is about $10 million only in Chile's pesos, which the
+    # reference rates lack; no peso country named, nothing is proven wrong
+    text = "The rescue cost about 10 million dollars (some 5,000 million pesos)."
+    doc = Document.from_text(text, path="a.txt", published=dt.date(2010, 10, 13))
+    assert not [f for f in audit([doc]).findings if f.severity != "info"]
+    named = Document.from_text(
+        "Mexico's rescue cost about 10 million dollars (some 5,000 million pesos).",
+        path="b.txt",
+        published=dt.date(2010, 10, 13),
+    )
+    assert [f.rule for f in audit([named]).findings if f.severity == "error"] == [
+        "FC101"
+    ]
 
 
 @pytest.mark.parametrize(
