@@ -363,6 +363,9 @@ _CAUSE = regex.compile(
     r"|driven\s+by|helped\s+by)\s"
     # ", as rising energy costs inflated the bill": a clause of cause with its own
     # subject (not ", as of May", ", as well as", ", as much as")
+    # " when its headquarters and other buildings collapsed": the clause of an
+    # event, with its own subject
+    r"|\s(?i:when)\s"
     r"|,\s+as\s+(?!(?i:of|well|much|many|far|long|soon|high|low|little|few|part"
     r"|such|a\s+result|expected|planned|forecast|reported|announced)\b)"
 )

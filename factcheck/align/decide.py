@@ -510,6 +510,30 @@ def _without_carried(frame: Frame) -> Frame:
     return attrs.evolve(frame, holder=None, holder_key=(), holder_source=None)
 
 
+#: an organisation's initials as news prints them: "UN", "WHO", "IMF"
+_INITIALS = regex.compile(r"[A-Z]{2,5}")
+#: the small words a name's initials skip: "World Health Organization" is WHO,
+#: "Bank of England" BoE
+_INITIALS_SKIP = frozenset(["of", "the", "and", "for", "&"])
+
+
+def name_initials(name: str | None) -> str | None:
+    """The initials of a name of two or more capitalized words ("UN" of "United
+    Nations", "WHO" of "World Health Organization"); None for anything else."""
+    words = [w for w in (name or "").split() if w.lower() not in _INITIALS_SKIP]
+    if len(words) < 2 or len(words) > 5 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _initials(short: str | None, full: str | None) -> bool:
+    """Whether ``short`` is the initials of the name ``full``."""
+    if not short or not full:
+        return False
+    short = regex.sub(r"^(?i:the)\s+|['’]s?$", "", short)
+    return _INITIALS.fullmatch(short) is not None and name_initials(full) == short
+
+
 def _holder_relation(
     fa: Frame, fb: Frame, topic_a: frozenset[str], topic_b: frozenset[str]
 ) -> tuple[str, str]:
@@ -577,6 +601,10 @@ def _holder_relation(
         if not _comparable_sources(fa.holder_source, fb.holder_source):
             # "X fined Amazon" against "Amazon's fine": an agent is no holder
             return unknown
+        if _initials(fa.holder, fb.holder) or _initials(fb.holder, fa.holder):
+            # "The UN, which lost 102 staff" and "The United Nations, which lost
+            # 120 of its staff": a name and its initials
+            return "same", f"a name and its initials: {fa.holder} / {fb.holder}"
         trailing = _trailing_name(fa.holder)
         if trailing is not None and trailing == _trailing_name(fb.holder):
             # "ATA Alliance candidate Sinan Oğan" and "Nationalist Sinan Oğan": one
@@ -634,6 +662,14 @@ def _comparable_sources(a: str | None, b: str | None) -> bool:
     if "target" in (a, b):
         return a == b
     return True
+
+
+@functools.cache
+def _generic_nouns() -> frozenset[str]:
+    """The nouns that tell no attribute apart ("people"), stemmed as heads are."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return frozenset(stem(w) for w in lexicon().generic)
 
 
 def _noun_head(claim: Claim) -> str | None:
@@ -1145,7 +1181,14 @@ def decide(
         # "a $600 million investment in MiniMax" is MiniMax's funding round
         attribute, attribute_weight = "same", T.SAME_ATTRIBUTE
     head, other_head = _noun_head(ca), _noun_head(cb)
-    if attribute == "unknown" and head is not None and head == other_head:
+    if (
+        attribute == "unknown"
+        and head is not None
+        and head == other_head
+        # "2.3 million people" and "127 people missing": a generic noun says the
+        # same only where neither side names what it counts
+        and not ((fa.attribute or fb.attribute) and head in _generic_nouns())
+    ):
         # "21 vehicle fires" and "22 fires": what is counted is the same
         attribute, attribute_weight = "same", T.SAME_NOUN
 

@@ -38,7 +38,7 @@ import regex
 
 from factcheck.align.context import TOKEN, local_bounds, stem
 from factcheck.align.decide import is_specific, noun_words
-from factcheck.align.holders import _SOURCE_OF, _STRONG, HolderReader
+from factcheck.align.holders import _SOURCE_OF, _STRONG, DISTANCE_FROM, HolderReader
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import SET_AGAINST, _Holder, _is_name_token, holder_key
 from factcheck.align.times import FROM_BEFORE, read_time
@@ -1303,6 +1303,16 @@ class FrameReader(HolderReader):
                 # "Tesla will recall 1,610,105 vehicles in China": China's part of
                 # Tesla's recall, not all of it (a toll's place is its holder)
                 holder = holder.narrowed(place)
+        if (
+            claim.kind == "quantity"
+            and claim.unit
+            and dimension(claim.unit) == "length"
+            and (place := self._place_measured_from(claim))
+        ):
+            # "325 km southwest of the capital Santiago": the distance from there
+            holder = _Holder(
+                " ".join(place), holder_key(place, self.lex), DISTANCE_FROM
+            )
         opponent = self._opponent_after(claim, end)
         if opponent and holder is not None and holder.key:
             # "India's seven-run victory over South Africa": the winner's margin in

@@ -188,6 +188,16 @@ _WON_PLACE = regex.compile(
 _SUPERLATIVE = regex.compile(r"(?:[a-z]+-)?(?:[a-z]{2,}est|most|top|leading)")
 #: how a tally's place after its verb was read (its source: "place")
 _TALLY_PLACE = "a tally's place after its verb"
+#: how the place a distance is measured from was read (its source: "place")
+DISTANCE_FROM = "the place a distance is measured from"
+#: after a distance, its bearing from a named place: " (200 miles) southwest of the
+#: capital Santiago", " northeast of Concepcion"
+_BEARING_OF = regex.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:[a-z]+\s+)?(?i:north|south|east|west)"
+    r"(?:-?(?i:east|west))?(?:ern)?\s+of\s+(?:the\s+(?:[a-z]+\s+){0,2})?(?=[A-Z])"
+)
+#: where a place's name ends: a comma, a stop, a bracket
+_NAME_ENDS = regex.compile(r"[,.;:()]")
 #: "in" after a tally's count, its noun and verb: "three people have died in South
 #: Australia", "20 people were killed in Gaza"
 _TALLY_IN = regex.compile(r"\s+(?:[a-z-]+\s+){0,4}?in\s+(?=[A-Z])")
@@ -248,6 +258,7 @@ _SOURCE_OF = {
     "the name the counted noun is of": "owner",
     "the noun the figure modifies": "owner",
     _TALLY_PLACE: "place",
+    DISTANCE_FROM: "place",
 }
 
 
@@ -652,6 +663,16 @@ class HolderReader:
         England" was (the name after "over" or "against")."""
         m = _OVER_OPPONENT.match(self.text, claim.span.end, end)
         return [] if m is None else self._name_at(m.end(), end)
+
+    def _place_measured_from(self, claim: Claim) -> list[str]:
+        """The place a distance is measured from: "325 km (200 miles) southwest of
+        the capital Santiago" is the distance from Santiago, whatever the clause's
+        subject (the quake, its epicentre)."""
+        m = _BEARING_OF.match(self.text, claim.span.end)
+        if m is None:
+            return []
+        stop = _NAME_ENDS.search(self.text, m.end(), m.end() + 40)
+        return self._name_at(m.end(), stop.start() if stop else m.end() + 40)
 
     def _partner_after(self, claim: Claim, start: int, end: int) -> list[str]:
         """The partner a trade balance is with: Japan's deficit "in trade with China"

@@ -350,6 +350,8 @@ def noun_after(text: str, pos: int) -> str | None:
         clean = m.group("w").rstrip("-").lower()
         if clean in _STOP_NOUNS and words:
             break
+        if words and clean.endswith("ing") and len(clean) > 4:
+            break  # "80 people living near the volcano": a participle's own phrase
         if clean not in _SKIP_ADJECTIVES or words:
             if clean in _STOP_NOUNS:
                 break

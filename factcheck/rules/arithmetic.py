@@ -2851,6 +2851,12 @@ _IS_SHARE = regex.compile(
 )
 
 
+#: between a whole and a share of it set off after its clause: " flights normally
+#: scheduled in Europe were cancelled on Friday, ", " vehicles delivered, more than "
+_THEN_A_SHARE = regex.compile(
+    r"^(?:[ \t\u00a0]+(?!(?i:and|but|while|whereas)\b)[\w'’-]+){0,10}[ \t\u00a0]*,"
+    rf"[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
 #: between a profit and the sales it was made on: " on revenue of ", " on sales of "
 _ON_SALES = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}[ \t\u00a0]+(?i:on)[ \t\u00a0]+(?:(?i:total|annual|net)[ \t\u00a0]+)?"
@@ -2913,6 +2919,14 @@ def _share_triples(
             # "accounting for 59% of cases, about 850 of the 948": the share, then
             # the part and whole it is
             pct, part, whole = a, b, c
+        elif (
+            _OF.match(_between(a, b))
+            and _THEN_A_SHARE.match(_between(b, c))
+            and _OF_THE_TOTAL.match(c.document.prose, c.claim.span.end)
+        ):
+            # "About 16,000 of the 28,000 flights ... were cancelled on Friday,
+            # three-quarters of the total": the share of the whole the part is of
+            part, whole, pct = a, b, c
         elif _ON_SALES.match(_between(a, b)) and _THEN_A_MARGIN.match(_between(b, c)):
             # "an operating profit of 23.47 trillion won on revenue of 66.19
             # trillion won, an operating margin of 41%": a margin is profit's share
@@ -3567,8 +3581,19 @@ def _stated_share(claim: Claim) -> Interval | None:
         tol_below = tol / 2
     else:
         tol_below = tol
-    low = 0.0 if iv.low is None else iv.low * scale * (1 - tol_below)
-    high = 100.0 if iv.high is None else iv.high * scale * (1 + tol)
+    # "more than a third", "less than half": a comparison with the fraction
+    # itself, not a writer's nearest fraction, so its bound is not widened
+    bound = claim.qualifier in ("gt", "ge", "lt", "le")
+    low = (
+        0.0
+        if iv.low is None
+        else iv.low * scale * (1 if bound and iv.high is None else 1 - tol_below)
+    )
+    high = (
+        100.0
+        if iv.high is None
+        else iv.high * scale * (1 if bound and iv.low is None else 1 + tol)
+    )
     return Interval(low, high, "%")
 
 

@@ -1043,3 +1043,17 @@ def test_a_second_restatement_in_one_bracket(text: str, equivalent: str | None) 
 )
 def test_a_gapped_list_item_that_says_its_noun_again(text: str, counts: int) -> None:
     assert len(extract(text)) == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # a participle after the counted noun opens a phrase of its own
+        ("Some 80 people living near the volcano were evacuated.", "people"),
+        ("It has 14 ships carrying grain.", "ships"),
+        # before the noun it is the noun's own word
+        ("It has 3 training camps near the border.", "training camps"),
+    ],
+)
+def test_a_participle_after_the_counted_noun_ends_it(text: str, noun: str) -> None:
+    assert extract(text)[0].noun == noun
