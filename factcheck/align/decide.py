@@ -1570,14 +1570,15 @@ def _person_names(holder: str | None) -> list[str] | None:
 
 def _one_person(fa: Frame, fb: Frame) -> bool:
     """Whether two holders name one person: a given name and a surname ("Petro
-    Poroshenko"), and the surname alone ("Poroshenko", "Mr Modi's"), each past its
-    titles. A surname alone is only read so against a full name of two words: a
-    family's members share it, and a story naming two of them names each in full."""
+    Poroshenko", "Bola Ahmed Tinubu"), and the surname alone ("Poroshenko", "Mr
+    Modi's", "Mr Tinubu"), each past its titles. A surname alone is only read so
+    against a full name of two or three words: a family's members share it, and a
+    story naming two of them names each in full."""
     a, b = _person_names(fa.holder), _person_names(fb.holder)
     if a is None or b is None:
         return False
     full, alone = (a, b) if len(a) > len(b) else (b, a)
-    return len(full) == 2 and len(alone) == 1 and full[-1] == alone[0]
+    return len(full) in (2, 3) and len(alone) == 1 and full[-1] == alone[0]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,0 +1,35 @@
+"""One person named two ways is one holder; two people who share a surname are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.align.decide import _holder_relation
+from factcheck.align.lexicon import lexicon
+from factcheck.align.phrases import holder_key
+from factcheck.model import Frame
+
+
+def _frame(holder: str) -> Frame:
+    return Frame(
+        holder=holder,
+        holder_key=holder_key(holder.split(), lexicon()),
+        holder_source="subject",
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        # a full name of two or three words (a middle name), and the surname
+        ("Petro Poroshenko", "Mr Poroshenko", "same"),
+        ("Bola Ahmed Tinubu", "Mr Tinubu", "same"),
+        # a surname against a name of four words is no telling
+        ("Andres Manuel Lopez Obrador", "Mr Obrador", "partial"),
+        # another surname is another person
+        ("Bola Ahmed Tinubu", "Mr Abubakar", "different"),
+    ],
+)
+def test_one_person_named_in_full_and_by_surname(a: str, b: str, relation: str) -> None:
+    found, _ = _holder_relation(_frame(a), _frame(b), frozenset(), frozenset())
+    assert found == relation
