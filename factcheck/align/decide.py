@@ -1478,8 +1478,9 @@ def _past_year_against_present(a: ClaimRef, b: ClaimRef) -> bool:
 
 def digit_slip(ca: Claim, cb: Claim) -> str | None:
     """How two different values of one unit print the same digits: "a decimal
-    moved" (26.2 and 2.62 billion, 23 and 2.3 million) or "two digits swapped" (4.5%
-    and 5.4%, 68,000 and 86,000); None if they do not. Two facts rarely share their
+    moved" (26.2 and 2.62 billion, 23 and 2.3 million), "two digits swapped" (4.5%
+    and 5.4%, 68,000 and 86,000) or "a zero dropped" (50.07% and 50.7%); None if
+    they do not. Two facts rarely share their
     digits by chance; a figure copied wrong always does."""
     if ca.kind != cb.kind or ca.unit != cb.unit or ca.value == cb.value:
         return None
@@ -1493,6 +1494,20 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
         return "a decimal moved"
     if ea == eb and len(ma) == len(mb) and sorted(ma) == sorted(mb):
         return "two digits swapped"
+    longer, shorter = (ma, mb) if len(ma) > len(mb) else (mb, ma)
+    fine, coarse = sorted((ca.precision, cb.precision))
+    if (
+        len(longer) == len(shorter) + 1
+        # the shorter printed to one place less: "50.7" for "50.07"
+        and fine > 0
+        and math.isclose(coarse, 10 * fine)
+        and max(abs(ca.value), abs(cb.value)) < 2 * min(abs(ca.value), abs(cb.value))
+        and any(
+            longer[i] == "0" and longer[:i] + longer[i + 1 :] == shorter
+            for i in range(1, len(longer))
+        )
+    ):
+        return "a zero dropped"  # 50.07% printed 50.7%
     return None
 
 

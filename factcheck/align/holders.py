@@ -186,6 +186,13 @@ _WON_PLACE = regex.compile(
 )
 #: a superlative that ranks what it describes: "largest", "second-biggest", "top"
 _SUPERLATIVE = regex.compile(r"(?:[a-z]+-)?(?:[a-z]{2,}est|most|top|leading)")
+#: after an owner, the contest it holds and "with" before the figure: "'s
+#: presidential election with ", "'s runoff with nearly "
+_CONTEST_WITH = regex.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}(?:election|elections|vote|referendum|race|poll|polls"
+    r"|runoff|run-off|primary|primaries|contest|final|match|tournament)\s+with\s+"
+    r"(?:[a-z]+\s+){0,2}$"
+)
 #: how a tally's place after its verb was read (its source: "place")
 _TALLY_PLACE = "a tally's place after its verb"
 #: how the place a distance is measured from was read (its source: "place")
@@ -535,6 +542,10 @@ class HolderReader:
                 owner = _POSSESSIVE.sub("", tok.low)
                 if owner in _WEEKDAY_NAMES or owner in MONTHS or owner in _TIME_WORDS:
                     break  # "Turnout in Sunday's election": a time, not an owner
+                if _CONTEST_WITH.match(text, tok.end, claim.span.start):
+                    # "declared the winner of Kenya's presidential election with
+                    # 50.07% of the vote": the contest's owner; the winner holds it
+                    break
                 if _CLAUSE_OPENS_BETWEEN.search(text, tok.end, claim.span.start):
                     # "built with Bangladesh's own funds after the World Bank
                     # cancelled its $1.2 billion credit": the figure's clause has a

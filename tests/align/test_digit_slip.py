@@ -18,6 +18,12 @@ from factcheck.align.decide import digit_slip
         ("$5.41 billion", "$4.51 billion", "two digits swapped"),
         # every digit of a long count counts, past the sixth
         ("60,354,999 votes", "60,345,999 votes", "two digits swapped"),
+        # a zero inside the digits dropped, the size about the same
+        ("50.07%", "50.7%", "a zero dropped"),
+        ("3.05 million doses", "3.5 million doses", "a zero dropped"),
+        # no zero dropped: another size, or the same places printed
+        ("1,054 crew", "154 crew", None),
+        ("1,054 crew", "1,540 crew", None),
         # no slip: other digits, one digit only, a repeated digit, equal values,
         # another unit, or swapped digits at another scale
         ("4.25%", "4.5%", None),
