@@ -22,7 +22,7 @@ from factcheck.extractor.names import name_end
 from factcheck.extractor.numbers import iter_cores
 from factcheck.extractor.scanner import Mention, is_clock, is_finite, read_mention
 from factcheck.extractor.table import OBJECTS_UP_TO, ClaimTable
-from factcheck.extractor.units import TEMPERATURES
+from factcheck.extractor.units import TEMPERATURES, TIME_UNITS
 from factcheck.model import (
     DEFAULT_APPROX_TOLERANCE,
     Claim,
@@ -155,6 +155,15 @@ def _build_table(
         if not is_finite(m.value):
             continue  # "1e308 and 1e308 dollars": more than a float holds
         qualifier = m.qualifier
+        if (
+            qualifier == "gt"
+            and m.qualifier_start is not None
+            and _MARK_VERB.match(prose, m.qualifier_start)
+            and (m.noun or m.unit in TIME_UNITS)
+        ):
+            # "the bill passed 300 votes to 200", "passed 40 years in jail": a
+            # verb of its own, not a tally passing a mark ("toll passes 800")
+            qualifier = None
         equivalent = -1
         if previous is not None and is_equivalent(prose, previous, m):
             equivalent = table.equivalent_row(previous_row)
@@ -187,6 +196,9 @@ def _build_table(
         previous, previous_qualifier = m, qualifier
     return table
 
+
+#: the verbs of passing a mark that also have senses of their own ("passed a law")
+_MARK_VERB: Final = regex.compile(r"(?i:pass|cross)")
 
 #: currencies read by default for a name or sign that several countries use, and the
 #: countries whose name settles it ("Sh" and "shillings": Kenya's by default,

@@ -152,6 +152,11 @@ QUALIFIERS_BEFORE: Mapping[str, str] = {
     "tops": "gt",
     "surpassed": "gt",
     "surpasses": "gt",
+    # "Earthquake death toll passes 800", "crosses 1,000": a tally past a mark
+    "passes": "gt",
+    "passed": "gt",
+    "crosses": "gt",
+    "crossed": "gt",
     "near": "approx",
     "shy of": "lt",
     "just shy of": "nearly",

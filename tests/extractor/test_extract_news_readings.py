@@ -1057,3 +1057,18 @@ def test_a_gapped_list_item_that_says_its_noun_again(text: str, counts: int) -> 
 )
 def test_a_participle_after_the_counted_noun_ends_it(text: str, noun: str) -> None:
     assert extract(text)[0].noun == noun
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        # a tally passing a mark is above it
+        ("Headline: Quake death toll passes 800", "gt"),
+        ("The toll crossed 1,000 on Friday.", "gt"),
+        # a verb of its own, with what it counts or a duration: no mark passed
+        ("The bill passed 300 votes to 200.", None),
+        ("He passed 40 years in jail.", None),
+    ],
+)
+def test_a_tally_passing_a_mark_is_above_it(text: str, qualifier: str | None) -> None:
+    assert extract(text)[0].qualifier == qualifier
