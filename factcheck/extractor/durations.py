@@ -154,8 +154,15 @@ _DIFFERENCE_AFTER: Final = lazy_pattern(
 #: before a temperature (or its qualifier): "by", "warming of", "a rise of"
 _DIFFERENCE_BEFORE: Final = lazy_pattern(
     r"(?r)\b(?i:by|warming(?:[ \t]+(?:of|to|at|below|under|above))?"
-    r"|(?:rise|increase|drop|fall|decline|anomaly|change|difference|jump|swing)"
-    r"[ \t]+of|warmer[ \t]+by|cooler[ \t]+by)[ \t]+$"
+    r"|(?:rise|increase|drop|fall|decline|anomaly|change|difference|jump|swing"
+    r"|margin|gap)[ \t]+of|(?:margin|gap|difference)[ \t]+(?:was|is|stood[ \t]+at)"
+    r"|warmer[ \t]+by|cooler[ \t]+by)[ \t]+$"
+)
+#: a margin named before the temperature set off after its clause: "the margin by
+#: which the annual record was broken, a full "
+_MARGIN_APPOSED: Final = lazy_pattern(
+    r"\b(?i:margin|gap)[ \t]+(?:[\w'’-]+[ \t]+){1,8}?[\w'’-]+,[ \t]+"
+    r"(?:(?i:a[ \t]+full|about|some|nearly|almost|just|roughly)[ \t]+)?$"
 )
 
 
@@ -165,4 +172,5 @@ def is_temperature_difference(text: str, start: int, end: int) -> bool:
     return (
         _DIFFERENCE_AFTER().match(text, end) is not None
         or _DIFFERENCE_BEFORE().match(text, max(0, start - 24), start) is not None
+        or _MARGIN_APPOSED().search(text, max(0, start - 90), start) is not None
     )

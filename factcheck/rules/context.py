@@ -86,6 +86,10 @@ def power_of_ten(ratio: float) -> int | None:
     return k if abs(ratio / 10**k - 1) <= SCALE_SLIP_TOLERANCE else None
 
 
+#: how far two reports' magnitudes of one earthquake may lie apart: agencies (the
+#: USGS, a national bureau) and scales (moment, surface-wave) differ by a tenth or
+#: two, and reports cite any of them ("7.9" and "8.0" for one quake)
+MAGNITUDE_AGENCY_SPREAD = 0.2
 #: how loose a share in words is read ("a quarter", "two-thirds", "one in seven"): a
 #: writer picks the nearest simple fraction, so "one in seven" says 13-16%, "a quarter"
 #: 22.5-27.5%; relative to the fraction, beyond its qualifier
@@ -372,6 +376,11 @@ class AuditContext:
                     # another outlet may have converted on the event's day
                     ib = _widen(ib, self.settings.cross_source_fx_slack)
         b_value = conversion.value if conversion is not None else b.claim.value
+        if note is None and _magnitude(a) and _magnitude(b):
+            note = (
+                f"each magnitude read {MAGNITUDE_AGENCY_SPREAD / 2:g} wider, as "
+                "agencies and scales differ"
+            )
         return compare_intervals(
             ia,
             ib,
@@ -481,6 +490,15 @@ class AuditContext:
 
     def _comparable(self, ref: ClaimRef) -> Interval:
         iv = ref.claim.interval
+        if _magnitude(ref):
+            # one quake's magnitude by another agency or scale
+            low, high = allowed_interval(ref.claim).bounds()
+            half = MAGNITUDE_AGENCY_SPREAD / 2
+            return Interval(
+                None if low is None else low - half,
+                None if high is None else high + half,
+                ref.claim.unit,
+            )
         if ref.claim.equivalent_of is None:
             return allowed_interval(ref.claim)
         anchor = self.anchor_of(ref)
@@ -557,6 +575,12 @@ def _label_swapped(a: Claim, ia: Interval, ib: Interval, *, exact: bool) -> bool
     if exact or a.kind != "money" or ia.unit == ib.unit:
         return False
     return ia.overlaps(Interval(ib.low, ib.high, ia.unit))
+
+
+def _magnitude(ref: ClaimRef) -> bool:
+    """Whether a claim is an earthquake's magnitude (by its frame)."""
+    frame = ref.claim.frame
+    return frame is not None and frame.attribute == "magnitude"
 
 
 def _widen(iv: Interval, slack: float) -> Interval:

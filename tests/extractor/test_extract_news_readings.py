@@ -230,6 +230,9 @@ def test_temperatures(text: str, expected: list[tuple]) -> None:
         "Temperatures will fall by 10 degrees Celsius.",
         "The goal is to limit warming to 1.5C.",
         "It forecast a 2C rise by 2100.",
+        # a margin named before it: by the noun, or set off after the noun's clause
+        "The margin was 0.6C.",
+        "The margin by which the annual record was broken, a full 0.6C, was large.",
     ],
 )
 def test_a_temperature_difference_is_a_delta(text: str) -> None:
@@ -243,6 +246,8 @@ def test_a_temperature_difference_is_a_delta(text: str) -> None:
         "Temperatures reached 38C on Thursday.",
         "Temperatures fell to 10 degrees Celsius.",
         "It was 1.2C at dawn.",
+        # a margin noun with a reading of its own after it
+        "At the margin of the desert, it was 41C.",
     ],
 )
 def test_a_temperature_reading_is_no_delta(text: str) -> None:
