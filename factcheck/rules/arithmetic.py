@@ -67,7 +67,7 @@ _OF = regex.compile(
     # "25,286,616 voters were accredited out of 93,469,008": a count's noun and
     # verb before "out of"
     r"|(?:[ \t\u00a0]+[a-z]+){1,3}[ \t\u00a0]+(?i:out[ \t]+of))"
-    r"[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of)[ \t]+)?"
+    r"[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of|an|a)[ \t]+)?"
     # "almost a fifth of the original $2.6 billion budget": a word on which whole
     r"(?:(?i:original|initial|first|planned|projected|estimated|revised|total|entire"
     r"|whole|overall|annual|combined)[ \t\u00a0]+)?"
@@ -1160,9 +1160,12 @@ _BY = regex.compile(
     # "by 2.3 degrees", ", set in August 2020, by more than five degrees": a
     # participle on the old record may stand between it and its margin
     r"^(?:[ \t\u00a0]*,(?:[ \t\u00a0]+[\w'’-]+){1,6}[ \t\u00a0]*"
-    # "of 45C set in 1937 by more than 5C": the participle without commas
-    r"|[ \t\u00a0]+(?i:set|recorded|reached|registered|measured|posted|established)"
-    r"(?:[ \t\u00a0]+[\w'’-]+){0,4})?,?"
+    # "of 45C set in 1937 by more than 5C": the participle without commas; "the
+    # 1:41.01 mark he set in Rieti two years ago by": after the record's noun
+    r"|[ \t\u00a0]+(?:(?i:mark|record|best|time)[ \t\u00a0]+)?"
+    r"(?:(?i:he|she|it|they)[ \t\u00a0]+)?"
+    r"(?i:set|recorded|reached|registered|measured|posted|established|ran|clocked)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,5})?,?"
     r"[ \t\u00a0]+(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|just"
     r"|some|more[ \t\u00a0]+than|less[ \t\u00a0]+than|over|under|at[ \t\u00a0]+least)"
     r"[ \t\u00a0]+)?$"
@@ -1233,7 +1236,7 @@ def _margin_triples(
     Sunday's 46.6C by 2.3 degrees", "ran 2:00:35, breaking the record of 2:01:09 by
     34 seconds"; or with the new record in a sentence before, named by the
     margin's subject (:func:`_record_stated_before`)."""
-    own = [r for r in claims if r.claim.equivalent_of is None]
+    own = [r for r in claims if r.claim.equivalent_of is None and not _time_ago(r)]
     for i, margin in enumerate(own):
         if i < 1:
             continue
@@ -1265,6 +1268,21 @@ def _margin_triples(
         if not _margin_unit(margin.claim, old.claim):
             continue
         yield margin, new, old
+
+
+#: right after a duration that dates something: " ago", " earlier"
+_AGO = regex.compile(r"[ \t\u00a0]+(?i:ago|earlier|before|previously)\b")
+
+
+def _time_ago(ref: ClaimRef) -> bool:
+    """Whether a claim is a duration that dates something ("the mark he set in
+    Rieti two years ago"): a time, not a figure between a record and its margin."""
+    claim = ref.claim
+    return (
+        claim.kind == "quantity"
+        and claim.unit in _SECONDS_IN | {"day", "week", "month", "year"}
+        and _AGO.match(ref.document.prose, claim.span.end) is not None
+    )
 
 
 def _margin_unit(margin: Claim, old: Claim) -> bool:
@@ -2832,13 +2850,14 @@ _COUNTS_AND = regex.compile(
 #: rate of "
 _A_RATE_OF = regex.compile(
     # " of whom have died, a fatality rate of": four words after a part of the first
-    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4},[ \t\u00a0]+"
+    # "4,288 died - a case fatality rate of": a dash sets the rate off too
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}(?:,|[ \t\u00a0]+[-–—])[ \t\u00a0]+"
     # "1,021 deaths, the Department of Health said, a fatality rate of": a speech
     # tag between
     r"(?:(?:(?i:the)[ \t\u00a0]+)?(?:\p{Lu}[\w'’.-]*[ \t\u00a0]+(?:(?i:of|for)[ \t\u00a0]+)?){1,5}"
     r"(?i:said|says|reported)[ \t\u00a0]*,[ \t\u00a0]+)?"
     r"(?i:a|an)[ \t\u00a0]+"
-    r"(?:[a-z-]+[ \t\u00a0]+)?(?i:rate|share|proportion)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
+    r"(?:[a-z-]+[ \t\u00a0]+){0,2}(?i:rate|share|proportion)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
 #: a part, a verb that makes it a share, then the share: "The US$3.9 billion agreed
@@ -2958,10 +2977,18 @@ def _share_triples(
             # before the share, the part restates the share
             whole, pct, part = a, b, c
         elif (
+            _OF.match(_between(a, b))
+            and _A_RATE_OF.match(_between(b, c))
+            and a.claim.kind == b.claim.kind == "count"
+        ):
+            # "6.2m people out of an active population of 22.8m, a rate of 29.2
+            # per cent": a part of a whole, then the rate it makes
+            part, whole, pct = a, b, c
+        elif (
             b.claim.frame is not None
             and b.claim.frame.role == "part"
             and b.claim.frame.whole == a.claim.id
-            and _OR.match(_between(b, c))
+            and (_OR.match(_between(b, c)) or _A_RATE_OF.match(_between(b, c)))
         ):
             # "Of the 154 people killed, 98 were women, or about 54 percent": the
             # whole first, its part, then the part's share
