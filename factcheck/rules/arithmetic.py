@@ -3726,7 +3726,10 @@ _WORD_MULTIPLE = regex.compile(
     # "less than half the record 1.71 trillion yen loss"
     r"|quadruple|half"
     r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten)[ \t]+times)[ \t]+"
-    r"(?:the|its|their|his|her)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:of[ \t]+|at[ \t]+)?)$"
+    r"(?:the|its|their|his|her)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:of[ \t]+|at[ \t]+"
+    # "nearly three times the previous record, the 105 million euros": the
+    # figure in apposition to the noun
+    r"|[\w'’-]+,[ \t]+the[ \t]+)?)$"
 )
 _FACTOR = {
     "double": 2,
