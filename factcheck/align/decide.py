@@ -512,6 +512,8 @@ def _without_carried(frame: Frame) -> Frame:
 
 #: an organisation's initials as news prints them: "UN", "WHO", "IMF"
 _INITIALS = regex.compile(r"[A-Z]{2,5}")
+#: what a holder's initials may carry: "the UN", "WHO's"
+_THE_OR_POSSESSIVE = regex.compile(r"^(?i:the)\s+|['’]s?$")
 #: the small words a name's initials skip: "World Health Organization" is WHO,
 #: "Bank of England" BoE
 _INITIALS_SKIP = frozenset(["of", "the", "and", "for", "&"])
@@ -526,11 +528,12 @@ def name_initials(name: str | None) -> str | None:
     return "".join(w[0] for w in words)
 
 
+@functools.lru_cache(maxsize=4096)
 def _initials(short: str | None, full: str | None) -> bool:
     """Whether ``short`` is the initials of the name ``full``."""
-    if not short or not full:
+    if not short or not full or not _INITIALS.search(short):
         return False
-    short = regex.sub(r"^(?i:the)\s+|['’]s?$", "", short)
+    short = _THE_OR_POSSESSIVE.sub("", short)
     return _INITIALS.fullmatch(short) is not None and name_initials(full) == short
 
 
@@ -1480,8 +1483,8 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
     """How two different values of one unit print the same digits: "a decimal
     moved" (26.2 and 2.62 billion, 23 and 2.3 million), "two digits swapped" (4.5%
     and 5.4%, 68,000 and 86,000) or "a zero dropped" (50.07% and 50.7%); None if
-    they do not. Two facts rarely share their
-    digits by chance; a figure copied wrong always does."""
+    they do not. Two facts rarely share their digits by chance; a figure copied
+    wrong always does."""
     if ca.kind != cb.kind or ca.unit != cb.unit or ca.value == cb.value:
         return None
     if ca.qualifier == "range" or cb.qualifier == "range":

@@ -33,7 +33,6 @@ from factcheck.align.decide import (
     lone_figures,
     mantissa_digits,
     measure_of,
-    name_initials,
     sentence_mates,
     share_anchor,
     story_frame,
@@ -781,10 +780,6 @@ def blocking_keys(
     # an agent holds nothing ("regulators fined X"): like a claim naming no holder
     named = frame is not None and frame.holder_source != "agent"
     words: set[str] = set(frame.holder_key if named and frame else ())
-    initials = name_initials(frame.holder) if named and frame else None
-    if initials is not None:
-        # "United Nations" meets "UN" in the block of its initials
-        words.add(initials.lower())
     if (
         not words
         or (frame is not None and not story_frame(ref).holder_key)

@@ -31,7 +31,7 @@ from factcheck.align.phrases import (
 from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.lexicon import UNITS_WORDS
 from factcheck.extractor.numbers import precision_of_value
-from factcheck.extractor.units import TEMPERATURES
+from factcheck.extractor.units import TEMPERATURES, TIME_UNITS
 from factcheck.model import NEARLY_MULTIPLE_BAND, Claim, Finding, Interval
 from factcheck.normalize import format_interval
 from factcheck.normalize.units import convert_quantity
@@ -1280,7 +1280,7 @@ def _time_ago(ref: ClaimRef) -> bool:
     claim = ref.claim
     return (
         claim.kind == "quantity"
-        and claim.unit in _SECONDS_IN | {"day", "week", "month", "year"}
+        and claim.unit in TIME_UNITS
         and _AGO.match(ref.document.prose, claim.span.end) is not None
     )
 
@@ -4038,18 +4038,10 @@ def multiple_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             continue  # none, or several candidates: say nothing
         (whole,) = base
         top_iv = allowed_interval(top.claim)
-        base_iv = allowed_interval(whole.claim)
-        if top.claim.unit != whole.claim.unit:
-            conv = ctx.convert(
-                base_iv,
-                top.claim.unit or "",
-                kind=whole.claim.kind,
-                value=whole.claim.value,
-                day=multiple.document.published,
-            )
-            if conv is None:
-                continue
-            base_iv = conv.result
+        in_top_unit = _in_unit_of_top(ctx, top, whole)
+        if in_top_unit is None:
+            continue
+        base_iv, rate = in_top_unit
         if (
             top_iv.low is None
             or top_iv.high is None
@@ -4068,7 +4060,7 @@ def multiple_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             multiple,
             f"{top.claim.text!r} ({format_interval(top_iv)}) is "
             f"{ratio.low:.3g}–{ratio.high:.3g} times {whole.claim.text!r} "
-            f"({format_interval(base_iv)} at the document's date); the text says "
+            f"({rate or format_interval(base_iv)}); the text says "
             f"{multiple.claim.text!r} {phrase} ({format_interval(stated)})",
             related=[top, whole],
             details={
@@ -4466,6 +4458,29 @@ def _capped(base: Claim, top: Claim) -> bool:
     return base.qualifier in ("le", "lt") and top.qualifier in ("le", "lt", "approx")
 
 
+def _in_unit_of_top(
+    ctx: AuditContext, top: ClaimRef, base: ClaimRef
+) -> tuple[Interval, str] | None:
+    """The interval ``base`` allows, in the unit of the figure said to be a multiple
+    of it, and the conversion that put it there ("" if none was needed): an amount
+    in another currency at the document's date ("€984 million, more than twice the
+    £497 million"). None if no dated rate puts it there (an undated document's
+    recent rates are no ground for a ratio)."""
+    base_iv = allowed_interval(base.claim)
+    if top.claim.unit == base.claim.unit or top.claim.kind != base.claim.kind:
+        return base_iv, ""
+    conv = ctx.convert(
+        base_iv,
+        top.claim.unit or "",
+        kind=base.claim.kind,
+        value=base.claim.value,
+        day=top.document.published,
+    )
+    if conv is None or not conv.dated:
+        return None
+    return conv.result, conv.describe()
+
+
 def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
     """FC305 on a multiple stated in words ("more than triple the previous record
     of €105 million")."""
@@ -4477,19 +4492,11 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
         _per_year_of_a_term(ctx),
         _sized_items(ctx),
     ):
-        top_iv, base_iv = allowed_interval(top.claim), allowed_interval(base.claim)
-        rate = ""
-        if top.claim.unit != base.claim.unit and top.claim.kind == base.claim.kind:
-            conv = ctx.convert(
-                base_iv,
-                top.claim.unit or "",
-                kind=base.claim.kind,
-                value=base.claim.value,
-                day=top.document.published,
-            )
-            if conv is None or not conv.dated:
-                continue  # an undated document's rate is no ground for a ratio
-            base_iv, rate = conv.result, conv.describe()
+        top_iv = allowed_interval(top.claim)
+        in_top_unit = _in_unit_of_top(ctx, top, base)
+        if in_top_unit is None:
+            continue
+        base_iv, rate = in_top_unit
         if base_iv.low is None and _capped(base.claim, top.claim):
             # "up to US$1.10 a share ..., a payout of as much as US$985 million":
             # two caps of one amount compare as the figures they cap

@@ -1,4 +1,5 @@
-"""One person named two ways is one holder; two people who share a surname are not."""
+"""One holder named two ways (a person in full and by surname, an organisation and
+its initials) is one holder; two who share a surname or initials are not."""
 
 from __future__ import annotations
 
@@ -31,5 +32,20 @@ def _frame(holder: str) -> Frame:
     ],
 )
 def test_one_person_named_in_full_and_by_surname(a: str, b: str, relation: str) -> None:
+    found, _ = _holder_relation(_frame(a), _frame(b), frozenset(), frozenset())
+    assert found == relation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "relation"),
+    [
+        ("United Nations", "UN", "same"),
+        ("World Health Organization", "the WHO", "same"),
+        # other initials, or a name of one word, are no match
+        ("United Nations", "IMF", "different"),
+        ("Unilever", "UN", "different"),
+    ],
+)
+def test_a_name_and_its_initials(a: str, b: str, relation: str) -> None:
     found, _ = _holder_relation(_frame(a), _frame(b), frozenset(), frozenset())
     assert found == relation
