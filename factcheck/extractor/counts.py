@@ -226,7 +226,7 @@ _ITEM_NOUN: Final = regex.compile(r"[ \t]+(?P<w>[a-z]{3,})\b")
 #: an earlier item of the list, its number with the noun it counts: "194 seats"
 _COUNTED_ITEM: Final = regex.compile(
     r"\d[\d,.]*[ \t]+(?!(?:and|the|for|but|with|was|were|are|has|had|per|from)\b)"
-    r"[a-z]{3,}"
+    r"(?P<w>[a-z]{3,})"
 )
 
 
@@ -234,18 +234,21 @@ def _gapped_list_item(text: str, number: Number, start: int) -> bool:
     """ "Law and Justice has 194 seats and the Civic Coalition 157": a number after
     a name that is a list item with its noun gapped, not a model number ("Boeing
     737"): the name follows a list's joint, nothing follows the number, and an
-    earlier item of the sentence counts its noun."""
-    s0 = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    earlier item of the sentence counts its noun. Or the item's verb is gapped and
+    its noun said again ("Liberia has had 1,082 cases ..., Sierra Leone 910
+    cases"): an earlier item of the sentence counts that noun."""
     if not _ITEM_ENDS.match(text, number.end):
-        # "Liberia has had 1,082 cases ..., Sierra Leone 910 cases": the verb
-        # gapped, the noun of an earlier item said again
         noun = _ITEM_NOUN.match(text, number.end)
-        return (
-            noun is not None
-            and _ITEM_ENDS.match(text, noun.end()) is not None
-            and _GAPPED_BEFORE.search(text, max(0, start - 60), start) is not None
-            and regex.search(rf"\d[\d,.]*[ \t]+{noun.group('w')}\b", text[s0:start])
-            is not None
+        if (
+            noun is None
+            or _ITEM_ENDS.match(text, noun.end()) is None
+            or _GAPPED_BEFORE.search(text, max(0, start - 60), start) is None
+        ):
+            return False
+        said = noun.group("w")
+        return any(
+            m.group("w") == said
+            for m in _COUNTED_ITEM.finditer(text, _sentence_start(text, start), start)
         )
     if _COLON_ITEM.search(text, max(0, start - 80), start) or _TALLY_ITEM.search(
         text, max(0, start - 140), start
@@ -253,7 +256,12 @@ def _gapped_list_item(text: str, number: Number, start: int) -> bool:
         return True
     if not _GAPPED_BEFORE.search(text, max(0, start - 60), start):
         return False
-    return _COUNTED_ITEM.search(text, s0, start) is not None
+    return _COUNTED_ITEM.search(text, _sentence_start(text, start), start) is not None
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding ``start`` begins, as far as a list item needs."""
+    return max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
 
 
 def is_name_before(text: str, start: int) -> bool:
