@@ -40,6 +40,11 @@ def _is_time_or_ordinal_after(text: str, pos: int) -> bool:
 _WORD_BEFORE: Final = regex.compile(r"(?r)(?P<w>[A-Za-z][A-Za-z.]*)[ \t\u00a0]*\n?")
 
 _LINE_NUMBERING: Final = regex.compile(r"(?:^|\n)[ \t]*$")
+#: a capitalized possessive right before a number, and a capitalized word right after
+#: it: the number is a word of a name ("Standard & Poor's 500 Index"); "Toyota's
+#: 1.12 million cars" and "Kenya's 47 counties" go on in lower case
+_POSSESSIVE_NAME_BEFORE: Final = regex.compile(r"\b\p{Lu}[\w.&-]*['’]s[ \t\u00a0]+$")
+_NAME_CONTINUES: Final = regex.compile(r"[ \t\u00a0]+\p{Lu}\p{Ll}")
 
 
 def is_year(text: str, start: int, end: int) -> bool:
@@ -163,6 +168,13 @@ def is_count(
             text, max(0, start - 40), start
         ):
             return False  # list numbering
+    if (
+        not number.spelled
+        and text[number.start : number.end].isdigit()
+        and _NAME_CONTINUES.match(text, number.end)
+        and _POSSESSIVE_NAME_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return False  # "Standard & Poor's 500 Index": a number inside a name
     bm = _WORD_BEFORE.match(text, max(0, start - 30), start)
     if bm is not None:
         word = bm.group("w").rstrip(".").lower()

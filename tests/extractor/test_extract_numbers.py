@@ -270,6 +270,10 @@ def test_a_year_is_no_claim_but_a_decimal_of_four_characters_is() -> None:
         ("The airline flies 30 jets: the Boeing 737 is its workhorse.", [30]),
         ("The Left won 65.", [65]),
         ("Section 230 and Boeing 737.", []),
+        # a number between a capitalized possessive and a capitalized word is a
+        # word of a name; before a lower-case noun it is a count
+        ("The Standard & Poor's 500 Index fell 50.33 points.", [50.33]),
+        ("Kenya's 47 counties voted; Toyota's 1,120 cars were recalled.", [47, 1120]),
     ],
 )
 def test_a_gapped_list_item_after_a_name_is_a_count(
