@@ -257,6 +257,8 @@ def _direct_comparisons(ctx: AuditContext, refs: list[ClaimRef]) -> Iterator[Fin
             ):
                 continue
             below = m.group("below") is not None
+            if _is_a_margin(first, m.start("below" if below else "above")):
+                continue
             why = _out_of_order(ctx, first, second, below=below)
             if why is None:
                 continue
@@ -272,6 +274,27 @@ def _direct_comparisons(ctx: AuditContext, refs: list[ClaimRef]) -> Iterator[Fin
                     f"{word!r} in one sentence",
                 ),
             )
+
+
+#: between a figure and the comparison it sizes: nothing but a rate's "a share" and
+#: a degree word ("153p a share above the 455p", "10 seats short of the 86 needed")
+_MARGIN_GAP = regex.compile(
+    r"[ \t\u00a0]+(?:(?:a|an|per|each)[ \t\u00a0]+[a-z]+[ \t\u00a0]+)?"
+    r"(?:(?:just|only|well|far|slightly|some|still)[ \t\u00a0]+)?"
+)
+
+
+def _is_a_margin(ref: ClaimRef, word_at: int) -> bool:
+    """Whether a figure right before "above", "more than", "short of" is the size
+    of the difference, not a level: "The winning bid is 153p a share above the
+    455p Tata offered" (608p is the bid), against "608p, above the 455p" or "608p
+    was above the 455p". Its own noun may stand between ("10 seats short of")."""
+    prose = ref.document.prose
+    end = ref.claim.span.end
+    noun = ref.claim.noun
+    if noun and prose.startswith(f" {noun}", end):
+        end += len(noun) + 1
+    return _MARGIN_GAP.fullmatch(prose, end, word_at) is not None
 
 
 def _part_of(claims: list[ClaimRef], whole: ClaimRef) -> ClaimRef | None:
