@@ -38,7 +38,13 @@ import regex
 
 from factcheck.align.context import TOKEN, local_bounds, stem
 from factcheck.align.decide import is_specific, noun_words
-from factcheck.align.holders import _SOURCE_OF, _STRONG, DISTANCE_FROM, HolderReader
+from factcheck.align.holders import (
+    _SOURCE_OF,
+    _STRONG,
+    DATELINE,
+    DISTANCE_FROM,
+    HolderReader,
+)
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import SET_AGAINST, _Holder, _is_name_token, holder_key
 from factcheck.align.times import FROM_BEFORE, read_time
@@ -279,10 +285,21 @@ _TALLY_VERB_BEFORE = regex.compile(
     r"|nearly[ \t]+|almost[ \t]+)?$"
 )
 _SUBJECT_OPENING = regex.compile(
-    # a dateline first: "ROME, Aug. 27 (Xinhua) -- ", "NEW DELHI (Reuters) - "
-    r"[ \t\n]*(?:[A-Z][A-Z.'’ -]{1,30}(?:,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?[ \t]*(?:--|—|–|-)[ \t]+)?"
-    r"(?i:(?:the|its|their)[ \t]+)?"
+    rf"(?:{DATELINE.pattern})?[ \t\n]*(?i:(?:the|its|their)[ \t]+)?"
+)
+
+
+#: after an amount, the changes it sizes: " in tax cuts", " in spending increases"
+_IN_CHANGES = regex.compile(
+    r"[ \t\u00a0]+in[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?"
+    r"(?:cuts|increases|hikes|reductions|rises)\b"
+)
+#: after a forecast word, a direction with no figure it heads to: "expected to
+#: rise", "likely to climb further" (not "expected to rise to 600")
+_ONLY_A_DIRECTION = regex.compile(
+    r"[ \t\u00a0]+to[ \t\u00a0]+(?i:rise|climb|increase|grow|go[ \t\u00a0]+up|mount"
+    r"|worsen|fall|drop|decline|ease)\b"
+    r"(?![ \t\u00a0]+(?:(?:further|sharply|again)[ \t\u00a0]+)?(?:to|by|above|past)\b)"
 )
 
 
@@ -1848,6 +1865,10 @@ class FrameReader(HolderReader):
             if self._split(claim, near_left, change_left):
                 return "level", None, "a split 'by P to Q'"
             return "change", None, change_left.group()
+        m = _IN_CHANGES.match(right)
+        if m is not None:
+            # "R12.5 bln in tax cuts" states what "tax cuts of R12.5 bln" does
+            return "change", None, m.group().strip()
         m = lex.change_after.match(near_right.lstrip())
         if m is not None and not (
             (
@@ -1929,6 +1950,14 @@ class FrameReader(HolderReader):
                 and m.end() <= claim.span.start
                 and _FACT_CLAUSE.search(self.text, m.end(), claim.span.start)
             ):
+                continue
+            if (
+                stage == "forecast"
+                and m.start() >= claim.span.end
+                and _ONLY_A_DIRECTION.match(self.text, m.end())
+            ):
+                # "confirmed 492 deaths, and warned that the figure is expected to
+                # rise": a forecast of where the figure goes, not of the figure
                 continue
             if stage == "final":
                 # "the final result ... at 137 seats": a later count, unless the

@@ -193,6 +193,17 @@ _CONTEST_WITH = regex.compile(
     r"|runoff|run-off|primary|primaries|contest|final|match|tournament)\s+with\s+"
     r"(?:[a-z]+\s+){0,2}$"
 )
+#: a wire story's dateline before its first sentence's subject: "ROME, Aug. 27
+#: (Xinhua) -- ", "NEW DELHI (Reuters) - ", "Maputo, 8 Mar (AIM) - "
+DATELINE = regex.compile(
+    r"[ \t\n]*(?:[A-Z][A-Z.'’ -]{1,30}"
+    r"(?:,[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?))?"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?"
+    r"|[A-Z][\w.'’ -]{1,30}"
+    r"(?:,[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?))?"
+    r"[ \t]*\([^()\n]{1,30}\))"
+    r"[ \t]*(?:--|—|–|-)[ \t]+"
+)
 #: how a tally's place after its verb was read (its source: "place")
 _TALLY_PLACE = "a tally's place after its verb"
 #: how the place a distance is measured from was read (its source: "place")
@@ -556,7 +567,11 @@ class HolderReader:
                     # 24 seats to 9": a participle clause's figure is its main
                     # clause subject's, not an owner's in the phrase before it
                     break
-                name_toks = [t for t in toks if t.end <= tok.end]
+                dateline = DATELINE.match(text, s0)
+                opens = dateline.end() if dateline is not None else s0
+                # "MAPUTO, March 13 (Reuters) - Mozambique's institute": the owner's
+                # name starts after a dateline
+                name_toks = [t for t in toks if opens <= t.start and t.end <= tok.end]
                 np = _noun_phrase_before(name_toks, self.words, lex, names_only=True)
                 inner = [
                     i for i, t in enumerate(np[:-1]) if t.text.endswith(("'s", "’s"))
@@ -615,10 +630,13 @@ class HolderReader:
             if found is not None and found.key:
                 return found
         subject = self._subject(claim, s0, start)
-        if (subject is None or not subject.key) and attribute in lex.running:
+        if ((subject is None or not subject.key) and attribute in lex.running) or (
+            subject is not None and subject.how == "the clause agent"
+        ):
             # "In Belgium, at least 31 people have died", "In neighbouring Belgium,
             # where the toll stands at 27": a toll scoped by its sentence's
-            # opening place is that place's
+            # opening place is that place's; so is a figure people there report
+            # ("In Chechnya, officials reported turnout of 99.5 percent")
             place = self._opening_place(s0, claim.span.start)
             if place:
                 return _Holder(" ".join(place), holder_key(place, lex), _TALLY_PLACE)
@@ -1079,6 +1097,15 @@ class HolderReader:
         said = next((k for k, t in enumerate(rest[:3]) if t.low not in lex.aux), 0)
         if said and not (len(rest) > said + 1 and rest[said + 1].low == "that"):
             said = 0  # "Facebook has announced a $5.7 billion investment": its own
+        when = 0
+        while when < min(len(rest), 4) and (
+            rest[when].low in _SAID_WHEN
+            or rest[when].low in MONTHS
+            or rest[when].low.isdigit()
+        ):
+            when += 1
+        if when and when < len(rest) and rest[when].low in lex.reporting:
+            said = when  # "Officials on Tuesday said": the day the speaker spoke
         if (
             rest[said:]
             and rest[said].low in lex.reporting

@@ -84,6 +84,11 @@ _MORE_THAN = regex.compile(
 _LATER_CLAUSE = regex.compile(
     r"[;—–]|,[ \t\u00a0]+(?i:and|but|while|whereas|which|who|where)\b"
 )
+#: "to" right before a figure, the end of a change "from" an earlier one
+_TO_BEFORE = regex.compile(
+    r"\bto\s+(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+)?$", regex.IGNORECASE
+)
+_FROM_WORD = regex.compile(r"\b(?i:from)\b")
 #: where a figure's own phrase ends: a comma, a semicolon, a dash
 _PHRASE_END = regex.compile(r"[,;—–]")
 #: a year that dates a comparison's base, not the figure ("up 24% on 2022",
@@ -290,7 +295,27 @@ def read_time(
             cut = s
             break
     passes = [(start, min(end, cut)), (s0, min(s1, cut))]
-    if FROM_BEFORE.search(text, max(s0, claim.span.start - 24), claim.span.start):
+    to = _TO_BEFORE.search(text, max(s0, claim.span.start - 20), claim.span.start)
+    opened = None
+    if to is not None:
+        opened = next(
+            (
+                fm
+                for fm in reversed(list(_FROM_WORD.finditer(text, s0, to.start())))
+                if any(fm.end() <= s < to.start() for s, _ in spans)
+            ),
+            None,
+        )
+    if opened is not None:
+        # "fell from the 135 seats they won in 2004 to 103": a time inside the "from"
+        # phrase dates the earlier figure; the later one's is after it or before
+        # the "from"
+        passes = [
+            (claim.span.start, min(end, cut)),
+            (s0, opened.start()),
+            (claim.span.start, min(s1, cut)),
+        ]
+    elif FROM_BEFORE.search(text, max(s0, claim.span.start - 24), claim.span.start):
         # "revised to 212 from 236, rescuers said on Wednesday": an earlier
         # figure's own time stands in its own phrase ("from 21.8% in November");
         # the sentence's is the report's or the later figure's
@@ -339,7 +364,9 @@ def _dates_the_count(text: str, day: regex.Match[str], count: tuple[int, int]) -
     rose to 10") or one of the report's verb ("said on Tuesday that 2,719 had
     died"). A day between the sentence's start and the count dates the event
     ("the quake that shook Hualien on Wednesday killed seven", "struck on Wednesday,
-    killing at least nine"), as does a possessive one ("Wednesday's quake")."""
+    killing at least nine"), as does a possessive one ("Wednesday's quake"), unless
+    a reporting verb follows it ("Authorities on Tuesday said they had confirmed
+    101 deaths")."""
     sentence_start, start = count
     if text.startswith(("'s", "’s"), day.end()):
         return False
@@ -357,8 +384,10 @@ def _dates_the_count(text: str, day: regex.Match[str], count: tuple[int, int]) -
         day.start() >= start
         or pre in _COUNT_DAY
         or not text[sentence_start : day.start()].strip()
-        # "the ministry said on Tuesday that 2,719 had died": when it was counted
+        # "the ministry said on Tuesday that 2,719 had died", "the ministry on
+        # Tuesday said 2,719 had died": when it was counted
         or _reported_on(text, day.start())
+        or _reports_after(text, day.end())
     )
 
 
@@ -390,7 +419,8 @@ def _dates_the_event(text: str, date: regex.Match[str], count: tuple[int, int]) 
     )
     if tied is not None and tied.group().strip().lower() != "on":
         return False  # "by August 6", "as of August 6"
-    return not _reported_on(text, date.start())
+    # "officials said on August 6", "officials on August 6 said": the report's day
+    return not (_reported_on(text, date.start()) or _reports_after(text, date.end()))
 
 
 def _reported_on(text: str, at: int) -> bool:
