@@ -289,6 +289,11 @@ _SUBJECT_OPENING = regex.compile(
 )
 
 
+#: between a change and its restatement in percent: ", or ", " points, or about "
+_OR_RESTATED = regex.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]+or[ \t\u00a0]+"
+    r"(?:(?:about|around|nearly|almost|some|roughly)[ \t\u00a0]+)?"
+)
 #: after an amount, the changes it sizes: " in tax cuts", " in spending increases"
 _IN_CHANGES = regex.compile(
     r"[ \t\u00a0]+in[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?"
@@ -545,6 +550,20 @@ class FrameReader(HolderReader):
                 self.frames[claim.id] = self.frames[anchor.id]  # a restatement
                 continue
             frame = self._frame(claim, wholes.get(claim.id))
+            restated = self._change_restated(n, frame)
+            if restated is not None:
+                # "revenue rose $3 billion, or 12 percent": the same change in
+                # percent, of what the change measures
+                rf = self.frames[restated.id]
+                frame = attrs.evolve(
+                    frame,
+                    role="change",
+                    attribute=rf.attribute,
+                    holder=frame.holder or rf.holder,
+                    holder_key=frame.holder_key or rf.holder_key,
+                    holder_source=frame.holder_source or rf.holder_source,
+                    cues=(*frame.cues, f"role<-a change restated ({restated.text!r})"),
+                )
             change = self._change_before(n)
             if change is not None and (
                 not named_class(frame.attribute)
@@ -1104,6 +1123,30 @@ class FrameReader(HolderReader):
         return (
             prev if _TO_LEVEL.fullmatch(gap) or _NOUN_CHANGE_TO.fullmatch(gap) else None
         )
+
+    def _change_restated(self, n: int, frame: Frame) -> Claim | None:
+        """The change the ``n``-th claim, a percent of no named class, restates in
+        percent: the claim right before ", or" in "fell 96.66 points, or 3.86
+        percent" (framed already, as a change, in another unit)."""
+        claim = self.claims[n]
+        if (
+            claim.kind != "percent"
+            or frame.role != "level"
+            or named_class(frame.attribute)
+        ):
+            return None
+        prev = self._own_claim_before(n)
+        if (
+            prev is None
+            or prev.kind == "percent"
+            or prev.sentence != claim.sentence
+            or self.frames[prev.id].role != "change"
+        ):
+            return None
+        gap = self.text[prev.span.end : claim.span.start]
+        if prev.noun and gap.startswith(f" {prev.noun}"):
+            gap = gap[len(prev.noun) + 1 :]
+        return prev if _OR_RESTATED.fullmatch(gap) else None
 
     def _level_left(self, n: int, frame: Frame) -> Claim | None:
         """The level the ``n``-th claim, of no named class, is the earlier start of:

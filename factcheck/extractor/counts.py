@@ -333,6 +333,9 @@ _STOP_NOUNS: Final = frozenset(
         # pronouns, which count nothing either: "the 9.69 he ran in Beijing"
         "he", "she", "we", "they", "you", "him", "them", "us", "his", "their",
         "our", "my", "your",
+        # times, which date the count: "the toll rose to 1,723 yesterday"
+        "yesterday", "today", "tonight", "tomorrow", "overnight", "earlier", "later",
+        "last", "next",
     }
 )  # fmt: skip
 

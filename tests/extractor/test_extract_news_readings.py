@@ -1013,6 +1013,9 @@ def test_a_run_of_time_units_is_a_duration(text: str, unit: str | None) -> None:
         # a noun after the figure is what it counts
         ("Bolt cut 0.11 seconds off the 9.69 record he ran in Beijing.", "record"),
         ("The 41 miners they rescued were taken to hospital.", "miners"),
+        # a time word after a figure dates it: it counts nothing
+        ("The toll rose to 1,723 yesterday.", None),
+        ("The toll rose to 1,723 deaths yesterday.", "deaths"),
     ],
 )
 def test_a_pronoun_after_a_figure_is_not_what_it_counts(
