@@ -905,6 +905,8 @@ _COMPARED_BY = regex.compile(
     r"|(?i:above|below)"
     # "169 seats, nine short of the 176 needed": a shortfall is a margin too
     r"|(?i:clear|ahead|short|shy)[ \t\u00a0]+(?i:of)"
+    # "2:06:51, more than three minutes behind Gebrselassie (2:04:26)"
+    r"|(?i:behind)"
     # "in 2:01:09, clipping 39 seconds off his old mark of 2:01:39": what a new
     # figure took off the old one
     r"|(?i:off))"
@@ -925,12 +927,13 @@ _FIGURE_AS_SUBJECT = regex.compile(
 #: the comparatives of _COMPARED_BY that put the first figure below the second
 _BELOW = regex.compile(
     r"(?i:\b(?:fewer|less|lower|shorter|smaller|short|shy|off|colder|cooler|cheaper"
-    r"|below)\b)"
+    r"|below|behind)\b)"
 )
 
 
 _SPEED_WORD = regex.compile(r"(?i:\b(?:faster|slower|quicker)\b)")
 _AHEAD = regex.compile(r"(?i:\b(?:ahead|clear)\b)")
+_BEHIND = regex.compile(r"(?i:\bbehind\b)")
 
 
 def _wrong_side(new: ClaimRef, old: ClaimRef, words: str) -> bool:
@@ -944,6 +947,8 @@ def _wrong_side(new: ClaimRef, old: ClaimRef, words: str) -> bool:
         # "2:15:58, more than three minutes ahead of Kirui (2:18:23)": in a race
         # the time ahead is the smaller
         return a.value > b.value
+    if a.unit in _SECONDS_IN and _BEHIND.search(words):
+        return a.value < b.value  # in a race the time behind is the larger
     below = _BELOW.search(words) is not None
     return a.value > b.value if below else a.value < b.value
 
@@ -1442,6 +1447,17 @@ _NOUN_AFTER_DIFFERENCE = regex.compile(
     r"(?:[ \t\u00a0-]+(?i:percentage|point|points))*[ \t\u00a0-]+"
     r"(?P<noun>(?i:margin|gap|difference|lead|shortfall|deficit|surplus))\b"
 )
+#: after two figures, the side their difference leaves ahead: ", leaving Mr
+#: Harper's party ", ", putting Labour "
+_LEAVING_BEFORE = regex.compile(
+    r"^,[ \t\u00a0]+(?i:leaving|putting|placing)[ \t\u00a0]+(?:[\w'’.-]+[ \t\u00a0]+){1,4}$"
+)
+#: right after such a difference, where it leaves the side: " points ahead", "
+#: seats clear" (not "ahead of" a third figure)
+_AHEAD_AFTER = regex.compile(
+    r"(?:[ \t\u00a0-]+(?i:percentage|point|points|votes|seats))*[ \t\u00a0]+"
+    r"(?P<noun>(?i:ahead|clear|in[ \t\u00a0]+front))\b(?![ \t\u00a0]+(?i:of)\b)"
+)
 #: the nouns of _DIFFERENCE_NAMED that name a change over time: the difference of
 #: the two figures only if they are its ends ("to 758,631 from 790,000, a decline
 #: of 31,369"); after two holders' figures, the change is one holder's own ("Ford
@@ -1608,6 +1624,12 @@ def _difference_triples(
         end = diff.claim.span.end
         if named is None and _DIFFERENCE_BEFORE_NOUN.match(_between(second, diff)):
             named = _NOUN_AFTER_DIFFERENCE.match(text, end)
+            if named is not None:
+                end = named.end()
+        if named is None and _LEAVING_BEFORE.match(_between(second, diff)):
+            # "36.3% of the vote and the Liberals 30.2%, leaving Mr Harper's party
+            # 8.1 points ahead": the lead the two figures leave one side with
+            named = _AHEAD_AFTER.match(text, end)
             if named is not None:
                 end = named.end()
         if named is None or _OWN_BASE.match(text[end : end + 40]):

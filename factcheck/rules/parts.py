@@ -1002,14 +1002,24 @@ def _parts_above_a_running_total(
             r
             for r in claims
             if r.claim.equivalent_of is None
-            and (r.claim.frame is None or r.claim.frame.role in ("level", "part"))
+            and (
+                r.claim.frame is None
+                or r.claim.frame.role in ("level", "part")
+                # "and a further ¥48 billion for ..., bringing the total to": an
+                # amount added, not a change that reached a stated level
+                or (r.claim.frame.role == "change" and r.claim.frame.level is None)
+            )
         ]
         for i, total in enumerate(own):
             c = total.claim
             text = total.document.prose
             s0 = c.sentence.start if c.sentence else 0
-            if total.key in read or not _RUNNING_TOTAL.search(
-                text, max(s0, c.span.start - 60), c.span.start
+            if (
+                (c.frame is not None and c.frame.role == "change")
+                or total.key in read
+                or not _RUNNING_TOTAL.search(
+                    text, max(s0, c.span.start - 60), c.span.start
+                )
             ):
                 continue
             parts = [
