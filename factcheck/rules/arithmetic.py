@@ -66,7 +66,10 @@ _OF = regex.compile(
     r"^(?:(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:of|out[ \t]+of|among)"
     # "25,286,616 voters were accredited out of 93,469,008": a count's noun and
     # verb before "out of"
-    r"|(?:[ \t\u00a0]+[a-z]+){1,3}[ \t\u00a0]+(?i:out[ \t]+of))"
+    r"|(?:[ \t\u00a0]+[a-z]+){1,3}[ \t\u00a0]+(?i:out[ \t]+of)"
+    # "killed 63 people in Gulu district, out of 182": where the part was counted
+    r"|(?:[ \t\u00a0]+[a-z]+){1,2}[ \t\u00a0]+(?i:in|at)(?:[ \t\u00a0]+[\w'’-]+){1,3},?"
+    r"[ \t\u00a0]+(?i:out[ \t]+of))"
     r"[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of|an|a)[ \t]+)?"
     # "almost a fifth of the original $2.6 billion budget": a word on which whole
     r"(?:(?i:original|initial|first|planned|projected|estimated|revised|total|entire"
@@ -2820,6 +2823,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             *_shares_of_them(claims, earlier),
         ]
         before.extend(claims)
+        yield from _shares_restated_in_words(ctx, claims)
         for part, whole, pct in triples:
             p, w = _stated(part.claim), _stated(whole.claim)
             if (
@@ -2857,6 +2861,53 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             )
 
 
+#: between a percentage and the share in words that restates it: " of the vote,
+#: more than ", ", or nearly ", ", about "
+_RESTATED_IN_WORDS = regex.compile(
+    r"^(?:[ \t\u00a0]+(?i:of)(?:[ \t\u00a0]+[\w'’-]+){1,4})?"
+    rf"[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:or)[ \t\u00a0]+)?(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: right after that share, the whole it is of: " of all ballots cast"
+_WORDS_OF = regex.compile(r"[ \t\u00a0]+(?i:of)\b")
+
+
+def _shares_restated_in_words(
+    ctx: AuditContext, claims: Sequence[ClaimRef]
+) -> Iterator[Finding]:
+    """ "United Russia took 64.3% of the vote, more than two-thirds of all ballots
+    cast": a percentage, then the share in words set off after it, of a whole; the
+    words must allow the percentage (as :func:`_stated_share` reads them)."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for pct, words in itertools.pairwise(own):
+        if (
+            pct.claim.kind != "percent"
+            or pct.claim.unit != "%"
+            or not _is_share_word(words.claim)
+            or _RESTATED_IN_WORDS.match(_between(pct, words)) is None
+            or _WORDS_OF.match(words.document.prose, words.claim.span.end) is None
+        ):
+            continue
+        stated, said = _stated(pct.claim), _stated_share(words.claim)
+        if said is None or stated.low is None or stated.high is None:
+            continue
+        ctx.mark_checked(pct, words)
+        if stated.overlaps(said):
+            continue
+        yield ctx.finding(
+            "FC302",
+            words,
+            f"{words.claim.text!r} does not restate {pct.claim.text!r}: the words "
+            f"allow {format_interval(said)}, the figure {format_interval(stated)}",
+            related=[pct],
+            details={
+                "stated": pct.claim.value,
+                "words_low": said.low,
+                "words_high": said.high,
+            },
+            evidence=("a share in words set off after the percentage it restates",),
+        )
+
+
 #: between two counts of one group joined by "and": " people were infected and "
 _COUNTS_AND = regex.compile(
     r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,5}[ \t\u00a0]+(?i:and)[ \t\u00a0]+$"
@@ -2873,7 +2924,11 @@ _COUNTS_AND = regex.compile(
 _A_RATE_OF = regex.compile(
     # " of whom have died, a fatality rate of": four words after a part of the first
     # "4,288 died - a case fatality rate of": a dash sets the rate off too
-    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}(?:,|[ \t\u00a0]+[-–—])[ \t\u00a0]+"
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}"
+    # "182 cases reported since the outbreak began, a fatality rate of": a
+    # participle's phrase after the whole's noun
+    r"(?:[ \t\u00a0]+[a-z]+ed(?:[ \t\u00a0]+[a-z][a-z-]*){0,4})?"
+    r"(?:,|[ \t\u00a0]+[-–—])[ \t\u00a0]+"
     # "1,021 deaths, the Department of Health said, a fatality rate of": a speech
     # tag between
     r"(?:(?:(?i:the)[ \t\u00a0]+)?(?:\p{Lu}[\w'’.-]*[ \t\u00a0]+(?:(?i:of|for)[ \t\u00a0]+)?){1,5}"
