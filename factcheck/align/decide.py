@@ -655,7 +655,9 @@ _JOINT = regex.compile(r"\s(?:and|&)\s")
 #: a holder narrowed after its owner's possessive ("Marfal's robotics unit")
 #: a holder narrowed to its part: "Ohio's transport budget", "Japan with China" (a
 #: trade balance with one partner)
-_NARROWED = regex.compile(r"['’]s\s+\w|\swith\s")
+#: a holder narrowed to its part: "Marfal's robotics unit", "Japan with China",
+#: "the Conservatives in Quebec"
+_NARROWED = regex.compile(r"['’]s\s+\w|\s(?:with|in)\s")
 
 
 def _comparable_sources(a: str | None, b: str | None) -> bool:

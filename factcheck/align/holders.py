@@ -22,6 +22,7 @@ import regex
 
 from factcheck.align.context import (
     MONTHS,
+    stem,
 )
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import (
@@ -204,6 +205,9 @@ DATELINE = regex.compile(
     r"[ \t]*\([^()\n]{1,30}\))"
     r"[ \t]*(?:--|—|–|-)[ \t]+"
 )
+#: "there" after a figure (and its noun): " seats there", " there"
+_THERE_AFTER = regex.compile(r"(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+there\b")
+_CAPITALIZED = regex.compile(r"\b\p{Lu}[\w'’-]+")
 #: how a tally's place after its verb was read (its source: "place")
 _TALLY_PLACE = "a tally's place after its verb"
 #: how the place a distance is measured from was read (its source: "place")
@@ -640,14 +644,52 @@ class HolderReader:
             place = self._opening_place(s0, claim.span.start)
             if place:
                 return _Holder(" ".join(place), holder_key(place, lex), _TALLY_PLACE)
+        if (
+            subject is not None
+            and subject.key
+            and subject.how == "the clause subject"
+            and (place := self._opening_place(s0, claim.span.start, bare=True))
+            and not set(holder_key(place, lex)) <= set(subject.key)
+        ):
+            # "In Quebec, the Conservatives won 10 seats": the subject's figure in
+            # that place, a part of its own figure everywhere (not "In the Sejm,
+            # the Left has 26 seats": a body the figure is counted in)
+            return subject.narrowed(place, "in")
+        if (
+            subject is not None
+            and subject.key
+            and subject.how == "the clause subject"
+            and _THERE_AFTER.match(self.text, claim.span.end)
+        ):
+            # "Ontario ... decided the outcome: the Liberals held 54 seats there":
+            # the figure in the place the sentence named before
+            there = self._place_named_before(s0, claim.span.start, subject)
+            if there:
+                return subject.narrowed(there, "in")
         return subject
 
-    def _opening_place(self, s0: int, stop: int) -> list[str]:
+    def _place_named_before(self, s0: int, stop: int, subject: _Holder) -> list[str]:
+        """The last name before ``stop`` in the sentence that is not the subject's:
+        the place "there" points back at."""
+        names = [
+            m.group()
+            for m in _CAPITALIZED.finditer(self.text, s0, stop)
+            if stem(m.group().lower()) not in subject.key
+            and m.group().lower() not in MONTHS
+            and m.group().lower() not in _WEEKDAY_NAMES
+            and _is_name_token(m.group(), self.words, self.lex)
+        ]
+        return names[-1:]
+
+    def _opening_place(self, s0: int, stop: int, *, bare: bool = False) -> list[str]:
         """The name of a sentence's opening place ("In Belgium,", "In neighbouring
-        Belgium, where"), if the sentence opens with one (no month or weekday)."""
+        Belgium, where"), if the sentence opens with one (no month or weekday);
+        ``bare``: only a name with no word before it ("In Quebec,")."""
         m = _OPENING_PLACE.match(self.text, s0, stop)
-        if m is None:
-            return []
+        if m is None or (
+            bare and len(self.text[m.start() : m.start("name")].split()) > 1
+        ):
+            return []  # "In the Sejm,", "In neighbouring Belgium,"
         words = m.group("name").split()
         if (
             words[0].lower() in MONTHS
