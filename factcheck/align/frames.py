@@ -294,6 +294,12 @@ _OR_RESTATED = regex.compile(
     r"[ \t\u00a0]*,?[ \t\u00a0]+or[ \t\u00a0]+"
     r"(?:(?:about|around|nearly|almost|some|roughly)[ \t\u00a0]+)?"
 )
+#: a verb by which whoever keeps a running count updates it: "raised the official
+#: flood death toll to", "revised its count to"
+_UPDATES_A_TALLY = regex.compile(
+    r"\b(?i:raised|revised|put|lowered|updated|increased)[ \t\u00a0]+(?i:the|its|their)"
+    r"[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,3}(?i:toll|tally|count)\b"
+)
 #: after an amount, the changes it sizes: " in tax cuts", " in spending increases"
 _IN_CHANGES = regex.compile(
     r"[ \t\u00a0]+in[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?"
@@ -1347,6 +1353,15 @@ class FrameReader(HolderReader):
             # ¥49,980": what a buyer pays in a market is a price, not a cost
             attribute, cue = "price", "a market"
         holder = self._holder(claim, s0, start, end, attribute=attribute)
+        if (
+            holder is not None
+            and holder.key
+            and attribute in self.lex.running
+            and _UPDATES_A_TALLY.search(self.text, s0, claim.span.start) is not None
+        ):
+            # "Mozambique's disaster management institute raised the official flood
+            # death toll to 429": who keeps the count acts on it, as an agent
+            holder = _Holder(holder.text, holder.key, "the clause agent")
         if (
             holder is not None
             and holder.key

@@ -1171,7 +1171,17 @@ class HolderReader:
                 found = _holder_from(np, "the clause subject", lex)
                 if found is not None:
                     return found
-            inner = self._subject_at(after[0].start, stop) if after else None
+            # "said on Monday that the floods ...": the clause said starts past the
+            # day it was said
+            told = next(
+                (
+                    k
+                    for k, t in enumerate(after)
+                    if not (t.low in _SAID_WHEN or t.low in MONTHS or t.low.isdigit())
+                ),
+                len(after),
+            )
+            inner = self._subject_at(after[told].start, stop) if after[told:] else None
             return inner if inner is not None else _Holder("", (), "speaker")
         head = np[-1].low
         pair = f"{np[-2].low} {head}" if len(np) > 1 else ""
