@@ -16,6 +16,7 @@ import regex
 from factcheck.align import ClaimRef
 from factcheck.align.decide import significant_digits
 from factcheck.align.frames import named_class
+from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import LISTED_NAME
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Finding, Interval
@@ -890,7 +891,7 @@ _OF_THE_TOTAL_BEFORE = regex.compile(
     r"|the[ \t\u00a0]+amount"
     # "The death toll rose to 154. Of the dead, 98 were women and 58 were men": a
     # toll's group named without its figure
-    r"|(?:the|those)[ \t\u00a0]+(?:dead|killed|victims|injured|infected|cases)"
+    r"|(?:the|those)[ \t\u00a0]+(?P<group>dead|killed|victims|injured|infected|cases)"
     r")),"
 )
 
@@ -947,7 +948,8 @@ def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
         first = claims[0].claim
         text = claims[0].document.prose
         s0 = first.sentence.start if first.sentence else first.span.start
-        if not _OF_THE_TOTAL_BEFORE.match(text, s0) or not earlier:
+        opening = _OF_THE_TOTAL_BEFORE.match(text, s0)
+        if opening is None or not earlier:
             continue
         wholes = [
             r
@@ -955,6 +957,15 @@ def _parts_above_the_total_before(ctx: AuditContext) -> Iterator[Finding]:
             if r.claim.equivalent_of is None
             and _listed_measure(claims[0].claim, r.claim)
         ]
+        group = lexicon().attribute_of.get((opening.group("group") or "").lower())
+        if len(wholes) > 1 and group is not None:
+            # "The death toll ... had reached 2,025, with more than 7,300 people
+            # injured. Of the dead, ...": the figure of the group it names
+            wholes = [
+                r
+                for r in wholes
+                if r.claim.frame is not None and r.claim.frame.attribute == group
+            ]
         if len(wholes) != 1:
             continue
         whole = wholes[0]
