@@ -709,7 +709,18 @@ def _glued_scale_without_currency(
             if letter in ("b", "B", "T") and _next_is_money_or_plural(text, after)
             else None
         )
-    return factor if _next_is_money_or_plural(text, after) else None
+    if _next_is_money_or_plural(text, after) or _PEOPLE_OF.search(
+        text, max(0, start - 30), start
+    ):
+        return factor
+    return None
+
+
+#: a body of people right before a number: "an active population of 22.8m"
+_PEOPLE_OF: Final = regex.compile(
+    r"\b(?i:population|electorate|workforce|labour[ \t]+force|labor[ \t]+force)"
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?:(?i:about|some|nearly|almost|around|over)[ \t\u00a0]+)?$"
+)
 
 
 def _ends_money_range(text: str, start: int, letter: str) -> bool:
@@ -730,9 +741,34 @@ def _next_is_money_or_plural(text: str, pos: int) -> bool:
     word = w.group("w1")
     if currency_words_after(word, w.group("w2"), w.group("w3")) is not None:
         return True
+    if _is_plural_noun(word):
+        return True
+    # "58.8m registered voters", "5m new jobs": a participle or a counting
+    # adjective before the plural noun counted ("the 34m bridge spans" is a length)
+    second = (w.group("w2") or "").rstrip(".,;:'’")
     return (
-        word.islower()
-        and word.endswith("s")
-        and word not in _UNIT_ADJECTIVES
-        and len(word) > 3
+        word.isalpha()
+        and ((word.endswith("ed") and len(word) > 4) or word in _COUNTED_ADJECTIVES)
+        and text[w.end("w1") : w.start("w2")].strip() == ""
+        and _is_plural_noun(second)
+    )
+
+
+#: adjectives that stand between a count and its noun: "5m new jobs"
+_COUNTED_ADJECTIVES: Final = frozenset(
+    ["new", "active", "eligible", "other", "more", "foreign", "paying", "young"]
+)
+
+
+#: plurals without an "s" that count people: "34m people"
+_PLURALS_WITHOUT_S: Final = frozenset(
+    ["people", "children", "men", "women", "staff", "cattle", "personnel"]
+)
+
+
+def _is_plural_noun(word: str) -> bool:
+    word = word.rstrip(".,;:'’")
+    return word.islower() and (
+        (word.endswith("s") and word not in _UNIT_ADJECTIVES and len(word) > 3)
+        or word in _PLURALS_WITHOUT_S
     )

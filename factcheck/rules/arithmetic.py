@@ -2977,6 +2977,16 @@ _WHICH_MEANS = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*,?[ \t\u00a0]+(?i:which[ \t]+means"
     rf"|meaning|or[ \t]+about|that[ \t]+is)[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
+#: after the whole, a hedged count set off by a comma: " registered voters, some "
+_PART_APPOSED = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:or)[ \t\u00a0]+)?"
+    rf"(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+$"
+)
+#: after such a count, words that make it a difference or a part of the part
+_NOT_A_PART_AFTER = regex.compile(
+    r"(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:more|less|fewer|higher|lower|above|below"
+    r"|up|down|of|than)\b"
+)
 #: right after a count that sums up a share's part: " in all", " in total"
 _IN_ALL = regex.compile(
     r"(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:in[ \t]+all|in[ \t]+total|altogether|all[ \t]+told)\b"
@@ -2999,6 +3009,12 @@ def _share_triples(
                 and _IN_ALL.match(c.document.prose, c.claim.span.end)
             )
             or _WHICH_MEANS.match(_between(b, c))
+            or (
+                # "nearly 64% of the 58.8m registered voters, some 34m people": the
+                # part set off after the whole, hedged as a restatement is
+                _PART_APPOSED.match(_between(b, c))
+                and not _NOT_A_PART_AFTER.match(c.document.prose, c.claim.span.end)
+            )
         ):
             pct, whole, part = a, b, c
         elif (

@@ -156,6 +156,25 @@ def test_m_after_currency_is_million_and_alone_is_metre() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        # before people counted (a plural without "s", or a participle before the
+        # plural), a glued "m" is million; before a thing measured, a metre
+        ("Some 34m people voted.", None, 34e6),
+        ("Turnout was 64% of the 58.8m registered voters.", None, 58.8e6),
+        ("The plan adds 5m new jobs.", None, 5e6),
+        ("It has an active population of 22.8m, the survey found.", None, 22.8e6),
+        ("It reached a height of 22.8m, the survey found.", "meter", 22.8),
+        ("The 34m bridge spans the river.", "meter", 34.0),
+        ("A 30m tall tower stands here.", "meter", 30.0),
+    ],
+)
+def test_m_before_people_is_million(text: str, unit: str | None, value: float) -> None:
+    claim = next(c for c in extract(text) if c.text.endswith("m"))
+    assert (claim.unit, claim.value) == (unit, value)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "380 billion yuan (US$52.4 billion)",
