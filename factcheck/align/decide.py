@@ -652,11 +652,9 @@ def _variants() -> frozenset[str]:
 
 #: a joint holder: "Hyundai and Kia", "Ford & GM"
 _JOINT = regex.compile(r"\s(?:and|&)\s")
-#: a holder narrowed after its owner's possessive ("Marfal's robotics unit")
-#: a holder narrowed to its part: "Ohio's transport budget", "Japan with China" (a
-#: trade balance with one partner)
-#: a holder narrowed to its part: "Marfal's robotics unit", "Japan with China",
-#: "the Conservatives in Quebec"
+#: a holder narrowed to its part: after its owner's possessive ("Marfal's robotics
+#: unit", "Ohio's transport budget"), to one partner ("Japan with China": a trade
+#: balance), to one place ("the Conservatives in Quebec")
 _NARROWED = regex.compile(r"['’]s\s+\w|\s(?:with|in)\s")
 
 

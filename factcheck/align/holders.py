@@ -1139,13 +1139,7 @@ class HolderReader:
         said = next((k for k, t in enumerate(rest[:3]) if t.low not in lex.aux), 0)
         if said and not (len(rest) > said + 1 and rest[said + 1].low == "that"):
             said = 0  # "Facebook has announced a $5.7 billion investment": its own
-        when = 0
-        while when < min(len(rest), 4) and (
-            rest[when].low in _SAID_WHEN
-            or rest[when].low in MONTHS
-            or rest[when].low.isdigit()
-        ):
-            when += 1
+        when = _past_the_day(rest[:4])
         if when and when < len(rest) and rest[when].low in lex.reporting:
             said = when  # "Officials on Tuesday said": the day the speaker spoke
         if (
@@ -1173,14 +1167,7 @@ class HolderReader:
                     return found
             # "said on Monday that the floods ...": the clause said starts past the
             # day it was said
-            told = next(
-                (
-                    k
-                    for k, t in enumerate(after)
-                    if not (t.low in _SAID_WHEN or t.low in MONTHS or t.low.isdigit())
-                ),
-                len(after),
-            )
+            told = _past_the_day(after)
             inner = self._subject_at(after[told].start, stop) if after[told:] else None
             return inner if inner is not None else _Holder("", (), "speaker")
         head = np[-1].low
@@ -1282,6 +1269,19 @@ class HolderReader:
             how = "the clause agent"
         found = _holder_from(np, how, lex)
         return found if found is not None else _Holder("", (), "no holder")
+
+
+def _past_the_day(toks: Sequence[_Token]) -> int:
+    """How many tokens at the start of ``toks`` name the day something was said
+    ("on Tuesday", "on August 6", "yesterday")."""
+    return next(
+        (
+            k
+            for k, t in enumerate(toks)
+            if not (t.low in _SAID_WHEN or t.low in MONTHS or t.low.isdigit())
+        ),
+        len(toks),
+    )
 
 
 def _verb_next(toks: list[_Token], j: int, lex: Lexicon) -> bool:

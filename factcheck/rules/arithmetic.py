@@ -2232,7 +2232,8 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     beat by $273.5 million", or "Operating profit topped the 2018 peak of 20.84
     trillion won by 3.6 trillion won" after the year's profit), a margin, gap or
     natural decline named after its two figures ("160 seats to the Conservatives'
-    144, a margin of 16"), and a figure compared with another ("£29.34 a share, some
+    144, a margin of 16"; "..., leaving Mr Harper's party 8.1 points ahead"), a
+    race time "behind" another (the larger time), and a figure compared with another ("£29.34 a share, some
     17% more than the first proposal of £25.08", also from a sentence that opens
     "That figure is ..."), or a listing's move "up 54% on the offer price" when
     the article states that price before ("priced at 1,200 yen", "the issue price
@@ -2797,7 +2798,8 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     The share may be in words ("two-thirds", "one in seven"), read as the nearest
     simple fraction a writer would pick (within ``FRACTION_WORD_TOLERANCE``).
     The part over the whole, over every value their precision allows, must include
-    the stated share.
+    the stated share. A percentage restated in words right after it ("64.3% of the
+    vote, more than two-thirds of all ballots cast") must be allowed by the words.
 
     *Why it matters.* A share that does not match its own numbers makes every figure
     in the sentence suspect.
