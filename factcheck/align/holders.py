@@ -205,6 +205,11 @@ DATELINE = regex.compile(
     r"[ \t]*\([^()\n]{1,30}\))"
     r"[ \t]*(?:--|—|–|-)[ \t]+"
 )
+#: a participle's phrase set off after a subject, up to the comma that closes it:
+#: "still reporting new cases,", "hit hardest by the storm,"
+_SET_OFF_PARTICIPLE = regex.compile(
+    r"(?:(?:still|already|now|also|once)[ \t\u00a0]+)?[a-z]+(?:ing|ed)\b[^,;:.()]{0,60},"
+)
 #: "there" after a figure (and its noun): " seats there", " there"
 _THERE_AFTER = regex.compile(r"(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+there\b")
 _CAPITALIZED = regex.compile(r"\b\p{Lu}[\w'’-]+")
@@ -1235,7 +1240,12 @@ class HolderReader:
             bool(rest)
             and _is_name_token(np[-1].text, self.words, lex)
             and text[np[-1].end : rest[0].start].strip() == ","
-            and rest[0].low in lex.determiners
+            and (
+                rest[0].low in lex.determiners
+                # "while Taiwan, still reporting new cases, has had 686 cases": a
+                # participle's phrase set off between the subject and its verb
+                or _SET_OFF_PARTICIPLE.match(text, rest[0].start) is not None
+            )
         )
         verb_follows = bool(rest) and (
             rest[0].low in lex.verbs
