@@ -289,11 +289,6 @@ _SUBJECT_OPENING = regex.compile(
 )
 
 
-#: between a change and its restatement in percent: ", or ", " points, or about "
-_OR_RESTATED = regex.compile(
-    r"[ \t\u00a0]*,?[ \t\u00a0]+or[ \t\u00a0]+"
-    r"(?:(?:about|around|nearly|almost|some|roughly)[ \t\u00a0]+)?"
-)
 #: a verb by which whoever keeps a running count updates it: "raised the official
 #: flood death toll to", "revised its count to"
 _UPDATES_A_TALLY = regex.compile(

@@ -196,13 +196,13 @@ _CONTEST_WITH = regex.compile(
 )
 #: a wire story's dateline before its first sentence's subject: "ROME, Aug. 27
 #: (Xinhua) -- ", "NEW DELHI (Reuters) - ", "Maputo, 8 Mar (AIM) - "
+_DATELINE_DAY = (
+    r"(?:,[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?))?"
+)
+#: (a place in capitals may stand without its agency; any other needs one)
 DATELINE = regex.compile(
-    r"[ \t\n]*(?:[A-Z][A-Z.'’ -]{1,30}"
-    r"(?:,[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?))?"
-    r"(?:[ \t]*\([^()\n]{1,30}\))?"
-    r"|[A-Z][\w.'’ -]{1,30}"
-    r"(?:,[ \t]+(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?))?"
-    r"[ \t]*\([^()\n]{1,30}\))"
+    rf"[ \t\n]*(?:[A-Z][A-Z.'’ -]{{1,30}}{_DATELINE_DAY}(?:[ \t]*\([^()\n]{{1,30}}\))?"
+    rf"|[A-Z][\w.'’ -]{{1,30}}{_DATELINE_DAY}[ \t]*\([^()\n]{{1,30}}\))"
     r"[ \t]*(?:--|—|–|-)[ \t]+"
 )
 #: a participle's phrase set off after a subject, up to the comma that closes it:
