@@ -300,6 +300,12 @@ _IN_CHANGES = regex.compile(
     r"[ \t\u00a0]+in[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?"
     r"(?:cuts|increases|hikes|reductions|rises)\b"
 )
+#: after a count's own noun, the comparative of a move: "closed 416 points lower at
+#: 12,216", "finished three places higher", "ended 52 points up at 12,268" (the
+#: noun is no part of the claim's text, so the change word after it is read here)
+_NOUN_THEN_MOVE = regex.compile(
+    r"[ \t\u00a0]*(?P<move>(?i:higher|lower)\b|(?i:up|down)(?=[ \t\u00a0]+(?i:at|on|from)\b))"
+)
 #: after a forecast word, a direction with no figure it heads to: "expected to
 #: rise", "likely to climb further" (not "expected to rise to 600")
 _ONLY_A_DIRECTION = regex.compile(
@@ -1922,6 +1928,12 @@ class FrameReader(HolderReader):
         if m is not None:
             # "R12.5 bln in tax cuts" states what "tax cuts of R12.5 bln" does
             return "change", None, m.group().strip()
+        if claim.noun and right.lstrip().lower().startswith(claim.noun.lower()):
+            m = _NOUN_THEN_MOVE.match(
+                right, len(right) - len(right.lstrip()) + len(claim.noun)
+            )
+            if m is not None:
+                return "change", None, m.group("move")
         m = lex.change_after.match(near_right.lstrip())
         if m is not None and not (
             (

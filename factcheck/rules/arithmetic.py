@@ -815,7 +815,9 @@ def _delta_triples(
         if _role(r) == "level"
         and _same_measure(r.claim, delta.claim)
         and _BASE.search(_between(delta, r))
-        and not _TO.search(_before(r))
+        # "or 2.85 percent, on Wednesday to close at 17,604.12": "on" opened a time,
+        # and the figure is the level the change led to
+        and not _TO_LEVEL.search(_between(delta, r))
     ]
     if bases:
         yield pct, delta, bases[0]
@@ -850,9 +852,13 @@ def _delta_to_triples(
         else new.claim.kind == "count" and new.claim.unit is None
     ):
         return
-    if not _TO_LEVEL.search(between):
+    to_level = _TO_LEVEL.search(between)
+    if to_level is None:
         return
-    direction = _direction(delta)
+    move = to_level.group("move")
+    direction = (
+        _direction(delta) if move is None else 1 if move.lower() in _RISING else -1
+    )
     if direction:
         yield pct, delta, new, direction
 
@@ -888,10 +894,12 @@ def _change_percent(claims: Sequence[ClaimRef], delta: ClaimRef) -> ClaimRef | N
 
 
 #: right before the level a change led to: " to ", " to close at ", " to end at
-#: about "
+#: about "; after a move's comparative, " points lower at " ("closed 416 points
+#: lower at 12,216")
 _TO_LEVEL = regex.compile(
-    r"(?i:\bto)(?:[ \t\u00a0]+(?i:close|end|finish|settle)[ \t\u00a0]+(?i:at))?"
-    rf"[ \t\u00a0]+{_ABOUT}$"
+    r"(?:(?i:\bto)(?:[ \t\u00a0]+(?i:close|end|finish|settle)[ \t\u00a0]+(?i:at))?"
+    r"|^[ \t\u00a0]*(?:[a-z]+[ \t\u00a0]+)?(?P<move>(?i:higher|lower|up|down))"
+    rf"[ \t\u00a0]+(?i:at))[ \t\u00a0]+{_ABOUT}$"
 )
 
 
@@ -934,6 +942,8 @@ _BELOW = regex.compile(
 )
 
 
+#: the comparatives of _TO_LEVEL that say the move was a rise
+_RISING = frozenset(["higher", "up"])
 _SPEED_WORD = regex.compile(r"(?i:\b(?:faster|slower|quicker)\b)")
 _AHEAD = regex.compile(r"(?i:\b(?:ahead|clear)\b)")
 _BEHIND = regex.compile(r"(?i:\bbehind\b)")
