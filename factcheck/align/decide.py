@@ -599,7 +599,7 @@ def _holder_relation(
             # "its chip unit" against Kurosawa Electric: a unit of a company is a
             # part of it, never the whole company's figure
             return "different", f"a unit and a whole: {fa.holder} / {fb.holder}"
-        if _named(fa) != _named(fb):
+        if named_holder(fa) != named_holder(fb):
             return unknown  # a name against a common noun: no telling
         if not _comparable_sources(fa.holder_source, fb.holder_source):
             # "X fined Amazon" against "Amazon's fine": an agent is no holder
@@ -616,7 +616,7 @@ def _holder_relation(
         return "different", f"different holders: {fa.holder} / {fb.holder}"
     if ka or kb:
         named, other_topic, frame = (ka, topic_b, fa) if ka else (kb, topic_a, fb)
-        if not other_topic or not _named(frame) or frame.holder_source == "place":
+        if not other_topic or not named_holder(frame) or frame.holder_source == "place":
             # "three people have died in South Australia" against a story's toll
             # that names no place: one place's part, however the story names it
             return unknown
@@ -701,7 +701,7 @@ def noun_words(noun: str) -> tuple[str, ...]:
     )
 
 
-def _named(frame: Frame) -> bool:
+def named_holder(frame: Frame) -> bool:
     """Whether the holder is a name ("Kia", "SU7") rather than a common noun."""
     return any(c.isupper() or c.isdigit() for c in (frame.holder or ""))
 
@@ -1410,9 +1410,11 @@ def decide(
         confidence = min(confidence, T.PROBABLE - 0.01)
     if confidence >= T.CONFIDENT and not inferred:
         level: Level = "confident"
-    elif confidence >= T.PROBABLE and (
-        holder != "unknown" or long_slip or attribute_slip
-    ):
+    elif confidence >= (
+        # a running tally's holder is its story's event: the story standing in for
+        # it is the rule, not a weaker reading
+        T.PROBABLE_INFERRED if inferred and not series else T.PROBABLE
+    ) and (holder != "unknown" or long_slip or attribute_slip):
         level = "probable"
     elif confidence >= T.POSSIBLE:
         level = "possible"
