@@ -20,7 +20,7 @@ import regex
 
 from factcheck.align import thresholds as T
 from factcheck.align.context import ClaimRef, Context, measure_key, stem
-from factcheck.align.times import BY_MONTHS, FULL_YEAR, PART_OF_YEAR, PEAK
+from factcheck.align.times import BY_MONTHS, FROM_BEFORE, FULL_YEAR, PART_OF_YEAR, PEAK
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Frame, Interval
 
@@ -699,6 +699,12 @@ def noun_words(noun: str) -> tuple[str, ...]:
     return tuple(
         itertools.takewhile(lambda w: w not in prepositions, noun.lower().split())
     )
+
+
+def _starts_a_change(ref: ClaimRef) -> bool:
+    """ "up from 82", "from about 4.1%": the figure is where a change started."""
+    start = ref.claim.span.start
+    return FROM_BEFORE.search(ref.document.prose, max(0, start - 24), start) is not None
 
 
 def named_holder(frame: Frame) -> bool:
@@ -1390,6 +1396,21 @@ def decide(
         # info at most
         confidence = min(confidence, T.PROBABLE - 0.01)
         evidence.append(f"one report gives several {fa.attribute} figures")
+    if (
+        not same_doc
+        and fa.stage == fb.stage == "earlier"
+        and time == "unknown"
+        and not shared_anchor
+        and not long_slip
+        and _starts_a_change(a) != _starts_a_change(b)
+    ):
+        # "87 seats, up from 82" (the last election's) and "ahead in 86 seats with
+        # 80 per cent counted" (last night's): each is earlier than its own report's
+        # figure, one as a change's start, the other as a count not yet done; two
+        # moments, maybe. An info at most ("up from 82" and "up from 86" both start
+        # the change to one figure: one moment)
+        confidence = min(confidence, T.PROBABLE - 0.01)
+        evidence.append("earlier figures of two kinds, with no time stated")
     if (
         _releases_apart(a, b, fa, fb)
         and time != "same"

@@ -300,6 +300,15 @@ _IN_CHANGES = regex.compile(
     r"[ \t\u00a0]+in[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+){0,2}?"
     r"(?:cuts|increases|hikes|reductions|rises)\b"
 )
+#: after "the" and a figure (and maybe its noun), what a mark is set at: "short of
+#: the 176 needed for a majority", "the 50% of votes required to pass" (the
+#: article points at a known mark; "5,000 people needed treatment" is a count)
+_NEEDED_AFTER = regex.compile(
+    r"(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?:needed|required)[ \t\u00a0]+"
+    # "the 5,000 people needed to be rescued": the counted were in need, a count
+    r"(?:for\b|to[ \t\u00a0]+(?!be\b))"
+)
+_THE_BEFORE = regex.compile(r"\b(?i:the)[ \t\u00a0]+$")
 #: after a count's own noun, the comparative of a move: "closed 416 points lower at
 #: 12,216", "finished three places higher", "ended 52 points up at 12,268" (the
 #: noun is no part of the claim's text, so the change word after it is read here)
@@ -1836,7 +1845,9 @@ class FrameReader(HolderReader):
             return "comparison", None, "times"  # "40 times Mistral's valuation"
         m = _SHORT_OF.match(right)
         if m is not None:
-            return "change", None, m.group().strip()
+            # the distance to a mark, not a move over time ("up 39" and "12 seats
+            # short of the 176 needed" are two facts of one party)
+            return "comparison", None, m.group().strip()
         m = _AMONG_WERE.search(near_left)
         if m is not None:
             return "part", None, m.group().strip()
@@ -1970,6 +1981,8 @@ class FrameReader(HolderReader):
                 counted = _COUNTED.search(near, 0, m.start())
             if not counted:
                 return "limit", None, m.group()
+        if _THE_BEFORE.search(left) and _NEEDED_AFTER.match(right):
+            return "limit", None, "needed"
         return "level", None, ""
 
     def _stage(self, claim: Claim, s0: int, start: int, end: int) -> Stage | None:

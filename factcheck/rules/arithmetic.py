@@ -1052,6 +1052,11 @@ def _comparative_margins(
                 continue
             larger = before
         new = larger[-1]
+        if _set_off_before(new, margin):
+            # "The Socialists, who had 125 deputies in the outgoing chamber, will be
+            # 12 seats short of the 176 needed": the clause set off about the
+            # subject is not what its verb compares
+            continue
         if _wrong_side(new, old, _between(margin, old)):
             # "more than 12 times his base price of Rs 2 crore, and Rs 6.25 crore
             # more than the Rs 18.50 crore": the figure before is not the one said
@@ -1795,6 +1800,19 @@ _OFF_THE = regex.compile(
 
 #: a relative clause opens: ", who ", ", which "
 _RELATIVE_CLAUSE = regex.compile(r",[ \t\u00a0]+(?i:who|which|whose)\b")
+
+
+def _set_off_before(first: ClaimRef, margin: ClaimRef) -> bool:
+    """Whether ``first`` stands in a relative clause set off about the subject that
+    closes before the margin's own clause goes on (", who had 125 deputies, will be
+    12 seats short"); a margin right after the closing comma is the figure's own
+    (", which spans 2,023 metres, 32 metres longer than")."""
+    text = first.document.prose
+    s0 = first.claim.sentence.start if first.claim.sentence else 0
+    if _RELATIVE_CLAUSE.search(text, s0, first.claim.span.start) is None:
+        return False
+    close = text.find(",", first.claim.span.end, margin.claim.span.start)
+    return close >= 0 and bool(text[close + 1 : margin.claim.span.start].strip())
 
 
 def _taken_off(
