@@ -1018,7 +1018,20 @@ def _named_target(fa: Frame, fb: Frame) -> bool:
     if {fa.role, fb.role} != {"comparison", "level"}:
         return False
     target = fa if fa.role == "comparison" else fb
-    return bool(target.holder_key) and "holder<-a possessive" in target.cues
+    return (
+        bool(target.holder_key)
+        and "holder<-a possessive" in target.cues
+        # "Tarvo's profit was well short of the $36.13 billion that Orvo reported":
+        # an article between the comparison and the figure leaves the possessive
+        # the subject's, not the figure's
+        and not any(
+            c.startswith("role<-") and _ARTICLE_END.search(c) for c in target.cues
+        )
+    )
+
+
+#: a role cue that ends on an article: "role<-'short of the'", "role<-'than the'"
+_ARTICLE_END = regex.compile(r"\b(?:the|its|their|his|her)'$")
 
 
 #: how a frame's holder was read when the counted noun itself names it

@@ -309,6 +309,12 @@ _NEEDED_AFTER = regex.compile(
     r"(?:for\b|to[ \t\u00a0]+(?!be\b))"
 )
 _THE_BEFORE = regex.compile(r"\b(?i:the)[ \t\u00a0]+$")
+#: right before the figure another falls short of: "well short of the ", "shy of
+#: its"
+_SHORT_OF_THE = regex.compile(
+    r"\b(?i:short|shy)[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:the|its|their|his|her)"
+    r"[ \t\u00a0]+$"
+)
 #: after a count's own noun, the comparative of a move: "closed 416 points lower at
 #: 12,216", "finished three places higher", "ended 52 points up at 12,268" (the
 #: noun is no part of the claim's text, so the change word after it is read here)
@@ -1983,6 +1989,11 @@ class FrameReader(HolderReader):
                 return "limit", None, m.group()
         if _THE_BEFORE.search(left) and _NEEDED_AFTER.match(right):
             return "limit", None, "needed"
+        m = _SHORT_OF_THE.search(near_left)
+        if m is not None:
+            # "Shell's profit was well short of the $36.13 billion that Exxon
+            # reported": the figure another falls short of (a target's is a limit)
+            return "comparison", None, m.group().strip()
         return "level", None, ""
 
     def _stage(self, claim: Claim, s0: int, start: int, end: int) -> Stage | None:

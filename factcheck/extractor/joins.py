@@ -406,6 +406,10 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
         return False  # "69 by 46 feet, or 21 by 14 metres": sides, not one figure
     if _PART_FOLLOWS.match(text, b.end) is not None:
         return False  # "$5 billion, about €3 billion of it abroad": a part
+    if _SUM_FOLLOWS.match(text, b.end) is not None:
+        # "$55,000 and a bonus of another $125,000, about £114,000 in all": the sum
+        # of the amounts before, not the last one again
+        return False
     # "C$3.98 billion ($2.79 per share)": a figure per share restates no total
     return not (
         _PER_UNIT.match(text, b.end) is not None
@@ -464,6 +468,12 @@ _BRACKET: Final = regex.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 #: for "of" from where a match is tried, which costs the length of the text)
 _PART_FOLLOWS: Final = regex.compile(
     r"[ \t\u00a0]+[Oo][Ff][ \t\u00a0]+(?:it|which|them|that|this)\b"
+)
+#: after an amount, that it is the sum of those listed before it: " in all", " in
+#: total", " altogether", " all told"
+_SUM_FOLLOWS: Final = regex.compile(
+    r"[ \t\u00a0]+(?:(?i:in)[ \t\u00a0]+(?i:all|total)|(?i:altogether)"
+    r"|(?i:all)[ \t\u00a0]+(?i:told))\b"
 )
 _APPROX_WORD: Final = regex.compile(
     r"(?i:roughly|about|approximately|around|some|nearly|almost)\b"
