@@ -1748,6 +1748,10 @@ def _amount_of_a_change(
 _EXCEEDS = regex.compile(
     # "41.1 degrees Celsius in Kumagaya exceeded": where the figure was measured
     r"^(?:[ \t\u00a0]+(?i:in|at)[ \t\u00a0]+[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*)?)?"
+    # "The €497m penalty exceeds": the figure's own noun before the verb
+    r"(?:[ \t\u00a0]+[a-z]+(?:[ \t\u00a0]+[a-z]+)?(?=[ \t\u00a0]+(?i:exceeds|exceeded"
+    r"|eclipses|eclipsed|surpasses|surpassed|tops|topped|outstrips|outstripped|beats"
+    r"|overtakes|overtook|trumps|trumped)\b))?"
     r"[ \t\u00a0]+(?i:exceeds|exceeded|eclipses|eclipsed|surpasses|surpassed|tops"
     r"|topped|outstrips|outstripped|beats|overtakes|overtook|trumps|trumped)[ \t\u00a0]+"
     r"(?:(?i:the|a|an|its|his|her|their)[ \t\u00a0]+)?(?:[A-Z][\w'’-]*[ \t\u00a0]+){0,3}"
@@ -1758,8 +1762,12 @@ _EXCEEDS = regex.compile(
 #: between the exceeded figure and the margin: " Justin Herbert signed for in July
 #: by ", " by about "
 _THEN_BY = regex.compile(
-    # ", set in Shimanto City in 2013, by": a participle's phrase between commas
-    r"^(?:,?[ \t\u00a0]+(?!(?i:and|but|while|which|who)\b)[\w'’-]+){0,8},?[ \t\u00a0]+"
+    # ", set in Shimanto City in 2013, by": a participle's phrase between commas;
+    # " levied on the Swiss drugmaker Hoffmann-La Roche over the vitamins cartel in
+    # 2001 by": one that opens on its participle may run longer
+    r"^(?:(?:,?[ \t\u00a0]+(?!(?i:and|but|while|which|who)\b)[\w'’-]+){0,8}"
+    r"|[ \t\u00a0]+(?:[a-z]+ed|set|paid|won|held|made|given|taken|imposed)"
+    r"(?:[ \t\u00a0]+(?!(?i:and|but|while|which|who)\b)[\w'’-]+){0,14}),?[ \t\u00a0]+"
     r"(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|some|more[ \t]+than"
     r"|over|just[ \t]+over|just[ \t]+under)[ \t\u00a0]+)?$"
 )
