@@ -317,9 +317,10 @@ _SHORT_OF_THE = regex.compile(
 )
 #: after a count's own noun, the comparative of a move: "closed 416 points lower at
 #: 12,216", "finished three places higher", "ended 52 points up at 12,268" (the
-#: noun is no part of the claim's text, so the change word after it is read here)
+#: noun is no part of the claim's text, so the change word after it is read here;
+#: "down from" after a noun may be a verb's: "his mark came down from 9.69")
 _NOUN_THEN_MOVE = regex.compile(
-    r"[ \t\u00a0]*(?P<move>(?i:higher|lower)\b|(?i:up|down)(?=[ \t\u00a0]+(?i:at|on|from)\b))"
+    r"[ \t\u00a0]*(?P<move>(?i:higher|lower)\b|(?i:up|down)(?=[ \t\u00a0]+(?i:at|on)\b))"
 )
 #: after a forecast word, a direction with no figure it heads to: "expected to
 #: rise", "likely to climb further" (not "expected to rise to 600")
@@ -1945,7 +1946,13 @@ class FrameReader(HolderReader):
         if m is not None:
             # "R12.5 bln in tax cuts" states what "tax cuts of R12.5 bln" does
             return "change", None, m.group().strip()
-        if claim.noun and right.lstrip().lower().startswith(claim.noun.lower()):
+        if (
+            claim.noun
+            # one word ("points", "seats"): "100m mark came down from 9.69" read
+            # "mark came" as a noun, and a verb's particle is no move of the count
+            and " " not in claim.noun
+            and right.lstrip().lower().startswith(claim.noun.lower())
+        ):
             m = _NOUN_THEN_MOVE.match(
                 right, len(right) - len(right.lstrip()) + len(claim.noun)
             )

@@ -92,9 +92,10 @@ SLIP_STAGE_DIGITS = 3
 #: Two weak pairs between the same two reports whose figures are exchanged ("45
 #: dead and 47 missing" against "47 people had died and 45 were still missing",
 #: "Third Way 65 and the Left 26" against "Third Way won 26 seats and the Left
-#: 65", Curry's and Federer's earnings): two exact coincidences at once are a figure swapped between two holders
-#: or attributes, rarely four facts. Added to each pair's confidence; the pair is
-#: never made more than probable (a warning at most).
+#: 65", Curry's and Federer's earnings): two exact coincidences at once are a
+#: figure swapped between two holders or attributes, rarely four facts. Added to
+#: each pair's confidence; the pair is never made more than probable (a warning at
+#: most).
 SWAPPED = 1.0
 #: A count printed to this many significant digits ("280.04 million", "9,328") is
 #: no coincidence: two reports giving a share of it give shares of one amount. (A

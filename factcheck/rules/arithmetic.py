@@ -1743,17 +1743,19 @@ def _amount_of_a_change(
                 break
 
 
+#: a verb that says the figure before it exceeds the one after
+_EXCEEDING = (
+    r"(?i:exceeds|exceeded|eclipses|eclipsed|surpasses|surpassed|tops|topped"
+    r"|outstrips|outstripped|beats|overtakes|overtook|trumps|trumped)"
+)
 #: between a figure and the one a verb says it exceeds: " eclipses the ", " tops
 #: Herbert's "
 _EXCEEDS = regex.compile(
     # "41.1 degrees Celsius in Kumagaya exceeded": where the figure was measured
     r"^(?:[ \t\u00a0]+(?i:in|at)[ \t\u00a0]+[A-Z][\w'’-]*(?:[ \t\u00a0]+[A-Z][\w'’-]*)?)?"
     # "The €497m penalty exceeds": the figure's own noun before the verb
-    r"(?:[ \t\u00a0]+[a-z]+(?:[ \t\u00a0]+[a-z]+)?(?=[ \t\u00a0]+(?i:exceeds|exceeded"
-    r"|eclipses|eclipsed|surpasses|surpassed|tops|topped|outstrips|outstripped|beats"
-    r"|overtakes|overtook|trumps|trumped)\b))?"
-    r"[ \t\u00a0]+(?i:exceeds|exceeded|eclipses|eclipsed|surpasses|surpassed|tops"
-    r"|topped|outstrips|outstripped|beats|overtakes|overtook|trumps|trumped)[ \t\u00a0]+"
+    rf"(?:[ \t\u00a0]+[a-z]+(?:[ \t\u00a0]+[a-z]+)?(?=[ \t\u00a0]+{_EXCEEDING}\b))?"
+    rf"[ \t\u00a0]+{_EXCEEDING}[ \t\u00a0]+"
     r"(?:(?i:the|a|an|its|his|her|their)[ \t\u00a0]+)?(?:[A-Z][\w'’-]*[ \t\u00a0]+){0,3}"
     # "exceeded the previous record of": the figure named by its noun
     r"(?:(?:(?i:previous|old|former|earlier|national|all-time)[ \t\u00a0]+)?"
@@ -1766,7 +1768,7 @@ _THEN_BY = regex.compile(
     # " levied on the Swiss drugmaker Hoffmann-La Roche over the vitamins cartel in
     # 2001 by": one that opens on its participle may run longer
     r"^(?:(?:,?[ \t\u00a0]+(?!(?i:and|but|while|which|who)\b)[\w'’-]+){0,8}"
-    r"|[ \t\u00a0]+(?:[a-z]+ed|set|paid|won|held|made|given|taken|imposed)"
+    r"|[ \t\u00a0]+(?:[a-z]+ed|set|paid|won|held|made|given|taken)"
     r"(?:[ \t\u00a0]+(?!(?i:and|but|while|which|who)\b)[\w'’-]+){0,14}),?[ \t\u00a0]+"
     r"(?i:by)[ \t\u00a0]+(?:(?i:about|around|roughly|nearly|almost|some|more[ \t]+than"
     r"|over|just[ \t]+over|just[ \t]+under)[ \t\u00a0]+)?$"
