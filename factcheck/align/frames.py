@@ -1994,7 +1994,8 @@ class FrameReader(HolderReader):
                 counted = _COUNTED.search(near, 0, m.start())
             if not counted:
                 return "limit", None, m.group()
-        if _THE_BEFORE.search(left) and _NEEDED_AFTER.match(right):
+        # the anchored match first: this runs for most claims
+        if _NEEDED_AFTER.match(right) and _THE_BEFORE.search(near_left):
             return "limit", None, "needed"
         m = _SHORT_OF_THE.search(near_left)
         if m is not None:
