@@ -377,6 +377,14 @@ SYMBOL_UNITS: Mapping[str, str] = {
     "Gbps": "gigabit per second",
     "tbsp": "tablespoon",
     "tsp": "teaspoon",
+    # a race time in the British press's abbreviations, glued: "2hr 15min 25sec",
+    # "improved it by 1min 35sec" (spaced, they are read as words)
+    "hr": "hour",
+    "hrs": "hour",
+    "min": "minute",
+    "mins": "minute",
+    "sec": "second",
+    "secs": "second",
 }
 
 #: spellings whose reading is a convention worth recording on the claim

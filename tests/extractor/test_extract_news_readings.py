@@ -42,6 +42,9 @@ def only(text: str) -> Claim:
         ("the 41-year-old goalkeeper", 41, "year"),
         ("It lasted two decades.", 20, "year"),  # pint's decade is logarithmic
         ("a delay of 90 mins", 90, "minute"),
+        ("a delay of 90mins", 90, "minute"),
+        ("It took 35sec.", 35, "second"),
+        ("a 3hr wait", 3, "hour"),
     ],
 )
 def test_durations_are_quantities_in_time_units(
@@ -56,6 +59,11 @@ def test_durations_are_quantities_in_time_units(
         ("She won in two minutes and 41 seconds.", 161, "second"),
         ("She won in two hours, 21 minutes and 11 seconds.", 8471, "second"),
         ("It took 1 hour 30 minutes.", 90, "minute"),
+        # the British press's race times, each unit glued to its number
+        ("She won in 2hr 15min 25sec.", 8125, "second"),
+        ("She improved it by 1min 35sec.", 95, "second"),
+        ("The flight lasted 21hr 23min.", 1283, "minute"),
+        ("Abera won in 2hr 07min 56sec.", 7676, "second"),
     ],
 )
 def test_a_compound_duration_is_one_quantity_in_its_smallest_unit(
