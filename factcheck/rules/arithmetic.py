@@ -1112,6 +1112,60 @@ def _gap_of_the_two_before(
         yield gap, larger, smaller
 
 
+#: between a contest's two figures: " votes, or 42.52%, to ", " seats to Labor's ",
+#: " to the Greens' ", " against " (the second side's name may stand before its
+#: figure)
+_CONTEST_TO = regex.compile(
+    r"^[^;:\n]{0,40}?[ \t\u00a0](?i:to|against|versus|vs\.?)[ \t\u00a0]+"
+    r"(?:(?:the[ \t\u00a0]+)?[A-Z][\w-]*(?:[ \t\u00a0]+[A-Z][\w-]*){0,2}(?:'s|’s|'|’)"
+    r"[ \t\u00a0]+)?$"
+)
+#: right before a contest's margin, after its two figures: ", a margin of more than ",
+#: ", the Coalition's margin is ", ", a lead of "
+_THEN_ITS_MARGIN = regex.compile(
+    r"^[^;:\n]{0,120}?\b(?i:margin|lead|gap|difference)[ \t\u00a0]+"
+    r"(?i:of|is|was|stood[ \t\u00a0]+at|stands[ \t\u00a0]+at)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+
+
+def _margin_after_the_two(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, larger, smaller) for a contest's two figures set against each other
+    and then its margin named, in one sentence: "Fox received 15,989,636 votes, or
+    42.52%, to 13,579,718 votes for Labastida, a margin of more than 2.4 million
+    votes", "With 87 seats to Labor's 60, the Coalition's margin is 27 seats". The
+    two are the sentence's only figures of the margin's measure before it."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for k, margin in enumerate(own):
+        m = margin.claim
+        points = m.unit == "pp" or (m.kind == "count" and (m.noun or "") in _POINTS)
+        sides = [
+            r
+            for r in own[:k]
+            if r.claim.qualifier != "range"
+            and (
+                # "58.6% to Bello's 37.1%, a lead of 21 points": shares, in points
+                r.claim.kind == "percent" and r.claim.unit == "%"
+                if points
+                else _same_measure(r.claim, m)
+                # "87 seats to Labor's 60, and a lead of 6 points in the polls": a
+                # count of another noun is another measure
+                and (not m.noun or not r.claim.noun or r.claim.noun == m.noun)
+            )
+        ]
+        if len(sides) != 2:
+            continue
+        a, b = sides
+        text = margin.document.prose
+        if _CONTEST_TO.match(_between(a, b)) and _THEN_ITS_MARGIN.match(
+            text[b.claim.span.end : m.span.start]
+        ):
+            larger, smaller = (a, b) if a.claim.value >= b.claim.value else (b, a)
+            yield margin, larger, smaller
+
+
 #: right after a margin, a comparison whose other side is named by words, not by a
 #: figure: " more than runners-up France", " more expensive than its rival"
 _MORE_THAN_NAMED = regex.compile(
@@ -2039,6 +2093,12 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 _gap_of_the_two_before(claims, earlier),
                 "margin",
                 "a gap named after the two figures the sentence before states",
+            ),
+            (
+                _margin_after_the_two(claims),
+                "margin",
+                "one sentence sets two figures against each other and names the "
+                "margin between them",
             ),
             (
                 _amount_than_before(claims),
