@@ -73,7 +73,8 @@ _OF = regex.compile(
     r"[ \t\u00a0]+(?:(?i:the|its|all|a[ \t]+total[ \t]+of|an|a)[ \t]+)?"
     # "almost a fifth of the original $2.6 billion budget": a word on which whole
     r"(?:(?i:original|initial|first|planned|projected|estimated|revised|total|entire"
-    r"|whole|overall|annual|combined)[ \t\u00a0]+)?"
+    # "nearly two-thirds of the new 1,142km section"
+    r"|whole|overall|annual|combined|new|current|existing)[ \t\u00a0]+)?"
     r"(?:[\w-]+['’]s[ \t\u00a0]+)?"
     # "nearly 40 per cent of the country's population of 28 million": the whole
     # named by its noun, then its figure
@@ -3032,11 +3033,33 @@ _A_RATE_OF = regex.compile(
     # "1,021 deaths, the Department of Health said, a fatality rate of": a speech
     # tag between
     r"(?:(?:(?i:the)[ \t\u00a0]+)?(?:\p{Lu}[\w'’.-]*[ \t\u00a0]+(?:(?i:of|for)[ \t\u00a0]+)?){1,5}"
-    r"(?i:said|says|reported)[ \t\u00a0]*,[ \t\u00a0]+)?"
+    # ("... the World Health Organisation said yesterday, a fatality rate of": the
+    # tag may carry its day)
+    r"(?i:said|says|reported)(?:[ \t\u00a0]+(?i:yesterday|today|on[ \t\u00a0]+\p{Lu}[a-z]+))?"
+    r"[ \t\u00a0]*,[ \t\u00a0]+)?"
     r"(?i:a|an)[ \t\u00a0]+"
     r"(?:[a-z-]+[ \t\u00a0]+){0,2}(?i:rate|share|proportion)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
+#: between the second of two counts of one group and the share that relates them,
+#: said as what the counts mean: " deaths, meaning nearly " (then "two-thirds of
+#: those infected died")
+_MEANING = regex.compile(
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}[ \t\u00a0]*,[ \t\u00a0]+"
+    r"(?i:meaning|which[ \t\u00a0]+means)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: right after such a share, the group it is of: " of those", " of them"
+_OF_THOSE = regex.compile(r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:those|them)\b")
+#: between the second count and a ratio set off after it: " deaths, roughly "
+#: (then "one in 11 patients")
+_RATIO_APPOSED = regex.compile(
+    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}[ \t\u00a0]*,[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: after that ratio, its clause ends: " patients,", "." (not "one in 11 of them in
+#: Beijing", a part of the part)
+_RATIO_ENDS = regex.compile(r"(?:[ \t\u00a0]+[a-z][a-z-]*)?[ \t\u00a0]*(?:[,.;)]|$)")
 #: a part, a verb that makes it a share, then the share: "The US$3.9 billion agreed
 #: on Friday amounts to less than 40% of", "which represents about 12% of"
 _IS_SHARE = regex.compile(
@@ -3149,8 +3172,24 @@ def _share_triples(
             part, pct, whole = a, b, c
         elif (
             _COUNTS_AND.match(_between(a, b))
-            and _A_RATE_OF.match(_between(b, c))
             and a.claim.kind == b.claim.kind == "count"
+            and (
+                _A_RATE_OF.match(_between(b, c))
+                # "425 cases and 224 deaths, meaning nearly two-thirds of those
+                # infected died": the share said as what the counts mean
+                or (
+                    _MEANING.match(_between(b, c))
+                    and _OF_THOSE.match(c.document.prose, c.claim.span.end)
+                )
+                # "8,430 probable cases and 489 deaths, roughly one in 11
+                # patients": a ratio set off after them, ending its clause
+                or (
+                    _RATIO_APPOSED.match(_between(b, c))
+                    and _is_share_word(c.claim)
+                    and c.claim.value >= 1
+                    and _RATIO_ENDS.match(c.document.prose, c.claim.span.end)
+                )
+            )
         ):
             # "186 people were infected and 36 died, a fatality rate of 20.4
             # percent": two counts of one group, the rate the smaller's share
@@ -3768,12 +3807,13 @@ def _is_share_word(claim: Claim) -> bool:
     """ "a quarter", "two-thirds", "one in five": a share in words."""
     if claim.kind != "count" or claim.unit is not None:
         return False
+    if claim.whole is not None and _RATIO_WORDS.search(claim.text) is not None:
+        # "one in five", "four out of five", "one in 11", "3 in 10": a ratio the
+        # extractor joined to a rate's whole; "five of its nine" is a count
+        return True
     if any(ch.isdigit() for ch in claim.text):
         return False
-    if 0 < claim.value < 1:
-        return True  # "a quarter", "two-thirds of"
-    # "one in five", "four out of five": a ratio; "five of its nine" is a count
-    return claim.whole is not None and _RATIO_WORDS.search(claim.text) is not None
+    return 0 < claim.value < 1  # "a quarter", "two-thirds of"
 
 
 #: what joins a ratio's two numbers ("one in five"), as the extractor reads it
