@@ -291,6 +291,9 @@ class Frame:
     #: for a change: the level it reached or follows, a claim id ("rose 5% to 592
     #: billion yuan", "602.3 billion yuan, up 24%")
     level: str | None = None
+    #: for a percentage that restates a change in percent: the change, a claim id
+    #: ("slid 96.66 points, or 3.86 percent")
+    restates: str | None = None
     stage: Stage | None = None
     #: the point or period the figure is about: "2023", "2023-Q3", "2024-07-30"
     time: str | None = None

@@ -12,7 +12,7 @@ import functools
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
 import attrs
@@ -248,8 +248,10 @@ def anchor_key(
     return (c.kind, c.unit, c.value)
 
 
-#: the claim-id prefix under which :func:`anchors_of` keeps a change's level
+#: the claim-id prefixes under which :func:`anchors_of` keeps a change's level and
+#: the change a percentage restates
 _LEVEL = "level:"
+_RESTATES = "restates:"
 
 
 def level_key(ref: ClaimRef) -> tuple[int, str]:
@@ -257,10 +259,16 @@ def level_key(ref: ClaimRef) -> tuple[int, str]:
     return ref.doc_index, _LEVEL + ref.claim.id
 
 
+def restates_key(ref: ClaimRef) -> tuple[int, str]:
+    """Where :func:`anchors_of` keeps the change a percentage restates."""
+    return ref.doc_index, _RESTATES + ref.claim.id
+
+
 def anchors_of(refs: Iterable[ClaimRef]) -> dict[tuple[int, str], ClaimRef]:
     """Each stated equivalent → the claim it restates; and, under
     :func:`level_key`, each change → the level its frame says it is the change of
-    ("602.3 billion yuan, up 24%")."""
+    ("602.3 billion yuan, up 24%"); under :func:`restates_key`, each percentage →
+    the change it restates ("96.66 points, or 3.86 percent")."""
     refs = list(refs)
     by_key = {r.key: r for r in refs}
     out: dict[tuple[int, str], ClaimRef] = {}
@@ -274,6 +282,10 @@ def anchors_of(refs: Iterable[ClaimRef]) -> dict[tuple[int, str], ClaimRef]:
             level = by_key.get((r.doc_index, frame.level))
             if level is not None:
                 out[level_key(r)] = level
+        if frame is not None and frame.restates is not None:
+            change = by_key.get((r.doc_index, frame.restates))
+            if change is not None:
+                out[restates_key(r)] = change
     return out
 
 
@@ -475,20 +487,17 @@ def _share_of_one_amount(
     )
 
 
-def _same_level(
-    a: ClaimRef, b: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
+def _one_specific_amount(
+    la: ClaimRef | None, lb: ClaimRef | None, specific: Callable[[Claim], bool]
 ) -> tuple[ClaimRef, ClaimRef] | None:
-    """The levels two changes are the changes of, if both state one specific amount
-    within their precision ("602.3 billion yuan, up 24%" and "602.32 billion
-    yuan, up 42.04 percent"): two reports of one result's growth."""
-    la, lb = anchors.get(level_key(a)), anchors.get(level_key(b))
+    """Two figures, if both state one specific amount within their precision."""
     if la is None or lb is None:
         return None
     ca, cb = la.claim, lb.claim
     if (
         ca.kind != cb.kind
         or ca.unit != cb.unit
-        or not (is_specific(ca) and is_specific(cb))
+        or not (specific(ca) and specific(cb))
         or ca.qualifier is not None
         or cb.qualifier is not None
     ):
@@ -497,6 +506,37 @@ def _same_level(
         Interval(cb.low, cb.high, cb.unit)
     )
     return (la, lb) if agree else None
+
+
+def _same_level(
+    a: ClaimRef, b: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
+) -> tuple[ClaimRef, ClaimRef] | None:
+    """The levels two changes are the changes of, if both state one specific amount
+    within their precision ("602.3 billion yuan, up 24%" and "602.32 billion
+    yuan, up 42.04 percent"): two reports of one result's growth."""
+    return _one_specific_amount(
+        anchors.get(level_key(a)), anchors.get(level_key(b)), is_specific
+    )
+
+
+def _specific_change(claim: Claim) -> bool:
+    """A change precise enough that two outlets printing it tell one move: two
+    significant digits of an amount, or a count of points to
+    ``SPECIFIC_COUNT_DIGITS`` ("96.66 points"; "fell 40 points" may be two moves)."""
+    return (
+        is_specific(claim) or significant_digits(claim.value) >= T.SPECIFIC_COUNT_DIGITS
+    )
+
+
+def _same_change(
+    a: ClaimRef, b: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
+) -> tuple[ClaimRef, ClaimRef] | None:
+    """The changes two percentages restate, if both state one specific amount
+    ("dropped 96.66 points, or 4.86 percent" and "slid 96.66 points, or 3.86
+    percent"): two reports of one move, told in percent."""
+    return _one_specific_amount(
+        anchors.get(restates_key(a)), anchors.get(restates_key(b)), _specific_change
+    )
 
 
 #: the holder source of a subject carried from the sentence before
@@ -1291,6 +1331,13 @@ def decide(
         confidence += T.SAME_LEVEL
         evidence.append(
             f"changes of one level: {levels[0].claim.text!r} / {levels[1].claim.text!r}"
+        )
+    moves = None if same_doc or levels else _same_change(a, b, anchors)
+    if moves is not None:
+        confidence += T.SAME_CHANGE
+        evidence.append(
+            f"percentages of one change: {moves[0].claim.text!r} / "
+            f"{moves[1].claim.text!r}"
         )
     # two moments of a running tally differ by design: their digits prove nothing
     similarity, shared = _similarity(contexts[a.key], contexts[b.key], idf)

@@ -581,6 +581,7 @@ class FrameReader(HolderReader):
                 frame = attrs.evolve(
                     frame,
                     role="change",
+                    restates=restated.id,
                     attribute=rf.attribute,
                     holder=frame.holder or rf.holder,
                     holder_key=frame.holder_key or rf.holder_key,

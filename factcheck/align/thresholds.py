@@ -56,6 +56,10 @@ STORY_FIGURE_NEAR = 0.1
 #: Two changes follow levels that state one specific amount ("602.3 billion yuan,
 #: up 24%" and "602.32 billion yuan, up 42.04 percent"): the growth of one result.
 SAME_LEVEL = 1.0
+#: Two percentages restate changes that state one specific amount ("dropped 96.66
+#: points, or 4.86 percent" and "slid 96.66 points, or 3.86 percent"): the same
+#: move, told in percent twice. As strong as the level two changes follow.
+SAME_CHANGE = 1.0
 #: Two different values of one unit print the same digits, a decimal moved (26.2
 #: and 2.62 billion) or two digits swapped (4.5% and 5.4%): a figure copied wrong,
 #: rarely two facts. Added to a match that is at least possible with it.

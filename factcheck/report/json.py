@@ -84,6 +84,7 @@ def frame_to_dict(frame: Frame) -> dict[str, JSONValue]:
         "role": frame.role,
         "whole": frame.whole,
         "level": frame.level,
+        "restates": frame.restates,
         "stage": frame.stage,
         "time": frame.time,
         "window": frame.window,
