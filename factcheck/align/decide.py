@@ -1537,12 +1537,17 @@ def _nearly_agree(ca: Claim, cb: Claim) -> bool:
     return larger > 0 and abs(ca.value - cb.value) <= T.STORY_FIGURE_NEAR * larger
 
 
+#: a time of a month or a day ("2001-09", "2001-09-17"), not a year or a quarter
+_MONTH_OR_DAY = regex.compile(r"\d{4}-\d\d(?:-\d\d)?$")
+
+
 def _past_year_against_present(a: ClaimRef, b: ClaimRef) -> bool:
     """One figure dated to a year before both reports' publication years, the other
     undated, both levels, and not a flow over a period: a stock (a valuation, a price, a stake)
     stated for a past year is that year's, while the undated one is the report's
     present. (A year's revenue reported the next year is a flow, and undated figures
-    of results are the year's.)"""
+    of results are the year's.) Two changes likewise, where the dated one is of a
+    month or a day more than a year before both reports."""
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
     fa, fb = a.claim.frame or Frame(), b.claim.frame or Frame()
@@ -1552,12 +1557,18 @@ def _past_year_against_present(a: ClaimRef, b: ClaimRef) -> bool:
     if (
         dated is None
         or (fa.time and fb.time)
-        or fa.role != "level"  # "rose 2.9% last year": a change over the year
         or pa is None
         or pb is None
-        or attribute in lexicon().period
         or not dated[:4].isdigit()
     ):
+        return False
+    if fa.role == fb.role == "change" and _MONTH_OR_DAY.match(dated):
+        # "the most since September 2001, when the index fell 684.81 points": a move
+        # of a month or day over a year before both reports is recalled, not the
+        # reports' own ("rose 2.9% last year" stays open: a year's change is
+        # reported the year after)
+        return int(dated[:4]) < min(pa.year, pb.year) - 1
+    if fa.role != "level" or attribute in lexicon().period:
         return False
     return int(dated[:4]) < min(pa.year, pb.year)
 

@@ -1451,7 +1451,7 @@ class FrameReader(HolderReader):
         if stage == "final" and attribute in self.lex.running:
             # "the final toll": a running tally's reports are its moments already
             stage = None
-        basis = self._basis(claim, start, end)
+        basis = self._basis(claim, start, end, holder.text if holder else None)
         time, window = read_time(
             self.text,
             self.spans,
@@ -2111,13 +2111,22 @@ class FrameReader(HolderReader):
             return None
         return None if year in usual else f"against {year}"
 
-    def _basis(self, claim: Claim, start: int, end: int) -> str | None:
+    def _basis(
+        self, claim: Claim, start: int, end: int, holder: str | None = None
+    ) -> str | None:
         s0, s1 = self._sentence(claim)
         found = None
         for m in self.lex.bases.finditer(self.text, s0, end):
             if _ELAPSED.match(self.text, m.end()):
                 continue  # "a day after the disaster began": time elapsed, not a basis
             word = " ".join(m.group().lower().split())
+            if (
+                word == "average"
+                and holder is not None
+                and holder.lower().endswith(" average")
+            ):
+                continue  # "the Dow Jones industrial average", "the Nikkei average":
+                # the holder's name, an index, says no basis of its figures
             if claim.kind == "percent" and word in _ANNUAL_RATE:
                 continue  # "inflation of 4.5% a year": the rate's period
             basis = self.lex.basis_of[word]

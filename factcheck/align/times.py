@@ -54,6 +54,20 @@ _ORIGIN = regex.compile(
     r"(?:\s+[A-Za-z'’-]+){1,4}\s+in\s+$",
     regex.IGNORECASE,
 )
+#: between a figure and a date after it, what makes the date the one its record is
+#: compared with: "its largest point decline since Sept. 17, 2001", "the most since
+#: September 2001", "its biggest drop since the first day of trading after the Sept.
+#: 11, 2001, attacks" (a date before the figure dates its own clause: "since Sept.
+#: 17, 2001, when it fell 684.81 points")
+_SINCE_BEFORE = regex.compile(r"(?i:\bsince\b)[^;()]{0,60}$")
+
+
+def _since_after(text: str, near: int, at: int) -> bool:
+    """Whether the date at ``at`` follows the figure ending at ``near`` after
+    "since": the day its record is compared with, not its time."""
+    return at >= near and _SINCE_BEFORE.search(text, max(near, at - 70), at) is not None
+
+
 #: right before an earlier figure: "up from ", "from about " (frames read the
 #: earlier stage with it too)
 FROM_BEFORE = regex.compile(
@@ -518,6 +532,7 @@ def _time_in(
         )
         or _ORIGIN.search(text, max(0, ym.start() - 60), ym.start())
         or _BASE.search(text, max(0, ym.start() - 20), ym.start())
+        or _since_after(text, near, ym.start())
     ):
         ym = _YEAR.search(text, ym.end(), hi)
     if ym is not None:
@@ -562,7 +577,11 @@ def _time_in(
         return FULL_YEAR
     for dm in _DAY_MONTH.finditer(text, lo, hi):
         month = MONTH_NUMBER.get((dm.group("m1") or dm.group("m2")).lower().rstrip("."))
-        if month is None or _SINCE.search(text, max(lo, dm.start() - 60), dm.start()):
+        if (
+            month is None
+            or _SINCE.search(text, max(lo, dm.start() - 60), dm.start())
+            or _since_after(text, near, dm.start())
+        ):
             continue  # "62 cases since the outbreak was declared on September 27"
         if count is not None and _dates_the_event(text, dm, count):
             continue  # "The explosion on August 4, which killed at least 128"
@@ -601,6 +620,8 @@ def _time_in(
             continue  # "four points higher than in November 2019": the base's month
         if _in_month_span(text, mm):
             continue  # "its 2023 financial year (February 2023 to January 2024)"
+        if _since_after(text, near, mm.start()):
+            continue  # "lost 416 points, the most since September 2001"
         if month is not None and not any(s <= mm.start() < e for s, e in spans):
             return f"{mm.group('y')}-{month:02d}"
     # "25.5% in December from 21.8% in November": a month right after the figure
