@@ -1583,6 +1583,15 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
         return None
     if ca.qualifier == "range" or cb.qualifier == "range":
         return None
+    pa, pb = _printed_time(ca), _printed_time(cb)
+    if pa is not None and pb is not None and pa[1] == pb[1]:
+        # "2:04:02" and "2:04:20", "21 hours and 32 minutes" and "21 hours and 23
+        # minutes": a time printed in parts slips in its printed digits, which its
+        # value in seconds does not keep
+        da, db = pa[0], pb[0]
+        if len(set(da)) > 1 and sorted(da) == sorted(db):
+            return "two digits swapped"
+        return None
     ma, ea = _mantissa(ca.value)
     mb, eb = _mantissa(cb.value)
     if len(ma) < T.SLIP_DIGITS or len(mb) < T.SLIP_DIGITS or len(set(ma)) == 1:
@@ -1606,6 +1615,23 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
     ):
         return "a zero dropped"  # 50.07% printed 50.7%
     return None
+
+
+#: the units of a time printed in parts: a clock face or a compound duration
+_TIME_PARTS = frozenset(["second", "minute", "hour"])
+_DIGIT = regex.compile(r"\d")
+
+
+def _printed_time(claim: Claim) -> tuple[str, str] | None:
+    """A time printed in parts ("2:04:02", "21 hours and 32 minutes"): its printed
+    digits and its shape (the text with every digit a 9); None for any other
+    figure."""
+    text = claim.text
+    if claim.kind != "quantity" or claim.unit not in _TIME_PARTS:
+        return None
+    if ":" not in text and len(regex.findall(r"\d+", text)) < 2:
+        return None
+    return "".join(_DIGIT.findall(text)), _DIGIT.sub("9", text)
 
 
 def _attribute_slip(

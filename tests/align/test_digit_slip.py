@@ -33,6 +33,17 @@ from factcheck.align.decide import digit_slip
         ("$26.2 billion", "€2.62 billion", None),
         ("4.5%", "54%", None),
         ("60,354,999 votes", "60,355,999 votes", None),
+        # a time printed in parts slips in its printed digits, not in its seconds
+        ("won in 2:00:35", "won in 2:00:53", "two digits swapped"),
+        (
+            "a flight of 21 hours and 32 minutes",
+            "a flight of 21 hours and 23 minutes",
+            "two digits swapped",
+        ),
+        # ... and only in one printed shape: another digit, or another way of
+        # printing it, is no slip
+        ("won in 2:00:35", "won in 2:01:35", None),
+        ("won in 2:04:02", "won in 2 hours, 4 minutes and 20 seconds", None),
     ],
 )
 def test_digit_slip(a: str, b: str, want: str | None) -> None:
