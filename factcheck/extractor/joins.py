@@ -100,9 +100,71 @@ def iter_joined(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
     """:func:`join_mentions`, one mention at a time: each join looks at two
     neighbours (a size at up to four), so the mentions of a long text are never
     held at once."""
-    return _unify_temperature_equivalents(
-        text, _pairs(text, _dimensions(text, _compound_durations(text, mentions)))
+    return _carried_currency(
+        text,
+        _unify_temperature_equivalents(
+            text, _pairs(text, _dimensions(text, _compound_durations(text, mentions)))
+        ),
     )
+
+
+#: between an amount and a bare one in its list, what ends a sentence
+_SENTENCE_END: Final = lazy_pattern(
+    r"[.!?][\"'”’)]*(?:[ \t\u00a0]+|\n)(?=[\"'“‘(]*\p{Lu})|\n"
+)
+#: the most characters a list's bare amount may stand after the amount whose
+#: currency it carries
+_CARRY_REACH: Final = 160
+#: right before a bare amount: a count of people or things named ahead of it ("a
+#: population of 23.4 million"), which carries no currency
+_COUNTED_BEFORE: Final = lazy_pattern(
+    r"(?r)\b(?i:population|people|residents|inhabitants|citizens|voters|users"
+    r"|subscribers|customers|members|viewers|visitors|passengers|households|homes"
+    r"|barrels|tonnes|tons|units|vehicles|cars|shares|workers|jobs|votes|copies)"
+    r"\b[^.;:\n]{0,24}$"
+)
+
+
+def _carried_currency(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
+    """ "Roche received the biggest fine, 462 million euros, followed by BASF with
+    296.16 million. The others were Takeda (37.05 million) and Eisai (13.23
+    million)": a list's bare amounts, a number with a scale word and no noun, carry
+    the currency of the amount before them, in its sentence or, in brackets, in the
+    next. Another measure between them (a count of a noun, a quantity), another
+    sentence further on, or a currency the text left open ends the list."""
+    last: Mention | None = None  # the list's latest amount
+    source = ""  # the amount whose currency the list carries, as printed
+    for m in mentions:
+        if m.kind == "money":
+            last = m if m.unit is not None and m.unit_note is None else None
+            source = text[m.start : m.end]
+            yield m
+            continue
+        if last is None or m.kind == "percent":
+            yield m
+            continue
+        if m.kind != "count" or m.noun is not None or not m.scaled:
+            last = None  # another measure ends the list
+            yield m
+            continue
+        gap = m.start - last.end
+        ends = list(_SENTENCE_END().finditer(text, last.end, m.start))
+        if (
+            gap > _CARRY_REACH
+            or len(ends) > 1
+            or (ends and text[m.start - 1 : m.start] != "(")
+            or _COUNTED_BEFORE().search(text, max(0, m.start - 40), m.start)
+        ):
+            yield m
+            continue
+        carried = m.copy()
+        carried.kind = "money"
+        carried.unit = last.unit
+        carried.unit_note = (
+            f"{last.unit} carried from {source!r}, an amount before it in its list"
+        )
+        last = carried
+        yield carried
 
 
 def _pairs(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:

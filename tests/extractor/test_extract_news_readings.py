@@ -701,6 +701,57 @@ def test_mb_is_megabits_away_from_weather() -> None:
     assert read("a 100mb broadband line") == [("quantity", 100, "megabit", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a list's bare amounts carry the currency of the amount before them
+        (
+            "Ferro got the biggest fine, 462 million euros, followed by Kalt with 296.16 million.",
+            [("money", "EUR"), ("money", "EUR")],
+        ),
+        # ... into the next sentence when in brackets after a name
+        (
+            "Ferro got 462 million euros. The others were Kalt (37.05 million) and Orm (13.2 million).",
+            [("money", "EUR"), ("money", "EUR"), ("money", "EUR")],
+        ),
+        (
+            "Revenue rose to 31.7 billion yuan from 28.1 billion.",
+            [("money", "CNY"), ("money", "CNY")],
+        ),
+        # a count of a noun, a count of people named ahead, or another sentence is no
+        # amount of the list
+        (
+            "Ferro got 462 million euros and has 296 million customers.",
+            [("money", "EUR"), ("count", None)],
+        ),
+        (
+            "Tarvia spent 5 billion euros on a population of 23.4 million.",
+            [("money", "EUR"), ("count", None)],
+        ),
+        (
+            "Ferro got 462 million euros. Kalt has 37.05 million.",
+            [("money", "EUR"), ("count", None)],
+        ),
+        # a number with no scale word is not an amount left bare
+        (
+            "Ferro paid 462 million euros to 14 firms.",
+            [("money", "EUR"), ("count", None)],
+        ),
+    ],
+)
+def test_a_lists_bare_amounts_carry_its_currency(
+    text: str, kinds: list[tuple[str, str | None]]
+) -> None:
+    assert [(k, u) for k, _, u, _ in read(text)] == kinds
+
+
+def test_a_carried_currency_says_where_it_came_from() -> None:
+    _, carried = extract("Ferro got 462 million euros, and Kalt 296.16 million.")
+    assert carried.unit == "EUR"
+    assert carried.unit_note is not None
+    assert "'462 million euros'" in carried.unit_note
+
+
 # -- qualifiers ----------------------------------------------------------------------------
 
 
