@@ -37,9 +37,9 @@ SAME_TIME = 0.5
 #: toll with no holder but the story's event ("the earthquake killed seven", "the
 #: death toll climbed to 12"): two moments of the story's toll. Which of the
 #: story's counts each is stays inferred, so the match stays below PROBABLE: a
-#: later count below an earlier "at least" gives no warning (on nine sets of events
-#: never read, such falls were wrong four times and right never). (Reports of one
-#: day get no such weight: a toll may rise within a day.)
+#: later count below an earlier "at least" gives no warning (on eleven sets of
+#: events never read, such falls were wrong five times and right once). (Reports of
+#: one day get no such weight: a toll may rise within a day.)
 STORY_TOLL = 0.75
 #: Two reports of one story (no holder named but the story's), each stating exactly
 #: one figure of an attribute ("a crowd of 88,966" and "more than 89,000 fans
