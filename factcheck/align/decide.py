@@ -1626,6 +1626,7 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
 #: the units of a time printed in parts: a clock face or a compound duration
 _TIME_PARTS = frozenset(["second", "minute", "hour"])
 _DIGIT = regex.compile(r"\d")
+_DIGIT_RUN = regex.compile(r"\d+")
 
 
 def _printed_time(claim: Claim) -> tuple[str, str] | None:
@@ -1635,7 +1636,7 @@ def _printed_time(claim: Claim) -> tuple[str, str] | None:
     text = claim.text
     if claim.kind != "quantity" or claim.unit not in _TIME_PARTS:
         return None
-    if ":" not in text and len(regex.findall(r"\d+", text)) < 2:
+    if ":" not in text and len(_DIGIT_RUN.findall(text)) < 2:
         return None
     return "".join(_DIGIT.findall(text)), _DIGIT.sub("9", text)
 

@@ -3041,15 +3041,8 @@ _A_RATE_OF = regex.compile(
     r"(?:[a-z-]+[ \t\u00a0]+){0,2}(?i:rate|share|proportion)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
-#: between the second of two counts of one group and the share that relates them,
-#: said as what the counts mean: " deaths, meaning nearly " (then "two-thirds of
-#: those infected died")
-_MEANING = regex.compile(
-    r"^(?:[ \t\u00a0]+[a-z][a-z-]*){0,4}[ \t\u00a0]*,[ \t\u00a0]+"
-    r"(?i:meaning|which[ \t\u00a0]+means)[ \t\u00a0]+"
-    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
-)
-#: right after such a share, the group it is of: " of those", " of them"
+#: right after a share said as what two counts of one group mean (" deaths,
+#: meaning nearly two-thirds"), the group it is of: " of those", " of them"
 _OF_THOSE = regex.compile(r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:those|them)\b")
 #: between the second count and a ratio set off after it: " deaths, roughly "
 #: (then "one in 11 patients")
@@ -3178,7 +3171,7 @@ def _share_triples(
                 # "425 cases and 224 deaths, meaning nearly two-thirds of those
                 # infected died": the share said as what the counts mean
                 or (
-                    _MEANING.match(_between(b, c))
+                    _WHICH_MEANS.match(_between(b, c))
                     and _OF_THOSE.match(c.document.prose, c.claim.span.end)
                 )
                 # "8,430 probable cases and 489 deaths, roughly one in 11
