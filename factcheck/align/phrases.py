@@ -89,11 +89,19 @@ LISTED_NAME = r"\p{Lu}[\w'’.-]*(?:[ \t\u00a0]+(?:of[ \t\u00a0]+)?\p{Lu}[\w'’
 RISE_WORDS = (
     r"rose|rise[sn]?|rising|up|increas\w*|gr[eo]w\w*|jump\w*|climb\w*|surg\w*"
     r"|soar\w*|gain\w*|added|expand\w*|boost\w*|widen\w*"
+    # a market report's: "the peso firmed", "the won strengthened", "shares advanced"
+    # (the verb's forms only: "the rally faded" is no rise of its own)
+    r"|firm(?:ed|ing)|strengthen\w*|advanc(?:ed|ing)|rall(?:ied|ying)"
+    r"|rebound(?:ed|ing)|apprecia(?:ted|ting)|leap(?:t|ed|ing)|rocket(?:ed|ing)"
+    r"|spik(?:ed|ing)"
 )
 FALL_WORDS = (
     r"fell|fall\w*|down|decreas\w*|declin\w*|drop\w*|slid\w*|slip\w*|plung\w*"
     r"|tumbl\w*|sank|sink\w*|shr[aiu]nk\w*|cut|cuts|reduc\w*|lost|narrow\w*"
     r"|contract\w*|slump\w*|dipp?\w*|plummet\w*|retreat\w*"
+    # a market report's: "the index eased", "the rupee weakened", "shares crashed"
+    r"|eas(?:ed|ing)|weaken\w*|deprecia(?:ted|ting)|crash(?:ed|ing)|div(?:ed|ing)|dove"
+    r"|sagg(?:ed|ing)|skidd(?:ed|ing)"
 )
 #: a measure glued to its unit by a hyphen, modifying the noun after it: "the
 #: 948-foot Dali", "the 30-year average"

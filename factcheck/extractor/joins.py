@@ -43,7 +43,16 @@ CHANGE_VERBS: Final = (
     r"|jump\w*|climb\w*|drop\w*|declin\w*|cut|cuts|rais\w*|lower\w*|widen\w*|narrow\w*"
     r"|slip\w*|slid\w*|surg\w*|soar\w*|plung\w*|tumbl\w*|went|moved?|chang\w*|revis\w*"
     r"|up|down|upgrad\w*|downgrad\w*|swung|shr[aiu]nk\w*|expand\w*|boost\w*|reduc\w*"
-    r"|lift\w*|hik\w*|push\w*|doubl\w*|tripl\w*|halv\w*|trimm\w*|slash\w*|add\w*)"
+    r"|lift\w*|hik\w*|push\w*|doubl\w*|tripl\w*|halv\w*|trimm\w*|slash\w*|add\w*"
+    # a market report's moves: "the peso firmed 2.6 percent to 9.43 per dollar",
+    # "the index eased 1.5 per cent to 3,245.6" (only the verb's forms that are
+    # no noun: "firms", "contracts" and "an inch" are)
+    r"|gain\w*|los[et]|loses|losing|shed|sheds|shedding|sank|sink\w*|slump\w*|dipp?\w*"
+    r"|plummet\w*|retreat\w*|rall(?:y|ies|ied|ying)|rebound\w*|recover(?:s|ed|ing)"
+    r"|firm(?:ed|ing)|eas(?:ed|ing)|weaken\w*|strengthen\w*|advanc(?:ed|ing)"
+    r"|edg(?:ed|ing)|inch(?:ed|ing)|apprecia\w*|deprecia\w*|accelerat\w*"
+    r"|slow(?:ed|ing)|contract(?:ed|ing)|spik(?:ed|ing)|crash(?:ed|ing)|div(?:ed|ing)"
+    r"|dove|sagg(?:ed|ing)|skidd(?:ed|ing)|leap(?:t|ed|ing)|rocket(?:ed|ing))"
 )
 _CHANGE_VERB: Final = regex.compile(
     rf"(?i:\b{CHANGE_VERBS})"

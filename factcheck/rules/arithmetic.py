@@ -1229,7 +1229,12 @@ _BEAT = regex.compile(
     r"(?i:\b(?:beat|beating|beats|broke|breaking|breaks|bettered|bettering|topped"
     r"|topping|tops|surpassed|surpassing|surpasses|eclipsed|eclipsing|eclipses"
     r"|exceeded|exceeding|exceeds|improved|improving|smashed|smashing|shattered"
-    r"|shattering|overtook|overtaking|overtakes|outstripped|outstripping|outstrips)\b)"
+    r"|shattering|overtook|overtaking|overtakes|outstripped|outstripping|outstrips)\b"
+    # a verb of lowering, only with a record as its object: "to lower her world
+    # record of 2:17:18 by" (not "lowered its forecast of 3.2% by 0.5 points")
+    r"|\b(?:lower|lowers|lowered|lowering|cut|cuts|cutting|trimmed|trimming|trims"
+    r"|reduced|reducing|reduces)\b(?=(?:[ \t\u00a0]+[\w'’-]+){0,3}?[ \t\u00a0]+"
+    r"(?:record|best|mark)\b))"
     r"(?:[ \t\u00a0]+[\w'’-]+){0,5}"
     # "beating the old record, 50.3C, by": the old record in apposition
     r",?[ \t\u00a0]+$"
@@ -2798,6 +2803,10 @@ def change_misfit(
     if any(stated.overlaps(c) for c in candidates):
         return None
     if what == "change" and _quoted_rate(new) and _quoted_rate(old):
+        # "the peso rose 4.4 percent to 9.43 per dollar from 9.86": the verb is the
+        # currency's, the size may be its quote's, which moves the other way
+        if stated.overlaps(_negated(implied)) or stated.overlaps(implied):
+            return None
         # "the pound weakened to 49.5 per dollar from 30.85, a drop of 38%": the
         # currency's own value is the reciprocal of its price of a dollar
         new_inv, old_inv = _reciprocal(new_iv), _reciprocal(old_iv)

@@ -436,6 +436,27 @@ def test_a_change_states_its_unit_once() -> None:
 @pytest.mark.parametrize(
     ("text", "verdict"),
     [
+        # a market report's verb before "N percent to X": the move and its level
+        ("The peso firmed 2.6 percent to 9.43 per dollar.", None),
+        ("The index eased 1.5 percent to 3,245 points.", None),
+        ("The won weakened 0.8 percent to 1,320 per dollar.", None),
+        ("Shares advanced 4 percent to 112 yuan.", None),
+        # minimal pairs: the same figures after a noun or a verb of no change
+        ("The firms expect 2.6 percent to 9.43 percent.", "range"),
+        ("Forecasts put it at 2.6 percent to 9.43 percent.", "range"),
+    ],
+)
+def test_a_market_verb_makes_a_move_and_its_level(
+    text: str, verdict: str | None
+) -> None:
+    first = read(text)[0]
+    assert first[0] == "percent"
+    assert first[3] == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
         # a verb of change some words before "from": its two ends
         ("The deal will lift their average annual pay from $75,608 to $119,309.", None),
         ("The board hiked the fee from $50 to $80.", None),
