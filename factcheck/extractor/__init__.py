@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
@@ -544,6 +545,36 @@ def _resolve_pesos(document: Document, table: ClaimTable) -> None:
         )
 
 
+#: currencies redenominated since the ECB began: the code news words name today,
+#: the code of the currency they named before, and the first day of today's
+#: (Turkey's new lira replaced 1,000,000 old lira on 2005-01-01; Romania's new leu
+#: 10,000 old lei on 2005-07-01). The ECB quotes the old codes until then.
+_REDENOMINATED: Final = (
+    ("TRY", "TRL", dt.date(2005, 1, 1), "Turkey's 2005 redenomination"),
+    ("RON", "ROL", dt.date(2005, 7, 1), "Romania's 2005 redenomination"),
+)
+
+
+def _resolve_redenominated(document: Document, table: ClaimTable) -> None:
+    """ "Damage may reach 10,000 trillion lira" in 1999 is in the old lira (TRL): a
+    currency word read as today's code is the code it named on the day the text
+    was published, before its currency was redenominated."""
+    published = document.published
+    if published is None or published >= _REDENOMINATED[-1][2]:
+        return  # most texts are later than every redenomination: nothing to read
+    for row in range(len(table)):
+        unit = table.unit_and_note(row)[0]
+        for new, old, since, why in _REDENOMINATED:
+            if unit == new and published < since:
+                table.set_unit_and_note(
+                    row,
+                    old,
+                    f"{new} read as {old}: the text is of "
+                    f"{published.isoformat()}, before {why} "
+                    f"({since.isoformat()})",
+                )
+
+
 def extract_document(document: Document) -> Extraction:
     """The claims of a loaded document: found in its prose, offsets into its text.
 
@@ -556,4 +587,5 @@ def extract_document(document: Document) -> Extraction:
     )
     _resolve_signs(document, table)
     _resolve_pesos(document, table)
+    _resolve_redenominated(document, table)
     return Extraction(document=document, claims=claims_of(table))

@@ -46,6 +46,9 @@ SCALES: Mapping[str, float] = {
     "bil": 1e9,
     "trillion": 1e12,
     "trillions": 1e12,
+    # the old Turkish lira's budgets, Iran's rials, Zimbabwe's dollars
+    "quadrillion": 1e15,
+    "quadrillions": 1e15,
     "tn": 1e12,
     "trn": 1e12,
     "tr": 1e12,

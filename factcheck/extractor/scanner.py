@@ -81,10 +81,11 @@ _SCALE_AFTER: Final = regex.compile(
     # "RM88.6mil": Malaysia's press glues "bil" and "mil"
     r"\G(?:(?P<glued>bn|mn|mln|bln|bil|mil|tn|trn|tr|[kKmMbBT]|MM|cr)(?![A-Za-z])"
     rf"|(?:-|{SP})?(?P<word>(?i:lakh|lakhs|lacs?|crores?|thousand|million|millions|billion"
-    r"|billions|trillion|trillions|hundred|grand)|bn|mn|mln|bln|tn|trn|cr\b\.?)(?![A-Za-z]))"
+    r"|billions|trillion|trillions|quadrillions?|hundred|grand)|bn|mn|mln|bln|tn|trn"
+    r"|cr\b\.?)(?![A-Za-z]))"
 )
 #: first letters of the scale words, and of the glued abbreviations
-_SCALE_WORD_FIRST: Final = frozenset("lLcCtTmMbBhHgG")
+_SCALE_WORD_FIRST: Final = frozenset("lLcCtTmMbBhHgGqQ")
 _SCALE_FIRST: Final = _SCALE_WORD_FIRST | frozenset("kK")
 _SCALE_SECOND: Final = regex.compile(
     rf"\G{SP}(?P<word>(?i:crore|crores|million|billion))\b"

@@ -24,14 +24,13 @@ from collections.abc import Callable, Sequence
 
 from factcheck.errors import FactcheckError, RateUnavailableError, UnitError
 from factcheck.model import Claim
-from factcheck.normalize import claim_interval
+from factcheck.normalize import build_provider, claim_interval
 from factcheck.normalize.currency import (
     DEFAULT_TOLERANCE,
     DEFAULT_WINDOW_DAYS,
     NormalizeOptions,
     RateProvider,
     check_currency_code,
-    default_provider,
 )
 from factcheck.normalize.intervals import (
     Conversion,
@@ -73,7 +72,8 @@ def run_convert(
         fmt: "text" or "json".
         window_days: days each side of the date (default 7).
         tolerance: relative tolerance (default 0.005).
-        provider: rate source (default: the embedded ECB history).
+        provider: rate source (default: the audit's own offline chain, the embedded
+            ECB history and the fixed pegs).
         extractor: reads ``query`` (default: :func:`factcheck.extractor.extract_claims`).
 
     Returns:
@@ -85,7 +85,8 @@ def run_convert(
         day = _parse_date(date)
         read = extractor or _default_extractor
         claim = _first_amount(query, read)
-        provider = provider or default_provider()
+        # the audit's chain, so that "32 riyals" converts here as it checks there
+        provider = provider or build_provider()
         target = _target(to, claim, read, provider)
         conversion = convert_interval(
             claim_interval(claim, options),

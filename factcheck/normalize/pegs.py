@@ -1,5 +1,6 @@
 """Fixed exchange rates: currencies their central banks peg to the dollar or the euro,
-which the ECB does not quote (the Saudi riyal, the UAE dirham, the CFA francs).
+which the ECB does not quote (the Saudi riyal, the UAE dirham, the CFA francs), and
+the euro's legacy currencies at their fixed euro rates from the day they were fixed.
 
 "32 riyals ($8.53)" is checkable: the Saudi Central Bank has held the riyal at 3.75 to
 the dollar since 1986. A pair with the anchor is the peg itself; any other pair is
@@ -108,6 +109,81 @@ PEGS: Mapping[str, Peg] = {
         rate=1.0,
         since=dt.date(1904, 6, 28),
         authority="Panama's monetary law (par with the dollar)",
+    ),  # the euro's legacy currencies, denominations of the euro at the rates the
+    # Council of the EU fixed irrevocably (Regulation 2866/98; Greece's in
+    # Regulation 1478/2000): "500 million marks" in 2000 is checkable, one in 1997
+    # is not (before the fixing the mark floated)
+    "DEM": Peg(
+        anchor="EUR",
+        rate=1.95583,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Deutsche Mark's fixed euro rate)",
+    ),
+    "FRF": Peg(
+        anchor="EUR",
+        rate=6.55957,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the French franc's fixed euro rate)",
+    ),
+    "ITL": Peg(
+        anchor="EUR",
+        rate=1936.27,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Italian lira's fixed euro rate)",
+    ),
+    "ESP": Peg(
+        anchor="EUR",
+        rate=166.386,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Spanish peseta's fixed euro rate)",
+    ),
+    "NLG": Peg(
+        anchor="EUR",
+        rate=2.20371,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Dutch guilder's fixed euro rate)",
+    ),
+    "BEF": Peg(
+        anchor="EUR",
+        rate=40.3399,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Belgian franc's fixed euro rate)",
+    ),
+    "LUF": Peg(
+        anchor="EUR",
+        rate=40.3399,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Luxembourg franc's fixed euro rate)",
+    ),
+    "ATS": Peg(
+        anchor="EUR",
+        rate=13.7603,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Austrian schilling's fixed euro rate)",
+    ),
+    "PTE": Peg(
+        anchor="EUR",
+        rate=200.482,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Portuguese escudo's fixed euro rate)",
+    ),
+    "FIM": Peg(
+        anchor="EUR",
+        rate=5.94573,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Finnish markka's fixed euro rate)",
+    ),
+    "IEP": Peg(
+        anchor="EUR",
+        rate=0.787564,
+        since=dt.date(1999, 1, 1),
+        authority="the Council of the EU (the Irish pound's fixed euro rate)",
+    ),
+    "GRD": Peg(
+        anchor="EUR",
+        rate=340.75,
+        since=dt.date(2001, 1, 1),
+        authority="the Council of the EU (the Greek drachma's fixed euro rate)",
     ),
 }
 

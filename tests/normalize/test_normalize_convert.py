@@ -178,3 +178,12 @@ def test_with_the_real_extractor() -> None:
         "more than 380 billion yuan", to="US$", date="2025-02-24"
     )
     assert code == 0, err
+
+
+def test_the_default_rates_are_the_audits_own_chain() -> None:
+    # the pegs answer here as they do in an audit: 32 riyals at 3.75 to the dollar
+    code, out, err = run_convert("32 riyals", to="USD", date="2019-12-05", fmt="json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert result["value"] == pytest.approx(32 / 3.75)
+    assert {r["provider"] for r in result["rates"]} == {"peg"}

@@ -1,4 +1,5 @@
-"""Fixed pegs (:mod:`factcheck.normalize.pegs`): the rates the ECB does not quote."""
+"""Fixed pegs (:mod:`factcheck.normalize.pegs`): the rates the ECB does not quote;
+and the currencies redenominated since it began, read by the text's date."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from factcheck import Config, audit, extract
 from factcheck.cache import provider_identity
 from factcheck.config import load_config
 from factcheck.errors import ConfigError, RateUnavailableError
+from factcheck.extractor import extract_document
 from factcheck.model import Document
 from factcheck.normalize import build_provider, rate_range
 from factcheck.normalize.ecb import ECBProvider
@@ -187,3 +189,81 @@ def test_the_south_african_rand_glued_with_a_scale_or_thousands(
     text: str, want: list[tuple[str, str | None]]
 ) -> None:
     assert [(c.text, c.unit) for c in extract(text)] == want
+
+
+def test_a_legacy_euro_currency_is_checked_at_its_fixed_rate_from_1999() -> None:
+    day = dt.date(2000, 5, 19)
+    r = build_provider().rate("DEM", "EUR", day)
+    assert r.rate == pytest.approx(1 / 1.95583)
+    assert "the Council of the EU" in r.describe()
+    # crossed through the euro at the ECB's dollar of the day
+    usd = ECBProvider().rate("EUR", "USD", day).rate
+    assert build_provider().rate("FRF", "USD", day).rate == pytest.approx(usd / 6.55957)
+    # before the fixing the mark floated: no rate, and the reason says why
+    with pytest.raises(RateUnavailableError, match="begins on 1999-01-01"):
+        build_provider().rate("DEM", "USD", dt.date(1998, 5, 20))
+    # Greece joined two years later
+    with pytest.raises(RateUnavailableError, match="begins on 2001-01-01"):
+        build_provider().rate("GRD", "EUR", dt.date(2000, 6, 1))
+
+
+def _audit_on(text: str, day: dt.date) -> list[str]:
+    doc = Document.from_text(text, path="a.md", published=day)
+    return [f.rule for f in audit([doc]).findings if f.severity != "info"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "rules"),
+    [
+        # 500 million marks is 255.6 million euros: about $231 million in May 2000
+        ("The utility paid 500 million marks ($231 million).", (2000, 5, 20), []),
+        (
+            "The utility paid 500 million marks ($470 million).",
+            (2000, 5, 20),
+            ["FC101"],
+        ),
+        # 2,000 billion lire is 1.03 billion euros: about $935 million in May 2000
+        ("The budget adds 2,000 billion lire ($935 million).", (2000, 5, 20), []),
+        (
+            "The budget adds 2,000 billion lire ($9.35 billion).",
+            (2000, 5, 20),
+            ["FC101"],
+        ),
+        # before 1999 no rate checks it: silent either way
+        ("The utility paid 500 million marks ($470 million).", (1997, 5, 20), []),
+    ],
+)
+def test_a_conversion_from_a_legacy_currency(
+    text: str, day: tuple[int, int, int], rules: list[str]
+) -> None:
+    assert _audit_on(text, dt.date(*day)) == rules
+
+
+@pytest.mark.parametrize(
+    ("day", "code"),
+    [((1999, 8, 20), "TRL"), ((2004, 12, 31), "TRL"), ((2005, 1, 3), "TRY")],
+)
+def test_the_lira_before_turkey_redenominated_is_the_old_lira(
+    day: tuple[int, int, int], code: str
+) -> None:
+    doc = Document.from_text(
+        "Damage may reach 8 quadrillion lira.", path="a.md", published=dt.date(*day)
+    )
+    (claim,) = extract_document(doc).claims
+    assert (claim.unit, claim.value) == (code, 8e15)
+    if code == "TRL":
+        assert "before Turkey's 2005 redenomination" in (claim.unit_note or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # 8,000 trillion old lira at 434,771 to the dollar is $18.4 billion
+        ("Officials put the damage at 8,000 trillion lira ($18.4 billion).", []),
+        ("Officials put the damage at 8,000 trillion lira ($184 billion).", ["FC101"]),
+        ("Officials put the damage at 8 quadrillion lira ($18.4 billion).", []),
+        ("Officials put the damage at 8 quadrillion lira ($1.84 billion).", ["FC101"]),
+    ],
+)
+def test_a_conversion_from_the_old_lira_is_checked(text: str, rules: list[str]) -> None:
+    assert _audit_on(text, dt.date(1999, 8, 20)) == rules
