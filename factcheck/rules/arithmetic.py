@@ -2932,20 +2932,24 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             *_shares_of_two_named_before(claims, earlier),
             *_shares_of_them(claims, earlier),
         ]
+        read = {t[2].key for t in triples}
+        triples += [
+            t for t in _fatality_shares(claims, earlier) if t[2].key not in read
+        ]
         before.extend(claims)
         yield from _shares_restated_in_words(ctx, claims)
         for part, whole, pct in triples:
             p, w = _stated(part.claim), _stated(whole.claim)
-            if (
-                p.low is None
-                or p.high is None
-                or w.low is None
-                or w.high is None
-                or w.low <= 0
-            ):
+            if p.low is None or w.low is None or w.low <= 0:
+                continue
+            # an open end bounds the share on one side only: of "more than 15,600
+            # cases", 537 deaths are at most 3.44%
+            low = None if w.high is None else p.low / w.high * 100
+            high = None if p.high is None else p.high / w.low * 100
+            if high is None and low is None:
                 continue
             ctx.mark_checked(part, whole, pct)
-            implied = Interval(p.low / w.high * 100, p.high / w.low * 100, "%")
+            implied = Interval(low, high, "%")
             stated = _stated_share(pct.claim)
             if stated is None:
                 continue
@@ -3445,6 +3449,46 @@ def _shares_of_them(
     ]
     if len(wholes) == 1:
         yield part, wholes[0], pct
+
+
+#: after a share, that it is the part of the group counted before that died: " of
+#: those infected have died", " of them died", " of patients were killed"
+_OF_THOSE_DIED = regex.compile(
+    r"[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?i:those|them|patients|the[ \t\u00a0]+"
+    r"(?:infected|sick|patients|cases))(?:[ \t\u00a0]+[a-z]+){0,2}?[ \t\u00a0]+"
+    r"(?i:(?:have|had|has)[ \t\u00a0]+)?(?i:died|been[ \t\u00a0]+killed|were[ \t\u00a0]+killed"
+    r"|succumbed|perished)\b"
+)
+
+
+def _fatality_shares(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) where a share says what part of a group counted just
+    before died: "More than 15,600 cases and 537 deaths have been reported. About
+    4.3% of those infected have died." The group and its dead are the two counts
+    joined by "and" nearest before the share, in its sentence or else in the one
+    right before; the dead are the smaller. A share of the dead themselves ("60%
+    of those were children") says no death after it and is not read."""
+    for i, pct in enumerate(claims):
+        text = pct.document.prose
+        sentence = pct.claim.sentence
+        if (
+            pct.claim.kind != "percent"
+            or sentence is None
+            or not _OF_THOSE_DIED.match(text, pct.claim.span.end)
+        ):
+            continue
+        before = [r for r in claims[:i] if r.claim.kind == "count"] or [
+            r
+            for r in earlier
+            if r.claim.kind == "count" and _in_sentence_before(r, sentence.start)
+        ]
+        before = [r for r in before if r.claim.equivalent_of is None]
+        if len(before) < 2 or not _COUNTS_AND.match(_between(before[-2], before[-1])):
+            continue
+        part, whole = sorted(before[-2:], key=lambda r: r.claim.value)
+        yield part, whole, pct
 
 
 def _shares_of_an_earlier_total(
@@ -4327,6 +4371,16 @@ _VERB_MULTIPLE = regex.compile(
     r"(?:double|triple|treble|quadruple|halve))\b(?!-))"
 )
 _VERB_FACTOR = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+#: between a level and the value it multiplied, the verb set after the level: ",
+#: having doubled from the ", ", more than tripling from ", " after doubling from "
+_MULTIPLIED_FROM = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w-]+){0,3}[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:having|after)[ \t\u00a0]+)?"
+    r"(?i:(?P<q>more[ \t]+than|nearly|almost|roughly|about)[ \t\u00a0]+)?"
+    r"(?P<m>(?i:doubled|doubling|tripled|tripling|trebled|trebling|quadrupled"
+    r"|quadrupling|halved|halving))[ \t\u00a0]+(?i:from)[ \t\u00a0]+"
+    r"(?:(?i:the|its|their|a|an|last[ \t]+year['’]s|[\w-]+['’]s)[ \t\u00a0]+)?"
+    rf"{_ABOUT}$"
+)
 
 
 def _verb_multiples(
@@ -4336,16 +4390,28 @@ def _verb_multiples(
     clause whose verb multiplies what it changes and that states both ends:
     "more than doubled its key rate to 15% from 8.5%" (15 / 8.5 is 1.76)."""
     for claims in _sentences(ctx):
-        for new, old, _ in stated_ends(claims):
+        ends: list[tuple[ClaimRef, ClaimRef, regex.Match[str] | None]] = [
+            (new, old, None) for new, old, _ in stated_ends(claims)
+        ]
+        # "The bridge cost Tk 30,193 crore, having doubled from the Tk 20,507 crore
+        # estimate": the level, then the verb and the value it multiplied
+        ends += [
+            (new, old, m)
+            for new, old in itertools.pairwise(claims)
+            if _two_ends(new, old)
+            and (m := _MULTIPLIED_FROM.match(_between(new, old))) is not None
+        ]
+        for new, old, after in ends:
             text = new.document.prose
             s0 = new.claim.sentence.start if new.claim.sentence else 0
             first = min(new.claim.span.start, old.claim.span.start)
-            verbs = list(_VERB_MULTIPLE.finditer(text, s0, first))
-            if not verbs:
-                continue
-            m = verbs[-1]
-            if _CLAUSE_BREAK.search(text, m.end(), first):
-                continue  # the verb of another clause
+            if after is None:
+                verbs = list(_VERB_MULTIPLE.finditer(text, s0, first))
+                if not verbs or _CLAUSE_BREAK.search(text, verbs[-1].end(), first):
+                    continue  # no verb, or the verb of another clause
+                m = verbs[-1]
+            else:
+                m = after
             verb = m.group("m").lower()
             factor = next(
                 (f for k, f in _VERB_FACTOR.items() if verb.startswith(k)), None
@@ -4366,7 +4432,9 @@ def _verb_multiples(
                 new,
                 old,
                 stated,
-                " ".join(m.group().split()),
+                " ".join(
+                    m.string[m.start("q" if m.group("q") else "m") : m.end("m")].split()
+                ),
                 "one clause multiplies a figure and states both ends",
             )
 
