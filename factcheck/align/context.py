@@ -350,7 +350,7 @@ def local_bounds(
         first = _STRONG_BOUNDARY.search(text, claim.span.end, s1)
         if first is not None:
             end = first.start()
-    cause = _CAUSE.search(text, claim.span.end, end)
+    cause = CAUSE.search(text, claim.span.end, end)
     if cause is not None:
         end = cause.start()
     return start, end
@@ -358,7 +358,7 @@ def local_bounds(
 
 #: the reason given after a figure opens a phrase of its own: "rose $2.2 billion to
 #: $56.8 billion on the back of higher global prices", "thanks to strong exports"
-_CAUSE = regex.compile(
+CAUSE = regex.compile(
     r"\s(?i:on\s+the\s+back\s+of|thanks\s+to|due\s+to|because\s+of|owing\s+to"
     r"|driven\s+by|helped\s+by)\s"
     # ", as rising energy costs inflated the bill": a clause of cause with its own

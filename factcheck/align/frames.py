@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 import regex
 
-from factcheck.align.context import TOKEN, local_bounds, stem
+from factcheck.align.context import CAUSE, TOKEN, local_bounds, stem
 from factcheck.align.decide import is_specific, noun_words
 from factcheck.align.holders import (
     _SOURCE_OF,
@@ -2116,6 +2116,13 @@ class FrameReader(HolderReader):
     ) -> str | None:
         s0, s1 = self._sentence(claim)
         found = None
+        opened = list(CAUSE.finditer(self.text, start, claim.span.start))
+        if opened and "," not in self.text[opened[-1].end() : claim.span.start]:
+            # "will pay monthly aid to families, as the official death toll reached
+            # 2,846": a clause of cause or time opens the figure's own basis; the
+            # words before it qualify the main clause's noun ("as officials said
+            # on Sunday, reached": a comma after it closes an aside)
+            start = opened[-1].end()
         for m in self.lex.bases.finditer(self.text, s0, end):
             if _ELAPSED.match(self.text, m.end()):
                 continue  # "a day after the disaster began": time elapsed, not a basis
