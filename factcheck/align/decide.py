@@ -1422,7 +1422,7 @@ def decide(
         confidence += T.HEADLINE
         evidence.append("a headline and its story's figure")
     restated = similarity >= T.RESTATED_SIMILARITY and len(shared) >= T.RESTATED_WORDS
-    if same_doc and not shared_anchor and slip is None and _far_apart(ca, cb):
+    if same_doc and not shared_anchor and slip is None and far_in_one_report(ca, cb):
         # "won Lagos with 582,454 votes to Tinubu's 572,606" beside "Tinubu won
         # 8.8 million votes": one report's figures many times apart are a part
         # and its whole, not a misprint
@@ -1530,6 +1530,13 @@ def _far_apart(ca: Claim, cb: Claim) -> bool:
         return False
     small, large = sorted((abs(ca.value), abs(cb.value)))
     return small > 0 and large >= T.SAME_DOCUMENT_FAR * small
+
+
+def far_in_one_report(ca: Claim, cb: Claim) -> bool:
+    """Two amounts of one report ``SAME_DOCUMENT_FAR`` or more times apart that
+    print no digits in common two ways: a part and its whole, or two facts, more
+    often than a misprint (which stays near its figure or keeps its digits)."""
+    return _far_apart(ca, cb) and digit_slip(ca, cb) is None
 
 
 def _nearly_agree(ca: Claim, cb: Claim) -> bool:

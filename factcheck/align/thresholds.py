@@ -118,7 +118,9 @@ SAME_DOCUMENT = 0.5
 #: same digits: an outlet's misprint stays near its figure (a rounding, two digits
 #: swapped) or keeps its digits (a decimal moved), while one report giving one
 #: holder two figures many times apart gives a part and its whole (a candidate's
-#: 572,606 votes in Lagos, 8.8 million nationwide): an info at most
+#: 572,606 votes in Lagos, 8.8 million nationwide): an info at most. The same
+#: bar holds for two figures of one report joined only through other reports'
+#: figures (FC103 on a fact group: no decision of their own says they are one)
 SAME_DOCUMENT_FAR = 3.0
 #: Two claims of one document with no holder named are one fact only when their
 #: clauses say the same thing ("the same sentence restated"): this much overlap.

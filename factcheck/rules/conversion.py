@@ -788,6 +788,8 @@ def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Entity `aliases` under `[tool.factcheck]`; severity and on/off.
     """
+    from factcheck.align.decide import far_in_one_report  # noqa: PLC0415
+    from factcheck.align.thresholds import SAME_DOCUMENT_FAR  # noqa: PLC0415
     from factcheck.rules.cross_source import cap_severity, pair_level  # noqa: PLC0415
 
     pairs = [
@@ -802,9 +804,19 @@ def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
         for d in ctx.alignment.possible
         if d.a.doc_index == d.b.doc_index
     ]
-    for a, b, decision, level in pairs:
+    for a, b, decision, judged in pairs:
+        level = judged
         if a.claim.equivalent_of == b.claim.id or b.claim.equivalent_of == a.claim.id:
             continue
+        evidence: tuple[str, ...] = ("one fact group",)
+        if decision is None and far_in_one_report(a.claim, b.claim):
+            # joined only through other reports' figures: the same bar as a pair
+            # judged in one report, whose figures many times apart are a part and
+            # its whole more often than a misprint (an info at most)
+            level = "possible"
+            evidence += (
+                f"one report's figures {SAME_DOCUMENT_FAR:g} or more times apart",
+            )
         if (
             a.claim.equivalent_of is not None
             and a.claim.equivalent_of == b.claim.equivalent_of
@@ -828,7 +840,7 @@ def internal_conflict(ctx: AuditContext) -> Iterator[Finding]:
             f"document but cannot both hold: {comparison.describe()}",
             related=[first],
             details=_comparison_details(comparison, 0),
-            evidence=decision.evidence if decision is not None else ("one fact group",),
+            evidence=decision.evidence if decision is not None else evidence,
         )
         yield cap_severity(finding, level)
 
