@@ -28,6 +28,7 @@ from factcheck.align.phrases import (
     SUBORDINATE_CLAUSE,
     holder_key,
 )
+from factcheck.errors import UnitError
 from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.lexicon import UNITS_WORDS
 from factcheck.extractor.numbers import precision_of_value
@@ -39,6 +40,7 @@ from factcheck.rules.context import (
     ELIDED_UNIT_SIZE,
     FRACTION_WORD_TOLERANCE,
     NAMED_SIDE_REACH,
+    RUNNER_UP_SPREAD,
     AuditContext,
     allowed_interval,
 )
@@ -1082,6 +1084,88 @@ _GAP_OPENS = regex.compile(
 )
 
 
+#: a qualifier of a gap: "more than three minutes behind", "just 0.12sec"
+_GAP_QUALIFIER = (
+    r"(?:(?i:just|only|barely|some|about|around|nearly|almost|more[ \t]+than"
+    r"|less[ \t]+than|over|under)[ \t\u00a0]+)?"
+)
+#: between a runner-up's time and the gap after it: "second in 2:06:51, more than
+#: three minutes behind", "timed at 19.68sec, was beaten by 0.26sec", "beat
+#: compatriot Vincent Kipkemoi (2:03:13) by 51 seconds"
+_THEN_BEHIND = regex.compile(
+    rf"^(?P<comma>[ \t\u00a0]*,[ \t\u00a0]+{_GAP_QUALIFIER})$"
+    r"|^(?:[ \t\u00a0]*,)?[ \t\u00a0]+(?i:was|were)[ \t\u00a0]+(?i:beaten|edged)[ \t\u00a0]+"
+    rf"(?i:by)[ \t\u00a0]+{_GAP_QUALIFIER}$"
+    rf"|^(?P<bracket>[ \t\u00a0]*\)[ \t\u00a0]+(?i:by)[ \t\u00a0]+{_GAP_QUALIFIER})$"
+)
+#: after a gap set off by a comma, what makes it one: " behind", " adrift"
+_BEHIND = regex.compile(r"[ \t\u00a0]+(?i:behind|adrift|back|slower)\b")
+#: before a runner-up's time in brackets, the winner's verb over the runner-up:
+#: "beat compatriot Vincent Kipkemoi ("
+_BEAT_BEFORE = regex.compile(
+    r"(?i:\b(?:beat|beats|beating|edged|edging|outkicked|outsprinted|held[ \t]+off"
+    r"|holding[ \t]+off))(?:[ \t\u00a0]+[\w'’.-]+){1,5}[ \t\u00a0]*\([ \t\u00a0]*$"
+)
+
+
+def _gaps_to_the_winner(
+    claims: Sequence[ClaimRef], seen: Sequence[ClaimRef], count: int
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(gap, runner-up's time, winner's time) where a race report gives a
+    runner-up's time and how far behind the winner it was ("Kenya's Abel Kirui was
+    second in 2:06:51, more than three minutes behind"), and the winner's time is
+    the one time near it the report stated before ("set a marathon world record of
+    2:04:26"). Two such times before (a men's and a women's race, an old record
+    beside the new), or a runner-up faster than it, leave the gap unread.
+    ``seen[:count]``: the claims of the report's earlier sentences."""
+    for time, gap in itertools.pairwise(claims):
+        t, g = time.claim, gap.claim
+        if not (
+            t.kind == g.kind == "quantity"
+            and t.unit
+            and g.unit
+            and dimension(t.unit) == dimension(g.unit) == "time"
+            and t.sentence is not None
+            and t.equivalent_of is None
+        ):
+            continue
+        m = _THEN_BEHIND.match(_between(time, gap))
+        text = time.document.prose
+        if m is None or (
+            m.group("comma") is not None and not _BEHIND.match(text, g.span.end)
+        ):
+            continue
+        if m.group("bracket") is not None and not _BEAT_BEFORE.search(
+            text, t.sentence.start, t.span.start
+        ):
+            continue
+        seconds, gap_seconds = _seconds(t), _seconds(g)
+        if seconds is None or gap_seconds is None or gap_seconds >= seconds:
+            continue
+        near = [
+            r
+            for r in seen[:count]
+            if r.claim.kind == "quantity"
+            and r.claim.unit
+            and r.claim.equivalent_of is None
+            and dimension(r.claim.unit) == "time"
+            and (s := _seconds(r.claim)) is not None
+            and seconds / (1 + RUNNER_UP_SPREAD)
+            <= s
+            <= seconds * (1 + RUNNER_UP_SPREAD)
+        ]
+        if len(near) == 1 and (_seconds(near[0].claim) or 0.0) < seconds:
+            yield gap, time, near[0]
+
+
+def _seconds(claim: Claim) -> float | None:
+    """A time's value in seconds, or None if its unit is no time."""
+    try:
+        return float(convert_quantity(claim.value, claim.unit or "", "second"))
+    except (UnitError, ValueError):
+        return None
+
+
 def _gap_of_the_two_before(
     claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -2043,12 +2127,21 @@ def _amount_than_before(
 def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a record's stated margin (the new record and the old one differ by
     it) and on a profit or loss named after the two amounts it is made of."""
+    seen: list[ClaimRef] = []  # the report's claims before the sentence
     for claims, earlier in _sentences_after(ctx, _RECORD_SENTENCES):
+        if seen and seen[0].doc_index != claims[0].doc_index:
+            seen = []
         readings = (
             (
                 _margin_triples(claims, earlier),
                 "margin",
                 "one sentence states a record, the one it beat and by how much",
+            ),
+            (
+                _gaps_to_the_winner(claims, seen, len(seen)),
+                "gap",
+                "a runner-up's time and its gap behind the one time near it the "
+                "report stated before, the winner's",
             ),
             (
                 _difference_triples(claims),
@@ -2176,6 +2269,7 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                     if new.claim.sentence == margin.claim.sentence
                     else "the sentence's subject names the record the sentence before states",
                 )
+        seen.extend(claims)
 
 
 def _delta_arithmetic(ctx: AuditContext) -> Iterator[Finding]:

@@ -100,6 +100,11 @@ OPEN_END_FACTOR = 1.5
 #: stand, in characters ("$16 million more than runners-up France, who got $30
 #: million"); beyond it the figure is another clause's
 NAMED_SIDE_REACH = 80
+#: a runner-up's time stands at most this share above the winner's ("second in
+#: 2:06:51" after a winning 2:04:26 is 1.9% slower): a time farther off is another
+#: race's (a women's 2:11:53 beside a men's 2:02:42 is 7% apart), so a gap
+#: "behind" is measured only from one earlier time this near
+RUNNER_UP_SPREAD = 0.05
 #: how near in size a bare number must stand to the figure before it to share its
 #: unsaid unit in a comparison ("reached 50.5 degrees, 0.4 degrees short of Onslow's
 #: 50.7"): within a factor of two either way; a number farther off counts something
