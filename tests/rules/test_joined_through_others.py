@@ -67,11 +67,20 @@ def _fc103(report: str) -> list[tuple[str, str]]:
     ("report", "severity"),
     [
         # a headline against its body: near each other, a misprint
-        ("Retailer fined 756 million euros. The fine of €746 million is a record.", "error"),
+        (
+            "Retailer fined 756 million euros. The fine of €746 million is a record.",
+            "error",
+        ),
         # a scale word apart, the digits kept: a slip
-        ("Retailer fined 74.6 million euros. The fine of €746 million is a record.", "error"),
+        (
+            "Retailer fined 74.6 million euros. The fine of €746 million is a record.",
+            "error",
+        ),
         # four times apart, no digits in common: a part and its whole, or two facts
-        ("Retailer fined 2.9 billion euros. The fine of €746 million is a record.", "info"),
+        (
+            "Retailer fined 2.9 billion euros. The fine of €746 million is a record.",
+            "info",
+        ),
     ],
 )
 def test_a_pair_joined_only_through_others(report: str, severity: str) -> None:
