@@ -136,10 +136,14 @@ def qualifier_before(
     key = qualifier_key(qm.group("q"))
     if key == "about" and _QUESTION_BEFORE.match(text, window_start, qm.start("q")):
         return None, None  # "how about 2": a question, not an approximation
+    if key == "up to" and _ADD_BEFORE.match(text, window_start, qm.start("q")):
+        return None, None  # "the two fines add up to 4.1 billion euros": their sum
     return lexicon.QUALIFIERS_BEFORE[key], qm.start("q")
 
 
 _QUESTION_BEFORE: Final = regex.compile(r"(?r)\b(?i:how|what)[ \t]+")
+#: the verb of "add up to", read backwards: a sum, not a bound
+_ADD_BEFORE: Final = regex.compile(r"(?r)\b(?i:add|adds|added|adding)[ \t]+")
 
 
 def qualifier_match_before(

@@ -376,6 +376,13 @@ _NAMED_TOTAL_GAP = regex.compile(
     r"(?:(?i:(?:well[ \t]+|just[ \t]+)?(?:more[ \t]+than|over|under)|about|nearly|almost"
     r"|some|around|at[ \t]+least)"
     r"[ \t\u00a0]+)?$"
+    # "Exxon's $137 billion and Mobil's $66 billion in revenue last year add up to":
+    # the list's own verb of summing, with no "together"
+    r"|^(?:[ \t\u00a0]+[\w'’-]+){0,5}[ \t\u00a0]+(?i:add(?:s|ed)?[ \t]+up[ \t]+to"
+    r"|amount(?:s|ed)?[ \t]+to|c[oa]mes?[ \t]+to|sum(?:s|med)?[ \t]+to"
+    r"|totall?(?:s|ed))[ \t\u00a0]+"
+    r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around|just[ \t]+over"
+    r"|just[ \t]+under)[ \t\u00a0]+)?$"
 )
 
 

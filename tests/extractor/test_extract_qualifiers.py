@@ -45,6 +45,22 @@ def test_qualifiers_open_or_widen_the_interval(
     assert claim.high == (pytest.approx(high) if high is not None else None)
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        # "add up to": the verb of a sum, which states the amount itself
+        ("The two fines add up to 4.1 billion euros.", None),
+        ("Costs added up to $3 billion.", None),
+        # minimal pairs: "up to" after another verb bounds the amount
+        ("The two fines could run up to 4.1 billion euros.", "le"),
+        ("Costs of up to $3 billion were expected.", "le"),
+    ],
+)
+def test_add_up_to_is_a_sum_not_a_bound(text: str, qualifier: str | None) -> None:
+    claim = extract(text)[-1]
+    assert claim.qualifier == qualifier
+
+
 def test_almost_stays_below_the_stated_value_plus_rounding() -> None:
     (claim,) = extract("almost 600 billion dollars")
     assert claim.high is not None
