@@ -1099,7 +1099,7 @@ _THEN_BEHIND = regex.compile(
     rf"|^(?P<bracket>[ \t\u00a0]*\)[ \t\u00a0]+(?i:by)[ \t\u00a0]+{_GAP_QUALIFIER})$"
 )
 #: after a gap set off by a comma, what makes it one: " behind", " adrift"
-_BEHIND = regex.compile(r"[ \t\u00a0]+(?i:behind|adrift|back|slower)\b")
+_GAP_BEHIND = regex.compile(r"[ \t\u00a0]+(?i:behind|adrift|back|slower)\b")
 #: before a runner-up's time in brackets, the winner's verb over the runner-up:
 #: "beat compatriot Vincent Kipkemoi ("
 _BEAT_BEFORE = regex.compile(
@@ -1132,7 +1132,7 @@ def _gaps_to_the_winner(
         m = _THEN_BEHIND.match(_between(time, gap))
         text = time.document.prose
         if m is None or (
-            m.group("comma") is not None and not _BEHIND.match(text, g.span.end)
+            m.group("comma") is not None and not _GAP_BEHIND.match(text, g.span.end)
         ):
             continue
         if m.group("bracket") is not None and not _BEAT_BEFORE.search(
