@@ -866,6 +866,45 @@ def _delta_to_triples(
         yield pct, delta, new, direction
 
 
+#: between a change's level and its amount named after it: ", a loss of ", ",
+#: down ", " points, a gain of " (the level's own noun may stand before the comma)
+_THEN_ITS_AMOUNT = regex.compile(
+    r"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:a|an)[ \t\u00a0]+"
+    r"(?P<noun>(?i:loss|drop|fall|decline|slide|plunge|gain|rise|jump|climb|increase"
+    r"|decrease))[ \t\u00a0]+(?i:of)|(?P<word>(?i:up|down|off)))[ \t\u00a0]+"
+    r"(?:(?i:about|around|roughly|nearly|almost|some|just|over|more[ \t]+than)[ \t\u00a0]+)?$"
+)
+_FALLING_NOUNS = frozenset(
+    ["loss", "drop", "fall", "decline", "slide", "plunge", "decrease"]
+)
+
+
+def _level_then_amount(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef, int]]:
+    """(percent change, amount of the change, the level it led to, +1 for a rise or
+    -1 for a fall) where the amount is named after the level: "the IPC index
+    tumbled 6.1% to close at 52,120, a loss of 2,380 points", "rose 1.2% to
+    3,245.6, up 38.5 points"."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for pct, new, delta in zip(own, own[1:], own[2:], strict=False):
+        if pct.claim.kind != "percent" or _role(new) != "level":
+            continue
+        m = _THEN_ITS_AMOUNT.match(_between(new, delta))
+        if m is None or not _TO_LEVEL.search(_between(pct, new)):
+            continue
+        index_points = _in_points(delta.claim) and not _is_share_word(delta.claim)
+        if not (
+            _same_measure(new.claim, delta.claim)
+            if not index_points
+            else new.claim.kind == "count" and new.claim.unit is None
+        ):
+            continue
+        word = (m.group("noun") or m.group("word") or "").lower()
+        direction = -1 if word in _FALLING_NOUNS or word in ("down", "off") else 1
+        yield pct, delta, new, direction
+
+
 #: between a change's amount and its percentage restating it: " points, or ",
 #: ", or about "
 _OR_RESTATED = regex.compile(
@@ -936,7 +975,10 @@ _FIGURE_AS_SUBJECT = regex.compile(
     r"^[ \t\u00a0]*(?:(?i:that|this|it)|(?i:the)[ \t\u00a0]+(?i:time|figure|total"
     r"|result|number|mark|price|level|reading))[ \t\u00a0]+(?i:is|was|were|are)"
     # "It is just three degrees shy of": an adverb before the margin
-    r"(?:[ \t\u00a0]+(?i:just|still|already|now|only))?[ \t\u00a0]+$"
+    r"(?:[ \t\u00a0]+(?i:just|still|already|now|only))?"
+    # "That is more than 4,000 above": the margin's own qualifier
+    r"(?:[ \t\u00a0]+(?i:more[ \t]+than|less[ \t]+than|fewer[ \t]+than|about|around"
+    r"|roughly|nearly|almost|some|over|under))?[ \t\u00a0]+$"
 )
 #: the comparatives of _COMPARED_BY that put the first figure below the second
 _BELOW = regex.compile(
@@ -1044,14 +1086,24 @@ def _comparative_margins(
             # states, the only one of its measure there
             text = margin.document.prose
             s0 = margin.claim.sentence.start if margin.claim.sentence else 0
+            if not _FIGURE_AS_SUBJECT.match(text[s0 : margin.claim.span.start]):
+                continue
+            # "... clocking 9.58 seconds. The time was 0.13 seconds faster than the
+            # 9.69 he ran in Beijing": the figure compared leaves unsaid the unit of
+            # the one the subject points back at
+            pointed = [
+                r
+                for r in earlier
+                if r.claim.equivalent_of is None
+                and _same_measure(r.claim, margin.claim)
+            ]
+            old = _with_elided_unit(pointed[-1:], margin, old)
             before = [
                 r
                 for r in earlier
                 if r.claim.equivalent_of is None and _same_measure(r.claim, old.claim)
             ]
-            if len(before) != 1 or not _FIGURE_AS_SUBJECT.match(
-                text[s0 : margin.claim.span.start]
-            ):
+            if len(before) != 1:
                 continue
             larger = before
         new = larger[-1]
@@ -1093,7 +1145,8 @@ _GAP_QUALIFIER = (
 #: three minutes behind", "timed at 19.68sec, was beaten by 0.26sec", "beat
 #: compatriot Vincent Kipkemoi (2:03:13) by 51 seconds"
 _THEN_BEHIND = regex.compile(
-    rf"^(?P<comma>[ \t\u00a0]*,[ \t\u00a0]+{_GAP_QUALIFIER})$"
+    # (the time's place or race may stand before the comma: "3:53.40 in Lenk, ")
+    rf"^(?P<comma>(?:[ \t\u00a0]+[\w'’-]+){{0,3}}[ \t\u00a0]*,[ \t\u00a0]+{_GAP_QUALIFIER})$"
     r"|^(?:[ \t\u00a0]*,)?[ \t\u00a0]+(?i:was|were)[ \t\u00a0]+(?i:beaten|edged)[ \t\u00a0]+"
     rf"(?i:by)[ \t\u00a0]+{_GAP_QUALIFIER}$"
     rf"|^(?P<bracket>[ \t\u00a0]*\)[ \t\u00a0]+(?i:by)[ \t\u00a0]+{_GAP_QUALIFIER})$"
@@ -1114,9 +1167,10 @@ def _gaps_to_the_winner(
     """(gap, runner-up's time, winner's time) where a race report gives a
     runner-up's time and how far behind the winner it was ("Kenya's Abel Kirui was
     second in 2:06:51, more than three minutes behind"), and the winner's time is
-    the one time near it the report stated before ("set a marathon world record of
-    2:04:26"). Two such times before (a men's and a women's race, an old record
-    beside the new), or a runner-up faster than it, leave the gap unread.
+    the one faster time near it the report stated before ("set a marathon world
+    record of 2:04:26") or names after the gap in the same sentence ("..., who set
+    a new mile world record of 3:43.13"). Two such times (a men's and a women's
+    race, an old record beside the new), or none, leave the gap unread.
     ``seen[:count]``: the claims of the report's earlier sentences."""
     for time, gap in itertools.pairwise(claims):
         t, g = time.claim, gap.claim
@@ -1142,19 +1196,23 @@ def _gaps_to_the_winner(
         seconds, gap_seconds = _seconds(t), _seconds(g)
         if seconds is None or gap_seconds is None or gap_seconds >= seconds:
             continue
+        # the winner's time: stated before, or named after the gap in its own
+        # sentence ("only 0.37 seconds behind El Guerrouj, who set a new mile
+        # world record of 3:43.13")
+        after = [r for r in claims if r.claim.span.start > g.span.end]
         near = [
             r
-            for r in seen[:count]
+            for r in (*seen[:count], *after)
             if r.claim.kind == "quantity"
             and r.claim.unit
             and r.claim.equivalent_of is None
             and dimension(r.claim.unit) == "time"
             and (s := _seconds(r.claim)) is not None
-            and seconds / (1 + RUNNER_UP_SPREAD)
-            <= s
-            <= seconds * (1 + RUNNER_UP_SPREAD)
+            # faster than the runner-up (a third place's slower time is no
+            # winner's), and near it
+            and seconds / (1 + RUNNER_UP_SPREAD) <= s < seconds
         ]
-        if len(near) == 1 and (_seconds(near[0].claim) or 0.0) < seconds:
+        if len(near) == 1:
             yield gap, time, near[0]
 
 
@@ -2308,7 +2366,9 @@ def _delta_to_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a change stated as an amount, the level it led to and a
     percentage: the start is the level less the change."""
     for claims in _sentences(ctx):
-        for pct, delta, new, direction in _delta_to_triples(claims):
+        for pct, delta, new, direction in itertools.chain(
+            _delta_to_triples(claims), _level_then_amount(claims)
+        ):
             d, n = _abs(_stated(delta.claim)), _stated(new.claim)
             if d.low is None or d.high is None or n.low is None or n.high is None:
                 continue
@@ -2535,7 +2595,9 @@ _COMPARED = regex.compile(
     r"|below|fewer|cheaper|dearer|pricier|costlier)(?:[ \t\u00a0]+(?i:than))?"
     # "16.6% more than last season and 1 kg above the record": a list's joiner
     # ends what the percentage is compared with
-    r"(?:[ \t\u00a0]+(?!(?i:and|but|while|whereas)\b)[\w'’-]+){0,5}?[ \t\u00a0]+$"
+    # (the compared figure's noun may carry its time: "above Mittal's first offer
+    # in January of")
+    r"(?:[ \t\u00a0]+(?!(?i:and|but|while|whereas)\b)[\w'’-]+){0,7}?[ \t\u00a0]+$"
 )
 
 
