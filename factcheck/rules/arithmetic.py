@@ -4336,6 +4336,67 @@ def _digit_multiples(
             )
 
 
+#: a multiple that ends its clause, its base the figure stated before: " times as
+#: much", " times more" (then a comma, a full stop or the sentence's end)
+_TIMES_AS_MUCH = regex.compile(
+    r"[ \t\u00a0]+(?i:times)[ \t\u00a0]+(?:(?i:as)[ \t\u00a0]+(?P<as>(?i:much|many|large|big"
+    r"|high|long|expensive|costly))|(?P<more>(?i:more|larger|bigger|higher|greater"
+    r"|costlier)))(?=[ \t\u00a0]*(?:[,.;:)]|$))"
+)
+
+
+def _multiples_as_much(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
+    """(figure, the figure it is a multiple of, the multiple stated, the words, how
+    they were read) for "Maven is costing $671 million, roughly 20 times as much"
+    after "a spacecraft that cost about $73 million": a figure, then a multiple in
+    digits or words that ends its clause, of the figure of its measure stated
+    before it (the nearest in its sentence, else the only one of the nearest
+    sentence before that states one, within ``_EARLIER_SENTENCES``). "N times more" may mean N or N + 1 times as much: either is read."""
+    for claims, earlier in _sentences_after(ctx, _EARLIER_SENTENCES):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for i, (top, multiple) in enumerate(itertools.pairwise(own)):
+            text = top.document.prose
+            m = _TIMES_AS_MUCH.match(text, multiple.claim.span.end)
+            if (
+                m is None
+                or multiple.claim.kind != "count"
+                or multiple.claim.noun is not None
+                or multiple.claim.low is None
+                or multiple.claim.high is None
+                or top.claim.kind not in ("money", "count", "quantity")
+                or _THEN_A_MULTIPLE.fullmatch(
+                    text, top.claim.span.end, multiple.claim.span.start
+                )
+                is None
+            ):
+                continue
+            bases = [r for r in own[:i] if _same_measure(r.claim, top.claim)][-1:]
+            if not bases:
+                # the nearest sentence before that states a figure of the measure
+                prior = [
+                    r
+                    for r in earlier
+                    if _same_measure(r.claim, top.claim)
+                    and r.claim.equivalent_of is None
+                ]
+                last = prior[-1].claim.sentence if prior else None
+                bases = [r for r in prior if r.claim.sentence == last]
+            if len(bases) != 1:
+                continue  # none, or several in the sentence before: say nothing
+            stated = multiple.claim.interval
+            if m.group("more") is not None:
+                stated = Interval(stated.low, multiple.claim.high + 1.0, stated.unit)
+            yield (
+                top,
+                bases[0],
+                stated,
+                f"{multiple.claim.text}{m.group()}",
+                "a multiple that ends its clause, of the figure stated before",
+            )
+
+
 def _word_multiples(
     ctx: AuditContext,
 ) -> Iterator[tuple[ClaimRef, ClaimRef, Interval, str, str]]:
@@ -4946,6 +5007,7 @@ def _word_multiple_findings(ctx: AuditContext) -> Iterator[Finding]:
     for top, base, stated, phrase, why in itertools.chain(
         _word_multiples(ctx),
         _digit_multiples(ctx),
+        _multiples_as_much(ctx),
         _verb_multiples(ctx),
         _per_item_multiples(ctx),
         _per_year_of_a_term(ctx),
