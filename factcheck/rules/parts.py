@@ -700,6 +700,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
         )
     yield from _parts_above_their_whole(ctx)
     yield from _parts_summing_above_their_whole(ctx)
+    yield from _parts_of_them_above_the_whole(ctx)
     yield from _parts_above_a_running_total(ctx, read_totals)
     yield from _parts_above_the_total_before(ctx)
     yield from _included_parts_above_the_whole(ctx)
@@ -1108,6 +1109,65 @@ def _parts_summing_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
             said="above the whole {whole} they are parts of",
             why=f"'Of {whole.claim.text}, ...': parts of a named whole",
         )
+
+
+#: between a whole and the first of its parts set after it with "of them": ",
+#: ", " from the area so far, "
+_THEN_OF_THEM = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,10}[ \t\u00a0]*,[ \t\u00a0]+"
+    r"(?:(?i:about|around|roughly|some|nearly|almost|at[ \t]+least|more[ \t]+than)"
+    r"[ \t\u00a0]+)?$"
+)
+
+
+#: between two parts of such a list: " of them to hospitals in Kerman and ", ", "
+_NEXT_OF_THEM = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,8}[ \t\u00a0]*(?:,[ \t\u00a0]+(?:(?i:and)[ \t\u00a0]+)?"
+    r"|[ \t\u00a0]+(?i:and)[ \t\u00a0]+)"
+    r"(?:(?i:about|around|roughly|some|nearly|almost|another|a[ \t]+further)[ \t\u00a0]+)?$"
+)
+
+
+def _parts_of_them_above_the_whole(ctx: AuditContext) -> Iterator[Finding]:
+    """ "12,000 injured people had been evacuated, 8,000 of them to hospitals in
+    Kerman and 6,500 to Tehran": parts listed after a whole, the first marked "of
+    them", need not list all of it but cannot add up to more. A later item that
+    counts another noun ("..., and 6,500 homes were destroyed") ends the list; a
+    first part above the whole says "them" is another group ("12,000 people left
+    40 villages, 8,000 of them ..."), and nothing is read."""
+    for claims in _sentences(ctx):
+        own = [r for r in claims if r.claim.equivalent_of is None]
+        for i in range(len(own) - 2):
+            whole, first = own[i], own[i + 1]
+            text = first.document.prose
+            if (
+                whole.claim.kind != "count"
+                or first.claim.kind != "count"
+                or not _OF_IT.match(text, first.claim.span.end)
+                or not _THEN_OF_THEM.match(_between(whole, first))
+            ):
+                continue
+            if first.claim.value > whole.claim.value:
+                continue  # a first part above the whole: "them" is another group
+            parts = [first]
+            for item in own[i + 2 :]:
+                c = item.claim
+                if (
+                    c.kind != "count"
+                    or c.unit is not None
+                    or c.noun not in (None, whole.claim.noun)
+                    or not _NEXT_OF_THEM.match(_between(parts[-1], item))
+                ):
+                    break
+                parts.append(item)
+            yield from _above_the_whole(
+                ctx,
+                whole,
+                parts,
+                [_stated(p.claim) for p in parts],
+                said="above the whole {whole} they are parts of",
+                why="a whole, then parts of it listed after it ('N of them ...')",
+            )
 
 
 def _above_the_whole(
