@@ -48,6 +48,25 @@ class Peg:
         )
 
 
+#: the euro's legacy currencies: denominations of the euro at the rates the Council
+#: of the EU fixed irrevocably (Regulation 2866/98; Greece's in Regulation
+#: 1478/2000), as (code, units per euro, the day fixed, name). "500 million marks"
+#: in 2000 is checkable, one in 1997 is not (before the fixing the mark floated).
+_LEGACY: tuple[tuple[str, float, dt.date, str], ...] = (
+    ("DEM", 1.95583, dt.date(1999, 1, 1), "Deutsche Mark"),
+    ("FRF", 6.55957, dt.date(1999, 1, 1), "French franc"),
+    ("ITL", 1936.27, dt.date(1999, 1, 1), "Italian lira"),
+    ("ESP", 166.386, dt.date(1999, 1, 1), "Spanish peseta"),
+    ("NLG", 2.20371, dt.date(1999, 1, 1), "Dutch guilder"),
+    ("BEF", 40.3399, dt.date(1999, 1, 1), "Belgian franc"),
+    ("LUF", 40.3399, dt.date(1999, 1, 1), "Luxembourg franc"),
+    ("ATS", 13.7603, dt.date(1999, 1, 1), "Austrian schilling"),
+    ("PTE", 200.482, dt.date(1999, 1, 1), "Portuguese escudo"),
+    ("FIM", 5.94573, dt.date(1999, 1, 1), "Finnish markka"),
+    ("IEP", 0.787564, dt.date(1999, 1, 1), "Irish pound"),
+    ("GRD", 340.75, dt.date(2001, 1, 1), "Greek drachma"),
+)
+
 #: hard pegs of currencies the ECB reference rates do not include
 PEGS: Mapping[str, Peg] = {
     "SAR": Peg(
@@ -109,82 +128,16 @@ PEGS: Mapping[str, Peg] = {
         rate=1.0,
         since=dt.date(1904, 6, 28),
         authority="Panama's monetary law (par with the dollar)",
-    ),  # the euro's legacy currencies, denominations of the euro at the rates the
-    # Council of the EU fixed irrevocably (Regulation 2866/98; Greece's in
-    # Regulation 1478/2000): "500 million marks" in 2000 is checkable, one in 1997
-    # is not (before the fixing the mark floated)
-    "DEM": Peg(
-        anchor="EUR",
-        rate=1.95583,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Deutsche Mark's fixed euro rate)",
     ),
-    "FRF": Peg(
-        anchor="EUR",
-        rate=6.55957,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the French franc's fixed euro rate)",
-    ),
-    "ITL": Peg(
-        anchor="EUR",
-        rate=1936.27,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Italian lira's fixed euro rate)",
-    ),
-    "ESP": Peg(
-        anchor="EUR",
-        rate=166.386,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Spanish peseta's fixed euro rate)",
-    ),
-    "NLG": Peg(
-        anchor="EUR",
-        rate=2.20371,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Dutch guilder's fixed euro rate)",
-    ),
-    "BEF": Peg(
-        anchor="EUR",
-        rate=40.3399,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Belgian franc's fixed euro rate)",
-    ),
-    "LUF": Peg(
-        anchor="EUR",
-        rate=40.3399,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Luxembourg franc's fixed euro rate)",
-    ),
-    "ATS": Peg(
-        anchor="EUR",
-        rate=13.7603,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Austrian schilling's fixed euro rate)",
-    ),
-    "PTE": Peg(
-        anchor="EUR",
-        rate=200.482,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Portuguese escudo's fixed euro rate)",
-    ),
-    "FIM": Peg(
-        anchor="EUR",
-        rate=5.94573,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Finnish markka's fixed euro rate)",
-    ),
-    "IEP": Peg(
-        anchor="EUR",
-        rate=0.787564,
-        since=dt.date(1999, 1, 1),
-        authority="the Council of the EU (the Irish pound's fixed euro rate)",
-    ),
-    "GRD": Peg(
-        anchor="EUR",
-        rate=340.75,
-        since=dt.date(2001, 1, 1),
-        authority="the Council of the EU (the Greek drachma's fixed euro rate)",
-    ),
+    **{
+        code: Peg(
+            anchor="EUR",
+            rate=rate,
+            since=since,
+            authority=f"the Council of the EU (the {name}'s fixed euro rate)",
+        )
+        for code, rate, since, name in _LEGACY
+    },
 }
 
 

@@ -874,8 +874,9 @@ _THEN_ITS_AMOUNT = regex.compile(
     r"|decrease))[ \t\u00a0]+(?i:of)|(?P<word>(?i:up|down|off)))[ \t\u00a0]+"
     r"(?:(?i:about|around|roughly|nearly|almost|some|just|over|more[ \t]+than)[ \t\u00a0]+)?$"
 )
-_FALLING_NOUNS = frozenset(
-    ["loss", "drop", "fall", "decline", "slide", "plunge", "decrease"]
+#: the words of such an amount that make it a fall
+_FALLING_AMOUNT = frozenset(
+    ["loss", "drop", "fall", "decline", "slide", "plunge", "decrease", "down", "off"]
 )
 
 
@@ -901,7 +902,7 @@ def _level_then_amount(
         ):
             continue
         word = (m.group("noun") or m.group("word") or "").lower()
-        direction = -1 if word in _FALLING_NOUNS or word in ("down", "off") else 1
+        direction = -1 if word in _FALLING_AMOUNT else 1
         yield pct, delta, new, direction
 
 

@@ -1111,8 +1111,8 @@ def _parts_summing_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
         )
 
 
-#: between a whole and the first of its parts set after it with "of them": ",
-#: ", " from the area so far, "
+#: between a whole and the first of its parts, set off after it: " injured people
+#: had been evacuated from the area so far, "
 _THEN_OF_THEM = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,10}[ \t\u00a0]*,[ \t\u00a0]+"
     r"(?:(?i:about|around|roughly|some|nearly|almost|at[ \t]+least|more[ \t]+than)"
