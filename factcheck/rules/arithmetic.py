@@ -4726,8 +4726,8 @@ _GIVE_TOTAL = regex.compile(
     r"(?:(?i:total|combined)[ \t\u00a0]+)?(?i:capacity|total|output)[ \t\u00a0]+"
     rf"(?i:of)[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
-#: right after a total: " in all", " in total", " altogether"
-_IN_ALL = regex.compile(
+#: right after a total of items: " in all", " in total", " altogether"
+_ITEMS_IN_ALL = regex.compile(
     r"[ \t\u00a0]+(?i:in[ \t\u00a0]+all|in[ \t\u00a0]+total|altogether)\b"
 )
 
@@ -4760,7 +4760,7 @@ def _per_item_multiples(
                 _ITEMS_OF.match(_between(a, b))
                 and _EACH_THEN_ALL.match(_between(b, c))
                 and (
-                    _IN_ALL.match(c.document.prose, c.claim.span.end)
+                    _ITEMS_IN_ALL.match(c.document.prose, c.claim.span.end)
                     or not _between(b, c).rstrip().lower().endswith("or")
                 )
             ):
