@@ -28,8 +28,8 @@ from factcheck.align.phrases import (
     SUBORDINATE_CLAUSE,
     holder_key,
 )
-from factcheck.errors import UnitError
 from factcheck.extractor.counts import RATIO_JOINER
+from factcheck.extractor.durations import SECONDS
 from factcheck.extractor.lexicon import UNITS_WORDS
 from factcheck.extractor.numbers import precision_of_value
 from factcheck.extractor.units import TEMPERATURES, TIME_UNITS
@@ -1163,7 +1163,7 @@ _BEAT_BEFORE = regex.compile(
 
 
 def _gaps_to_the_winner(
-    claims: Sequence[ClaimRef], seen: Sequence[ClaimRef], count: int
+    claims: Sequence[ClaimRef], seen: Sequence[ClaimRef]
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(gap, runner-up's time, winner's time) where a race report gives a
     runner-up's time and how far behind the winner it was ("Kenya's Abel Kirui was
@@ -1172,14 +1172,11 @@ def _gaps_to_the_winner(
     record of 2:04:26") or names after the gap in the same sentence ("..., who set
     a new mile world record of 3:43.13"). Two such times (a men's and a women's
     race, an old record beside the new), or none, leave the gap unread.
-    ``seen[:count]``: the claims of the report's earlier sentences."""
+    ``seen``: the claims of the report's earlier sentences."""
     for time, gap in itertools.pairwise(claims):
         t, g = time.claim, gap.claim
         if not (
             t.kind == g.kind == "quantity"
-            and t.unit
-            and g.unit
-            and dimension(t.unit) == dimension(g.unit) == "time"
             and t.sentence is not None
             and t.equivalent_of is None
         ):
@@ -1203,11 +1200,9 @@ def _gaps_to_the_winner(
         after = [r for r in claims if r.claim.span.start > g.span.end]
         near = [
             r
-            for r in (*seen[:count], *after)
+            for r in (*seen, *after)
             if r.claim.kind == "quantity"
-            and r.claim.unit
             and r.claim.equivalent_of is None
-            and dimension(r.claim.unit) == "time"
             and (s := _seconds(r.claim)) is not None
             # faster than the runner-up (a third place's slower time is no
             # winner's), and near it
@@ -1218,11 +1213,10 @@ def _gaps_to_the_winner(
 
 
 def _seconds(claim: Claim) -> float | None:
-    """A time's value in seconds, or None if its unit is no time."""
-    try:
-        return float(convert_quantity(claim.value, claim.unit or "", "second"))
-    except (UnitError, ValueError):
-        return None
+    """A race's time or gap in seconds (its unit a second, minute, hour, day or
+    week), else None."""
+    factor = SECONDS.get(claim.unit or "")
+    return None if factor is None else claim.value * factor
 
 
 def _gap_of_the_two_before(
@@ -2197,7 +2191,8 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 "one sentence states a record, the one it beat and by how much",
             ),
             (
-                _gaps_to_the_winner(claims, seen, len(seen)),
+                # read before the sentence's own claims join ``seen`` below
+                _gaps_to_the_winner(claims, seen),
                 "gap",
                 "a runner-up's time and its gap behind the one time near it the "
                 "report stated before, the winner's",
