@@ -946,7 +946,11 @@ def _quarter_by_months_and_number(ta: str, tb: str) -> tuple[str, str] | None:
     return None
 
 
-def _time_relation(fa: Frame, fb: Frame) -> str:
+def _time_relation(fa: Frame, fb: Frame, *, one_moment: bool = True) -> str:
+    """How two frames' times relate: "same", "compatible", "different" or
+    "unknown". ``one_moment``: the two reports were published close enough to
+    retell one announcement (a window counted from each report's date, "over the
+    next three years", is one window only then)."""
     if fa.window and fb.window and fa.window != fb.window:
         return "different"
     if (
@@ -960,10 +964,12 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
         return "different"
     ta, tb = fa.time, fb.time
     if (fa.window or fb.window) and (
-        _short_window_against_period(fa, fb) or _short_window_against_period(fb, fa)
+        _window_against_period(fa, fb) or _window_against_period(fb, fa)
     ):
         # "sales had risen 11% in the first five weeks" and "up 10.4% for the 2023
-        # financial year": a few weeks counted are no year's figure
+        # financial year": a few weeks counted are no year's figure; "losses of $15
+        # billion over the past two years" and "lost $2.7 billion in 2007": nor are
+        # several years
         return "different"
     if ta and tb:
         numbered = _quarter_by_months_and_number(ta, tb)
@@ -978,26 +984,39 @@ def _time_relation(fa: Frame, fb: Frame) -> str:
         if _one_whole_year(ta, tb):
             return "compatible"
         return "different"
-    if fa.window and fa.window == fb.window:
+    if (
+        fa.window
+        and fa.window == fb.window
+        and (one_moment or not fa.window.endswith("year"))
+    ):
+        # "in its first 24 hours" counts from the event, in every report; "over the
+        # next three years" from each report's own date, so two reports years apart
+        # may state two periods
         return "same"
     return "unknown"
 
 
 #: a time that is a long period: a year, a fiscal year, a quarter or a half
 _LONG_PERIOD = regex.compile(r"(?:\d{4}|\?)(?:-[QH]\d\w*|-FY)?|FY\d{4}")
-#: windows shorter than a quarter: hours, days, weeks, a month or two
-_SHORT_WINDOW = regex.compile(r"\S+ (?:minute|hour|day|week)|(?:1|2|one|two) month")
+#: windows shorter than a quarter (hours, days, weeks, a month or two) or longer
+#: than a year (several years, a decade)
+_OTHER_WINDOW = regex.compile(
+    r"\S+ (?:minute|hour|day|week)|(?:1|2|one|two) month|(?:[2-9]|\d\d+) year"
+)
 
 
-def _short_window_against_period(fa: Frame, fb: Frame) -> bool:
-    """Whether ``fa`` is counted over a short elapsed window ("in the first five
-    weeks") and ``fb``, with none, is dated to a year, a quarter or a half."""
+def _window_against_period(fa: Frame, fb: Frame) -> bool:
+    """Whether ``fa`` is counted over an elapsed window shorter than a quarter ("in
+    the first five weeks") or longer than a year ("over the past two years") and
+    ``fb``, with none, is dated to another year, quarter or half."""
     return (
         fa.window is not None
-        and _SHORT_WINDOW.fullmatch(fa.window) is not None
+        and _OTHER_WINDOW.fullmatch(fa.window) is not None
         and fb.window is None
         and fb.time is not None
         and _LONG_PERIOD.fullmatch(fb.time) is not None
+        # "$10 billion over the next five years, to 2030" and "$10 billion by 2030"
+        and not (fa.window.endswith("year") and fa.time == fb.time)
     )
 
 
@@ -1163,7 +1182,9 @@ def decide(
         # "a fee of £100 million ($131m) plus £5m in add-ons": two figures of one
         # sentence (or their stated equivalents) are two facts
         return Veto(reason="listed side by side in one sentence")
-    time = _time_relation(fa, fb)
+    time = _time_relation(
+        fa, fb, one_moment=_one_moment(a.document.published, b.document.published)
+    )
     series = (
         not same_doc
         and _running_apart(a, b)
@@ -1550,17 +1571,17 @@ def _nearly_agree(ca: Claim, cb: Claim) -> bool:
     return larger > 0 and abs(ca.value - cb.value) <= T.STORY_FIGURE_NEAR * larger
 
 
-#: a time of a month or a day ("2001-09", "2001-09-17"), not a year or a quarter
-_MONTH_OR_DAY = regex.compile(r"\d{4}-\d\d(?:-\d\d)?$")
-
-
 def _past_year_against_present(a: ClaimRef, b: ClaimRef) -> bool:
-    """One figure dated to a year before both reports' publication years, the other
-    undated, both levels, and not a flow over a period: a stock (a valuation, a price, a stake)
-    stated for a past year is that year's, while the undated one is the report's
-    present. (A year's revenue reported the next year is a flow, and undated figures
-    of results are the year's.) Two changes likewise, where the dated one is of a
-    month or a day more than a year before both reports."""
+    """One figure dated to a past year, the other undated: the dated one is that
+    year's, the undated one the reports' present.
+
+    Any figure dated ``RECALLED_YEARS`` or more before both reports' publication is
+    recalled history ("swept to power in 2002 with 62% of the vote" in a 2007
+    report; "the most since September 2001, when the index fell 684.81 points").
+    A level of a stock (a valuation, a price, a stake) dated the year before is that
+    year's too; a flow is not (a year's revenue is reported the next year, and
+    undated figures of results are the year's), nor a change ("rose 2.9% last
+    year")."""
     from factcheck.align.lexicon import lexicon  # noqa: PLC0415
 
     fa, fb = a.claim.frame or Frame(), b.claim.frame or Frame()
@@ -1575,15 +1596,12 @@ def _past_year_against_present(a: ClaimRef, b: ClaimRef) -> bool:
         or not dated[:4].isdigit()
     ):
         return False
-    if fa.role == fb.role == "change" and _MONTH_OR_DAY.match(dated):
-        # "the most since September 2001, when the index fell 684.81 points": a move
-        # of a month or day over a year before both reports is recalled, not the
-        # reports' own ("rose 2.9% last year" stays open: a year's change is
-        # reported the year after)
-        return int(dated[:4]) < min(pa.year, pb.year) - 1
+    year, present = int(dated[:4]), min(pa.year, pb.year)
+    if year <= present - T.RECALLED_YEARS:
+        return True
     if fa.role != "level" or attribute in lexicon().period:
         return False
-    return int(dated[:4]) < min(pa.year, pb.year)
+    return year < present
 
 
 def digit_slip(ca: Claim, cb: Claim) -> str | None:

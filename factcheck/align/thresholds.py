@@ -147,6 +147,12 @@ RELEASE_CYCLE_DAYS = 7
 #: together (weeks apart, an archive's unrelated stories print the same "2.2
 #: trillion won" by chance).
 ONE_MOMENT_DAYS = 7
+#: A figure dated to a year at least this many years before both reports'
+#: publication is recalled history ("swept to power in 2002 with 62% of the vote" in
+#: a 2007 report), whatever its role; an undated figure of the reports is their
+#: present. (One year back is a year's result reported the year after: "revenue of
+#: $5bn in 2023" in a 2024 report may be its undated "revenue of $5bn".)
+RECALLED_YEARS = 2
 SEPARATE_CYCLES = -1.0
 #: A decision at or above this is confident: it may give an error or a warning.
 CONFIDENT = 3.0

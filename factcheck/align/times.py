@@ -128,6 +128,14 @@ _ENDED_BEFORE = regex.compile(
     r"|ten|eleven|(?!12\b)\d{1,2})\s+months|year|months)\s+(?:ended|ending|to|through)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
+#: a year named by the month it ends, with no day: "revenue of €77.3bn in the year
+#: to September", "for the year ending March 2024": a (fiscal) year, not that month
+_YEAR_TO_MONTH = regex.compile(
+    r"\b(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to|through)\s+"
+    r"(?:(?i:the\s+)?end\s+of\s+)?(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)(?!\s+\d{1,2}\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+    regex.IGNORECASE,
+)
 #: marks a quarter named by its months ("the March quarter"), not by its number
 BY_MONTHS = "m"
 _QUARTER = regex.compile(
@@ -196,7 +204,12 @@ _WINDOW = regex.compile(
     r"(?P<u2>minute|hour|day|week|month)s?\s+(?:had\s+)?(?:passed|after|since|of\s+(?:the\s+)?(?:launch|opening|sales))"
     # "in its first week": one unit, its number left unsaid
     r"|\b(?:in|within|during|over)\s+(?:the|its|their)\s+(?:first|opening)\s+"
-    r"(?P<u3>hour|day|week|month)\b",
+    r"(?P<u3>hour|day|week|month)\b"
+    # a sum over several years: "losses of about $15 billion over the past two years",
+    # "will invest $10 billion over five years", "in the past decade"
+    r"|\b(?:(?:over|in|during|across|within)\s+the\s+(?:past|last|previous|next|coming)"
+    r"|over)\s+(?:(?P<n4>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
+    r"(?P<u4>year)s|(?P<decade>decade))\b",
     regex.IGNORECASE,
 )
 #: a part of a year set against a year: "the 134 reported in the same period of
@@ -276,8 +289,10 @@ def read_time(
             best = (gap, m)
     if best is not None:
         m = best[1]
-        n = (m.group("n") or m.group("n2") or "1").replace(",", "")
-        unit = m.group("u") or m.group("u2") or m.group("u3")
+        n = (m.group("n") or m.group("n2") or m.group("n4") or "1").replace(",", "")
+        unit = m.group("u") or m.group("u2") or m.group("u3") or m.group("u4")
+        if m.group("decade"):
+            n, unit = "10", "year"
         window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
     elif _part_of_year_after(text, spans, claim, end):
         window = PART_OF_YEAR
@@ -575,6 +590,10 @@ def _time_in(
             return f"FY{span.group('start')[:2] + end if len(end) == 2 else end}"
     if year is None and _FULL_YEAR.search(text, lo, hi) is not None:
         return FULL_YEAR
+    ym = _YEAR_TO_MONTH.search(text, lo, hi)
+    if ym is not None:
+        y = ym.group("y") or year
+        return f"FY{y}" if y else FULL_YEAR
     for dm in _DAY_MONTH.finditer(text, lo, hi):
         month = MONTH_NUMBER.get((dm.group("m1") or dm.group("m2")).lower().rstrip("."))
         if (
