@@ -610,7 +610,12 @@ def _holder_relation(
                     "different",
                     f"a product and its variant: {fa.holder} / {fb.holder}",
                 )
-            if _NARROWED.search(larger.holder or ""):
+            if _NARROWED.search(larger.holder or "") and not (
+                # "ODM's Raila Odinga" and "Odinga's": a party's person in full,
+                # no part of the party
+                _OWNER_THEN_FULL_NAME.fullmatch(larger.holder or "")
+                and _one_person(fa, fb)
+            ):
                 # "Marfal's robotics unit" and Marfal, "Ohio's transport budget"
                 # and Ohio's: a part and its whole, never one fact
                 return "different", f"a part and its whole: {fa.holder} / {fb.holder}"
@@ -695,6 +700,8 @@ _JOINT = regex.compile(r"\s(?:and|&)\s")
 #: a holder narrowed to its part: after its owner's possessive ("Marfal's robotics
 #: unit", "Ohio's transport budget"), to one partner ("Japan with China": a trade
 #: balance), to one place ("the Conservatives in Quebec")
+#: an owner, then a given name and a surname: "ODM's Raila Odinga"
+_OWNER_THEN_FULL_NAME = regex.compile(r"\S+['’]s\s+\p{Lu}\w+\s+\p{Lu}\w+")
 _NARROWED = regex.compile(r"['’]s\s+\w|\s(?:with|in)\s")
 
 
@@ -789,13 +796,15 @@ def _as_inflation(claim: Claim) -> Frame:
     inflation rate it is: "food prices were up 16.4% on the year" and "food
     inflation reached 14.6 per cent" state one rate, one as prices' change, one as
     inflation's level. (Prices of no named class, "prices rose 129%", may be any
-    good's, not the story's inflation.)"""
+    good's, not the story's inflation; a change after the price it reached, "$95 a
+    share, about 25% above the closing price", is that price's premium.)"""
     frame = claim.frame or Frame()
     if (
         claim.kind == "percent"
         and frame.attribute == "price"
         and frame.role == "change"
         and frame.holder_key
+        and frame.level is None
     ):
         return attrs.evolve(frame, attribute="inflation", role="level")
     return frame

@@ -99,8 +99,24 @@ OF_WHOLE = regex.compile(
     r"\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
     r"(?:(?:about|around|roughly|some|nearly|almost|just\s+over|over|more\s+than)\s+)?"
 )
-#: "than" after "more"/"less" after a figure: the figure is a difference
-_THAN_AFTER = regex.compile(r"\s+than\b")
+#: the words after an amount or a count that make it a difference only with "than"
+#: after them ("$100 more than last year's", "25,000 more votes than"); after a
+#: percentage they make one on their own ("about 60% bigger")
+_COMPARATIVES = frozenset(
+    {
+        "more",
+        "less",
+        "fewer",
+        "above",
+        "below",
+        "bigger",
+        "larger",
+        "smaller",
+        "greater",
+    }
+)
+#: "than" after a comparative, perhaps past the noun counted ("more votes than")
+_THAN_AFTER = regex.compile(r"(?:\s+[^\W\d]+){0,2}?\s+than\b")
 _QUALIFIER_THAN = regex.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
     regex.IGNORECASE,
@@ -1962,9 +1978,10 @@ class FrameReader(HolderReader):
         m = lex.change_after.match(near_right.lstrip())
         if m is not None and not (
             (
-                m.group().lower() in {"more", "less", "fewer", "above", "below"}
+                m.group().lower() in _COMPARATIVES
                 and claim.kind != "percent"
-                # "$100 more than last year's $1,099": a difference
+                # "$100 more than last year's $1,099", "25,000 more votes than the
+                # figure his team recorded": a difference
                 and not _THAN_AFTER.match(near_right.lstrip(), m.end())
                 # "$36 above Friday's close of $172.61": an amount's premium (a
                 # height "2,000 metres above sea level" is a level)
@@ -2136,6 +2153,20 @@ class FrameReader(HolderReader):
                 # the holder's name, an index, says no basis of its figures
             if claim.kind == "percent" and word in _ANNUAL_RATE:
                 continue  # "inflation of 4.5% a year": the rate's period
+            if claim.kind == "percent" and (
+                (
+                    m.end() <= claim.span.start
+                    and self._unit_of_another(m.start(), claim)
+                )
+                or (
+                    m.start() >= claim.span.end
+                    and _BASE_COMPARED.match(self.text, claim.span.end, m.start())
+                )
+            ):
+                # "the deal at $95 per share represents a 45% premium": the price's
+                # unit; "$95 a share, about 25% above the closing price": the price
+                # it is compared with; neither is the percentage's basis
+                continue
             basis = self.lex.basis_of[word]
             if basis == "suspected" and not _TALLIED_NOUN.match(self.text, m.end()):
                 continue  # "Police suspected arson": no tally's noun after it
@@ -2153,6 +2184,17 @@ class FrameReader(HolderReader):
             found = self._noted_basis(s1)
         return found
 
+    def _unit_of_another(self, at: int, claim: Claim) -> bool:
+        """Whether a basis word at ``at`` stands right after another claim's
+        figure, as its unit ("$95 per share")."""
+        i = bisect.bisect_right(self.spans, (at, at)) - 1
+        if i < 0:
+            return False
+        s, e = self.spans[i]
+        return (s, e) != (claim.span.start, claim.span.end) and not self.text[
+            e:at
+        ].strip()
+
     def _noted_basis(self, s1: int) -> str | None:
         """The basis a figureless sentence right after states for the rates before
         it: "Sales rose 36 percent ... Both growth rates are at constant exchange
@@ -2167,6 +2209,14 @@ class FrameReader(HolderReader):
         return None
 
     # -- time ---------------------------------------------------------------------
+
+
+#: after a percentage, the price it is measured against: " above Activision's ", "
+#: premium to the "; a basis named after it is that price's
+_BASE_COMPARED = regex.compile(
+    r"[ \t\u00a0]+(?:(?i:premium|discount)[ \t\u00a0]+(?i:to|over|on)|(?i:above|over"
+    r"|below|under|than))\b(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+$"
+)
 
 
 #: a state that held until the news changed it, in the past perfect: "The bank had

@@ -1024,7 +1024,43 @@ class HolderReader:
             # antecedent happened, not the antecedent
             toks = [t for t in toks if t.end <= dated.start()]
         np = _noun_phrase_before(toks, self.words, self.lex)
+        named = self._named_before_apposition(toks, np)
+        if named:
+            # "Infosys, India's second-largest outsourcing group, which employs":
+            # the clause hangs on a description of the name before it
+            np = named
         return _holder_from(np, "a relative clause's antecedent", self.lex)
+
+    def _named_before_apposition(
+        self, toks: list[_Token], np: list[_Token]
+    ) -> list[_Token]:
+        """The name an unnamed noun phrase describes in apposition ("Infosys,
+        India's second-largest outsourcing group"): names right before a comma that
+        opens the phrase, no verb between; empty if there are none."""
+        lex = self.lex
+        if not np:
+            return []
+        comma = self.text.rfind(",", toks[0].start, np[-1].start)
+        if comma < 0:
+            return []
+        before = [t for t in toks if t.end <= comma]
+        described = [t for t in toks if t.start > comma and t.end <= np[-1].end]
+        if (
+            not before
+            or self.text[before[-1].end : comma].strip()
+            or any(
+                t.low in lex.verbs
+                or _looks_like_verb(t.text)
+                # "India's second-largest outsourcing group": an owner names no one
+                or (
+                    _is_name_token(t.text, self.words, lex)
+                    and not t.text.endswith(("'s", "’s"))
+                )
+                for t in described
+            )
+        ):
+            return []
+        return _noun_phrase_before(before, self.words, lex, names_only=True)
 
     def _subject_at(self, begin: int, stop: int) -> _Holder | None:
         """The noun phrase opening ``text[begin:stop]``, skipping an opening adverbial

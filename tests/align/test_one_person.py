@@ -29,6 +29,13 @@ def _frame(holder: str) -> Frame:
         ("Andres Manuel Lopez Obrador", "Mr Obrador", "partial"),
         # another surname is another person
         ("Bola Ahmed Tinubu", "Mr Abubakar", "different"),
+        # a person named with the party or company that fields them
+        ("ODM's Raila Odinga", "Odinga's", "same"),
+        ("Labour's Keir Starmer", "Mr Starmer", "same"),
+        ("ODM's Raila Odinga", "ODM", "different"),
+        ("Marfal's robotics unit", "Marfal", "different"),
+        # an owner and one name is a part of the owner, not a person
+        ("Genesis's Kia", "Kia", "different"),
     ],
 )
 def test_one_person_named_in_full_and_by_surname(a: str, b: str, relation: str) -> None:
