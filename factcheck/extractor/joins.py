@@ -99,6 +99,15 @@ _EQUIVALENT_JOINER: Final = regex.compile(
     regex.VERBOSE,
 )
 
+#: after an amount, what it is, then its restatement in brackets: "Nakheel's $3.52bn
+#: sukuk (Dh12.93bn)", "a $26 billion debt pile (about Dh95.5bn)" (amounts only: a
+#: measure's unit may stand there, "1.5m km (932,000 miles)"; not a price's unit,
+#: "$2,400 an ounce (£1,900 a kilo)", which :data:`_PER_UNIT_BRACKET` reads)
+_NOUN_THEN_BRACKET: Final = regex.compile(
+    r"(?:[ \t\u00a0]+(?!(?:a|an|per|each)\b)[a-z][a-z-]+){1,2}[ \t\u00a0]*[(][ \t\u00a0]*"
+    r"(?:(?i:roughly|about|approximately|around|some|nearly|almost|or)[ \t\u00a0]+)?"
+)
+
 
 def join_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Join the mentions that state one claim together, in order."""
@@ -448,6 +457,7 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
             return False
     elif (
         _EQUIVALENT_JOINER.fullmatch(gap) is None
+        and not (a.kind == "money" and _NOUN_THEN_BRACKET.fullmatch(gap) is not None)
         # "6.2bn reais ($2.1bn; £1.4bn)": a second restatement in the bracket of
         # the first
         and not _second_in_bracket(text, a, b, gap)
@@ -516,7 +526,8 @@ def _second_in_bracket(text: str, a: Mention, b: Mention, gap: str) -> bool:
 #: amount is of: "€222 million, about $263 million", "617.1 millimetres of rain,
 #: about 20 inches"
 _COMMA_OR_DASH_AFTER_NOUN: Final = regex.compile(
-    r"(?:[ \t\u00a0]+(?:of|in)[ \t\u00a0]+[a-z]+)?(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*"
+    # "$170,000 in prize money, about 140,000 euros": what it is, in a word or two
+    r"(?:[ \t\u00a0]+(?:of|in)(?:[ \t\u00a0]+[a-z]+){1,2})?(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*"
 )
 #: a rate after a figure (and its bracket): " per year", " ($63.3 billion) per
 #: year", " a pound"

@@ -56,7 +56,12 @@ from factcheck.extractor.qualifiers import (
     qualifier_before,
     qualifier_key,
 )
-from factcheck.extractor.units import MULTIPLE_UNITS, TEMPERATURES, TIME_UNITS
+from factcheck.extractor.units import (
+    MULTIPLE_UNITS,
+    SYMBOL_UNITS,
+    TEMPERATURES,
+    TIME_UNITS,
+)
 from factcheck.model import Kind
 
 # -- right of the number --------------------------------------------------------------
@@ -710,11 +715,30 @@ def _glued_scale_without_currency(
             if letter in ("b", "B", "T") and _next_is_money_or_plural(text, after)
             else None
         )
-    if _next_is_money_or_plural(text, after) or _PEOPLE_OF.search(
-        text, max(0, start - 30), start
+    if (
+        _next_is_money_or_plural(text, after)
+        or _next_is_unit_symbol(text, after)
+        or _PEOPLE_OF.search(text, max(0, start - 30), start)
     ):
         return factor
     return None
+
+
+#: unit symbols that are also English words or a lone letter, never read as the
+#: unit of a scaled number after them ("5m in 2023", "2m t" is no tonnage)
+_SYMBOLS_AS_WORDS: Final = frozenset(
+    ["in", "m", "t", "g", "l", "min", "ms", "rad", "sec"]
+)
+
+
+def _next_is_unit_symbol(text: str, pos: int) -> bool:
+    """Whether a unit's symbol follows a glued "m": "1.5m km", "20m kg" are millions
+    of that unit (no length is measured in metres of kilometres)."""
+    w = words_after(text, pos)
+    if w is None or text[pos : pos + 1] not in (" ", "\u00a0"):
+        return False
+    word = w.group("w1").rstrip(".,;:'’)")
+    return word in SYMBOL_UNITS and word not in _SYMBOLS_AS_WORDS
 
 
 #: a body of people right before a number: "an active population of 22.8m"

@@ -934,6 +934,23 @@ def test_a_figure_what_it_is_for_then_its_restatement(
 @pytest.mark.parametrize(
     ("text", "restated"),
     [
+        ("It includes Nakheel's $3.52bn sukuk (Dh12.93bn) due on Monday.", True),
+        ("The group restructured a $26 billion debt pile (about Dh95.5bn).", True),
+        (
+            "It includes Nakheel's $3.52bn sukuk (and Dh12.93bn of loans) due on Monday.",
+            False,
+        ),
+        ("It includes Nakheel's $3.52bn sukuk, Dh12.93bn of loans and more.", False),
+    ],
+)
+def test_a_figure_what_it_is_then_its_restatement(text: str, restated: bool) -> None:
+    claims = extract(text)
+    assert (claims[1].equivalent_of == claims[0].id) is restated
+
+
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
         ("They ordered 1.2 million square centimetres — about 12 square metres — of skin.", True),
         ("It sold €222 million — roughly $263 million — of bonds.", True),
         ("They ordered 1.2 million square centimetres — and 12 square metres of gauze.", False),

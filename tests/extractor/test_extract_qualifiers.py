@@ -191,6 +191,24 @@ def test_m_before_people_is_million(text: str, unit: str | None, value: float) -
 
 
 @pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        # before a unit's symbol, a glued "m" is million (no length is metres of
+        # kilometres); a symbol that is also a word leaves it a metre
+        ("It will travel 1.5m km to its post.", "kilometer", 1.5e6),
+        ("The fleet burned 20m kg of fuel.", "kilogram", 20e6),
+        ("The wall is 2m in height.", "meter", 2.0),
+        ("The mast is 1.5m high.", "meter", 1.5),
+    ],
+)
+def test_m_before_a_unit_symbol_is_million(
+    text: str, unit: str | None, value: float
+) -> None:
+    claim = extract(text)[0]
+    assert (claim.unit, claim.value) == (unit, value)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "380 billion yuan (US$52.4 billion)",
@@ -201,6 +219,9 @@ def test_m_before_people_is_million(text: str, unit: str | None, value: float) -
         "23 trillion won (21 billion USD)",
         "€222 million, about $263 million, to sign him",
         "72 km, roughly 45 miles, south-west of the city",
+        # what the amount is, in a word or two, before the comma
+        "$170,000 in prize money, about 140,000 euros",
+        "€3 billion of new bonds, about $3.3 billion",
     ],
 )
 def test_stated_equivalents_link_to_the_first_claim(text: str) -> None:
@@ -232,6 +253,8 @@ def test_unrelated_amounts_are_not_equivalents() -> None:
         "It earned $5 billion, about €3 billion of it abroad.",  # "of it": a part
         "It earned $5 billion, €3 billion of it abroad.",  # no approximate word
         "It earned $5 billion, about $3 billion more than in 2022.",  # one unit
+        # three words after "in" run past what the amount is
+        "It earned $5 billion in its home market, about €3 billion abroad.",
     ],
 )
 def test_a_comma_and_about_need_another_unit_right_after(text: str) -> None:
