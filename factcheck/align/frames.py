@@ -424,6 +424,11 @@ def _past_adverbs(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+#: the change's own qualifier right before it: ", a jump of more than 16,000"
+_OWN_QUALIFIER = (
+    r"(?:(?i:more\s+than|less\s+than|fewer\s+than|over|under|about|around|nearly"
+    r"|almost|some|roughly|at\s+least|just\s+over|just\s+under)\s+)?"
+)
 #: between a level and the change after it: "602.3 billion yuan, up", "15.54 lakh
 #: tonnes of the variety in April-June, up"; the words before the comma name what
 #: the level counts, where and when, and open no clause of their own
@@ -432,7 +437,7 @@ _CHANGE_AFTER_LEVEL = regex.compile(
     # ", after revenue shrank 1% in 2022": a clause of its own after the comma
     # tells of another change, with its own time
     r"\s*,\s*(?!(?:after|before|while|whereas|when|although|though|because|as)\b)"
-    r"(?:[a-z-]+\s+){0,3}"
+    r"(?:[a-z-]+\s+){0,3}" + _OWN_QUALIFIER
 )
 #: between a level and its change, past the period it is counted over: " for the
 #: 12 months to the end of January, up "
@@ -440,7 +445,7 @@ _CHANGE_AFTER_PERIOD = regex.compile(
     r"\)?(?:\s+\([^()]*\))?"
     r"(?:\s+(?!(?i:and|but|while|which|who|that|when|after|before|as)\b)[\w'’.-]+){1,10}"
     r"\s*,\s*(?!(?:after|before|while|whereas|when|although|though|because|as)\b)"
-    r"(?:[a-z-]+\s+){0,3}"
+    r"(?:[a-z-]+\s+){0,3}" + _OWN_QUALIFIER
 )
 #: between a level and a change it is said to be, the copula: "The 106 dead are",
 #: "the toll of 1,419 is now", "159 seats in the National Assembly is": the

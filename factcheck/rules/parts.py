@@ -69,9 +69,11 @@ _MADE_UP_OF = regex.compile(
 #: a total and its breakdown after a colon: "sheltering 9,328 people: 3,214 men,
 #: 3,586 women and 2,258 children"
 _COLON_BREAKDOWN = regex.compile(
-    # "9.6 billion dollars a day are being held up: 5.1 billion ...": the total's
-    # own clause may run on a few words before its colon, not into speech
-    r"^(?:[ \t\u00a0]+(?!(?i:said|says|told|added|wrote)\b)[\w'’-]+){0,6}"
+    # "9.6 billion dollars a day are being held up: 5.1 billion ...", "3,711 people
+    # on board when it was placed in quarantine off Yokohama: 2,666 passengers and
+    # 1,405 crew": the total's own clause may run on before its colon (a clause of
+    # when or where), not into speech
+    r"^(?:[ \t\u00a0]+(?!(?i:said|says|told|added|wrote)\b)[\w'’-]+){0,12}"
     # "208 seats in the Bundestag — 164 for the CDU and 54 for the CSU": a spaced
     # dash opens a breakdown as a colon does
     r"(?::|[ \t\u00a0]+[-–—]"
@@ -352,8 +354,9 @@ _BRACKETED_ITEM_GAP = regex.compile(
 #: between the last part and its total: " in Syria, more than "
 _TOTAL_GAP = regex.compile(
     # "Rs 2 lakh from the Prime Minister's relief fund, or Rs 8 lakh in all": the
-    # last part's own words, a comma, and "or" before the total
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,6},[ \t\u00a0]*(?:(?i:or)[ \t\u00a0]+)?"
+    # last part's own words, a comma (or a dash: "$1.2 billion for zero-emission
+    # vehicle programs — $14.7 billion in all"), and "or" before the total
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,6}(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*(?:(?i:or)[ \t\u00a0]+)?"
     r"(?:(?i:more[ \t]+than|over|about|nearly|almost|some|around|at[ \t]+least)"
     r"[ \t\u00a0]+)?$"
 )
@@ -389,9 +392,11 @@ _NAMED_TOTAL_GAP = regex.compile(
 #: between the last part and a total its verb gives: " would give a combined ", " make
 #: a total of "
 _COMBINED_GAP = regex.compile(
-    # "... retail internet customers, a combined": the list's last noun and a comma
-    # (or a dash: "₹757 crore for Lucknow — a combined")
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}(?:,|[ \t\u00a0]*[—–])?[ \t\u00a0]+"
+    # "... retail internet customers, a combined": the list's last item's words, as
+    # many as an item has in the list (:data:`_LIST_GAP`: "$2.75 billion for Land
+    # Rover in 2000, a combined"), and a comma (or a dash: "₹757 crore for Lucknow —
+    # a combined")
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,5}(?:,|[ \t\u00a0]*[—–])?[ \t\u00a0]+"
     # "Nissan 3.37 million last year, for a combined 8.1 million"
     r"(?:(?i:for|giving|making|bringing)[ \t\u00a0]+)?(?i:a|an)[ \t\u00a0]+"
     r"(?i:combined|joint[ \t\u00a0]+total[ \t\u00a0]+of|total[ \t\u00a0]+of)[ \t\u00a0]+$"
