@@ -700,11 +700,15 @@ class FrameReader(HolderReader):
                 if claim.kind != host.kind and h.role in ("share", "part"):
                     # "23.4% (US$23.3 billion) of its revenue": the share's amount
                     frame = attrs.evolve(frame, role="part", whole=h.whole)
+                # "obtained 10,580,412 votes (47.31%)": past the count's noun, a
+                # host that names no holder leaves the figure its own
+                gap = self.text[host.span.end : claim.span.start]
+                own = not h.holder_key and bool(gap.strip(" \t\u00a0("))
                 frame = attrs.evolve(
                     frame,
-                    holder=h.holder,
-                    holder_key=h.holder_key,
-                    holder_source=h.holder_source,
+                    holder=frame.holder if own else h.holder,
+                    holder_key=frame.holder_key if own else h.holder_key,
+                    holder_source=frame.holder_source if own else h.holder_source,
                     attribute=frame.attribute
                     if named_class(frame.attribute)
                     else h.attribute,
@@ -1320,13 +1324,26 @@ class FrameReader(HolderReader):
         return any(s <= cue.start() and cue.end() <= e for s, e in self.idioms)
 
     def _host(self, claim: Claim) -> Claim | None:
-        """The claim right before an opening bracket this claim stands in."""
+        """The claim right before an opening bracket this claim stands in, or before
+        its noun ("3,367,790 votes (48.39%)")."""
         before = self.text[max(0, claim.span.start - 12) : claim.span.start]
         at = before.rfind("(")
         if at < 0 or ")" in before[at:]:
             return None
         cut = claim.span.start - (len(before) - at)
-        prev = [c for c in self.claims if c.span.end <= cut and cut - c.span.end <= 2]
+        prev = [
+            c
+            for c in self.claims
+            if c.span.end <= cut
+            and (
+                cut - c.span.end <= 2
+                or (
+                    c.kind == "count"
+                    and _COUNTED_NOUN_GAP.fullmatch(self.text, c.span.end, cut)
+                    is not None
+                )
+            )
+        ]
         return prev[-1] if prev else None
 
     def _wholes(self) -> dict[str, str]:
@@ -2221,6 +2238,12 @@ class FrameReader(HolderReader):
 _BASE_COMPARED = regex.compile(
     r"[ \t\u00a0]+(?:(?i:premium|discount)[ \t\u00a0]+(?i:to|over|on)|(?i:above|over"
     r"|below|under|than))\b(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+$"
+)
+
+
+#: between a count and the bracket after it, the noun it counts: " votes "
+_COUNTED_NOUN_GAP = regex.compile(
+    r"[ \t\u00a0]+[a-z]+(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*"
 )
 
 

@@ -125,6 +125,9 @@ _OPENERS = frozenset(
 #: determiners that open a subject after a fronted place ("In France the ...")
 _SUBJECT_DETERMINERS = frozenset(["the", "a", "an", "its", "their"])
 
+#: a count's noun and its bracket: " votes (48.39%)" (an amount's bracket, "300
+#: trillion won ($229 billion) into a new cluster", closes its phrase)
+_NOUN_THEN_BRACKET = regex.compile(r"\s+(?:[a-z-]+\s+){1,2}?\([^()]{1,30}\)")
 _FOR_AFTER = regex.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:for|on|against|into|about)\s+(?=(?:the|its|a)\s|[A-Z])"
     r"|in\s+(?=[A-Z]))"
@@ -481,7 +484,18 @@ class HolderReader:
                 return None
         # "18-21 weeks for the base SU7"; "divided them 65% to Chey and 35% to
         # Roh": a share given to a name is that name's
-        m = _FOR_AFTER.match(text, claim.span.end, end) or (
+        past, reach = claim.span.end, end
+        bracket = _NOUN_THEN_BRACKET.match(text, past)
+        if (
+            bracket is not None
+            and bracket.end() >= end
+            and claim.kind == "count"
+            and claim.sentence is not None
+        ):
+            # "3,367,790 votes (48.39%) for Eduardo Frei": the name past the
+            # figure's bracket, where the figure's own stretch stops
+            past, reach = bracket.end(), claim.sentence.end
+        m = _FOR_AFTER.match(text, past, reach) or (
             _SHARE_TO.match(text, claim.span.end, end)
             if claim.kind == "percent"
             else None
@@ -501,7 +515,7 @@ class HolderReader:
             # a toll is counted per place: "killed 11,300 people in Derna"
             or attribute in lex.running
         ):
-            toks = _tokens(text, m.end(), min(end, m.end() + 60))
+            toks = _tokens(text, m.end(), min(max(end, reach), m.end() + 60))
             toks = toks[
                 : next(
                     (
