@@ -103,7 +103,7 @@ OF_WHOLE = regex.compile(
 #: after them ("$100 more than last year's", "25,000 more votes than"); after a
 #: percentage they make one on their own ("about 60% bigger")
 _COMPARATIVES = frozenset(
-    {
+    [
         "more",
         "less",
         "fewer",
@@ -113,7 +113,7 @@ _COMPARATIVES = frozenset(
         "larger",
         "smaller",
         "greater",
-    }
+    ]
 )
 #: "than" after a comparative, perhaps past the noun counted ("more votes than")
 _THAN_AFTER = regex.compile(r"(?:\s+[^\W\d]+){0,2}?\s+than\b")
@@ -425,10 +425,7 @@ def _past_adverbs(words: list[str]) -> str:
 
 
 #: the change's own qualifier right before it: ", a jump of more than 16,000"
-_OWN_QUALIFIER = (
-    r"(?:(?i:more\s+than|less\s+than|fewer\s+than|over|under|about|around|nearly"
-    r"|almost|some|roughly|at\s+least|just\s+over|just\s+under)\s+)?"
-)
+_OWN_QUALIFIER = rf"(?:(?i:{_QUALIFIER})\s+)?"
 #: between a level and the change after it: "602.3 billion yuan, up", "15.54 lakh
 #: tonnes of the variety in April-June, up"; the words before the comma name what
 #: the level counts, where and when, and open no clause of their own

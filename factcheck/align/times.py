@@ -209,7 +209,8 @@ _WINDOW = regex.compile(
     # "will invest $10 billion over five years", "in the past decade"
     r"|\b(?:(?:over|in|during|across|within)\s+the\s+(?:past|last|previous|next|coming)"
     r"|over)\s+(?:(?P<n4>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+"
-    r"(?P<u4>year)s|(?P<decade>decade))\b",
+    # (not an age: "people over 65 years old")
+    r"(?P<u4>year)s(?!\s+(?:old|of\s+age)\b)|(?P<decade>decade))\b",
     regex.IGNORECASE,
 )
 #: a part of a year set against a year: "the 134 reported in the same period of
