@@ -379,6 +379,15 @@ _OPENING_PLACE = regex.compile(
     r"\s*In\s+(?:(?:neighbou?ring|nearby|the)\s+)?"
     r"(?P<name>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2}),"
 )
+#: where a later clause of a sentence starts: ", and ", "; ", ", while "
+_CLAUSE_BREAK = regex.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+(?:and\s+)?")
+#: a clause that opens on a place right before its figure: "across central Europe
+#: and southern Russia more than ", "in Syria, "
+_CLAUSE_PLACE = regex.compile(
+    r"(?i:across|in|throughout|elsewhere\s+in)\s+(?:the\s+)?"
+    r"(?P<place>(?:[a-z]+\s+)?\p{Lu}[\w'’-]*(?:\s+(?:and\s+)?(?:[a-z]+\s+)?\p{Lu}[\w'’-]*){0,3})"
+    r",?\s+(?:(?i:more\s+than|at\s+least|about|nearly|almost|some|over|around)\s+)?"
+)
 #: an opening phrase that holds a figure before the main clause ("At 280 metres,")
 _OPENING = regex.compile(
     r"\s*(?:At|With|Of|Worth|Valued\s+at|Priced\s+at)\s+(?:\w+\s+){0,2}$"
@@ -653,6 +662,13 @@ class HolderReader:
             if found is not None and found.key:
                 return found
         subject = self._subject(claim, s0, start)
+        if attribute in lex.running:
+            place = self._clause_place(claim, s0)
+            if place:
+                # "Germany's toll has risen to 12, and across central Europe more
+                # than 100 people have died": a toll whose own clause opens on a
+                # place is that place's, not the sentence subject's
+                return _Holder(" ".join(place), holder_key(place, lex), _TALLY_PLACE)
         if ((subject is None or not subject.key) and attribute in lex.running) or (
             subject is not None and subject.how == "the clause agent"
         ):
@@ -699,6 +715,29 @@ class HolderReader:
             and _is_name_token(m.group(), self.words, self.lex)
         ]
         return names[-1:]
+
+    def _clause_place(self, claim: Claim, s0: int) -> list[str]:
+        """The place a later clause of the sentence opens on right before its
+        figure: ", and across central Europe and southern Russia more than 100",
+        "; in Syria, 2,662" (the names after the preposition, no verb between)."""
+        breaks = list(_CLAUSE_BREAK.finditer(self.text, s0, claim.span.start))
+        if not breaks:
+            return []
+        m = _CLAUSE_PLACE.fullmatch(self.text, breaks[-1].end(), claim.span.start)
+        if m is None:
+            return []
+        words = [
+            w
+            for w in m.group("place").split()
+            if w[:1].isupper() and _is_name_token(w, self.words, self.lex)
+        ]
+        if (
+            not words
+            or words[0].lower() in MONTHS
+            or words[0].lower() in _WEEKDAY_NAMES
+        ):
+            return []
+        return words
 
     def _opening_place(self, s0: int, stop: int, *, bare: bool = False) -> list[str]:
         """The name of a sentence's opening place ("In Belgium,", "In neighbouring
