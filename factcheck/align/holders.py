@@ -379,6 +379,16 @@ _OPENING_PLACE = regex.compile(
     r"\s*In\s+(?:(?:neighbou?ring|nearby|the)\s+)?"
     r"(?P<name>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2}),"
 )
+
+
+def _not_a_date(words: list[str]) -> list[str]:
+    """The words of a place's name, or none if they name a month or a weekday ("in
+    March", "in Tuesday's count")."""
+    if not words or words[0].lower() in MONTHS or words[0].lower() in _WEEKDAY_NAMES:
+        return []
+    return words
+
+
 #: where a later clause of a sentence starts: ", and ", "; ", ", while "
 _CLAUSE_BREAK = regex.compile(r",\s+(?:and|but|while|whereas)\s+|;\s+(?:and\s+)?")
 #: a clause that opens on a place right before its figure: "across central Europe
@@ -726,18 +736,13 @@ class HolderReader:
         m = _CLAUSE_PLACE.fullmatch(self.text, breaks[-1].end(), claim.span.start)
         if m is None:
             return []
-        words = [
-            w
-            for w in m.group("place").split()
-            if w[:1].isupper() and _is_name_token(w, self.words, self.lex)
-        ]
-        if (
-            not words
-            or words[0].lower() in MONTHS
-            or words[0].lower() in _WEEKDAY_NAMES
-        ):
-            return []
-        return words
+        return _not_a_date(
+            [
+                w
+                for w in m.group("place").split()
+                if w[:1].isupper() and _is_name_token(w, self.words, self.lex)
+            ]
+        )
 
     def _opening_place(self, s0: int, stop: int, *, bare: bool = False) -> list[str]:
         """The name of a sentence's opening place ("In Belgium,", "In neighbouring
@@ -763,14 +768,7 @@ class HolderReader:
         m = _IN_PLACE.match(self.text, claim.span.end, end)
         if m is None:
             return []
-        words = self._name_at(m.end(), end)
-        if (
-            not words
-            or words[0].lower() in MONTHS
-            or words[0].lower() in _WEEKDAY_NAMES
-        ):
-            return []
-        return words
+        return _not_a_date(self._name_at(m.end(), end))
 
     def _place_won(self, claim: Claim, s0: int) -> list[str]:
         """The place a contest's tally is from when the clause says a side won it:
