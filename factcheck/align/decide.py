@@ -955,11 +955,15 @@ def _quarter_by_months_and_number(ta: str, tb: str) -> tuple[str, str] | None:
     return None
 
 
-def _time_relation(fa: Frame, fb: Frame, *, one_moment: bool = True) -> str:
+def _time_relation(
+    fa: Frame,
+    fb: Frame,
+    published: tuple[dt.date | None, dt.date | None] = (None, None),
+) -> str:
     """How two frames' times relate: "same", "compatible", "different" or
-    "unknown". ``one_moment``: the two reports were published close enough to
-    retell one announcement (a window counted from each report's date, "over the
-    next three years", is one window only then)."""
+    "unknown". ``published``: the two reports' dates (a window counted from each
+    report's date, "over the next three years", is one window only in reports
+    close enough to retell one announcement)."""
     if fa.window and fb.window and fa.window != fb.window:
         return "different"
     if (
@@ -996,7 +1000,7 @@ def _time_relation(fa: Frame, fb: Frame, *, one_moment: bool = True) -> str:
     if (
         fa.window
         and fa.window == fb.window
-        and (one_moment or not fa.window.endswith("year"))
+        and (not fa.window.endswith("year") or _one_moment(*published))
     ):
         # "in its first 24 hours" counts from the event, in every report; "over the
         # next three years" from each report's own date, so two reports years apart
@@ -1191,9 +1195,7 @@ def decide(
         # "a fee of £100 million ($131m) plus £5m in add-ons": two figures of one
         # sentence (or their stated equivalents) are two facts
         return Veto(reason="listed side by side in one sentence")
-    time = _time_relation(
-        fa, fb, one_moment=_one_moment(a.document.published, b.document.published)
-    )
+    time = _time_relation(fa, fb, (da, db))
     series = (
         not same_doc
         and _running_apart(a, b)

@@ -46,7 +46,13 @@ from factcheck.align.holders import (
     HolderReader,
 )
 from factcheck.align.lexicon import Lexicon, lexicon
-from factcheck.align.phrases import SET_AGAINST, _Holder, _is_name_token, holder_key
+from factcheck.align.phrases import (
+    COUNTED_NOUN,
+    SET_AGAINST,
+    _Holder,
+    _is_name_token,
+    holder_key,
+)
 from factcheck.align.times import FROM_BEFORE, read_time
 from factcheck.extractor.joins import CHANGE_VERBS
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
@@ -2238,10 +2244,7 @@ _BASE_COMPARED = regex.compile(
 )
 
 
-#: between a count and the bracket after it, the noun it counts: " votes "
-_COUNTED_NOUN_GAP = regex.compile(
-    r"[ \t\u00a0]+[a-z]+(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*"
-)
+_COUNTED_NOUN_GAP = regex.compile(COUNTED_NOUN)
 
 
 #: a state that held until the news changed it, in the past perfect: "The bank had

@@ -28,6 +28,7 @@ from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import (
     _POSSESSIVE,
     _WEEKDAY_NAMES,
+    COUNTED_NOUN,
     HYPHENED_MEASURE,
     LISTED_NAME,
     RANK,
@@ -127,7 +128,7 @@ _SUBJECT_DETERMINERS = frozenset(["the", "a", "an", "its", "their"])
 
 #: a count's noun and its bracket: " votes (48.39%)" (an amount's bracket, "300
 #: trillion won ($229 billion) into a new cluster", closes its phrase)
-_NOUN_THEN_BRACKET = regex.compile(r"\s+(?:[a-z-]+\s+){1,2}?\([^()]{1,30}\)")
+_COUNTED_NOUN_THEN_BRACKET = regex.compile(COUNTED_NOUN + r"\([^()]{1,30}\)")
 _FOR_AFTER = regex.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:for|on|against|into|about)\s+(?=(?:the|its|a)\s|[A-Z])"
     r"|in\s+(?=[A-Z]))"
@@ -504,7 +505,7 @@ class HolderReader:
         # "18-21 weeks for the base SU7"; "divided them 65% to Chey and 35% to
         # Roh": a share given to a name is that name's
         past, reach = claim.span.end, end
-        bracket = _NOUN_THEN_BRACKET.match(text, past)
+        bracket = _COUNTED_NOUN_THEN_BRACKET.match(text, past)
         if (
             bracket is not None
             and bracket.end() >= end

@@ -128,12 +128,16 @@ _ENDED_BEFORE = regex.compile(
     r"|ten|eleven|(?!12\b)\d{1,2})\s+months|year|months)\s+(?:ended|ending|to|through)\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
+#: the months' names, for the patterns below
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November"
+    "|December"
+)
 #: a year named by the month it ends, with no day: "revenue of €77.3bn in the year
 #: to September", "for the year ending March 2024": a (fiscal) year, not that month
 _YEAR_TO_MONTH = regex.compile(
     r"\b(?:year|twelve\s+months|12\s+months)\s+(?:ended|ending|to|through)\s+"
-    r"(?:(?i:the\s+)?end\s+of\s+)?(?:January|February|March|April|May|June|July|August"
-    r"|September|October|November|December)(?!\s+\d{1,2}\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
+    rf"(?:(?i:the\s+)?end\s+of\s+)?(?:{_MONTH_NAMES})(?!\s+\d{{1,2}}\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?\b",
     regex.IGNORECASE,
 )
 #: marks a quarter named by its months ("the March quarter"), not by its number
@@ -154,14 +158,14 @@ _DAY_MONTH = regex.compile(
 )
 #: a month named without a year: "in November", "for March" (not "May" the verb)
 _IN_MONTH = regex.compile(
-    r"[ \t\u00a0]+(?:[a-z'’-]+[ \t\u00a0]+){0,3}?(?i:in|for|during|of|by)\s+(?P<m>(?:January|February|March|April|May|June"
-    r"|July|August|September|October|November|December))\b(?!\s*,?\s*(?:19|20)\d\d)"
+    r"[ \t\u00a0]+(?:[a-z'’-]+[ \t\u00a0]+){0,3}?(?i:in|for|during|of|by)\s+(?P<m>(?:"
+    + _MONTH_NAMES
+    + r"))\b(?!\s*,?\s*(?:19|20)\d\d)"
 )
 #: a month that opens the clause: "In December alone, Japan logged a deficit of",
 #: "During March, exports rose": the month of the clause's figures
 _OPENING_MONTH = regex.compile(
-    r"\s*(?i:in|during|for)\s+(?P<m>(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December))(?:\s+(?i:alone))?"
+    rf"\s*(?i:in|during|for)\s+(?P<m>(?:{_MONTH_NAMES}))(?:\s+(?i:alone))?"
     # "In November the authority had already fined": no comma before a subject
     # that opens with its article
     r"(?:\s*,|\s+(?=(?i:the|its|their)\s))"
