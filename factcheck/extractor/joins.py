@@ -485,6 +485,11 @@ def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
         return False
     if _SIDE_FOLLOWS.match(text, b.end) is not None:
         return False  # "69 by 46 feet, or 21 by 14 metres": sides, not one figure
+    if _COMPARED_FOLLOWS.match(text, b.end) is not None:
+        # "49.6C, about 4.6 degrees above the old record", "$5 billion, or $1
+        # billion more than last year": a difference from another figure, not the
+        # amount again (a bracket's "(2.2F) above" closes first: both are deltas)
+        return False
     if _PART_FOLLOWS.match(text, b.end) is not None:
         return False  # "$5 billion, about €3 billion of it abroad": a part
     if _SUM_FOLLOWS.match(text, b.end) is not None:
@@ -559,6 +564,11 @@ _SUM_FOLLOWS: Final = regex.compile(
 )
 _APPROX_WORD: Final = regex.compile(
     r"(?i:roughly|about|approximately|around|some|nearly|almost)\b"
+)
+#: a comparison right after a figure: it is a difference from another one
+_COMPARED_FOLLOWS: Final = regex.compile(
+    r"[ \t\u00a0]+(?i:above|below|higher|lower|hotter|warmer|colder|cooler"
+    r"|(?:more|less|fewer)[ \t\u00a0]+than|(?:ahead|short)[ \t\u00a0]+of)\b"
 )
 #: another side of a size after a number ("21 by 14 metres")
 _SIDE_FOLLOWS: Final = regex.compile(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*\d")
@@ -661,16 +671,28 @@ def _dimensions(text: str, mentions: Iterator[Mention]) -> Iterator[Mention]:
 
 _DELTAS: Final = frozenset(TEMPERATURES.values())
 _TO_DELTA: Final = dict(TEMPERATURES)
+#: a temperature's unit and the other scale's: what a bare "degrees" restating it is
+_OTHER_SCALE: Final = {
+    "degree_Celsius": "degree_Fahrenheit",
+    "degree_Fahrenheit": "degree_Celsius",
+    "delta_degree_Celsius": "delta_degree_Fahrenheit",
+    "delta_degree_Fahrenheit": "delta_degree_Celsius",
+}
 
 
 def _unify_temperature_equivalents(
     text: str, mentions: Iterator[Mention]
 ) -> Iterator[Mention]:
     """A temperature and its stated equivalent are both readings or both
-    differences: "1.2C (2.2F) above the average" says "above" once, after both."""
+    differences: "1.2C (2.2F) above the average" says "above" once, after both.
+    A bare "degrees" that restates a temperature, or that one restates, is in the
+    other scale: "116 degrees (44.4C)" is Fahrenheit, "44.4C (112 degrees)" too
+    (a writer restates in the scale not yet given)."""
     a = next(mentions, None)
     for m in mentions:
         b = m
+        if a is not None and a.kind == "quantity" and b.kind == "quantity":
+            a, b = _scale_of_bare_degrees(text, a, b)
         if (
             a is not None
             and a.kind == "quantity"
@@ -686,6 +708,24 @@ def _unify_temperature_equivalents(
         a = b
     if a is not None:
         yield a
+
+
+def _scale_of_bare_degrees(
+    text: str, a: Mention, b: Mention
+) -> tuple[Mention, Mention]:
+    """``a`` and ``b`` with a bare "degrees" among them put in the other one's
+    other scale, if one restates the other."""
+    if a.unit == "degree" and b.unit in _OTHER_SCALE:
+        bare, scaled = a, b
+    elif b.unit == "degree" and a.unit in _OTHER_SCALE:
+        bare, scaled = b, a
+    else:
+        return a, b
+    if not is_equivalent(text, a, b):
+        return a, b
+    read = bare.copy()
+    read.unit = _OTHER_SCALE[scaled.unit or ""]
+    return (read, b) if bare is a else (a, read)
 
 
 def _as_delta(m: Mention) -> Mention:

@@ -271,6 +271,31 @@ def test_a_difference_and_its_equivalent_are_both_deltas() -> None:
     assert claims[1].equivalent_of == claims[0].id
 
 
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # a bare "degrees" restated in one scale, or restating it, is the other
+        ("It hit 116 degrees (46.7C).", ["degree_Fahrenheit", "degree_Celsius"]),
+        ("It hit 46.7C (116 degrees).", ["degree_Celsius", "degree_Fahrenheit"]),
+        ("It hit 46.7 C (116 degrees).", ["degree_Celsius", "degree_Fahrenheit"]),
+        (
+            "It was 1.2C (2.2 degrees) above the average.",
+            ["delta_degree_Celsius", "delta_degree_Fahrenheit"],
+        ),
+        # no restatement: a bare "degrees" stays unread, an angle or either scale
+        (
+            "It hit 116 degrees on Monday, and 46.7C on Tuesday.",
+            ["degree", "degree_Celsius"],
+        ),
+        ("The ramp turns 90 degrees.", ["degree"]),
+    ],
+)
+def test_a_bare_degrees_restating_a_temperature_is_the_other_scale(
+    text: str, units: list[str]
+) -> None:
+    assert [u for _, _, u, _ in read(text)] == units
+
+
 @pytest.mark.parametrize("text", ["The iPhone 5C sold well.", "The Galaxy 5C sold."])
 def test_a_letter_after_a_model_number_is_no_temperature(text: str) -> None:
     assert extract(text) == ()
@@ -978,6 +1003,25 @@ def test_an_approximate_restatement_set_off_by_dashes(
 def test_small_areas_and_other_tons_are_quantities(text: str, unit: str) -> None:
     (claim,) = extract(text)
     assert (claim.kind, claim.unit) == ("quantity", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "restated"),
+    [
+        ("Revenue was €5 billion, or about $5.4 billion, in the year.", True),
+        ("Revenue was €5 billion, or about $1.4 billion more than a year earlier.", False),
+        ("It sold €222 million, roughly $263 million, of bonds.", True),
+        ("It sold €222 million, roughly $63 million short of its goal.", False),
+        ("Lytton hit 49.6C, about 121 degrees, on Tuesday.", True),
+        ("Lytton hit 49.6C, about 4.6 degrees above the old record.", False),
+        ("Lytton hit 49.6C, roughly 8 degrees hotter than Vancouver.", False),
+    ],
+)  # fmt: skip
+def test_a_restatement_followed_by_a_comparison_is_a_difference(
+    text: str, restated: bool
+) -> None:
+    claims = extract(text)
+    assert (claims[1].equivalent_of == claims[0].id) is restated
 
 
 def test_a_size_in_other_units_is_no_equivalent_of_its_last_side() -> None:
