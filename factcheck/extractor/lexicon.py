@@ -407,6 +407,9 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
     # the Nigerian press's naira ("N780bn", "N45 billion", "N1.04tn"), read only
     # glued, and only with a scale or thousands, as "R" is ("N95" is a mask)
     "N": "NGN",
+    # the financial press's won, glued ("Won2,950bn", "Won555bn"): spaced, it is
+    # the verb ("Labour Won 412 Seats" in a headline)
+    "Won": "KRW",
     # the Bangladeshi press's taka ("Tk 797,000 crore", "Tk2.65 trillion")
     "Tk": "BDT",
     "Tk.": "BDT",
@@ -449,7 +452,9 @@ EXTRA_SYMBOLS: Mapping[str, str] = {
 
 #: two-letter prefixes read only glued to their number ("SR60 billion", "KD5
 #: million"): spaced, they are other things ("the SR 520 bridge", "a BD 2 rating")
-GLUED_SYMBOLS = frozenset({"SR", "QR", "Dh", "Dhs", "KD", "BD", "JD", "R", "P", "N"})
+GLUED_SYMBOLS = frozenset(
+    {"SR", "QR", "Dh", "Dhs", "KD", "BD", "JD", "R", "P", "N", "Won"}
+)
 
 #: lettered prefixes also written in lower case or with a space ("us $ 150", "c $ 16")
 CASELESS_PREFIXES = frozenset(

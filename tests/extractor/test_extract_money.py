@@ -255,6 +255,9 @@ def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
         ("the R254-billion plan", 254e9, "ZAR"),
         # the Canadian press's abbreviation after the amount
         ("about $6.1 billion Cdn", 6.1e9, "CAD"),
+        # the financial press's won, glued to the amount
+        ("a net profit of Won2,950bn", 2950e9, "KRW"),
+        ("earnings of Won555bn", 555e9, "KRW"),
     ],
 )
 def test_regional_signs_and_currency_words(text: str, value: float, unit: str) -> None:
@@ -277,6 +280,13 @@ def test_medals_of_a_metal_are_no_money() -> None:
 )
 def test_a_glued_letter_without_scale_or_thousands_is_a_name(text: str) -> None:
     assert list(extract(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Labour Won 412 Seats", "the party Won 35 of the 60 seats"]
+)
+def test_a_spaced_won_is_the_verb(text: str) -> None:
+    assert all(c.unit != "KRW" for c in extract(text))
 
 
 def test_a_sign_before_capitals_that_name_no_country_is_no_amount() -> None:
