@@ -344,6 +344,8 @@ _SHORT_OF_THE = regex.compile(
 _NOUN_THEN_MOVE = regex.compile(
     r"[ \t\u00a0]*(?P<move>(?i:higher|lower)\b|(?i:up|down)(?=[ \t\u00a0]+(?i:at|on)\b))"
 )
+#: a count's noun hyphened to it, then the word it modifies: "777-point drop"
+_HYPHENED_COUNT = regex.compile(r"-[a-z]+[ \t\u00a0]+")
 #: after a forecast word, a direction with no figure it heads to: "expected to
 #: rise", "likely to climb further" (not "expected to rise to 600")
 _ONLY_A_DIRECTION = regex.compile(
@@ -2000,6 +2002,13 @@ class FrameReader(HolderReader):
             )
             if m is not None:
                 return "change", None, m.group("move")
+        hyphened = _HYPHENED_COUNT.match(near_right) if claim.kind == "count" else None
+        if hyphened is not None:
+            # "a 777-point drop", "a 20-seat gain": a count hyphened to its noun
+            # before a change's noun is the change's size
+            m = lex.change_after.match(near_right, hyphened.end())
+            if m is not None and m.group().lower() not in _COMPARATIVES:
+                return "change", None, m.group()
         m = lex.change_after.match(near_right.lstrip())
         if m is not None and not (
             (

@@ -445,7 +445,13 @@ class HolderReader:
                 ):
                     np = np[:k]  # "the 948-foot Korvan left", "a 2.4-km bridge links"
                     break
-            found = _holder_from(np, "the noun the figure modifies", lex)
+            found = (
+                None
+                # "a 777-point drop": the size of a change, whose holder is the
+                # clause's
+                if np and lex.change_after.fullmatch(np[0].text.lower())
+                else _holder_from(np, "the noun the figure modifies", lex)
+            )
             if found is not None:
                 return found
         ahead = _COMPARED_THEN_VALUED.search(
