@@ -267,7 +267,12 @@ _DETERMINER_OPENS = regex.compile(r"(?i:the|a|an|its|their|this|that)\s")
 #: a list item's opening, its verb gapped: ", and Kia 1.73 million", "; the
 #: Conservative, 33.8%"
 _GAP_BEFORE = regex.compile(
-    r"(?:[,;]|\band|\bwhile|\bwhereas|\bbut)\s+(?:the\s+)?$", regex.IGNORECASE
+    r"(?:[,;]|\band|\bwhile|\bwhereas|\bbut"
+    # the first item of a tally said to be a list: "The final tally is Labour 65,
+    # ...", "The new House will seat Conservatives 124, ..."
+    r"|\b(?:tally|breakdown|split|count|results?|standings)\s+(?:stands|stood|is|was"
+    r"|reads|read)(?:\s+(?:at|as))?|\b(?:will|would)\s+seat)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
 )
 
 
@@ -562,7 +567,7 @@ class HolderReader:
         np = _noun_phrase_before(toks, self.words, lex)
         if (
             np
-            and _GAP_BEFORE.search(text, max(s0, np[0].start - 8), np[0].start)
+            and _GAP_BEFORE.search(text, max(s0, np[0].start - 24), np[0].start)
             and not any(t.low in lex.attribute_of for t in np[-1:])
             # "... cores and spend C$1 billion": a verb joined to the one before
             and not (len(np) == 1 and np[0].low in lex.base_verbs)

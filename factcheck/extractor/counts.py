@@ -231,6 +231,22 @@ _TALLY_ITEM: Final = regex.compile(
     r"|official)[ \t]+)?(?:tally|breakdown|split|count|result)[ \t]+(?:stands|stood|is"
     r"|was|reads|read)(?:[ \t]+(?:at|as))?[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.&-]*[ \t]+){1,4}$"
 )
+#: a name a tally's item begins with: "the Māori Party ", "ACT "
+_TALLY_NAME: Final = r"(?:the[ \t]+)?(?:[A-Z][\w'’.&-]*[ \t]+){1,4}"
+#: a tally said to be a list of names and their numbers, up to the name before a
+#: number: "The final tally is Labour 65, National 33, Greens ", "The new House
+#: will seat Conservatives 124, Liberals "
+_TALLY_RUN: Final = regex.compile(
+    r"(?:\b(?i:tally|breakdown|split|count|results?|standings)[ \t]+"
+    r"(?i:stands|stood|is|was|reads|read)(?:[ \t]+(?i:at|as))?"
+    r"|\b(?i:will|would)[ \t]+seat)[ \t]+"
+    rf"(?P<items>(?:{_TALLY_NAME}[0-9]{{1,4}}(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))*)"
+    rf"{_TALLY_NAME}$"
+)
+#: after a tally's first number, the next item: ", National 33"
+_NEXT_TALLY_ITEM: Final = regex.compile(
+    rf"(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_TALLY_NAME}[0-9]"
+)
 #: after a gapped item's number: the list goes on or the sentence ends
 _ITEM_ENDS: Final = regex.compile(r"[ \t]*(?:[,;.)]|and\b|while\b|but\b|$)")
 #: a gapped item's own noun right after its number: " cases"
@@ -265,6 +281,13 @@ def _gapped_list_item(text: str, number: Number, start: int) -> bool:
     if _COLON_ITEM.search(text, max(0, start - 80), start) or _TALLY_ITEM.search(
         text, max(0, start - 140), start
     ):
+        return True
+    run = _TALLY_RUN.search(text, _sentence_start(text, start), start)
+    if run is not None and (
+        run.group("items") or _NEXT_TALLY_ITEM.match(text, number.end)
+    ):
+        # "The final tally is Labour 65, National 33 ...": a tally of two or more
+        # names, each with its number (one alone may be a model's: "is Boeing 737")
         return True
     if not _GAPPED_BEFORE.search(text, max(0, start - 60), start):
         return False

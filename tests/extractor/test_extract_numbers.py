@@ -265,6 +265,17 @@ def test_a_year_is_no_claim_but_a_decimal_of_four_characters_is() -> None:
             [160, 41, 36, 83],
         ),
         ("The final tally stands at Civic Unity 41.", []),
+        # a tally said to be a list of names with their numbers, two or more
+        (
+            "The final tally is Harbour 65, Union 33, Greens 10 and the Rural Party 2.",
+            [65, 33, 10, 2],
+        ),
+        (
+            "The new House will seat Tories 124, Liberals 103 and Bloc 51.",
+            [124, 103, 51],
+        ),
+        ("The best-seller is Boeing 737, its rival the Airbus A320.", []),
+        ("The FTSE 100, the CAC 40 and the DAX 30 fell.", []),
         # a model number stays a name, in a list or not
         ("The airline flies 30 jets, and the Boeing 737 is its workhorse.", [30]),
         ("The airline flies 30 jets: the Boeing 737 is its workhorse.", [30]),
