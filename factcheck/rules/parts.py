@@ -706,6 +706,7 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     yield from _parts_above_their_whole(ctx)
     yield from _parts_summing_above_their_whole(ctx)
     yield from _parts_of_them_above_the_whole(ctx)
+    yield from _tallies_above_their_whole(ctx)
     yield from _parts_above_a_running_total(ctx, read_totals)
     yield from _parts_above_the_total_before(ctx)
     yield from _included_parts_above_the_whole(ctx)
@@ -1172,6 +1173,94 @@ def _parts_of_them_above_the_whole(ctx: AuditContext) -> Iterator[Finding]:
                 [_stated(p.claim) for p in parts],
                 said="above the whole {whole} they are parts of",
                 why="a whole, then parts of it listed after it ('N of them ...')",
+            )
+
+
+#: between a first holder's tally and the whole it is of: "308 of the 480"
+_OF_THE_WHOLE = regex.compile(r"^[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
+#: who holds the next tally of a list: a name, or the rest of the whole
+_TALLY_HOLDER = (
+    rf"(?:(?i:the)[ \t\u00a0]+)?(?:{LISTED_NAME}"
+    r"|(?i:others|independents|the[ \t\u00a0]+rest|smaller[ \t\u00a0]+parties))"
+)
+#: between two holders' tallies of one list, the tally's noun maybe repeated:
+#: " seats, the Communists ", ", while the LDP took ", " and others "
+_NEXT_TALLY = regex.compile(
+    r"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*(?:,[ \t\u00a0]+(?:(?i:and|while|with)[ \t\u00a0]+)?"
+    r"|[ \t\u00a0]+(?i:and)[ \t\u00a0]+)"
+    rf"{_TALLY_HOLDER}"
+    r"(?:[ \t\u00a0]+(?i:took|won|got|gained|secured|had|captured|on|with))?[ \t\u00a0]*$"
+)
+#: between a whole and the first tally listed after it: what the whole is of, then
+#: the list's opening ("seats in the lower house, while the LDP took ")
+_FIRST_TALLY = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,6}[ \t\u00a0]*,[ \t\u00a0]+"
+    r"(?:(?i:and|while|with)[ \t\u00a0]+)?"
+    rf"{_TALLY_HOLDER}"
+    r"(?:[ \t\u00a0]+(?i:took|won|got|gained|secured|had|captured|on|with))?[ \t\u00a0]*$"
+)
+#: a count hyphened to the noun it sizes: "the 450-seat Duma", "a 120-member board"
+_SIZED_WHOLE = regex.compile(r"-(?P<noun>[a-z]+)[ \t\u00a0]")
+
+
+def _noun_stem(noun: str | None) -> str | None:
+    return None if noun is None else noun.lower().removesuffix("s")
+
+
+def _tallies_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
+    """ "The DPJ won 308 of the 480 seats, while the LDP took 119, New Komeito 21
+    and others 42"; "In the 450-seat Duma, United Russia won 315 seats, the
+    Communists 57 ...": the tallies one sentence lists for the holders of one whole
+    (a chamber's seats, a board's members) need not list all of it, but together
+    can never exceed it. The list runs while each tally counts the whole's noun (or
+    leaves it unsaid) as a level, each after its holder's name; anything else (a
+    change, "up from 115", another noun, a clause between) ends it."""
+    for claims in _sentences(ctx):
+        own = [
+            r
+            for r in claims
+            if r.claim.equivalent_of is None and r.claim.kind == "count"
+        ]
+        for i, whole in enumerate(own):
+            c = whole.claim
+            text = whole.document.prose
+            stem = _noun_stem(c.noun)
+            if stem is None or c.unit is not None:
+                continue
+            sized = _SIZED_WHOLE.match(text, c.span.end)
+            if i > 0 and _OF_THE_WHOLE.match(_between(own[i - 1], whole)):
+                parts, gap = [own[i - 1]], _FIRST_TALLY  # "308 of the 480 seats"
+            elif (
+                sized is not None
+                and sized.group("noun").removesuffix("s") == stem
+                and i + 1 < len(own)
+                and _noun_stem(own[i + 1].claim.noun) == stem
+            ):
+                parts, gap = [own[i + 1]], _NEXT_TALLY  # "the 450-seat Duma, ..."
+            else:
+                continue
+            for item in own[
+                own.index(parts[-1]) + 1 if gap is _NEXT_TALLY else i + 1 :
+            ]:
+                frame = item.claim.frame
+                if (
+                    item.claim.unit is not None
+                    or _noun_stem(item.claim.noun) not in (None, stem)
+                    or (frame is not None and frame.role not in ("level", "part"))
+                    or not gap.match(
+                        _between(whole if gap is _FIRST_TALLY else parts[-1], item)
+                    )
+                ):
+                    break
+                parts.append(item)
+                gap = _NEXT_TALLY
+            yield from _above_the_whole(
+                ctx,
+                whole,
+                parts,
+                [_stated(p.claim) for p in parts],
+                said="above the whole {whole} they are tallies of",
+                why="holders' tallies listed from one whole ('N of the M seats, ...')",
             )
 
 
