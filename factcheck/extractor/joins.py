@@ -687,27 +687,55 @@ def _unify_temperature_equivalents(
     differences: "1.2C (2.2F) above the average" says "above" once, after both.
     A bare "degrees" that restates a temperature, or that one restates, is in the
     other scale: "116 degrees (44.4C)" is Fahrenheit, "44.4C (112 degrees)" too
-    (a writer restates in the scale not yet given)."""
+    (a writer restates in the scale not yet given). A bare "degrees" compared with
+    another figure ("45.4C (113.7F), five degrees above normal") is a difference in
+    the scale of the last temperature stated first (not a restatement)."""
+    last: str | None = None  # the scale of the last temperature stated first
+    restates = False  # whether ``a`` restates the mention before it
+    before: str | None = None  # the unit of the mention before ``a``
     a = next(mentions, None)
     for m in mentions:
         b = m
         if a is not None and a.kind == "quantity" and b.kind == "quantity":
             a, b = _scale_of_bare_degrees(text, a, b)
-        if (
+        b_restates = (
             a is not None
             and a.kind == "quantity"
             and b.kind == "quantity"
-            and (a.unit in _DELTAS or a.unit in _TO_DELTA)
-            and (b.unit in _DELTAS or b.unit in _TO_DELTA)
-            and (a.unit in _DELTAS) != (b.unit in _DELTAS)
+            and a.unit in _SCALE_OF
+            and b.unit in _SCALE_OF
             and is_equivalent(text, a, b)
-        ):
+        )
+        if b_restates and a is not None and (a.unit in _DELTAS) != (b.unit in _DELTAS):
             a, b = _as_delta(a), _as_delta(b)
         if a is not None:
-            yield a
-        a = b
+            if not restates and a.unit in _SCALE_OF:
+                last = _SCALE_OF[a.unit or ""]
+            # "reached 49.5 degrees, 0.4 degrees short of 49.7": beside a bare
+            # reading, a bare margin stays in its unsaid scale
+            yield _compared_degrees(text, a, None if before == "degree" else last)
+            before = a.unit
+        a, restates = b, b_restates
     if a is not None:
-        yield a
+        yield _compared_degrees(text, a, None if before == "degree" else last)
+
+
+#: a temperature's unit, reading or difference, and its scale as a difference
+_SCALE_OF: Final = {
+    **TEMPERATURES,
+    **{delta: delta for delta in TEMPERATURES.values()},
+}
+
+
+def _compared_degrees(text: str, m: Mention, scale: str | None) -> Mention:
+    """A bare "degrees" with a comparison after it, as a difference in ``scale``."""
+    if m.unit != "degree" or scale is None or m.kind != "quantity":
+        return m
+    if _COMPARED_FOLLOWS.match(text, m.end) is None:
+        return m
+    read = m.copy()
+    read.unit = scale
+    return read
 
 
 def _scale_of_bare_degrees(

@@ -288,9 +288,21 @@ def test_a_difference_and_its_equivalent_are_both_deltas() -> None:
             ["degree", "degree_Celsius"],
         ),
         ("The ramp turns 90 degrees.", ["degree"]),
+        # a bare "degrees" compared with another figure: a difference in the scale
+        # of the last temperature stated first
+        (
+            "It hit 45.4C (113.7F), five degrees above normal.",
+            ["degree_Celsius", "degree_Fahrenheit", "delta_degree_Celsius"],
+        ),
+        (
+            "It hit 116 degrees (46.7C), 9 degrees hotter than the record.",
+            ["degree_Fahrenheit", "degree_Celsius", "delta_degree_Fahrenheit"],
+        ),
+        ("It hit 45.4C. The ramp turns 90 degrees.", ["degree_Celsius", "degree"]),
+        ("The ramp turned 90 degrees more than planned.", ["degree"]),
     ],
 )
-def test_a_bare_degrees_restating_a_temperature_is_the_other_scale(
+def test_a_bare_degrees_takes_its_scale_from_the_temperatures_around_it(
     text: str, units: list[str]
 ) -> None:
     assert [u for _, _, u, _ in read(text)] == units
