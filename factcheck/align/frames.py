@@ -377,6 +377,13 @@ _FROM = regex.compile(r"\bfrom\s+$")
 _UP_FROM_GAP = regex.compile(
     r"[^,;:.()\d]{0,60},\s+(?:up|down)\s+from\s+(?:about\s+|around\s+|nearly\s+)?"
 )
+#: between a level a change reached ("to 2.30 trillion won") and its start right
+#: after it: " from ", " from a revised "
+_FROM_GAP = regex.compile(
+    r"\s+from\s+(?:(?:about|around|nearly|a\s+revised|an\s+estimated)\s+)?"
+)
+#: right before a level a change reached: "to "
+_TO_AT_END = regex.compile(r"(?:^|\s)to\s+$")
 #: between two starts listed after one level: " in 2019 and "
 _NEXT_START_GAP = regex.compile(r"(?:\s+in\s+(?:19|20)\d\d)?\s+and\s+")
 #: after a listed start, its own year or the list's end: "44 in 2014", "44."
@@ -677,7 +684,8 @@ class FrameReader(HolderReader):
                     holder_source=frame.holder_source or rf.holder_source,
                     cues=(
                         *frame.cues,
-                        f"attribute<-the level it is the start of ({reached.text!r})",
+                        f"attribute<-the {'change' if rf.role == 'change' else 'level'} it is the "
+                        f"start of ({reached.text!r})",
                     ),
                 )
             level = self._level_before(n, frame)
@@ -1206,21 +1214,43 @@ class FrameReader(HolderReader):
         """The level the ``n``-th claim, of no named class, is the earlier start of:
         "won 99 seats, up from 52", "fell to 230,000, down from 249,200" (the level
         framed already, of the same kind and unit, in the same clause), and each
-        further start listed after it ("up from 52 in 2019 and 44 in 2014")."""
+        further start listed after it ("up from 52 in 2019 and 44 in 2014"); or the
+        percentage change it is the start of ("rose 9 percent from $36.13
+        billion")."""
         claim = self.claims[n]
         prev = self._own_claim_before(n)
         if (
             named_class(frame.attribute)
             or prev is None
             or prev.sentence != claim.sentence
-            or prev.kind != claim.kind
-            or prev.unit != claim.unit
         ):
             return None
         gap = self.text[prev.span.end : claim.span.start]
         pf = self.frames[prev.id]
+        if (
+            pf.role == "change"
+            and prev.kind == "percent"
+            and claim.kind != "percent"
+            and named_class(pf.attribute)
+            and _FROM_GAP.fullmatch(gap)
+        ):
+            return prev  # "net profit rose 9 percent from $36.13 billion"
+        if prev.kind != claim.kind or prev.unit != claim.unit:
+            return None
         if pf.role == "level" and pf.stage is None and named_class(pf.attribute):
-            return prev if _UP_FROM_GAP.fullmatch(gap) else None
+            return (
+                prev
+                if _UP_FROM_GAP.fullmatch(gap)
+                # "fell 69.1 percent to 2.30 trillion won from 7.44 trillion won",
+                # "was revised to 4.1 per cent from 2.0 per cent"
+                or (
+                    _FROM_GAP.fullmatch(gap)
+                    and _TO_AT_END.search(
+                        self.text, max(0, prev.span.start - 4), prev.span.start
+                    )
+                )
+                else None
+            )
         if (
             prev.id in self.starts
             and _NEXT_START_GAP.fullmatch(gap)
