@@ -344,6 +344,24 @@ _SHORT_OF_THE = regex.compile(
 _NOUN_THEN_MOVE = regex.compile(
     r"[ \t\u00a0]*(?P<move>(?i:higher|lower)\b|(?i:up|down)(?=[ \t\u00a0]+(?i:at|on)\b))"
 )
+#: after a count, that it is new: " new ", " new MERS ", " additional " (a day's
+#: count of a running tally, what its total grew by)
+_NEW_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?:new|additional|fresh)[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?"
+)
+#: the end of :data:`_TOTAL_BROUGHT_TO`, right before the total: ", bringing the
+#: total to "
+_TOTAL_BROUGHT_TO_END = regex.compile(
+    r",\s+(?:bringing|taking|pushing|raising|lifting)\s+(?:the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:total|tally|toll|number|count|caseload)"
+    r"(?:\s+of\s+[\w-]+)?\s+to\s+(?:about\s+|around\s+|nearly\s+|almost\s+"
+    r"|at\s+least\s+|more\s+than\s+)?$"
+)
+#: between a running count's increment and the total it brings the count to:
+#: " MERS cases were diagnosed in the past 48 hours, bringing the total to "
+_TOTAL_BROUGHT_TO = regex.compile(
+    r"[^.;:]{0,100}" + _TOTAL_BROUGHT_TO_END.pattern.removesuffix("$")
+)
 #: a count's noun hyphened to it, then the word it modifies: "777-point drop"
 _HYPHENED_COUNT = regex.compile(r"-[a-z]+[ \t\u00a0]+")
 #: after a forecast word, a direction with no figure it heads to: "expected to
@@ -585,6 +603,8 @@ class FrameReader(HolderReader):
         #: the claims read as the earlier start of the level before them ("up from
         #: 52"), so a start listed after one is read as one too
         self.starts: set[str] = set()
+        #: claims that are a running count's total after its increment
+        self.totals: set[str] = set()
         #: where the text holds an idiom that names no attribute ("in the order of")
         self.idioms = [
             (m.start(), m.end()) for m in self.lex.idioms.finditer(self.text)
@@ -630,13 +650,18 @@ class FrameReader(HolderReader):
             ):
                 # "revenue rose 5% to 592 billion yuan": the level the change reached
                 c = self.frames[change.id]
-                self.frames[change.id] = attrs.evolve(c, level=claim.id)
+                if c.role == "change":
+                    self.frames[change.id] = attrs.evolve(c, level=claim.id)
+                # "ten new MERS cases ..., bringing the total to 414": the total is
+                # the count's, whoever the clause's subject
+                own = claim.id not in self.totals or not c.holder
                 frame = attrs.evolve(
                     frame,
                     attribute=c.attribute or frame.attribute,
-                    holder=frame.holder or c.holder,
-                    holder_key=frame.holder_key or c.holder_key,
-                    holder_source=frame.holder_source or c.holder_source,
+                    holder=(frame.holder if own else None) or c.holder,
+                    holder_key=(frame.holder_key if own else ()) or c.holder_key,
+                    holder_source=(frame.holder_source if own else None)
+                    or c.holder_source,
                     cues=(
                         *frame.cues,
                         f"attribute<-the change before ({change.text!r})",
@@ -1172,19 +1197,49 @@ class FrameReader(HolderReader):
     def _change_before(self, n: int) -> Claim | None:
         """The change the ``n``-th claim, a level, is the end of: the claim right
         before "to" in "rose 5% to 592 billion yuan" (framed already, as a
-        change)."""
+        change); or the increment a running count's total follows, maybe past a
+        duration ("ten new cases in the past 48 hours, bringing the total to
+        414")."""
         claim = self.claims[n]
         prev = self._own_claim_before(n)
-        if (
-            prev is None
-            or prev.sentence != claim.sentence
-            or self.frames[prev.id].role != "change"
-        ):
+        if prev is None or prev.sentence != claim.sentence:
             return None
         gap = self.text[prev.span.end : claim.span.start]
-        return (
-            prev if _TO_LEVEL.fullmatch(gap) or _NOUN_CHANGE_TO.fullmatch(gap) else None
-        )
+        if self.frames[prev.id].role == "change" and (
+            _TO_LEVEL.fullmatch(gap) or _NOUN_CHANGE_TO.fullmatch(gap)
+        ):
+            return prev
+        if (
+            claim.kind != "count"
+            # most counts: no "to" right before them (the pattern's cheap part)
+            or "to" not in self.text[max(0, claim.span.start - 24) : claim.span.start]
+            or not _TOTAL_BROUGHT_TO_END.search(
+                self.text, max(0, claim.span.start - 60), claim.span.start
+            )
+        ):
+            return None  # (amounts added up to a total are FC303's parts)
+        for i in range(n - 1, -1, -1):
+            c = self.claims[i]
+            if c.sentence != claim.sentence:
+                return None
+            if c.equivalent_of is not None or (
+                c.kind == "quantity" and c.unit and dimension(c.unit) == "time"
+            ):
+                continue  # "in the past 48 hours": when the increment came
+            if (
+                c.kind == claim.kind
+                # "ten new cases": a day's count, and what the total grew by
+                and (
+                    self.frames[c.id].role == "change"
+                    or _NEW_AFTER.match(self.text, c.span.end) is not None
+                )
+                and self.frames[c.id].attribute in self.lex.running
+                and _TOTAL_BROUGHT_TO.fullmatch(self.text, c.span.end, claim.span.start)
+            ):
+                self.totals.add(claim.id)
+                return c
+            return None
+        return None
 
     def _change_restated(self, n: int, frame: Frame) -> Claim | None:
         """The change the ``n``-th claim, a percent of no named class, restates in
@@ -2234,6 +2289,11 @@ class FrameReader(HolderReader):
             basis = self.lex.basis_of[word]
             if basis == "suspected" and not _TALLIED_NOUN.match(self.text, m.end()):
                 continue  # "Police suspected arson": no tally's noun after it
+            if basis == "new" and not (
+                self.text[claim.span.end : m.start()].isspace()
+                and _NEW_TALLIED.match(self.text, m.end())
+            ):
+                continue  # "a new record of 9.58", "New York": no new count
             if basis == "constant_currency" and claim.kind != "percent":
                 continue  # "44% at constant exchange rates to 102.6 billion
                 # kroner": growth is measured so, the level reached is reported
@@ -2321,6 +2381,10 @@ _NEXT_SENTENCE = regex.compile(r"[ \t]*[^.!?\n]{1,200}[.!?]")
 _TALLIED_NOUN = regex.compile(
     r"\s+(?:[a-z-]+\s+)?(?i:deaths?|death\s+toll|toll|cases?|infections?|fatalities"
     r"|patients)\b"
+)
+#: a tally's noun after "new" right after a count, maybe past a name: " MERS cases"
+_NEW_TALLIED = regex.compile(
+    r"\s+(?:[\w-]+\s+)?(?i:deaths?|cases?|infections?|fatalities|patients)\b"
 )
 #: bases a note after the figures may state for them, and the words that say the
 #: note is about the rates before it ("Both growth rates are at constant exchange
