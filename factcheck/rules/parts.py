@@ -1207,6 +1207,17 @@ def _noun_stem(noun: str | None) -> str | None:
     return None if noun is None else noun.lower().removesuffix("s")
 
 
+def _a_tally(ref: ClaimRef, stem: str) -> bool:
+    """Whether a count is a holder's tally of the whole's noun (or leaves it
+    unsaid), as a level: not a change, not another noun."""
+    c, frame = ref.claim, ref.claim.frame
+    return (
+        c.unit is None
+        and _noun_stem(c.noun) in (None, stem)
+        and (frame is None or frame.role in ("level", "part"))
+    )
+
+
 def _tallies_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
     """ "The DPJ won 308 of the 480 seats, while the LDP took 119, New Komeito 21
     and others 42"; "In the 450-seat Duma, United Russia won 315 seats, the
@@ -1229,28 +1240,24 @@ def _tallies_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
                 continue
             sized = _SIZED_WHOLE.match(text, c.span.end)
             if i > 0 and _OF_THE_WHOLE.match(_between(own[i - 1], whole)):
-                parts, gap = [own[i - 1]], _FIRST_TALLY  # "308 of the 480 seats"
+                # "308 of the 480 seats, while the LDP took 119"
+                first, rest, gap = own[i - 1], own[i + 1 :], _FIRST_TALLY
             elif (
                 sized is not None
                 and sized.group("noun").removesuffix("s") == stem
                 and i + 1 < len(own)
                 and _noun_stem(own[i + 1].claim.noun) == stem
             ):
-                parts, gap = [own[i + 1]], _NEXT_TALLY  # "the 450-seat Duma, ..."
+                # "the 450-seat Duma, United Russia won 315 seats, the Communists 57"
+                first, rest, gap = own[i + 1], own[i + 2 :], _NEXT_TALLY
             else:
                 continue
-            for item in own[
-                own.index(parts[-1]) + 1 if gap is _NEXT_TALLY else i + 1 :
-            ]:
-                frame = item.claim.frame
-                if (
-                    item.claim.unit is not None
-                    or _noun_stem(item.claim.noun) not in (None, stem)
-                    or (frame is not None and frame.role not in ("level", "part"))
-                    or not gap.match(
-                        _between(whole if gap is _FIRST_TALLY else parts[-1], item)
-                    )
-                ):
+            if not _a_tally(first, stem):
+                continue
+            parts = [first]
+            for item in rest:
+                before = whole if gap is _FIRST_TALLY else parts[-1]
+                if not _a_tally(item, stem) or not gap.match(_between(before, item)):
                     break
                 parts.append(item)
                 gap = _NEXT_TALLY
