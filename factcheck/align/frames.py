@@ -2382,9 +2382,14 @@ _TALLIED_NOUN = regex.compile(
     r"\s+(?:[a-z-]+\s+)?(?i:deaths?|death\s+toll|toll|cases?|infections?|fatalities"
     r"|patients)\b"
 )
-#: a tally's noun after "new" right after a count, maybe past a name: " MERS cases"
+#: a tally's noun after "new" right after a count, maybe past a name: " MERS cases",
+#: or people and how they were counted: " people died", " people have been killed"
+#: (not a difference: "25 more cases than")
 _NEW_TALLIED = regex.compile(
-    r"\s+(?:[\w-]+\s+)?(?i:deaths?|cases?|infections?|fatalities|patients)\b"
+    r"\s+(?:(?:[\w-]+\s+)?(?i:deaths?|cases?|infections?|fatalities|patients)\b"
+    r"|(?i:people|persons|bodies)\s+(?:(?:have|had)\s+)?(?:been\s+)?"
+    r"(?i:died|killed|were\s+killed|injured|were\s+injured|found|were\s+found)\b)"
+    r"(?![^.;:]{0,40}\bthan\b)"
 )
 #: bases a note after the figures may state for them, and the words that say the
 #: note is about the rates before it ("Both growth rates are at constant exchange
