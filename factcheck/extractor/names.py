@@ -143,6 +143,22 @@ def _is_label_before(text: str, start: int) -> bool:
     return _word_before(text, start)[0] in LABEL_WORDS
 
 
+#: a period a market report ends, as a label word: "ended the day", "closed the week"
+_PERIODS_ENDED: Final = frozenset({"day", "week", "session", "month", "year"})
+
+
+def _period_then_amount(text: str, m: Mention) -> bool:
+    """ "The index ended the day 777 points lower": after "the day", a count of a
+    plural noun is an amount, not the day's number ("Day 3 of the trial")."""
+    word, at = _word_before(text, m.number.start)
+    return (
+        word in _PERIODS_ENDED
+        and m.noun is not None
+        and m.noun.endswith("s")
+        and _word_before(text, at)[0] == "the"
+    )
+
+
 def _phone_end(text: str, m: Mention) -> int | None:
     """Where a telephone number that starts with the mention's digits ends."""
     number = m.number
@@ -229,7 +245,10 @@ def name_end(text: str, m: Mention) -> int | None:
         if tally is not None:
             return tally
         if m.value == int(m.value) and "," not in text[m.start : m.end]:
-            if _is_label_before(text, m.number.start) or _is_weekday_date(text, m):
+            if (
+                _is_label_before(text, m.number.start)
+                and not _period_then_amount(text, m)
+            ) or _is_weekday_date(text, m):
                 return m.number.end
             phone = _phone_end(text, m)
             if phone is not None:

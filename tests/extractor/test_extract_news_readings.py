@@ -391,6 +391,8 @@ def test_irregular_or_dated_groups_are_separate_numbers(
         "The regulator cited Rule 10b-5.",
         "She won the 100m final.",
         "He won the 200 metres freestyle.",
+        "The trial resumed on day 3 of the hearings.",
+        "The index fell on Day 3 of the crisis.",
     ],
 )
 def test_numbers_that_are_names_are_no_claims(text: str) -> None:
@@ -405,6 +407,9 @@ def test_numbers_that_are_names_are_no_claims(text: str) -> None:
         ("It happened on Monday, when 22 people died.", [22]),
         ("She ran 100m in 11 seconds.", [100, 11]),
         ("He covered a 5km race route.", [5]),
+        # a period a market report ends, then an amount of a plural noun
+        ("The Dow ended the day 777 points lower.", [777]),
+        ("The FTSE closed the week 120 points higher.", [120]),
     ],
 )
 def test_the_same_words_beside_an_amount_leave_it_a_claim(
