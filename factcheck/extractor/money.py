@@ -227,12 +227,18 @@ def _lone_dollar_reading() -> tuple[str, str | None]:
 
 
 #: what a lone "R" prefixes when it is the rand: an amount with a scale word or
-#: thousands ("R254 billion", "R87bn", "R1,500"), not a road or a model ("R1")
+#: thousands ("R254 billion", "R87bn", "R1,500") or per a period or an item ("R640 a
+#: month"), not a road or a model ("R1")
 _RAND_AMOUNT = regex.compile(
     # "R254 billion", "R2.9-trillion" (the South African press's hyphen), "R12,500"
     r"\d[\d,]*(?:\.\d+)?(?:[ \t\u00a0]*|-)(?:"
     + "|".join(regex.escape(w) for w in sorted(lexicon.SCALES, key=len, reverse=True))
     + r")\b|\d{1,3}(?:,\d{3})+"
+    # "R640 a month", "P58.50 per litre": a price or a payment per period or item
+    r"|\d+(?:\.\d+)?(?=[ \t\u00a0]+(?:a|an|per)[ \t\u00a0]+(?:month|year|week|day"
+    r"|litre|liter|kilogram|kilo|kg|share|person|head|hour)\b"
+    # (not a time: "drove the R8 a year ago")
+    r"(?![ \t\u00a0]+(?:ago|after|before|later|earlier|on|from|since)\b))"
 )
 
 

@@ -250,6 +250,9 @@ def test_prefixed_dollar_in_an_australian_outlet_stays_usd() -> None:
         ("a budget of P5.768 trillion", 5.768e12, "PHP"),
         ("it gets P924.7 billion", 924.7e9, "PHP"),
         ("a bonus of P1,000", 1000, "PHP"),
+        # a glued letter before an amount per a period or an item
+        ("The pension rises to R640 a month.", 640, "ZAR"),
+        ("Diesel now costs P58.50 per litre.", 58.5, "PHP"),
         # the South African press's hyphen before the scale
         ("about R2.9-trillion", 2.9e12, "ZAR"),
         ("the R254-billion plan", 254e9, "ZAR"),
@@ -276,7 +279,15 @@ def test_medals_of_a_metal_are_no_money() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["the Huawei P50 phone", "a P2 rating", "the R1 motorway", "an N95 mask"]
+    "text",
+    [
+        "the Huawei P50 phone",
+        "a P2 rating",
+        "the R1 motorway",
+        "an N95 mask",
+        "the R1 motorway a day after",
+        "He drove the R8 a year ago",
+    ],
 )
 def test_a_glued_letter_without_scale_or_thousands_is_a_name(text: str) -> None:
     assert list(extract(text)) == []
