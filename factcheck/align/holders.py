@@ -45,6 +45,7 @@ from factcheck.align.phrases import (
     holder_key,
     s1_of,
 )
+from factcheck.extractor.counts import TALLY_OPENS
 from factcheck.model import Claim, Document
 
 #: words before an attribute that say which figure, not whose: "Ohio's annual
@@ -270,8 +271,7 @@ _GAP_BEFORE = regex.compile(
     r"(?:[,;]|\band|\bwhile|\bwhereas|\bbut"
     # the first item of a tally said to be a list: "The final tally is Labour 65,
     # ...", "The new House will seat Conservatives 124, ..."
-    r"|\b(?:tally|breakdown|split|count|results?|standings)\s+(?:stands|stood|is|was"
-    r"|reads|read)(?:\s+(?:at|as))?|\b(?:will|would)\s+seat)\s+(?:the\s+)?$",
+    rf"|{TALLY_OPENS})\s+(?:the\s+)?$",
     regex.IGNORECASE,
 )
 

@@ -224,22 +224,27 @@ _GAPPED_BEFORE: Final = regex.compile(
 _COLON_ITEM: Final = regex.compile(
     r"\d[\d,.]*[ \t]+[a-z]{3,}:[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.&-]*[ \t]+){1,4}$"
 )
+#: a tally said to be what follows: "tally stands at", "result is", "breakdown reads"
+TALLY_SAID: Final = (
+    r"(?i:tally|breakdown|split|count|results?|standings)[ \t]+"
+    r"(?i:stands|stood|is|was|reads|read)(?:[ \t]+(?i:at|as))?"
+)
+#: what opens a tally listed as names and their numbers: "the final tally is", "the
+#: new House will seat"
+TALLY_OPENS: Final = rf"\b{TALLY_SAID}|\b(?i:will|would)[ \t]+seat"
+#: a name a tally's item begins with: "the Māori Party ", "ACT "
+_TALLY_NAME: Final = r"(?:the[ \t]+)?(?:[A-Z][\w'’.&-]*[ \t]+){1,4}"
 #: the first item of a tally said to stand at a list after a counted figure: "With
 #: all 160 seats now filled, the final tally stands at Fianna Fáil 38, ..."
 _TALLY_ITEM: Final = regex.compile(
     r"\d[\d,.]*[ \t]+[a-z]{3,}[^.;:\d]{0,60},[ \t]+the[ \t]+(?:(?:final|full|latest"
-    r"|official)[ \t]+)?(?:tally|breakdown|split|count|result)[ \t]+(?:stands|stood|is"
-    r"|was|reads|read)(?:[ \t]+(?:at|as))?[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'’.&-]*[ \t]+){1,4}$"
+    rf"|official)[ \t]+)?{TALLY_SAID}[ \t]+{_TALLY_NAME}$"
 )
-#: a name a tally's item begins with: "the Māori Party ", "ACT "
-_TALLY_NAME: Final = r"(?:the[ \t]+)?(?:[A-Z][\w'’.&-]*[ \t]+){1,4}"
 #: a tally said to be a list of names and their numbers, up to the name before a
 #: number: "The final tally is Labour 65, National 33, Greens ", "The new House
 #: will seat Conservatives 124, Liberals "
 _TALLY_RUN: Final = regex.compile(
-    r"(?:\b(?i:tally|breakdown|split|count|results?|standings)[ \t]+"
-    r"(?i:stands|stood|is|was|reads|read)(?:[ \t]+(?i:at|as))?"
-    r"|\b(?i:will|would)[ \t]+seat)[ \t]+"
+    rf"(?:{TALLY_OPENS})[ \t]+"
     rf"(?P<items>(?:{_TALLY_NAME}[0-9]{{1,4}}(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+))*)"
     rf"{_TALLY_NAME}$"
 )

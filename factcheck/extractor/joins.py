@@ -678,6 +678,11 @@ _OTHER_SCALE: Final = {
     "delta_degree_Celsius": "delta_degree_Fahrenheit",
     "delta_degree_Fahrenheit": "delta_degree_Celsius",
 }
+#: a temperature's unit, reading or difference, and its scale as a difference
+_SCALE_OF: Final = {
+    **TEMPERATURES,
+    **{delta: delta for delta in TEMPERATURES.values()},
+}
 
 
 def _unify_temperature_equivalents(
@@ -718,13 +723,6 @@ def _unify_temperature_equivalents(
         a, restates = b, b_restates
     if a is not None:
         yield _compared_degrees(text, a, None if before == "degree" else last)
-
-
-#: a temperature's unit, reading or difference, and its scale as a difference
-_SCALE_OF: Final = {
-    **TEMPERATURES,
-    **{delta: delta for delta in TEMPERATURES.values()},
-}
 
 
 def _compared_degrees(text: str, m: Mention, scale: str | None) -> Mention:
