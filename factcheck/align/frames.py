@@ -344,11 +344,6 @@ _SHORT_OF_THE = regex.compile(
 _NOUN_THEN_MOVE = regex.compile(
     r"[ \t\u00a0]*(?P<move>(?i:higher|lower)\b|(?i:up|down)(?=[ \t\u00a0]+(?i:at|on)\b))"
 )
-#: after a count, that it is new: " new ", " new MERS ", " additional " (a day's
-#: count of a running tally, what its total grew by)
-_NEW_AFTER = regex.compile(
-    r"[ \t\u00a0]+(?:new|additional|fresh)[ \t\u00a0]+(?:[A-Z][\w-]*[ \t\u00a0]+)?"
-)
 #: the end of :data:`_TOTAL_BROUGHT_TO`, right before the total: ", bringing the
 #: total to "
 _TOTAL_BROUGHT_TO_END = regex.compile(
@@ -1231,7 +1226,7 @@ class FrameReader(HolderReader):
                 # "ten new cases": a day's count, and what the total grew by
                 and (
                     self.frames[c.id].role == "change"
-                    or _NEW_AFTER.match(self.text, c.span.end) is not None
+                    or self.frames[c.id].basis == "new"
                 )
                 and self.frames[c.id].attribute in self.lex.running
                 and _TOTAL_BROUGHT_TO.fullmatch(self.text, c.span.end, claim.span.start)
