@@ -48,6 +48,7 @@ from factcheck.align.holders import (
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import (
     COUNTED_NOUN,
+    HYPHENED_NOUN,
     SET_AGAINST,
     _Holder,
     _is_name_token,
@@ -357,8 +358,6 @@ _TOTAL_BROUGHT_TO_END = regex.compile(
 _TOTAL_BROUGHT_TO = regex.compile(
     r"[^.;:]{0,100}" + _TOTAL_BROUGHT_TO_END.pattern.removesuffix("$")
 )
-#: a count's noun hyphened to it, then the word it modifies: "777-point drop"
-_HYPHENED_COUNT = regex.compile(r"-[a-z]+[ \t\u00a0]+")
 #: after a forecast word, a direction with no figure it heads to: "expected to
 #: rise", "likely to climb further" (not "expected to rise to 600")
 _ONLY_A_DIRECTION = regex.compile(
@@ -2082,11 +2081,11 @@ class FrameReader(HolderReader):
             )
             if m is not None:
                 return "change", None, m.group("move")
-        hyphened = _HYPHENED_COUNT.match(near_right) if claim.kind == "count" else None
+        hyphened = HYPHENED_NOUN.match(near_right) if claim.kind == "count" else None
         if hyphened is not None:
             # "a 777-point drop", "a 20-seat gain": a count hyphened to its noun
             # before a change's noun is the change's size
-            m = lex.change_after.match(near_right, hyphened.end())
+            m = lex.change_after.match(near_right[hyphened.end() :].lstrip())
             if m is not None and m.group().lower() not in _COMPARATIVES:
                 return "change", None, m.group()
         m = lex.change_after.match(near_right.lstrip())
@@ -2373,15 +2372,13 @@ _PARTIAL_COUNT = regex.compile(
 _NEXT_SENTENCE = regex.compile(r"[ \t]*[^.!?\n]{1,200}[.!?]")
 #: an epidemic's tallied noun right after "suspected": " deaths", " death toll",
 #: " flu cases"
-_TALLIED_NOUN = regex.compile(
-    r"\s+(?:[a-z-]+\s+)?(?i:deaths?|death\s+toll|toll|cases?|infections?|fatalities"
-    r"|patients)\b"
-)
+_TALLIES = r"(?i:deaths?|death\s+toll|toll|cases?|infections?|fatalities|patients)\b"
+_TALLIED_NOUN = regex.compile(rf"\s+(?:[a-z-]+\s+)?{_TALLIES}")
 #: a tally's noun after "new" right after a count, maybe past a name: " MERS cases",
 #: or people and how they were counted: " people died", " people have been killed"
 #: (not a difference: "25 more cases than")
 _NEW_TALLIED = regex.compile(
-    r"\s+(?:(?:[\w-]+\s+)?(?i:deaths?|cases?|infections?|fatalities|patients)\b"
+    rf"\s+(?:(?:[\w-]+\s+)?{_TALLIES}"
     r"|(?i:people|persons|bodies)\s+(?:(?:have|had)\s+)?(?:been\s+)?"
     r"(?i:died|killed|were\s+killed|injured|were\s+injured|found|were\s+found)\b)"
     r"(?![^.;:]{0,40}\bthan\b)"

@@ -30,6 +30,7 @@ from factcheck.align.phrases import (
     _WEEKDAY_NAMES,
     COUNTED_NOUN,
     HYPHENED_MEASURE,
+    HYPHENED_NOUN,
     LISTED_NAME,
     RANK,
     SUBORDINATE_CLAUSE,
@@ -179,9 +180,6 @@ _NAMES_LISTED_BEFORE = regex.compile(
     rf"(?:(?P<n>{LISTED_NAME}),[ \t]+)+(?P<last>{LISTED_NAME}),?[ \t]+(?:and|&)"
     r"[ \t]+(?:the[ \t]+)?$"
 )
-#: a count's noun hyphened to it before a noun: "630-seat" (in "the 630-seat
-#: Bundestag"), "15-member"
-_HYPHENED_NOUN = regex.compile(r"-[a-z]+(?=[ \t\u00a0]+\w)")
 #: a side winning a place with a tally: "won Lagos state with", "carried
 #: Pennsylvania by"
 _WON_PLACE = regex.compile(
@@ -436,7 +434,7 @@ class HolderReader:
             if HYPHENED_MEASURE.fullmatch(claim.text)
             # "the 630-seat Bundestag": a count hyphened to its noun is the size
             # of what follows, not the clause subject's count
-            else _HYPHENED_NOUN.match(text, claim.span.end, end)
+            else HYPHENED_NOUN.match(text, claim.span.end, end)
         )
         if hyphened is not None:
             # "The 948-foot Dali", "a 2.6-km bridge": a measure hyphened to its unit

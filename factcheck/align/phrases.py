@@ -109,6 +109,9 @@ FALL_WORDS = (
 #: a measure glued to its unit by a hyphen, modifying the noun after it: "the
 #: 948-foot Dali", "the 30-year average"
 HYPHENED_MEASURE = regex.compile(r"[\d.,]+-[a-z]+")
+#: a count's noun hyphened to it before a noun: "630-seat" (in "the 630-seat
+#: Bundestag"), "15-member", "777-point" (in "a 777-point drop")
+HYPHENED_NOUN = regex.compile(r"-[a-z]+(?=[ \t\u00a0]+\w)")
 
 
 def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:

@@ -678,11 +678,6 @@ _OTHER_SCALE: Final = {
     "delta_degree_Celsius": "delta_degree_Fahrenheit",
     "delta_degree_Fahrenheit": "delta_degree_Celsius",
 }
-#: a temperature's unit, reading or difference, and its scale as a difference
-_SCALE_OF: Final = {
-    **TEMPERATURES,
-    **{delta: delta for delta in TEMPERATURES.values()},
-}
 
 
 def _unify_temperature_equivalents(
@@ -707,15 +702,15 @@ def _unify_temperature_equivalents(
             a is not None
             and a.kind == "quantity"
             and b.kind == "quantity"
-            and a.unit in _SCALE_OF
-            and b.unit in _SCALE_OF
+            and a.unit in _OTHER_SCALE
+            and b.unit in _OTHER_SCALE
             and is_equivalent(text, a, b)
         )
         if b_restates and a is not None and (a.unit in _DELTAS) != (b.unit in _DELTAS):
             a, b = _as_delta(a), _as_delta(b)
         if a is not None:
-            if not restates and a.unit in _SCALE_OF:
-                last = _SCALE_OF[a.unit or ""]
+            if not restates and a.unit in _OTHER_SCALE:
+                last = _TO_DELTA.get(a.unit or "", a.unit)  # the scale, as a difference
             # "reached 49.5 degrees, 0.4 degrees short of 49.7": beside a bare
             # reading, a bare margin stays in its unsaid scale
             yield _compared_degrees(text, a, None if before == "degree" else last)
