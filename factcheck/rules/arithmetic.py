@@ -961,6 +961,9 @@ _COMPARED_BY = regex.compile(
     r"|(?i:clear|ahead|short|shy)[ \t\u00a0]+(?i:of)"
     # "2:06:51, more than three minutes behind Gebrselassie (2:04:26)"
     r"|(?i:behind)"
+    # "1:41.91, 0.85 seconds outside the world record of 1:40.91": a mark missed
+    # or beaten, by how much
+    r"|(?i:outside|inside)"
     # "in 2:01:09, clipping 39 seconds off his old mark of 2:01:39": what a new
     # figure took off the old one
     r"|(?i:off))"
@@ -968,7 +971,12 @@ _COMPARED_BY = regex.compile(
     r"(?:[ \t\u00a0]+(?!(?i:than|of|and|or|but)\b)[\w'’-]+){0,4}"
     # "15 seats clear of Frans Timmermans's Labour-Green alliance on 25"; "more than
     # three minutes ahead of defending champion Geoffrey Kirui (2:18:23)"
-    r"(?:[ \t\u00a0]+(?i:of|at|on|with))?(?:[ \t\u00a0]+|[ \t\u00a0]*\()$"
+    r"(?:[ \t\u00a0]+(?i:of|at|on|with))?"
+    # "ahead of Amos, who crossed the line in 2:02:57": the rival's figure in a
+    # clause on the rival
+    r"(?:,[ \t\u00a0]+(?i:who|which)(?:[ \t\u00a0]+[\w'’-]+){1,5}?[ \t\u00a0]+"
+    r"(?i:in|at|on|with))?"
+    r"(?:[ \t\u00a0]+|[ \t\u00a0]*\()$"
 )
 #: a sentence's subject that points back at a figure, then its verb: "The time
 #: is", "That was", "It is"
@@ -984,15 +992,17 @@ _FIGURE_AS_SUBJECT = regex.compile(
 #: the comparatives of _COMPARED_BY that put the first figure below the second
 _BELOW = regex.compile(
     r"(?i:\b(?:fewer|less|lower|shorter|smaller|short|shy|off|colder|cooler|cheaper"
-    r"|below|behind)\b)"
+    r"|below|behind|inside)\b)"
 )
 
 
 #: the comparatives of _TO_LEVEL that say the move was a rise
 _RISING = frozenset(["higher", "up"])
 _SPEED_WORD = regex.compile(r"(?i:\b(?:faster|slower|quicker)\b)")
-_AHEAD = regex.compile(r"(?i:\b(?:ahead|clear)\b)")
-_BEHIND = regex.compile(r"(?i:\bbehind\b)")
+#: in a race the time ahead, or inside a mark, is the smaller; behind or outside it,
+#: the larger
+_AHEAD = regex.compile(r"(?i:\b(?:ahead|clear|inside)\b)")
+_BEHIND = regex.compile(r"(?i:\b(?:behind|outside)\b)")
 
 
 def _wrong_side(new: ClaimRef, old: ClaimRef, words: str) -> bool:
@@ -1483,11 +1493,39 @@ def _margin_triples(
             and r.claim.unit == old.claim.unit
         ] or _record_stated_before(old, cut, earlier)
         if not news:
+            # "broke the world record of 2:03:38 by 31 seconds, finishing in
+            # 2:03:23": the new record in a participle clause after the margin
+            news = _record_stated_after(own[i + 1 :], margin, old)
+        if not news:
             continue
         new = news[-1]
         if not _margin_unit(margin.claim, old.claim):
             continue
         yield margin, new, old
+
+
+#: between a margin and the new record a participle clause after it states: ",
+#: finishing in ", ", clocking ", ", crossing the line in ", ", with a time of "
+_THEN_THE_RECORD = regex.compile(
+    r"^,[ \t\u00a0]+(?:(?i:[a-z]+ing)|(?i:with|in)[ \t\u00a0]+(?i:a|an))"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,3}?(?:[ \t\u00a0]+(?i:in|at|of|to))?[ \t\u00a0]+$"
+)
+
+
+def _record_stated_after(
+    after: Sequence[ClaimRef], margin: ClaimRef, old: ClaimRef
+) -> list[ClaimRef]:
+    """The new record a participle clause right after a margin states, in the old
+    record's measure: [2:03:23] in "broke the record of 2:03:38 by 31 seconds,
+    finishing in 2:03:23"; else none."""
+    if not after:
+        return []
+    new = after[0]
+    if (new.claim.kind, new.claim.unit) != (old.claim.kind, old.claim.unit):
+        return []
+    if not _THEN_THE_RECORD.match(_between(margin, new)):
+        return []
+    return [new]
 
 
 #: right after a duration that dates something: " ago", " earlier"
@@ -1701,7 +1739,8 @@ _FALLING_NOUNS = frozenset(
 #: between a figure and the one it is set against: " against ", " crore compared
 #: with "
 _SET_AGAINST = regex.compile(
-    rf"^(?:[ \t\u00a0]+[\w'’-]+){{0,2}}[ \t\u00a0]+{SET_AGAINST}[ \t\u00a0]+$"
+    # "$12.4 billion, compared with $10.8 billion": set off by a comma, or not
+    rf"^,?(?:[ \t\u00a0]+[\w'’-]+){{0,2}}[ \t\u00a0]+{SET_AGAINST}[ \t\u00a0]+$"
 )
 
 
