@@ -145,9 +145,10 @@ DEFAULT_APPROX_TOLERANCE = 0.05
 #: which names the wrong round number. Not half a rounding step: "100,000" rounds at
 #: its first digit, which would let "almost 100,000" mean anything from 50,000.
 NEARLY_BAND = 0.075
-#: "nearly doubled", "almost tripled": a verb of multiplying rounds the growth, not a
-#: figure, and news writes "nearly doubled" for a rise of 70% or more (8.5% to 15% is
-#: 1.76 times); "nearly doubled" for a rise of 60% (1.6 times) names the wrong multiple
+#: "nearly doubled", "almost tripled", "almost double last year's": a multiple,
+#: verb or word, rounds the growth, not a figure, and news writes "nearly doubled"
+#: for a rise of 70% or more (8.5% to 15% is 1.76 times, R15.2bn against R8.3bn 1.83);
+#: "nearly doubled" for a rise of 60% (1.6 times) names the wrong multiple
 NEARLY_MULTIPLE_BAND = 0.15
 
 

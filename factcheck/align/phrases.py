@@ -96,7 +96,7 @@ RISE_WORDS = (
     # (the verb's forms only: "the rally faded" is no rise of its own)
     r"|firm(?:ed|ing)|strengthen\w*|advanc(?:ed|ing)|rall(?:ied|ying)"
     r"|rebound(?:ed|ing)|apprecia(?:ted|ting)|leap(?:t|ed|ing)|rocket(?:ed|ing)"
-    r"|spik(?:ed|ing)"
+    r"|spik(?:ed|ing)|add(?:s|ing)|lift(?:s|ed|ing)"
 )
 FALL_WORDS = (
     r"fell|fall\w*|down|decreas\w*|declin\w*|drop\w*|slid\w*|slip\w*|plung\w*"
@@ -105,6 +105,8 @@ FALL_WORDS = (
     # a market report's: "the index eased", "the rupee weakened", "shares crashed"
     r"|eas(?:ed|ing)|weaken\w*|deprecia(?:ted|ting)|crash(?:ed|ing)|div(?:ed|ing)|dove"
     r"|sagg(?:ed|ing)|skidd(?:ed|ing)"
+    # "shed 238.75 points", "losing 412.57 points", "slashed its forecast"
+    r"|shed|sheds|shedding|losing|slash\w*|trimm(?:ed|ing)|trims?"
 )
 #: a measure glued to its unit by a hyphen, modifying the noun after it: "the
 #: 948-foot Dali", "the 30-year average"

@@ -101,7 +101,7 @@ TENS_WORDS: Mapping[str, int] = {
 #: "fourth" and "quarter" name the same (quarters are in FRACTION_WORDS)
 DENOMINATORS: Mapping[str, int] = {
     "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10,
+    "ninth": 9, "tenth": 10, "twentieth": 20, "hundredth": 100,
 }  # fmt: skip
 FRACTION_WORDS: Mapping[str, float] = {
     "half": 0.5,

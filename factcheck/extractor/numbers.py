@@ -279,8 +279,9 @@ _AFTER_A_WORDS: Final = (
     r"[ \t]*(?:-|[ \t]and[ \t]+)?[ \t]*"
     r"(?:half|quarter|dozen|hundred|thousand|million|billion|trillion|lakh|crore"
     # "a third of", and a change's fraction: "cut by a third.", "grew by almost a
-    # third on 2023's" (whether it is one, _fraction_of decides)
-    rf"|(?:{'|'.join(DENOMINATORS)})(?:[ \t]+(?:of|on|from|in|over|since)\b|[.,;])"
+    # third on 2023's", "fell by a fifth to $12.4 billion" (whether it is one,
+    # _fraction_of decides)
+    rf"|(?:{'|'.join(DENOMINATORS)})(?:[ \t]+(?:of|on|from|in|over|since|to)\b|[.,;])"
     r")"
 )
 #: the spacing characters that group digits ("4 512", "27 310 447", "1\u202f906\u202f233"):

@@ -77,7 +77,8 @@ _OF = regex.compile(
     r"(?:(?i:original|initial|first|planned|projected|estimated|revised|total|entire"
     # "nearly two-thirds of the new 1,142km section"
     r"|whole|overall|annual|combined|new|current|existing)[ \t\u00a0]+)?"
-    r"(?:[\w-]+['’]s[ \t\u00a0]+)?"
+    # "of its largest rival's $830 billion": the whole's holder
+    r"(?:(?:[\w-]+[ \t\u00a0]+)?[\w-]+['’]s[ \t\u00a0]+)?"
     # "nearly 40 per cent of the country's population of 28 million": the whole
     # named by its noun, then its figure
     r"(?:(?:[a-z][a-z-]*[ \t\u00a0]+){1,2}(?i:of)[ \t\u00a0]+)?"
@@ -751,6 +752,8 @@ def _is_amount_change(ref: ClaimRef) -> bool:
         and not _in_points(claim)
         # "grew by a third": a fraction of the start, not an amount
         and not _is_share_word(claim)
+        # "grew 20-fold": a multiple of the start, not an amount
+        and claim.noun not in ("fold", "times")
         and frame is not None
         and frame.role == "change"
         and claim.equivalent_of is None
@@ -791,16 +794,38 @@ def _one_change_two_ways(
         and r.claim.equivalent_of is None
         and r.claim.kind != "percent"
     ]
+    if len(deltas) > 1:
+        # "closed 416 points lower at 12,216, a fall of 3.3%, after briefly losing
+        # more than 500 points": a move of another time or holder, in a clause of
+        # its own, is not the one the percentage states
+        pcts = [r for r in claims if r.claim.kind == "percent" and _role(r) == "change"]
+        deltas = [
+            d for d in deltas if not any(_other_clause(d, p) for p in pcts)
+        ] or deltas
     if len(deltas) != 1:
         return None  # nothing to pair with certainty
     (delta,) = deltas
     pct = _change_percent(claims, delta)
-    if pct is None:
+    if pct is None or _other_clause(delta, pct):
         return None  # one change stated two ways, or nothing to pair with certainty
     after = [
         r for r in claims if r.claim.span.start > delta.claim.span.end and r is not pct
     ]
     return pct, delta, after
+
+
+#: between two figures, a word that opens a clause of another time or holder:
+#: ", after briefly losing", ", while the Abu Dhabi index fell"
+_ANOTHER_CLAUSE = regex.compile(
+    r"(?i:[,;][ \t\u00a0]+(?:after|before|while|whereas|when|having|but|as)\b)"
+)
+
+
+def _other_clause(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether two figures of a sentence stand in clauses a subordinating word or a
+    contrast sets apart."""
+    first, second = (a, b) if a.claim.span.start < b.claim.span.start else (b, a)
+    return _ANOTHER_CLAUSE.search(_between(first, second)) is not None
 
 
 def _delta_triples(
@@ -871,13 +896,19 @@ def _delta_to_triples(
 _THEN_ITS_AMOUNT = regex.compile(
     r"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:a|an)[ \t\u00a0]+"
     r"(?P<noun>(?i:loss|drop|fall|decline|slide|plunge|gain|rise|jump|climb|increase"
-    r"|decrease))[ \t\u00a0]+(?i:of)|(?P<word>(?i:up|down|off)))[ \t\u00a0]+"
+    r"|decrease))[ \t\u00a0]+(?i:of)|(?P<word>(?i:up|down|off"
+    # "to 17,216.43, losing 412.57 points": a participle of the move
+    r"|losing|shedding|dropping|falling|sliding|slipping|tumbling|plunging|sinking"
+    r"|gaining|adding|rising|climbing|jumping|advancing|surging|soaring)))"
+    r"[ \t\u00a0]+"
     r"(?:(?i:about|around|roughly|nearly|almost|some|just|over|more[ \t]+than)[ \t\u00a0]+)?$"
 )
 #: the words of such an amount that make it a fall
 _FALLING_AMOUNT = frozenset(
-    ["loss", "drop", "fall", "decline", "slide", "plunge", "decrease", "down", "off"]
-)
+    {"loss", "drop", "fall", "decline", "slide", "plunge", "decrease", "down", "off",
+     "losing", "shedding", "dropping", "falling", "sliding", "slipping", "tumbling",
+     "plunging", "sinking"}
+)  # fmt: skip
 
 
 def _level_then_amount(
@@ -906,12 +937,50 @@ def _level_then_amount(
         yield pct, delta, new, direction
 
 
+def _level_then_change(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef, int]]:
+    """(percent change, amount of the change, the level it led to, +1 for a rise or
+    -1 for a fall) where the level comes first and the change after it, as an amount
+    the percentage restates: "closed at 14,952.02, down 1,286.33 points or 7.9%",
+    "fell for a third day to 17,216.43, losing 412.57 points, or 2.3 per cent"."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for new, delta, pct in zip(own, own[1:], own[2:], strict=False):
+        if pct.claim.kind != "percent" or pct.claim.unit != "%":
+            continue
+        if _role(new) != "level" or _role(delta) != "change":
+            continue
+        text = new.document.prose
+        s0 = new.claim.sentence.start if new.claim.sentence else 0
+        before = text[max(s0, new.claim.span.start - 60) : new.claim.span.start]
+        if not (_TO_LEVEL.search(before) or _CLOSED_AT.search(before)):
+            continue
+        m = _THEN_ITS_AMOUNT.match(_between(new, delta))
+        if m is None or not _RESTATED_AS.match(_between(delta, pct)):
+            continue
+        index_points = _in_points(delta.claim) and not _is_share_word(delta.claim)
+        if not (
+            _same_measure(new.claim, delta.claim)
+            if not index_points
+            else new.claim.kind == "count" and new.claim.unit is None
+        ):
+            continue
+        word = (m.group("noun") or m.group("word") or "").lower()
+        yield pct, delta, new, -1 if word in _FALLING_AMOUNT else 1
+
+
 #: between a change's amount and its percentage restating it: " points, or ",
 #: ", or about "
 _OR_RESTATED = regex.compile(
     r"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*,?[ \t\u00a0]+(?i:or)[ \t\u00a0]+"
     r"(?:(?i:about|around|roughly|nearly|almost|some|just|over|under|more[ \t]+than"
     r"|less[ \t]+than)[ \t\u00a0]+)?$"
+)
+
+
+#: the same, or the percentage in brackets: " points (", " ("
+_RESTATED_AS = regex.compile(
+    _OR_RESTATED.pattern[:-1] + r"|^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*\($"
 )
 
 
@@ -929,7 +998,7 @@ def _change_percent(claims: Sequence[ClaimRef], delta: ClaimRef) -> ClaimRef | N
             (r.claim.frame is not None and r.claim.frame.role == "change")
             or (
                 r.claim.span.start > delta.claim.span.end
-                and _OR_RESTATED.match(_between(delta, r)) is not None
+                and _RESTATED_AS.match(_between(delta, r)) is not None
             )
         )
     ]
@@ -1265,15 +1334,19 @@ def _gap_of_the_two_before(
 #: figure)
 _CONTEST_TO = regex.compile(
     r"^[^;:\n]{0,40}?[ \t\u00a0](?i:to|against|versus|vs\.?)[ \t\u00a0]+"
-    r"(?:(?:the[ \t\u00a0]+)?[A-Z][\w-]*(?:[ \t\u00a0]+[A-Z][\w-]*){0,2}(?:'s|’s|'|’)"
+    r"(?:(?:(?:the[ \t\u00a0]+)?[A-Z][\w-]*(?:[ \t\u00a0]+[A-Z][\w-]*){0,2}"
+    # "to the challenger's 44.8%", "against his rival's"
+    r"|(?i:the|his|her|its|their)[ \t\u00a0]+[a-z][\w-]*)(?:'s|’s|'|’)"
     r"[ \t\u00a0]+)?$"
 )
 #: right before a contest's margin, after its two figures: ", a margin of more than ",
 #: ", the Coalition's margin is ", ", a lead of "
 _THEN_ITS_MARGIN = regex.compile(
-    r"^[^;:\n]{0,120}?\b(?i:margin|lead|gap|difference)[ \t\u00a0]+"
-    r"(?i:of|is|was|stood[ \t\u00a0]+at|stands[ \t\u00a0]+at)[ \t\u00a0]+"
-    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+    r"^(?:[^;:\n]{0,120}?\b(?i:margin|lead|gap|difference)[ \t\u00a0]+"
+    r"(?i:of|is|was|stood[ \t\u00a0]+at|stands[ \t\u00a0]+at)"
+    # "44.8%, winning by almost 19 points": the winner's participle and its margin
+    r"|[^;:\n]{0,40}?,[ \t\u00a0]+(?i:winning|leading|losing|trailing)[ \t\u00a0]+(?i:by))"
+    rf"[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
 
 
@@ -1676,7 +1749,8 @@ _NAMED_AFTER_TWO = (
     r"(?i:a|an)[ \t\u00a0]+(?:(?i:net|paper|tidy|natural"
     r"|winning)[ \t\u00a0]+)?(?P<noun>(?i:profit|gain|loss|windfall|markup|mark-up"
     r"|margin|gap|difference|lead|shortfall|deficit|surplus|excess|decline|decrease"
-    r"|increase|rise|drop|fall))[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
+    # "down from 19.4 per cent last year, a narrowing of 5.1 points"
+    r"|increase|rise|drop|fall|narrowing|widening|reduction))[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
     # "a gap of just 4.1 percentage points"
     rf"(?:(?i:{_SHARE_QUALIFIERS}|just|only)[ \t\u00a0]+)?$"
 )
@@ -1715,7 +1789,10 @@ _AHEAD_AFTER = regex.compile(
 #: the two figures only if they are its ends ("to 758,631 from 790,000, a decline
 #: of 31,369"); after two holders' figures, the change is one holder's own ("Ford
 #: sold 1.2 million and GM 900,000, a rise of 200,000")
-_CHANGE_NOUN = frozenset(["decline", "decrease", "increase", "rise", "drop", "fall"])
+_CHANGE_NOUN = frozenset(
+    {"decline", "decrease", "increase", "rise", "drop", "fall", "narrowing",
+     "widening", "reduction"}
+)  # fmt: skip
 #: a change or difference measured on a base stated after it ("a rise of 200,000 on
 #: last year", "a gap of 3% from the forecast"): not the two figures before it
 _OWN_BASE = regex.compile(
@@ -1891,6 +1968,8 @@ def _difference_triples(
         if named["noun"].lower() in _CHANGE_NOUN and not (
             _TO.search(_before(first))
             or _FROM.search(_before(first))
+            # "14.3 per cent below men's, down from 19.4 per cent": the start
+            or _FROM.search(_before(second))
             or _one_holders_two_figures(first, second)
         ):
             continue  # "Ford sold 1.2 million and GM 900,000, a rise of 200,000"
@@ -2402,7 +2481,9 @@ def _delta_to_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     percentage: the start is the level less the change."""
     for claims in _sentences(ctx):
         for pct, delta, new, direction in itertools.chain(
-            _delta_to_triples(claims), _level_then_amount(claims)
+            _delta_to_triples(claims),
+            _level_then_amount(claims),
+            _level_then_change(claims),
         ):
             d, n = _abs(_stated(delta.claim)), _stated(new.claim)
             if d.low is None or d.high is None or n.low is None or n.high is None:
@@ -2764,6 +2845,16 @@ def _fraction_changes(
         if i == len(claims) - 1 or not _BY_FRACTION.search(
             text, max(s0, start - 60), start
         ):
+            continue
+        ends = claims[i + 1 : i + 3]
+        if (
+            len(ends) == 2
+            and _TO.search(_before(ends[0]))
+            and _FROM.search(_before(ends[1]))
+            and _two_ends(*ends)
+        ):
+            # "fell by a fifth to $12.4 billion in August from $17.5 billion"
+            yield change, ends[0], ends[1]
             continue
         old = claims[i + 1]
         if old.claim.kind not in (
@@ -3262,7 +3353,9 @@ _RATIO_ENDS = regex.compile(r"(?:[ \t\u00a0]+[a-z][a-z-]*)?[ \t\u00a0]*(?:[,.;)]
 _IS_SHARE = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,5}?[ \t\u00a0]+(?i:amounts?[ \t]+to|amounted[ \t]+to"
     r"|represents|represented|equals|equalled|equaled|is[ \t]+equal[ \t]+to"
-    r"|accounts?[ \t]+for|accounted[ \t]+for|makes?[ \t]+up|made[ \t]+up)"
+    r"|accounts?[ \t]+for|accounted[ \t]+for|makes?[ \t]+up|made[ \t]+up"
+    # "Its market value of $38 billion is about a tenth of": the part's copula
+    r"|is|was|are|were)"
     rf"(?:[ \t\u00a0]+(?i:{_SHARE_QUALIFIERS}))?[ \t\u00a0]*$"
 )
 
@@ -3286,7 +3379,9 @@ _THEN_A_MARGIN = regex.compile(
 )
 #: a share, then its whole: "48 per cent, of the ", "52% of all "
 _SHARE_OF = regex.compile(
-    r"^[ \t\u00a0]*,?[ \t\u00a0]*(?i:of)[ \t\u00a0]+(?:(?i:the|its|all|all[ \t]+the)[ \t\u00a0]+)?$"
+    r"^[ \t\u00a0]*,?[ \t\u00a0]*(?i:of)[ \t\u00a0]+(?:(?i:the|its|all|all[ \t]+the)[ \t\u00a0]+)?"
+    # "one in five of the city's 2.4 million residents": the whole's holder
+    r"(?:[\w-]+['’]s[ \t\u00a0]+)?$"
 )
 #: after the whole, up to the part's count at the clause's end: " candidates sat the
 #: retest, " (then "813 in all")
@@ -3302,6 +3397,14 @@ _PART_APPOSED = regex.compile(
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:or)[ \t\u00a0]+)?"
     rf"(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+$"
 )
+#: after the whole, the part set off plainly or by "or": " delegates, or ", "
+#: candidates, ", " deaths recorded in May — " (then closed after it: ", or 420, to
+#: pass", "— 503 — occurred")
+_PART_SET_OFF = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*(?:,|—|–)[ \t\u00a0]+"
+    r"(?:(?i:or)[ \t\u00a0]+)?$"
+)
+_SET_OFF_CLOSED = regex.compile(r"[ \t\u00a0]*(?:,|—|–)")
 #: after such a count, words that make it a difference or a part of the part
 _NOT_A_PART_AFTER = regex.compile(
     r"(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]+(?i:more|less|fewer|higher|lower|above|below"
@@ -3323,7 +3426,12 @@ def _share_triples(
     about 64 percent"."""
     for i in range(len(claims) - 2):
         a, b, c = claims[i], claims[i + 1], claims[i + 2]
-        if _SHARE_OF.match(_between(a, b)) and (
+        if (
+            # the share first: a percentage or a share in words ("124 of the 350
+            # seats, about 35 percent" opens on its part)
+            (a.claim.kind == "percent" or _is_share_word(a.claim))
+            and _SHARE_OF.match(_between(a, b))
+        ) and (
             (
                 _PART_IN_ALL_GAP.match(_between(b, c))
                 and _IN_ALL.match(c.document.prose, c.claim.span.end)
@@ -3334,6 +3442,12 @@ def _share_triples(
                 # part set off after the whole, hedged as a restatement is
                 _PART_APPOSED.match(_between(b, c))
                 and not _NOT_A_PART_AFTER.match(c.document.prose, c.claim.span.end)
+            )
+            or (
+                # "two-thirds of the 1,260 delegates, or 840, to pass": or set off
+                # on both sides
+                _PART_SET_OFF.match(_between(b, c))
+                and _SET_OFF_CLOSED.match(c.document.prose, c.claim.span.end)
             )
         ):
             pct, whole, part = a, b, c
@@ -4195,11 +4309,15 @@ _WORD_MULTIPLE = regex.compile(
     r"|around|some|less[ \t]+than|under)[ \t]+)?(?P<m>double|twice|triple|treble"
     # "less than half the record 1.71 trillion yen loss"
     r"|quadruple|half"
-    r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten)[ \t]+times)[ \t]+"
-    r"(?:the|its|their|his|her)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:of[ \t]+|at[ \t]+"
+    r"|(?P<n>two|three|four|five|six|seven|eight|nine|ten)"
+    # "two and a half times the $64 billion"
+    r"(?P<half>[ \t]+and[ \t]+a[ \t]+half)?[ \t]+times)[ \t]+"
+    r"(?:(?:the|its|their|his|her)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:of[ \t]+|at[ \t]+"
     # "nearly three times the previous record, the 105 million euros": the
     # figure in apposition to the noun
-    r"|[\w'’-]+,[ \t]+the[ \t]+)?)$"
+    r"|[\w'’-]+,[ \t]+the[ \t]+)?"
+    # "roughly eight times India's 9.1 tonnes": the figure's holder, named
+    r"|(?:[A-Z][\w.&-]*[ \t]+){0,2}[A-Z][\w.&-]*['’]s?[ \t]+))$"
 )
 _FACTOR = {
     "double": 2,
@@ -4324,7 +4442,9 @@ def _other_attributes(a: ClaimRef, b: ClaimRef) -> bool:
 _THEN_A_MULTIPLE = regex.compile(
     # "440 kilotons of TNT, or about": the figure's own noun first
     r"(?:[ \t\u00a0]+(?!(?i:and|but|than)\b)[\w'’-]+){0,3}"
-    r"[ \t\u00a0]*(?:,|—|–)[ \t\u00a0]*(?:(?i:or|some|about|around|roughly|nearly"
+    # "pay of $68.4 million was 312 times": or the figure's copula
+    r"(?:[ \t\u00a0]*(?:,|—|–)|[ \t\u00a0]+(?i:was|is|were|are))"
+    r"[ \t\u00a0]*(?:(?i:or|some|about|around|roughly|nearly"
     r"|almost|more[ \t]+than|over|less[ \t]+than|just[ \t]+under|just[ \t]+over)"
     r"[ \t\u00a0]+)*"
 )
@@ -4479,12 +4599,20 @@ def _word_multiples(
                 continue
             words = m.group("m").lower().split()
             factor = _FACTOR.get(words[0]) or UNITS_WORDS[words[0]]
+            if m.group("half"):
+                factor += 0.5
             q = " ".join((m.group("q") or "").lower().split())
-            stated = Interval.from_stated(
-                float(factor),
-                precision=_FACTOR_STEP.get(words[0], 1.0),
-                qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
-                nearly=q in ("nearly", "almost"),
+            stated = (
+                # "almost double last year's": a multiple rounds the growth, as a
+                # verb of multiplying does (NEARLY_MULTIPLE_BAND), not a figure
+                Interval(factor * (1.0 - NEARLY_MULTIPLE_BAND), factor)
+                if q in ("nearly", "almost") and factor > 1
+                else Interval.from_stated(
+                    float(factor),
+                    precision=_FACTOR_STEP.get(words[0], 1.0),
+                    qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
+                    nearly=q in ("nearly", "almost"),
+                )
             )
             yield (
                 tops[-1],
@@ -4620,9 +4748,21 @@ _VERB_MULTIPLE = regex.compile(
     # "triple the EU's 3% limit" is a multiple in words, not a verb
     r"|(?<=\b(?:will|would|could|can|may|might|should|to)[ \t]+"
     r"(?:(?:more[ \t]+than|nearly|almost|roughly|about)[ \t]+)?)"
-    r"(?:double|triple|treble|quadruple|halve))\b(?!-))"
+    r"(?:double|triple|treble|quadruple|halve))\b(?!-)"
+    # "rose fivefold to 67,000 from 1,340", "grew 20-fold": a verb of growth and
+    # its multiple
+    r"|\b(?:rose|risen|grew|grown|increased|jumped|climbed|surged|soared|expanded"
+    r"|multiplied)[ \t]+(?:(?P<q2>more[ \t]+than|nearly|almost|roughly|about)[ \t]+)?"
+    r"(?P<fold>(?P<k>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+    r"|thousand|\d+(?:\.\d+)?)-?fold)\b)"
 )
 _VERB_FACTOR = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+#: the multiples a "-fold" word names
+_FOLD_FACTOR = {
+    "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
+    "eight": 8.0, "nine": 9.0, "ten": 10.0, "twenty": 20.0, "hundred": 100.0,
+    "thousand": 1000.0,
+}  # fmt: skip
 #: between a level and the value it multiplied, the verb set after the level: ",
 #: having doubled from the ", ", more than tripling from ", " after doubling from "
 _MULTIPLIED_FROM = regex.compile(
@@ -4664,13 +4804,18 @@ def _verb_multiples(
                 m = verbs[-1]
             else:
                 m = after
-            verb = m.group("m").lower()
-            factor = next(
-                (f for k, f in _VERB_FACTOR.items() if verb.startswith(k)), None
-            )
+            if m.groupdict().get("fold"):
+                k = m.group("k").lower()
+                factor = float(k) if k[0].isdigit() else _FOLD_FACTOR.get(k)
+                q = " ".join((m.group("q2") or "").lower().split())
+            else:
+                verb = m.group("m").lower()
+                factor = next(
+                    (f for k, f in _VERB_FACTOR.items() if verb.startswith(k)), None
+                )
+                q = " ".join((m.group("q") or "").lower().split())
             if factor is None:
                 continue
-            q = " ".join((m.group("q") or "").lower().split())
             stated = (
                 Interval(factor * (1.0 - NEARLY_MULTIPLE_BAND), factor)
                 if q in ("nearly", "almost") and factor > 1
@@ -4684,9 +4829,7 @@ def _verb_multiples(
                 new,
                 old,
                 stated,
-                " ".join(
-                    m.string[m.start("q" if m.group("q") else "m") : m.end("m")].split()
-                ),
+                " ".join(m.group().split()),
                 "one clause multiplies a figure and states both ends",
             )
 
