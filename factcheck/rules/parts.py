@@ -49,6 +49,7 @@ def _total_and_parts(
     yield from _breakdowns(ctx)
     yield from _made_up_of(ctx)
     yield from _remainders(ctx)
+    yield from _closed_by_the_rest(ctx)
     yield from _together_the_ones_before(ctx)
     yield from _totals_after_parts(ctx)
     yield from _wholes_named_by_their_parts(ctx)
@@ -58,12 +59,28 @@ def _total_and_parts(
 #: " seats, split between "
 _MADE_UP_OF = regex.compile(
     # "$245m of fresh funding, made up of": the total's noun phrase may stand between
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},?[ \t\u00a0]+(?:(?:is|are|was|were)[ \t\u00a0]+)?"
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4},?[ \t\u00a0]+"
+    # "sanctioned for the city will be split between"
+    r"(?:(?:is|are|was|were|will[ \t]+be|would[ \t]+be|to[ \t]+be)[ \t\u00a0]+)?"
     r"(?i:made[ \t]+up[ \t]+of|split[ \t]+(?:between|into|among)|divided[ \t]+"
-    r"(?:between|into|among)|composed[ \t]+of|comprised[ \t]+of|comprise|comprises"
-    r"|consist[ \t]+of|consists[ \t]+of)"
+    r"(?:between|into|among)|composed[ \t]+of|comprised(?:[ \t]+of)?|comprise|comprises"
+    r"|comprising|consist[ \t]+of|consists[ \t]+of|consisted[ \t]+of)"
     r"(?:[ \t\u00a0]+[\w'’-]+){0,3}[ \t\u00a0]+$"
 )
+
+
+#: between a total and a list set in apposition to it: "a package of £12 billion, "
+_APPOSED = regex.compile(r"^[ \t\u00a0]*,[ \t\u00a0]+$")
+#: right after a part, the kind of the total it is: " in grants", " in tax cuts"
+#: (not a time or place: " in 2020", " in Asia", nor " in all")
+_IN_A_KIND = regex.compile(
+    r"[ \t\u00a0]+(?i:in)[ \t\u00a0]+(?!(?:all|total|the|a|an|its|their)\b)[a-z][a-z-]+\b"
+)
+
+
+def _in_a_kind(part: ClaimRef) -> bool:
+    """ "£9 billion in grants": a part named by the kind of the total it is."""
+    return _IN_A_KIND.match(part.document.prose, part.claim.span.end) is not None
 
 
 #: a total and its breakdown after a colon: "sheltering 9,328 people: 3,214 men,
@@ -114,12 +131,20 @@ def _own_figures(claims: list[ClaimRef]) -> list[ClaimRef]:
 
 
 def _listed_parts(
-    own: list[ClaimRef], first: int, total: Claim, *, closed: bool
+    own: list[ClaimRef],
+    first: int,
+    total: Claim,
+    *,
+    closed: bool,
+    changes: bool = False,
 ) -> list[ClaimRef] | None:
     """The parts listed from ``own[first]`` on, each after a list's gap, if there
     are two or more, all in the total's measure, below it and stated as levels or
     parts; ``closed``: the list must end with "and" (an open list may leave some
-    out)."""
+    out); ``changes``: a part may be a change too, where a verb says the total is
+    made of the parts ("comprises 9.2 trillion won in subsidies and 5.8 trillion won
+    in tax cuts")."""
+    roles = ("level", "part", "change") if changes else ("level", "part")
     parts = [own[first]]
     for later in own[first + 1 :]:
         gap = _between(parts[-1], later)
@@ -138,7 +163,7 @@ def _listed_parts(
         and p.claim.value < total.value
         # "$5 billion – $2 billion more than planned and ...": changes and
         # comparisons after a dash are no breakdown
-        and (p.claim.frame is None or p.claim.frame.role in ("level", "part"))
+        and (p.claim.frame is None or p.claim.frame.role in roles)
         for p in parts
     ):
         return parts
@@ -160,19 +185,29 @@ def _made_up_of(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
         for i, total in enumerate(own[:-2]):
             first_gap = _between(total, own[i + 1])
             colon = _COLON_BREAKDOWN.match(first_gap) is not None
-            if not colon and not _MADE_UP_OF.match(first_gap):
+            apposed = not colon and _APPOSED.match(first_gap) is not None
+            if not (colon or apposed) and not _MADE_UP_OF.match(first_gap):
                 continue
-            parts = _listed_parts(own, i + 1, total.claim, closed=colon)
-            if parts is not None:
-                yield (
-                    total,
-                    parts,
-                    (
-                        "a total broken down after a colon or a dash"
-                        if colon
-                        else "a total made up of the parts listed after it"
-                    ),
-                )
+            parts = _listed_parts(
+                own,
+                i + 1,
+                total.claim,
+                closed=colon or apposed,
+                changes=not colon,
+            )
+            if parts is None or (apposed and not all(map(_in_a_kind, parts))):
+                continue
+            yield (
+                total,
+                parts,
+                (
+                    "a total broken down after a colon or a dash"
+                    if colon
+                    else "a total, then the kinds it is in, listed in apposition"
+                    if apposed
+                    else "a total made up of the parts listed after it"
+                ),
+            )
         pointed = _made_up_of_the_one_before(own, before)
         if pointed is not None:
             yield pointed
@@ -274,6 +309,70 @@ def _remainders(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
                     [part, rest],
                     "a part of a stated whole, then what it leaves",
                 )
+
+
+#: between parts of one whole and the one that closes it: " in Marmaris and the
+#: remaining ", ", and the other ", " and the rest, "
+_AND_THE_REST = regex.compile(
+    # "people rescued from the cave were children, and the other ": the first
+    # part's clause may run on
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,8}[ \t\u00a0]*,?[ \t\u00a0]+(?i:and)[ \t\u00a0]+"
+    r"(?i:the[ \t\u00a0]+(?:remaining|rest|other|others|balance))[ \t\u00a0,]*"
+    r"(?:(?i:of)[ \t\u00a0]+(?:(?i:them|the)[ \t\u00a0]+)?)?$"
+)
+
+
+def _closed_by_the_rest(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """(whole, parts, why) for the parts of a stated whole listed in one sentence
+    and closed by the rest of it, so that they add up to it: "Of the 546 people
+    treated, 212 were in Manavgat, 148 in Marmaris and the remaining 186 in Bodrum",
+    "Seven of the 12 people rescued were children, and the other five adults". Each
+    part before the rest is the whole's part by its frame (``whole``), or listed
+    after one that is."""
+    for claims in _sentences(ctx):
+        own = _own_figures(claims)
+        for i in range(2, len(own)):
+            rest = own[i]
+            if not _AND_THE_REST.match(_between(own[i - 1], rest)):
+                continue
+            before = own[i - 1]
+            frame = before.claim.frame
+            if (
+                frame is not None
+                and frame.role == "whole"
+                and i >= 2
+                and _OF_THE_WHOLE.match(_between(own[i - 2], before))
+            ):
+                # "Seven of the 12 people rescued were children, and the other
+                # five": one part, its whole, the rest
+                whole, parts = before, [own[i - 2], rest]
+            else:
+                # the parts before the rest, back to the first part of the whole
+                parts = [rest, before]
+                k = i - 1
+                wholes_of = {p.claim.frame.whole for p in parts if p.claim.frame}
+                while k > 0 and _LIST_GAP.match(_between(own[k - 1], own[k])):
+                    if own[k - 1].claim.id in wholes_of:
+                        break
+                    parts.append(own[k - 1])
+                    k -= 1
+                parts.reverse()
+                first = parts[0].claim.frame
+                if first is None or first.role != "part" or first.whole is None:
+                    continue
+                wholes = [r for r in own if r.claim.id == first.whole]
+                if len(wholes) != 1 or wholes[0] in parts:
+                    continue
+                whole = wholes[0]
+            if all(
+                _listed_measure(p.claim, whole.claim)
+                and p.claim.value < whole.claim.value
+                and (p.claim.frame is None or p.claim.frame.role in ("level", "part"))
+                for p in parts
+            ):
+                yield whole, parts, "the parts of a stated whole, closed by the rest"
 
 
 #: a sentence that opens by pointing back at a total and says what it is made of:
