@@ -520,6 +520,16 @@ def _resolve_pesos(document: Document, table: ClaimTable) -> None:
     if not rows:
         return  # most texts have no pesos: the prose is not searched
     found = _one_country(document.prose, _PESO_COUNTRIES, _PESO_COUNTRY_NAMES)
+    why = "the text names {}"
+    if (
+        found is None
+        and document.outlet
+        and _PESO_COUNTRY_NAMES.search(document.prose) is None
+    ):
+        # "Mexico News Daily": a masthead that names one peso country, in a text
+        # that names none, settles its pesos as its domain would
+        found = _one_country(document.outlet, _PESO_COUNTRIES, _PESO_COUNTRY_NAMES)
+        why = f"the outlet is {document.outlet} ({{}})"
     if found is None:
         # no peso country named, or two: Mexican pesos, and every other country's
         # pesos stay candidates that checks try ("5.6 billion pesos or about $99
@@ -534,14 +544,15 @@ def _resolve_pesos(document: Document, table: ClaimTable) -> None:
     code, country = found
     for row in rows:
         unit, note = table.unit_and_note(row)
-        if unit == code or note is None:
+        if note is None or (unit == code and "no country given" not in note):
             continue
         word = note.split("'")[1]
         table.set_unit_and_note(
             row,
             code,
-            f"'{word}' read as {code}: the text names {country.title()}",
-            unit,
+            f"'{word}' read as {code}: " + why.format(country.title()),
+            # the reading it replaces stays a candidate (none if it is the same)
+            None if unit == code else unit,
         )
 
 

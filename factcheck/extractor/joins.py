@@ -532,7 +532,9 @@ def _second_in_bracket(text: str, a: Mention, b: Mention, gap: str) -> bool:
 #: about 20 inches"
 _COMMA_OR_DASH_AFTER_NOUN: Final = regex.compile(
     # "$170,000 in prize money, about 140,000 euros": what it is, in a word or two
-    r"(?:[ \t\u00a0]+(?:of|in)(?:[ \t\u00a0]+[a-z]+){1,2})?(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*"
+    r"(?:[ \t\u00a0]+(?:of|in)(?:[ \t\u00a0]+[a-z]+){1,2}"
+    # "The ¥1.2 trillion package, about $8 billion": the noun it sizes
+    r"|[ \t\u00a0]+(?!(?:of|in|and|or|but|to)\b)[a-z]+)?(?:,|[ \t\u00a0]*[—–])[ \t\u00a0]*"
 )
 #: a rate after a figure (and its bracket): " per year", " ($63.3 billion) per
 #: year", " a pound"

@@ -42,6 +42,10 @@ _LONG_UNIT: Final = lazy_pattern(
 #: the first words of those names, which alone make the long match worth trying
 _HYPHEN_HEADS: Final = frozenset(k.split("-")[0] for k in _LONG_UNITS if "-" in k)
 _FOUR_WORD_HEADS: Final = frozenset(k.split(" ")[0] for k in _LONG_UNITS if " " in k)
+#: words hyphened after a number and to each other: "-nautical-mile", "-square-foot"
+_HYPHENED_WORDS: Final = regex.compile(
+    r"\G-(?P<w1>[A-Za-z]+)-(?P<w2>[A-Za-z]+)(?:-(?P<w3>[A-Za-z]+))?"
+)
 #: what "mb" is near: millibars in weather text, megabits elsewhere
 _WEATHER_WORDS: Final = lazy_pattern(
     r"(?i:\b(?:pressure|hurricane|storm|typhoon|cyclone|depression|barometric"
@@ -116,6 +120,15 @@ def unit_after(
                     WORD_UNITS[" ".join(hm.group("u").lower().split())],
                     None,
                 )
+    if found is None and text[pos : pos + 1] == "-":
+        # "a 200-nautical-mile zone", "a 2,400-square-foot home": a unit of two or
+        # three words hyphened to the number and to each other
+        hm = _HYPHENED_WORDS.match(text, pos)
+        if hm is not None:
+            multi = unit_words_after(hm.group("w1"), hm.group("w2"), hm.group("w3"))
+            if multi is not None and multi[0] >= 2:
+                n, unit, note = multi
+                found = (hm.end(f"w{n}"), unit, note)
     if found is None:
         wm = words
         if wm is None:

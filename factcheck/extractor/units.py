@@ -132,6 +132,8 @@ _WORD_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("microgram", ("microgram", "micrograms", "microgramme", "microgrammes")),
     ("pound", ("pound", "pounds")),
     ("ounce", ("ounce", "ounces")),
+    # gold and silver are weighed in troy ounces (31.1 g, not 28.35 g)
+    ("troy_ounce", ("troy ounce", "troy ounces")),
     ("dram", ("dram", "drams", "drachma", "drachmas")),
     ("carat", ("carat", "carats")),
     # speed
@@ -395,6 +397,16 @@ UNIT_NOTES: Mapping[str, str] = {
     "b/d": "'b/d' read as barrels per day",
     "mt": "'mt' read as metric tons",
     "MT": "'MT' read as metric tons",
+}
+
+#: the units British and American measure alike by one name and different sizes
+#: ("2,000 litres (440 gallons)" in a British paper is imperial gallons): a
+#: conversion that fits either reading is right
+CUSTOMARY_VARIANTS: Mapping[str, str] = {
+    "gallon": "imperial_gallon",
+    "pint": "imperial_pint",
+    "quart": "imperial_quart",
+    "fluid_ounce": "imperial_fluid_ounce",
 }
 
 #: bare "ton"/"tons": ambiguous, read as metric with a note

@@ -13,7 +13,7 @@ import regex
 from factcheck.align import ClaimRef
 from factcheck.errors import RateUnavailableError
 from factcheck.extractor.durations import SECONDS
-from factcheck.extractor.units import PER_UNITS, WORD_UNITS
+from factcheck.extractor.units import CUSTOMARY_VARIANTS, PER_UNITS, WORD_UNITS
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import (
     Conversion,
@@ -562,7 +562,9 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
         stated = ctx.stated_interval(
             b, own_qualifier=_own_qualifier(anchor, ref), rounded=True
         )
-        if conv.result.overlaps(stated):
+        if conv.result.overlaps(stated) or _fits_another_customary(
+            ctx, source, a, b, stated
+        ):
             continue
         gap = _rel_gap(conv.result, stated)
         message = (
@@ -587,6 +589,30 @@ def unit_conversion_mismatch(ctx: AuditContext) -> Iterator[Finding]:
         )
     yield from _per_unit_findings(ctx)
     yield from _rescaled_findings(ctx)
+
+
+def _fits_another_customary(
+    ctx: AuditContext, source: Interval, a: Claim, b: Claim, stated: Interval
+) -> bool:
+    """Whether the restatement fits when a unit that British and American measure
+    differently is read the other way (imperial gallons for US ones)."""
+    units = [
+        (ua, ub)
+        for ua in {a.unit, CUSTOMARY_VARIANTS.get(a.unit or "")} - {None}
+        for ub in {b.unit, CUSTOMARY_VARIANTS.get(b.unit or "")} - {None}
+        if (ua, ub) != (a.unit, b.unit)
+    ]
+    for ua, ub in units:
+        conv = ctx.convert(
+            attrs.evolve(source, unit=ua),
+            ub or "",
+            kind="quantity",
+            value=a.value,
+            day=None,
+        )
+        if conv is not None and conv.result.overlaps(attrs.evolve(stated, unit=ub)):
+            return True
+    return False
 
 
 def _per_period_amount(unit: str | None) -> str | None:

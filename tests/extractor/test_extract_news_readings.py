@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from factcheck import extract
@@ -1075,6 +1076,42 @@ def test_pesos_of_no_named_country_keep_every_peso_reading() -> None:
         "MXN",
         ("MXN", "PHP", "ARS", "CLP", "COP"),
     )
+
+
+@pytest.mark.parametrize(
+    ("outlet", "prose", "unit", "candidates"),
+    [
+        # a masthead naming one peso country settles a text that names none...
+        ("Mexico News Daily", "The fund gets 50 billion pesos.", "MXN", ()),
+        # (the default reading it replaces stays a candidate)
+        ("Manila Standard", "The fund gets 50 billion pesos.", "PHP", ("PHP", "MXN")),
+        # ...not one that names a country of its own, nor a masthead naming none
+        (
+            "Mexico News Daily",
+            "Manila's fund gets 50 billion pesos.",
+            "PHP",
+            ("PHP", "MXN"),
+        ),
+        (
+            "The Daily Wire",
+            "The fund gets 50 billion pesos.",
+            "MXN",
+            ("MXN", "PHP", "ARS", "CLP", "COP"),
+        ),
+    ],
+)
+def test_pesos_of_an_outlet_that_names_their_country(
+    outlet: str, prose: str, unit: str, candidates: tuple[str, ...]
+) -> None:
+    from factcheck.extractor import extract_document
+
+    doc = attrs.evolve(Document.from_text(prose, path="a.txt"), outlet=outlet)
+    (claim,) = extract_document(doc).claims
+    assert (claim.unit, claim.unit_candidates) == (unit, candidates)
+    if unit == "MXN" and not candidates:
+        assert claim.unit_note == (
+            "'pesos' read as MXN: the outlet is Mexico News Daily (Mexico)"
+        )
 
 
 def test_a_peso_reading_no_rate_can_test_leaves_a_conversion_unproven() -> None:
