@@ -77,6 +77,27 @@ def is_specific(claim: Claim) -> bool:
     return significant_digits(claim.value) >= 2
 
 
+def _rose_below(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether the later of two reports of a story's toll says the toll rose to a
+    count below the earlier's ("the toll rose to 25" a day after "at least 37
+    bodies"): a rise cannot end below where it started, whichever count is wrong;
+    a toll revised down says so ("lowered to", "revised to")."""
+    from factcheck.align.frames import said_to_rise_to  # noqa: PLC0415
+
+    da, db = a.document.published, b.document.published
+    if da is None or db is None or da == db:
+        return False
+    earlier, later = (a, b) if da < db else (b, a)
+    low = earlier.claim.low
+    return (
+        low is not None
+        and later.claim.high is not None
+        and later.claim.unit == earlier.claim.unit
+        and later.claim.high < low
+        and said_to_rise_to(later.claim, later.document.prose)
+    )
+
+
 def _story_toll(
     a: ClaimRef, b: ClaimRef, fa: Frame, fb: Frame, shared: frozenset[str]
 ) -> bool:
@@ -1518,7 +1539,7 @@ def decide(
             f"reports {abs((da - db).days) if da and db else '?'} days apart on a "
             "figure set anew at each release"
         )
-    if story_toll:
+    if story_toll and not _rose_below(a, b):
         # two moments of one story's toll whose holder only the story gives: which
         # of the story's counts each is stays inferred (STORY_TOLL): no warning
         confidence = min(confidence, T.PROBABLE - 0.01)

@@ -2440,6 +2440,27 @@ def states_floor(claim: Claim, text: str) -> bool:
     return lex.floor.search(near) is not None
 
 
+#: right before a tally's count, a verb that says the tally rose to it: "the toll
+#: rose to ", "climbed to more than ", "has reached "
+_ROSE_TO = regex.compile(
+    r"(?i:\b(?:(?:rose|risen|rises|rising|climbed|climbs|climbing|jumped|jumps"
+    r"|increased|increases|mounted|mounts|swelled|soared|surged|grew|grown)"
+    r"[ \t\u00a0]+to|reached|reaches)[ \t\u00a0]+(?:at[ \t\u00a0]+least|more[ \t\u00a0]+than"
+    r"|over|about|around|some|nearly|almost)?[ \t\u00a0]*)$"
+)
+
+
+def said_to_rise_to(claim: Claim, text: str) -> bool:
+    """Whether a tally's count is the one its clause says the tally rose to ("the
+    toll climbed to 58 on Wednesday"): the count before it was lower, so it cannot
+    fall below an earlier report's."""
+    s0 = claim.sentence.start if claim.sentence else claim.span.start
+    return (
+        _ROSE_TO.search(text, max(s0, claim.span.start - 40), claim.span.start)
+        is not None
+    )
+
+
 def _cited_title(text: str, claim: Claim, s0: int, s1: int) -> tuple[int, int] | None:
     """Where a headline cited inside a sentence runs, if the claim stands in one:
     a run of title-case words around the figure ("refer to Alibaba Leads Record

@@ -11,7 +11,7 @@ import regex
 from factcheck.align import ClaimRef, Decision, FactGroup
 from factcheck.align.context import stem
 from factcheck.align.decide import Level, named_holder
-from factcheck.align.frames import states_floor
+from factcheck.align.frames import said_to_rise_to, states_floor
 from factcheck.align.lexicon import lexicon
 from factcheck.model import Finding, Interval, Severity
 from factcheck.normalize import Comparison, format_interval
@@ -351,6 +351,11 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
     for d in ctx.alignment.series:
         earlier, later = d.a, d.b
         floor = _floor(earlier)
+        rose = floor is None and said_to_rise_to(later.claim, later.document.prose)
+        if rose:
+            # "the toll rose to 25" after "at least 37": the later report says its
+            # count rose, so it cannot stand below the earlier one
+            floor = earlier.claim.low
         if floor is None:
             continue  # a tally revised down is news; below "at least" it cannot be
         if later.claim.high is None:
@@ -374,18 +379,24 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             )
         if not lower or _a_named_part(later, earlier):
             continue
+        said = (
+            "and the later report says the tally rose to it"
+            if rose
+            else f"which already said at least {floor:,.0f}"
+        )
         finding = ctx.finding(
             "FC201",
             later,
             f"{later.claim.text!r} ({later.document.published}) is lower than the "
             f"earlier report's {earlier.claim.text!r} ({earlier.document.published}) "
-            f"of the same running tally, which already said at least "
-            f"{floor:,.0f}: {tally.describe()}",
+            f"of the same running tally, {said}: {tally.describe()}",
             related=[earlier],
             details=_comparison_details(tally, 0),
             evidence=(
                 *d.evidence,
-                "a running tally: a later report cannot fall "
+                "a running tally: a rise cannot end below the earlier count"
+                if rose
+                else "a running tally: a later report cannot fall "
                 "below an earlier 'at least'",
             ),
         )
