@@ -113,7 +113,8 @@ _OR = regex.compile(
     r"(?:,|\(|—|–|-(?=[ \t\u00a0]))?[ \t\u00a0]*"
     # "or 60%", "about 63%", "or nearly 40 per cent", "a fatality rate of 27%"
     rf"(?:(?i:or)(?:[ \t\u00a0]+|$)|(?i:a|an)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?"
-    r"(?i:rate|share|proportion|turnout)[ \t\u00a0]+(?i:of)[ \t\u00a0]+)?"
+    # "183 of the 299 seats, a majority of 61.2 per cent"
+    r"(?i:rate|share|proportion|turnout|majority)[ \t\u00a0]+(?i:of)[ \t\u00a0]+)?"
     rf"(?:(?i:{_SHARE_QUALIFIERS}))?[ \t\u00a0]*$"
 )
 
@@ -331,7 +332,9 @@ def _all_change_triples(
             after_level = (
                 up_from[0]
                 if up_from
-                else _level_and_base(pct, others) or _premium_on(pct, others)
+                else _level_and_base(pct, others)
+                or _premium_on(pct, others)
+                or _set_against_an_earlier(pct, others)
             )
             if (
                 after_level is not None
@@ -449,6 +452,28 @@ def _up_from(claims: Sequence[ClaimRef], new: ClaimRef, old: ClaimRef) -> bool:
     return not (listed_new or listed_old)
 
 
+def _set_against_an_earlier(
+    pct: ClaimRef, others: Sequence[ClaimRef]
+) -> tuple[ClaimRef, ClaimRef] | None:
+    """(new, old) for a percentage change and, after it, a level set against the
+    earlier one it is measured on: "has lost 8.2% over five sessions, closing at
+    2,385.12 on Friday against 2,957.84 a week earlier". One such pair, and the
+    change the sentence's only percentage change."""
+    if pct.claim.kind != "percent" or _role(pct) != "change":
+        return None
+    pairs = [
+        (new, old)
+        for new, old in itertools.pairwise(others)
+        if new.claim.span.start > pct.claim.span.end
+        and _two_ends(new, old)
+        and _SET_AGAINST.match(_between(new, old))
+        and old.claim.frame is not None
+        and old.claim.frame.stage == "earlier"
+    ]
+    changes = [r for r in others if r.claim.kind == "percent" and _role(r) == "change"]
+    return pairs[0] if len(pairs) == 1 and not changes else None
+
+
 def _level_and_base(
     pct: ClaimRef, others: Sequence[ClaimRef]
 ) -> tuple[ClaimRef, ClaimRef] | None:
@@ -472,6 +497,12 @@ def _level_and_base(
     level, base = levels[0], bases[0]
     if "range" in (level.claim.qualifier, base.claim.qualifier):
         return None  # "nil up to ₹4 lakh, 5% on ₹4-8 lakh": a rate on a band
+    if level.claim.span.end <= pct.claim.span.start and _RESTATED_AS.match(
+        _between(level, pct)
+    ):
+        # "$1.94 billion, $127 million or 7 per cent more than last year's": the
+        # percentage restates the amount of the change, which is no level
+        return None
     between = _between(pct, base)
     if _names_another_attribute(between, level) or (
         # "a net profit of 113.92 billion rupees, up 14.8% from a year earlier,
@@ -967,6 +998,39 @@ def _level_then_change(
             continue
         word = (m.group("noun") or m.group("word") or "").lower()
         yield pct, delta, new, -1 if word in _FALLING_AMOUNT else 1
+
+
+#: between a level and the amount it is more or less than before: " is ", " was "
+_LEVEL_IS = regex.compile(r"^[ \t\u00a0]+(?i:is|was|are|were)[ \t\u00a0]+$")
+#: after an amount and its percentage, the comparison that makes them a change
+#: from before: ", larger than last year's", " more than the previous year's"
+_MORE_THAN_BEFORE = regex.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]+(?P<way>(?i:more|larger|higher|bigger|greater"
+    r"|less|smaller|lower|fewer))[ \t\u00a0]+(?i:than)[ \t\u00a0]+(?i:last|the[ \t\u00a0]+previous"
+    r"|the[ \t\u00a0]+year[ \t\u00a0]+before|a[ \t\u00a0]+year[ \t\u00a0]+earlier|its|their)\b"
+)
+_LESS = frozenset(["less", "smaller", "lower", "fewer"])
+
+
+def _level_is_more_than_before(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef, int]]:
+    """(percent change, amount of the change, the level it led to, +1 for a rise or
+    -1 for a fall) where a level is said to be an amount, restated as a
+    percentage, more or less than before: "The budget of S$2.31 billion is S$190
+    million, or 9 per cent, larger than last year's"."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for new, delta, pct in zip(own, own[1:], own[2:], strict=False):
+        if pct.claim.kind != "percent" or pct.claim.unit != "%":
+            continue
+        if not _LEVEL_IS.match(_between(new, delta)):
+            continue
+        if not _RESTATED_AS.match(_between(delta, pct)):
+            continue
+        m = _MORE_THAN_BEFORE.match(pct.document.prose, pct.claim.span.end)
+        if m is None or not _same_measure(new.claim, delta.claim):
+            continue
+        yield pct, delta, new, -1 if m.group("way").lower() in _LESS else 1
 
 
 #: between a change's amount and its percentage restating it: " points, or ",
@@ -2484,6 +2548,7 @@ def _delta_to_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             _delta_to_triples(claims),
             _level_then_amount(claims),
             _level_then_change(claims),
+            _level_is_more_than_before(claims),
         ):
             d, n = _abs(_stated(delta.claim)), _stated(new.claim)
             if d.low is None or d.high is None or n.low is None or n.high is None:
@@ -2761,7 +2826,15 @@ def _compared_triples(
         # the base of an earlier comparison is none of this one's: "Tk 797,000
         # crore, 4.6 percent higher than the original Tk 761,785 crore and 11.6
         # percent above the revised Tk 714,418 crore" compares the outlay twice
-        same = [r for r in claims[:i] if _two_ends(r, old) and r.key not in bases]
+        same = [
+            r
+            for r in claims[:i]
+            if _two_ends(r, old)
+            and r.key not in bases
+            # "$1.94 billion, $127 million or 7 per cent more than last year's": the
+            # amount the percentage restates is the change, not the figure compared
+            and not (r is claims[i - 1] and _RESTATED_AS.match(_between(r, pct)))
+        ]
         if same:
             new = same[-1]
             frame = new.claim.frame
@@ -3351,7 +3424,8 @@ _RATIO_ENDS = regex.compile(r"(?:[ \t\u00a0]+[a-z][a-z-]*)?[ \t\u00a0]*(?:[,.;)]
 #: a part, a verb that makes it a share, then the share: "The US$3.9 billion agreed
 #: on Friday amounts to less than 40% of", "which represents about 12% of"
 _IS_SHARE = regex.compile(
-    r"^(?:[ \t\u00a0]+[\w'’-]+){0,5}?[ \t\u00a0]+(?i:amounts?[ \t]+to|amounted[ \t]+to"
+    # "worth A$178 billion, accounted for": the part's apposition closed first
+    r"^,?(?:[ \t\u00a0]+[\w'’-]+){0,5}?[ \t\u00a0]+(?i:amounts?[ \t]+to|amounted[ \t]+to"
     r"|represents|represented|equals|equalled|equaled|is[ \t]+equal[ \t]+to"
     r"|accounts?[ \t]+for|accounted[ \t]+for|makes?[ \t]+up|made[ \t]+up"
     # "Its market value of $38 billion is about a tenth of": the part's copula
@@ -4316,8 +4390,12 @@ _WORD_MULTIPLE = regex.compile(
     # "nearly three times the previous record, the 105 million euros": the
     # figure in apposition to the noun
     r"|[\w'’-]+,[ \t]+the[ \t]+)?"
-    # "roughly eight times India's 9.1 tonnes": the figure's holder, named
-    r"|(?:[A-Z][\w.&-]*[ \t]+){0,2}[A-Z][\w.&-]*['’]s?[ \t]+))$"
+    # "roughly eight times India's 9.1 tonnes": the figure's holder, named (in
+    # capitals: "half times last year's" is no holder)
+    r"|(?-i:(?:[A-Z][\w.&-]*[ \t]+){0,2}[A-Z][\w.&-]*)['’]s?[ \t]+"
+    # "almost double last year's R8.3-billion", "triple 2019's": the figure's time
+    r"|(?:(?:last|this|the[ \t]+previous)[ \t]+(?:year|month|week|season|quarter)"
+    r"|\d{4})['’]s[ \t]+))$"
 )
 _FACTOR = {
     "double": 2,

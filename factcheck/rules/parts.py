@@ -317,8 +317,23 @@ _AND_THE_REST = regex.compile(
     # "people rescued from the cave were children, and the other ": the first
     # part's clause may run on
     r"^(?:[ \t\u00a0]+[\w'’-]+){0,8}[ \t\u00a0]*,?[ \t\u00a0]+(?i:and)[ \t\u00a0]+"
-    r"(?i:the[ \t\u00a0]+(?:remaining|rest|other|others|balance))[ \t\u00a0,]*"
-    r"(?:(?i:of)[ \t\u00a0]+(?:(?i:them|the)[ \t\u00a0]+)?)?$"
+    r"(?:(?i:the[ \t\u00a0]+(?:remaining|rest|other|others|balance))[ \t\u00a0,]*"
+    r"(?:(?i:of)[ \t\u00a0]+(?:(?i:them|the)[ \t\u00a0]+)?)?"
+    # "..., business tax NT$0.55 trillion and other levies ": the rest named as
+    # an item of the list
+    r"|(?i:other|all[ \t\u00a0]+other)[ \t\u00a0]+[a-z][\w'’-]*(?:[ \t\u00a0]+[a-z][\w'’-]*)?"
+    r"[ \t\u00a0]+)$"
+)
+#: between a whole and the first part of the list "of which" opens: ", of which
+#: income taxes contributed "
+_OF_WHICH = regex.compile(
+    r"^[ \t\u00a0]*,[ \t\u00a0]+(?i:of[ \t\u00a0]+which|of[ \t\u00a0]+this|of[ \t\u00a0]+that)"
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*,?[ \t\u00a0]+$"
+)
+#: between two parts of a list named before their figures, in lower case: ",
+#: business tax " (the list's items, not a clause: no verb between)
+_NAMED_ITEM_GAP = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,5}[ \t\u00a0]*,(?:[ \t\u00a0]+[a-z][\w'’-]*){1,3}[ \t\u00a0]+$"
 )
 
 
@@ -353,19 +368,27 @@ def _closed_by_the_rest(
                 parts = [rest, before]
                 k = i - 1
                 wholes_of = {p.claim.frame.whole for p in parts if p.claim.frame}
-                while k > 0 and _LIST_GAP.match(_between(own[k - 1], own[k])):
+                while k > 0 and (
+                    _LIST_GAP.match(_between(own[k - 1], own[k]))
+                    or _NAMED_ITEM_GAP.match(_between(own[k - 1], own[k]))
+                ):
                     if own[k - 1].claim.id in wholes_of:
                         break
                     parts.append(own[k - 1])
                     k -= 1
                 parts.reverse()
                 first = parts[0].claim.frame
-                if first is None or first.role != "part" or first.whole is None:
-                    continue
-                wholes = [r for r in own if r.claim.id == first.whole]
-                if len(wholes) != 1 or wholes[0] in parts:
-                    continue
-                whole = wholes[0]
+                if k > 0 and _OF_WHICH.match(_between(own[k - 1], parts[0])):
+                    # "NT$3.76 trillion, of which income taxes contributed NT$1.92
+                    # trillion, ...": the whole the list's "of which" points at
+                    whole = own[k - 1]
+                else:
+                    if first is None or first.role != "part" or first.whole is None:
+                        continue
+                    wholes = [r for r in own if r.claim.id == first.whole]
+                    if len(wholes) != 1 or wholes[0] in parts:
+                        continue
+                    whole = wholes[0]
             if all(
                 _listed_measure(p.claim, whole.claim)
                 and p.claim.value < whole.claim.value
@@ -1279,8 +1302,11 @@ def _parts_of_them_above_the_whole(ctx: AuditContext) -> Iterator[Finding]:
 _OF_THE_WHOLE = regex.compile(r"^[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
 #: who holds the next tally of a list: a name, or the rest of the whole
 _TALLY_HOLDER = (
-    rf"(?:(?i:the)[ \t\u00a0]+)?(?:{LISTED_NAME}"
+    rf"(?:(?:(?i:the)[ \t\u00a0]+)?(?:{LISTED_NAME}"
     r"|(?i:others|independents|the[ \t\u00a0]+rest|smaller[ \t\u00a0]+parties))"
+    # "the ruling alliance won 293, the opposition bloc 234": a side named by its
+    # noun
+    r"|(?i:the)[ \t\u00a0]+[a-z][\w'’-]*(?:[ \t\u00a0]+[a-z][\w'’-]*)?)"
 )
 #: between two holders' tallies of one list, the tally's noun maybe repeated:
 #: " seats, the Communists ", ", while the LDP took ", " and others "
@@ -1343,9 +1369,20 @@ def _tallies_above_their_whole(ctx: AuditContext) -> Iterator[Finding]:
                 first, rest, gap = own[i - 1], own[i + 1 :], _FIRST_TALLY
             elif (
                 sized is not None
-                and sized.group("noun").removesuffix("s") == stem
+                # "the 543-seat house": the count sizes the noun after its hyphen
+                and stem.split()[0] == sized.group("noun").removesuffix("s")
                 and i + 1 < len(own)
-                and _noun_stem(own[i + 1].claim.noun) == stem
+                and (
+                    _noun_stem(own[i + 1].claim.noun) == (stem := stem.split()[0])
+                    # "In the 543-seat house, the ruling alliance won 293": the
+                    # first tally's noun unsaid, after its holder and verb
+                    or (
+                        own[i + 1].claim.noun is None
+                        and _FIRST_TALLY.match(
+                            text[sized.end() - 1 : own[i + 1].claim.span.start]
+                        )
+                    )
+                )
             ):
                 # "the 450-seat Duma, United Russia won 315 seats, the Communists 57"
                 first, rest, gap = own[i + 1], own[i + 2 :], _NEXT_TALLY
