@@ -953,19 +953,29 @@ def _level_then_amount(
     for pct, new, delta in zip(own, own[1:], own[2:], strict=False):
         if pct.claim.kind != "percent" or _role(new) != "level":
             continue
-        m = _THEN_ITS_AMOUNT.match(_between(new, delta))
-        if m is None or not _TO_LEVEL.search(_between(pct, new)):
+        if not _TO_LEVEL.search(_between(pct, new)):
             continue
-        index_points = _in_points(delta.claim) and not _is_share_word(delta.claim)
-        if not (
-            _same_measure(new.claim, delta.claim)
-            if not index_points
-            else new.claim.kind == "count" and new.claim.unit is None
-        ):
-            continue
-        word = (m.group("noun") or m.group("word") or "").lower()
-        direction = -1 if word in _FALLING_AMOUNT else 1
-        yield pct, delta, new, direction
+        direction = _amount_after_level(new, delta)
+        if direction:
+            yield pct, delta, new, direction
+
+
+def _amount_after_level(new: ClaimRef, delta: ClaimRef) -> int:
+    """+1 or -1 where ``delta`` is named after the level ``new`` as the amount of
+    the change that led to it (", a loss of ", ", losing "), in the level's measure
+    or as an index's points; else 0."""
+    m = _THEN_ITS_AMOUNT.match(_between(new, delta))
+    if m is None:
+        return 0
+    index_points = _in_points(delta.claim) and not _is_share_word(delta.claim)
+    if not (
+        _same_measure(new.claim, delta.claim)
+        if not index_points
+        else new.claim.kind == "count" and new.claim.unit is None
+    ):
+        return 0
+    word = (m.group("noun") or m.group("word") or "").lower()
+    return -1 if word in _FALLING_AMOUNT else 1
 
 
 def _level_then_change(
@@ -986,18 +996,11 @@ def _level_then_change(
         before = text[max(s0, new.claim.span.start - 60) : new.claim.span.start]
         if not (_TO_LEVEL.search(before) or _CLOSED_AT.search(before)):
             continue
-        m = _THEN_ITS_AMOUNT.match(_between(new, delta))
-        if m is None or not _RESTATED_AS.match(_between(delta, pct)):
+        if not _RESTATED_AS.match(_between(delta, pct)):
             continue
-        index_points = _in_points(delta.claim) and not _is_share_word(delta.claim)
-        if not (
-            _same_measure(new.claim, delta.claim)
-            if not index_points
-            else new.claim.kind == "count" and new.claim.unit is None
-        ):
-            continue
-        word = (m.group("noun") or m.group("word") or "").lower()
-        yield pct, delta, new, -1 if word in _FALLING_AMOUNT else 1
+        direction = _amount_after_level(new, delta)
+        if direction:
+            yield pct, delta, new, direction
 
 
 #: between a level and the amount it is more or less than before: " is ", " was "
