@@ -30,7 +30,7 @@ from factcheck.align.phrases import (
 )
 from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.durations import SECONDS
-from factcheck.extractor.lexicon import UNITS_WORDS
+from factcheck.extractor.lexicon import SCALES, UNITS_WORDS
 from factcheck.extractor.numbers import precision_of_value
 from factcheck.extractor.units import TEMPERATURES, TIME_UNITS
 from factcheck.model import NEARLY_MULTIPLE_BAND, Claim, Finding, Interval
@@ -51,6 +51,9 @@ _DOWN = regex.compile(rf"(?i:\b(?:{FALL_WORDS}|dropp\w*|lower\w*|loss))\b")
 #: a qualifier before an end of a change: "to about 5%", "up from nearly 4%"
 _ABOUT = r"(?:(?i:about|around|roughly|nearly|almost|some|just)[ \t]+)?"
 _TO = regex.compile(rf"(?i:\bto)[ \t\u00a0]+{_ABOUT}$")
+#: the new end of a change, also as a participle's object: "roughly doubled,
+#: reaching 1.9 billion won from 950 million won"
+_TO_NEW_END = regex.compile(rf"(?i:\bto|\breaching)[ \t\u00a0]+{_ABOUT}$")
 #: "from 11.55 lakh tonnes", "from last year's Rs 2,040", "from 2023's 25.07 million":
 #: the start of a change, maybe after the possessive that names its time; "from
 #: Friday's close of 1.86 francs", "from a peak of 4.1%": or named by its noun
@@ -281,7 +284,7 @@ def _all_change_triples(
             continue  # "the rate rises from 13.8% to 15%": an end, not the change
         clause = _clause_of(pct)
         others = [r for j, r in enumerate(claims) if j != i and _clause_of(r) == clause]
-        news = [r for r in others if _TO.search(_before(r))]
+        news = [r for r in others if _TO_NEW_END.search(_before(r))]
         olds = [r for r in others if _FROM.search(_before(r))]
         ends = [
             (new, old)
@@ -2862,6 +2865,27 @@ def _compared_triples(
             yield pct, referent, old
 
 
+def _with_the_tops_unit(before: Sequence[ClaimRef], base: ClaimRef) -> ClaimRef:
+    """ "5.3 million tonnes of copper, more than twice Peru's 2.8 million": a bare
+    scaled number a multiple is of, after a figure of a unit and the same scale
+    word, leaves that unit unsaid. Anything else is read as written."""
+    c = base.claim
+    words = c.text.split()
+    if c.kind != "count" or c.unit is not None or c.noun:
+        return base
+    prev = before[-1].claim if before else None
+    if (
+        prev is None
+        or prev.kind not in ("money", "quantity")
+        or prev.unit is None
+        or len(words) < 2
+        or words[-1].lower() not in SCALES
+        or words[-1].lower() not in prev.text.lower().split()
+    ):
+        return base
+    return attrs.evolve(base, claim=attrs.evolve(c, kind=prev.kind, unit=prev.unit))
+
+
 #: a change's size as a fraction word, after its verb and "by": "grew by almost a
 #: third", "fell by half", "was cut by a quarter"
 _BY_FRACTION = regex.compile(
@@ -3234,7 +3258,7 @@ def stated_ends(
         for second in claims[i + 1 :]:
             if not _two_ends(first, second) or _clause_of(first) != _clause_of(second):
                 continue
-            to_first = _TO.search(_before(first)) is not None
+            to_first = _TO_NEW_END.search(_before(first)) is not None
             if (to_first and _FROM.search(_before(second))) or _up_from(
                 claims, first, second
             ):
@@ -4643,12 +4667,13 @@ def _word_multiples(
     sentence in one measure."""
     for claims, earlier in _sentences_after(ctx, 1):
         own = [r for r in claims if r.claim.equivalent_of is None]
-        for i, base in enumerate(own):
-            text = base.document.prose
-            s0 = base.claim.sentence.start if base.claim.sentence else 0
-            m = _WORD_MULTIPLE.search(text, s0, base.claim.span.start)
+        for i, written in enumerate(own):
+            text = written.document.prose
+            s0 = written.claim.sentence.start if written.claim.sentence else 0
+            m = _WORD_MULTIPLE.search(text, s0, written.claim.span.start)
             if m is None:
                 continue
+            base = _with_the_tops_unit(own[:i], written)
             tops = [
                 r
                 for r in own[:i]
