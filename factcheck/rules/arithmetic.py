@@ -30,7 +30,7 @@ from factcheck.align.phrases import (
 )
 from factcheck.extractor.counts import RATIO_JOINER
 from factcheck.extractor.durations import SECONDS
-from factcheck.extractor.lexicon import SCALES, UNITS_WORDS
+from factcheck.extractor.lexicon import SCALES, TENS_WORDS, UNITS_WORDS
 from factcheck.extractor.numbers import precision_of_value
 from factcheck.extractor.units import TEMPERATURES, TIME_UNITS
 from factcheck.model import NEARLY_MULTIPLE_BAND, Claim, Finding, Interval
@@ -937,12 +937,6 @@ _THEN_ITS_AMOUNT = regex.compile(
     r"[ \t\u00a0]+"
     r"(?:(?i:about|around|roughly|nearly|almost|some|just|over|more[ \t]+than)[ \t\u00a0]+)?$"
 )
-#: the words of such an amount that make it a fall
-_FALLING_AMOUNT = frozenset(
-    {"loss", "drop", "fall", "decline", "slide", "plunge", "decrease", "down", "off",
-     "losing", "shedding", "dropping", "falling", "sliding", "slipping", "tumbling",
-     "plunging", "sinking"}
-)  # fmt: skip
 
 
 def _level_then_amount(
@@ -977,8 +971,9 @@ def _amount_after_level(new: ClaimRef, delta: ClaimRef) -> int:
         else new.claim.kind == "count" and new.claim.unit is None
     ):
         return 0
+    # the words of such an amount that make it a fall: the fall words, and "off"
     word = (m.group("noun") or m.group("word") or "").lower()
-    return -1 if word in _FALLING_AMOUNT else 1
+    return -1 if word == "off" or _DOWN.fullmatch(word) else 1
 
 
 def _level_then_change(
@@ -1015,7 +1010,6 @@ _MORE_THAN_BEFORE = regex.compile(
     r"|less|smaller|lower|fewer))[ \t\u00a0]+(?i:than)[ \t\u00a0]+(?i:last|the[ \t\u00a0]+previous"
     r"|the[ \t\u00a0]+year[ \t\u00a0]+before|a[ \t\u00a0]+year[ \t\u00a0]+earlier|its|their)\b"
 )
-_LESS = frozenset(["less", "smaller", "lower", "fewer"])
 
 
 def _level_is_more_than_before(
@@ -1036,7 +1030,7 @@ def _level_is_more_than_before(
         m = _MORE_THAN_BEFORE.match(pct.document.prose, pct.claim.span.end)
         if m is None or not _same_measure(new.claim, delta.claim):
             continue
-        yield pct, delta, new, -1 if m.group("way").lower() in _LESS else 1
+        yield pct, delta, new, -1 if _BELOW.search(m.group("way")) else 1
 
 
 #: between a change's amount and its percentage restating it: " points, or ",
@@ -4863,12 +4857,6 @@ _VERB_MULTIPLE = regex.compile(
     r"|thousand|\d+(?:\.\d+)?)-?fold)\b)"
 )
 _VERB_FACTOR = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
-#: the multiples a "-fold" word names
-_FOLD_FACTOR = {
-    "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0,
-    "eight": 8.0, "nine": 9.0, "ten": 10.0, "twenty": 20.0, "hundred": 100.0,
-    "thousand": 1000.0,
-}  # fmt: skip
 #: between a level and the value it multiplied, the verb set after the level: ",
 #: having doubled from the ", ", more than tripling from ", " after doubling from "
 _MULTIPLIED_FROM = regex.compile(
@@ -4912,7 +4900,12 @@ def _verb_multiples(
                 m = after
             if m.groupdict().get("fold"):
                 k = m.group("k").lower()
-                factor = float(k) if k[0].isdigit() else _FOLD_FACTOR.get(k)
+                # "fivefold", "a hundredfold": the lexicon's number words
+                factor = (
+                    float(k)
+                    if k[0].isdigit()
+                    else UNITS_WORDS.get(k) or TENS_WORDS.get(k) or SCALES.get(k)
+                )
                 q = " ".join((m.group("q2") or "").lower().split())
             else:
                 verb = m.group("m").lower()
