@@ -4,6 +4,7 @@ sentence."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
@@ -283,17 +284,28 @@ def stem(word: str) -> str:
 
 
 def place_of(word: str) -> str:
-    """A place's adjective folded into the place, for names whose adjective adds
+    """A place's adjective folded into the place: the lexicon's country adjectives
+    ("moroccan" is "morocco", "irish" "ireland"), and names whose adjective adds
     "-n" ("australian" is "australia", "kenyan" "kenya", "indian" "india"); any
     other word as it is. Stories name their place either way ("the Australian
     bushfires", "the bushfires burning across Australia").
 
-    >>> [place_of(w) for w in ["australian", "kenyan", "german", "alibaba"]]
-    ['australia', 'kenya', 'german', 'alibaba']
+    >>> [place_of(w) for w in ["australian", "kenyan", "moroccan", "irish", "alibaba"]]
+    ['australia', 'kenya', 'morocco', 'ireland', 'alibaba']
     """
+    folded = _place_of_adjective().get(word)
+    if folded is not None:
+        return folded
     if len(word) > 5 and word.endswith("an") and word[-3] in "aiy":
         return word[:-1]
     return word
+
+
+@functools.cache
+def _place_of_adjective() -> dict[str, str]:
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return lexicon().place_of_adjective
 
 
 def measure_key(claim: Claim) -> str:

@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 import regex
 
-from factcheck.align.context import CAUSE, TOKEN, local_bounds, stem
+from factcheck.align.context import CAUSE, MONTHS, TOKEN, local_bounds, stem
 from factcheck.align.decide import is_specific, noun_words
 from factcheck.align.holders import (
     _SOURCE_OF,
@@ -47,6 +47,7 @@ from factcheck.align.holders import (
 )
 from factcheck.align.lexicon import Lexicon, lexicon
 from factcheck.align.phrases import (
+    _WEEKDAY_NAMES,
     COUNTED_NOUN,
     HYPHENED_NOUN,
     SET_AGAINST,
@@ -173,6 +174,38 @@ _OWNED_BY_ANOTHER = regex.compile(r"\b[A-Z][\w.-]*['’]s[ \t\u00a0]+$")
 #: a clause of past fact that a forecast word before it does not govern: "the move
 #: was widely expected after the union reported that pay rose 5.28%"
 _FACT_CLAUSE = regex.compile(r"\b(?i:after|since|because|following)\b")
+#: a result measured against a forecast after it: "8.5 billion euros, beating
+#: forecasts", "6.2% of GDP, wider than forecast", "above analysts' expectations":
+#: the forecast is what the figure is set against, the figure itself stands
+_AGAINST_A_FORECAST = regex.compile(
+    r"(?i:\b(?:than|beat|beats|beating|top(?:s|ped|ping)?|exceed(?:s|ed|ing)?"
+    r"|surpass(?:es|ed|ing)?|outstrip(?:s|ped|ping)?|miss(?:es|ed|ing)?|above|below"
+    r"|ahead\s+of|short\s+of|shy\s+of|in\s+line\s+with)\b)"
+    r"(?:[^;:.!?]|\.(?=\d)){0,40}$"
+)
+#: an offer or a bid that was taken: "accepted a buyout offer worth about ¥2
+#: trillion", "backed the bid": the deal that stands, no proposal
+_TAKEN_BEFORE = regex.compile(
+    r"(?i:\b(?:accept(?:s|ed|ing)?|back(?:s|ed|ing)|approv(?:es|ed|ing)|agreed\s+to"
+    r"|recommend(?:s|ed|ing)?)\s+(?:[\w-]+\s+){0,3}$)"
+)
+#: a percentage's gap to a named holder: "60% bigger than South Africa's"
+_THAN_A_NAME = regex.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:bigger|larger|smaller|greater|higher|lower|more"
+    r"|less)\s+than\s+(?:that\s+of\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"(?P<name>\p{Lu}[\w.&-]*(?:['’]s)?(?:\s+\p{Lu}[\w.&-]*(?:['’]s)?){0,3}"
+    # "than its rival's": another holder's, however named
+    r"|(?<=(?:its|their)\s+)[a-z-]+['’]s\b)"
+)
+_POSSESSIVE_END = regex.compile(r"['’]s$")
+#: a later clause that comments on a figure, between it and a stage word after it:
+#: "72.2C ..., which could be the highest", "9.85 seconds, a time experts had not
+#: expected", "winds of 112 km/h ..., and is forecast to hit", "$66 billion, after
+#: raising its offer several times": the stage is the comment's, not the figure's
+_COMMENT_AFTER = regex.compile(
+    r"(?i:,\s+which\b|,\s+and\s+(?:is|are|was|were|will|would|has|had)\b"
+    r"|\bafter\b|\bnot\b|\bnever\b|n't\b)"
+)
 #: a qualifier of a figure, said before it: "more than", "about", "up to"
 _QUALIFIER = (
     r"(?:(?:more|less|fewer)\s+than|about|nearly|almost|some|over|around|roughly"
@@ -1585,7 +1618,7 @@ class FrameReader(HolderReader):
             running=attribute in self.lex.running,
         )
         if basis is None and role == "change":
-            basis = self._base_year(claim, end, time)
+            basis = self._base_year(claim, end, time) or self._base_holder(claim, end)
         return Frame(
             holder=holder.text if holder else None,
             holder_key=holder.key if holder else (),
@@ -2182,10 +2215,23 @@ class FrameReader(HolderReader):
             if (
                 stage == "forecast"
                 and m.start() >= claim.span.end
-                and _ONLY_A_DIRECTION.match(self.text, m.end())
+                and (
+                    _ONLY_A_DIRECTION.match(self.text, m.end())
+                    or _AGAINST_A_FORECAST.search(self.text[claim.span.end : m.start()])
+                )
             ):
                 # "confirmed 492 deaths, and warned that the figure is expected to
                 # rise": a forecast of where the figure goes, not of the figure
+                continue
+            if stage == "proposal" and _TAKEN_BEFORE.search(
+                self.text, max(start, m.start() - 40), m.start()
+            ):
+                continue
+            if (
+                stage in ("forecast", "proposal")
+                and m.start() >= claim.span.end
+                and _COMMENT_AFTER.search(self.text, claim.span.end, m.start())
+            ):
                 continue
             if stage == "final":
                 # "the final result ... at 137 seats": a later count, unless the
@@ -2221,6 +2267,18 @@ class FrameReader(HolderReader):
             if low in lex.verbs or low in lex.reporting or low.endswith("ed"):
                 return None  # another verb's object
         return "forecast"
+
+    def _base_holder(self, claim: Claim, end: int) -> str | None:
+        """ "against South Africa" for a gap to another holder ("about 60% bigger
+        than South Africa's $322.6bn"): a difference between two holders is another
+        fact than a change over time ("GDP leaps 98%")."""
+        m = _THAN_A_NAME.match(self.text, claim.span.end, end)
+        if m is None:
+            return None
+        words = [_POSSESSIVE_END.sub("", w) for w in m.group("name").split()]
+        if words[0].lower() in MONTHS or words[0].lower() in _WEEKDAY_NAMES:
+            return None  # "30% more than January's": a time, as a year is
+        return "against " + " ".join(words)
 
     def _base_year(self, claim: Claim, end: int, time: str | None) -> str | None:
         """ "against 2019" for a change measured on a stated year that is not the

@@ -381,7 +381,11 @@ _PARTICIPLE_OPENS = regex.compile(r",[ \t\u00a0]+[a-z]+ing\b")
 #: a sentence's opening place: "In Belgium", "In neighbouring Belgium"
 _OPENING_PLACE = regex.compile(
     r"\s*In\s+(?:(?:neighbou?ring|nearby|the)\s+)?"
-    r"(?P<name>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2}),"
+    r"(?P<name>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2})"
+    # "In the Valencia region alone,": the place's noun, and the word that stresses
+    # the part
+    r"(?:\s+(?:region|province|state|county|district|city|area|prefecture))?"
+    r"(?:\s+alone)?,"
 )
 
 
@@ -650,7 +654,9 @@ class HolderReader:
                 if np:
                     # "Revenue at Pelago's shipping unit": the unit's, not Pelago's
                     after = toks[len(toks) - k :][:4]
-                    named = self._name_after_owner(after)
+                    named = self._name_after_owner(
+                        toks[len(toks) - k :][:6], from_a_country=_is_country(owner)
+                    )
                     if named is not None:
                         return named
                     unit = next(
@@ -689,9 +695,16 @@ class HolderReader:
                 # than 100 people have died": a toll whose own clause opens on a
                 # place is that place's, not the sentence subject's
                 return _Holder(" ".join(place), holder_key(place, lex), _TALLY_PLACE)
-        if ((subject is None or not subject.key) and attribute in lex.running) or (
-            subject is not None and subject.how == "the clause agent"
-        ):
+        if (
+            attribute in lex.running
+            and (
+                subject is None
+                or not subject.key
+                # "In the Valencia region alone, the floods have killed 211": the
+                # story's own event as the subject says nothing of where
+                or all(k in lex.events for k in subject.key)
+            )
+        ) or (subject is not None and subject.how == "the clause agent"):
             # "In Belgium, at least 31 people have died", "In neighbouring Belgium,
             # where the toll stands at 27": a toll scoped by its sentence's
             # opening place is that place's; so is a figure people there report
@@ -997,15 +1010,23 @@ class HolderReader:
         key = tuple(sorted({*found.key, *holder_key(words, self.lex)}))
         return _Holder(f"{', '.join(names)} and {found.text}", key, found.how)
 
-    def _name_after_owner(self, after: list[_Token]) -> _Holder | None:
+    def _name_after_owner(
+        self, after: list[_Token], *, from_a_country: bool = False
+    ) -> _Holder | None:
         """ "Sweden's Armand Duplantis cleared 6.25 metres", "Kenya's Faith Kipyegon
         broke": a name right after a possessive, then its verb, is the holder; the
-        owner only says where it is from."""
+        owner only says where it is from. After a country's possessive any name is
+        ("bought by Japan's SoftBank for £24.3bn", "Japan's Takeda Pharmaceutical
+        Co Ltd struck a deal")."""
         lex = self.lex
         n = 0
         while n < len(after) and _is_name_token(after[n].text, self.words, lex):
             n += 1
-        if n == 0 or n == len(after):
+        if n == 0 or any(t.low in lex.attribute_of for t in after[:n]):
+            return None  # "Japan's GDP grew": what is measured, no name
+        if from_a_country:
+            return _holder_from(after[:n], "the clause subject", lex)
+        if n == len(after):
             return None
         verb = n + 1 if after[n].low in _ADVERBS and n + 1 < len(after) else n
         if not (after[verb].low in lex.verbs or _looks_like_verb(after[verb].text)):
@@ -1122,6 +1143,16 @@ class HolderReader:
         ):
             return []
         return _noun_phrase_before(before, self.words, lex, names_only=True)
+
+    def _owned_by_a_name(self, toks: list[_Token]) -> bool:
+        """Whether tokens open with a name's possessive ("Hyundai Motor's smaller
+        affiliate"): up to three name words, the last one possessive."""
+        for t in toks[:3]:
+            if not _is_name_token(t.text, self.words, self.lex):
+                return False
+            if t.text.endswith(("'s", "’s")):
+                return True
+        return False
 
     def _subject_at(self, begin: int, stop: int) -> _Holder | None:
         """The noun phrase opening ``text[begin:stop]``, skipping an opening adverbial
@@ -1336,12 +1367,15 @@ class HolderReader:
         appositive = (
             bool(rest)
             and _is_name_token(np[-1].text, self.words, lex)
-            and text[np[-1].end : rest[0].start].strip() == ","
+            and _comma_after_name(text[np[-1].end : rest[0].start], np[-1], lex)
             and (
                 rest[0].low in lex.determiners
                 # "while Taiwan, still reporting new cases, has had 686 cases": a
                 # participle's phrase set off between the subject and its verb
                 or _SET_OFF_PARTICIPLE.match(text, rest[0].start) is not None
+                # "Kia, Hyundai Motor's smaller affiliate, posted": a phrase
+                # another name owns
+                or self._owned_by_a_name(rest)
             )
         )
         verb_follows = bool(rest) and (
@@ -1368,7 +1402,11 @@ class HolderReader:
         verbs = [
             t.low for t in rest[:3] if t.low in lex.verbs or _looks_like_verb(t.text)
         ]
-        if any(v in lex.agentive for v in verbs[:2]):
+        if any(v in lex.agentive for v in verbs[:2]) and not (
+            # "Google was fined $2.1 billion": the passive's subject undergoes the
+            # verb, and holds what it was fined
+            verbs and verbs[0] in _PASSIVE_AUX
+        ):
             how = "the clause agent"  # "Regulators linked 22 incidents to it"
         elif len(np) == 1 and np[0].low in lex.people:
             # "Regulators received 6,084 complaints about X", "Officials counted
@@ -1389,6 +1427,28 @@ def _past_the_day(toks: Sequence[_Token]) -> int:
         ),
         len(toks),
     )
+
+
+#: the auxiliaries of a passive: "was fined", "have been ordered"
+_PASSIVE_AUX = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+
+
+def _is_country(word: str) -> bool:
+    """Whether a word names a country: CLDR's one-word names, and the places of the
+    lexicon's country adjectives ("korea")."""
+    from factcheck.align.decide import countries  # noqa: PLC0415
+
+    key = stem(word.lower())
+    return key in countries() or key in lexicon().place_of_adjective.values()
+
+
+def _comma_after_name(between: str, name: _Token, lex: Lexicon) -> bool:
+    """Whether a name is followed by a comma alone: "Kia," and "Kia Corp.," (the
+    stop of an abbreviated legal form)."""
+    between = between.strip()
+    if between.startswith(".") and f"{name.low}." in lex.legal_forms:
+        between = between[1:]
+    return between == ","
 
 
 def _verb_next(toks: list[_Token], j: int, lex: Lexicon) -> bool:

@@ -87,6 +87,8 @@ class Lexicon:
     person_titles: frozenset[str]
     vote_words: frozenset[str]
     name_glue: frozenset[str]
+    #: a country's adjective → the country, both stemmed ("irish": "ireland")
+    place_of_adjective: dict[str, str]
 
     def fits(self, attribute: str, kind: str, unit: str | None) -> bool:
         """Whether a claim of this kind and unit can measure the attribute: money
@@ -185,4 +187,7 @@ def lexicon() -> Lexicon:
         # holder keys are stemmed ("floods": "flood")
         events=frozenset(f(w) for w in raw["grammar"]["events"] for f in (str, stem)),
         verbs=frozenset(raw["grammar"]["verbs"]) | frozenset(raw["grammar"]["aux"]),
+        place_of_adjective={
+            stem(a): stem(c.lower()) for a, c in raw["demonyms"].items()
+        },
     )

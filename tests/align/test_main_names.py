@@ -86,3 +86,38 @@ def test_a_company_designator_is_no_name() -> None:
     )
     assert "huawei" in names
     assert not any(n.startswith("technolog") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shared"),
+    [
+        # a country's adjective and the country name one place
+        (
+            "Moroccan rescuers dug on. Moroccan officials said.",
+            "Morocco mourned.",
+            "morocco",
+        ),
+        (
+            "The Irish regulator fined Meta. Irish officials said.",
+            "Ireland acted.",
+            "ireland",
+        ),
+        (
+            "Swiss voters agreed. Swiss officials said.",
+            "Switzerland voted.",
+            "switzerland",
+        ),
+        ("Kenyan police said. Kenyan officials said.", "Kenya voted.", "kenya"),
+    ],
+)
+def test_a_place_and_its_adjective_are_one_name(
+    first: str, second: str, shared: str
+) -> None:
+    assert shared in main_names(first) & main_names(second)
+
+
+def test_an_adjective_of_no_country_is_its_own_name() -> None:
+    assert main_names("German engineers said. German officials said.") & main_names(
+        "Germany voted."
+    ) == {"germany"}
+    assert "european" in main_names("European officials said. European banks fell.")
