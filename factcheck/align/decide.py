@@ -189,14 +189,20 @@ def story_frame(ref: ClaimRef) -> Frame:
 
     frame = ref.claim.frame or Frame()
     lex = lexicon()
-    if (
-        frame.holder_key
-        and frame.attribute in lex.running
-        # "last week's floods": a unit of time says which event, not whose
-        and all(k in lex.events or k in lex.generic for k in frame.holder_key)
-    ):
+    if frame.holder_key and frame.attribute in lex.running:
+        lead = _lead(ref)
         named = [k for k in frame.holder_key if k in lex.events]
-        if named and any(k in _lead(ref) for k in named):
+        if (
+            named
+            and any(k in lead for k in named)
+            # "last week's floods": a unit of time says which event, not whose;
+            # "Tuesday's bridge collapse" in a story that leads with the bridge's
+            # collapse: the lead's own words describe its event
+            and all(
+                k in lex.events or k in lex.generic or k in lead
+                for k in frame.holder_key
+            )
+        ):
             return attrs.evolve(frame, holder=None, holder_key=(), holder_source=None)
     return frame
 
@@ -1834,6 +1840,15 @@ def countries() -> frozenset[str]:
         for name in Locale("en").territories.values()
         if name.isalpha()
     )
+
+
+@functools.cache
+def country_keys() -> frozenset[str]:
+    """Holder keys that name a country: CLDR's one-word names and the places of the
+    lexicon's country adjectives ("britain", "korea")."""
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return countries() | frozenset(lexicon().place_of_adjective.values())
 
 
 @functools.cache

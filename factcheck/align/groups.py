@@ -29,6 +29,7 @@ from factcheck.align.decide import (
     anaphor_keys,
     anchor_key,
     anchors_of,
+    country_keys,
     decide,
     lone_figures,
     mantissa_digits,
@@ -786,6 +787,10 @@ def blocking_keys(
         # "the town recorded minus 67.8C": a word that points back at the story's
         # subject is found by the story's names too
         or words <= anaphor_keys()
+        # "Britain recorded 72.5 degrees" against "40.3C at RAF Coningsby ... in
+        # the UK": a country is where the story happens, which its reports name
+        # each its own way
+        or words <= country_keys()
     ):
         # "the earthquake killed seven": a toll of the story's own event is also
         # the story's, found by its names

@@ -1434,12 +1434,10 @@ _PASSIVE_AUX = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 
 
 def _is_country(word: str) -> bool:
-    """Whether a word names a country: CLDR's one-word names, and the places of the
-    lexicon's country adjectives ("korea")."""
-    from factcheck.align.decide import countries  # noqa: PLC0415
+    """Whether a word names a country (:func:`~factcheck.align.decide.country_keys`)."""
+    from factcheck.align.decide import country_keys  # noqa: PLC0415
 
-    key = stem(word.lower())
-    return key in countries() or key in lexicon().place_of_adjective.values()
+    return stem(word.lower()) in country_keys()
 
 
 def _comma_after_name(between: str, name: _Token, lex: Lexicon) -> bool:

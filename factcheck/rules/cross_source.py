@@ -10,7 +10,7 @@ import regex
 
 from factcheck.align import ClaimRef, Decision, FactGroup
 from factcheck.align.context import stem
-from factcheck.align.decide import Level, named_holder
+from factcheck.align.decide import Level, named_holder, story_frame
 from factcheck.align.frames import said_to_rise_to, states_floor
 from factcheck.align.lexicon import lexicon
 from factcheck.model import Finding, Interval, Severity
@@ -56,7 +56,9 @@ def _a_named_part(later: ClaimRef, earlier: ClaimRef) -> bool:
     holder either, may be one place's part of the story's total; it is no sign the
     total fell ("The official flood death toll in Tarvia reached 429" after
     "Tarvia's institute raised the toll to at least 492" is)."""
-    fl, fe = later.claim.frame, earlier.claim.frame
+    # "the toll from Tuesday's bridge collapse" in a story that leads with the
+    # collapse: the story's own event, no part of it
+    fl, fe = story_frame(later), earlier.claim.frame
     if (
         fl is None
         or fe is None
