@@ -23,6 +23,7 @@ from factcheck.align.context import ClaimRef, Context, measure_key, stem
 from factcheck.align.times import BY_MONTHS, FROM_BEFORE, FULL_YEAR, PART_OF_YEAR, PEAK
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Frame, Interval
+from factcheck.normalize.slips import quantity_slip
 
 #: confident: an error may be reported; probable: one side of the frame is inferred
 #: (no holder named, or holders that only overlap), so a warning at most; possible:
@@ -1464,6 +1465,20 @@ def decide(
     elif slip is not None and confidence + T.DIGIT_SLIP >= T.POSSIBLE:
         confidence += T.DIGIT_SLIP
         evidence.append(f"the same digits printed two ways ({slip})")
+    converted = (
+        None
+        if same_doc or shared_anchor or series or slip is not None
+        else quantity_slip(ca, cb)
+    )
+    if (
+        converted is not None
+        and len(shared_names(topic_a, topic_b)) >= T.SLIP_STORY_NAMES
+    ):
+        # "the 57-kilometre Gotthard Base Tunnel" and "the 1.2-mile Gotthard
+        # tunnel, which runs for 91.7 miles": one length converted the wrong way
+        confidence += T.CONVERSION_SLIP
+        attribute_slip = True
+        evidence.append(f"one figure converted wrong: {converted.describe()}")
     swap = None if same_doc else _swapped(a, b, fa, fb, mates or {})
     if swap is not None and confidence + T.SWAPPED >= T.POSSIBLE:
         confidence += T.SWAPPED

@@ -87,6 +87,13 @@ DIGIT_SLIP_LONG = 2.5
 #: story): one shared capitalized word ("Rival") is how unrelated stories of an
 #: archive meet
 SLIP_STORY_NAMES = 2
+#: Two reports of one story (``SLIP_STORY_NAMES``) whose quantities in two units a
+#: wrong recipe turns into each other ("57-kilometre" and "91.7 miles", the factor
+#: applied the wrong way round; "40.3C" and "72.5 degrees Fahrenheit", scaled
+#: without the offset: :mod:`factcheck.normalize.slips`) have converted one figure
+#: wrong: as strong as a long digit slip, and as it does, it makes a match probable
+#: (a warning at most) even when the holders each report reads are unknown
+CONVERSION_SLIP = 2.5
 #: ... counted only for values of at least this many significant digits ("4" and
 #: "40" share a digit by chance)
 SLIP_DIGITS = 2

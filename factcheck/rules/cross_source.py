@@ -15,6 +15,7 @@ from factcheck.align.frames import said_to_rise_to, states_floor
 from factcheck.align.lexicon import lexicon
 from factcheck.model import Finding, Interval, Severity
 from factcheck.normalize import Comparison, format_interval
+from factcheck.normalize.slips import conversion_slip
 from factcheck.rules.arithmetic import _stated, change_misfit, stated_ends
 from factcheck.rules.context import AuditContext
 from factcheck.rules.conversion import _comparison_details
@@ -418,12 +419,19 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
         possible = (
             "possibly the same fact (weak match): " if first.level == "possible" else ""
         )
+        # a wrong recipe that turns one figure into the other (a factor or rate
+        # applied the wrong way round) says what to check; as evidence that two
+        # figures state one fact it counts only for units, in the alignment (a
+        # currency's rate window lets two facts of one story meet it by chance:
+        # a quarter's $10.25 billion against a year's £20.1bn at 1.96)
+        slip = conversion_slip(comp)
+        slipped = f"; {slip.describe()}?" if slip is not None else ""
         finding = ctx.finding(
             "FC201",
             wrong,
             f"{possible}{wrong.claim.text!r} ({where}) and {right.claim.text!r} "
             f"({right.document.outlet or right.document.path}) state the same fact but "
-            f"cannot both hold: {comp.describe()}{also}",
+            f"cannot both hold: {comp.describe()}{slipped}{also}",
             related=[c.b for c in against],
             details=_comparison_details(comp, 0),
             evidence=first.evidence,
