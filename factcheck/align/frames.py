@@ -37,7 +37,7 @@ import attrs
 import regex
 
 from factcheck.align.context import CAUSE, MONTHS, TOKEN, local_bounds, stem
-from factcheck.align.decide import is_specific, noun_words
+from factcheck.align.decide import _POSSESSIVE_END, is_specific, noun_words
 from factcheck.align.holders import (
     _SOURCE_OF,
     _STRONG,
@@ -125,9 +125,10 @@ _COMPARATIVES = frozenset(
 )
 #: "than" after a comparative, perhaps past the noun counted ("more votes than")
 _THAN_AFTER = regex.compile(r"(?:\s+[^\W\d]+){0,2}?\s+than\b")
+#: the comparatives "than" follows
+_THAN_WORDS = r"more|less|fewer|greater|higher|lower|bigger|larger|smaller"
 _QUALIFIER_THAN = regex.compile(
-    r"\b(?:more|less|fewer|greater|higher|lower|over|under|bigger|larger|smaller)\s+than\s*$",
-    regex.IGNORECASE,
+    rf"\b(?:{_THAN_WORDS}|over|under)\s+than\s*$", regex.IGNORECASE
 )
 #: "once again", "once more": "once" that means "again", not "formerly"
 #: a sentence that opens by saying how long before another report this one came:
@@ -191,13 +192,12 @@ _TAKEN_BEFORE = regex.compile(
 )
 #: a percentage's gap to a named holder: "60% bigger than South Africa's"
 _THAN_A_NAME = regex.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:bigger|larger|smaller|greater|higher|lower|more"
-    r"|less)\s+than\s+(?:that\s+of\s+)?(?:the\s+|its\s+|their\s+)?"
+    rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{_THAN_WORDS})\s+than\s+(?:that\s+of\s+)?"
+    r"(?:the\s+|its\s+|their\s+)?"
     r"(?P<name>\p{Lu}[\w.&-]*(?:['’]s)?(?:\s+\p{Lu}[\w.&-]*(?:['’]s)?){0,3}"
     # "than its rival's": another holder's, however named
     r"|(?<=(?:its|their)\s+)[a-z-]+['’]s\b)"
 )
-_POSSESSIVE_END = regex.compile(r"['’]s$")
 #: a later clause that comments on a figure, between it and a stage word after it:
 #: "72.2C ..., which could be the highest", "9.85 seconds, a time experts had not
 #: expected", "winds of 112 km/h ..., and is forecast to hit", "$66 billion, after

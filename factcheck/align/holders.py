@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -378,15 +379,19 @@ _ADVERBS = frozenset(["already", "now", "still", "also", "currently", "today"])
 #: shrank by 122,800" (the subject before the comma is the cause's)
 _CONSEQUENCE = regex.compile(r"(?i:so|meaning|which\s+means|thus)\s+(?=the\s|[A-Z])")
 _PARTICIPLE_OPENS = regex.compile(r",[ \t\u00a0]+[a-z]+ing\b")
-#: a sentence's opening place: "In Belgium", "In neighbouring Belgium"
-_OPENING_PLACE = regex.compile(
-    r"\s*In\s+(?:(?:neighbou?ring|nearby|the)\s+)?"
-    r"(?P<name>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2})"
-    # "In the Valencia region alone,": the place's noun, and the word that stresses
-    # the part
-    r"(?:\s+(?:region|province|state|county|district|city|area|prefecture))?"
-    r"(?:\s+alone)?,"
-)
+
+
+@functools.cache
+def _opening_place() -> regex.Pattern[str]:
+    """A sentence's opening place: "In Belgium", "In neighbouring Belgium"; "In the
+    Valencia region alone," (the place's noun from the lexicon, and the word that
+    stresses the part)."""
+    nouns = "|".join(sorted(lexicon().place_nouns))
+    return regex.compile(
+        r"\s*In\s+(?:(?:neighbou?ring|nearby|the)\s+)?"
+        r"(?P<name>\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2})"
+        rf"(?:\s+(?:{nouns}))?(?:\s+alone)?,"
+    )
 
 
 def _not_a_date(words: list[str]) -> list[str]:
@@ -771,7 +776,7 @@ class HolderReader:
         """The name of a sentence's opening place ("In Belgium,", "In neighbouring
         Belgium, where"), if the sentence opens with one (no month or weekday);
         ``bare``: only a name with no word before it ("In Quebec,")."""
-        m = _OPENING_PLACE.match(self.text, s0, stop)
+        m = _opening_place().match(self.text, s0, stop)
         if m is None or (
             bare and len(self.text[m.start() : m.start("name")].split()) > 1
         ):

@@ -160,34 +160,31 @@ def _unit_slip(
 ) -> Slip | None:
     """A unit conversion's slip: ``source`` (in ``units[0]``) against ``other`` (in
     ``units[1]``), where ``y = x * factor + offset`` is the right map."""
-    if factor <= 0:
-        return None
     mid = value if value is not None else _middle(source)
+    if factor <= 0 or mid is None:
+        return None
     shown, printed = texts
     if offset:
         # "40.3C" as "72.5 degrees Fahrenheit": scaled, never shifted
-        wrong = _scaled(source, factor, factor)
-        if wrong is None or not _overlap(wrong, other) or mid is None:
-            return None
-        return Slip(
-            kind="the temperature converted without its offset",
-            arithmetic=(
-                f"{shown!r} × {factor:.4g} = {_shown(mid * factor, units[1])} with no "
-                f"{offset:+.4g} offset, the figure printed as {printed!r}"
-            ),
+        scale = factor
+        kind = "the temperature converted without its offset"
+        told = (
+            f"{shown!r} × {factor:.4g} = {_shown(mid * factor, units[1])} with no "
+            f"{offset:+.4g} offset, the figure printed as {printed!r}"
         )
-    if not _far_from_one(factor, factor):
-        return None
-    wrong = _scaled(source, 1 / factor, 1 / factor)
-    if wrong is None or not _overlap(wrong, other) or mid is None:
-        return None
-    return Slip(
-        kind="the factor applied the wrong way round",
-        arithmetic=(
+    elif _far_from_one(factor, factor):
+        scale = 1 / factor
+        kind = "the factor applied the wrong way round"
+        told = (
             f"{shown!r} ÷ {factor:.4g} = {_shown(mid / factor, units[1])}, the figure "
             f"printed as {printed!r} (1 {units[0]} is {factor:.4g} {units[1]})"
-        ),
-    )
+        )
+    else:
+        return None
+    wrong = _scaled(source, scale, scale)
+    if wrong is None or not _overlap(wrong, other):
+        return None
+    return Slip(kind=kind, arithmetic=told)
 
 
 def _printed(claim: Claim) -> Interval | None:
