@@ -1407,11 +1407,7 @@ class HolderReader:
         verbs = [
             t.low for t in rest[:3] if t.low in lex.verbs or _looks_like_verb(t.text)
         ]
-        if any(v in lex.agentive for v in verbs[:2]) and not (
-            # "Google was fined $2.1 billion": the passive's subject undergoes the
-            # verb, and holds what it was fined
-            verbs and verbs[0] in _PASSIVE_AUX
-        ):
+        if any(v in lex.agentive for v in verbs[:2]):
             how = "the clause agent"  # "Regulators linked 22 incidents to it"
         elif len(np) == 1 and np[0].low in lex.people:
             # "Regulators received 6,084 complaints about X", "Officials counted
@@ -1432,10 +1428,6 @@ def _past_the_day(toks: Sequence[_Token]) -> int:
         ),
         len(toks),
     )
-
-
-#: the auxiliaries of a passive: "was fined", "have been ordered"
-_PASSIVE_AUX = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 
 
 def _is_country(word: str) -> bool:
