@@ -638,12 +638,6 @@ def _holder_relation(
                     "different",
                     f"a product and its variant: {fa.holder} / {fb.holder}",
                 )
-            smaller = fb if larger is fa else fa
-            owned = _name_after_possessive(larger.holder)
-            if owned and set(smaller.holder_key) == owned:
-                # "Alphabet's Google" and Google, "Japan's SoftBank" and SoftBank:
-                # a name said with its owner, the same name
-                return "same", f"one name with its owner: {fa.holder} / {fb.holder}"
             if _NARROWED.search(larger.holder or "") and not (
                 # "ODM's Raila Odinga" and "Odinga's": a party's person in full,
                 # no part of the party
@@ -735,19 +729,6 @@ _JOINT = regex.compile(r"\s(?:and|&)\s")
 #: unit", "Ohio's transport budget"), to one partner ("Japan with China": a trade
 #: balance), to one place ("the Conservatives in Quebec")
 #: an owner, then a given name and a surname: "ODM's Raila Odinga"
-#: a possessive, then names only: "Alphabet's Google", "Japan's SoftBank Group"
-_OWNER_THEN_NAMES = regex.compile(r"\S+['’]s((?:\s+\p{Lu}[\w.&-]*)+)")
-
-
-def _name_after_possessive(holder: str | None) -> frozenset[str]:
-    """The stemmed words of the name a holder gives after its owner's possessive
-    ("Alphabet's Google": google); empty if the words after it are no name."""
-    m = _OWNER_THEN_NAMES.fullmatch(holder or "")
-    if m is None:
-        return frozenset()
-    return frozenset(stem(w.lower()) for w in m.group(1).split())
-
-
 _OWNER_THEN_FULL_NAME = regex.compile(r"\S+['’]s\s+\p{Lu}\w+\s+\p{Lu}\w+")
 _NARROWED = regex.compile(r"['’]s\s+\w|\s(?:with|in)\s")
 
