@@ -2212,25 +2212,12 @@ class FrameReader(HolderReader):
                 and _FACT_CLAUSE.search(self.text, m.end(), claim.span.start)
             ):
                 continue
-            if (
-                stage == "forecast"
-                and m.start() >= claim.span.end
-                and (
-                    _ONLY_A_DIRECTION.match(self.text, m.end())
-                    or _AGAINST_A_FORECAST.search(self.text[claim.span.end : m.start()])
-                )
-            ):
-                # "confirmed 492 deaths, and warned that the figure is expected to
-                # rise": a forecast of where the figure goes, not of the figure
-                continue
             if stage == "proposal" and _TAKEN_BEFORE.search(
                 self.text, max(start, m.start() - 40), m.start()
             ):
                 continue
-            if (
-                stage in ("forecast", "proposal")
-                and m.start() >= claim.span.end
-                and _COMMENT_AFTER.search(self.text, claim.span.end, m.start())
+            if m.start() >= claim.span.end and self._stage_of_another_clause(
+                stage, claim.span.end, m
             ):
                 continue
             if stage == "final":
@@ -2246,6 +2233,23 @@ class FrameReader(HolderReader):
         if found is None and final:
             found = "final"
         return found
+
+    def _stage_of_another_clause(
+        self, stage: str, after: int, m: regex.Match[str]
+    ) -> bool:
+        """Whether a forecast or proposal word after a figure (from ``after`` on)
+        belongs to what is said of the figure, not to the figure: "confirmed 492
+        deaths, and warned that the figure is expected to rise" (where it goes),
+        "8.5 billion euros, beating forecasts" (what it is set against), "72.2C ...,
+        which could be the highest" (a comment on it)."""
+        if stage not in ("forecast", "proposal"):
+            return False
+        if _COMMENT_AFTER.search(self.text, after, m.start()):
+            return True
+        return stage == "forecast" and bool(
+            _ONLY_A_DIRECTION.match(self.text, m.end())
+            or _AGAINST_A_FORECAST.search(self.text, after, m.start())
+        )
 
     def _forecast_verb(self, claim: Claim, s0: int, start: int) -> Stage | None:
         """ "Toyota projects operating profit of 4.30 trillion yen, down 19.7%, and

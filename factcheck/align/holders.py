@@ -658,9 +658,10 @@ class HolderReader:
                     break
                 if np:
                     # "Revenue at Pelago's shipping unit": the unit's, not Pelago's
-                    after = toks[len(toks) - k :][:4]
+                    rest = toks[len(toks) - k :]
+                    after = rest[:4]
                     named = self._name_after_owner(
-                        toks[len(toks) - k :][:6], from_a_country=_is_country(owner)
+                        rest[:6], from_a_country=_is_country(owner)
                     )
                     if named is not None:
                         return named
