@@ -103,6 +103,14 @@ _PER_AFTER: Final = regex.compile(
 )
 
 
+#: a period compared with the one before it, after a figure's time word: "rose
+#: 573,000 month-on-month", "12,000 year over year", "40,000 year-to-date"
+_PERIOD_ON_PERIOD: Final = regex.compile(
+    r"\G(?i:[- \t](?:on|over|to)[- \t](?:the[- \t])?"
+    r"(?:year|month|quarter|week|day|date)s?\b)"
+)
+
+
 def unit_after(
     text: str, pos: int, words: regex.Match[str] | None, scaled: bool
 ) -> Measure | None:
@@ -154,6 +162,8 @@ def unit_after(
             return None  # a symbol after a hyphen or far away: "the 5-in" is no unit
         found = (word_end(wm, n), unit, note)
     end, unit, note = found
+    if _PERIOD_ON_PERIOD.match(text, end):
+        return None  # "rose 573,000 month-on-month": the change's base, no duration
     if text[end : end + 1] in (" ", "\t", "/"):
         per = _PER_AFTER.match(text, end)
         if (

@@ -1200,6 +1200,22 @@ def test_a_run_of_time_units_is_a_duration(text: str, unit: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # the period a change is measured over is no unit of the figure
+        ("Joblessness rose 573,000 month-on-month to 5.037 million.", None),
+        ("Deliveries rose 40,000 year over year.", None),
+        ("Sales reached 12,000 year-to-date.", None),
+        # a duration that is one stays one
+        ("Joblessness rose for 3 months on end.", "month"),
+        ("The lease runs 12 months on a rolling basis.", "month"),
+    ],
+)
+def test_a_period_on_period_is_no_duration(text: str, unit: str | None) -> None:
+    assert extract(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
     ("text", "noun"),
     [
         # a pronoun after a figure starts a relative clause: it counts nothing
