@@ -904,9 +904,11 @@ def _dated_in_order(a: ClaimRef, b: ClaimRef) -> bool:
     back at an earlier day is no later moment."""
     ta, tb = (a.claim.frame or Frame()).time, (b.claim.frame or Frame()).time
     da, db = a.document.published, b.document.published
-    if not (ta and tb and da and db) or not (_DAY.fullmatch(ta) and _DAY.fullmatch(tb)):
+    if not (ta and tb and da and db) or not (_DAY.match(ta) and _DAY.match(tb)):
         return False
-    return (ta < tb) == (da < db)
+    # "2019-10-18 morning": the day is the moment; a part of one day orders nothing
+    ta, tb = ta[:10], tb[:10]
+    return ta != tb and (ta < tb) == (da < db)
 
 
 #: a stated day, as frames write it

@@ -55,6 +55,8 @@ class Lexicon:
     change_after: regex.Pattern[str]
     not_a_change: regex.Pattern[str]
     floor: regex.Pattern[str]
+    revised_down: regex.Pattern[str]
+    increment: regex.Pattern[str]
     comparison_before: regex.Pattern[str]
     limit: regex.Pattern[str]
     part_before: regex.Pattern[str]
@@ -164,6 +166,8 @@ def lexicon() -> Lexicon:
         change_after=_phrase_pattern(roles["change_after"]),
         not_a_change=_phrase_pattern(roles["not_a_change"]),
         floor=_phrase_pattern(roles["floor"]),
+        revised_down=_phrase_pattern(roles["revised_down"]),
+        increment=_phrase_pattern(roles["increment"]),
         comparison_before=_phrase_pattern(roles["comparison_before"]),
         limit=_phrase_pattern(roles["limit_near"]),
         part_before=_phrase_pattern(roles["part_before"]),

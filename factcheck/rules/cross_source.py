@@ -351,13 +351,20 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
             defaultdict(int),
         )
         reported[c.a.key].append(c)
-    for d in ctx.alignment.series:
+    # a floor the earlier report states speaks before a fall no one explained: one
+    # finding per later figure, and the surer one first
+    for d in sorted(ctx.alignment.series, key=lambda d: _floor(d.a) is None):
         earlier, later = d.a, d.b
         floor = _floor(earlier)
         rose = floor is None and said_to_rise_to(later.claim, later.document.prose)
         if rose:
             # "the toll rose to 25" after "at least 37": the later report says its
             # count rose, so it cannot stand below the earlier one
+            floor = earlier.claim.low
+        fell = floor is None and not rose and _fell_unsaid(earlier, later)
+        if fell:
+            # "2,103 dead" on Wednesday, "killed 2,061" on Friday, with no word of a
+            # revision: a confirmed toll does not shrink unless someone says so
             floor = earlier.claim.low
         if floor is None:
             continue  # a tally revised down is news; below "at least" it cannot be
@@ -385,6 +392,8 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
         said = (
             "and the later report says the tally rose to it"
             if rose
+            else "and the later report does not say the tally was revised down"
+            if fell
             else f"which already said at least {floor:,.0f}"
         )
         finding = ctx.finding(
@@ -399,6 +408,8 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
                 *d.evidence,
                 "a running tally: a rise cannot end below the earlier count"
                 if rose
+                else "a running tally: a later report that lowers the count says so"
+                if fell
                 else "a running tally: a later report cannot fall "
                 "below an earlier 'at least'",
             ),
@@ -606,6 +617,30 @@ def _floor_fell(ctx: AuditContext, d: Decision, floor: float) -> Finding | None:
             "earlier 'at least'",
         ),
     )
+
+
+def _fell_unsaid(earlier: ClaimRef, later: ClaimRef) -> bool:
+    """Whether a later report of a running tally may be read against the earlier
+    count as a floor: the earlier count is stated as it stands (no "about", "up
+    to", estimate or forecast), the tally is not one that falls by nature (the
+    missing, the hospitalized), and the later sentence says no word of a revision
+    ("revised down to", "lowered", "after double counting")."""
+    ce, cl = earlier.claim, later.claim
+    if ce.qualifier is not None or ce.frame is None or cl.frame is None:
+        return False
+    if ce.frame.stage is not None or cl.frame.stage is not None:
+        return False
+    if ce.frame.attribute in lexicon().may_fall:
+        return False
+    lex = lexicon()
+    for ref in (earlier, later):
+        s = ref.claim.sentence
+        said = ref.document.prose[s.start : s.end] if s else ref.claim.text
+        if lex.increment.search(said):
+            return False  # "85 new cases" against the 1,432 cases so far
+        if ref is later and lex.revised_down.search(said):
+            return False
+    return True
 
 
 def _floor(ref: ClaimRef) -> float | None:
