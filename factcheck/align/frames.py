@@ -145,6 +145,9 @@ _NOT_A_STAGE = regex.compile(
     # "at the offer price", "an offer for sale of 22 crore shares": the price and
     # the tranche of a sale that stands, not a proposal that may change
     r"|(?i:offer\s+(?:price|for\s+sale|period|size)\b)"
+    # "a previously unknown virus has killed 98", "a formerly undisclosed stake":
+    # the word dates what was unknown, not the figure
+    r"|(?i:(?:previously|formerly|once|initially|originally)\s+un[a-z]{3,}\b)"
 )
 #: a plain number right before a limit word makes it a counted noun ("280 goals in
 #: 435 appearances", "3 targets hit"), not a limit ("a 55% target", "a $5 billion
@@ -2078,10 +2081,11 @@ class FrameReader(HolderReader):
                 for m in changes
                 # "can carry up to 1,500 passengers": the figure's own qualifier
                 if m.start() < len(bare_left.rstrip())
-                # "It has lined up $245m": the particle of a phrasal verb
+                # "It has lined up $245m": the particle of a phrasal verb ("end up
+                # with 6.6%": inside one)
                 and not any(
-                    n.end() == m.end()
-                    for n in lex.not_a_change.finditer(near_left, 0, m.end())
+                    n.start() <= m.start() and m.end() <= n.end()
+                    for n in lex.not_a_change.finditer(near_left)
                 )
             ),
             key=lambda m: m.start(),
@@ -2417,6 +2421,25 @@ _BASE_YEAR = regex.compile(
 )
 #: a count of votes not yet complete: "from 90 per cent of polling stations", "with
 #: 98% of the ballots counted", "partial results" (not "with 100% ... counted")
+#: after a percentage, what it says of a count in progress: "98% of ballots
+#: counted", "of precincts reporting"
+_OF_THE_COUNT = regex.compile(
+    r"\s+of\s+(?:the\s+|all\s+)?(?:polling\s+stations|polling\s+places|precincts"
+    r"|constituencies|(?:ballots|votes|the\s+vote)\s+(?:counted|tallied|reported"
+    r"|processed|in)\b)",
+    regex.IGNORECASE,
+)
+
+
+def counts_progress(claim: Claim, text: str) -> bool:
+    """Whether a percentage says how far a count has got ("with 98% of ballots
+    counted"), not any holder's share of it."""
+    return (
+        claim.kind == "percent"
+        and _OF_THE_COUNT.match(text, claim.span.end) is not None
+    )
+
+
 _PARTIAL_COUNT = regex.compile(
     r"(?i:\b(?:from|with|after)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
     # all of them counted ("with 100% of polling stations counted") is the result

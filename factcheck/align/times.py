@@ -474,6 +474,11 @@ def _reports_after(text: str, at: int) -> bool:
     return bool(words) and words[0] in lexicon().reporting
 
 
+#: a stated period a reporting verb's day does not replace: "last year", "this
+#: month"
+_A_PERIOD_BEFORE = regex.compile(
+    r"\b(?i:(?:this|last)\s+(?:year|month)|a\s+year\s+ago)\b(?!['’]s\b)"
+)
 #: right before a span's first day: "between ", "from "
 _SPAN_OPENS = regex.compile(r"(?i:\b(?:between|from))\s*$")
 #: words that tie a day to the figure, not to the verb ("reported revenue for Monday")
@@ -681,12 +686,20 @@ def _time_in(
         # "63,000 flights had been cancelled since Thursday": a count over a span
         # that runs up to the report
         return published.isoformat()
-    if (
-        wm is not None
-        and standing
-        and (_reported_on(text, wm.start()) or _reports_after(text, wm.end()))
+    said = wm is not None and (
+        _reported_on(text, wm.start()) or _reports_after(text, wm.end())
+    )
+    if said and (
+        standing
+        or (
+            count is None
+            and (year is not None or _A_PERIOD_BEFORE.search(text, lo, hi) is not None)
+        )
     ):
-        wm = None  # "..., the company said on Monday": when it was said
+        # "..., the company said on Monday": when it was said; "received 25,066,100
+        # visitors in 2023 (last year), the agency said on Wednesday": a flow of
+        # the stated period, said that day (a toll's "said on Friday" dates it)
+        wm = None
     if wm is not None and published is not None:
         target = _WEEKDAYS.index(wm.group("day").lower())
         back = (published.weekday() - target) % 7

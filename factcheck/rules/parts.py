@@ -15,7 +15,7 @@ import regex
 
 from factcheck.align import ClaimRef
 from factcheck.align.decide import significant_digits
-from factcheck.align.frames import named_class
+from factcheck.align.frames import counts_progress, named_class
 from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import LISTED_NAME
 from factcheck.extractor.lexicon import SCALES
@@ -855,7 +855,13 @@ def _owners_shares_above_all(ctx: AuditContext) -> Iterator[Finding]:
     out, or the shares are of the vote: rates listed by place ("45% in Estonia,
     40% in Latvia") are no parts of one whole."""
     for claims in _sentences(ctx):
-        own = [r for r in claims if r.claim.equivalent_of is None]
+        own = [
+            r
+            for r in claims
+            if r.claim.equivalent_of is None
+            # "with 98% of ballots counted": how far the count got, no one's share
+            and not counts_progress(r.claim, r.document.prose)
+        ]
         shares = [r for r in own if _a_share(r.claim)]
         if len(shares) < 2 or len(shares) != len(
             [r for r in own if r.claim.kind == "percent"]
