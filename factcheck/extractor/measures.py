@@ -107,7 +107,7 @@ _PER_AFTER: Final = regex.compile(
 #: 573,000 month-on-month", "12,000 year over year", "40,000 year-to-date"
 _PERIOD_ON_PERIOD: Final = regex.compile(
     r"\G(?i:[- \t](?:on|over|to)[- \t](?:the[- \t])?"
-    r"(?:year|month|quarter|week|day|date)s?\b)"
+    r"(?P<p>year|month|quarter|week|day|date)s?\b)"
 )
 
 
@@ -162,7 +162,8 @@ def unit_after(
             return None  # a symbol after a hyphen or far away: "the 5-in" is no unit
         found = (word_end(wm, n), unit, note)
     end, unit, note = found
-    if _PERIOD_ON_PERIOD.match(text, end):
+    period = _PERIOD_ON_PERIOD.match(text, end)
+    if period is not None and period.group("p").lower() in (unit, "date"):
         return None  # "rose 573,000 month-on-month": the change's base, no duration
     if text[end : end + 1] in (" ", "\t", "/"):
         per = _PER_AFTER.match(text, end)

@@ -1206,8 +1206,11 @@ def test_a_run_of_time_units_is_a_duration(text: str, unit: str | None) -> None:
         ("Joblessness rose 573,000 month-on-month to 5.037 million.", None),
         ("Deliveries rose 40,000 year over year.", None),
         ("Sales reached 12,000 year-to-date.", None),
-        # a duration that is one stays one
+        # a duration that is one stays one, and so does another unit before the
+        # period of its change
         ("Joblessness rose for 3 months on end.", "month"),
+        ("Rainfall in Valdor fell 154mm on the year.", "millimeter"),
+        ("The wait grew 3 weeks on the year.", "week"),
         ("The lease runs 12 months on a rolling basis.", "month"),
     ],
 )
