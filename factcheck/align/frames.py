@@ -2098,6 +2098,7 @@ class FrameReader(HolderReader):
             # "the deficit grew sharply from ¥1,783.6 billion": the start, a level
             and not FROM_BEFORE.search(bare_left)
             and not self._passive_by(near_left, change_left)
+            and not self._an_amount_not_a_move(claim, change_left, bare_left, right)
         ):
             if self._split(claim, near_left, change_left):
                 return "level", None, "a split 'by P to Q'"
@@ -2171,6 +2172,25 @@ class FrameReader(HolderReader):
             # reported": the figure another falls short of (a target's is a limit)
             return "comparison", None, m.group().strip()
         return "level", None, ""
+
+    def _an_amount_not_a_move(
+        self, claim: Claim, cue: regex.Match[str], left: str, right: str
+    ) -> bool:
+        """A change word before a figure that is an amount, not the size of a move:
+        a storm's rain ("dropped 154mm of rain"), a preposition ("heading up the
+        1,151-foot Mount Fuji"), a structure's height ("its towers rise 204 metres
+        above the water")."""
+        if _OF_WEATHER.match(right):
+            return True
+        word = cue.group().lower()
+        if word in ("up", "down") and left[cue.end() :].split() == ["the"]:
+            return True
+        return (
+            word in ("rise", "rises", "rising")
+            and claim.kind == "quantity"
+            and dimension(claim.unit or "") == "length"
+            and _HEIGHT_AFTER.match(right) is not None
+        )
 
     def _stage(self, claim: Claim, s0: int, start: int, end: int) -> Stage | None:
         lex = self.lex
@@ -2421,6 +2441,16 @@ _BASE_YEAR = regex.compile(
 )
 #: a count of votes not yet complete: "from 90 per cent of polling stations", "with
 #: 98% of the ballots counted", "partial results" (not "with 100% ... counted")
+#: after a figure, the weather it measures: "dropped 154mm of rain"
+_OF_WEATHER = regex.compile(
+    r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|precipitation|sleet)\b",
+    regex.IGNORECASE,
+)
+#: after a length, a height: "rise 204 metres above the water", "rises 300 feet
+#: high", "into the sky"
+_HEIGHT_AFTER = regex.compile(
+    r"\s+(?:above|high\b|tall\b|into\s+the\s+sky|over\s+the)", regex.IGNORECASE
+)
 #: after a percentage, what it says of a count in progress: "98% of ballots
 #: counted", "of precincts reporting"
 _OF_THE_COUNT = regex.compile(
