@@ -2453,12 +2453,12 @@ _HEIGHT_AFTER = regex.compile(
 )
 #: after a percentage, what it says of a count in progress: "98% of ballots
 #: counted", "of precincts reporting"
-_OF_THE_COUNT = regex.compile(
+_OF_THE_COUNT_TEXT = (
     r"\s+of\s+(?:the\s+|all\s+)?(?:polling\s+stations|polling\s+places|precincts"
     r"|constituencies|(?:ballots|votes|the\s+vote)\s+(?:counted|tallied|reported"
-    r"|processed|in)\b)",
-    regex.IGNORECASE,
+    r"|processed|in)\b)"
 )
+_OF_THE_COUNT = regex.compile(_OF_THE_COUNT_TEXT, regex.IGNORECASE)
 
 
 def counts_progress(claim: Claim, text: str) -> bool:
@@ -2474,9 +2474,7 @@ _PARTIAL_COUNT = regex.compile(
     r"(?i:\b(?:from|with|after)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
     # all of them counted ("with 100% of polling stations counted") is the result
     r"(?!100(?:\.0+)?\s*(?:per|%))\d+(?:\.\d+)?"
-    r"\s*(?:per\s*cent|percent|%)\s+of\s+(?:the\s+|all\s+)?(?:polling\s+stations"
-    r"|polling\s+places|precincts|constituencies|(?:ballots|votes|the\s+vote)\s+"
-    r"(?:counted|tallied|reported|processed|in)\b)"
+    rf"\s*(?:per\s*cent|percent|%){_OF_THE_COUNT_TEXT}"
     # "with almost all ballots counted": most of the count, not all of it
     r"|\b(?:with|after)\s+(?:almost|nearly|virtually|most\s+of)\s+(?:all\s+)?(?:the\s+)?"
     r"(?:ballots|votes|polling\s+stations|precincts)\s+(?:counted|tallied|reported"
