@@ -809,7 +809,18 @@ def _attribute_relation(fa: Frame, fb: Frame) -> tuple[str, float]:
             # "280 metres" and "310 metres tall": the unit says what is measured
             return "same", T.SAME_NOUN
         return "unknown", 0.0
+    if _loose() & {a, b}:
+        # "agreed to buy ARM for £24.3bn" and "values ARM at £24.3bn": a deal's
+        # value told as a valuation is no other fact
+        return "unknown", 0.0
     return "different", 0.0
+
+
+@functools.cache
+def _loose() -> frozenset[str]:
+    from factcheck.align.lexicon import lexicon  # noqa: PLC0415
+
+    return lexicon().loose
 
 
 def _dimension_of(attribute: str) -> str | None:

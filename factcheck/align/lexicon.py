@@ -34,6 +34,9 @@ class Lexicon:
     running: frozenset[str]
     #: running counts that also fall (people still missing, still displaced)
     may_fall: frozenset[str]
+    #: attribute classes told several ways (a deal's value as its price): against
+    #: another class, no verdict
+    loose: frozenset[str]
     #: states a counted thing is in ("without power"), which the clause names and
     #: which decide over the counted noun ("2 million homes were without power")
     states: frozenset[str]
@@ -121,6 +124,7 @@ def lexicon() -> Lexicon:
     attribute_of: dict[str, str] = {}
     running, period, money, counted = set(), set(), set(), set()
     may_fall: set[str] = set()
+    loose: set[str] = set()
     states: set[str] = set()
     releases: set[str] = set()
     dimension_of: dict[str, str] = {}
@@ -131,6 +135,8 @@ def lexicon() -> Lexicon:
             running.add(name)
         if entry.get("may_fall"):
             may_fall.add(name)
+        if entry.get("loose"):
+            loose.add(name)
         if entry.get("state"):
             states.add(name)
         if entry.get("release"):
@@ -152,6 +158,7 @@ def lexicon() -> Lexicon:
         attributes=_phrase_pattern(list(attribute_of)),
         running=frozenset(running),
         may_fall=frozenset(may_fall),
+        loose=frozenset(loose),
         states=frozenset(states),
         state_cues=_phrase_pattern(
             [cue for cue, name in attribute_of.items() if name in states]
