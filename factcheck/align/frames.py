@@ -2439,8 +2439,6 @@ _BASE_YEAR = regex.compile(
     r"|compared\s+(?:with|to)|against)\s+(?:(?i:in|the\s+level\s+of)\s+)?"
     r"(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|–|to)\s*\d)"
 )
-#: a count of votes not yet complete: "from 90 per cent of polling stations", "with
-#: 98% of the ballots counted", "partial results" (not "with 100% ... counted")
 #: after a figure, the weather it measures: "dropped 154mm of rain"
 _OF_WEATHER = regex.compile(
     r"\s+of\s+(?:rain|rainfall|snow|snowfall|hail|precipitation|sleet)\b",
@@ -2470,6 +2468,8 @@ def counts_progress(claim: Claim, text: str) -> bool:
     )
 
 
+#: a count of votes not yet complete: "from 90 per cent of polling stations", "with
+#: 98% of the ballots counted", "partial results" (not "with 100% ... counted")
 _PARTIAL_COUNT = regex.compile(
     r"(?i:\b(?:from|with|after)\s+(?:about\s+|some\s+|nearly\s+|over\s+)?"
     # all of them counted ("with 100% of polling stations counted") is the result

@@ -474,9 +474,9 @@ def _reports_after(text: str, at: int) -> bool:
     return bool(words) and words[0] in lexicon().reporting
 
 
-#: a stated period a reporting verb's day does not replace: "last year", "this
-#: month"
-_A_PERIOD_BEFORE = regex.compile(
+#: a period stated in a figure's stretch, which a reporting verb's day does not
+#: replace: "last year", "this month"
+_A_STATED_PERIOD = regex.compile(
     r"\b(?i:(?:this|last)\s+(?:year|month)|a\s+year\s+ago)\b(?!['’]s\b)"
 )
 #: right before a span's first day: "between ", "from "
@@ -693,7 +693,7 @@ def _time_in(
         standing
         or (
             count is None
-            and (year is not None or _A_PERIOD_BEFORE.search(text, lo, hi) is not None)
+            and (year is not None or _A_STATED_PERIOD.search(text, lo, hi) is not None)
         )
     ):
         # "..., the company said on Monday": when it was said; "received 25,066,100

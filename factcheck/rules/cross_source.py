@@ -630,9 +630,9 @@ def _fell_unsaid(earlier: ClaimRef, later: ClaimRef) -> bool:
         return False
     if ce.frame.stage is not None or cl.frame.stage is not None:
         return False
-    if ce.frame.attribute in lexicon().may_fall:
-        return False
     lex = lexicon()
+    if ce.frame.attribute in lex.may_fall:
+        return False
     for ref in (earlier, later):
         s = ref.claim.sentence
         said = ref.document.prose[s.start : s.end] if s else ref.claim.text
