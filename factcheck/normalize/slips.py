@@ -79,7 +79,7 @@ def conversion_slip(comparison: Comparison) -> Slip | None:
         if not _far_from_one(low, high):
             return None
         wrong = _scaled(source, 1 / high, 1 / low)
-        if wrong is None or not _overlap(wrong, other):
+        if wrong is None or not wrong.overlaps(other):
             return None
         at = conv.rates.at
         mid = value if value is not None else _middle(source)
@@ -182,7 +182,7 @@ def _unit_slip(
     else:
         return None
     wrong = _scaled(source, scale, scale)
-    if wrong is None or not _overlap(wrong, other):
+    if wrong is None or not wrong.overlaps(other):
         return None
     return Slip(kind=kind, arithmetic=told)
 
@@ -237,9 +237,3 @@ def _far_from_one(low: float, high: float) -> bool:
 def _shown(value: float, unit: str | None) -> str:
     """A computed figure to four significant digits, with its unit."""
     return format_amount(float(f"{value:.4g}"), unit or "")
-
-
-def _overlap(a: Interval, b: Interval) -> bool:
-    if a.low is None or a.high is None or b.low is None or b.high is None:
-        return False
-    return a.low <= b.high and b.low <= a.high

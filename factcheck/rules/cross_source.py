@@ -353,9 +353,10 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
         reported[c.a.key].append(c)
     # a floor the earlier report states speaks before a fall no one explained: one
     # finding per later figure, and the surer one first
-    for d in sorted(ctx.alignment.series, key=lambda d: _floor(d.a) is None):
+    floors = [(_floor(d.a), d) for d in ctx.alignment.series]
+    for stated, d in sorted(floors, key=lambda fd: fd[0] is None):
         earlier, later = d.a, d.b
-        floor = _floor(earlier)
+        floor = stated
         rose = floor is None and said_to_rise_to(later.claim, later.document.prose)
         if rose:
             # "the toll rose to 25" after "at least 37": the later report says its
