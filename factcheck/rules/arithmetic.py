@@ -1107,8 +1107,13 @@ _COMPARED_BY = regex.compile(
     r"(?:[ \t\u00a0]+(?i:of|at|on|with))?"
     # "ahead of Amos, who crossed the line in 2:02:57": the rival's figure in a
     # clause on the rival
-    r"(?:,[ \t\u00a0]+(?i:who|which)(?:[ \t\u00a0]+[\w'’-]+){1,5}?[ \t\u00a0]+"
-    r"(?i:in|at|on|with))?"
+    r"(?:,[ \t\u00a0]+(?i:who|which)(?:(?:[ \t\u00a0]+[\w'’-]+){1,5}?[ \t\u00a0]+"
+    r"(?i:in|at|on|with)"
+    # "186,000 more than the gallery, which welcomed 1,196,000": or by the verb
+    # that gives the rival its own figure
+    r"|[ \t\u00a0]+(?:(?i:also|only|just)[ \t\u00a0]+)?(?i:had|has|drew|welcomed"
+    r"|received|recorded|won|took|got|attracted|polled|scored|earned|reported"
+    r"|posted|sold|carried)))?"
     r"(?:[ \t\u00a0]+|[ \t\u00a0]*\()$"
 )
 #: a sentence's subject that points back at a figure, then its verb: "The time
@@ -1242,11 +1247,14 @@ def _comparative_margins(
                 and _same_measure(r.claim, margin.claim)
             ]
             old = _with_elided_unit(pointed[-1:], margin, old)
-            before = [
-                r
-                for r in earlier
-                if r.claim.equivalent_of is None and _same_measure(r.claim, old.claim)
-            ]
+            before = _without_starts(
+                [
+                    r
+                    for r in earlier
+                    if r.claim.equivalent_of is None
+                    and _same_measure(r.claim, old.claim)
+                ]
+            )
             if len(before) != 1:
                 continue
             larger = before
@@ -2716,6 +2724,7 @@ def change_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 for t in _pointed_amount_changes(claims, earlier)
                 if t[0].key not in read
             ),
+            (t for t in _pointed_moves(claims, earlier) if t[0].key not in read),
             (t for t in apposed if t[0].key not in read),
             (t for t in from_peak if t[0].key not in read),
             _fraction_changes(claims, earlier),
@@ -3002,6 +3011,69 @@ def _pointed_amount_changes(
         referent = _pointed_at(old, named.start(), earlier, _THE_NOUN_IS)
         if referent is not None and (not percent or old.claim.kind != "percent"):
             yield change, referent, old
+
+
+#: the subject of a sentence pointing back at a figure, then its verb
+_POINTER = (
+    r"^[ \t\u00a0]*(?:(?i:that|this|it)|(?i:the)[ \t\u00a0]+(?i:figure|total|number"
+    r"|result|tally|sum|amount))[ \t\u00a0]+"
+)
+#: a sentence pointing back at a figure and saying how it moved: "That was up ",
+#: "It is down nearly ", "The total was up "
+_POINTED_MOVE = regex.compile(
+    rf"{_POINTER}(?i:is|was|were|are)(?:[ \t\u00a0]+(?i:already|still|now))?"
+    r"[ \t\u00a0]+(?i:up|down)[ \t\u00a0]+"
+)
+#: between such a move and the figure it was measured from: " from ", " on last
+#: year's "
+_MOVE_FROM = regex.compile(
+    r"^[ \t\u00a0]+(?i:from|on)[ \t\u00a0]+(?:(?i:the|its|their|a|an|[\w-]+['’]s)"
+    rf"[ \t\u00a0]+)?{_ABOUT}$"
+)
+#: a sentence pointing back at a figure and setting it against another: "That
+#: compares with ", "It compared with the ", "This compares to last year's "
+_POINTED_COMPARES = regex.compile(
+    rf"{_POINTER}(?i:compares|compared)[ \t\u00a0]+(?i:with|to)[ \t\u00a0]+"
+    r"(?:(?i:the|its|their|a|an|[\w-]+['’]s)[ \t\u00a0]+)?"
+)
+#: between the figure compared with and the change that names the move: " a year
+#: earlier, an increase of ", " in 2022, up ", ", a drop of about "
+_THEN_THE_MOVE = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,5},[ \t\u00a0]+(?:(?i:an?)[ \t\u00a0]+"
+    r"(?:[a-z-]+[ \t\u00a0]+)?(?i:rise|increase|jump|gain|drop|fall|decline|decrease"
+    r"|cut|reduction)[ \t\u00a0]+(?i:of)|(?i:up|down))[ \t\u00a0]+"
+    rf"{_ABOUT}$"
+)
+
+
+def _pointed_moves(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(percentage change, the figure the sentence points back at, the figure it
+    was measured from) for a sentence that carries the figure of the sentence
+    before as its subject and states how it moved: "Revenue was $7.82 billion.
+    That was up 11% from $7.14 billion a year earlier", "... That compares with
+    $7.14 billion a year earlier, an increase of 11%"."""
+    for pct, old in itertools.pairwise(claims):
+        if pct.claim.kind != "percent" or pct.claim.unit != "%":
+            continue
+        if old.claim.kind not in ("money", "count", "quantity"):
+            continue
+        if _MOVE_FROM.match(_between(pct, old)):
+            referent = _pointed_at(old, pct.claim.span.start, earlier, _POINTED_MOVE)
+            if referent is not None:
+                yield pct, referent, old
+    for old, pct in itertools.pairwise(claims):
+        if pct.claim.kind != "percent" or pct.claim.unit != "%":
+            continue
+        if old.claim.kind not in ("money", "count", "quantity"):
+            continue
+        if _THEN_THE_MOVE.match(_between(old, pct)):
+            referent = _pointed_at(
+                old, old.claim.span.start, earlier, _POINTED_COMPARES
+            )
+            if referent is not None:
+                yield pct, referent, old
 
 
 #: a change named by its noun right before its amount: "a rise of ", "an increase
@@ -4155,6 +4227,7 @@ def _shares_named_by_a_word_before(
         and _two_ends(r, whole)
         and not _per_item(r)
     ]
+    prior = _without_starts(prior)
     if len(prior) != 1 or not words:
         return
     part = prior[0]
@@ -4445,6 +4518,27 @@ _QUALIFIER_OF = {
 }
 
 
+def _stated_multiple(factor: float, q: str, step: float) -> Interval:
+    """The multiple a word or a verb states, as loosely as news uses it: ``step``
+    either way of ``factor`` ("double the record": 1.5 to 2.5 times), with its
+    qualifier ("more than double": above 2). "Nearly" and "almost" round the
+    growth up to the multiple (NEARLY_MULTIPLE_BAND: "nearly doubled" is 1.7 to 2
+    times), and a bare multiple reaches no lower than they do: a rise of 60% (1.6
+    times) named "doubled" names the wrong multiple, as "nearly doubled" would."""
+    floor = factor * (1.0 - NEARLY_MULTIPLE_BAND)
+    if q in ("nearly", "almost") and factor > 1:
+        return Interval(floor, factor)
+    stated = Interval.from_stated(
+        factor,
+        precision=step,
+        qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
+        nearly=q in ("nearly", "almost"),
+    )
+    if q or factor <= 1 or stated.low is None or stated.low >= floor:
+        return stated
+    return Interval(floor, stated.high)
+
+
 #: a sentence that opens by pointing back at the figure before it: "That is
 #: already", "That figure is around", "This was"
 _THAT_FIGURE = regex.compile(
@@ -4492,7 +4586,20 @@ def _pointed_at(
         and r.claim.unit == claim.unit
         and r.claim.kind in ("money", "count", "quantity", "percent")
     ]
+    before = _without_starts(before)
     return before[0] if len(before) == 1 else None
+
+
+def _without_starts(refs: list[ClaimRef]) -> list[ClaimRef]:
+    """The figures a sentence pointing back may mean, of several in the sentence
+    before, without the start of a change: in "Online sales reached £2.3 billion,
+    up 12% from £2.05 billion. That meant online accounted for 31% of ...", the
+    sentence left its subject at £2.3 billion, not at the figure it rose from."""
+    if len(refs) < 2:
+        return refs
+    return [
+        r for r in refs if r.claim.frame is None or r.claim.frame.stage != "earlier"
+    ]
 
 
 def _in_sentence_before(ref: ClaimRef, s0: int) -> bool:
@@ -4702,18 +4809,7 @@ def _word_multiples(
             if m.group("half"):
                 factor += 0.5
             q = " ".join((m.group("q") or "").lower().split())
-            stated = (
-                # "almost double last year's": a multiple rounds the growth, as a
-                # verb of multiplying does (NEARLY_MULTIPLE_BAND), not a figure
-                Interval(factor * (1.0 - NEARLY_MULTIPLE_BAND), factor)
-                if q in ("nearly", "almost") and factor > 1
-                else Interval.from_stated(
-                    float(factor),
-                    precision=_FACTOR_STEP.get(words[0], 1.0),
-                    qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
-                    nearly=q in ("nearly", "almost"),
-                )
-            )
+            stated = _stated_multiple(float(factor), q, _FACTOR_STEP.get(words[0], 1.0))
             yield (
                 tops[-1],
                 base,
@@ -4915,15 +5011,7 @@ def _verb_multiples(
                 q = " ".join((m.group("q") or "").lower().split())
             if factor is None:
                 continue
-            stated = (
-                Interval(factor * (1.0 - NEARLY_MULTIPLE_BAND), factor)
-                if q in ("nearly", "almost") and factor > 1
-                else Interval.from_stated(
-                    factor,
-                    precision=factor / 2,
-                    qualifier=_QUALIFIER_OF.get(q),  # type: ignore[arg-type]
-                )
-            )
+            stated = _stated_multiple(factor, q, factor / 2)
             yield (
                 new,
                 old,
