@@ -493,7 +493,9 @@ _OWN_QUALIFIER = rf"(?:(?i:{_QUALIFIER})\s+)?"
 #: tonnes of the variety in April-June, up"; the words before the comma name what
 #: the level counts, where and when, and open no clause of their own
 _CHANGE_AFTER_LEVEL = regex.compile(
-    r"\)?(?:\s+(?!(?i:and|but|while|which|who|that|when|after|before|as)\b)[\w'’-]+){0,6}"
+    # (as many as "of the vote in Sunday's regional election in Valmont" takes)
+    r"\)?(?:\s+(?!(?i:and|but|while|which|who|whose|where|that|when|after|before|as)\b)"
+    r"[\w'’-]+){0,10}"
     # ", after revenue shrank 1% in 2022": a clause of its own after the comma
     # tells of another change, with its own time
     r"\s*,\s*(?!(?:after|before|while|whereas|when|although|though|because|as)\b)"

@@ -139,8 +139,17 @@ def _word_before(text: str, start: int) -> tuple[str, int]:
 _LETTERS: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+#: the label words written abbreviated, with a full stop before their number ("No.
+#: 7", "Mk. II"); after any other word a full stop ends its sentence ("... was the
+#: most common issue. One in five complaints")
+_ABBREVIATED_LABELS: Final = frozenset({"no", "nos", "mk", "gen"})
+
+
 def _is_label_before(text: str, start: int) -> bool:
-    return _word_before(text, start)[0] in LABEL_WORDS
+    word, at = _word_before(text, start)
+    if word not in LABEL_WORDS:
+        return False
+    return word in _ABBREVIATED_LABELS or "." not in text[at:start]
 
 
 #: a period a market report ends, as a label word: "ended the day", "closed the week"

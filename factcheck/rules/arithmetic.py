@@ -3379,6 +3379,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             *_shares_of_a_holder_before(claims, before),
             *_shares_of_two_named_before(claims, earlier),
             *_shares_of_them(claims, earlier),
+            *_shares_of_the_group_before(claims, earlier),
         ]
         read = {t[2].key for t in triples}
         triples += [
@@ -3921,6 +3922,92 @@ def _shares_of_them(
     ]
     if len(wholes) == 1:
         yield part, wholes[0], pct
+
+
+#: a sentence's opening before its first figure: nothing, or its qualifier
+_OPENING_QUALIFIER = regex.compile(
+    rf"[ \t\u00a0]*(?:(?i:{_SHARE_QUALIFIERS}|just|exactly)[ \t\u00a0]+)?"
+)
+#: between a part and its share of the group the sentence before counted: " of the
+#: complaints, or ", " of them, or about "
+_OF_THE_GROUP_THEN_SHARE = regex.compile(
+    r"^[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:the|those|these)[ \t\u00a0]+(?P<noun>[a-z-]+)"
+    r"|(?i:them|those|these))[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:or)[ \t\u00a0]+)?"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: between a share of the group the sentence before counted and its part: " of the
+#: complaints, ", " of them, some "
+_OF_THE_GROUP_THEN_PART = regex.compile(
+    r"^[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:the|those|these)[ \t\u00a0]+(?P<noun>[a-z-]+)"
+    r"|(?i:them|those|these))[ \t\u00a0]*,[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: right after such a part, that it is the part's own count: " in all", " in total"
+_IN_ALL_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?i:in[ \t\u00a0]+all|in[ \t\u00a0]+total|altogether|all[ \t\u00a0]+told)\b"
+)
+
+
+def _shares_of_the_group_before(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) where a sentence opens on a part of the group the
+    sentence before counted, by its noun or a pronoun, with the part's share:
+    "The council received 2,400 complaints. Some 612 of the complaints, or 20%,
+    concerned noise", "... One in five of the complaints, 612 in all, concerned
+    noise". The whole is the one larger count of the sentence before that names
+    that noun after it (the one such count, for a pronoun)."""
+    if len(claims) < 2:
+        return
+    first, second = claims[0], claims[1]
+    sentence = first.claim.sentence
+    if sentence is None:
+        return
+    text = first.document.prose
+    if not _OPENING_QUALIFIER.fullmatch(text, sentence.start, first.claim.span.start):
+        return
+    gap = _between(first, second)
+    if _a_share_of(second.claim) and not _a_share_of(first.claim):
+        part, pct = first, second
+        m = _OF_THE_GROUP_THEN_SHARE.match(gap)
+    elif _a_share_of(first.claim) and not _a_share_of(second.claim):
+        pct, part = first, second
+        m = _OF_THE_GROUP_THEN_PART.match(gap)
+        if m is not None and not _IN_ALL_AFTER.match(text, part.claim.span.end):
+            return
+    else:
+        return
+    if m is None or part.claim.kind != "count" or _stated_share(pct.claim) is None:
+        return
+    noun = m.group("noun")
+    wholes = [
+        r
+        for r in earlier
+        if r.claim.kind == "count"
+        and r.claim.equivalent_of is None
+        and r.claim.value > part.claim.value
+        and (
+            # a pronoun points at the sentence right before; a noun may name a
+            # count a sentence further back ("... 2,400 complaints. Noise was the
+            # most common issue. One in five of the complaints ...")
+            _in_sentence_before(r, sentence.start)
+            if noun is None
+            else stem(noun)
+            in {
+                stem(w)
+                for w in text[r.claim.span.end : r.claim.span.end + 40].split()[
+                    :_NOUN_REACH
+                ]
+            }
+        )
+    ]
+    if len(wholes) == 1:
+        yield part, wholes[0], pct
+
+
+def _a_share_of(claim: Claim) -> bool:
+    """A percentage or a share in words ("one in five", "a quarter")."""
+    return (claim.kind == "percent" and claim.unit == "%") or _is_share_word(claim)
 
 
 #: after a share, that it is the part of the group counted before that died: " of

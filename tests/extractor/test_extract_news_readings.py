@@ -401,6 +401,21 @@ def test_numbers_that_are_names_are_no_claims(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # a label word ends its sentence: the next sentence's number is no label's
+        ("Noise was the main issue. One in five homes flooded.", "One in five"),
+        ("It was the last round. Two in five players quit.", "Two in five"),
+        ("Readers liked issue. Three in ten wrote back.", "Three in ten"),
+    ],
+)
+def test_a_label_word_ends_before_a_full_stop(text: str, said: str) -> None:
+    (claim,) = extract(text)
+    assert claim.text == said
+    assert claim.whole is not None
+
+
+@pytest.mark.parametrize(
     ("text", "values"),
     [
         ("The company will call back 200 workers.", [200]),
