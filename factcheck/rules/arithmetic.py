@@ -1401,6 +1401,18 @@ def _gap_of_the_two_before(
         yield gap, larger, smaller
 
 
+#: a winner's verb and the rival it beat, up to the margin's "by": "beating
+#: Conservative Tom Evers", "defeated him", "edged out the incumbent"
+_BEATING = (
+    r"(?i:beat|beating|beats|defeated|defeating|defeats|edged|edging|outpolled"
+    r"|outpolling)(?:[ \t\u00a0]+(?!(?i:by)\b)[\w'’.-]+){0,4}"
+)
+#: right before a margin, the winner's verb: "beating Conservative Tom Evers by ",
+#: "Marsh beat him by just "
+_BEAT_RIVAL_BY = regex.compile(
+    rf"\b{_BEATING}[ \t\u00a0]+(?i:by)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS}|just|only)[ \t\u00a0]+)?$"
+)
 #: between a contest's two figures: " votes, or 42.52%, to ", " seats to Labor's ",
 #: " to the Greens' ", " against " (the second side's name may stand before its
 #: figure)
@@ -1409,7 +1421,8 @@ _CONTEST_TO = regex.compile(
     r"(?:(?:(?:the[ \t\u00a0]+)?[A-Z][\w-]*(?:[ \t\u00a0]+[A-Z][\w-]*){0,2}"
     # "to the challenger's 44.8%", "against his rival's"
     r"|(?i:the|his|her|its|their)[ \t\u00a0]+[a-z][\w-]*)(?:'s|’s|'|’)"
-    r"[ \t\u00a0]+)?$"
+    # "polling 31,562 to his 29,622"
+    r"[ \t\u00a0]+|(?i:his|her|its|their)[ \t\u00a0]+)?$"
 )
 #: right before a contest's margin, after its two figures: ", a margin of more than ",
 #: ", the Coalition's margin is ", ", a lead of "
@@ -1417,7 +1430,9 @@ _THEN_ITS_MARGIN = regex.compile(
     r"^(?:[^;:\n]{0,120}?\b(?i:margin|lead|gap|difference)[ \t\u00a0]+"
     r"(?i:of|is|was|stood[ \t\u00a0]+at|stands[ \t\u00a0]+at)"
     # "44.8%, winning by almost 19 points": the winner's participle and its margin
-    r"|[^;:\n]{0,40}?,[ \t\u00a0]+(?i:winning|leading|losing|trailing)[ \t\u00a0]+(?i:by))"
+    r"|[^;:\n]{0,40}?,[ \t\u00a0]+(?i:winning|leading|losing|trailing)[ \t\u00a0]+(?i:by)"
+    # "31,562 votes to Evers's 29,622, beating him by": the winner's verb, its rival
+    rf"|[^;:\n]{{0,40}}?,[ \t\u00a0]+{_BEATING}[ \t\u00a0]+(?i:by))"
     rf"[ \t\u00a0]+(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
 
@@ -1457,6 +1472,93 @@ def _margin_after_the_two(
         ):
             larger, smaller = (a, b) if a.claim.value >= b.claim.value else (b, a)
             yield margin, larger, smaller
+
+
+def _contest_sides(
+    refs: Sequence[ClaimRef], margin: ClaimRef
+) -> list[tuple[ClaimRef, ClaimRef]]:
+    """The pairs of a contest's two figures set against each other ("31,562 votes
+    to Evers's 29,622") among ``refs``, in ``margin``'s measure and larger than it."""
+    m = margin.claim
+    points = m.unit == "pp" or (m.kind == "count" and (m.noun or "") in _POINTS)
+    own = [r for r in refs if r.claim.equivalent_of is None and r is not margin]
+    return [
+        (a, b)
+        for a, b in itertools.pairwise(own)
+        if all(
+            r.claim.qualifier != "range"
+            and r.claim.value > m.value
+            and (
+                r.claim.kind == "percent" and r.claim.unit == "%"
+                if points
+                else _same_measure(r.claim, m)
+                and (not m.noun or not r.claim.noun or r.claim.noun == m.noun)
+            )
+            for r in (a, b)
+        )
+        and _CONTEST_TO.match(_between(a, b))
+    ]
+
+
+def _margins_beaten_by(
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, larger, smaller) for a winner said to beat a rival by a margin, and
+    the two figures set against each other in the same sentence or the one right
+    before or after: "Marsh beat Evers by 2,140 votes, polling 31,562 to his
+    29,622", "Helen Marsh held the seat, beating Tom Evers by 2,140 votes. Marsh
+    polled 31,562 votes to Evers's 29,622." Across sentences, the sides' sentence
+    names the winner or the rival the margin's sentence names."""
+
+    def margins(refs: Sequence[ClaimRef]) -> list[ClaimRef]:
+        found = []
+        for r in refs:
+            c = r.claim
+            if c.equivalent_of is not None or c.sentence is None:
+                continue
+            if _BEAT_RIVAL_BY.search(r.document.prose, c.sentence.start, c.span.start):
+                found.append(r)
+        return found
+
+    s0 = claims[0].claim.sentence.start if claims[0].claim.sentence else -1
+    before = [r for r in earlier if _in_sentence_before(r, s0)]
+    pairs: list[tuple[ClaimRef, list[ClaimRef]]] = []
+    for margin in margins(claims):
+        # the sides after the margin in its own sentence ("beat Evers by 2,140
+        # votes, polling 31,562 to his 29,622"), else in the sentence before
+        after = [r for r in claims if r.claim.span.start > margin.claim.span.end]
+        pairs.append(
+            (margin, after) if _contest_sides(after, margin) else (margin, before)
+        )
+    pairs += [(margin, list(claims)) for margin in margins(before)]
+    for margin, refs in pairs:
+        sides = _contest_sides(refs, margin)
+        if len(sides) != 1:
+            continue
+        a, b = sides[0]
+        if a.claim.sentence != margin.claim.sentence and not _names_a_side_of(
+            margin, a, b
+        ):
+            continue
+        larger, smaller = (a, b) if a.claim.value >= b.claim.value else (b, a)
+        yield margin, larger, smaller
+
+
+def _names_a_side_of(margin: ClaimRef, a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether the margin's sentence names a side the other sentence sets against
+    the other: the first figure's holder, or the name the second is owned by
+    ("to Evers's 29,622")."""
+    said = margin.claim.sentence_text or ""
+    names = [a.claim.frame.holder if a.claim.frame else None]
+    owner = _OWNER_BEFORE.search(_between(a, b))
+    if owner is not None:
+        names.append(owner.group("name"))
+    return any(n and _names(said, n.split()[-1]) for n in names)
+
+
+#: the name that owns the second of a contest's figures: "to Evers's ", "against
+#: Mr Obi's "
+_OWNER_BEFORE = regex.compile(r"(?P<name>[A-Z][\w-]+)(?:'s|’s|'|’)[ \t\u00a0]+$")
 
 
 #: right after a margin, a comparison whose other side is named by words, not by a
@@ -2367,6 +2469,12 @@ def _amount_than_before(
             yield amount, new, old
 
 
+_BEATEN_BY_WHY = (
+    "a winner beat a rival by a margin, and the two figures set against each other "
+    "stand in that sentence or the one beside it, naming a side"
+)
+
+
 def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     """FC301 on a record's stated margin (the new record and the old one differ by
     it) and on a profit or loss named after the two amounts it is made of."""
@@ -2444,6 +2552,11 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 "margin between them",
             ),
             (
+                _margins_beaten_by(claims, earlier),
+                "margin",
+                _BEATEN_BY_WHY,
+            ),
+            (
                 _amount_than_before(claims),
                 "change",
                 "one sentence states a change's two ends and how much less or more "
@@ -2511,6 +2624,7 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                     },
                     evidence=why
                     if new.claim.sentence == margin.claim.sentence
+                    or why == _BEATEN_BY_WHY
                     else "the sentence's subject names the record the sentence before states",
                 )
         seen.extend(claims)
