@@ -3470,6 +3470,9 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
     The part over the whole, over every value their precision allows, must include
     the stated share. A percentage restated in words right after it ("64.3% of the
     vote, more than two-thirds of all ballots cast") must be allowed by the words.
+    A rate per so many people ("a rate of 52 per 10,000 residents") must be the
+    count over the population the text states beside it, in its sentence or the
+    one before.
 
     *Why it matters.* A share that does not match its own numbers makes every figure
     in the sentence suspect.
@@ -3481,6 +3484,7 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
 
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
+    yield from _rates_per_base(ctx)
     before: list[ClaimRef] = []
     for claims, earlier in _sentences_after(ctx, _EARLIER_SENTENCES):
         if before and before[0].doc_index != claims[0].doc_index:
@@ -3534,6 +3538,117 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                     "one sentence states a part, its whole and the share"
                     if whole.claim.sentence == part.claim.sentence
                     else "a share of the total stated before it",
+                ),
+            )
+
+
+#: between a rate and the base it is per: " per ", " for every "
+_PER_BASE = regex.compile(r"^[ \t\u00a0]+(?i:per|for[ \t\u00a0]+every)[ \t\u00a0]+$")
+#: the people a rate is counted per: "per 10,000 residents", "per 100,000 people"
+_PEOPLE = frozenset(
+    ["people", "residents", "inhabitants", "population", "persons", "citizens"]
+)
+#: right before a population: "the city's population at ", "a population of about "
+_POPULATION_BEFORE = regex.compile(
+    r"(?i:\bpopulation)(?:[ \t\u00a0]+[\w'’-]+){0,2}?[ \t\u00a0]+(?i:of|at|is|was"
+    r"|stood[ \t\u00a0]+at|stands[ \t\u00a0]+at|reached)[ \t\u00a0]+"
+    rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)?$"
+)
+
+
+def _rates_per_base(ctx: AuditContext) -> Iterator[Finding]:
+    """FC302 on a rate per so many people against the count and the population
+    the text states: "3,720 burglaries ... With the city's population at 590,000,
+    that works out at a rate of 52 per 10,000 residents" (3,720 over 590,000 is 63
+    per 10,000). The count is the one figure of the rate's sentence or the one
+    before it that is neither the population, a change's start nor the rate; the
+    population is the one figure named so there."""
+    for claims, earlier in _sentences_after(ctx, 1):
+        for rate, base in itertools.pairwise(claims):
+            if not (
+                rate.claim.kind == base.claim.kind == "count"
+                and rate.claim.unit is None
+                and base.claim.unit is None
+                and (base.claim.noun or "").lower() in _PEOPLE
+                and _PER_BASE.match(_between(rate, base))
+            ):
+                continue
+            text = rate.document.prose
+            s0 = rate.claim.sentence.start if rate.claim.sentence else -1
+            # the count and the population stand in the rate's sentence or the one
+            # right before it
+            near = [
+                r
+                for r in (*earlier, *claims)
+                if r.claim.equivalent_of is None
+                and (
+                    r.claim.sentence == rate.claim.sentence
+                    or _in_sentence_before(r, s0)
+                )
+            ]
+            populations = [
+                r
+                for r in near
+                if r.claim.kind == "count"
+                and r.claim.sentence is not None
+                and _POPULATION_BEFORE.search(
+                    text, r.claim.sentence.start, r.claim.span.start
+                )
+            ]
+            if len(populations) != 1:
+                continue
+            population = populations[0]
+            counts = _without_starts(
+                [
+                    r
+                    for r in near
+                    if r.claim.kind == "count"
+                    and r.claim.unit is None
+                    and r not in (rate, base, population)
+                    and r.claim.value < population.claim.value
+                    and r.claim.qualifier != "range"
+                    and r.claim.span.start < rate.claim.span.start
+                    and not (r.claim.frame and r.claim.frame.attribute == "dim:time")
+                ]
+            )
+            if len(counts) != 1:
+                continue
+            count = counts[0]
+            c, p, r_iv = (
+                _stated(count.claim),
+                _stated(population.claim),
+                _stated(rate.claim),
+            )
+            if r_iv.low == r_iv.high and r_iv.low is not None:
+                # a rate in digits is rounded to its last digit ("52 per 10,000")
+                v = rate.claim.value
+                half = (1.0 if v == int(v) else precision_of_value(v)) / 2
+                r_iv = Interval(r_iv.low - half, r_iv.low + half)
+            per = base.claim.value
+            if c.low is None or p.low is None or p.low <= 0 or c.high is None:
+                continue
+            implied = Interval(
+                c.low / (p.high or p.low) * per, c.high / p.low * per, None
+            )
+            ctx.mark_checked(rate, count, population)
+            if r_iv.overlaps(implied):
+                continue
+            yield ctx.finding(
+                "FC302",
+                rate,
+                f"{rate.claim.text!r} per {base.claim.text!r} is not {count.claim.text!r} "
+                f"in a population of {population.claim.text!r}: that rate is "
+                f"{format_interval(implied)} per {base.claim.text}, the text says "
+                f"{format_interval(r_iv)}",
+                related=[count, population],
+                details={
+                    "stated": rate.claim.value,
+                    "implied_low": implied.low,
+                    "implied_high": implied.high,
+                },
+                evidence=(
+                    "a rate per so many people, beside the count and the population "
+                    "the text states",
                 ),
             )
 
