@@ -3550,10 +3550,15 @@ _PEOPLE = frozenset(
 )
 #: right before a population: "the city's population at ", "a population of about "
 _POPULATION_BEFORE = regex.compile(
-    r"(?i:\bpopulation)(?:[ \t\u00a0]+[\w'’-]+){0,2}?[ \t\u00a0]+(?i:of|at|is|was"
-    r"|stood[ \t\u00a0]+at|stands[ \t\u00a0]+at|reached)[ \t\u00a0]+"
+    r"(?:(?i:\bpopulation)(?:[ \t\u00a0]+[\w'’-]+){0,2}?[ \t\u00a0]+(?i:of|at|is|was"
+    r"|stood[ \t\u00a0]+at|stands[ \t\u00a0]+at|reached)"
+    # "a city of 590,000", "the province of about 4.1 million"
+    r"|\b(?i:city|town|country|nation|region|state|province|district|county|island"
+    r"|municipality|village|borough)[ \t\u00a0]+(?i:of))[ \t\u00a0]+"
     rf"(?:(?i:{_SHARE_QUALIFIERS}|just)[ \t\u00a0]+)?$"
 )
+#: the nouns that count a population: "its 590,000 residents"
+_DWELLERS = frozenset(["residents", "inhabitants", "citizens", "population"])
 
 
 def _rates_per_base(ctx: AuditContext) -> Iterator[Finding]:
@@ -3589,10 +3594,14 @@ def _rates_per_base(ctx: AuditContext) -> Iterator[Finding]:
             populations = [
                 r
                 for r in near
-                if r.claim.kind == "count"
+                if r is not base
+                and r.claim.kind == "count"
                 and r.claim.sentence is not None
-                and _POPULATION_BEFORE.search(
-                    text, r.claim.sentence.start, r.claim.span.start
+                and (
+                    _POPULATION_BEFORE.search(
+                        text, r.claim.sentence.start, r.claim.span.start
+                    )
+                    or (r.claim.noun or "").lower() in _DWELLERS
                 )
             ]
             if len(populations) != 1:
