@@ -86,6 +86,13 @@ def power_of_ten(ratio: float) -> int | None:
     return k if abs(ratio / 10**k - 1) <= SCALE_SLIP_TOLERANCE else None
 
 
+#: how many sentences holding figures before a list the text says is all there is
+#: its whole may stand: "The council approved a £412 million budget. Spending is up
+#: 4.6% on last year's £394 million. The budget is split three ways. Care gets
+#: £198 million, ..., and the remaining £77 million ..." (one a change's base, one
+#: the count of the parts)
+CLOSED_LIST_WHOLE_REACH = 3
+
 #: how far two reports' magnitudes of one earthquake may lie apart: agencies (the
 #: USGS, a national bureau) and scales (moment, surface-wave) differ by a tenth or
 #: two, and reports cite any of them ("7.9" and "8.0" for one quake)

@@ -28,7 +28,11 @@ from factcheck.rules.arithmetic import (
     _sentences_after,
     _stated,
 )
-from factcheck.rules.context import PRECISE_HEDGE_DIGITS, AuditContext
+from factcheck.rules.context import (
+    CLOSED_LIST_WHOLE_REACH,
+    PRECISE_HEDGE_DIGITS,
+    AuditContext,
+)
 from factcheck.rules.registry import rule
 
 _TOTAL = regex.compile(
@@ -50,6 +54,7 @@ def _total_and_parts(
     yield from _made_up_of(ctx)
     yield from _remainders(ctx)
     yield from _closed_by_the_rest(ctx)
+    yield from _closed_lists_of_a_whole_before(ctx)
     yield from _together_the_ones_before(ctx)
     yield from _totals_after_parts(ctx)
     yield from _wholes_named_by_their_parts(ctx)
@@ -396,6 +401,100 @@ def _closed_by_the_rest(
                 for p in parts
             ):
                 yield whole, parts, "the parts of a stated whole, closed by the rest"
+
+
+#: after a list, that it holds all there is: "; the food bank has no other sources
+#: of funding", ". There were no other candidates", ", the only ones"
+_NOTHING_ELSE = regex.compile(
+    r"[^.;:\n]{0,40}?[,;.][ \t\u00a0]+(?:[\w'’-]+[ \t\u00a0]+){0,6}?"
+    r"(?i:no[ \t\u00a0]+other|none[ \t\u00a0]+other|nothing[ \t\u00a0]+else"
+    r"|the[ \t\u00a0]+only[ \t\u00a0]+(?:ones|sources|items|parts))\b"
+)
+
+
+#: between two items of a list its text says is all there is: ", foundations ",
+#: " and companies ", ", schools support and transport receive " (an item's own
+#: words, a comma or "and", the next item's words; no change, no clause break)
+_CLOSED_LIST_GAP = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,3}[ \t\u00a0]*(?:,(?:[ \t\u00a0]+(?i:and))?"
+    r"|[ \t\u00a0]+(?i:and))(?:[ \t\u00a0]+(?!(?i:up|down|from|to|rose|fell|while"
+    r"|but|after|before|than)\b)[\w'’-]+){1,5}[ \t\u00a0]+$"
+)
+
+
+#: right before a figure something else is measured on: "up 4.6% on the ",
+#: "compared with last year's "
+_A_BASE_BEFORE = regex.compile(
+    r"\b(?i:on|from|than|over|against|compared[ \t\u00a0]+(?:with|to))[ \t\u00a0]+"
+    r"(?:(?i:the|its|their|a|an|[\w-]+['’]s)[ \t\u00a0]+)?$"
+)
+
+
+def _closed_lists_of_a_whole_before(
+    ctx: AuditContext,
+) -> Iterator[tuple[ClaimRef, list[ClaimRef], str]]:
+    """(whole, parts, why) for a list the text says is all there is, whose whole
+    a sentence before states: "Donations reached $18.6 million. Individuals gave
+    $9.4 million, foundations $5.8 million and companies $2.9 million; the food
+    bank has no other sources of funding", "The council approved a £412 million
+    budget. ... Care gets £198 million, schools £127 million, and the remaining
+    £77 million pays for housing". The list opens its sentence; the whole is the
+    one figure of the parts' measure, above each, in the sentences before
+    (``CLOSED_LIST_WHOLE_REACH``; a change's start or base is none)."""
+    for claims, earlier in _sentences_after(ctx, CLOSED_LIST_WHOLE_REACH):
+        own = _own_figures(claims)
+        if len(own) < 2:
+            continue
+        text = own[0].document.prose
+        s0 = own[0].claim.sentence.start if own[0].claim.sentence else -1
+        parts = [own[0]]
+        rest = False
+        for prev, nxt in itertools.pairwise(own):
+            gap = _between(prev, nxt)
+            if _AND_THE_REST.match(gap):
+                parts.append(nxt)
+                rest = True
+                break
+            if not (
+                _LIST_GAP.match(gap)
+                or _NAMED_ITEM_GAP.match(gap)
+                or _CLOSED_LIST_GAP.match(gap)
+            ):
+                break
+            parts.append(nxt)
+        if len(parts) < 2 or len(parts) != len(own):
+            continue
+        last = parts[-1]
+        end = last.claim.sentence.end if last.claim.sentence else last.claim.span.end
+        closed = rest or _NOTHING_ELSE.match(
+            text, last.claim.span.end, min(len(text), end + 80)
+        )
+        if not closed:
+            continue
+        measure = parts[0].claim
+        if not all(_listed_measure(p.claim, measure) for p in parts):
+            continue
+        wholes = [
+            r
+            for r in earlier
+            if r.claim.equivalent_of is None
+            and _listed_measure(measure, r.claim)
+            and all(r.claim.value > p.claim.value for p in parts)
+            and (r.claim.frame is None or r.claim.frame.role in ("level", "whole"))
+            and (r.claim.frame is None or r.claim.frame.stage != "earlier")
+            and not _A_BASE_BEFORE.search(
+                text,
+                r.claim.sentence.start if r.claim.sentence else 0,
+                r.claim.span.start,
+            )
+        ]
+        if len(wholes) != 1 or s0 < 0:
+            continue
+        yield (
+            wholes[0],
+            parts,
+            "a list said to be all there is, of a whole stated before",
+        )
 
 
 #: a sentence that opens by pointing back at a total and says what it is made of:
