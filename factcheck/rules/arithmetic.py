@@ -881,8 +881,31 @@ def _delta_triples(
         # and the figure is the level the change led to
         and not _TO_LEVEL.search(_between(delta, r))
     ]
+    if bases and _moved_to(delta, pct, bases[0]):
+        # "It lost $1.2 billion in 2023, up 320% from $285 million": the figure a
+        # change after it is measured to is that change's level, whatever verb
+        # stood before it ("lost" names the loss)
+        return
     if bases:
         yield pct, delta, bases[0]
+
+
+#: between a level and the change set after it: " in 2023, up ", ", down about "
+_THEN_MOVED = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]*,[ \t\u00a0]+(?i:up|down)[ \t\u00a0]+"
+    rf"{_ABOUT}$"
+)
+
+
+def _moved_to(level: ClaimRef, pct: ClaimRef, start: ClaimRef) -> bool:
+    """Whether ``pct`` stands between ``level`` and ``start`` as the move from the
+    one to the other: "$1.2 billion in 2023, up 320% from $285 million"."""
+    return (
+        level.claim.span.end <= pct.claim.span.start
+        and pct.claim.span.end <= start.claim.span.start
+        and _THEN_MOVED.match(_between(level, pct)) is not None
+        and _FROM.search(_before(start)) is not None
+    )
 
 
 def _delta_to_triples(

@@ -835,6 +835,14 @@ def _breakdowns(ctx: AuditContext) -> Iterator[tuple[ClaimRef, list[ClaimRef], s
             yield total, parts, "a total followed by its breakdown"
 
 
+#: right after a part, that it is stated per item of several: " in each of the next
+#: two", " each", " apiece", " a year for five years"
+_EACH_OF_SEVERAL = regex.compile(
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,2}?[ \t\u00a0]+(?i:in[ \t\u00a0]+each|for[ \t\u00a0]+each"
+    r"|each|apiece|per[ \t\u00a0]+year|a[ \t\u00a0]+year[ \t\u00a0]+for)\b"
+)
+
+
 @rule(
     "FC303",
     "sum-of-parts",
@@ -868,6 +876,12 @@ def sum_of_parts(ctx: AuditContext) -> Iterator[Finding]:
     read_totals: set[tuple[int, str]] = set()
     for total, parts, why in _total_and_parts(ctx):
         read_totals.add(total.key)
+        if any(
+            _EACH_OF_SEVERAL.match(p.document.prose, p.claim.span.end) for p in parts
+        ):
+            # "R100 billion this year and R25 billion in each of the next two": a
+            # part stated per item counts as often as there are items
+            continue
         if all(_exact_count(r.claim) for r in (total, *parts)):
             # "250 aircraft: 210 A320neo and 50 A350": a breakdown of plain counts
             # is exact, however round its figures
