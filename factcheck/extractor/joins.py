@@ -85,9 +85,10 @@ _EQUIVALENT_JOINER: Final = regex.compile(
       # figure's verb, then the restatement
       | [ \t\u00a0]+[a-z]{3,}[,;][ \t\u00a0]*(?i:or)
         (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost))?[ \t\u00a0]*
-      # "$161.1bn in 2022, or about R2.9-trillion": the figure's time, then the
+      # "$161.1bn in 2022, or about R2.9-trillion", "49.6 degrees Celsius on
+      # Tuesday, or about 121 degrees Fahrenheit": the figure's time, then the
       # restatement
-      | [ \t\u00a0]+(?:in|for|last|this)(?:[ \t\u00a0]+(?:the|fiscal))?[ \t\u00a0]+
+      | [ \t\u00a0]+(?:in|for|last|this|on)(?:[ \t\u00a0]+(?:the|fiscal))?[ \t\u00a0]+
         (?:\d{4}(?:-\d{2,4})?|[A-Z][a-z]+(?:[ \t\u00a0]+\d{4})?|year|quarter|month)
         [,;][ \t\u00a0]*(?i:or)
         (?:[ \t\u00a0]+(?i:roughly|about|approximately|around|some|nearly|almost))?[ \t\u00a0]*

@@ -4189,19 +4189,21 @@ def _shares_of_them(
 _OPENING_QUALIFIER = regex.compile(
     rf"[ \t\u00a0]*(?:(?i:{_SHARE_QUALIFIERS}|just|exactly)[ \t\u00a0]+)?"
 )
-#: between a part and its share of the group the sentence before counted: " of the
-#: complaints, or ", " of them, or about "
-_OF_THE_GROUP_THEN_SHARE = regex.compile(
-    r"^[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:the|those|these)[ \t\u00a0]+(?P<noun>[a-z-]+)"
-    r"|(?i:them|those|these))[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:or)[ \t\u00a0]+)?"
-    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
-)
-#: between a share of the group the sentence before counted and its part: " of the
-#: complaints, ", " of them, some "
-_OF_THE_GROUP_THEN_PART = regex.compile(
+#: after a figure, the group the sentence before counted, by its noun or a pronoun,
+#: then a comma: " of the complaints, ", " of them, "
+_OF_THE_GROUP = (
     r"^[ \t\u00a0]+(?i:of)[ \t\u00a0]+(?:(?i:the|those|these)[ \t\u00a0]+(?P<noun>[a-z-]+)"
     r"|(?i:them|those|these))[ \t\u00a0]*,[ \t\u00a0]+"
-    rf"(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: between a part and its share of that group: " of the complaints, or ", " of
+#: them, or about "
+_OF_THE_GROUP_THEN_SHARE = regex.compile(
+    rf"{_OF_THE_GROUP}(?:(?i:or)[ \t\u00a0]+)?(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
+)
+#: between a share of that group and its part: " of the complaints, ", " of them,
+#: some "
+_OF_THE_GROUP_THEN_PART = regex.compile(
+    rf"{_OF_THE_GROUP}(?:(?i:{_SHARE_QUALIFIERS})[ \t\u00a0]+)?$"
 )
 #: right after such a part, that it is the part's own count: " in all", " in total"
 _IN_ALL_AFTER = regex.compile(

@@ -438,15 +438,15 @@ def _closed_lists_of_a_whole_before(
     $9.4 million, foundations $5.8 million and companies $2.9 million; the food
     bank has no other sources of funding", "The council approved a £412 million
     budget. ... Care gets £198 million, schools £127 million, and the remaining
-    £77 million pays for housing". The list opens its sentence; the whole is the
-    one figure of the parts' measure, above each, in the sentences before
+    £77 million pays for housing". Every figure of the list's sentence is an item;
+    the whole is the one figure of the parts' measure, above each, in the sentences
+    before
     (``CLOSED_LIST_WHOLE_REACH``; a change's start or base is none)."""
     for claims, earlier in _sentences_after(ctx, CLOSED_LIST_WHOLE_REACH):
         own = _own_figures(claims)
         if len(own) < 2:
             continue
         text = own[0].document.prose
-        s0 = own[0].claim.sentence.start if own[0].claim.sentence else -1
         parts = [own[0]]
         rest = False
         for prev, nxt in itertools.pairwise(own):
@@ -488,7 +488,7 @@ def _closed_lists_of_a_whole_before(
                 r.claim.span.start,
             )
         ]
-        if len(wholes) != 1 or s0 < 0:
+        if len(wholes) != 1:
             continue
         yield (
             wholes[0],

@@ -966,6 +966,8 @@ def test_a_figure_per_share_restates_no_total(text: str, restated: bool) -> None
         ("Net income reached $161.1bn in 2022, or $110bn in 2021.", False),
         ("Revenue was $5bn last year, or R90 billion.", True),
         ("Revenue was $5bn last year, or 12% of sales.", False),
+        ("Lytton reached 49.6C on Tuesday, or about 121F.", True),
+        ("Lytton reached 49.6C on Tuesday, or 44.4C on Sunday.", False),
     ],
 )
 def test_a_figure_its_time_then_its_restatement(text: str, restated: bool) -> None:
