@@ -1471,21 +1471,7 @@ def _margin_after_the_two(
     own = [r for r in claims if r.claim.equivalent_of is None]
     for k, margin in enumerate(own):
         m = margin.claim
-        points = m.unit == "pp" or (m.kind == "count" and (m.noun or "") in _POINTS)
-        sides = [
-            r
-            for r in own[:k]
-            if r.claim.qualifier != "range"
-            and (
-                # "58.6% to Bello's 37.1%, a lead of 21 points": shares, in points
-                r.claim.kind == "percent" and r.claim.unit == "%"
-                if points
-                else _same_measure(r.claim, m)
-                # "87 seats to Labor's 60, and a lead of 6 points in the polls": a
-                # count of another noun is another measure
-                and (not m.noun or not r.claim.noun or r.claim.noun == m.noun)
-            )
-        ]
+        sides = [r for r in own[:k] if _a_side_of(r.claim, m)]
         if len(sides) != 2:
             continue
         a, b = sides
@@ -1503,24 +1489,30 @@ def _contest_sides(
     """The pairs of a contest's two figures set against each other ("31,562 votes
     to Evers's 29,622") among ``refs``, in ``margin``'s measure and larger than it."""
     m = margin.claim
-    points = m.unit == "pp" or (m.kind == "count" and (m.noun or "") in _POINTS)
     own = [r for r in refs if r.claim.equivalent_of is None and r is not margin]
     return [
         (a, b)
         for a, b in itertools.pairwise(own)
-        if all(
-            r.claim.qualifier != "range"
-            and r.claim.value > m.value
-            and (
-                r.claim.kind == "percent" and r.claim.unit == "%"
-                if points
-                else _same_measure(r.claim, m)
-                and (not m.noun or not r.claim.noun or r.claim.noun == m.noun)
-            )
-            for r in (a, b)
-        )
+        if all(r.claim.value > m.value and _a_side_of(r.claim, m) for r in (a, b))
         and _CONTEST_TO.match(_between(a, b))
     ]
+
+
+def _a_side_of(side: Claim, margin: Claim) -> bool:
+    """Whether ``side`` may be one of the two figures a contest's ``margin`` lies
+    between: shares for a margin in points ("58.6% to Bello's 37.1%, a lead of 21
+    points"), else a figure of the margin's measure and noun ("87 seats to Labor's
+    60, and a lead of 6 points in the polls": a count of another noun is another
+    measure); never a range."""
+    if side.qualifier == "range":
+        return False
+    if margin.unit == "pp" or (
+        margin.kind == "count" and (margin.noun or "") in _POINTS
+    ):
+        return side.kind == "percent" and side.unit == "%"
+    return _same_measure(side, margin) and (
+        not margin.noun or not side.noun or side.noun == margin.noun
+    )
 
 
 def _margins_beaten_by(
@@ -1545,17 +1537,16 @@ def _margins_beaten_by(
 
     s0 = claims[0].claim.sentence.start if claims[0].claim.sentence else -1
     before = [r for r in earlier if _in_sentence_before(r, s0)]
-    pairs: list[tuple[ClaimRef, list[ClaimRef]]] = []
+    found: list[tuple[ClaimRef, list[tuple[ClaimRef, ClaimRef]]]] = []
     for margin in margins(claims):
         # the sides after the margin in its own sentence ("beat Evers by 2,140
         # votes, polling 31,562 to his 29,622"), else in the sentence before
         after = [r for r in claims if r.claim.span.start > margin.claim.span.end]
-        pairs.append(
-            (margin, after) if _contest_sides(after, margin) else (margin, before)
+        found.append(
+            (margin, _contest_sides(after, margin) or _contest_sides(before, margin))
         )
-    pairs += [(margin, list(claims)) for margin in margins(before)]
-    for margin, refs in pairs:
-        sides = _contest_sides(refs, margin)
+    found += [(margin, _contest_sides(claims, margin)) for margin in margins(before)]
+    for margin, sides in found:
         if len(sides) != 1:
             continue
         a, b = sides[0]
@@ -3191,26 +3182,34 @@ def _pointed_moves(
     before as its subject and states how it moved: "Revenue was $7.82 billion.
     That was up 11% from $7.14 billion a year earlier", "... That compares with
     $7.14 billion a year earlier, an increase of 11%"."""
-    for pct, old in itertools.pairwise(claims):
-        if pct.claim.kind != "percent" or pct.claim.unit != "%":
-            continue
-        if old.claim.kind not in ("money", "count", "quantity"):
-            continue
-        if _MOVE_FROM.match(_between(pct, old)):
-            referent = _pointed_at(old, pct.claim.span.start, earlier, _POINTED_MOVE)
-            if referent is not None:
-                yield pct, referent, old
-    for old, pct in itertools.pairwise(claims):
-        if pct.claim.kind != "percent" or pct.claim.unit != "%":
-            continue
-        if old.claim.kind not in ("money", "count", "quantity"):
-            continue
-        if _THEN_THE_MOVE.match(_between(old, pct)):
+
+    def a_move_and_a_level(pct: ClaimRef, old: ClaimRef) -> bool:
+        return (
+            pct.claim.kind == "percent"
+            and pct.claim.unit == "%"
+            and old.claim.kind in ("money", "count", "quantity")
+        )
+
+    for first, second in itertools.pairwise(claims):
+        # "That was up 11% from $7.14 billion": the move, then its start
+        if a_move_and_a_level(first, second) and _MOVE_FROM.match(
+            _between(first, second)
+        ):
             referent = _pointed_at(
-                old, old.claim.span.start, earlier, _POINTED_COMPARES
+                second, first.claim.span.start, earlier, _POINTED_MOVE
             )
             if referent is not None:
-                yield pct, referent, old
+                yield first, referent, second
+        # "That compares with $7.14 billion ..., an increase of 11%": the start,
+        # then the move
+        elif a_move_and_a_level(second, first) and _THEN_THE_MOVE.match(
+            _between(first, second)
+        ):
+            referent = _pointed_at(
+                first, first.claim.span.start, earlier, _POINTED_COMPARES
+            )
+            if referent is not None:
+                yield second, referent, first
 
 
 #: a change named by its noun right before its amount: "a rise of ", "an increase
