@@ -1106,8 +1106,10 @@ class FrameReader(HolderReader):
                 last is None
                 or last.sentence != claim.sentence
                 or last.kind != claim.kind
-                or frame.holder_source != "listed"
-                or "holder<-a listed name before the figure" not in frame.cues
+                or not (
+                    "holder<-a listed name before the figure" in frame.cues
+                    or "holder<-the clause subject" in frame.cues
+                )
                 or (frame.attribute and not frame.attribute.startswith("noun:"))
                 or frame.role != "level"
             ):
@@ -1115,6 +1117,13 @@ class FrameReader(HolderReader):
             s0, s1 = self._sentence(claim)
             start, _ = local_bounds(claim, s0, s1, self.spans, self.text)
             gap = self.text[start : claim.span.start]  # the item's own words
+            if (
+                "holder<-a listed name before the figure" not in frame.cues
+                and _NAME_IN.fullmatch(gap) is None
+            ):
+                # "Tinubu reached the mark in 30 states, Atiku in 21": a subject
+                # is a gapped item's name only with a preposition alone after it
+                continue
             if self.lex.attributes.search(gap) or any(
                 w.lower() in self.lex.verbs for w in TOKEN.findall(gap)
             ):
@@ -1624,6 +1633,8 @@ class FrameReader(HolderReader):
         )
         if basis is None and role == "change":
             basis = self._base_year(claim, end, time) or self._base_holder(claim, end)
+        if basis is None:
+            basis = self._places_meeting(claim)
         return Frame(
             holder=holder.text if holder else None,
             holder_key=holder.key if holder else (),
@@ -1818,6 +1829,8 @@ class FrameReader(HolderReader):
             and not _is_verb(_past_adverbs(claim.noun.split()), lex)
             else None
         )
+        if counted is None and claim.kind == "count":
+            counted = self._noun_of_the_whole_after(claim)
         if (
             counted is not None
             and len(counted.split()) == 1
@@ -1974,6 +1987,19 @@ class FrameReader(HolderReader):
         if claim.kind == "quantity" and claim.unit:
             return f"dim:{dimension(claim.unit)}", claim.unit
         return None, ""
+
+    def _noun_of_the_whole_after(self, claim: Claim) -> str | None:
+        """ "in 30 of Nigeria's 36 states", "12 of the 20 stores": a bare count
+        counts what the whole right after it counts."""
+        i = bisect.bisect_right(self.spans, (claim.span.end,))
+        if i >= len(self.claims):
+            return None
+        whole = self.claims[i]
+        if whole.kind != "count" or not whole.noun:
+            return None
+        if _OF_A_WHOLE.fullmatch(self.text, claim.span.end, whole.span.start) is None:
+            return None
+        return whole.noun
 
     def _toll_of_the_subject(self, claim: Claim) -> tuple[str, str] | None:
         """ "The death toll from the 6.2-magnitude earthquake that hit central Italy
@@ -2390,6 +2416,24 @@ class FrameReader(HolderReader):
             found = self._noted_basis(s1)
         return found
 
+    def _places_meeting(self, claim: Claim) -> str | None:
+        """For a count of places right after the figure they met ("reached the 25%
+        mark in 30 states", "at least 25% of the votes in 30 of the 36 states"), the
+        places where that figure held: a count of places won or visited is another
+        measure."""
+        if claim.kind != "count":
+            return None
+        noun = claim.noun or self._noun_of_the_whole_after(claim)
+        if not noun or stem(noun.split()[0].lower()) not in _PLACE_COUNTS:
+            return None
+        i = bisect.bisect_left(self.spans, (claim.span.start,)) - 1
+        if i < 0:
+            return None
+        s, e = self.spans[i]
+        if _MET_IN.fullmatch(self.text, e, claim.span.start) is None:
+            return None
+        return "places at " + " ".join(self.text[s:e].split())
+
     def _unit_of_another(self, at: int, claim: Claim) -> bool:
         """Whether a basis word at ``at`` stands right after another claim's
         figure, as its unit ("$95 per share")."""
@@ -2426,6 +2470,26 @@ _BASE_COMPARED = regex.compile(
 
 
 _COUNTED_NOUN_GAP = regex.compile(COUNTED_NOUN)
+#: between a bare count and the whole it is part of: " of the ", " of Nigeria's "
+_OF_A_WHOLE = regex.compile(
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?:(?:the|its|their|his|her)"
+    r"|\p{Lu}[\w-]*(?:'s|’s))[ \t\u00a0]+"
+)
+#: a gapped list item's words before its figure: "Atiku in ", "Obi with "
+_NAME_IN = regex.compile(
+    r"\p{Lu}[\w'’-]*(?:[ \t\u00a0]+\p{Lu}[\w'’-]*){0,2}[ \t\u00a0]+(?:in|with|at|on)"
+    r"[ \t\u00a0]+"
+)
+#: the nouns of places a count may count: "in 30 states", "in 12 countries"
+_PLACE_COUNTS = frozenset(
+    stem(w) for w in (*lexicon().place_nouns, "country", "constituency", "area")
+)
+#: between a figure and the count of places where it held, in one clause: " mark
+#: in ", " of the votes in ", " in at least "
+_MET_IN = regex.compile(
+    r"(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+in[ \t\u00a0]+"
+    r"(?:(?:at[ \t\u00a0]+least|more[ \t\u00a0]+than|over)[ \t\u00a0]+)?"
+)
 
 
 #: a state that held until the news changed it, in the past perfect: "The bank had

@@ -1384,6 +1384,9 @@ class HolderReader:
                 or self._owned_by_a_name(rest)
             )
         )
+        if len(rest) > 1 and rest[0].low in _ADVERBS:
+            # "Mr Atiku also won 12": an adverb between the subject and its verb
+            rest = rest[1:]
         verb_follows = bool(rest) and (
             rest[0].low in lex.verbs
             or rest[0].low in lex.prepositions
