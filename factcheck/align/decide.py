@@ -570,6 +570,9 @@ def _same_change(
 #: the holder source of a subject carried from the sentence before
 #: (:meth:`factcheck.align.frames.FrameReader._carry_the_subject`)
 CARRIED = "carried"
+#: the holder source of a sentence opening on a pronoun's measure ("Its revenue
+#: rose") whose antecedent was read as no name: someone's, not the story's
+PRONOUN = "pronoun"
 
 
 def _without_carried(frame: Frame) -> Frame:
@@ -621,6 +624,10 @@ def _holder_relation(
         if topic_a and topic_b and not shared_names(topic_a, topic_b)
         else ("unknown", "")
     )
+    if PRONOUN in (fa.holder_source, fb.holder_source):
+        # "Its revenue rose 13%" after "The airline alone made": whose it is was
+        # said, but not read, so neither the story nor a name tells
+        return unknown
     if ka and kb:
         if ka == kb:
             return "same", f"same holder: {fa.holder}"

@@ -37,7 +37,7 @@ import attrs
 import regex
 
 from factcheck.align.context import CAUSE, MONTHS, TOKEN, local_bounds, stem
-from factcheck.align.decide import _POSSESSIVE_END, is_specific, noun_words
+from factcheck.align.decide import _POSSESSIVE_END, PRONOUN, is_specific, noun_words
 from factcheck.align.holders import (
     _SOURCE_OF,
     _STRONG,
@@ -294,6 +294,8 @@ _WORTH_AFTER_NOUN = regex.compile(
 _MEASURE_OPENS = regex.compile(
     r"[ \t]*(?:(?P<first>[A-Z][a-z]+)[ \t]+)?(?P<w>[A-Za-z]+)\b"
 )
+#: a pronoun owning what a sentence opens on: "Its revenue rose"
+_OWNING_PRONOUNS = frozenset(["its", "their"])
 #: words before what is measured that say which of its figures, not whose ("Annual
 #: revenue", "Total spending"); any other ("Gas prices", "Core inflation") names a
 #: part of its own, no figure of the subject before
@@ -840,17 +842,47 @@ class FrameReader(HolderReader):
         is measured ("Net profit rose") goes on about the named subject of the
         sentence before, in the same paragraph, when that sentence has one."""
         lex = self.lex
-        previous: tuple[int, Frame] | None = None  # (sentence start, its subject)
+        # (the sentence's start, its end, its subject)
+        previous: tuple[int, int, Frame] | None = None
         for claim in self.claims:
-            s0, _ = self._sentence(claim)
+            s0, s1 = self._sentence(claim)
             frame = self.frames[claim.id]
+            opening = _MEASURE_OPENS.match(self.text, s0)
+            pronoun = (
+                opening is not None
+                and (opening.group("first") or "").lower() in _OWNING_PRONOUNS
+                and lex.attributes.match(self.text, opening.start("w")) is not None
+                and not frame.holder_key
+            )
+            if (
+                pronoun
+                and (
+                    previous is None
+                    or previous[0] == s0
+                    # a pronoun stands for a name of the sentence right before
+                    or self.text[previous[1] : s0].strip()
+                )
+            ):
+                # "The airline alone made $4.7 billion. Its revenue rose 13%": the
+                # pronoun stands for a holder named before, whoever it is, not
+                # the story's
+                self.frames[claim.id] = attrs.evolve(
+                    frame,
+                    holder_source=PRONOUN,
+                    cues=(*frame.cues, "holder<-a pronoun for no name read"),
+                )
+                continue
             if previous is not None and previous[0] != s0:
-                opening = _MEASURE_OPENS.match(self.text, s0)
-                before = previous[1]
+                before = previous[2]
                 if (
                     opening is not None
-                    and opening.group("w").lower() in lex.attribute_of
-                    and _measure_alone(opening, lex)
+                    and (
+                        pronoun
+                        or (
+                            opening.group("w").lower() in lex.attribute_of
+                            and _measure_alone(opening, lex)
+                        )
+                    )
                     and not frame.holder_key
                     and frame.role in ("level", "change")
                     and "\n\n" not in self.text[previous[0] : s0]
@@ -868,7 +900,7 @@ class FrameReader(HolderReader):
                 and frame.holder_key
                 and _is_name(frame.holder or "")
             ):
-                previous = (s0, frame)
+                previous = (s0, s1, frame)
                 continue
             if previous is not None and previous[0] != s0 and frame.holder_key:
                 previous = None  # another subject named in between

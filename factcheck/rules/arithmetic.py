@@ -190,6 +190,16 @@ def _negated(iv: Interval) -> Interval:
     )
 
 
+def _other_counted_things(a: Claim, b: Claim) -> bool:
+    """Two counts whose nouns name other things ("adds four trains ..., taking
+    capacity from 77 mtpa to 110 mtpa"): no change of one is the other's."""
+    fa, fb = a.frame, b.frame
+    if a.kind != "count" or fa is None or fb is None:
+        return False
+    x, y = fa.attribute or "", fb.attribute or ""
+    return x != y and x.startswith("noun:") and y.startswith("noun:")
+
+
 def _same_measure(a: Claim, b: Claim) -> bool:
     """Same kind and unit; a bare scaled number beside an amount shares its unit
     ("to 31.7 billion yuan from 28.1 billion")."""
@@ -297,7 +307,10 @@ def _all_change_triples(
             # "an increase of 210" between counts: a difference in their measure
             and not (
                 amount
-                and not _same_measure(pct.claim, new.claim)
+                and (
+                    not _same_measure(pct.claim, new.claim)
+                    or _other_counted_things(pct.claim, new.claim)
+                )
                 # "from 46.6 C to 49.6 C, a jump of four degrees"
                 and not _margin_unit(pct.claim, new.claim)
             )
@@ -1810,9 +1823,9 @@ def _margin_unit(margin: Claim, old: Claim) -> bool:
     48.0C": a delta in the records' own scale; "by four degrees"), or of times
     ("more than three minutes ahead of" a time in seconds)."""
     return (
-        margin.unit == old.unit
+        (margin.unit == old.unit and not _other_counted_things(margin, old))
         or (margin.unit == "degree" and old.unit in _DEGREE_SCALES)
-        or margin.unit == TEMPERATURES.get(old.unit or "")
+        or (old.unit is not None and margin.unit == TEMPERATURES.get(old.unit))
         or (margin.unit in _SECONDS_IN and old.unit in _SECONDS_IN)
     )
 
