@@ -23,7 +23,7 @@ from factcheck.align.context import ClaimRef, Context, measure_key, stem
 from factcheck.align.times import BY_MONTHS, FROM_BEFORE, FULL_YEAR, PART_OF_YEAR, PEAK
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Frame, Interval
-from factcheck.normalize.slips import quantity_slip
+from factcheck.normalize.slips import Slip, quantity_slip, relabelled
 
 #: confident: an error may be reported; probable: one side of the frame is inferred
 #: (no holder named, or holders that only overlap), so a warning at most; possible:
@@ -280,11 +280,17 @@ def anchor_key(
 #: the change a percentage restates
 _LEVEL = "level:"
 _RESTATES = "restates:"
+_STATED_AS = "stated-as:"
 
 
 def level_key(ref: ClaimRef) -> tuple[int, str]:
     """Where :func:`anchors_of` keeps the level a change is the change of."""
     return ref.doc_index, _LEVEL + ref.claim.id
+
+
+def stated_as_key(ref: ClaimRef) -> tuple[int, str]:
+    """Where :func:`anchors_of` keeps a figure's first stated equivalent."""
+    return ref.doc_index, _STATED_AS + ref.claim.id
 
 
 def restates_key(ref: ClaimRef) -> tuple[int, str]:
@@ -305,6 +311,7 @@ def anchors_of(refs: Iterable[ClaimRef]) -> dict[tuple[int, str], ClaimRef]:
             anchor = by_key.get((r.doc_index, r.claim.equivalent_of))
             if anchor is not None:
                 out[r.key] = anchor
+                out.setdefault(stated_as_key(anchor), r)
         frame = r.claim.frame
         if frame is not None and frame.level is not None:
             level = by_key.get((r.doc_index, frame.level))
@@ -570,6 +577,9 @@ def _same_change(
 #: the holder source of a subject carried from the sentence before
 #: (:meth:`factcheck.align.frames.FrameReader._carry_the_subject`)
 CARRIED = "carried"
+#: how a decision's evidence opens on a wrong recipe that turns one figure into
+#: the other (:mod:`factcheck.normalize.slips`), which the finding shows
+CONVERTED_WRONG = "one figure converted wrong: "
 #: the holder source of a sentence opening on a pronoun's measure ("Its revenue
 #: rose") whose antecedent was read as no name: someone's, not the story's
 PRONOUN = "pronoun"
@@ -1469,7 +1479,7 @@ def decide(
     converted = (
         None
         if same_doc or shared_anchor or series or slip is not None
-        else quantity_slip(ca, cb)
+        else quantity_slip(ca, cb) or _relabelled(a, b, anchors)
     )
     if (
         converted is not None
@@ -1479,7 +1489,7 @@ def decide(
         # tunnel, which runs for 91.7 miles": one length converted the wrong way
         confidence += T.CONVERSION_SLIP
         attribute_slip = True
-        evidence.append(f"one figure converted wrong: {converted.describe()}")
+        evidence.append(f"{CONVERTED_WRONG}{converted.describe()}")
     swap = None if same_doc else _swapped(a, b, fa, fb, mates or {})
     if swap is not None and confidence + T.SWAPPED >= T.POSSIBLE:
         confidence += T.SWAPPED
@@ -1594,7 +1604,9 @@ def decide(
     elif confidence >= (
         # a running tally's holder is its story's event: the story standing in for
         # it is the rule, not a weaker reading
-        T.PROBABLE_INFERRED if inferred and not series else T.PROBABLE
+        # ... as is a figure of one story copied with three digits in another
+        # order (DIGIT_SLIP_LONG): the digits say which of its figures it is
+        T.PROBABLE_INFERRED if inferred and not series and not long_slip else T.PROBABLE
     ) and (holder != "unknown" or long_slip or attribute_slip):
         level = "probable"
     elif confidence >= T.POSSIBLE:
@@ -1675,6 +1687,20 @@ def _past_year_against_present(a: ClaimRef, b: ClaimRef) -> bool:
     if fa.role != "level" or attribute in lexicon().period:
         return False
     return year < present
+
+
+def _relabelled(
+    a: ClaimRef, b: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
+) -> Slip | None:
+    """One side's number printed with the unit of the other report's stated
+    equivalent (:func:`factcheck.normalize.slips.relabelled`)."""
+    for printed, stated in ((a, b), (b, a)):
+        partner = anchors.get(stated_as_key(stated)) or anchors.get(stated.key)
+        if partner is not None:
+            found = relabelled(printed.claim, stated.claim, partner.claim)
+            if found is not None:
+                return found
+    return None
 
 
 def digit_slip(ca: Claim, cb: Claim) -> str | None:

@@ -176,7 +176,9 @@ PROBABLE = 2.75
 #: the attribute with no holder (one region's toll, two regions' together), it is an
 #: info at most. (At PROBABLE, on four sets of events the audit had not seen, such
 #: warnings outside running tallies were wrong on 2 facts, Chechnya's turnout taken
-#: for Russia's, and right on none; on the development corpus right on 1.)
+#: for Russia's, and right on none; on the development corpus right on 1.) A long
+#: digit slip (``DIGIT_SLIP_LONG``) is held to ``PROBABLE`` instead: three digits of
+#: one story's figure in another order say which figure it is, whoever holds it.
 PROBABLE_INFERRED = CONFIDENT
 #: At or above this (and below the bars above) it may give an info "possible
 #: conflict".

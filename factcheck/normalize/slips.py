@@ -148,6 +148,44 @@ def quantity_slip(a: Claim, b: Claim) -> Slip | None:
     )
 
 
+def relabelled(printed: Claim, stated: Claim, partner: Claim) -> Slip | None:
+    """The number of one side of a stated pair printed with the other side's unit
+    ("80 kilometres (50 miles)" in one report, "80 miles" in another; "984-foot
+    (300-meter)" and "the 300-foot ship"): the recipe is no conversion at all, the
+    label changed. ``stated`` and ``partner`` are one report's figure and its stated
+    equivalent; None unless ``printed`` has ``stated``'s number and ``partner``'s
+    unit, in one dimension whose units stand far apart (``INVERTED_FACTOR_MIN``)."""
+    if not all(c.kind == "quantity" for c in (printed, stated, partner)):
+        return None
+    if (
+        not printed.unit
+        or not stated.unit
+        or printed.unit != partner.unit
+        or stated.unit == printed.unit
+        or not printed.value
+        or printed.value != stated.value
+    ):
+        return None
+    from factcheck.normalize.units import get_converter  # noqa: PLC0415
+
+    try:
+        converter = get_converter(pint_unit(stated.unit), pint_unit(printed.unit))
+    except UnitError:
+        return None
+    factor = float(converter.factor)
+    if converter.offset or not _far_from_one(factor, factor):
+        return None
+    value = float(stated.value) * factor
+    return Slip(
+        kind="the number printed with the other unit",
+        arithmetic=(
+            f"{printed.text!r} has the number of {stated.text!r} and the unit of "
+            f"its stated equivalent {partner.text!r}; {stated.text!r} is "
+            f"{_shown(value, printed.unit)}"
+        ),
+    )
+
+
 def _unit_slip(
     source: Interval,
     other: Interval,

@@ -302,8 +302,13 @@ def _all_change_triples(
             for old in olds
             if new is not old
             and _two_ends(new, old)
-            # "fell 500 points from 35,000": an index's points
-            and not (points and not new.claim.kind == old.claim.kind == "percent")
+            # "fell 500 points from 35,000": an index's points; "raised rates by
+            # 600 basis points, sending the pound to 49.5 per dollar from 30.85":
+            # a difference of percentages has percentages for its ends
+            and not (
+                (points or _BASIS_POINTS.search(pct.claim.text))
+                and not new.claim.kind == old.claim.kind == "percent"
+            )
             # "an increase of 210" between counts: a difference in their measure
             and not (
                 amount

@@ -10,7 +10,7 @@ import regex
 
 from factcheck.align import ClaimRef, Decision, FactGroup
 from factcheck.align.context import stem
-from factcheck.align.decide import Level, named_holder, story_frame
+from factcheck.align.decide import CONVERTED_WRONG, Level, named_holder, story_frame
 from factcheck.align.frames import said_to_rise_to, states_floor
 from factcheck.align.lexicon import lexicon
 from factcheck.model import Finding, Interval, Severity
@@ -309,8 +309,11 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
     rate window plus tolerance. Value proximity is never evidence: within one frame a
     figure far from the others is exactly what is flagged. A confident match gives an
     error; a match whose holder is only inferred (a story's subject) a warning; a
-    weak one an info "possible conflict". Conflicts of an FC202 outlier are left to
-    FC202 while it is on.
+    weak one an info "possible conflict". A figure copied wrong is evidence of one
+    fact, and the message says how: digits in another order, a conversion made the
+    wrong way round, or one side's number printed with the unit of the other
+    report's stated equivalent ("80 miles" against "80 kilometres (50 miles)").
+    Conflicts of an FC202 outlier are left to FC202 while it is on.
 
     *Why it matters.* The same fact printed two ways means at least one outlet is
     wrong, and readers of both notice.
@@ -437,7 +440,21 @@ def cross_source_conflict(ctx: AuditContext) -> Iterator[Finding]:
         # currency's rate window lets two facts of one story meet it by chance:
         # a quarter's $10.25 billion against a year's £20.1bn at 1.96)
         slip = conversion_slip(comp)
-        slipped = f"; {slip.describe()}?" if slip is not None else ""
+        told = (
+            slip.describe()
+            if slip is not None
+            # a recipe the pair alone does not show ("80 miles" against "80
+            # kilometres (50 miles)": the other side's stated equivalent)
+            else next(
+                (
+                    e.removeprefix(CONVERTED_WRONG)
+                    for e in first.evidence
+                    if e.startswith(CONVERTED_WRONG)
+                ),
+                None,
+            )
+        )
+        slipped = f"; {told}?" if told is not None else ""
         finding = ctx.finding(
             "FC201",
             wrong,

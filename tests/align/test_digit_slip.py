@@ -129,3 +129,46 @@ def test_a_shared_trim_is_no_shared_story(other: str, matched: bool) -> None:
     a, b = (r for r in prepared.refs if r.claim.kind == "count")
     found = prepared.judge(a, b)
     assert isinstance(found, Decision) == matched, found
+
+
+TELVANA_SALE = (
+    "LONDON, Aug 23 - Telvana Group has agreed to sell its Hungarian business to "
+    "Hungarian IT and telecoms group Kestrel and the state holding company Orvo for "
+    "715 billion forints, the British company said on Tuesday.\n\n"
+    "Kestrel will acquire 51% of Telvana Hungária and Orvo the remaining 49%, the "
+    "companies said. The deal marks the Hungarian government's latest move to "
+    "increase domestic ownership of strategic sectors including banking and telecoms."
+)
+
+
+def _telvana_report(price: str) -> str:
+    return (
+        "Telvana is leaving Hungary. The British telecoms giant has agreed to sell its "
+        f"Hungarian subsidiary for HUF {price} billion to a consortium of the local IT "
+        "group Kestrel, which will take 51 per cent, and the state-owned Orvo, which "
+        "will take 49 per cent.\n\n"
+        "The deal is the latest in a series of acquisitions that have brought "
+        "Hungarian companies into sectors once dominated by foreign groups."
+    )
+
+
+@pytest.mark.parametrize(("price", "warned"), [("751", True), ("640", False)])
+def test_a_long_slip_of_one_story_warns_with_no_holder_read(
+    price: str, warned: bool
+) -> None:
+    """Three digits of one story's figure in another order ("715 billion forints",
+    "HUF 751 billion") say which figure it is, though neither report's holder is
+    read: a warning. Another figure, with no slip, stays silent."""
+    import datetime as dt
+
+    from factcheck import Document, audit
+
+    day = dt.date(2022, 8, 23)
+    report = audit(
+        [
+            Document.from_text(TELVANA_SALE, path="a.txt", published=day),
+            Document.from_text(_telvana_report(price), path="b.txt", published=day),
+        ]
+    )
+    found = [f for f in report.findings if f.rule == "FC201" and f.severity != "info"]
+    assert bool(found) == warned, [f.message for f in report.findings]

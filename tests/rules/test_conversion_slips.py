@@ -129,3 +129,76 @@ def test_a_weak_match_no_slip_explains_stays_an_info() -> None:
 
 def test_the_right_conversion_raises_nothing() -> None:
     assert _fc201(_tunnel_report("35.4")) == []
+
+
+def _relabelled(printed: str, stated: str) -> str | None:
+    from factcheck.normalize.slips import relabelled
+
+    (p,) = extract(printed)
+    s, partner = extract(stated)
+    assert partner.equivalent_of == s.id
+    # the number may be the figure's (80 kilometres) or its equivalent's (300-meter)
+    slip = relabelled(p, s, partner) or relabelled(p, partner, s)
+    return None if slip is None else slip.kind
+
+
+@pytest.mark.parametrize(
+    ("printed", "stated"),
+    [
+        ("about 80 miles northwest", "about 80 kilometres (50 miles) northwest"),
+        ("the 300-foot ship", "a 984-foot (300-meter) ship"),
+        ("a top speed of 320 miles per hour", "up to 320 km/h (199 mph)"),
+        ("a plume 57 miles high", "a plume 57 kilometers (35 miles) high"),
+    ],
+)
+def test_a_number_printed_with_the_other_unit_is_a_slip(
+    printed: str, stated: str
+) -> None:
+    assert _relabelled(printed, stated) == "the number printed with the other unit"
+
+
+@pytest.mark.parametrize(
+    ("printed", "stated"),
+    [
+        # the right conversion, and a wrong figure that keeps neither number
+        ("about 50 miles northwest", "about 80 kilometres (50 miles) northwest"),
+        ("about 90 miles northwest", "about 80 kilometres (50 miles) northwest"),
+        # units too close to tell a label from rounding (a yard is 0.91 metres)
+        ("a 100-metre dash", "a 100-yard (91-metre) dash"),
+    ],
+)
+def test_no_relabel_without_the_number_and_a_far_unit(
+    printed: str, stated: str
+) -> None:
+    assert _relabelled(printed, stated) is None
+
+
+QUAKE = (
+    "The Varno earthquake struck about 80 kilometres (50 miles) northwest of "
+    "Kestrin, the survey said."
+)
+
+
+@pytest.mark.parametrize(
+    ("other", "warned"),
+    [
+        ("The Varno earthquake struck about 80 miles northwest of Kestrin.", True),
+        ("The Varno earthquake struck about 90 miles northwest of Kestrin.", False),
+    ],
+)
+def test_a_relabelled_figure_is_a_confident_conflict(other: str, warned: bool) -> None:
+    day = dt.date(2015, 4, 26)
+    report = audit(
+        [
+            Document.from_text(QUAKE, path="a.txt", published=day),
+            Document.from_text(other, path="b.txt", published=day),
+        ]
+    )
+    found = [f for f in report.findings if f.rule == "FC201" and f.severity != "info"]
+    assert bool(found) == warned, [f.message for f in report.findings]
+    if warned:
+        assert (
+            "the number printed with the other unit: '80 miles' has the number of "
+            "'80 kilometres' and the unit of its stated equivalent '50 miles'; "
+            "'80 kilometres' is 49.71 mile" in found[0].message
+        )
