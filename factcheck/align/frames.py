@@ -1470,6 +1470,13 @@ class FrameReader(HolderReader):
             or not (
                 self.frames[prev.id].role == "level"
                 or (in_points and prev.kind == "percent")
+                # "took 59.75% of the vote, up 6.5 percent from 53.2%": a share's
+                # move, in points or percent
+                or (
+                    frame.role == "change"
+                    and claim.kind == prev.kind == "percent"
+                    and self.frames[prev.id].role == "share"
+                )
             )
             or (share and prev.kind == "percent")
         ):

@@ -72,7 +72,11 @@ _CHANGE_AFTER: Final = regex.compile(
     r"[ \t\u00a0]+(?i:of)\b)"
 )
 _BY: Final = regex.compile(r"(?i:\bby)[ \t\u00a0]+$")
-_BETWEEN: Final = regex.compile(r"(?i:\bbetween|\bfrom)[ \t\u00a0]+$")
+#: "between", "from", or "from" and the start's owner: "from the first round's"
+_BETWEEN: Final = regex.compile(
+    r"(?i:\bbetween|\bfrom(?:[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,2}[\w-]+['’]s)?)"
+    r"[ \t\u00a0]+$"
+)
 _EQUIVALENT_JOINER: Final = regex.compile(
     r"""[ \t\u00a0]*(?:
         [(\[][ \t\u00a0]*(?:(?i:or|equivalent[ \t]to|equal[ \t]to|roughly|about|approximately|around|some|nearly|almost|approx\.?|est\.?|c\.|i\.e\.|worth)[ \t\u00a0,]*)*
@@ -363,7 +367,7 @@ def _end_of_change(text: str, a: Mention, b: Mention) -> Mention | None:
         or _joiner(text, a, b) != "to"
     ):
         return None
-    before = _BETWEEN.search(text, max(0, a.start - 12), a.start)
+    before = _BETWEEN.search(text, max(0, a.start - 40), a.start)
     if before is None or not before.group().lower().startswith("from"):
         return None
     end = b.copy()
@@ -383,7 +387,7 @@ def _range_of(text: str, a: Mention, b: Mention) -> Mention | None:
         or b.qualifier is not None
     ):
         return None
-    before = _BETWEEN.search(text, max(0, a.start - 12), a.start)
+    before = _BETWEEN.search(text, max(0, a.start - 40), a.start)
     is_from = before is not None and before.group().lower().startswith("from")
     if joiner == "and" and (before is None or is_from):
         return None

@@ -529,6 +529,9 @@ def test_a_market_verb_makes_a_move_and_its_level(
         ),
         ("Salaries run from $75,608 to $119,309 across the grades.", "range"),
         ("Fares vary from $50 to $80, up 60% at peak times.", "range"),
+        # the start's owner between "from" and the figure: still a change's ends
+        ("Fares rose 60 percent from last year's $50 to $80.", None),
+        ("Fares vary 60 percent from last year's $50 to $80.", "range"),
     ],
 )
 def test_from_to_before_a_named_change_states_two_ends(
