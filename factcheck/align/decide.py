@@ -1711,6 +1711,8 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
     wrong always does."""
     if ca.kind != cb.kind or ca.unit != cb.unit or ca.value == cb.value:
         return None
+    if ca.qualifier == "range" and cb.qualifier == "range":
+        return _range_slip(ca, cb)
     if ca.qualifier == "range" or cb.qualifier == "range":
         return None
     pa, pb = _printed_time(ca), _printed_time(cb)
@@ -1745,6 +1747,22 @@ def digit_slip(ca: Claim, cb: Claim) -> str | None:
     ):
         return "a zero dropped"  # 50.07% printed 50.7%
     return None
+
+
+def _range_slip(ca: Claim, cb: Claim) -> str | None:
+    """ "between $1.7 million and $1.9 million" against "$1.7 billion and $1.9
+    billion": both ends of a range in the same digits, a decimal moved by the same
+    power of ten (a scale word slipped once for the range)."""
+    la, ha, lb, hb = ca.low, ca.high, cb.low, cb.high
+    if not la or not ha or not lb or not hb or la == lb or not math.isclose(la / lb, ha / hb):
+        return None
+    shift = math.log10(la / lb)
+    if not math.isclose(shift, round(shift), abs_tol=1e-9):
+        return None
+    ma, mb = _mantissa(la)[0], _mantissa(ha)[0]
+    if len(ma) + len(mb) < 2 * T.SLIP_DIGITS:
+        return None
+    return "a decimal moved"
 
 
 #: the units of a time printed in parts: a clock face or a compound duration

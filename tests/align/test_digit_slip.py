@@ -33,6 +33,18 @@ from factcheck.align.decide import digit_slip
         ("$26.2 billion", "€2.62 billion", None),
         ("4.5%", "54%", None),
         ("60,354,999 votes", "60,355,999 votes", None),
+        # a range's two ends with one scale word slipped
+        (
+            "between $1.7 million and $1.9 million",
+            "between $1.7 billion and $1.9 billion",
+            "a decimal moved",
+        ),
+        (
+            "between $1.7 million and $1.9 million",
+            "between $1.7 billion and $2.1 billion",
+            None,
+        ),
+        ("between $1.7 million and $1.9 million", "$1.7 billion", None),
         # a time printed in parts slips in its printed digits, not in its seconds
         ("won in 2:00:35", "won in 2:00:53", "two digits swapped"),
         (
