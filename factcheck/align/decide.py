@@ -583,6 +583,8 @@ CONVERTED_WRONG = "one figure converted wrong: "
 #: the holder source of a sentence opening on a pronoun's measure ("Its revenue
 #: rose") whose antecedent was read as no name: someone's, not the story's
 PRONOUN = "pronoun"
+#: the whole of a share of a group's votes ("83% of their votes"): not the vote
+GROUP_VOTE = "their vote"
 
 
 def _without_carried(frame: Frame) -> Frame:
@@ -1754,7 +1756,14 @@ def _range_slip(ca: Claim, cb: Claim) -> str | None:
     billion": both ends of a range in the same digits, a decimal moved by the same
     power of ten (a scale word slipped once for the range)."""
     la, ha, lb, hb = ca.low, ca.high, cb.low, cb.high
-    if not la or not ha or not lb or not hb or la == lb or not math.isclose(la / lb, ha / hb):
+    if (
+        not la
+        or not ha
+        or not lb
+        or not hb
+        or la == lb
+        or not math.isclose(la / lb, ha / hb)
+    ):
         return None
     shift = math.log10(la / lb)
     if not math.isclose(shift, round(shift), abs_tol=1e-9):
@@ -1936,7 +1945,12 @@ def _mantissa(value: float) -> tuple[str, int]:
 def _unsaid_whole(ca: Claim, cb: Claim, fa: Frame, fb: Frame) -> bool:
     """ "The Conservative took 33.8%" and "took 36.2% of the vote": a bare percentage
     is a share whose whole goes unsaid, not another role."""
-    return ca.kind == cb.kind == "percent" and {fa.role, fb.role} == {"level", "share"}
+    return (
+        ca.kind == cb.kind == "percent"
+        and {fa.role, fb.role} == {"level", "share"}
+        # "83% of their votes" is a group's share, not the election's
+        and GROUP_VOTE not in (fa.whole, fb.whole)
+    )
 
 
 def _similarity(

@@ -37,7 +37,13 @@ import attrs
 import regex
 
 from factcheck.align.context import CAUSE, MONTHS, TOKEN, local_bounds, stem
-from factcheck.align.decide import _POSSESSIVE_END, PRONOUN, is_specific, noun_words
+from factcheck.align.decide import (
+    _POSSESSIVE_END,
+    GROUP_VOTE,
+    PRONOUN,
+    is_specific,
+    noun_words,
+)
 from factcheck.align.holders import (
     _SOURCE_OF,
     _STRONG,
@@ -622,7 +628,8 @@ _TO_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 _PERCENT_OF = regex.compile(
-    r"^\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?(?P<whole>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)",
+    r"^\s+of\s+(?:the\s+|(?P<owner>its|their|his|her)\s+)?"
+    r"(?P<whole>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)",
     regex.IGNORECASE,
 )
 
@@ -1849,6 +1856,13 @@ class FrameReader(HolderReader):
                 # "his entire 5.96% stake, worth about $1.23 billion": what the
                 # thing named before the comma is worth
                 return cls, noun
+        margin = _MARGIN_IS.search(
+            self.text, max(start, claim.span.start - 60), claim.span.start
+        )
+        if margin is not None and claim.kind in ("count", "percent"):
+            # "Sandu's lead is about 180,000 votes", "a margin of 4.2 points": the
+            # distance the subject names, whatever noun counts it
+            return "margin", margin.group("w")
         if claim.kind == "count":
             for m in lex.state_cues.finditer(self.text, start, end):
                 cls = lex.attribute(m.group())
@@ -2113,6 +2127,10 @@ class FrameReader(HolderReader):
                 whole = holder_key(m.group("whole").split(), lex)
                 if whole and set(whole) <= {stem(w) for w in lex.vote_words}:
                     whole = ("vote",)  # "of the vote", "of ballots cast": one whole
+                    if (m.group("owner") or "").lower() == "their":
+                        # "voters abroad gave Sandu 83% of their votes": a group's
+                        # votes, not the election's
+                        whole = (GROUP_VOTE,)
                 if whole:
                     return "share", " ".join(whole), m.group().strip()
         m = lex.part_after.match(near_right.lstrip())
@@ -2518,6 +2536,14 @@ _OF_A_WHOLE = regex.compile(
 _NAME_IN = regex.compile(
     r"\p{Lu}[\w'’-]*(?:[ \t\u00a0]+\p{Lu}[\w'’-]*){0,2}[ \t\u00a0]+(?:in|with|at|on)"
     r"[ \t\u00a0]+"
+)
+#: a margin named right before its figure, as a copula's subject or by "of": "lead
+#: is therefore about ", "margin of ", "gap stood at "
+_MARGIN_IS = regex.compile(
+    r"\b(?P<w>(?i:margin|gap|lead))[ \t\u00a0]+(?:(?i:is|was|stood[ \t\u00a0]+at"
+    r"|stands[ \t\u00a0]+at|of|came[ \t\u00a0]+to|narrowed[ \t\u00a0]+to"
+    r"|widened[ \t\u00a0]+to)[ \t\u00a0]+)(?:(?i:therefore|now|just|only)[ \t\u00a0]+)?"
+    r"(?:(?i:about|around|nearly|almost|some|roughly|more[ \t\u00a0]+than)[ \t\u00a0]+)?$"
 )
 #: the nouns of places a count may count: "in 30 states", "in 12 countries"
 _PLACE_COUNTS = frozenset(
