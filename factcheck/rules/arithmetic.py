@@ -1956,7 +1956,9 @@ _NAMED_AFTER_TWO = (
     r"|winning)[ \t\u00a0]+)?(?P<noun>(?i:profit|gain|loss|windfall|markup|mark-up"
     r"|margin|gap|difference|lead|shortfall|deficit|surplus|excess|decline|decrease"
     # "down from 19.4 per cent last year, a narrowing of 5.1 points"
-    r"|increase|rise|drop|fall|narrowing|widening|reduction))[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
+    r"|increase|rise|drop|fall|narrowing|widening|reduction"
+    # "2 hours 10 minutes against 4 hours 45 minutes, a saving of"
+    r"|saving))[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
     # "a gap of just 4.1 percentage points"
     rf"(?:(?i:{_SHARE_QUALIFIERS}|just|only)[ \t\u00a0]+)?$"
 )
@@ -2185,8 +2187,17 @@ def _difference_triples(
             if not (second.claim.kind == "percent" and _points_or_pp(diff.claim)):
                 continue
         elif diff.claim.kind not in ("money", "count", "quantity") or not (
-            _same_measure(first.claim, diff.claim)
-            and _same_measure(second.claim, diff.claim)
+            (
+                _same_measure(first.claim, diff.claim)
+                and _same_measure(second.claim, diff.claim)
+            )
+            # "2 hours 10 minutes against 4 hours 45 minutes, a saving of more
+            # than three hours": times in their own units
+            or (
+                diff.claim.unit in _SECONDS_IN
+                and first.claim.unit in _SECONDS_IN
+                and second.claim.unit in _SECONDS_IN
+            )
         ):
             continue
         yield diff, first, second
