@@ -231,9 +231,17 @@ _BEARING_OF = regex.compile(
 _NAME_ENDS = regex.compile(r"[,.;:()]")
 #: "in" after a tally's count, its noun and verb: "three people have died in South
 #: Australia", "20 people were killed in Gaza"
-_TALLY_IN = regex.compile(r"\s+(?:[a-z-]+\s+){0,4}?in\s+(?=[A-Z])")
+#: an adjective that places a named place next to the story's own ("in neighbouring
+#: Syria"): the name after it is the place, the same as without it (not so "northern
+#: Italy", a part of Italy)
+_PLACE_ADJECTIVE = r"(?:(?:neighbou?ring|nearby|adjacent)\s+)?"
+_TALLY_IN = regex.compile(
+    r"\s+(?:[a-z-]+\s+){0,4}?in\s+" + _PLACE_ADJECTIVE + r"(?=[A-Z])"
+)
 #: "in" after a count and its noun: "1,610,105 vehicles in China"
-_IN_PLACE = regex.compile(r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+)?(?=[A-Z])")
+_IN_PLACE = regex.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?in\s+(?:the\s+)?" + _PLACE_ADJECTIVE + r"(?=[A-Z])"
+)
 #: after a contest's margin, the side it was won against: "seven-run victory over
 #: South Africa", "a 68-run win over defending champions England", "a 10-point
 #: lead over Labour" (a few lower-case words may stand before the name)
