@@ -231,6 +231,13 @@ _TALLY_TO = regex.compile(
 #: an adjective joined to the one before a noun: "sudden [and unexpected deaths]"
 #: between one list item's noun and the next item's figure: " and ", ", "
 _NEXT_ITEM = regex.compile(r"(?:,|[ \t\u00a0]+and)[ \t\u00a0]+")
+#: between two counts of one noun split by kind, the first count's kind: "five
+#: underground and nine elevated stations", "12 male and 9 female candidates"
+_KIND_AND = regex.compile(
+    r"[ \t\u00a0]+(?P<kind>[a-z][a-z-]+)[ \t\u00a0]+and[ \t\u00a0]+"
+)
+#: after the second count, its kind and the shared plural noun: " elevated stations"
+_KIND_NOUN = regex.compile(r"[ \t\u00a0]+[a-z][a-z-]+[ \t\u00a0]+[a-z]{3,}s\b")
 #: two figures of one list item joined by "and": "ACT 9.0% and 11 seats"
 _JOINED_FIGURE = regex.compile(
     # "Sierra Leone 910 cases and 392 deaths": the first figure's noun between
@@ -1748,6 +1755,36 @@ class FrameReader(HolderReader):
             )
         )
 
+    def _split_by_kind(self, claim: Claim) -> str | None:
+        """The kind words of a count in a split of one noun by kind ("five
+        underground and nine elevated stations"): the first count's kind before
+        "and", the second's own kind and the shared noun after it; None if the count
+        is no such item."""
+        if claim.kind != "count":
+            return None
+        text, spans, lex = self.text, self.spans, self.lex
+
+        def kind_before_and(start: int, end: int) -> str | None:
+            m = _KIND_AND.fullmatch(text, start, end)
+            kind = m.group("kind") if m is not None else ""
+            # "12 seats and 9 new members", "12 dead and 40 injured people": a
+            # plural or an attribute's word is a noun of its own, not a kind
+            if not kind or kind.endswith("s") or kind in lex.attribute_of:
+                return None
+            return kind
+
+        at = bisect.bisect_left(spans, (claim.span.start, claim.span.start))
+        if at + 1 < len(spans):
+            nxt = spans[at + 1]
+            kind = kind_before_and(claim.span.end, nxt[0])
+            if kind is not None and _KIND_NOUN.match(text, nxt[1]):
+                return kind
+        if at > 0:
+            noun = _KIND_NOUN.match(text, claim.span.end)
+            if noun is not None and kind_before_and(spans[at - 1][1], claim.span.start):
+                return noun.group().split()[0]
+        return None
+
     def _item_of_breakdown(self, claim: Claim, counted: str) -> bool:
         """Whether another figure follows the figure's counted noun as the next
         item of a list ("62 adults and 12 children", "40 men, 24 women")."""
@@ -2098,6 +2135,11 @@ class FrameReader(HolderReader):
         m = _AMONG_WERE.search(near_left)
         if m is not None:
             return "part", None, m.group().strip()
+        kind = self._split_by_kind(claim)
+        if kind is not None:
+            # "five underground and nine elevated stations": each count is a part
+            # of the stations, not their number
+            return "part", None, kind
         s0 = self._sentence(claim)[0]
         group = _OF_THE_GROUP.match(self.text, s0, claim.span.start)
         if (
