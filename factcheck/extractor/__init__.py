@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
@@ -17,7 +18,7 @@ import regex
 
 from factcheck.extractor.claims import Claims
 from factcheck.extractor.context import NotClaims, TextIndex
-from factcheck.extractor.joins import is_equivalent, iter_joined
+from factcheck.extractor.joins import is_equivalent, iter_joined, restates_at_rate
 from factcheck.extractor.money import DOLLAR_COUNTRY_AFTER
 from factcheck.extractor.names import name_end
 from factcheck.extractor.numbers import iter_cores
@@ -152,6 +153,9 @@ def _build_table(
     previous: Mention | None = None
     previous_qualifier: str | None = None
     previous_row = -1
+    #: the last money mentions (start, currency as read, row): the amounts a later
+    #: sentence may restate at a rate it states
+    money: deque[tuple[int, str | None, int]] = deque(maxlen=_RESTATED_REACH)
     for m in mentions:
         if not is_finite(m.value):
             continue  # "1e308 and 1e308 dollars": more than a float holds
@@ -172,12 +176,20 @@ def _build_table(
                 equivalent = previous_row
             if qualifier is None and previous_qualifier not in (None, "range"):
                 qualifier = previous_qualifier  # "more than X (Y)": both
+        elif previous is not None and m.kind == "money" and previous.kind == "money":
+            source = _restated_at_rate(prose, index, money, previous, m)
+            if source >= 0:
+                equivalent = table.equivalent_row(source)
+                if equivalent < 0:
+                    equivalent = source
         unit, note = m.unit, m.unit_note
         precision = stated_precision(m)
         low, high = _interval(m, qualifier, precision)
         if note is not None and unit in _COUNTRIES:
             s_start, s_end = index.sentence(m.start, m.end)
             unit, note = _country_reading(prose, s_start, s_end, unit, note)
+        if m.subunit and money and _SHARED_SUBUNIT.search(prose, m.start, m.end):
+            unit, note = _subunit_of(prose, index, money[-1], m, unit, note)
         public_q = "approx" if qualifier == "nearly" else qualifier
         previous_row = table.add(
             m.kind,
@@ -195,7 +207,78 @@ def _build_table(
             m.whole,
         )
         previous, previous_qualifier = m, qualifier
+        if m.kind == "money":
+            money.append((m.start, unit, previous_row))
     return table
+
+
+#: a hundredth's name many currencies share: "up 5 cents" after "€1.20" is euro cents
+_SHARED_SUBUNIT: Final = regex.compile(r"(?i:cents?|centimes?)\Z")
+#: currencies whose hundredth has a name of its own (pence, paise) or that have none
+#: in use: "cents" after them is no sub-unit of theirs
+_OWN_MINOR: Final = frozenset({"GBP", "INR", "PKR", "LKR", "NPR", "JPY", "KRW"})
+
+
+def _subunit_of(  # noqa: PLR0917  (the builder's state, as it holds it)
+    prose: str,
+    index: TextIndex,
+    last: tuple[int, str | None, int],
+    m: Mention,
+    unit: str | None,
+    note: str | None,
+) -> tuple[str | None, str | None]:
+    """The currency of a shared sub-unit word ("cents", "centimes"): that of the
+    amount before it in its sentence ("a dividend of €1.20 a share, up 5 cents": euro
+    cents), else the word's own default (US cents, Swiss centimes)."""
+    start, before, _ = last
+    if (
+        before is None
+        or before == unit
+        or before in _OWN_MINOR
+        or start < index.sentence(m.start, m.end)[0]
+    ):
+        return unit, note
+    word = prose[m.start : m.end].rsplit(maxsplit=1)[-1]
+    return before, f"{word!r} read as {before}: the currency of the amount before it"
+
+
+#: how many money mentions back a sentence's restatement at a stated rate looks for
+#: the amount it restates (the rate's own sentence and the one before)
+_RESTATED_REACH: Final = 8
+
+
+def _restated_at_rate(
+    prose: str,
+    index: TextIndex,
+    money: deque[tuple[int, str | None, int]],
+    rate: Mention,
+    m: Mention,
+) -> int:
+    """The row of the amount ``m`` restates at the rate its sentence opens on
+    ("QAR 6.1 billion ... At 3.64 riyals to the dollar, that is about $2.2
+    billion"), or -1: the first amount in the rate's currency (``money`` holds the
+    last amounts, their currency as read, and ends with the rate) in the rate's own
+    sentence, else in the sentence before (a sentence's lead amount is what it is
+    about; later ones are what it is compared with)."""
+    s0 = index.sentence(rate.start, rate.end)[0]
+    if not money or not restates_at_rate(prose, s0, rate, m):
+        return -1
+    rate_unit = money[-1][1]
+    before = [
+        (start, row) for start, unit, row in list(money)[:-1] if unit == rate_unit
+    ]
+    own = [row for start, row in before if start >= s0]
+    if own:
+        return own[0]
+    last = s0 - 1  # the sentence before ends here
+    while last >= 0 and prose[last].isspace():
+        last -= 1
+    if last < 0:
+        return -1
+    p0 = index.sentence(last, last + 1)[0]
+    if len(money) == money.maxlen and money[0][0] >= p0:
+        return -1  # the sentence before may hold amounts no longer kept
+    return next((row for start, row in before if p0 <= start < s0), -1)
 
 
 #: the verbs of passing a mark that also have senses of their own ("passed a law")

@@ -442,6 +442,42 @@ def _compound_of(text: str, a: Mention, b: Mention) -> Mention | None:
     return joined
 
 
+#: a sentence that opens on the rate a conversion is made at, up to the rate:
+#: "At ", "Converted at the current official exchange rate of "
+_AT_RATE_OPENS: Final = regex.compile(
+    r"\s*(?i:converted[ \t\u00a0]+)?(?i:at)[ \t\u00a0]+"
+    r"(?:(?:the|a|an|its|[a-z-]+)[ \t\u00a0]+){0,6}?"
+    r"(?:(?i:about|around|roughly|some)[ \t\u00a0]+)?"
+)
+#: after that rate, up to the restated amount: " to the dollar, that is about ",
+#: " to the dollar, the revenue amounts to about "
+_RATE_THEN_RESTATED: Final = regex.compile(
+    r"[ \t\u00a0]+(?i:to|per|a|against)[ \t\u00a0]+(?i:the[ \t\u00a0]+|one[ \t\u00a0]+)?"
+    r"(?:[A-Za-z$€£¥.]+[ \t\u00a0]*){1,2},[ \t\u00a0]+"
+    r"(?i:that|this|it|the[ \t\u00a0]+[a-z]+(?:[ \t\u00a0]+[a-z]+)?)[ \t\u00a0]+"
+    r"(?i:is|was|amounts[ \t\u00a0]+to|amounted[ \t\u00a0]+to|works[ \t\u00a0]+out[ \t\u00a0]+to"
+    r"|comes[ \t\u00a0]+to|equals|translates[ \t\u00a0]+to|is[ \t\u00a0]+worth|would[ \t\u00a0]+be)"
+    r"(?:[ \t\u00a0]+(?i:only|just))?[ \t\u00a0]*(?:(?i:about|around|roughly|some|nearly|almost"
+    r"|approximately)[ \t\u00a0]+)?"
+)
+
+
+def restates_at_rate(text: str, sentence_start: int, rate: Mention, b: Mention) -> bool:
+    """Whether ``b`` restates an amount stated before it at the rate ``rate`` its
+    sentence opens on: "At 3.64 riyals to the dollar, that is about $2.2 billion",
+    "Converted at the official rate of N1,600 to the dollar, the revenue amounts to
+    about $15.4 billion" (the amount is the lead one of the sentence before, in the
+    rate's currency: see the extractor's table builder)."""
+    if rate.kind != "money" or b.kind != "money" or rate.unit == b.unit:
+        return False
+    start = rate.qualifier_start if rate.qualifier_start is not None else rate.start
+    end = b.qualifier_start if b.qualifier_start is not None else b.start
+    return (
+        _AT_RATE_OPENS.fullmatch(text, sentence_start, start) is not None
+        and _RATE_THEN_RESTATED.fullmatch(text, rate.end, end) is not None
+    )
+
+
 def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
     if a.kind not in ("money", "quantity") or a.kind != b.kind:
         return False

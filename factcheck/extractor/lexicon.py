@@ -301,6 +301,11 @@ EXTRA_CURRENCY_NAMES: Mapping[str, str] = {
     "penny": "GBP",
     "cents": "USD",
     "cent": "USD",
+    # the Swiss franc's hundredth in the English press ("up five centimes"); a
+    # currency stated before it in the sentence takes it over (see the table builder)
+    "centimes": "CHF",
+    "centime": "CHF",
+    "rappen": "CHF",
     "bitcoin": "XBT",
     "bitcoins": "XBT",
     "satoshi": "XBT",
@@ -331,6 +336,9 @@ EXTRA_CURRENCY_NAMES: Mapping[str, str] = {
 SUBUNITS: Mapping[str, float] = {
     "cent": 100,
     "cents": 100,
+    "centime": 100,
+    "centimes": 100,
+    "rappen": 100,
     "pence": 100,
     "penny": 100,
     "satoshi": 1e8,

@@ -1314,3 +1314,67 @@ def test_a_participle_after_the_counted_noun_ends_it(text: str, noun: str) -> No
 )
 def test_a_tally_passing_a_mark_is_above_it(text: str, qualifier: str | None) -> None:
     assert extract(text)[0].qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The carrier made a profit of 6.1 billion riyals. At 3.64 riyals to the "
+            "dollar, that is about $1.7 billion.",
+            "6.1 billion riyals",
+        ),
+        (
+            "Revenue was N2.46 trillion, against N2.05 trillion in 2022. Converted at "
+            "the official rate of N1,600 to the dollar, the revenue amounts to about "
+            "$1.5 billion.",
+            "N2.46 trillion",
+        ),
+        # a rate named for a plan, then another figure: no restatement
+        (
+            "Revenue was N2.46 trillion. At 1,600 naira to the dollar, imports cost "
+            "$1.5 billion.",
+            None,
+        ),
+        # the amount two sentences back is not the one restated
+        (
+            "The carrier made a profit of 6.1 billion riyals. Its fleet grew. At 3.64 "
+            "riyals to the dollar, that is about $1.7 billion.",
+            None,
+        ),
+        # no rate before the figure: the sentence names a figure of its own
+        (
+            "The carrier made a profit of 6.1 billion riyals. That is about $1.7 "
+            "billion more than its rival.",
+            None,
+        ),
+    ],
+)
+def test_a_sentence_restates_the_amount_before_at_the_rate_it_opens_on(
+    text: str, source: str | None
+) -> None:
+    claims = extract(text)
+    by_id = {c.id: c.text for c in claims}
+    assert by_id.get(claims[-1].equivalent_of or "") == source
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a hundredth many currencies share is that of the amount before it
+        ("A dividend of €1.20 a share, up 5 cents.", "EUR"),
+        ("A dividend of A$1.20 a share, up 5 cents.", "AUD"),
+        ("A dividend of CHF3.00 per share, up five centimes.", "CHF"),
+        # alone, each word's own currency
+        ("Bus fares rose 5 cents.", "USD"),
+        ("Bus fares rose five centimes.", "CHF"),
+        # pence are the pound's; "cents" after pounds are no sub-unit of theirs
+        ("It paid £1.20 a share, and 5 cents more.", "USD"),
+        # the amount before it in another sentence says nothing
+        ("It paid €1.20 a share. Bus fares rose 5 cents.", "USD"),
+    ],
+)
+def test_cents_are_the_hundredth_of_the_currency_before_them(
+    text: str, unit: str
+) -> None:
+    assert extract(text)[-1].unit == unit
