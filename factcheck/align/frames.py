@@ -56,6 +56,7 @@ from factcheck.align.phrases import (
     _WEEKDAY_NAMES,
     COUNTED_NOUN,
     HYPHENED_NOUN,
+    NOUN_RESTATED,
     SET_AGAINST,
     _Holder,
     _is_name_token,
@@ -279,6 +280,9 @@ _OF_OBJECT = regex.compile(rf"\s+(?:of\s+)?(?:{_QUALIFIER}\s+)?")
 _SET_AGAINST = regex.compile(rf"\b{SET_AGAINST}(?![\w-])")
 #: a change's start after its size: "by 18 trillion yen from the previous year"
 _FROM_BASE = regex.compile(r"\b(?i:from)\s")
+#: right before a stage word after a figure, the base a change is measured on: "a
+#: significant jump on the prior year", "up 26% over the previous year"
+_ON_BASE = regex.compile(r"\b(?i:on|over)\s+(?:(?i:the|a)\s+)?\Z")
 #: a break between clauses that a verb's reach does not cross
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
 _RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
@@ -1331,11 +1335,13 @@ class FrameReader(HolderReader):
     def _change_restated(self, n: int, frame: Frame) -> Claim | None:
         """The change the ``n``-th claim, a percent of no named class, restates in
         percent: the claim right before ", or" in "fell 96.66 points, or 3.86
-        percent" (framed already, as a change, in another unit)."""
+        percent", or before a change's noun in "up five centimes, an increase of
+        2.5%" (framed already, as a change, in another unit)."""
         claim = self.claims[n]
         if (
             claim.kind != "percent"
-            or frame.role != "level"
+            or frame.role not in ("level", "change")
+            or (frame.role == "change" and frame.level is not None)
             or named_class(frame.attribute)
         ):
             return None
@@ -1350,6 +1356,9 @@ class FrameReader(HolderReader):
         gap = self.text[prev.span.end : claim.span.start]
         if prev.noun and gap.startswith(f" {prev.noun}"):
             gap = gap[len(prev.noun) + 1 :]
+        if frame.role == "change":
+            # "up five centimes, an increase of 2.5%": the change named again
+            return prev if NOUN_RESTATED.fullmatch(gap) else None
         return prev if _OR_RESTATED.fullmatch(gap) else None
 
     def _level_left(self, n: int, frame: Frame) -> Claim | None:
@@ -2351,6 +2360,7 @@ class FrameReader(HolderReader):
             if m.start() >= claim.span.end and (
                 _SET_AGAINST.search(self.text, claim.span.end, m.start())
                 or _FROM_BASE.search(self.text, claim.span.end, m.start())
+                or _ON_BASE.search(self.text, claim.span.end, m.start())
             ):
                 # "23.47 trillion won, compared with a loss a year earlier", "grew
                 # by 18 trillion yen from the previous year": the stage is the

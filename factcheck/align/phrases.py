@@ -47,6 +47,13 @@ _POSSESSIVE = regex.compile(r"['’]s?\b")
 #: between a count and a bracket after it, the noun it counts: " votes " in
 #: "3,367,790 votes (48.39%)"
 COUNTED_NOUN = r"[ \t\u00a0]+[a-z-]+(?:[ \t\u00a0]+[a-z-]+)?[ \t\u00a0]*"
+#: between a change in an amount and the same change in percent, the change named
+#: as a noun: "up five centimes, an increase of 2.5%", "down $3 billion, a drop of"
+NOUN_RESTATED = regex.compile(
+    r"[ \t\u00a0]*,[ \t\u00a0]+(?:an?[ \t\u00a0]+)?(?:increase|rise|gain|jump|drop|fall"
+    r"|decline|decrease|cut|reduction)[ \t\u00a0]+of[ \t\u00a0]+(?:(?:about|around|roughly"
+    r"|nearly|almost|some|just[ \t\u00a0]+over|more[ \t\u00a0]+than)[ \t\u00a0]+)?"
+)
 #: the words that set a figure against another: "against", "compared with", "versus"
 SET_AGAINST = r"(?i:against|compared[ \t\u00a0]+(?:with|to)|versus|vs\.?)"
 #: where a clause of fact opens, with its own subject and its own figures: "the move

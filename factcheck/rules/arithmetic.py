@@ -23,6 +23,7 @@ from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import (
     FALL_WORDS,
     HYPHENED_MEASURE,
+    NOUN_RESTATED,
     RISE_WORDS,
     SET_AGAINST,
     SUBORDINATE_CLAUSE,
@@ -969,7 +970,8 @@ def _delta_to_triples(
 #: between a change's level and its amount named after it: ", a loss of ", ",
 #: down ", " points, a gain of " (the level's own noun may stand before the comma)
 _THEN_ITS_AMOUNT = regex.compile(
-    r"^(?:[ \t\u00a0]+[a-z]+)?[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:a|an)[ \t\u00a0]+"
+    # the level's noun, or what it is per ("CHF3.00 per share, up five centimes")
+    r"^(?:[ \t\u00a0]+(?:(?:a|an|per)[ \t\u00a0]+)?[a-z]+)?[ \t\u00a0]*,[ \t\u00a0]+(?:(?i:a|an)[ \t\u00a0]+"
     r"(?P<noun>(?i:loss|drop|fall|decline|slide|plunge|gain|rise|jump|climb|increase"
     r"|decrease))[ \t\u00a0]+(?i:of)|(?P<word>(?i:up|down|off"
     # "to 17,216.43, losing 412.57 points": a participle of the move
@@ -1023,7 +1025,8 @@ def _level_then_change(
     """(percent change, amount of the change, the level it led to, +1 for a rise or
     -1 for a fall) where the level comes first and the change after it, as an amount
     the percentage restates: "closed at 14,952.02, down 1,286.33 points or 7.9%",
-    "fell for a third day to 17,216.43, losing 412.57 points, or 2.3 per cent"."""
+    "fell for a third day to 17,216.43, losing 412.57 points, or 2.3 per cent", "a
+    dividend of CHF3.00 per share, up five centimes, an increase of 2.5%"."""
     own = [r for r in claims if r.claim.equivalent_of is None]
     for new, delta, pct in zip(own, own[1:], own[2:], strict=False):
         if pct.claim.kind != "percent" or pct.claim.unit != "%":
@@ -1033,9 +1036,17 @@ def _level_then_change(
         text = new.document.prose
         s0 = new.claim.sentence.start if new.claim.sentence else 0
         before = text[max(s0, new.claim.span.start - 60) : new.claim.span.start]
-        if not (_TO_LEVEL.search(before) or _CLOSED_AT.search(before)):
-            continue
-        if not _RESTATED_AS.match(_between(delta, pct)):
+        gap = _between(delta, pct)
+        if _RESTATED_AS.match(gap):
+            if not (_TO_LEVEL.search(before) or _CLOSED_AT.search(before)):
+                continue
+        elif not (
+            # "a dividend of CHF3.00, up five centimes, an increase of 2.5%": the
+            # change named again as a noun, of the level its frame says it moved
+            NOUN_RESTATED.fullmatch(gap)
+            and delta.claim.frame is not None
+            and delta.claim.frame.level == new.claim.id
+        ):
             continue
         direction = _amount_after_level(new, delta)
         if direction:
