@@ -107,6 +107,13 @@ _FROM_WORD = regex.compile(r"\b(?i:from)\b")
 _PHRASE_END = regex.compile(r"[,;—–]")
 #: a year that dates a comparison's base, not the figure ("up 24% on 2022",
 #: "compared with 2019")
+#: a year that modifies the noun a figure is the amount of, right before the figure:
+#: "a 2022 loss of ", "its 2023 revenue of ", "Acme's 2024 budget of about "
+_YEAR_OF_FIGURE = regex.compile(
+    r"\b(?:a|an|the|its|their|his|her|[A-Z][\w.-]*['’]s?)\s+(?P<y>(?:19|20)\d{2})\s+"
+    r"(?:[a-z-]+\s+){0,2}[a-z-]+\s+of\s+(?:(?:about|around|roughly|nearly|almost|some"
+    r"|more\s+than|over|just\s+over|just\s+under)\s+)?\Z"
+)
 _BASE = regex.compile(
     rf"\b(?:on|{_COMPARING}|than(?:\s+in)?)\s+"
     # "higher than in November 2019": the base's month and year
@@ -278,6 +285,11 @@ def read_time(
     tally is (its report time is its time), and is not dated by the day of the
     event it counts the toll of (``running``: see :func:`_dates_the_count`)."""
     (s0, s1), (start, end) = sentence, stretch
+    own = _YEAR_OF_FIGURE.search(text, max(s0, claim.span.start - 48), claim.span.start)
+    if own is not None:
+        # "reversing a 2022 loss of 1,367 billion kroner": the year that modifies
+        # the noun the figure is the amount of is its time, whatever year is nearer
+        return own.group("y"), None
     window = None
     best = None
     for m in _WINDOW.finditer(text, s0, s1):
