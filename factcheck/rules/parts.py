@@ -1029,6 +1029,15 @@ _THE_REST = regex.compile(
 )
 
 
+#: between one holder's share and the rest's in its sentence: " of the concession
+#: and the Peruvian miner Volcan the remaining " (one clause, joined by "and")
+_ONE_AND_THE_REST = regex.compile(
+    r"(?:[ \t\u00a0]+(?i:of)[ \t\u00a0]+[^,.;:()%]{1,40}?)?[ \t\u00a0]*,?[ \t\u00a0]+(?i:and)"
+    r"[ \t\u00a0]+[^,.;:()%]{0,60}?(?i:the)[ \t\u00a0]+(?i:remaining|rest|other)"
+    r"(?:[ \t\u00a0]+(?i:of[ \t\u00a0]+the|stake[ \t\u00a0]+of))?[ \t\u00a0]*,?[ \t\u00a0]+"
+)
+
+
 def _shares_closed_by_the_rest(ctx: AuditContext) -> Iterator[Finding]:
     """ "Glencore takes 77%, Nippon Steel 20% and Posco the remaining 5%": shares
     listed in one sentence and closed by "the remaining" make up the whole, 100%."""
@@ -1057,7 +1066,15 @@ def _shares_closed_by_the_rest(ctx: AuditContext) -> Iterator[Finding]:
                 ]
             if (
                 not parts
-                or (len(parts) < 2 and parts[0].claim.sentence == c.sentence)
+                or (
+                    len(parts) < 2
+                    and parts[0].claim.sentence == c.sentence
+                    # "Cosco holds 60% of the concession and Volcan the remaining
+                    # 30%": one share, then the rest joined to it by "and"
+                    and not _ONE_AND_THE_REST.fullmatch(
+                        text, parts[0].claim.span.end, c.span.start
+                    )
+                )
                 or not all(_a_share(p.claim) for p in parts)
                 or not _a_share(c)
             ):
