@@ -81,6 +81,13 @@ _OR_RESTATED = regex.compile(
     r"[ \t\u00a0]+or[ \t\u00a0]+(?:(?:about|around|roughly|nearly|almost|some|just"
     r"|over|more[ \t]+than)[ \t\u00a0]+)?"
 )
+#: right after an amount, what it is an amount of: " of its Eurobonds", " of new
+#: shares", " of Ghana's debt" (the head, the last word)
+_AMOUNT_OF = regex.compile(
+    r"[ \t\u00a0]+of[ \t\u00a0]+(?:(?:its|their|the|his|her|our|new|existing)[ \t\u00a0]+)?"
+    r"(?:\p{Lu}[\w.-]*['’]s[ \t\u00a0]+)?(?:[a-z][a-z-]+[ \t\u00a0]+)?(?P<head>[A-Za-z][a-z-]{2,})\b"
+    r"(?![ \t\u00a0]+(?:of|in|at|for|to)\b)"
+)
 #: a count's holder read from the name its noun is "of"
 _NOUN_OF_NAME = "the name the counted noun is of"
 #: "of" and capitalized words after a count's noun, then no further name
@@ -1902,6 +1909,25 @@ class FrameReader(HolderReader):
                 # "his entire 5.96% stake, worth about $1.23 billion": what the
                 # thing named before the comma is worth
                 return cls, noun
+        owned = (
+            _AMOUNT_OF.match(self.text, claim.span.end)
+            if claim.kind == "money"
+            else None
+        )
+        if owned is not None:
+            head = owned.group("head").lower()
+            if head in lex.attribute_of and lex.fits(
+                lex.attribute(head), claim.kind, claim.unit
+            ):
+                return lex.attribute(head), head
+            if (
+                head.endswith("s")
+                and head not in lex.generic
+                and head not in lex.function_words
+            ):
+                # "holders of about $13 billion of its Eurobonds": the things the
+                # amount is of, not a cue before it ("debt exchange")
+                return f"noun:{stem(head)}", head
         margin = _MARGIN_IS.search(
             self.text, max(start, claim.span.start - 60), claim.span.start
         )

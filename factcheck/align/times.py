@@ -26,7 +26,8 @@ _WEEKDAYS = (
     "sunday",
 )
 _YEAR = regex.compile(
-    r"(?<![\w-])(?<!\b(?:the|a|an|its|their)\s)(19[5-9]\d|20\d\d"
+    # "in mid-2024", "by early-2025": a part of the year dates it by its year
+    r"(?:(?<![\w-])|(?<=\b(?i:mid|early|late)-))(?<!\b(?:the|a|an|its|their)\s)(19[5-9]\d|20\d\d"
     # an older year only after "in", "since", "until": "recorded minus 67.8C in 1892"
     r"|(?<=\b(?i:in|since|until)\s)1[89]\d\d)"
     r"(?![\w-]|['’]s\b|\s*(?:%|per|acres|km|model))"
