@@ -254,6 +254,18 @@ def _direct_comparisons(ctx: AuditContext, refs: list[ClaimRef]) -> Iterator[Fin
                 # to a noun sizes it
                 or prose[first.claim.span.end : first.claim.span.end + 1] == "-"
                 or _last_of_a_list(claims, first)
+                # "an attendance of 1,978,274 for the 64 matches, ..., well above the
+                # 1,353,506": a count inside a phrase about another figure is not
+                # what the comparison sizes
+                or (
+                    first.claim.noun is not None
+                    and _IN_A_PHRASE.search(
+                        prose,
+                        max(0, first.claim.span.start - 16),
+                        first.claim.span.start,
+                    )
+                    is not None
+                )
             ):
                 continue
             below = m.group("below") is not None
@@ -276,6 +288,11 @@ def _direct_comparisons(ctx: AuditContext, refs: list[ClaimRef]) -> Iterator[Fin
             )
 
 
+#: right before a count in a phrase that qualifies another figure: "for the ",
+#: "over the ", "across all "
+_IN_A_PHRASE = regex.compile(
+    r"\b(?i:for|over|across|in)[ \t\u00a0]+(?i:the|its|their|all)[ \t\u00a0]+\Z"
+)
 #: between a figure and the comparison it sizes: nothing but a rate's "a share" and
 #: a degree word ("153p a share above the 455p", "10 seats short of the 86 needed")
 _MARGIN_GAP = regex.compile(
