@@ -1171,6 +1171,18 @@ _OF_NAME_CUE = "holder<-the name the counted noun is of"
 _NOUN_NAMES = ("holder<-a name before the counted noun", _OF_NAME_CUE)
 
 
+def _above_the_stated_whole(part: Claim, other: Claim) -> bool:
+    """Whether ``other`` lies wholly above the whole ``part`` is stated of ("34
+    seats out of 100" against 194 seats): no count of that whole's parts can be it."""
+    return (
+        part.whole is not None
+        and other.whole is None
+        and part.unit == other.unit
+        and other.low is not None
+        and other.low > part.whole
+    )
+
+
 def _named_part(fa: Frame, fb: Frame) -> bool:
     """ "including 2.26 million customers of CenterPoint Energy": a part of its
     sentence's whole that its counted noun names the holder of is that holder's
@@ -1251,6 +1263,10 @@ def decide(
         and (fa.role == "share" or same_doc)
     ):
         return Veto(reason=f"parts of different wholes: {fa.whole} / {fb.whole}")
+    if _above_the_stated_whole(ca, cb) or _above_the_stated_whole(cb, ca):
+        # "PiS secured 34 seats out of 100" (the Senate) and PiS's 194 seats: a
+        # figure above the whole the other is stated of counts another whole
+        return Veto(reason="a figure above the whole the other is stated of")
     if same_doc and ca.sentence == cb.sentence and not _clauses_apart(own_a, own_b):
         # "a fee of £100 million ($131m) plus £5m in add-ons": two figures of one
         # sentence (or their stated equivalents) are two facts

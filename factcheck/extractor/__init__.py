@@ -357,6 +357,25 @@ def _countries_in(prose: str, start: int, end: int) -> frozenset[str]:
     )
 
 
+#: right before a country named as the other party, not the amount's own: "amid
+#: tensions with neighbouring India", "against", "than", "from"
+_OTHER_PARTY: Final = regex.compile(
+    r"\b(?i:with|against|than|from|versus|rival|neighbou?ring)"
+    r"(?:[ \t\u00a0]+(?i:the|neighbou?ring|rival))*[ \t\u00a0]+\Z"
+)
+
+
+def _own_countries_in(prose: str, start: int, end: int) -> frozenset[str]:
+    """The countries of :data:`_COUNTRIES` a sentence names as its own, lower-cased:
+    not those named only as another party ("Defence spending was increased to
+    Rs2.12 trillion, amid tensions with neighboring India": Pakistan's rupees)."""
+    return frozenset(
+        m.group(1).lower()
+        for m in _COUNTRY_NAMES.finditer(prose, start, end)
+        if _OTHER_PARTY.search(prose, max(start, m.start() - 30), m.start()) is None
+    )
+
+
 @functools.lru_cache(maxsize=8)
 def _countries_in_text(prose: str) -> frozenset[str]:
     """The countries a whole text names: read once per document, however many of
@@ -372,7 +391,7 @@ def _country_reading(
     codes = dict(_COUNTRIES[unit])
     sign = note.split(" read as ", 1)[0]
     for named_here, where in (
-        (_countries_in(prose, start, end), "sentence"),
+        (_own_countries_in(prose, start, end), "sentence"),
         (_countries_in_text(prose), "text"),
     ):
         named = {n for n in named_here if n in codes}

@@ -263,12 +263,22 @@ def _rate_of(text: str, a: Mention, b: Mention) -> Mention | None:
 
 def _part_of(text: str, a: Mention, b: Mention) -> Mention | None:
     """ "158 out of 325 seats", "204 of the 400 seats", "five of its nine": a part
-    of a stated total. Both numbers are claims; the part records its whole."""
-    if not _is_ratio_pair(a, b):
+    of a stated total; also with the part's noun before the joiner ("34 seats out
+    of 100", "66 seats of the 100"). Both numbers are claims; the part records its
+    whole."""
+    start = a.end
+    if a.noun is not None and text.startswith(f" {a.noun}", a.end):
+        # the part's own noun, then the whole: "34 seats out of 100"
+        bare = a.copy()
+        bare.noun = None
+        if not _is_ratio_pair(bare, b):
+            return None
+        start = a.end + len(a.noun) + 1
+    elif not _is_ratio_pair(a, b):
         return None
-    joiner = _RATIO_JOINER.fullmatch(text, a.end, b.start)
+    joiner = _RATIO_JOINER.fullmatch(text, start, b.start)
     is_out_of = joiner is not None and joiner.group("out")
-    if not is_out_of and _PART_JOINER.fullmatch(text, a.end, b.start) is None:
+    if not is_out_of and _PART_JOINER.fullmatch(text, start, b.start) is None:
         return None
     part = a.copy()
     part.whole = b.value

@@ -683,6 +683,26 @@ def test_rupees_by_the_country_the_text_names(text: str, unit: str) -> None:
     assert only(text).unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a country named as the other party is not the amount's own: the outlet's
+        # reading (Pakistan) stands
+        ("Defence gets Rs 2.12 trillion amid tensions with neighbouring India.", "PKR"),
+        ("In India, defence gets Rs 6.2 trillion this year.", "INR"),
+        # named as the sentence's own, it settles the reading
+        ("India's defence gets Rs 6.2 trillion.", "INR"),
+    ],
+)
+def test_a_country_named_as_the_other_party_reads_no_rupee(
+    text: str, unit: str
+) -> None:
+    from factcheck.extractor import extract_document
+
+    doc = Document(path="a.md", text=text, url="https://dawn.com.pk/a")
+    assert extract_document(doc).claims[0].unit == unit
+
+
 def test_rupees_by_the_outlet_country() -> None:
     from factcheck.extractor import extract_document
 
@@ -1378,3 +1398,15 @@ def test_cents_are_the_hundredth_of_the_currency_before_them(
     text: str, unit: str
 ) -> None:
     assert extract(text)[-1].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("In the Senate, PiS won 34 seats out of 100.", 100.0),
+        ("The pact won 66 seats of the 100.", 100.0),
+        ("The pact won 66 seats in 12 regions.", None),
+    ],
+)
+def test_a_part_with_its_noun_before_its_whole(text: str, whole: float | None) -> None:
+    assert extract(text)[0].whole == whole
