@@ -76,7 +76,10 @@ FROM_BEFORE = regex.compile(
     # "down from the $961 million it first demanded": after a change's direction,
     # the start may take its article
     r"|\b(?:up|down|rising|falling|higher|lower)\s+from\s+(?:the|its|their|a|an)\s+"
-    r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$",
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|some\s+)?$"
+    # "fell to 19.1 trillion pesos from a record 33.4 trillion": a start named as a
+    # record or a peak
+    r"|\bfrom\s+(?:the|its|their|a|an)\s+(?:record|peak|previous|revised|year-earlier)\s+$",
     regex.IGNORECASE,
 )
 #: words that compare a figure with another: "compared with", "versus", "against"

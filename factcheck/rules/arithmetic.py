@@ -827,7 +827,12 @@ def _distance(a: ClaimRef, b: ClaimRef) -> int:
 
 
 #: the starting value a change is measured on: "on the current rate of", "from"
-_BASE = regex.compile(r"(?i:\b(?:on|from))(?:[ \t\u00a0]+[\w'’-]+){0,4}[ \t\u00a0]+$")
+_BASE = regex.compile(
+    # "602.3 billion yuan, up 24% from 485.7 billion yuan", "19.1 trillion pesos, a
+    # fall of 43% compared with the 33.4 trillion pesos obtained in 2022"
+    r"(?i:\b(?:on|from|compared[ \t\u00a0]+(?:with|to)))(?:[ \t\u00a0]+[\w'’-]+){0,4}"
+    r"[ \t\u00a0]+$"
+)
 
 
 def _role(ref: ClaimRef) -> str | None:
