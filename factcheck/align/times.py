@@ -289,11 +289,6 @@ def read_time(
     tally is (its report time is its time), and is not dated by the day of the
     event it counts the toll of (``running``: see :func:`_dates_the_count`)."""
     (s0, s1), (start, end) = sentence, stretch
-    own = _YEAR_OF_FIGURE.search(text, max(s0, claim.span.start - 48), claim.span.start)
-    if own is not None:
-        # "reversing a 2022 loss of 1,367 billion kroner": the year that modifies
-        # the noun the figure is the amount of is its time, whatever year is nearer
-        return own.group("y"), None
     window = None
     best = None
     for m in _WINDOW.finditer(text, s0, s1):
@@ -317,6 +312,11 @@ def read_time(
         window = f"{_WORD_NUMBERS.get(n.lower(), n)} {unit.lower()}"
     elif _part_of_year_after(text, spans, claim, end):
         window = PART_OF_YEAR
+    own = _YEAR_OF_FIGURE.search(text, max(s0, claim.span.start - 48), claim.span.start)
+    if own is not None:
+        # "reversing a 2022 loss of 1,367 billion kroner": the year that modifies
+        # the noun the figure is the amount of is its time, whatever year is nearer
+        return own.group("y"), window
     # "3.2% of the population, up from 649,171 in 2016": the time after an earlier
     # figure ("from ...") or one compared against ("eight times the $5.5 billion
     # valuation it had in 2019") dates that figure, not this one
