@@ -18,7 +18,12 @@ import regex
 
 from factcheck.extractor.claims import Claims
 from factcheck.extractor.context import NotClaims, TextIndex
-from factcheck.extractor.joins import is_equivalent, iter_joined, restates_at_rate
+from factcheck.extractor.joins import (
+    is_equivalent,
+    iter_joined,
+    opens_on_rate,
+    rate_then_restated,
+)
 from factcheck.extractor.money import DOLLAR_COUNTRY_AFTER
 from factcheck.extractor.names import name_end
 from factcheck.extractor.numbers import iter_cores
@@ -260,8 +265,10 @@ def _restated_at_rate(
     last amounts, their currency as read, and ends with the rate) in the rate's own
     sentence, else in the sentence before (a sentence's lead amount is what it is
     about; later ones are what it is compared with)."""
+    if not money or not rate_then_restated(prose, rate, m):
+        return -1
     s0 = index.sentence(rate.start, rate.end)[0]
-    if not money or not restates_at_rate(prose, s0, rate, m):
+    if not opens_on_rate(prose, s0, rate):
         return -1
     rate_unit = money[-1][1]
     before = [

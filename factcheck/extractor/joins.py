@@ -228,13 +228,15 @@ _PART_JOINER: Final = regex.compile(PART_JOINER)
 RATE_WHOLES: Final = frozenset({2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 100, 1000})
 
 
-def _is_ratio_pair(a: Mention, b: Mention) -> bool:
+def _is_ratio_pair(a: Mention, b: Mention, *, nouned: bool = False) -> bool:
+    """Two plain counts, the first below the second (``nouned``: the first may
+    carry its noun, "34 seats out of 100")."""
     return not (
         a.kind != "count"
         or b.kind != "count"
         or a.scaled
         or b.scaled
-        or a.noun is not None
+        or (a.noun is not None and not nouned)
         or a.range_bounds is not None
         or b.range_bounds is not None
         or not 0 < a.value < b.value
@@ -269,9 +271,7 @@ def _part_of(text: str, a: Mention, b: Mention) -> Mention | None:
     start = a.end
     if a.noun is not None and text.startswith(f" {a.noun}", a.end):
         # the part's own noun, then the whole: "34 seats out of 100"
-        bare = a.copy()
-        bare.noun = None
-        if not _is_ratio_pair(bare, b):
+        if not _is_ratio_pair(a, b, nouned=True):
             return None
         start = a.end + len(a.noun) + 1
     elif not _is_ratio_pair(a, b):
@@ -472,20 +472,22 @@ _RATE_THEN_RESTATED: Final = regex.compile(
 )
 
 
-def restates_at_rate(text: str, sentence_start: int, rate: Mention, b: Mention) -> bool:
-    """Whether ``b`` restates an amount stated before it at the rate ``rate`` its
-    sentence opens on: "At 3.64 riyals to the dollar, that is about $2.2 billion",
-    "Converted at the official rate of N1,600 to the dollar, the revenue amounts to
-    about $15.4 billion" (the amount is the lead one of the sentence before, in the
-    rate's currency: see the extractor's table builder)."""
+def rate_then_restated(text: str, rate: Mention, b: Mention) -> bool:
+    """Whether ``b``, right after the rate ``rate``, restates an amount at it:
+    "3.64 riyals to the dollar, that is about $2.2 billion" (the cheap half of the
+    test; :func:`opens_on_rate` is the other)."""
     if rate.kind != "money" or b.kind != "money" or rate.unit == b.unit:
         return False
-    start = rate.qualifier_start if rate.qualifier_start is not None else rate.start
     end = b.qualifier_start if b.qualifier_start is not None else b.start
-    return (
-        _AT_RATE_OPENS.fullmatch(text, sentence_start, start) is not None
-        and _RATE_THEN_RESTATED.fullmatch(text, rate.end, end) is not None
-    )
+    return _RATE_THEN_RESTATED.fullmatch(text, rate.end, end) is not None
+
+
+def opens_on_rate(text: str, sentence_start: int, rate: Mention) -> bool:
+    """Whether the sentence opens on the rate: "At 3.64 riyals", "Converted at the
+    official rate of N1,600" (the amount restated is the lead one of the sentence
+    before, in the rate's currency: see the extractor's table builder)."""
+    start = rate.qualifier_start if rate.qualifier_start is not None else rate.start
+    return _AT_RATE_OPENS.fullmatch(text, sentence_start, start) is not None
 
 
 def is_equivalent(text: str, a: Mention, b: Mention) -> bool:
