@@ -265,6 +265,13 @@ def significant_digits(value: float) -> int:
     return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
 
 
+def _retold(anchor: tuple[str, str | None, float]) -> bool:
+    """A stated amount specific enough to be retold rather than printed again by
+    chance in a later news cycle ("1,068 trillion dong"; not "39%" or "$4 billion")."""
+    kind, _unit, value = anchor
+    return kind != "percent" and significant_digits(value) >= T.RETOLD_DIGITS
+
+
 def anchor_key(
     ref: ClaimRef, anchors: Mapping[tuple[int, str], ClaimRef]
 ) -> tuple[str, str | None, float] | None:
@@ -1221,7 +1228,11 @@ def decide(
     shared_anchor = (
         anchor_a is not None
         and anchor_a == anchor_b
-        and (not far_apart or set(fa.holder_key) == set(fb.holder_key) != set())
+        and (
+            not far_apart
+            or set(fa.holder_key) == set(fb.holder_key) != set()
+            or _retold(anchor_a)
+        )
     )
     # "280.04 million, 29.8 per cent" and "280.04 million, or 19.8 per cent": the
     # shares of one stated amount are one fact, as the amount is

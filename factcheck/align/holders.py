@@ -586,11 +586,12 @@ class HolderReader:
             and not any(t.low in lex.attribute_of for t in np[-1:])
             # "... cores and spend C$1 billion": a verb joined to the one before
             and not (len(np) == 1 and np[0].low in lex.base_verbs)
-            # ", allotting 490.9 crore shares": a participle, no name
+            # ", allotting 490.9 crore shares": a participle, no name; ", Lan
+            # arranged 2,527 loans": a name and its verb, a clause of its own
             and not (
-                len(np) == 1
-                and np[0].text.islower()
-                and np[0].low.endswith(("ing", "ed"))
+                np[-1].text.islower()
+                and np[-1].low.endswith(("ing", "ed"))
+                and (len(np) == 1 or not np[-2].text.islower())
             )
         ):
             found = _holder_from(np, "a listed name before the figure", lex)
@@ -882,6 +883,9 @@ class HolderReader:
                 low in lex.verbs
                 or (low in lex.prepositions and not (out and low in lex.name_glue))
                 or low in lex.function_words
+                # "loans from SCB worth 1,068 trillion dong": "worth" takes the
+                # figure as a preposition would ("net worth" is a noun)
+                or (low == "worth" and not (out and out[-1].low == "net"))
                 or len(out) >= 4
             ):
                 break

@@ -13,6 +13,12 @@ SAME_ANCHOR = 3.0
 #: by chance: a percentage shows this many significant digits ("47.83%"; "39%" is
 #: one of a hundred round shares every kind of story prints)
 DISTINCT_PERCENT_DIGITS = 3
+#: A stated amount (not a percentage) with this many significant digits ("1,068
+#: trillion dong", "2,527 loans") is retold, not printed again by chance: a follow-up
+#: months later (an appeal's verdict, an anniversary) that restates it states the
+#: same fact even when neither report names whose it is (two different holders still
+#: veto the match)
+RETOLD_DIGITS = 4
 #: Both name the same holder ("the standard SU7" and "the SU7"): whose number it is.
 SAME_HOLDER = 1.5
 #: Neither names a holder, and both documents are about the same names (a cluster
