@@ -292,6 +292,11 @@ _FROM_BASE = regex.compile(r"\b(?i:from)\s")
 _ON_BASE = regex.compile(r"\b(?i:on|over)\s+(?:(?i:the|a)\s+)?\Z")
 #: a break between clauses that a verb's reach does not cross
 _CLAUSE_BREAK = regex.compile(r"[;:]|\s[—–]\s|\.\s")
+#: what ends the reach of an earlier-stage adverb on a verb ("originally planned
+#: ... at a cost of 560 billion baht, but now costs 500 billion baht"), besides a
+#: comma and another finite verb
+_EARLIER_VERB_ENDS = frozenset({"but", "while", "whereas", "now", "and"})
+_WORD_OR_COMMA = regex.compile(r"[\w'’-]+|,")
 _RESPECTIVELY = regex.compile(r",?\s+respectively\b", regex.IGNORECASE)
 #: "Luzon and Mindanao", "Ford, GM and Stellantis": capitalized names in a list
 _NAME_LIST = regex.compile(
@@ -2417,6 +2422,8 @@ class FrameReader(HolderReader):
                     break
         if found is None:
             found = self._forecast_verb(claim, s0, start)
+        if found is None and self._earlier_verb(claim, s0, start):
+            found = "earlier"
         if found is None and final:
             found = "final"
         return found
@@ -2458,6 +2465,39 @@ class FrameReader(HolderReader):
             if low in lex.verbs or low in lex.reporting or low.endswith("ed"):
                 return None  # another verb's object
         return "forecast"
+
+    def _earlier_verb(self, claim: Claim, s0: int, start: int) -> bool:
+        """ "The scheme was originally planned to cover all 56 million Thais at a
+        cost of 560 billion baht": an adverb of an earlier stage on the clause's verb
+        ("originally", "initially", "previously") governs each of its objects, also
+        those past another figure; not past a comma, a conjunction or another
+        finite verb."""
+        lex = self.lex
+        strong = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, s0, start)]
+        begin = strong[-1] if strong else s0
+        cue = None
+        for m in lex.stages.finditer(self.text, begin, start):
+            word = m.group().lower()
+            if lex.stage_of.get(word) == "earlier" and word.endswith("ly"):
+                cue = m
+        if cue is None:
+            return False
+        own_verb = True  # the first verb after the adverb is the one it modifies
+        before = ""
+        for w in _WORD_OR_COMMA.finditer(self.text, cue.end(), claim.span.start):
+            if any(s <= w.start() < e for s, e in self.spans):
+                continue
+            low = w.group().lower()
+            if low == "," or low in _EARLIER_VERB_ENDS:
+                return False
+            if (low in lex.verbs or low in lex.reporting) and (
+                before not in lex.determiners  # "at a cost of": a noun
+            ):
+                if not own_verb:
+                    return False
+                own_verb = False
+            before = low
+        return True
 
     def _base_holder(self, claim: Claim, end: int) -> str | None:
         """ "against South Africa" for a gap to another holder ("about 60% bigger
