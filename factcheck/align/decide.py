@@ -1463,6 +1463,13 @@ def decide(
     # two moments of a running tally differ by design: their digits prove nothing
     similarity, shared = _similarity(contexts[a.key], contexts[b.key], idf)
     slip = None if shared_anchor or series else digit_slip(ca, cb)
+    # one digit mistyped ("88,966" and "88,996") tells only which of one named
+    # attribute's figures each report gives
+    typed = (
+        None
+        if slip is not None or shared_anchor or series
+        else _one_digit_changed(ca, cb)
+    )
     long_slip = attribute_slip = False
     if (
         slip is not None
@@ -1486,12 +1493,15 @@ def decide(
         confidence += T.DIGIT_SLIP_LONG
         long_slip = True
         evidence.append(f"one story's figure printed two ways ({slip})")
-    elif slip is not None and _attribute_slip(ca, cb, fa, attribute, same_doc):
+    elif (slip or typed) is not None and _attribute_slip(
+        ca, cb, fa, attribute, same_doc
+    ):
         # "1,054 crew members" and "1,045 crew members", "58,141 fans" and "51,841
-        # spectators": one measure of one story with its digits in another order
+        # spectators": one measure of one story with its digits in another order;
+        # "88,966" and "88,996" spectators, one digit mistyped
         confidence += T.DIGIT_SLIP_SAME_ATTRIBUTE
         attribute_slip = True
-        evidence.append(f"one {fa.attribute} figure printed two ways ({slip})")
+        evidence.append(f"one {fa.attribute} figure printed two ways ({slip or typed})")
     elif slip is not None and _holder_slip(
         ca, cb, fa, fb, holder=holder, same_doc=same_doc
     ):
@@ -1817,6 +1827,26 @@ def _printed_time(claim: Claim) -> tuple[str, str] | None:
     if ":" not in text and len(_DIGIT_RUN.findall(text)) < 2:
         return None
     return "".join(_DIGIT.findall(text)), _DIGIT.sub("9", text)
+
+
+def _one_digit_changed(ca: Claim, cb: Claim) -> str | None:
+    """ "one digit changed" when two exact figures of one unit and size, of at
+    least ``CHANGED_DIGIT_DIGITS`` significant digits, differ in one digit only
+    ("88,966" and "88,996"); else None. Not a :func:`digit_slip`: a revised count
+    can differ in one digit too, so it never lets figures of two stages meet."""
+    if ca.kind != cb.kind or ca.unit != cb.unit or ca.value == cb.value:
+        return None
+    if ca.kind == "percent" or ca.qualifier is not None or cb.qualifier is not None:
+        return None  # one story's many percentages lie between 0 and 100
+    if _printed_time(ca) is not None or _printed_time(cb) is not None:
+        return None  # "2:01:25" and "2:00:35": 7,285 and 7,235 seconds, two digits
+    ma, ea = _mantissa(ca.value)
+    mb, eb = _mantissa(cb.value)
+    if ea != eb or len(ma) != len(mb) or len(ma) < T.CHANGED_DIGIT_DIGITS:
+        return None
+    if sum(x != y for x, y in zip(ma, mb, strict=True)) != 1:
+        return None
+    return "one digit changed"
 
 
 def _attribute_slip(

@@ -108,6 +108,12 @@ SLIP_DIGITS = 2
 #: crore" spent): two-digit figures ("4.5%" forecast, "5.4%" result) share their
 #: digits by chance too often
 SLIP_STAGE_DIGITS = 3
+#: two exact figures of at least this many significant digits that differ in one
+#: digit ("88,966" and "88,996" spectators) print one figure with a digit mistyped:
+#: two facts of one story rarely share all but one of four digits. Read only where
+#: the frames already say the same attribute or holder, never across stages (a
+#: count revised from 5,339,053 to 5,339,153 differs in one digit too)
+CHANGED_DIGIT_DIGITS = 4
 #: Two weak pairs between the same two reports whose figures are exchanged ("45
 #: dead and 47 missing" against "47 people had died and 45 were still missing",
 #: "Third Way 65 and the Left 26" against "Third Way won 26 seats and the Left

@@ -28,6 +28,10 @@ INVERTED_FACTOR_MIN = 1.25
 #: pin a recipe down; a round one ("$10 billion", ±5%, against €11.7 billion)
 #: fits a wrong recipe by chance too often
 SLIP_MAX_SLACK = 0.03
+#: the number two reports print in two units of one dimension far apart ("1,150-
+#: kilometre" and "1,150-mile") is read as one figure relabelled only with at least
+#: this many significant digits: "a 10 km zone" and "10 miles away" meet by chance
+RELABEL_DIGITS = 2
 
 
 @attrs.frozen(kw_only=True)
@@ -137,6 +141,22 @@ def quantity_slip(a: Claim, b: Claim) -> Slip | None:
         return None
     if converter(ia.low) <= ib.high and ib.low <= converter(ia.high):  # type: ignore[arg-type,operator]
         return None  # the figures agree: no slip to read
+    if (
+        a.value == b.value
+        and a.value is not None
+        and not converter.offset
+        and _far_from_one(converter.factor, converter.factor)
+        and _significant_digits(float(a.value)) >= RELABEL_DIGITS
+    ):
+        # "the 1,150-kilometre line" in one report, "the 1,150-mile system" in
+        # another: the number kept, the unit changed
+        return Slip(
+            kind="the number printed with the other unit",
+            arithmetic=(
+                f"{a.text!r} and {b.text!r} print one number in two units; "
+                f"{a.text!r} is {_shown(float(a.value) * converter.factor, b.unit)}"
+            ),
+        )
     return _unit_slip(
         ia,
         ib,
@@ -155,7 +175,8 @@ def relabelled(printed: Claim, stated: Claim, partner: Claim) -> Slip | None:
     label changed. ``stated`` and ``partner`` are one report's figure and its stated
     equivalent; None unless ``printed`` has ``stated``'s number and ``partner``'s
     unit, in one dimension whose units stand far apart (``INVERTED_FACTOR_MIN``)."""
-    if not all(c.kind == "quantity" for c in (printed, stated, partner)):
+    kinds = {c.kind for c in (printed, stated, partner)}
+    if len(kinds) != 1 or not kinds <= {"quantity", "money"}:
         return None
     if (
         not printed.unit
@@ -166,6 +187,23 @@ def relabelled(printed: Claim, stated: Claim, partner: Claim) -> Slip | None:
         or printed.value != stated.value
     ):
         return None
+    if printed.kind == "money":
+        # "$15.3 billion (NIS 56 billion)" in one report, "NIS 15.3 billion" in
+        # another: the rate is the stated pair's own, far from one
+        if not stated.value or not partner.value:
+            return None
+        rate = float(partner.value) / float(stated.value)
+        if not _far_from_one(rate, rate):
+            return None
+        return Slip(
+            kind="the number printed with the other currency",
+            arithmetic=(
+                f"{printed.text!r} has the number of {stated.text!r} and the "
+                f"currency of its stated equivalent {partner.text!r} (a rate of "
+                f"{rate:.4g} {partner.unit} per {stated.unit}); {stated.text!r} "
+                f"is {partner.text!r}"
+            ),
+        )
     from factcheck.normalize.units import get_converter  # noqa: PLC0415
 
     try:
@@ -261,6 +299,11 @@ def _scaled(interval: Interval, low: float, high: float) -> Interval | None:
         interval.high * high,
     ]
     return Interval(min(ends), max(ends), interval.unit)
+
+
+def _significant_digits(value: float) -> int:
+    """How many significant digits a value prints ("1,150": 3; "200 million": 1)."""
+    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
 
 
 def _far_from_one(low: float, high: float) -> bool:

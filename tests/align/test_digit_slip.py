@@ -184,3 +184,29 @@ def test_a_long_slip_of_one_story_warns_with_no_holder_read(
     )
     found = [f for f in report.findings if f.rule == "FC201" and f.severity != "info"]
     assert bool(found) == warned, [f.message for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "want"),
+    [
+        ("88,966 spectators", "88,996 spectators", "one digit changed"),
+        ("60,354,999 votes", "60,355,999 votes", "one digit changed"),
+        # too short to tell a typing slip from another figure
+        ("4,730 injured", "4,780 injured", None),
+        # one story's percentages lie between 0 and 100: their digits meet by chance
+        ("50.35%", "55.35%", None),
+        # a time's value in seconds changes in one digit where its printed digits
+        # change in two
+        ("2:01:25", "2:00:35", None),
+        # a hedged figure is no exact print
+        ("about 88,966 spectators", "88,996 spectators", None),
+        # two digits changed
+        ("88,966 spectators", "88,997 spectators", None),
+    ],
+)
+def test_one_digit_changed(a: str, b: str, want: str | None) -> None:
+    from factcheck.align.decide import _one_digit_changed
+
+    (ca,) = extract(a)
+    (cb,) = extract(b)
+    assert _one_digit_changed(ca, cb) == want

@@ -202,3 +202,74 @@ def test_a_relabelled_figure_is_a_confident_conflict(other: str, warned: bool) -
             "'80 kilometres' and the unit of its stated equivalent '50 miles'; "
             "'80 kilometres' is 49.71 mile" in found[0].message
         )
+
+
+@pytest.mark.parametrize(
+    ("printed", "stated", "kind"),
+    [
+        # the dollar figure printed under the other report's currency
+        (
+            "for NIS 15.3 billion",
+            "for $15.3 billion (NIS 56 billion)",
+            "the number printed with the other currency",
+        ),
+        # the right conversion keeps the number of neither side
+        ("for NIS 56 billion", "for $15.3 billion (NIS 56 billion)", None),
+        # a rate near one: the number kept is rounding, not a label changed
+        ("for €15.3 billion", "for $15.3 billion (€14.4 billion)", None),
+    ],
+)
+def test_a_number_printed_with_the_other_currency(
+    printed: str, stated: str, kind: str | None
+) -> None:
+    assert _relabelled(printed, stated) == kind
+
+
+DEAL = (
+    "Halvor will acquire Kestrel Vision for $15.3 billion (NIS 56 billion), the "
+    "largest purchase of a Varnish technology company."
+)
+
+
+@pytest.mark.parametrize(
+    ("amount", "warned"), [("NIS 15.3 billion", True), ("NIS 18.3 billion", False)]
+)
+def test_a_figure_under_the_other_currency_is_a_conflict(
+    amount: str, warned: bool
+) -> None:
+    day = dt.date(2017, 3, 13)
+    other = f"Halvor's purchase of Kestrel Vision for {amount} was hailed in Varnish."
+    report = audit(
+        [
+            Document.from_text(DEAL, path="a.txt", published=day),
+            Document.from_text(other, path="b.txt", published=day),
+        ]
+    )
+    found = [f for f in report.findings if f.rule == "FC201" and f.severity != "info"]
+    assert bool(found) == warned, [f.message for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "kind"),
+    [
+        # one number in two units far apart: the label changed
+        (
+            "the 1,150-kilometre line",
+            "the 1,150-mile line",
+            "the number printed with the other unit",
+        ),
+        # a one-digit number meets another unit's by chance
+        ("a 20.0 km zone", "20.0 miles away", None),
+        # units too close to tell a label from rounding
+        ("a 1,150-metre runway", "a 1,150-yard runway", None),
+    ],
+)
+def test_one_number_in_two_far_units_is_a_slip(
+    a_text: str, b_text: str, kind: str | None
+) -> None:
+    from factcheck.normalize.slips import quantity_slip
+
+    (a,) = extract(a_text)
+    (b,) = extract(b_text)
+    slip = quantity_slip(a, b)
+    assert (None if slip is None else slip.kind) == kind
