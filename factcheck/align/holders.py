@@ -591,7 +591,7 @@ class HolderReader:
             and not (
                 np[-1].text.islower()
                 and np[-1].low.endswith(("ing", "ed"))
-                and (len(np) == 1 or not np[-2].text.islower())
+                and (len(np) == 1 or any(not t.text.islower() for t in np[:-1]))
             )
         ):
             found = _holder_from(np, "a listed name before the figure", lex)

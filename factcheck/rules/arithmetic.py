@@ -1623,6 +1623,18 @@ _MORE_THAN_NAMED = regex.compile(
 )
 
 
+_WORD = regex.compile(r"[\w'’-]+")
+
+
+def _a_number_between(a: ClaimRef, b: ClaimRef) -> bool:
+    """Whether a number no claim was read from (digits, or a number word: "gave
+    him seven for the tournament") stands between two claims of one sentence."""
+    return any(
+        w.group().isdigit() or w.group().lower() in UNITS_WORDS
+        for w in _WORD.finditer(_between(a, b))
+    )
+
+
 def _margins_over_a_named_side(
     claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
@@ -1641,6 +1653,12 @@ def _margins_over_a_named_side(
         if not named:
             continue
         others = [r for r in own if r is not margin and _same_measure(r.claim, m)]
+        if others and (
+            own[i - 1] is not others[0] or _a_number_between(others[0], margin)
+        ):
+            # "Messi's two goals gave him seven for the tournament, one fewer than
+            # Mbappé": the margin's own side is the figure right before it
+            continue
         if len(others) == 2 and others[0].claim.span.end <= m.span.start:
             gap = _between(margin, others[1])
             if (
@@ -3567,6 +3585,10 @@ def share_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
             *_shares_of_the_group_before(claims, earlier),
         ]
         read = {t[2].key for t in triples}
+        for t in _bracketed_shares_of_a_stated_whole(claims):
+            if t[2].key not in read:
+                read.add(t[2].key)
+                triples.append(t)
         triples += [
             t for t in _fatality_shares(claims, earlier) if t[2].key not in read
         ]
@@ -4186,6 +4208,41 @@ _COUNTED_NOUN = regex.compile(r"[ \t\u00a0]+(?P<noun>[a-z][a-z-]+)")
 #: the words after an earlier count that may name the same noun: "1,282 measles
 #: cases in 31 states"
 _NOUN_REACH = 3
+
+
+#: between a part and its share in brackets: "40,971,906 votes (", "1,204 ("
+_BRACKET_AFTER_PART = regex.compile(r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}[ \t\u00a0]*\($")
+
+
+def _bracketed_shares_of_a_stated_whole(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(part, whole, share) where a sentence states a whole its parts are of and a
+    part's share in brackets after the part: "Of the 164,227,475 valid votes, ...
+    Anies Baswedan won 40,971,906 votes (24.95 percent)". The whole is the one the
+    part's frame names (the "Of the ..." opening), in the same sentence."""
+    by_id = {r.claim.id: r for r in claims}
+    for part, pct in itertools.pairwise(claims):
+        frame = part.claim.frame
+        if (
+            part.claim.kind != "count"
+            or pct.claim.kind != "percent"
+            or frame is None
+            or frame.role != "part"
+            or frame.whole is None
+            or (pct.claim.frame is not None and pct.claim.frame.role == "change")
+            or not _BRACKET_AFTER_PART.match(_between(part, pct))
+            or not pct.document.prose.startswith(")", pct.claim.span.end)
+        ):
+            continue
+        whole = by_id.get(frame.whole)
+        if (
+            whole is not None
+            and whole.claim.kind == "count"
+            and whole.claim.equivalent_of is None
+            and whole.claim.value > part.claim.value
+        ):
+            yield part, whole, pct
 
 
 def _shares_of_them(
