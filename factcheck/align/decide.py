@@ -23,7 +23,12 @@ from factcheck.align.context import ClaimRef, Context, measure_key, stem
 from factcheck.align.times import BY_MONTHS, FROM_BEFORE, FULL_YEAR, PART_OF_YEAR, PEAK
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Frame, Interval
-from factcheck.normalize.slips import Slip, quantity_slip, relabelled
+from factcheck.normalize.slips import (
+    Slip,
+    quantity_slip,
+    relabelled,
+    significant_digits,
+)
 
 #: confident: an error may be reported; probable: one side of the frame is inferred
 #: (no holder named, or holders that only overlap), so a warning at most; possible:
@@ -256,13 +261,6 @@ def _distinct(claim: Claim) -> bool:
     return claim.kind != "percent" or (
         significant_digits(claim.value) >= T.DISTINCT_PERCENT_DIGITS
     )
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def significant_digits(value: float) -> int:
-    """How many significant digits a stated value shows ("43,574": 5; "380": 2).
-    Cached: every pair a claim is decided in asks it again."""
-    return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
 
 
 def _retold(anchor: tuple[str, str | None, float]) -> bool:

@@ -11,6 +11,8 @@ that the two figures state one fact, and it tells the editor what went wrong.
 
 from __future__ import annotations
 
+import functools
+
 import attrs
 
 from factcheck.errors import UnitError
@@ -146,7 +148,7 @@ def quantity_slip(a: Claim, b: Claim) -> Slip | None:
         and a.value is not None
         and not converter.offset
         and _far_from_one(converter.factor, converter.factor)
-        and _significant_digits(float(a.value)) >= RELABEL_DIGITS
+        and significant_digits(float(a.value)) >= RELABEL_DIGITS
     ):
         # "the 1,150-kilometre line" in one report, "the 1,150-mile system" in
         # another: the number kept, the unit changed
@@ -301,8 +303,10 @@ def _scaled(interval: Interval, low: float, high: float) -> Interval | None:
     return Interval(min(ends), max(ends), interval.unit)
 
 
-def _significant_digits(value: float) -> int:
-    """How many significant digits a value prints ("1,150": 3; "200 million": 1)."""
+@functools.lru_cache(maxsize=1 << 16)
+def significant_digits(value: float) -> int:
+    """How many significant digits a stated value shows ("43,574": 5; "380": 2;
+    "200 million": 1). Cached: every pair a claim is decided in asks it again."""
     return len(f"{abs(value):.6e}".split("e")[0].replace(".", "").rstrip("0"))
 
 

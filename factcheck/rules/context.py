@@ -18,7 +18,6 @@ from factcheck.align import (
     FrameAligner,
     claim_refs,
 )
-from factcheck.align.decide import significant_digits
 from factcheck.align.phrases import FALL_WORDS, RISE_WORDS
 from factcheck.errors import RateUnavailableError, UnitError
 from factcheck.model import (
@@ -41,6 +40,7 @@ from factcheck.normalize import (
     default_provider,
     format_interval,
 )
+from factcheck.normalize.slips import significant_digits
 
 if TYPE_CHECKING:
     from factcheck.normalize.periods import Period

@@ -14,13 +14,13 @@ from collections.abc import Iterator
 import regex
 
 from factcheck.align import ClaimRef
-from factcheck.align.decide import significant_digits
 from factcheck.align.frames import counts_progress, named_class
 from factcheck.align.lexicon import lexicon
 from factcheck.align.phrases import LISTED_NAME
 from factcheck.extractor.lexicon import SCALES
 from factcheck.model import Claim, Finding, Interval
 from factcheck.normalize import format_amount, format_interval
+from factcheck.normalize.slips import significant_digits
 from factcheck.rules.arithmetic import (
     _between,
     _exact_count,
