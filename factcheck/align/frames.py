@@ -518,6 +518,8 @@ def _past_adverbs(words: list[str]) -> str:
     return words[-1] if words else ""
 
 
+#: a comparative that closes an amount's phrase: "£4.1 billion more," (no "than")
+_COMPARATIVE_CLOSES = regex.compile(r"[ \t\u00a0]*(?:[,;.)]|$)")
 #: the change's own qualifier right before it: ", a jump of more than 16,000"
 _OWN_QUALIFIER = rf"(?:(?i:{_QUALIFIER})\s+)?"
 #: between a level and the change after it: "602.3 billion yuan, up", "15.54 lakh
@@ -2301,6 +2303,10 @@ class FrameReader(HolderReader):
                 # "$100 more than last year's $1,099", "25,000 more votes than the
                 # figure his team recorded": a difference
                 and not _THAN_AFTER.match(near_right.lstrip(), m.end())
+                # "had reached £18.9 billion, £4.1 billion more, an overrun": the
+                # comparative closes the amount's phrase, a difference from the
+                # level before
+                and not _COMPARATIVE_CLOSES.match(near_right.lstrip(), m.end())
                 # "$36 above Friday's close of $172.61": an amount's premium (a
                 # height "2,000 metres above sea level" is a level)
                 and not (

@@ -51,7 +51,7 @@ COUNTED_NOUN = r"[ \t\u00a0]+[a-z-]+(?:[ \t\u00a0]+[a-z-]+)?[ \t\u00a0]*"
 #: as a noun: "up five centimes, an increase of 2.5%", "down $3 billion, a drop of"
 NOUN_RESTATED = regex.compile(
     r"[ \t\u00a0]*,[ \t\u00a0]+(?:an?[ \t\u00a0]+)?(?:increase|rise|gain|jump|drop|fall"
-    r"|decline|decrease|cut|reduction)[ \t\u00a0]+of[ \t\u00a0]+(?:(?:about|around|roughly"
+    r"|decline|decrease|cut|reduction|overrun)[ \t\u00a0]+of[ \t\u00a0]+(?:(?:about|around|roughly"
     r"|nearly|almost|some|just[ \t\u00a0]+over|more[ \t\u00a0]+than)[ \t\u00a0]+)?"
 )
 #: the words that set a figure against another: "against", "compared with", "versus"

@@ -1005,12 +1005,29 @@ def _level_then_amount(
             yield pct, delta, new, direction
 
 
+#: the comparative that closes an amount before the noun restating its change:
+#: " more" of "£4.1 billion more, an overrun of"
+_COMPARATIVE_FIRST = regex.compile(
+    r"^[ \t\u00a0]+(?i:more|higher|less|lower|fewer)(?=[ \t\u00a0]*,)"
+)
+#: between a level and the amount set off after it: ", "
+_COMMA_ONLY = regex.compile(r"[ \t\u00a0]*,[ \t\u00a0]+")
+#: a comparative that closes the amount's phrase: " more,", " less."
+_MORE_AFTER = regex.compile(
+    r"[ \t\u00a0]+(?P<way>(?i:more|higher|less|lower|fewer))[ \t\u00a0]*[,;.]"
+)
+
+
 def _amount_after_level(new: ClaimRef, delta: ClaimRef) -> int:
     """+1 or -1 where ``delta`` is named after the level ``new`` as the amount of
     the change that led to it (", a loss of ", ", losing "), in the level's measure
     or as an index's points; else 0."""
     m = _THEN_ITS_AMOUNT.match(_between(new, delta))
-    if m is None:
+    after = None
+    if m is None and _COMMA_ONLY.fullmatch(_between(new, delta)):
+        # "had reached £18.9 billion, £4.1 billion more,": the comparative after
+        after = _MORE_AFTER.match(delta.document.prose, delta.claim.span.end)
+    if m is None and after is None:
         return 0
     index_points = _in_points(delta.claim) and not _is_share_word(delta.claim)
     if not (
@@ -1019,6 +1036,9 @@ def _amount_after_level(new: ClaimRef, delta: ClaimRef) -> int:
         else new.claim.kind == "count" and new.claim.unit is None
     ):
         return 0
+    if after is not None:
+        return 1 if after.group("way").lower() in ("more", "higher") else -1
+    assert m is not None
     # the words of such an amount that make it a fall: the fall words, and "off"
     word = (m.group("noun") or m.group("word") or "").lower()
     return -1 if word == "off" or _DOWN.fullmatch(word) else 1
@@ -1048,7 +1068,8 @@ def _level_then_change(
         elif not (
             # "a dividend of CHF3.00, up five centimes, an increase of 2.5%": the
             # change named again as a noun, of the level its frame says it moved
-            NOUN_RESTATED.fullmatch(gap)
+            # ("£18.9 billion, £4.1 billion more, an overrun of 38%")
+            NOUN_RESTATED.fullmatch(_COMPARATIVE_FIRST.sub("", gap, count=1))
             and delta.claim.frame is not None
             and delta.claim.frame.level == new.claim.id
         ):
