@@ -1697,13 +1697,17 @@ class FrameReader(HolderReader):
             # "the final toll": a running tally's reports are its moments already
             stage = None
         basis = self._basis(claim, start, end, holder.text if holder else None)
+        # a wire story's dateline ("KUALA LUMPUR (Feb 28): ") dates the report,
+        # not the figures of its first sentence
+        dateline = DATELINE.match(self.text, s0, claim.span.start)
+        t0 = dateline.end() if dateline is not None else s0
         time, window = read_time(
             self.text,
             self.spans,
             self.document.published,
             claim,
-            sentence=(s0, s1),
-            stretch=(start, self._end_after_equivalent(claim, s0, s1, end)),
+            sentence=(t0, s1),
+            stretch=(max(start, t0), self._end_after_equivalent(claim, s0, s1, end)),
             standing=named_class(attribute) and attribute not in self.lex.running,
             running=attribute in self.lex.running,
         )

@@ -205,9 +205,11 @@ _DATELINE_DAY = (
 )
 #: (a place in capitals may stand without its agency; any other needs one)
 DATELINE = regex.compile(
-    rf"[ \t\n]*(?:[A-Z][A-Z.'’ -]{{1,30}}{_DATELINE_DAY}(?:[ \t]*\([^()\n]{{1,30}}\))?"
+    rf"[ \t\n]*(?:(?:[A-Z][A-Z.'’ -]{{1,30}}{_DATELINE_DAY}(?:[ \t]*\([^()\n]{{1,30}}\))?"
     rf"|[A-Z][\w.'’ -]{{1,30}}{_DATELINE_DAY}[ \t]*\([^()\n]{{1,30}}\))"
     r"[ \t]*(?:--|—|–|-)[ \t]+"
+    # "KUALA LUMPUR (Feb 28): ": a place in capitals, the day in brackets, a colon
+    r"|[A-Z][A-Z.'’ -]{1,30}[ \t]*\([^()\n]{1,30}\)[ \t]*:[ \t]+)"
 )
 #: a participle's phrase set off after a subject, up to the comma that closes it:
 #: "still reporting new cases,", "hit hardest by the storm,"
