@@ -63,11 +63,25 @@ _HEAT_WORDS: Final = lazy_pattern(
 _HEAT_REACH: Final = 160
 
 
+#: a spaced "C" with its Fahrenheit in brackets, from the space before the "C":
+#: " C (109.2 F)"
+_C_THEN_F: Final = regex.compile(
+    r"[ \t\u00a0]C[ \t\u00a0]*\([ \t\u00a0]*(?:-|−|minus[ \t\u00a0]+)?\d[\d.,]*[ \t\u00a0]?F\b"
+)
+#: the text before a spaced "F" that gives its Celsius first: "41.8 C (109.2"
+_C_BEFORE_F: Final = regex.compile(
+    r"\d[ \t\u00a0]?C[ \t\u00a0]*\([ \t\u00a0]*(?:-|−|minus[ \t\u00a0]+)?\d[\d.,]*$"
+)
+
+
 def _near_heat(text: str, pos: int) -> bool:
-    """Whether words of heat stand near ``pos`` (a spaced "C" is a temperature)."""
+    """Whether words of heat stand near ``pos`` (a spaced "C" is a temperature), or
+    the temperature is given on both scales ("41.8 C (109.2 F)")."""
     return (
         _HEAT_WORDS().search(text, max(0, pos - _HEAT_REACH), pos + _HEAT_REACH)
         is not None
+        or _C_THEN_F.match(text, pos) is not None
+        or _C_BEFORE_F.search(text, max(0, pos - 40), pos) is not None
     )
 
 

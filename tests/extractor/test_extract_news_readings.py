@@ -325,6 +325,9 @@ def test_a_letter_after_a_model_number_is_no_temperature(text: str) -> None:
         ("It hit 30 C in Paris amid a heatwave.", "degree_Celsius"),
         # elsewhere a spaced capital is a letter: a grade, a class
         ("He got a 5 C in the exam.", None),
+        # ... unless the other scale follows in brackets: one temperature twice
+        ("Belgium registered 41.8 C (107.2 F) at Begijnendijk.", "degree_Celsius"),
+        ("He got a 5 C (a pass) in the exam.", None),
     ],
 )
 def test_a_spaced_c_is_a_temperature_beside_words_of_heat(
