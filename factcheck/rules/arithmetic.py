@@ -561,8 +561,11 @@ def _two_ends(a: ClaimRef, b: ClaimRef) -> bool:
 #: Friday's £2.47"
 #: the comma and article before a premium: ", a ", ", representing a "
 _THEN_A_PREMIUM = (
-    r"[ \t\u00a0]*,[ \t\u00a0]+"
-    r"(?:(?i:a|an|or|representing|which[ \t\u00a0]+is|some)[ \t\u00a0]+){1,2}$"
+    r"(?:[ \t\u00a0]*,[ \t\u00a0]+"
+    r"(?:(?i:a|an|or|representing|which[ \t\u00a0]+is|some)[ \t\u00a0]+){1,2}"
+    # "$63.54 per share represents a 43% premium": the price its subject
+    r"|(?:[ \t\u00a0]+(?i:offer|bid))?[ \t\u00a0]+(?i:represents|is|was|marks"
+    r"|amounts[ \t\u00a0]+to)[ \t\u00a0]+(?i:a|an)[ \t\u00a0]+)$"
 )
 #: after a price per share: " a share", " per Pioneer share"
 _PER_SHARE = (
