@@ -1465,7 +1465,11 @@ def decide(
     # attribute's figures each report gives
     typed = (
         None
-        if slip is not None or shared_anchor or series
+        if slip is not None
+        or shared_anchor
+        or series
+        or same_doc
+        or attribute != "same"  # (as :func:`_attribute_slip` asks)
         else _one_digit_changed(ca, cb)
     )
     long_slip = attribute_slip = False
@@ -1732,12 +1736,23 @@ def _relabelled(
     """One side's number printed with the unit of the other report's stated
     equivalent (:func:`factcheck.normalize.slips.relabelled`)."""
     for printed, stated in ((a, b), (b, a)):
+        if printed.claim.kind == "money" and _names_another_attribute(printed, stated):
+            # "a net profit of 18.8 billion yuan" and a revenue's "($18.8
+            # billion)": another figure whose number meets the other's by chance
+            continue
         partner = anchors.get(stated_as_key(stated)) or anchors.get(stated.key)
         if partner is not None:
             found = relabelled(printed.claim, stated.claim, partner.claim)
             if found is not None:
                 return found
     return None
+
+
+def _names_another_attribute(printed: ClaimRef, stated: ClaimRef) -> bool:
+    """Whether ``printed`` names what it measures, and not what ``stated`` does."""
+    fp, fs = printed.claim.frame, stated.claim.frame
+    own = fp.attribute if fp is not None else None
+    return own is not None and own != (fs.attribute if fs is not None else None)
 
 
 def digit_slip(ca: Claim, cb: Claim) -> str | None:

@@ -2431,9 +2431,11 @@ class FrameReader(HolderReader):
                 if stage == "earlier":
                     break
         if found is None:
-            found = self._forecast_verb(claim, s0, start)
-        if found is None and self._earlier_verb(claim, s0, start):
-            found = "earlier"
+            strong = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, s0, start)]
+            begin = strong[-1] if strong else s0  # the clause the verb governs
+            found = self._forecast_verb(claim, begin, start)
+            if found is None and self._earlier_verb(claim, begin, start):
+                found = "earlier"
         if found is None and final:
             found = "final"
         return found
@@ -2455,13 +2457,11 @@ class FrameReader(HolderReader):
             or _AGAINST_A_FORECAST.search(self.text, after, m.start())
         )
 
-    def _forecast_verb(self, claim: Claim, s0: int, start: int) -> Stage | None:
+    def _forecast_verb(self, claim: Claim, begin: int, start: int) -> Stage | None:
         """ "Toyota projects operating profit of 4.30 trillion yen, down 19.7%, and
         net profit of 3.57 trillion yen": a forecasting verb governs every object of
         its clause, up to the next verb or a ";" or ":"."""
         lex = self.lex
-        strong = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, s0, start)]
-        begin = strong[-1] if strong else s0
         cue = None
         for m in lex.stages.finditer(self.text, begin, start):
             if lex.stage_of[" ".join(m.group().lower().split())] == "forecast":
@@ -2476,15 +2476,13 @@ class FrameReader(HolderReader):
                 return None  # another verb's object
         return "forecast"
 
-    def _earlier_verb(self, claim: Claim, s0: int, start: int) -> bool:
+    def _earlier_verb(self, claim: Claim, begin: int, start: int) -> bool:
         """ "The scheme was originally planned to cover all 56 million Thais at a
         cost of 560 billion baht": an adverb of an earlier stage on the clause's verb
         ("originally", "initially", "previously") governs each of its objects, also
         those past another figure; not past a comma, a conjunction or another
         finite verb."""
         lex = self.lex
-        strong = [m.end() for m in _CLAUSE_BREAK.finditer(self.text, s0, start)]
-        begin = strong[-1] if strong else s0
         cue = None
         for m in lex.stages.finditer(self.text, begin, start):
             word = m.group().lower()

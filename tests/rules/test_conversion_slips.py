@@ -273,3 +273,39 @@ def test_one_number_in_two_far_units_is_a_slip(
     (b,) = extract(b_text)
     slip = quantity_slip(a, b)
     assert (None if slip is None else slip.kind) == kind
+
+
+@pytest.mark.parametrize(
+    ("printed", "slipped"),
+    [
+        # the number of the other report's dollars, under its yuan: a label changed
+        ("Calvor's revenue was 18.8 billion yuan in the quarter.", True),
+        # a figure that names another attribute meets that number by chance
+        ("Calvor made a net profit of 18.8 billion yuan in the quarter.", False),
+    ],
+)
+def test_a_number_under_the_other_currency_needs_no_other_attribute(
+    printed: str, slipped: bool
+) -> None:
+    from factcheck.align.context import ClaimRef
+    from factcheck.align.decide import _relabelled, anchors_of
+    from factcheck.align.frames import read_frames
+    from factcheck.extractor import extract_document
+
+    docs = [
+        Document.from_text(
+            "Calvor posted revenue of 128 billion yuan ($18.8 billion) in the quarter.",
+            path="a.txt",
+            published=dt.date(2019, 1, 21),
+        ),
+        Document.from_text(printed, path="b.txt", published=dt.date(2019, 1, 21)),
+    ]
+    refs = [
+        ClaimRef(document=d, claim=c, doc_index=i)
+        for i, d in enumerate(docs)
+        for c in read_frames(extract_document(d)).claims
+    ]
+    anchors = anchors_of(refs)
+    dollars = next(r for r in refs if r.claim.text == "$18.8 billion")
+    yuan = next(r for r in refs if r.doc_index == 1 and r.claim.kind == "money")
+    assert (_relabelled(yuan, dollars, anchors) is not None) == slipped
