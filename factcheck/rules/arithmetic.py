@@ -1008,17 +1008,18 @@ def _level_then_amount(
             yield pct, delta, new, direction
 
 
-#: the comparative that closes an amount before the noun restating its change:
-#: " more" of "£4.1 billion more, an overrun of"
+#: the comparatives that close an amount's phrase as its difference: "£4.1 billion
+#: more,"
+_CLOSING_COMPARATIVE = r"(?P<way>(?i:more|higher|less|lower|fewer))"
+#: that comparative, before the noun restating the change: " more" of "£4.1
+#: billion more, an overrun of"
 _COMPARATIVE_FIRST = regex.compile(
-    r"^[ \t\u00a0]+(?i:more|higher|less|lower|fewer)(?=[ \t\u00a0]*,)"
+    rf"^[ \t\u00a0]+{_CLOSING_COMPARATIVE}(?=[ \t\u00a0]*,)"
 )
 #: between a level and the amount set off after it: ", "
 _COMMA_ONLY = regex.compile(r"[ \t\u00a0]*,[ \t\u00a0]+")
-#: a comparative that closes the amount's phrase: " more,", " less."
-_MORE_AFTER = regex.compile(
-    r"[ \t\u00a0]+(?P<way>(?i:more|higher|less|lower|fewer))[ \t\u00a0]*[,;.]"
-)
+#: that comparative right after the amount: " more,", " less."
+_MORE_AFTER = regex.compile(rf"[ \t\u00a0]+{_CLOSING_COMPARATIVE}[ \t\u00a0]*[,;.]")
 
 
 def _amount_after_level(new: ClaimRef, delta: ClaimRef) -> int:
