@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck import Document, audit, extract
+from factcheck import Document, Finding, audit, extract
 from factcheck.normalize import compare_claims, normalize_claim
 from factcheck.normalize.slips import conversion_slip
 
@@ -173,6 +173,21 @@ def test_no_relabel_without_the_number_and_a_far_unit(
     assert _relabelled(printed, stated) is None
 
 
+def _fc201_alarms(
+    first: str, other: str, day: dt.date
+) -> tuple[list[Finding], list[str]]:
+    """The FC201 warnings and errors of two one-text reports of one day, and every
+    finding's message."""
+    report = audit(
+        [
+            Document.from_text(first, path="a.txt", published=day),
+            Document.from_text(other, path="b.txt", published=day),
+        ]
+    )
+    found = [f for f in report.findings if f.rule == "FC201" and f.severity != "info"]
+    return found, [f.message for f in report.findings]
+
+
 QUAKE = (
     "The Varno earthquake struck about 80 kilometres (50 miles) northwest of "
     "Kestrin, the survey said."
@@ -187,15 +202,8 @@ QUAKE = (
     ],
 )
 def test_a_relabelled_figure_is_a_confident_conflict(other: str, warned: bool) -> None:
-    day = dt.date(2015, 4, 26)
-    report = audit(
-        [
-            Document.from_text(QUAKE, path="a.txt", published=day),
-            Document.from_text(other, path="b.txt", published=day),
-        ]
-    )
-    found = [f for f in report.findings if f.rule == "FC201" and f.severity != "info"]
-    assert bool(found) == warned, [f.message for f in report.findings]
+    found, messages = _fc201_alarms(QUAKE, other, dt.date(2015, 4, 26))
+    assert bool(found) == warned, messages
     if warned:
         assert (
             "the number printed with the other unit: '80 miles' has the number of "
@@ -237,16 +245,9 @@ DEAL = (
 def test_a_figure_under_the_other_currency_is_a_conflict(
     amount: str, warned: bool
 ) -> None:
-    day = dt.date(2017, 3, 13)
     other = f"Halvor's purchase of Kestrel Vision for {amount} was hailed in Varnish."
-    report = audit(
-        [
-            Document.from_text(DEAL, path="a.txt", published=day),
-            Document.from_text(other, path="b.txt", published=day),
-        ]
-    )
-    found = [f for f in report.findings if f.rule == "FC201" and f.severity != "info"]
-    assert bool(found) == warned, [f.message for f in report.findings]
+    found, messages = _fc201_alarms(DEAL, other, dt.date(2017, 3, 13))
+    assert bool(found) == warned, messages
 
 
 @pytest.mark.parametrize(
