@@ -5,6 +5,7 @@ sentence."""
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Sequence
 
 import attrs
@@ -13,7 +14,7 @@ import regex
 from factcheck.extractor.context import MONTHS as EXTRACTOR_MONTHS
 from factcheck.model import Claim, Document, pickled_as_tuple
 
-TOKEN = regex.compile(r"[A-Za-z][\w'’-]*[A-Za-z0-9]|[A-Za-z]")
+TOKEN = regex.compile(r"\p{L}[\w'’-]*[\p{L}\d]|\p{L}")
 STOPWORDS = frozenset(
     [
         "a",
@@ -267,13 +268,37 @@ class Match:
     evidence: tuple[str, ...]
 
 
+#: Latin letters that Unicode does not decompose into a base letter and a mark, as
+#: outlets write them without ("Łódź" and "Lodz", "Tromsø" and "Tromso")
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss"}
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(word: str) -> str:
+    """A lower-case word without its diacritics ("petrópolis" is "petropolis")."""
+    return "".join(
+        c
+        for c in unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+        if not unicodedata.combining(c)
+    )
+
+
 def stem(word: str) -> str:
     """A crude English stem, enough to match "taxes" with "tax", "fines" with "fine".
 
+    Diacritics fold away: outlets spell one name with and without them
+    ("Petrópolis" and "Petropolis", "São Paulo" and "Sao Paulo", "Oğan" and "Ogan").
+
     >>> [stem(w) for w in ["taxes", "fines", "incidents", "companies", "business"]]
     ['tax', 'fine', 'incident', 'company', 'business']
+    >>> [stem(w) for w in ["Petrópolis", "São", "Zürich's", "Oğan", "Łódź"]]
+    ['petropolis', 'sao', 'zurich', 'ogan', 'lodz']
     """
     w = word.lower().replace("’", "'").removesuffix("'s")
+    if not w.isascii():
+        w = _folded(w)
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("xes", "ches", "shes", "sses")):

@@ -246,7 +246,7 @@ def _stemmed_words(text: str) -> frozenset[str]:
 
 #: the end of a first sentence: a full stop before white space
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)")
-_WORD = regex.compile(r"[A-Za-z]+")
+_WORD = regex.compile(r"[^\W\d_]+")  # letters of any script ("Petrópolis")
 
 
 def _one_moment(da: dt.date | None, db: dt.date | None) -> bool:
