@@ -2585,7 +2585,7 @@ class FrameReader(HolderReader):
                 and _NEW_TALLIED.match(self.text, m.end())
             ):
                 continue  # "a new record of 9.58", "New York": no new count
-            if basis == "constant_currency" and claim.kind != "percent":
+            if basis in ("constant_currency", "organic") and claim.kind != "percent":
                 continue  # "44% at constant exchange rates to 102.6 billion
                 # kroner": growth is measured so, the level reached is reported
             if basis == "net":
