@@ -285,6 +285,11 @@ _GAP_BEFORE = regex.compile(
 )
 
 
+#: the prepositions of an event's place: "the explosion at Beirut's port", "the
+#: fire in Kemerovo's shopping centre"
+_EVENT_PLACE_PREPOSITIONS = frozenset(["at", "in", "on", "near", "off", "outside"])
+
+
 #: how a holder was read → the Frame's holder_source
 _SOURCE_OF = {
     "a name before '('": "listed",
@@ -298,6 +303,7 @@ _SOURCE_OF = {
     "the clause agent": "agent",
     "the attribute's preposition": "owner",
     "a relative clause's antecedent": "subject",
+    "the event at a place": "owner",
     "the name compared with": "target",
     "a name before the counted noun": "owner",
     "the name the counted noun is of": "owner",
@@ -667,6 +673,10 @@ class HolderReader:
                     # owner inside an apposition describes the subject; the
                     # subject holds the figure
                     break
+                event = _event_at_owner(toks, np, lex)
+                if event is not None:
+                    # "the fire at Ostrava's market": the story's fire, no holder
+                    return _holder_from([event], "the event at a place", lex)
                 if np:
                     # "Revenue at Pelago's shipping unit": the unit's, not Pelago's
                     rest = toks[len(toks) - k :]
@@ -1446,6 +1456,22 @@ def _past_the_day(toks: Sequence[_Token]) -> int:
         ),
         len(toks),
     )
+
+
+def _event_at_owner(
+    toks: Sequence[_Token], np: Sequence[_Token], lex: Lexicon
+) -> _Token | None:
+    """The event noun whose place an owner names ("the explosion at Beirut's port
+    that killed 147 people", "killed by Tuesday's blast at Beirut's port"): a
+    possessive in the place phrase of an event says where the event happened; the
+    event holds the toll, not the owner."""
+    if not np:
+        return None
+    i = next((j for j, t in enumerate(toks) if t.start == np[0].start), None)
+    if i is None or i < 2 or toks[i - 1].low not in _EVENT_PLACE_PREPOSITIONS:
+        return None
+    event = toks[i - 2]
+    return event if stem(event.low) in lex.events else None
 
 
 def _is_country(word: str) -> bool:
