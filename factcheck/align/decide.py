@@ -161,6 +161,26 @@ def shared_names(topic_a: frozenset[str], topic_b: frozenset[str]) -> frozenset[
     )
 
 
+#: the running tally named as such in a figure's clause: "the death toll stands at",
+#: "the number of people killed rose to"
+_TALLY_NAMED = regex.compile(
+    r"(?i:\b(?:death[ \t\u00a0-])?toll\b|\bnumber[ \t\u00a0]+of[ \t\u00a0]+(?:people"
+    r"[ \t\u00a0]+)?(?:dead|deaths|killed|victims)\b)"
+)
+
+
+def _tally_named(ref: ClaimRef) -> bool:
+    """Whether a claim's clause names the running tally itself before the figure
+    ("The official death toll stands at 136", "the toll has risen to 176"): the
+    story's whole count, not one of its parts ("two more bodies were found", "60
+    died in one town")."""
+    claim = ref.claim
+    start = claim.sentence.start if claim.sentence is not None else claim.span.start
+    before = ref.document.prose[start : claim.span.start]
+    clause = before[before.rfind(",") + 1 :]
+    return _TALLY_NAMED.search(clause) is not None
+
+
 def _of_the_lead_event(ref: ClaimRef) -> bool:
     """Whether the event words before a claim in its sentence are all its story's
     lead event ("the avalanche there killed at least 18" in a story of an
@@ -1631,7 +1651,11 @@ def decide(
             f"reports {abs((da - db).days) if da and db else '?'} days apart on a "
             "figure set anew at each release"
         )
-    if story_toll and not _rose_below(a, b):
+    if (
+        story_toll
+        and not _rose_below(a, b)
+        and not (_tally_named(a) and _tally_named(b))
+    ):
         # two moments of one story's toll whose holder only the story gives: which
         # of the story's counts each is stays inferred (STORY_TOLL): no warning
         confidence = min(confidence, T.PROBABLE - 0.01)
