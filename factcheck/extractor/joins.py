@@ -72,6 +72,13 @@ _CHANGE_AFTER: Final = regex.compile(
     r"[ \t\u00a0]+(?i:of)\b)"
 )
 _BY: Final = regex.compile(r"(?i:\bby)[ \t\u00a0]+$")
+#: the size of a change right before its ends: "raised the benchmark rate by 25
+#: basis points, from 13% to 13.25%" (the verb too far back to be read)
+_BY_AMOUNT: Final = regex.compile(
+    r"(?i:\bby)[ \t\u00a0]+[\d.,]+[ \t\u00a0]*(?:%|(?i:per[ \t\u00a0]?cent(?:age"
+    r"[ \t\u00a0]+points?)?|basis[ \t\u00a0]+points?|bps?|points?))?[ \t\u00a0]*,?"
+    r"[ \t\u00a0]*$"
+)
 #: "between", "from", or "from" and the start's owner: "from the first round's"
 _BETWEEN: Final = regex.compile(
     r"(?i:\bbetween|\bfrom(?:[ \t\u00a0]+(?:[\w-]+[ \t\u00a0]+){0,2}[\w-]+['’]s)?)"
@@ -356,6 +363,11 @@ def _is_change(
     return bool(
         _CHANGE_VERB.search(text, max(0, head - 48), head)
         or _BY.search(text, max(0, head - 6), head)
+        or (
+            before is not None
+            and _BY_AMOUNT.search(text, max(0, head - 40), head) is not None
+            and _RANGE_VERB.search(text, max(0, head - 64), head) is None
+        )
         or (
             before is not None
             and _CHANGE_AFTER.match(text, b.end) is not None

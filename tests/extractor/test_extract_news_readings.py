@@ -535,6 +535,12 @@ def test_a_market_verb_makes_a_move_and_its_level(
         # the start's owner between "from" and the figure: still a change's ends
         ("Fares rose 60 percent from last year's $50 to $80.", None),
         ("Fares vary 60 percent from last year's $50 to $80.", "range"),
+        # the change's size right before its ends, the verb too far back to read
+        (
+            "The board raised the monthly fee for members by 25 percent, from $50 to $62.50.",
+            None,
+        ),
+        ("Monthly fees for members vary by 25 percent, from $50 to $62.50.", "range"),
     ],
 )
 def test_from_to_before_a_named_change_states_two_ends(
