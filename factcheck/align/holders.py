@@ -693,6 +693,10 @@ class HolderReader:
                     if (
                         found is not None
                         and unit is not None
+                        # "LVMH's profit from recurring operations": the
+                        # attribute's own name, no unit of the owner's
+                        and " ".join(t.low for t in after[: unit + 1])
+                        not in lex.attribute_of
                         and all(
                             t.text != "\x00" and t.low not in lex.verbs
                             for t in after[:unit]
@@ -702,6 +706,10 @@ class HolderReader:
                         return found.narrowed(words)
                     narrowed = None if found is None else self._narrowed(found, after)
                     return narrowed if narrowed is not None else found
+                if owner in lex.subunits:
+                    # "The division's profit from recurring operations": a part of
+                    # the company named before, never the whole company's figure
+                    return _Holder(f"the {owner}", (stem(owner),), "a possessive")
                 if owner in lex.anaphors or f"the {owner}" in lex.anaphors:
                     return None  # "the company's valuation": a holder named before
                 break
@@ -1344,17 +1352,28 @@ class HolderReader:
                 lex.attribute(pair) in lex.running or lex.attribute(pair) in lex.period
             )
         ):
-            # "Revenue at Alibaba's cloud unit", "sales of the Pro"
-            if rest and (
-                rest[0].low in {"at", "of", "from", "for", "in"}
+            # "Revenue at Alibaba's cloud unit", "sales of the Pro" (not "profit
+            # from recurring operations": the preposition inside the attribute's
+            # own name)
+            named_on = next(
+                (
+                    k
+                    for k in range(3, 0, -1)
+                    if " ".join([head, *(t.low for t in rest[:k])]) in lex.attribute_of
+                ),
+                0,
+            )
+            past = rest[named_on:]
+            if past and (
+                past[0].low in {"at", "of", "from", "for", "in"}
                 # "Spending on the economic resources sector is set at SR84
                 # billion": what the money is spent on
                 or (
-                    rest[0].low == "on"
+                    past[0].low == "on"
                     and lex.attribute(head) in ("spending", "investment")
                 )
             ):
-                inner_np = self._noun_phrase_after(rest[1:])
+                inner_np = self._noun_phrase_after(past[1:])
                 found = _holder_from(inner_np, "the attribute's preposition", lex)
                 if found is not None:
                     return found
