@@ -319,6 +319,8 @@ _SAID_WHEN = frozenset(
     [
         *("on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday"),
         *("friday", "saturday", "sunday"),
+        # "announced on Saturday evening that": the part of the day
+        *("morning", "afternoon", "evening", "night"),
     ]
 )
 

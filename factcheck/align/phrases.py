@@ -123,10 +123,17 @@ HYPHENED_MEASURE = regex.compile(r"[\d.,]+-[a-z]+")
 HYPHENED_NOUN = regex.compile(r"-[a-z]+(?=[ \t\u00a0]+\w)")
 
 
+#: a referendum's sides, capitalized inside a sentence ("the No side", "voted Yes"):
+#: names, though "no" is a stop word
+_SIDES = frozenset(["Yes", "No"])
+
+
 def _is_name_token(tok: str, words: _Words, lex: Lexicon) -> bool:
     low = tok.lower()
     if len(tok) == 2 and tok.isalpha() and tok.isupper():
         return True  # "US Steel", "UK": an initialism, not "us" (nor US dollars)
+    if tok in _SIDES and tok in words.inner:
+        return True  # "the No side 723,632", "voted No": a referendum's side
     if (
         low in STOPWORDS
         or low in MONTHS
