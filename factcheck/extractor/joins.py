@@ -643,9 +643,12 @@ _SIDE_FOLLOWS: Final = regex.compile(r"[ \t\u00a0]*(?:by|x|X|×)[ \t\u00a0]*\d")
 
 #: a figure per something: "$2.79 per common share", "$95 a barrel"
 _PER_UNIT: Final = regex.compile(
-    r"[ \t\u00a0]+(?i:per|a|an|each)[ \t\u00a0]+"
+    r"[ \t\u00a0]+(?i:per|a|an|each|for[ \t\u00a0]+(?:every|each))[ \t\u00a0]+"
     r"(?i:(?:common|diluted|basic|ordinary)[ \t\u00a0]+)?"
-    r"(?i:share|barrel|tonne|ton|ounce|unit|person|head|passenger|vehicle)s?\b"
+    # "about 1,500 francs for every Swiss resident": what each one bears
+    r"(?:\p{Lu}[\w-]*[ \t\u00a0]+)?"
+    r"(?i:share|barrel|tonne|ton|ounce|unit|person|head|passenger|vehicle|resident"
+    r"|inhabitant|citizen|household|taxpayer|employee|worker)s?\b"
 )
 
 

@@ -984,6 +984,15 @@ def test_a_capitalized_number_word_after_a_name_is_part_of_it(
         ("Net earnings were C$3.98 billion ($3.10 billion).", True),
         ("The dividend rose to C$0.47 (US$0.36) a share.", True),
         ("Profit was £1.2 billion (€0.95 per share).", False),
+        # what each resident bears, after the total
+        (
+            "The tunnel cost 11 billion euros, or about 1,500 francs for every Swiss resident.",
+            False,
+        ),
+        (
+            "The tunnel cost 11 billion euros, or about 12 billion francs for the state.",
+            True,
+        ),
     ],
 )
 def test_a_figure_per_share_restates_no_total(text: str, restated: bool) -> None:
