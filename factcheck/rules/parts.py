@@ -556,7 +556,10 @@ _LIST_GAP = regex.compile(
     r"(?:[ \t\u00a0]+(?i:a[ \t]+further|another|an[ \t]+additional|an[ \t]+extra"
     # "Rp 12.4 trillion in cash transfers, a Rp 9.6 trillion wage subsidy"
     r"|a|an)"
+    # "$520.7 million with the DOJ, and Ericsson settled with the SEC for about
+    # $540 million": the next item's own clause, up to the preposition of its amount
     r"|(?:[ \t\u00a0]+[\w'’-]+){1,4}[ \t\u00a0]+(?i:at|of|with)"
+    r"|(?:[ \t\u00a0]+[\w'’-]+){1,5}[ \t\u00a0]+(?i:for)"
     # "took 157 seats, Third Way 65 and the Left 26": a gapped item's name
     rf"|[ \t\u00a0]+(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME})?"
     # "up to 476 billion yen for the first fab and up to 732 billion": the next
