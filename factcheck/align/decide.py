@@ -1507,8 +1507,12 @@ def decide(
         and (ca.kind != "percent" or attribute == "same")
         and _slip_across_stages(a, b, far_apart)
         # and their clauses say more than one word alike ("revenue" alone is how
-        # two companies' results meet)
-        and len(shared) >= T.RESTATED_WORDS
+        # two companies' results meet), unless four digits or more say it ("It
+        # sits on 2,635 hectares" and "Site: 2,653 hectares")
+        and (
+            len(shared) >= T.RESTATED_WORDS
+            or _shared_digits(ca, cb) >= T.SLIP_WORDLESS_DIGITS
+        )
     ):
         # "a price of $60.5 million" and "a price of $50.6 million" in two reports
         # of one story: three or more digits copied in another order

@@ -153,6 +153,10 @@ RESTATED_SIMILARITY = 0.6
 #: ``DIGIT_SLIP_LONG`` pair's clauses must share: "revenue" alone is how two
 #: companies' results meet)
 RESTATED_WORDS = 2
+#: ... except for a figure of at least this many significant digits printed two
+#: ways in one story ("It sits on 2,635 hectares" and "Site: 2,653 hectares"): four
+#: digits in another order meet by chance too rarely to need the clauses' words
+SLIP_WORDLESS_DIGITS = 4
 #: A headline restates its story's lead figure: a figure of the headline and one of
 #: the body with the same attribute are one fact unless their frames differ.
 HEADLINE = 0.75
