@@ -1357,15 +1357,8 @@ class HolderReader:
             # "Revenue at Alibaba's cloud unit", "sales of the Pro" (not "profit
             # from recurring operations": the preposition inside the attribute's
             # own name)
-            named_on = next(
-                (
-                    k
-                    for k in range(3, 0, -1)
-                    if " ".join([head, *(t.low for t in rest[:k])]) in lex.attribute_of
-                ),
-                0,
-            )
-            past = rest[named_on:]
+            name = lex.attributes.match(self.text, np[-1].start)
+            past = [t for t in rest if name is None or t.start >= name.end()]
             if past and (
                 past[0].low in {"at", "of", "from", "for", "in"}
                 # "Spending on the economic resources sector is set at SR84
