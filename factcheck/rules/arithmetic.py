@@ -1275,12 +1275,16 @@ def _with_elided_unit(
 def _comparative_margins(
     claims: Sequence[ClaimRef],
     earlier: Sequence[ClaimRef] = (),
+    *,
+    in_percent: bool = False,
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(margin, first, second) of one sentence where a figure is said to exceed
     another, or fall short of it, by a margin, the figure stated first: "National,
     on 38.1%, finished 13 points clear of Labour's 26.9%", "a span of 2,023 metres,
     32 metres longer than the Akashi bridge's 1,991 metres", "169 seats, seven
-    short of the 176 needed" (the check is on the gap's size)."""
+    short of the 176 needed" (the check is on the gap's size). With
+    ``in_percent``, only the margins in percent between two percentages ("65.5% was
+    13 percent higher than the 52.5%"), which may be points or a relative gap."""
     own = [r for r in claims if r.claim.equivalent_of is None]
     # each comparison's margin and the figure it is measured from: neither is the
     # larger figure of another ("136 seats, 14 more than the Socialists' 122, and
@@ -1352,11 +1356,12 @@ def _comparative_margins(
             # to be larger
             continue
         m = margin.claim
-        fits = (
-            _same_measure(m, old.claim) or _margin_unit(m, old.claim)
-            if old.claim.kind != "percent"
-            else m.unit == "pp" or (m.kind == "count" and (m.noun or "") in _POINTS)
-        )
+        if in_percent:
+            fits = old.claim.unit == new.claim.unit == m.unit == "%"
+        elif old.claim.kind != "percent":
+            fits = _same_measure(m, old.claim) or _margin_unit(m, old.claim)
+        else:
+            fits = m.unit == "pp" or (m.kind == "count" and (m.noun or "") in _POINTS)
         if fits:
             yield margin, new, old
 
@@ -1765,22 +1770,26 @@ def _record_stated_before(
     sentence before: "... an operating profit of 23.47 trillion won. Operating
     profit topped the 2018 peak of 20.84 trillion won by 3.6 trillion won" (the
     subject is the old record's attribute, or "That", "It"). The latest such
-    figure of the old record's attribute and measure, as a level of its own time."""
+    figure of the old record's attribute and measure, as a level of its own time.
+    An old record known only by its unit ("It would beat the 48C recorded in Athens
+    by 0.8 degrees") takes a figure of that unit, and only after "That" or "It"."""
     frame = old.claim.frame
     attribute = frame.attribute if frame else None
-    if attribute is None or not named_class(attribute):
+    if attribute is None:
         return []
     text = old.document.prose
     s0 = old.claim.sentence.start if old.claim.sentence else cut
     subject = text[s0:cut]
     lex = lexicon()
-    if not (
-        _POINTS_BACK.match(subject)
-        or any(
+    if _POINTS_BACK.match(subject):
+        # the unit says what the pointed-at figure measures
+        same = named_class(attribute) or attribute.startswith("dim:")
+    else:
+        same = named_class(attribute) and any(
             lex.attribute(m.group()) == attribute
             for m in lex.attributes.finditer(subject)
         )
-    ):
+    if not same:
         return []
     found = [
         r
@@ -1789,7 +1798,7 @@ def _record_stated_before(
         and r.claim.kind == old.claim.kind
         and r.claim.unit == old.claim.unit
         and r.claim.frame is not None
-        and r.claim.frame.attribute == attribute
+        and (r.claim.frame.attribute == attribute or not named_class(attribute))
         and r.claim.frame.role == "level"
         and r.claim.frame.stage is None
     ]
@@ -2417,13 +2426,25 @@ def _set_off_before(first: ClaimRef, margin: ClaimRef) -> bool:
 
 
 def _taken_off(
-    claims: Sequence[ClaimRef],
+    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef] = ()
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(margin, new figure, old figure) for "a time of 9.58 seconds ..., slicing
     0.15 seconds off the 9.69 he ran in Beijing": a figure, then a verb that takes
     a margin off an earlier figure of its measure (which may leave the unit
-    unsaid, :func:`_with_elided_unit`)."""
+    unsaid, :func:`_with_elided_unit`). With no such figure before the verb, the
+    new figure is the record the sentence right before names as one: "... with a
+    world record of 3:49.11. The Kenyan took 0.96sec off the record of 3:50.07"."""
     own = [r for r in claims if r.claim.equivalent_of is None]
+    s0 = own[0].claim.sentence.start if own and own[0].claim.sentence else -1
+    named_records = [
+        r
+        for r in earlier
+        if r.claim.equivalent_of is None
+        and _in_sentence_before(r, s0)
+        and _NAMED_RECORD.search(
+            r.document.prose, max(0, r.claim.span.start - 32), r.claim.span.start
+        )
+    ]
     for i, (margin, taken) in enumerate(itertools.pairwise(own)):
         text = margin.document.prose
         s0 = margin.claim.sentence.start if margin.claim.sentence else 0
@@ -2434,7 +2455,7 @@ def _taken_off(
             r
             for r in own[:i]
             if r.claim.span.end <= verb.start() and _same_measure(r.claim, margin.claim)
-        ]
+        ] or [r for r in named_records if _same_measure(r.claim, margin.claim)]
         if not news or _RELATIVE_CLAUSE.search(text, s0, news[-1].claim.span.start):
             # "Kiptum, who ran 2:01:25 in London, shaved 34 seconds off the
             # 2:01:09": a figure in a clause set off about its subject is not
@@ -2443,6 +2464,14 @@ def _taken_off(
         old = _with_elided_unit(news, margin, taken)
         if _same_measure(news[-1].claim, old.claim):
             yield margin, news[-1], old
+
+
+#: right before a figure named as a record: "with a world record of ", "in a
+#: record ", "a new best of "
+_NAMED_RECORD = regex.compile(
+    r"(?i:\b(?:record|best)(?:[ \t\u00a0]+(?:time|mark))?[ \t\u00a0]+(?:of|in|at)"
+    r"(?:[ \t\u00a0]+(?:a|an))?|\brecord)[ \t\u00a0]+$"
+)
 
 
 #: before the first of two figures a gap is named between: "The gap between the
@@ -2628,7 +2657,7 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 "one sentence says a figure exceeds another by a margin",
             ),
             (
-                _taken_off(claims),
+                _taken_off(claims, earlier),
                 "margin",
                 "one sentence states a figure and a margin taken off an earlier one",
             ),
@@ -4863,9 +4892,11 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
     """A change between two percentages is stated in the wrong unit.
 
     *What it checks.* A sentence that gives a change and both ends of it, where the
-    ends are percentages ("the rate rose 2% from 5% to 7%"). If the stated change
-    matches the difference in percentage points but not the relative change (or the
-    other way round), it is in the wrong unit.
+    ends are percentages ("the rate rose 2% from 5% to 7%"), or two percentages and
+    the margin in percent by which one exceeds the other ("a turnout of 65.5%, 13
+    percent higher than the 52.5% of 2006"). If the stated change matches the
+    difference in percentage points but not the relative change (or the other way
+    round), it is in the wrong unit.
 
     *Why it matters.* "Up 2%" and "up 2 percentage points" differ by a factor of the
     base: from 5% that is 5.1% against 7%.
@@ -4880,7 +4911,17 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
     """
     yield from _delta_arithmetic(ctx)
     for claims in _sentences(ctx):
-        for pct, new, old in _change_triples(claims):
+        # a change between two percentages ("rose 2% from 5% to 7%"), or one of two
+        # percentages said to exceed the other by a margin ("a turnout of 65.5%, 13
+        # percent higher than the 52.5% of 2006")
+        triples = itertools.chain(
+            ((t, "from {old} to {new}") for t in _change_triples(claims)),
+            (
+                (t, "between {new} and {old}")
+                for t in _comparative_margins(claims, in_percent=True)
+            ),
+        )
+        for (pct, new, old), ends in triples:
             if new.claim.unit != "%" or old.claim.unit != "%":
                 continue
             readings = _readings(pct, new, old)
@@ -4907,8 +4948,9 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
             yield ctx.finding(
                 "FC304",
                 pct,
-                f"{pct.claim.text!r} from {old.claim.text!r} to {new.claim.text!r} is "
-                f"{wrong_is}; the figure matches {right}",
+                f"{pct.claim.text!r} "
+                + ends.format(old=repr(old.claim.text), new=repr(new.claim.text))
+                + f" is {wrong_is}; the figure matches {right}",
                 related=[new, old],
                 details={
                     "stated": pct.claim.value,
@@ -4918,7 +4960,12 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
                     "relative_low": relative.low,
                     "relative_high": relative.high,
                 },
-                evidence=("one sentence states the change and both percentages",),
+                evidence=(
+                    "one sentence states the change and both percentages"
+                    if ends.startswith("from")
+                    else "one sentence states two percentages and the margin between"
+                    " them",
+                ),
             )
 
 
