@@ -363,8 +363,11 @@ def lone_figures(
     Mapped to False: a figure with no holder whose document gives another figure
     of its attribute, role, stated period, basis and stage with no holder and
     another amount ("29 people had died ... the toll for the two regions to 72
-    dead"): which of them is the story's own is open. Claims that are neither are
-    not in the mapping."""
+    dead"): which of them is the story's own is open. So is a running tally with
+    no holder below a place's tally of the same report ("the national death toll
+    rose to 18 ... In Myanmar, 2,056 people had died"): a story's whole toll is
+    no less than any place's part, so the unheld figure is some part too. Claims
+    that are neither are not in the mapping."""
     kinds: dict[tuple[int, str], tuple[int, str, str, str]] = {}
     by_kind: dict[tuple[int, str, str, str], list[Claim]] = defaultdict(list)
     # figures with no holder by kind, stated period, basis and stage: the year's
@@ -373,6 +376,10 @@ def lone_figures(
     # toll was announced, and tells no two tolls apart)
     unheld: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     unheld_kind: dict[tuple[int, str], tuple[object, ...]] = {}
+    # the largest running tally a report gives a holder, by kind
+    held_most: dict[tuple[int, str, str, str], float] = {}
+    unheld_high: dict[tuple[int, str], float | None] = {}
+    running = _running()
     for r in refs:
         frame = r.claim.frame
         if frame is None or not frame.attribute or ":" in frame.attribute:
@@ -380,6 +387,14 @@ def lone_figures(
         kind = (r.doc_index, measure_of(r.claim), frame.attribute, frame.role)
         kinds[r.key] = kind
         by_kind[kind].append(anchors.get(r.key, r).claim)
+        if frame.attribute in running:
+            # a toll held only by its story's event is the story's; one of a past
+            # event ("the 2011 catastrophe in the region, which killed more than
+            # 900") is no part of it
+            if not story_frame(r).holder_key:
+                unheld_high[r.key] = r.claim.high
+            elif _of_the_lead_event(r):
+                held_most[kind] = max(held_most.get(kind, r.claim.value), r.claim.value)
         if not frame.holder_key:
             period = None if frame.time and _DAY.match(frame.time) else frame.time
             unheld_kind[r.key] = (*kind, period, frame.window, frame.basis, frame.stage)
@@ -392,11 +407,16 @@ def lone_figures(
 
     lone = {kind for kind, claims in by_kind.items() if one(claims)}
     open_ = {kind for kind, claims in unheld.items() if not one(claims)}
+    below_a_part = {
+        key
+        for key, high in unheld_high.items()
+        if high is not None and high < held_most.get(kinds[key], -math.inf)
+    }
     out: dict[tuple[int, str], bool] = {}
     for key, own in kinds.items():
         if own in lone:
             out[key] = True
-        elif unheld_kind.get(key) in open_:
+        elif unheld_kind.get(key) in open_ or key in below_a_part:
             out[key] = False
     return out
 
