@@ -133,9 +133,15 @@ _SUBJECT_DETERMINERS = frozenset(["the", "a", "an", "its", "their"])
 #: trillion won ($229 billion) into a new cluster", closes its phrase)
 _COUNTED_NOUN_THEN_BRACKET = regex.compile(COUNTED_NOUN + r"\([^()]{1,30}\)")
 _FOR_AFTER = regex.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:for|on|against|into|about)\s+(?=(?:the|its|a)\s|[A-Z])"
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:(?:for|on|against|into|about)\s+"
+    r"(?=(?:the|its|a)\s|[\"“]?[A-Z])"
     r"|in\s+(?=[A-Z]))"
 )
+#: a figure's restatement set off by commas before the name both are for: ", or
+#: 4,860,093," in "38.14%, or 4,860,093, for Apruebo"
+_RESTATED_AFTER = regex.compile(r",\s+or\s+(?:[^,;:()]|,(?=\d)){1,24},(?=\s+for\s)")
+#: right before a figure that restates the one before it: ", or "
+_OR_BEFORE = regex.compile(r",\s+or\s+(?:about\s+|some\s+)?$")
 
 #: a name a comparison is made with, then its own figure after a participle:
 #: "ahead of Apple, valued at about", "overtaking Nvidia, worth"
@@ -551,6 +557,14 @@ class HolderReader:
             # "3,367,790 votes (48.39%) for Eduardo Frei": the name past the
             # figure's bracket, where the figure's own stretch stops
             past, reach = bracket.end(), claim.sentence.end
+        aside = _RESTATED_AFTER.match(text, past, reach)
+        if aside is not None or (
+            _OR_BEFORE.search(text, max(s0, claim.span.start - 8), claim.span.start)
+            and text.startswith(",", past)
+        ):
+            # "against 38.14%, or 4,860,093, for Apruebo": a figure and its
+            # restatement set off by commas share the name after them
+            past = aside.end() if aside is not None else past + 1
         m = _FOR_AFTER.match(text, past, reach) or (
             _SHARE_TO.match(text, claim.span.end, end)
             if claim.kind == "percent"
