@@ -120,7 +120,10 @@ _RESIDUAL_ITEM = regex.compile(
 #: gapped item's name)
 _LAST_ITEM = regex.compile(
     r"[ \t\u00a0](?i:and|plus)[ \t\u00a0]+"
-    rf"(?:(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME}[ \t\u00a0]+)?$"
+    rf"(?:(?:(?i:the)[ \t\u00a0]+)?{LISTED_NAME}[ \t\u00a0]+"
+    # "... in cash and a guarantee of US$1.9 billion": the last item named by its
+    # kind, then "of"
+    r"|(?:(?i:a|an|the)[ \t\u00a0]+)?(?:[a-z-]+[ \t\u00a0]+){1,3}of[ \t\u00a0]+)?$"
 )
 
 
