@@ -2515,6 +2515,37 @@ def _gap_between(
             yield gap, larger, smaller
 
 
+#: between a margin and the figure it is under or over: " under its original ", "
+#: over the "
+_UNDER_OVER = regex.compile(
+    r"^[ \t\u00a0]+(?i:under|over|below|above)[ \t\u00a0]+"
+    r"(?:(?i:its|the|their|his|her|a|an)[ \t\u00a0]+)?(?:[\w'’-]+[ \t\u00a0]+){0,3}$"
+)
+#: between that figure and the level reached: " budget, at ", " estimate, at "
+_THEN_AT = regex.compile(
+    r"^(?:[ \t\u00a0]+[\w'’-]+){0,2}[ \t\u00a0]*,[ \t\u00a0]+(?i:at|to)[ \t\u00a0]+"
+    r"(?:(?i:about|around|some|roughly|just)[ \t\u00a0]+)?$"
+)
+
+
+def _margin_then_level(
+    claims: Sequence[ClaimRef],
+) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
+    """(margin, level, figure) for "the crossing came in £350m under its original
+    £1.6bn budget, at £1.35bn": a margin under or over a figure, then, after a
+    comma, the level reached. All three in one measure."""
+    own = [r for r in claims if r.claim.equivalent_of is None]
+    for margin, old, new in zip(own, own[1:], own[2:], strict=False):
+        if not (
+            _UNDER_OVER.match(_between(margin, old))
+            and _THEN_AT.match(_between(old, new))
+            and _same_measure(margin.claim, old.claim)
+            and _same_measure(new.claim, old.claim)
+        ):
+            continue
+        yield margin, new, old
+
+
 #: a sentence that opens by saying the figure before broke a record: "It shattered
 #: the previous record of ", "She broke the record of "
 _BROKE_THE_RECORD = regex.compile(
@@ -2665,6 +2696,12 @@ def _margin_arithmetic(ctx: AuditContext) -> Iterator[Finding]:
                 _gap_between(claims),
                 "margin",
                 "one sentence names the gap between two figures it states",
+            ),
+            (
+                _margin_then_level(claims),
+                "margin",
+                "one sentence states a margin under or over a figure, then the level "
+                "reached",
             ),
             (
                 _record_broken_by(claims, earlier),
