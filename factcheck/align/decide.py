@@ -913,6 +913,29 @@ def _as_inflation(claim: Claim) -> Frame:
     return frame
 
 
+def _as_inflations(ca: Claim, cb: Claim) -> tuple[Frame, Frame]:
+    """Two claims' frames by :func:`_as_inflation`; where one is read as an inflation
+    rate, a percentage change of no stated attribute beside it is one too
+    ("Electricity prices rose nearly 50 per cent" and "Electricity bills jumped 51
+    percent": the bills' change is their price's)."""
+    fa, fb = _as_inflation(ca), _as_inflation(cb)
+
+    def unstated(claim: Claim, frame: Frame) -> bool:
+        return (
+            claim.kind == "percent"
+            and frame.attribute is None
+            and frame.role == "change"
+            and bool(frame.holder_key)
+            and frame.level is None
+        )
+
+    if fa.attribute == "inflation" and fa is not ca.frame and unstated(cb, fb):
+        fb = attrs.evolve(fb, attribute="inflation", role="level")
+    elif fb.attribute == "inflation" and fb is not cb.frame and unstated(ca, fa):
+        fa = attrs.evolve(fa, attribute="inflation", role="level")
+    return fa, fb
+
+
 def _money_into(fa: Frame, fb: Frame) -> bool:
     """Whether one frame states money put into its holder ("an investment in
     MiniMax": the holder read as the money's target) and the other the funding a
@@ -1254,7 +1277,7 @@ def decide(
     ca, cb = a.claim, b.claim
     if measure_of(ca) != measure_of(cb):
         return Veto(reason="different measures")
-    fa, fb = _as_inflation(ca), _as_inflation(cb)
+    fa, fb = _as_inflations(ca, cb)
     same_doc = a.doc_index == b.doc_index
     anchor_a, anchor_b = anchor_key(a, anchors), anchor_key(b, anchors)
     da, db = a.document.published, b.document.published
