@@ -613,6 +613,22 @@ def test_and_after_a_figure_is_no_name_glue(text: str, noun: str | None) -> None
     assert extract(text)[0].noun == noun
 
 
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # a plural not ending in "s" ends what is counted: the verb after it
+        # counts nothing...
+        ("More than 100,000 people sought medical treatment.", "people"),
+        ("About 40 women marched to the court.", "women"),
+        # ...as a plural in "s" always did; a noun before the plural is kept
+        ("More than 100,000 residents sought medical treatment.", "residents"),
+        ("About 40 police officers marched to the court.", "police officers"),
+    ],
+)
+def test_a_plural_ends_the_counted_noun(text: str, noun: str) -> None:
+    assert extract(text)[0].noun == noun
+
+
 # -- money and units -----------------------------------------------------------------------
 
 
