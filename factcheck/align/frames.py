@@ -748,10 +748,24 @@ class FrameReader(HolderReader):
                     frame, role="whole", cues=(*frame.cues, "role<-'of' after a figure")
                 )
             start = self._start_before(n)
-            if start is not None and not named_class(frame.attribute):
+            sf = self.frames[start.id] if start is not None else None
+            if (
+                start is not None
+                and sf is not None
+                and (
+                    not named_class(frame.attribute)
+                    # "the number of missing had dropped from 232 to 156 as people were
+                    # identified among the dead": a cue after the end, in another
+                    # clause, does not outweigh what its start measures
+                    or (
+                        named_class(sf.attribute)
+                        and sf.attribute != frame.attribute
+                        and not claim.noun
+                    )
+                )
+            ):
                 # "the death toll has risen from 225 to 326": the end is a level of
                 # what its start measures
-                sf = self.frames[start.id]
                 frame = attrs.evolve(
                     frame,
                     attribute=sf.attribute,
@@ -826,6 +840,7 @@ class FrameReader(HolderReader):
         self._share_between_repeats()
         self._distribute_respectively()
         self._fill_gapped()
+        self._fill_gapped_by_place()
         self._share_listed_holder()
         self._share_restated_holder()
         self._share_joined_target()
@@ -1206,6 +1221,56 @@ class FrameReader(HolderReader):
                     f"attribute<-the listed item before ({last.text!r})",
                 ),
             )
+
+    def _fill_gapped_by_place(self) -> None:
+        """ "1,967 stores in Thailand and 74 in Malaysia", "killed 23 people in Luzon
+        and 17 in Mindanao": a list item whose verb and noun are gapped, its place
+        after it, counts what the item before counts, in its role; each item's
+        place is whose figure it is."""
+        prev: Claim | None = None
+        for claim in self.claims:
+            if claim.equivalent_of is not None:
+                continue
+            last, prev = prev, claim
+            if (
+                last is None
+                or last.sentence != claim.sentence
+                or last.kind != claim.kind
+                or claim.noun
+                or named_class(self.frames[claim.id].attribute)
+            ):
+                continue
+            before = _PLACE_THEN_AND.fullmatch(
+                self.text, last.span.end, claim.span.start
+            )
+            after = _IN_PLACE.match(self.text, claim.span.end)
+            first = self.frames[last.id]
+            if before is None or after is None or not named_class(first.attribute):
+                continue
+            for ref, place, frame in (
+                (last, before["place"], first),
+                (claim, after["place"], self.frames[claim.id]),
+            ):
+                if ref is last and frame.holder is not None:
+                    continue
+                words = place.split()
+                self.frames[ref.id] = attrs.evolve(
+                    frame,
+                    attribute=first.attribute,
+                    role=first.role,
+                    holder=place,
+                    holder_key=holder_key(words, self.lex),
+                    holder_source="target",
+                    cues=(
+                        *(c for c in frame.cues if not c.startswith("holder<-")),
+                        f"holder<-a listed item's place ({place!r})",
+                        *(
+                            ()
+                            if ref is last
+                            else (f"attribute<-the listed item before ({last.text!r})",)
+                        ),
+                    ),
+                )
 
     def _distribute_respectively(self) -> None:
         """ "The storms killed 23 and 17 people in Luzon and Mindanao, respectively":
@@ -2418,6 +2483,8 @@ class FrameReader(HolderReader):
                 self.text, max(start, m.start() - 40), m.start()
             ):
                 continue
+            if stage == "proposal" and self._people_who(claim, m.start()):
+                continue  # "100,000 people sought treatment": they sought it
             if m.start() >= claim.span.end and self._stage_of_another_clause(
                 stage, claim.span.end, m
             ):
@@ -2439,6 +2506,17 @@ class FrameReader(HolderReader):
         if found is None and final:
             found = "final"
         return found
+
+    def _people_who(self, claim: Claim, verb: int) -> bool:
+        """Whether a count is of people who are the subject of the verb at ``verb``
+        ("more than 100,000 people sought medical treatment", "300 workers
+        demanded"): what they seek or demand is not the count."""
+        words = self.text[claim.span.end : verb].split()
+        return (
+            claim.kind == "count"
+            and 1 <= len(words) <= 2
+            and words[-1].lower() in self.lex.people | _PEOPLE
+        )
 
     def _stage_of_another_clause(
         self, stage: str, after: int, m: regex.Match[str]
@@ -2642,6 +2720,26 @@ class FrameReader(HolderReader):
         return None
 
     # -- time ---------------------------------------------------------------------
+
+
+#: a place named by capitalized words, as a list item's: "Thailand", "the Czech
+#: Republic"
+_PLACE_NAME = (
+    r"(?:the[ \t\u00a0]+)?(?P<place>\p{Lu}[\w'’-]*(?:[ \t\u00a0]+\p{Lu}[\w'’-]*){0,2})"
+)
+#: between two items of a list of counts by place: " stores in Thailand and ", "
+#: people in Luzon, and "
+_PLACE_THEN_AND = regex.compile(
+    r"(?:[ \t\u00a0]+[a-z-]+){0,2}[ \t\u00a0]+in[ \t\u00a0]+"
+    + _PLACE_NAME
+    + r"[ \t\u00a0]*,?[ \t\u00a0]+and[ \t\u00a0]+"
+)
+#: right after a gapped item: " in Malaysia"
+_IN_PLACE = regex.compile(r"[ \t\u00a0]+in[ \t\u00a0]+" + _PLACE_NAME + r"\b")
+
+
+#: the plain words for people counted, beside the lexicon's kinds of people
+_PEOPLE = frozenset(["people", "persons", "men", "women", "children"])
 
 
 #: after a percentage, the price it is measured against: " above Activision's ", "
