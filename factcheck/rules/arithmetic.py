@@ -1297,7 +1297,16 @@ def _comparative_margins(
     }
     for i in range(len(own) - 1):
         margin, old = own[i], own[i + 1]
-        if not _COMPARED_BY.match(_between(margin, old)):
+        if not _COMPARED_BY.match(_between(margin, old)) and not (
+            # "a lead of 338,937 over the 1,617,989 cast for independence": a lead
+            # named before the margin, over the figure after it
+            _OVER_THE.match(_between(margin, old))
+            and _LEAD_OF.search(
+                margin.document.prose,
+                max(0, margin.claim.span.start - 40),
+                margin.claim.span.start,
+            )
+        ):
             continue
         if HYPHENED_MEASURE.fullmatch(old.claim.text) or _HYPHEN_AFTER.match(
             old.document.prose, old.claim.span.end
@@ -1364,6 +1373,19 @@ def _comparative_margins(
             fits = m.unit == "pp" or (m.kind == "count" and (m.noun or "") in _POINTS)
         if fits:
             yield margin, new, old
+
+
+#: right before a margin, the lead or margin it is: "a lead of ", "a winning margin
+#: of about "
+_LEAD_OF = regex.compile(
+    r"\b(?i:lead|margin|advantage|edge)[ \t\u00a0]+(?i:of)[ \t\u00a0]+"
+    r"(?:(?i:about|around|some|just|nearly|almost|more[ \t\u00a0]+than)[ \t\u00a0]+)?$"
+)
+#: between such a margin and the figure it is over: " over the ", " over Labour's "
+_OVER_THE = regex.compile(
+    r"^[ \t\u00a0]+(?i:over)[ \t\u00a0]+(?:(?i:the|its|their|his|her)[ \t\u00a0]+)?"
+    r"(?:\p{Lu}[\w-]*(?:'s|’s|'|’)[ \t\u00a0]+)?$"
+)
 
 
 #: a sentence that opens on the gap between figures given before: "The gap of ",
@@ -1643,7 +1665,8 @@ _OWNER_BEFORE = regex.compile(r"(?P<name>[A-Z][\w-]+)(?:'s|’s|'|’)[ \t\u00a0
 #: figure: " more than runners-up France", " more expensive than its rival"
 _MORE_THAN_NAMED = regex.compile(
     r"[ \t\u00a0]+(?i:more|less|fewer|higher|lower|cheaper|dearer|bigger|smaller"
-    r"|longer|shorter)(?:[ \t\u00a0]+(?i:expensive|costly|valuable))?[ \t\u00a0]+"
+    r"|larger|greater|longer|shorter)(?:[ \t\u00a0]+(?i:expensive|costly|valuable))?"
+    r"[ \t\u00a0]+"
     r"(?i:than)[ \t\u00a0]+"
     # the side, named: "its rival", "runners-up France", "the champions" (not "than
     # previously planned", "than last year", "than the year before")
@@ -1666,23 +1689,41 @@ def _a_number_between(a: ClaimRef, b: ClaimRef) -> bool:
 
 
 def _margins_over_a_named_side(
-    claims: Sequence[ClaimRef], earlier: Sequence[ClaimRef]
+    claims: Sequence[ClaimRef],
+    earlier: Sequence[ClaimRef],
+    *,
+    in_percent: bool = False,
 ) -> Iterator[tuple[ClaimRef, ClaimRef, ClaimRef]]:
     """(margin, one figure, the other) where a margin compares two sides and names
     the other side by words, not by its figure: "Argentina earned $42 million, $16
     million more than runners-up France, who got $30 million" (the sentence's two
     other figures of the margin's measure), "Casgevy will cost $2.2 million.
     Lyfgenia is priced at $3.1 million, which makes it $1.1 million more expensive
-    than its rival" (the one before it, and the one of the sentence before)."""
+    than its rival" (the one before it, and the one of the sentence before). With
+    ``in_percent``, only a margin in percent between two percentages ("No took 55.3
+    per cent and Yes 44.7 per cent, so the No vote was 10.6 per cent larger than
+    the Yes vote"), which may be points or a relative gap."""
     own = [r for r in claims if r.claim.equivalent_of is None]
+    kinds = ("percent",) if in_percent else ("money", "count", "quantity")
     for i, margin in enumerate(own):
         m = margin.claim
-        if m.kind not in ("money", "count", "quantity") or i == 0:
+        if m.kind not in kinds or i == 0 or (in_percent and m.unit != "%"):
             continue
         named = _MORE_THAN_NAMED.match(margin.document.prose, m.span.end)
         if not named:
             continue
         others = [r for r in own if r is not margin and _same_measure(r.claim, m)]
+        if (
+            in_percent
+            and len(others) == 2
+            and others[1] is own[i - 1]
+            and not _a_number_between(others[1], margin)
+        ):
+            # "No took 55.3 per cent and Yes 44.7 per cent, meaning that the No vote
+            # was 10.6 per cent larger than the Yes vote": both sides before, each
+            # named; which is larger does not matter to points against percent
+            yield margin, others[0], others[1]
+            continue
         if others and (
             own[i - 1] is not others[0] or _a_number_between(others[0], margin)
         ):
@@ -4947,7 +4988,7 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
     *Configuration.* Severity and on/off under `[tool.factcheck.rules]`.
     """
     yield from _delta_arithmetic(ctx)
-    for claims in _sentences(ctx):
+    for claims, earlier in _sentences_after(ctx, 1):
         # a change between two percentages ("rose 2% from 5% to 7%"), or one of two
         # percentages said to exceed the other by a margin ("a turnout of 65.5%, 13
         # percent higher than the 52.5% of 2006")
@@ -4955,7 +4996,10 @@ def percent_vs_points(ctx: AuditContext) -> Iterator[Finding]:
             ((t, "from {old} to {new}") for t in _change_triples(claims)),
             (
                 (t, "between {new} and {old}")
-                for t in _comparative_margins(claims, in_percent=True)
+                for t in itertools.chain(
+                    _comparative_margins(claims, in_percent=True),
+                    _margins_over_a_named_side(claims, earlier, in_percent=True),
+                )
             ),
         )
         for (pct, new, old), ends in triples:
