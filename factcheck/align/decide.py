@@ -929,9 +929,15 @@ def _as_inflations(ca: Claim, cb: Claim) -> tuple[Frame, Frame]:
             and frame.level is None
         )
 
-    if fa.attribute == "inflation" and fa is not ca.frame and unstated(cb, fb):
+    def read_so(claim: Claim, frame: Frame) -> bool:
+        return (
+            frame.attribute == "inflation"
+            and (claim.frame or Frame()).attribute == "price"
+        )
+
+    if read_so(ca, fa) and unstated(cb, fb):
         fb = attrs.evolve(fb, attribute="inflation", role="level")
-    elif fb.attribute == "inflation" and fb is not cb.frame and unstated(ca, fa):
+    elif read_so(cb, fb) and unstated(ca, fa):
         fa = attrs.evolve(fa, attribute="inflation", role="level")
     return fa, fb
 
