@@ -63,6 +63,7 @@ from factcheck.align.phrases import (
     holder_key,
 )
 from factcheck.align.times import FROM_BEFORE, read_time
+from factcheck.extractor.counts import PLURALS
 from factcheck.extractor.joins import CHANGE_VERBS
 from factcheck.model import Claim, Document, Extraction, Frame, Role, Stage
 
@@ -748,21 +749,8 @@ class FrameReader(HolderReader):
                     frame, role="whole", cues=(*frame.cues, "role<-'of' after a figure")
                 )
             start = self._start_before(n)
-            sf = self.frames[start.id] if start is not None else None
-            if (
-                start is not None
-                and sf is not None
-                and (
-                    not named_class(frame.attribute)
-                    # "the number of missing had dropped from 232 to 156 as people were
-                    # identified among the dead": a cue after the end, in another
-                    # clause, does not outweigh what its start measures
-                    or (
-                        named_class(sf.attribute)
-                        and sf.attribute != frame.attribute
-                        and not claim.noun
-                    )
-                )
+            if start is not None and self._measures_its_start(
+                claim, frame, sf := self.frames[start.id]
             ):
                 # "the death toll has risen from 225 to 326": the end is a level of
                 # what its start measures
@@ -2507,6 +2495,18 @@ class FrameReader(HolderReader):
             found = "final"
         return found
 
+    @staticmethod
+    def _measures_its_start(claim: Claim, frame: Frame, sf: Frame) -> bool:
+        """Whether the end of "from A to B" takes what its start A measures: it
+        names no class of its own, or only one a later clause's cue gave it ("the
+        number of missing had dropped from 232 to 156 as people were identified
+        among the dead")."""
+        return not named_class(frame.attribute) or (
+            named_class(sf.attribute)
+            and sf.attribute != frame.attribute
+            and not claim.noun
+        )
+
     def _people_who(self, claim: Claim, verb: int) -> bool:
         """Whether a count is of people who are the subject of the verb at ``verb``
         ("more than 100,000 people sought medical treatment", "300 workers
@@ -2515,7 +2515,7 @@ class FrameReader(HolderReader):
         return (
             claim.kind == "count"
             and 1 <= len(words) <= 2
-            and words[-1].lower() in self.lex.people | _PEOPLE
+            and (words[-1].lower() in self.lex.people or words[-1].lower() in _PEOPLE)
         )
 
     def _stage_of_another_clause(
@@ -2738,8 +2738,9 @@ _PLACE_THEN_AND = regex.compile(
 _IN_PLACE = regex.compile(r"[ \t\u00a0]+in[ \t\u00a0]+" + _PLACE_NAME + r"\b")
 
 
-#: the plain words for people counted, beside the lexicon's kinds of people
-_PEOPLE = frozenset(["people", "persons", "men", "women", "children"])
+#: the plain words for people counted, beside the lexicon's kinds of people: the
+#: extractor's plurals that end a counted noun, and "persons"
+_PEOPLE = PLURALS | {"persons"}
 
 
 #: after a percentage, the price it is measured against: " above Activision's ", "

@@ -344,7 +344,7 @@ _NOUN_AFTER: Final = regex.compile(
 _HYPHENED_WORD: Final = regex.compile(r"\G(?P<w>[a-z][a-z]*)")
 _NEXT_WORD: Final = regex.compile(rf"\G{SP}(?P<w>[a-z][a-z-]*)")
 #: plural nouns that do not end in "s", each the end of what is counted
-_PLURALS: Final = frozenset(["people", "men", "women", "children"])
+PLURALS: Final = frozenset(["people", "men", "women", "children"])
 #: words between a number and what it counts that say nothing about what it is
 _SKIP_ADJECTIVES: Final = frozenset(
     ["other", "more", "additional", "further", "new", "related", "such"]
@@ -409,7 +409,7 @@ def noun_after(text: str, pos: int) -> str | None:
             if clean in _STOP_NOUNS:
                 break
             words.append(clean)
-            if (clean.endswith("s") and len(clean) > 3) or clean in _PLURALS:
+            if (clean.endswith("s") and len(clean) > 3) or clean in PLURALS:
                 break  # "100,000 people sought treatment": the verb counts nothing
         m = _NEXT_WORD.match(text, m.end())
     return " ".join(words) if words else None
